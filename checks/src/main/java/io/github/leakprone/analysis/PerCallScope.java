@@ -1,0 +1,95 @@
+package io.github.leakprone.analysis;
+
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+
+import com.google.common.collect.ImmutableSet;
+import com.sun.source.tree.AnnotationTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import java.util.Optional;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Tells whether code runs on every call of some method or lambda, or once per class or per owning
+ * object. Only the former can build a client per call.
+ */
+public final class PerCallScope {
+
+  /**
+   * Annotations (by simple name, so that javax, jakarta, Spring, Guice, CDI and the test frameworks
+   * all count) of methods that a container or test runner calls once, not per request.
+   */
+  private static final ImmutableSet<String> RUN_ONCE_ANNOTATIONS =
+      ImmutableSet.of(
+          "PostConstruct",
+          "Bean",
+          "Provides",
+          "Produces",
+          "Test",
+          "ParameterizedTest",
+          "RepeatedTest",
+          "TestFactory",
+          "TestTemplate",
+          "BeforeEach",
+          "BeforeAll",
+          "AfterEach",
+          "AfterAll",
+          "Before",
+          "After",
+          "BeforeClass",
+          "AfterClass");
+
+  /**
+   * The method or lambda each of whose calls runs {@code path}'s leaf, or empty when the leaf runs once
+   * per class or per object: static and instance initialisers, field initialisers, constructors,
+   * {@code main}, and methods that a container or a test runner calls once.
+   */
+  public static Optional<Tree> of(TreePath path) {
+    for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof LambdaExpressionTree) {
+        return Optional.of(leaf);
+      }
+      if (leaf instanceof MethodTree method) {
+        return runsOnce(method) ? Optional.empty() : Optional.of(method);
+      }
+      Tree parent = p.getParentPath() == null ? null : p.getParentPath().getLeaf();
+      boolean classMember = parent instanceof ClassTree;
+      if (leaf instanceof ClassTree
+          || (classMember && (leaf instanceof VariableTree || leaf instanceof BlockTree))) {
+        return Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean runsOnce(MethodTree method) {
+    MethodSymbol symbol = getSymbol(method);
+    if (symbol.isConstructor() || isMain(method, symbol)) {
+      return true;
+    }
+    for (AnnotationTree annotation : method.getModifiers().getAnnotations()) {
+      Symbol type = getSymbol(annotation.getAnnotationType());
+      if (type != null && RUN_ONCE_ANNOTATIONS.contains(type.getSimpleName().toString())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isMain(MethodTree method, MethodSymbol symbol) {
+    return method.getName().contentEquals("main")
+        && method.getModifiers().getFlags().contains(Modifier.STATIC)
+        && symbol.getParameters().size() == 1
+        && symbol.getParameters().get(0).asType().toString().equals("java.lang.String[]");
+  }
+
+  private PerCallScope() {}
+}

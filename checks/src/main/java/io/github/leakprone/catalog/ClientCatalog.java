@@ -1,0 +1,183 @@
+package io.github.leakprone.catalog;
+
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+import static com.google.errorprone.util.ASTHelpers.getType;
+import static com.google.errorprone.util.ASTHelpers.isStatic;
+import static com.google.errorprone.util.ASTHelpers.stripParentheses;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import io.github.leakprone.catalog.Creation.BuilderChain;
+import io.github.leakprone.catalog.Creation.Constructor;
+import io.github.leakprone.catalog.Creation.StaticFactory;
+import io.github.leakprone.trees.LocalVariables;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Recognises the expressions that build a heavyweight client. A type that is not on the compilation's
+ * classpath simply matches nothing, so the plugin needs none of the client libraries itself.
+ */
+public final class ClientCatalog {
+
+  /** How deep a builder chain is followed back to its root before giving up. */
+  private static final int MAX_CHAIN = 64;
+
+  private final ImmutableList<HeavyweightClient> clients;
+  /** Every method name that can end a creation: a cheap first filter for each invocation. */
+  private final ImmutableSet<String> finalMethodNames;
+  /** Whether some name is a prefix pattern ({@code new*}), which a set lookup cannot answer. */
+  private final boolean hasPrefixPatterns;
+
+  public ClientCatalog(ImmutableList<HeavyweightClient> clients) {
+    this.clients = clients;
+    ImmutableSet.Builder<String> names = ImmutableSet.builder();
+    boolean anyPrefix = false;
+    for (HeavyweightClient client : clients) {
+      for (Creation creation : client.creations()) {
+        if (creation instanceof StaticFactory factory) {
+          String pattern = factory.method().namePattern();
+          anyPrefix |= pattern.endsWith("*");
+          names.add(pattern);
+        } else if (creation instanceof BuilderChain builder) {
+          names.add(builder.buildMethod());
+        }
+      }
+    }
+    this.finalMethodNames = names.build();
+    this.hasPrefixPatterns = anyPrefix;
+  }
+
+  public ImmutableList<HeavyweightClient> clients() {
+    return clients;
+  }
+
+  /**
+   * The client that {@code tree} builds afresh, if any: a constructor call, a static factory, or the
+   * last call of a builder chain that starts at a fresh builder.
+   */
+  public Optional<HeavyweightClient> match(ExpressionTree tree, VisitorState state) {
+    if (tree instanceof MethodInvocationTree invocation && !mayEndCreation(invocation)) {
+      return Optional.empty();
+    }
+    Type type = getType(tree);
+    if (type == null) {
+      return Optional.empty();
+    }
+    for (HeavyweightClient client : clients) {
+      Type clientType = state.getTypeFromString(client.type());
+      if (clientType == null || !isSubtype(type, clientType, state)) {
+        continue;
+      }
+      for (Creation creation : client.creations()) {
+        if (creates(creation, tree, state)) {
+          return Optional.of(client);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private boolean mayEndCreation(MethodInvocationTree invocation) {
+    String name = ASTHelpers.getSymbol(invocation).getSimpleName().toString();
+    if (finalMethodNames.contains(name)) {
+      return true;
+    }
+    return hasPrefixPatterns
+        && finalMethodNames.stream()
+            .anyMatch(pattern -> new MethodRef("", pattern).nameMatches(name));
+  }
+
+  private boolean creates(Creation creation, ExpressionTree tree, VisitorState state) {
+    if (creation instanceof BuilderChain builder) {
+      return tree instanceof MethodInvocationTree invocation && builds(builder, invocation, state);
+    }
+    return isRoot(creation, tree, state);
+  }
+
+  /** Whether {@code tree} is a constructor call or static factory call described by {@code creation}. */
+  private static boolean isRoot(Creation creation, ExpressionTree tree, VisitorState state) {
+    if (creation instanceof Constructor constructor) {
+      return tree instanceof NewClassTree newClass
+          && isSubtype(getType(newClass), state.getTypeFromString(constructor.type()), state);
+    }
+    if (creation instanceof StaticFactory factory) {
+      return tree instanceof MethodInvocationTree invocation
+          && isStaticCall(factory.method(), invocation, state);
+    }
+    return false;
+  }
+
+  private static boolean isStaticCall(MethodRef method, MethodInvocationTree invocation, VisitorState state) {
+    MethodSymbol symbol = getSymbol(invocation);
+    return isStatic(symbol)
+        && method.nameMatches(symbol.getSimpleName().toString())
+        && isSubtype(symbol.owner.type, state.getTypeFromString(method.ownerType()), state);
+  }
+
+  private static boolean builds(BuilderChain builder, MethodInvocationTree invocation, VisitorState state) {
+    MethodSymbol symbol = getSymbol(invocation);
+    Type builderType = state.getTypeFromString(builder.builderType());
+    if (builderType == null
+        || isStatic(symbol)
+        || !symbol.getSimpleName().contentEquals(builder.buildMethod())) {
+      return false;
+    }
+    ExpressionTree receiver = ASTHelpers.getReceiver(invocation);
+    ExpressionTree root = chainRoot(receiver, builderType, state);
+    return root != null && isFreshBuilder(builder, root, state);
+  }
+
+  /** Follows {@code builder.a().b().c()} back to the expression that produced the first builder. */
+  private static ExpressionTree chainRoot(ExpressionTree receiver, Type builderType, VisitorState state) {
+    ExpressionTree current = receiver == null ? null : stripParentheses(receiver);
+    for (int i = 0; current != null && i < MAX_CHAIN; i++) {
+      if (!isSubtype(getType(current), builderType, state)) {
+        return null;
+      }
+      if (current instanceof MethodInvocationTree call && !isStatic(getSymbol(call))) {
+        ExpressionTree next = ASTHelpers.getReceiver(call);
+        if (next == null) {
+          return null;
+        }
+        current = stripParentheses(next);
+        continue;
+      }
+      return current;
+    }
+    return null;
+  }
+
+  private static boolean isFreshBuilder(BuilderChain builder, ExpressionTree root, VisitorState state) {
+    Function<ExpressionTree, Boolean> fresh =
+        expression -> builder.roots().stream().anyMatch(r -> isRoot(r, expression, state));
+    if (fresh.apply(root)) {
+      return true;
+    }
+    // A local builder: `OkHttpClient.Builder b = new OkHttpClient.Builder(); ...; b.build()`.
+    if (root instanceof IdentifierTree || root instanceof MemberSelectTree) {
+      Symbol symbol = getSymbol(root);
+      return symbol != null
+          && LocalVariables.soleInitializer(symbol, state)
+              .map(init -> fresh.apply(stripParentheses(init)))
+              .orElse(false);
+    }
+    return false;
+  }
+
+  static boolean isSubtype(Type type, Type supertype, VisitorState state) {
+    return type != null
+        && supertype != null
+        && ASTHelpers.isSubtype(type, supertype, state);
+  }
+}

@@ -1,0 +1,222 @@
+package io.github.leakprone.catalog;
+
+import static io.github.leakprone.catalog.ClientPolicy.RELEASE;
+import static io.github.leakprone.catalog.ClientPolicy.SHARE;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import io.github.leakprone.catalog.Creation.BuilderChain;
+import io.github.leakprone.catalog.Creation.Constructor;
+import io.github.leakprone.catalog.Creation.StaticFactory;
+
+/**
+ * The built-in catalogue of heavyweight clients. Each entry says why one instance is expensive; the
+ * reasons come from the libraries' own documentation and from the incidents in docs/bugpatterns.
+ */
+public final class HeavyweightClients {
+
+  private static final ImmutableSet<String> ALL_METHODS = ImmutableSet.of("*");
+  private static final ImmutableSet<String> NONE = ImmutableSet.of();
+
+  public static final ImmutableList<HeavyweightClient> BUILT_IN =
+      ImmutableList.of(
+          share(
+              "okhttp3.OkHttpClient",
+              "OkHttpClient",
+              "each instance has its own connection pool and dispatcher threads",
+              "build one and share it (derive per-call settings with shared.newBuilder())",
+              ALL_METHODS,
+              new Constructor("okhttp3.OkHttpClient"),
+              builder(
+                  "okhttp3.OkHttpClient$Builder",
+                  "build",
+                  new Constructor("okhttp3.OkHttpClient$Builder"))),
+          share(
+              "com.alibaba.fastjson.serializer.SerializeConfig",
+              "SerializeConfig",
+              "each instance generates its own ASM serializer classes, which stay in Metaspace",
+              "keep one in a static final field",
+              NONE,
+              new Constructor("com.alibaba.fastjson.serializer.SerializeConfig")),
+          share(
+              "com.alibaba.fastjson.parser.ParserConfig",
+              "ParserConfig",
+              "each instance generates its own ASM deserializer classes, which stay in Metaspace",
+              "keep one in a static final field",
+              NONE,
+              new Constructor("com.alibaba.fastjson.parser.ParserConfig")),
+          release(
+              "com.aliyun.oss.OSS",
+              "OSSClient",
+              "each instance registers its connection pool with the static IdleConnectionReaper"
+                  + " thread, which holds it until shutdown()",
+              "share one client, or call shutdown() in a finally block",
+              ImmutableSet.of("shutdown"),
+              new Constructor("com.aliyun.oss.OSSClient"),
+              builder(
+                  "com.aliyun.oss.OSSClientBuilder",
+                  "build",
+                  new Constructor("com.aliyun.oss.OSSClientBuilder")),
+              builder(
+                  "com.aliyun.oss.OSSClientBuilder$OSSClientBuilderImpl",
+                  "build",
+                  staticFactory("com.aliyun.oss.OSSClientBuilder", "create"))),
+          share(
+              "com.fasterxml.jackson.databind.ObjectMapper",
+              "ObjectMapper",
+              "each instance introspects every type again and keeps its own serializer caches",
+              "build one and share it (it is thread-safe once configured)",
+              ImmutableSet.of(
+                  "write*",
+                  "read*",
+                  "convertValue",
+                  "treeToValue",
+                  "valueToTree",
+                  "getTypeFactory",
+                  "createObjectNode",
+                  "createArrayNode"),
+              new Constructor("com.fasterxml.jackson.databind.ObjectMapper"),
+              builder(
+                  "com.fasterxml.jackson.databind.cfg.MapperBuilder",
+                  "build",
+                  staticFactory("com.fasterxml.jackson.databind.ObjectMapper", "builder"))),
+          share(
+              "com.google.gson.Gson",
+              "Gson",
+              "each instance builds its reflective type adapters again",
+              "build one and share it (it is immutable and thread-safe)",
+              ALL_METHODS,
+              new Constructor("com.google.gson.Gson"),
+              builder(
+                  "com.google.gson.GsonBuilder", "create", new Constructor("com.google.gson.GsonBuilder"))),
+          jaxbContext("javax.xml.bind.JAXBContext"),
+          jaxbContext("jakarta.xml.bind.JAXBContext"),
+          share(
+              "retrofit2.Retrofit",
+              "Retrofit",
+              "each instance keeps its own service-method cache and, without client(), its own"
+                  + " OkHttpClient",
+              "build one and share it",
+              ALL_METHODS,
+              builder("retrofit2.Retrofit$Builder", "build", new Constructor("retrofit2.Retrofit$Builder"))),
+          apacheHttpClient("org.apache.http.impl.client"),
+          apacheHttpClient("org.apache.hc.client5.http.impl.classic"),
+          share(
+              "java.net.http.HttpClient",
+              "HttpClient",
+              "each instance starts its own selector thread and connection pool",
+              "build one and share it",
+              ALL_METHODS,
+              staticFactory("java.net.http.HttpClient", "newHttpClient"),
+              builder(
+                  "java.net.http.HttpClient$Builder",
+                  "build",
+                  staticFactory("java.net.http.HttpClient", "newBuilder"))),
+          release(
+              // v1 clients share no supertype beyond Object (AmazonS3, AmazonSQS, ...): the builders and
+              // constructors below are what identify them.
+              "java.lang.Object",
+              "",
+              "each AWS SDK v1 client owns an HTTP connection pool and registers it with the static"
+                  + " IdleConnectionReaper until shutdown()",
+              "share one client, or call shutdown() in a finally block",
+              ImmutableSet.of("shutdown"),
+              new Constructor("com.amazonaws.AmazonWebServiceClient"),
+              staticFactory("com.amazonaws.client.builder.AwsClientBuilder", "defaultClient"),
+              builder(
+                  "com.amazonaws.client.builder.AwsClientBuilder",
+                  "build",
+                  staticFactory("com.amazonaws.client.builder.AwsClientBuilder", "standard"))),
+          release(
+              "software.amazon.awssdk.core.SdkClient",
+              "",
+              "each AWS SDK v2 client owns an HTTP client with its own connection pool and threads",
+              "share one client, or close it with try-with-resources",
+              ImmutableSet.of("close"),
+              staticFactory("software.amazon.awssdk.core.SdkClient", "create"),
+              builder(
+                  "software.amazon.awssdk.utils.builder.SdkBuilder",
+                  "build",
+                  staticFactory("software.amazon.awssdk.core.SdkClient", "builder"))),
+          release(
+              "java.util.concurrent.ExecutorService",
+              "",
+              "each pool starts its own threads, which stay alive until shutdown()",
+              "share one pool, or call shutdown() in a finally block",
+              ImmutableSet.of("shutdown", "shutdownNow", "close"),
+              staticFactory("java.util.concurrent.Executors", "new*"),
+              new Constructor("java.util.concurrent.ThreadPoolExecutor")));
+
+  private static HeavyweightClient jaxbContext(String type) {
+    return share(
+        type,
+        "JAXBContext",
+        "each context generates and loads accessor classes for every bound type",
+        "create one per set of classes and share it (it is thread-safe)",
+        ALL_METHODS,
+        staticFactory(type, "newInstance"));
+  }
+
+  private static HeavyweightClient apacheHttpClient(String pkg) {
+    return release(
+        pkg + ".CloseableHttpClient",
+        "CloseableHttpClient",
+        "each instance owns a connection pool and its sockets until close()",
+        "share one client, or close it with try-with-resources",
+        ImmutableSet.of("close"),
+        staticFactory(pkg + ".HttpClients", "createDefault"),
+        staticFactory(pkg + ".HttpClients", "createSystem"),
+        staticFactory(pkg + ".HttpClients", "createMinimal"),
+        builder(
+            pkg + ".HttpClientBuilder",
+            "build",
+            staticFactory(pkg + ".HttpClients", "custom"),
+            staticFactory(pkg + ".HttpClientBuilder", "create")));
+  }
+
+  static HeavyweightClient share(
+      String type,
+      String displayName,
+      String whyHeavy,
+      String whatToDo,
+      ImmutableSet<String> sharedUseMethods,
+      Creation... creations) {
+    return new HeavyweightClient(
+        type,
+        displayName,
+        SHARE,
+        whyHeavy,
+        whatToDo,
+        ImmutableSet.of(),
+        ImmutableList.copyOf(creations),
+        sharedUseMethods);
+  }
+
+  static HeavyweightClient release(
+      String type,
+      String displayName,
+      String whyHeavy,
+      String whatToDo,
+      ImmutableSet<String> releaseMethods,
+      Creation... creations) {
+    return new HeavyweightClient(
+        type,
+        displayName,
+        RELEASE,
+        whyHeavy,
+        whatToDo,
+        releaseMethods,
+        ImmutableList.copyOf(creations),
+        NONE);
+  }
+
+  static BuilderChain builder(String builderType, String buildMethod, Creation... roots) {
+    return new BuilderChain(builderType, buildMethod, ImmutableList.copyOf(roots));
+  }
+
+  static StaticFactory staticFactory(String owner, String namePattern) {
+    return new StaticFactory(new MethodRef(owner, namePattern));
+  }
+
+  private HeavyweightClients() {}
+}

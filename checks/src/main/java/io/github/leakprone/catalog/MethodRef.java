@@ -1,0 +1,14 @@
+package io.github.leakprone.catalog;
+
+/**
+ * A method named by its owner type and a name pattern: an exact name, or a prefix ending in {@code
+ * *} ({@code new*} matches {@code newFixedThreadPool}). Owners are matched with their subtypes.
+ */
+public record MethodRef(String ownerType, String namePattern) {
+
+  public boolean nameMatches(String name) {
+    return namePattern.endsWith("*")
+        ? name.startsWith(namePattern.substring(0, namePattern.length() - 1))
+        : name.equals(namePattern);
+  }
+}

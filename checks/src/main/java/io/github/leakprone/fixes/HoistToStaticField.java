@@ -1,0 +1,345 @@
+package io.github.leakprone.fixes;
+
+import static com.google.errorprone.util.ASTHelpers.getReceiver;
+import static com.google.errorprone.util.ASTHelpers.getStartPosition;
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+import static com.google.errorprone.util.ASTHelpers.getType;
+
+import com.google.common.base.Ascii;
+import com.google.common.base.CaseFormat;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.fixes.SuggestedFix;
+import com.google.errorprone.fixes.SuggestedFixes;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import io.github.leakprone.analysis.Fate;
+import io.github.leakprone.catalog.HeavyweightClient;
+import io.github.leakprone.trees.ConstantExpressions;
+import io.github.leakprone.trees.LocalVariables;
+import io.github.leakprone.trees.SourceText;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.NestingKind;
+
+/**
+ * Moves a shareable client built from constants into a {@code private static final} field, as
+ * incident 001's own fix did: the configuration statements that follow it, if they use only
+ * constants, move into a static initializer, and the method uses the field.
+ *
+ * <p>Offered only when the move keeps behaviour: every argument is a constant, nothing throws a
+ * checked exception, the class can hold a static field, and every later use of the client leaves it
+ * unchanged (a method the catalogue lists as such, or passing it as an argument).
+ */
+public final class HoistToStaticField {
+
+  public static Optional<SuggestedFix> fix(
+      HeavyweightClient client, Fate fate, VisitorState state) {
+    if (fate.kind() == Fate.Kind.ADDED_TO_COLLECTION || fate.kind() == Fate.Kind.STORED_IN_FIELD) {
+      return Optional.empty(); // one shared instance would change what the collection or field holds
+    }
+    TreePath creationPath = state.getPath();
+    ExpressionTree creation = (ExpressionTree) creationPath.getLeaf();
+    TreePath classPath = enclosingClass(creationPath);
+    if (classPath == null
+        || !canHoldStaticField((ClassTree) classPath.getLeaf())
+        || !ConstantExpressions.isMovableToStaticField(creation, state)) {
+      return Optional.empty();
+    }
+    Tree parent = creationPath.getParentPath().getLeaf();
+    Tree grandparent = creationPath.getParentPath().getParentPath().getLeaf();
+    if (parent instanceof VariableTree local && grandparent instanceof BlockTree block) {
+      return hoistLocal(client, local, block, classPath, state);
+    }
+    if (isSharedUse(client, creation, creationPath.getParentPath())) {
+      return hoistInline(client, creation, classPath, state);
+    }
+    return Optional.empty();
+  }
+
+  /** {@code T x = new T(); x.f = CONST; use(x);} becomes a field, a static block and {@code use(X)}. */
+  private static Optional<SuggestedFix> hoistLocal(
+      HeavyweightClient client,
+      VariableTree local,
+      BlockTree block,
+      TreePath classPath,
+      VisitorState state) {
+    VarSymbol symbol = getSymbol(local);
+    Tree method = LocalVariables.enclosingMethodOrClass(state.getPath());
+    if (symbol.getKind() != ElementKind.LOCAL_VARIABLE || LocalVariables.isAssigned(symbol, method)) {
+      return Optional.empty();
+    }
+    List<StatementTree> configuration = configurationAfter(local, block, symbol, state);
+    Set<Tree> moved = new HashSet<>(configuration);
+    List<TreePath> uses = usesOutside(symbol, moved, state);
+    for (TreePath use : uses) {
+      if (!isSharedUse(client, (ExpressionTree) use.getLeaf(), use.getParentPath())) {
+        return Optional.empty();
+      }
+    }
+    ClassTree owner = (ClassTree) classPath.getLeaf();
+    String name = fieldName(toConstantCase(local.getName().toString()), owner, symbol);
+    SuggestedFix.Builder fix = SuggestedFix.builder();
+    String type = SuggestedFixes.qualifyType(state, fix, getType(local));
+    StringBuilder members = new StringBuilder();
+    String indent = memberIndent(classPath, state);
+    String unit = indentUnit(indent, classPath);
+    members.append(fieldDeclaration(indent, type, name, local.getInitializer(), state));
+    if (!configuration.isEmpty()) {
+      members.append('\n').append(indent).append("static {\n");
+      for (StatementTree statement : configuration) {
+        members
+            .append(indent)
+            .append(unit)
+            .append(renamed(statement, symbol, name, state))
+            .append('\n');
+      }
+      members.append(indent).append("}\n");
+    }
+    insertFirstInBody(fix, owner, members.toString(), state);
+    SourceText.deleteLines(fix, local, state);
+    configuration.forEach(statement -> SourceText.deleteLines(fix, statement, state));
+    if (!name.equals(local.getName().toString())) {
+      uses.forEach(use -> fix.replace(use.getLeaf(), name));
+    }
+    return Optional.of(fix.build());
+  }
+
+  /** {@code use(new T())} becomes {@code use(T_FIELD)}. */
+  private static Optional<SuggestedFix> hoistInline(
+      HeavyweightClient client, ExpressionTree creation, TreePath classPath, VisitorState state) {
+    ClassTree owner = (ClassTree) classPath.getLeaf();
+    SuggestedFix.Builder fix = SuggestedFix.builder();
+    String type = SuggestedFixes.qualifyType(state, fix, getType(creation));
+    String name = fieldName(toConstantCase(simpleName(client, creation)), owner, null);
+    String indent = memberIndent(classPath, state);
+    insertFirstInBody(fix, owner, fieldDeclaration(indent, type, name, creation, state), state);
+    fix.replace(creation, name);
+    return Optional.of(fix.build());
+  }
+
+  /**
+   * The statements right after {@code local} that only configure it with constants: {@code x.f =
+   * CONST;} or {@code x.m(CONST, ...);}.
+   */
+  private static List<StatementTree> configurationAfter(
+      VariableTree local, BlockTree block, VarSymbol symbol, VisitorState state) {
+    List<? extends StatementTree> statements = block.getStatements();
+    List<StatementTree> configuration = new ArrayList<>();
+    for (int i = statements.indexOf(local) + 1; i < statements.size(); i++) {
+      if (!(statements.get(i) instanceof ExpressionStatementTree statement)
+          || !configures(statement.getExpression(), symbol, state)) {
+        break;
+      }
+      configuration.add(statement);
+    }
+    return configuration;
+  }
+
+  private static boolean configures(ExpressionTree expression, VarSymbol symbol, VisitorState state) {
+    if (expression instanceof AssignmentTree assignment
+        && assignment.getVariable() instanceof MemberSelectTree target) {
+      return isReferenceTo(target.getExpression(), symbol)
+          && ConstantExpressions.isConstant(assignment.getExpression(), state);
+    }
+    if (expression instanceof MethodInvocationTree call) {
+      return isReferenceTo(getReceiver(call), symbol)
+          && ConstantExpressions.allConstant(call.getArguments(), state);
+    }
+    return false;
+  }
+
+  /**
+   * Whether the value at {@code valueParent}'s child is used in a way a shared instance allows: as
+   * the receiver of a method that leaves it unchanged, or as an argument.
+   */
+  private static boolean isSharedUse(
+      HeavyweightClient client, ExpressionTree value, TreePath valueParent) {
+    Tree parent = valueParent.getLeaf();
+    if (parent instanceof MemberSelectTree select
+        && valueParent.getParentPath().getLeaf() instanceof MethodInvocationTree) {
+      return client.isSharedUse(select.getIdentifier().toString());
+    }
+    if (parent instanceof MethodInvocationTree call) {
+      return call.getArguments().contains(value);
+    }
+    if (parent instanceof NewClassTree newClass) {
+      return newClass.getArguments().contains(value);
+    }
+    return false;
+  }
+
+  private static List<TreePath> usesOutside(
+      VarSymbol symbol, Set<Tree> excluded, VisitorState state) {
+    List<TreePath> uses = new ArrayList<>();
+    Tree method = LocalVariables.enclosingMethodOrClass(state.getPath());
+    TreePath methodPath = pathTo(method, state.getPath());
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void scan(Tree tree, Void unused) {
+        return excluded.contains(tree) ? null : super.scan(tree, null);
+      }
+
+      @Override
+      public Void visitIdentifier(IdentifierTree tree, Void unused) {
+        if (getSymbol(tree) == symbol) {
+          uses.add(getCurrentPath());
+        }
+        return null;
+      }
+    }.scan(methodPath, null);
+    return uses;
+  }
+
+  private static String renamed(
+      StatementTree statement, VarSymbol symbol, String name, VisitorState state) {
+    String source = state.getSourceForNode(statement);
+    int base = getStartPosition(statement);
+    List<int[]> spans = new ArrayList<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree tree, Void unused) {
+        if (getSymbol(tree) == symbol) {
+          spans.add(new int[] {getStartPosition(tree) - base, state.getEndPosition(tree) - base});
+        }
+        return null;
+      }
+    }.scan(statement, null);
+    StringBuilder text = new StringBuilder(source);
+    for (int i = spans.size() - 1; i >= 0; i--) {
+      int[] span = spans.get(i);
+      if (span[0] >= 0 && span[1] <= source.length()) {
+        text.replace(span[0], span[1], name);
+      }
+    }
+    return text.toString();
+  }
+
+  private static String fieldDeclaration(
+      String indent, String type, String name, ExpressionTree initializer, VisitorState state) {
+    return String.format(
+        "%sprivate static final %s %s = %s;\n",
+        indent, type, name, state.getSourceForNode(initializer));
+  }
+
+  private static void insertFirstInBody(
+      SuggestedFix.Builder fix, ClassTree owner, String members, VisitorState state) {
+    int bodyStart = SourceText.bodyStart(owner, state);
+    fix.replace(bodyStart, bodyStart, "\n" + members);
+  }
+
+  /** A field name not yet used in {@code owner}: {@code NAME}, else {@code NAME_2}, .... */
+  private static String fieldName(String base, ClassTree owner, Symbol replacedLocal) {
+    Set<String> taken = new HashSet<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(VariableTree tree, Void unused) {
+        if (getSymbol(tree) != replacedLocal) {
+          taken.add(tree.getName().toString());
+        }
+        return super.visitVariable(tree, null);
+      }
+    }.scan(owner, null);
+    ClassSymbol ownerSymbol = getSymbol(owner);
+    for (Symbol member : ownerSymbol.members().getSymbols()) {
+      taken.add(member.getSimpleName().toString());
+    }
+    String name = base;
+    for (int i = 2; taken.contains(name); i++) {
+      name = base + "_" + i;
+    }
+    return name;
+  }
+
+  private static String toConstantCase(String name) {
+    if (Ascii.toUpperCase(name).equals(name)) {
+      return name;
+    }
+    return CaseFormat.LOWER_CAMEL.to(
+        CaseFormat.UPPER_UNDERSCORE, Character.toLowerCase(name.charAt(0)) + name.substring(1));
+  }
+
+  private static String simpleName(HeavyweightClient client, ExpressionTree creation) {
+    return client.displayName().isEmpty()
+        ? getType(creation).tsym.getSimpleName().toString()
+        : client.displayName();
+  }
+
+  /** The class whose member holds the creation, skipping lambdas but not local or anonymous classes. */
+  private static TreePath enclosingClass(TreePath path) {
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof ClassTree) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  /** Top-level or static nested classes, enums and records: any source level allows them statics. */
+  private static boolean canHoldStaticField(ClassTree owner) {
+    ClassSymbol symbol = getSymbol(owner);
+    boolean kindAllows =
+        symbol.getKind() == ElementKind.CLASS
+            || symbol.getKind() == ElementKind.ENUM
+            || symbol.getKind().name().equals("RECORD");
+    return kindAllows
+        && (symbol.getNestingKind() == NestingKind.TOP_LEVEL
+            || (symbol.getNestingKind() == NestingKind.MEMBER && symbol.isStatic()));
+  }
+
+  private static String memberIndent(TreePath classPath, VisitorState state) {
+    ClassTree owner = (ClassTree) classPath.getLeaf();
+    if (!owner.getMembers().isEmpty()) {
+      for (Tree member : owner.getMembers()) {
+        int position = getStartPosition(member);
+        // Skip members javac made up (the default constructor), which sit at the class's position.
+        if (position > getStartPosition(owner)) {
+          return SourceText.indentationAt(position, state);
+        }
+      }
+    }
+    return SourceText.indentationAt(getStartPosition(owner), state) + "  ";
+  }
+
+  private static String indentUnit(String memberIndent, TreePath classPath) {
+    int depth = 0;
+    for (TreePath p = classPath; p != null; p = p.getParentPath()) {
+      depth += p.getLeaf() instanceof ClassTree ? 1 : 0;
+    }
+    return depth == 1 && !memberIndent.isEmpty() ? memberIndent : "  ";
+  }
+
+  private static boolean isReferenceTo(ExpressionTree tree, VarSymbol symbol) {
+    return tree instanceof IdentifierTree && getSymbol(tree) == symbol;
+  }
+
+  private static TreePath pathTo(Tree tree, TreePath inner) {
+    for (TreePath p = inner; p != null; p = p.getParentPath()) {
+      if (p.getLeaf() == tree) {
+        return p;
+      }
+    }
+    return inner;
+  }
+
+  private HoistToStaticField() {}
+}

@@ -1,0 +1,93 @@
+package io.github.leakprone.trees;
+
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+
+import com.google.errorprone.VisitorState;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import java.util.Optional;
+import javax.lang.model.element.ElementKind;
+
+/** Questions about local variables that only their enclosing method body can answer. */
+public final class LocalVariables {
+
+  /**
+   * The initializer of local {@code symbol} if that is the only value it ever holds: declared with an
+   * initializer and never assigned again.
+   */
+  public static Optional<ExpressionTree> soleInitializer(Symbol symbol, VisitorState state) {
+    if (!(symbol instanceof VarSymbol var) || var.getKind() != ElementKind.LOCAL_VARIABLE) {
+      return Optional.empty();
+    }
+    Tree body = enclosingMethodOrClass(state.getPath());
+    if (body == null) {
+      return Optional.empty();
+    }
+    Optional<VariableTree> declaration = declaration(var, body);
+    if (declaration.isEmpty()
+        || declaration.get().getInitializer() == null
+        || isAssigned(var, body)) {
+      return Optional.empty();
+    }
+    return Optional.of(declaration.get().getInitializer());
+  }
+
+  /** The declaration of local {@code var} inside {@code body}. */
+  public static Optional<VariableTree> declaration(VarSymbol var, Tree body) {
+    VariableTree[] found = new VariableTree[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(VariableTree tree, Void unused) {
+        if (getSymbol(tree) == var) {
+          found[0] = tree;
+        }
+        return super.visitVariable(tree, null);
+      }
+    }.scan(body, null);
+    return Optional.ofNullable(found[0]);
+  }
+
+  /** Whether {@code var} is assigned anywhere in {@code body} after its declaration. */
+  public static boolean isAssigned(VarSymbol var, Tree body) {
+    boolean[] assigned = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitAssignment(AssignmentTree tree, Void unused) {
+        assigned[0] |= getSymbol(tree.getVariable()) == var;
+        return super.visitAssignment(tree, null);
+      }
+
+      @Override
+      public Void visitCompoundAssignment(CompoundAssignmentTree tree, Void unused) {
+        assigned[0] |= getSymbol(tree.getVariable()) == var;
+        return super.visitCompoundAssignment(tree, null);
+      }
+    }.scan(body, null);
+    return assigned[0];
+  }
+
+  /**
+   * The method or class that most closely encloses {@code path}'s leaf: the smallest tree sure to hold
+   * the declaration of every local the leaf can see (lambdas are skipped, since they capture).
+   */
+  public static Tree enclosingMethodOrClass(TreePath path) {
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof MethodTree || leaf instanceof ClassTree) {
+        return leaf;
+      }
+    }
+    return null;
+  }
+
+  private LocalVariables() {}
+}

@@ -1,0 +1,72 @@
+package io.github.leakprone.trees;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.fixes.SuggestedFix;
+import com.google.errorprone.util.ASTHelpers;
+import com.google.errorprone.util.ErrorProneToken;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.Tree;
+import com.sun.tools.javac.parser.Tokens.TokenKind;
+
+/** Positions and layout in the source text, for fixes that insert or move whole lines. */
+public final class SourceText {
+
+  /** The leading white space of the line that holds {@code position}. */
+  public static String indentationAt(int position, VisitorState state) {
+    CharSequence source = state.getSourceCode();
+    int lineStart = position;
+    while (lineStart > 0 && source.charAt(lineStart - 1) != '\n') {
+      lineStart--;
+    }
+    int end = lineStart;
+    while (end < source.length() && (source.charAt(end) == ' ' || source.charAt(end) == '\t')) {
+      end++;
+    }
+    return source.subSequence(lineStart, end).toString();
+  }
+
+  /**
+   * Deletes {@code tree} and, when nothing else stands on its lines, the lines themselves, so that no
+   * blank line is left where a statement was.
+   */
+  public static void deleteLines(SuggestedFix.Builder fix, Tree tree, VisitorState state) {
+    CharSequence source = state.getSourceCode();
+    int start = ASTHelpers.getStartPosition(tree);
+    int end = state.getEndPosition(tree);
+    int lineStart = start;
+    while (lineStart > 0 && isBlank(source.charAt(lineStart - 1))) {
+      lineStart--;
+    }
+    int lineEnd = end;
+    while (lineEnd < source.length() && isBlank(source.charAt(lineEnd))) {
+      lineEnd++;
+    }
+    boolean ownLines =
+        (lineStart == 0 || source.charAt(lineStart - 1) == '\n')
+            && lineEnd < source.length()
+            && source.charAt(lineEnd) == '\n';
+    if (ownLines) {
+      fix.replace(lineStart, lineEnd + 1, "");
+    } else {
+      fix.delete(tree);
+    }
+  }
+
+  /** The position just after the opening brace of {@code classTree}'s body, or -1. */
+  public static int bodyStart(ClassTree classTree, VisitorState state) {
+    // Search after the modifiers: an annotation's arguments may hold braces of their own.
+    int after = state.getEndPosition(classTree.getModifiers());
+    for (ErrorProneToken token : state.getOffsetTokensForNode(classTree)) {
+      if (token.kind() == TokenKind.LBRACE && token.pos() >= after) {
+        return token.endPos();
+      }
+    }
+    return -1;
+  }
+
+  private static boolean isBlank(char c) {
+    return c == ' ' || c == '\t';
+  }
+
+  private SourceText() {}
+}
