@@ -9,22 +9,26 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
@@ -34,6 +38,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.ElementKind;
 
@@ -169,7 +174,7 @@ public final class FateAnalysis {
       } else if (target instanceof VarSymbol field) {
         outcomes.add(
             new Fate(
-                isNullChecked(field) ? Kind.KEPT_ONCE : Kind.STORED_IN_FIELD,
+                isGuardedByNullCheck(path, field) ? Kind.KEPT_ONCE : Kind.STORED_IN_FIELD,
                 field.getSimpleName().toString(),
                 0));
       }
@@ -177,12 +182,12 @@ public final class FateAnalysis {
       if (isCollectionGrowth(call)) {
         outcomes.add(new Fate(Kind.ADDED_TO_COLLECTION, source(getReceiver(call)), 0));
       } else if (isReleaseHelper(call)) {
-        outcomes.add(releaseAt(valuePath.getParentPath()));
+        releaseAt(valuePath.getParentPath()).ifPresent(outcomes::add);
       }
     } else if (parent instanceof MemberSelectTree select
         && releaseMethods.contains(select.getIdentifier().toString())
         && valuePath.getParentPath().getParentPath().getLeaf() instanceof MethodInvocationTree) {
-      outcomes.add(releaseAt(valuePath.getParentPath().getParentPath()));
+      releaseAt(valuePath.getParentPath().getParentPath()).ifPresent(outcomes::add);
     }
   }
 
@@ -239,24 +244,36 @@ public final class FateAnalysis {
 
   /** {@code IOUtils.closeQuietly(x)}, {@code MoreExecutors.shutdownAndAwaitTermination(x, ...)}. */
   private static boolean isReleaseHelper(MethodInvocationTree call) {
-    String name = getSymbol(call).getSimpleName().toString().toLowerCase(Locale.ROOT);
-    return name.contains("close") || name.contains("shutdown") || name.contains("release");
+    return isReleaseHelperName(getSymbol(call).getSimpleName().toString());
   }
 
-  private Fate releaseAt(TreePath call) {
+  /** Whether a method that takes a client and is named {@code name} releases it. */
+  public static boolean isReleaseHelperName(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return lower.contains("close") || lower.contains("shutdown") || lower.contains("release");
+  }
+
+  /**
+   * What the release call at {@code call} does for the value: nothing if it comes before the value
+   * is built (it releases an earlier value, as a {@code finally} before the creation in a loop does).
+   */
+  private Optional<Fate> releaseAt(TreePath call) {
+    int position = ASTHelpers.getStartPosition(call.getLeaf());
+    if (position < builtAt) {
+      return Optional.empty();
+    }
     for (TreePath p = call; p.getParentPath() != null; p = p.getParentPath()) {
       if (p.getParentPath().getLeaf() instanceof TryTree tryTree
           && tryTree.getFinallyBlock() == p.getLeaf()
           && ASTHelpers.getStartPosition(p.getLeaf()) > builtAt) {
-        return Fate.of(Kind.RELEASED_ON_EVERY_PATH);
+        return Optional.of(Fate.of(Kind.RELEASED_ON_EVERY_PATH));
       }
       if (p.getLeaf() == body) {
         break;
       }
     }
-    int position = ASTHelpers.getStartPosition(call.getLeaf());
     int line = (int) state.getPath().getCompilationUnit().getLineMap().getLineNumber(position);
-    return new Fate(Kind.RELEASED_ON_NORMAL_PATH, "", line);
+    return Optional.of(new Fate(Kind.RELEASED_ON_NORMAL_PATH, "", line));
   }
 
   private static boolean isTryResource(TreePath variable) {
@@ -264,23 +281,79 @@ public final class FateAnalysis {
         && tryTree.getResources().contains(variable.getLeaf());
   }
 
-  /** Whether the body compares {@code field} with null anywhere: the mark of lazy initialisation. */
-  private boolean isNullChecked(VarSymbol field) {
-    boolean[] checked = new boolean[1];
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitBinary(BinaryTree tree, Void unused) {
-        boolean comparison =
-            tree.getKind() == Tree.Kind.EQUAL_TO || tree.getKind() == Tree.Kind.NOT_EQUAL_TO;
-        if (comparison
-            && ((isNull(tree.getLeftOperand()) && getSymbol(tree.getRightOperand()) == field)
-                || (isNull(tree.getRightOperand()) && getSymbol(tree.getLeftOperand()) == field))) {
-          checked[0] = true;
-        }
-        return super.visitBinary(tree, null);
+  /**
+   * Whether the store of the value at {@code path} into {@code field} is guarded by a null check of
+   * the field, the mark of lazy initialisation: it is in the branch of an {@code if} (or {@code ?:})
+   * that the condition takes when the field is null, or follows an {@code if (field != null)
+   * return ...;} in an enclosing block. A null check anywhere else is no guard: {@code if (field !=
+   * null) field.close(); field = build();} builds a client on every call. (A condition such as
+   * {@code field == null || expired()} counts: the client is rebuilt now and then, not per call.)
+   */
+  private boolean isGuardedByNullCheck(TreePath path, VarSymbol field) {
+    for (TreePath p = path; p.getParentPath() != null && p.getLeaf() != body; ) {
+      Tree child = p.getLeaf();
+      Tree parent = p.getParentPath().getLeaf();
+      if (parent instanceof IfTree ifTree
+          && ((ifTree.getThenStatement() == child && isNullWhen(ifTree.getCondition(), true, field))
+              || (ifTree.getElseStatement() == child
+                  && isNullWhen(ifTree.getCondition(), false, field)))) {
+        return true;
       }
-    }.scan(body, null);
-    return checked[0];
+      if (parent instanceof ConditionalExpressionTree conditional
+          && ((conditional.getTrueExpression() == child
+                  && isNullWhen(conditional.getCondition(), true, field))
+              || (conditional.getFalseExpression() == child
+                  && isNullWhen(conditional.getCondition(), false, field)))) {
+        return true;
+      }
+      if (parent instanceof BlockTree block) {
+        for (StatementTree statement : block.getStatements()) {
+          if (statement == child) {
+            break;
+          }
+          if (statement instanceof IfTree early
+              && early.getElseStatement() == null
+              && isNullWhen(early.getCondition(), false, field)
+              && alwaysExits(early.getThenStatement())) {
+            return true;
+          }
+        }
+      }
+      p = p.getParentPath();
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code condition} compares {@code field} with null such that it evaluates to {@code
+   * outcome} when the field is null: {@code field == null} for true, {@code field != null} for
+   * false, also as an operand of {@code &&}, {@code ||} or {@code !}.
+   */
+  private static boolean isNullWhen(ExpressionTree condition, boolean outcome, VarSymbol field) {
+    ExpressionTree e = ASTHelpers.stripParentheses(condition);
+    if (e instanceof BinaryTree binary) {
+      Tree.Kind nullWhenTrue = outcome ? Tree.Kind.EQUAL_TO : Tree.Kind.NOT_EQUAL_TO;
+      if (binary.getKind() == nullWhenTrue) {
+        return (isNull(binary.getLeftOperand()) && getSymbol(binary.getRightOperand()) == field)
+            || (isNull(binary.getRightOperand()) && getSymbol(binary.getLeftOperand()) == field);
+      }
+      return (binary.getKind() == Tree.Kind.CONDITIONAL_AND
+              || binary.getKind() == Tree.Kind.CONDITIONAL_OR)
+          && (isNullWhen(binary.getLeftOperand(), outcome, field)
+              || isNullWhen(binary.getRightOperand(), outcome, field));
+    }
+    return e instanceof UnaryTree not
+        && not.getKind() == Tree.Kind.LOGICAL_COMPLEMENT
+        && isNullWhen(not.getExpression(), !outcome, field);
+  }
+
+  /** Whether {@code statement} always ends in {@code return} or {@code throw}. */
+  private static boolean alwaysExits(StatementTree statement) {
+    if (statement instanceof BlockTree block) {
+      List<? extends StatementTree> statements = block.getStatements();
+      return !statements.isEmpty() && alwaysExits(statements.get(statements.size() - 1));
+    }
+    return statement instanceof ReturnTree || statement instanceof ThrowTree;
   }
 
   private static boolean isNull(ExpressionTree tree) {

@@ -7,15 +7,18 @@ import static com.google.errorprone.util.ASTHelpers.getType;
 
 import com.google.common.base.Ascii;
 import com.google.common.base.CaseFormat;
+import com.google.common.collect.ImmutableList;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.fixes.SuggestedFixes;
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.ImportTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
@@ -27,7 +30,9 @@ import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Types;
 import io.github.leakprone.analysis.Fate;
 import io.github.leakprone.catalog.HeavyweightClient;
 import io.github.leakprone.trees.ConstantExpressions;
@@ -88,7 +93,7 @@ public final class HoistToStaticField {
     if (symbol.getKind() != ElementKind.LOCAL_VARIABLE || LocalVariables.isAssigned(symbol, method)) {
       return Optional.empty();
     }
-    List<StatementTree> configuration = configurationAfter(local, block, symbol, state);
+    List<StatementTree> configuration = configurationAfter(client, local, block, symbol, state);
     Set<Tree> moved = new HashSet<>(configuration);
     List<TreePath> uses = usesOutside(symbol, moved, state);
     for (TreePath use : uses) {
@@ -97,7 +102,7 @@ public final class HoistToStaticField {
       }
     }
     ClassTree owner = (ClassTree) classPath.getLeaf();
-    String name = fieldName(toConstantCase(local.getName().toString()), owner, symbol);
+    String name = fieldName(toConstantCase(local.getName().toString()), owner, symbol, state);
     SuggestedFix.Builder fix = SuggestedFix.builder();
     String type = SuggestedFixes.qualifyType(state, fix, getType(local));
     StringBuilder members = new StringBuilder();
@@ -115,7 +120,9 @@ public final class HoistToStaticField {
       }
       members.append(indent).append("}\n");
     }
-    insertFirstInBody(fix, owner, members.toString(), state);
+    List<Tree> hoisted = new ArrayList<>(configuration);
+    hoisted.add(local.getInitializer());
+    insertMembers(fix, owner, hoisted, members.toString(), state);
     SourceText.deleteLines(fix, local, state);
     configuration.forEach(statement -> SourceText.deleteLines(fix, statement, state));
     if (!name.equals(local.getName().toString())) {
@@ -130,24 +137,31 @@ public final class HoistToStaticField {
     ClassTree owner = (ClassTree) classPath.getLeaf();
     SuggestedFix.Builder fix = SuggestedFix.builder();
     String type = SuggestedFixes.qualifyType(state, fix, getType(creation));
-    String name = fieldName(toConstantCase(simpleName(client, creation)), owner, null);
+    String name = fieldName(toConstantCase(simpleName(client, creation)), owner, null, state);
     String indent = memberIndent(classPath, state);
-    insertFirstInBody(fix, owner, fieldDeclaration(indent, type, name, creation, state), state);
+    String field = fieldDeclaration(indent, type, name, creation, state);
+    insertMembers(fix, owner, ImmutableList.of(creation), field, state);
     fix.replace(creation, name);
     return Optional.of(fix.build());
   }
 
   /**
    * The statements right after {@code local} that only configure it with constants: {@code x.f =
-   * CONST;} or {@code x.m(CONST, ...);}.
+   * CONST;} or {@code x.m(CONST, ...);} where {@code m} changes the client (it is not one of the
+   * catalogue's shared uses, which are uses, not configuration) and throws no checked exception (a
+   * static initializer cannot).
    */
   private static List<StatementTree> configurationAfter(
-      VariableTree local, BlockTree block, VarSymbol symbol, VisitorState state) {
+      HeavyweightClient client,
+      VariableTree local,
+      BlockTree block,
+      VarSymbol symbol,
+      VisitorState state) {
     List<? extends StatementTree> statements = block.getStatements();
     List<StatementTree> configuration = new ArrayList<>();
     for (int i = statements.indexOf(local) + 1; i < statements.size(); i++) {
       if (!(statements.get(i) instanceof ExpressionStatementTree statement)
-          || !configures(statement.getExpression(), symbol, state)) {
+          || !configures(client, statement.getExpression(), symbol, state)) {
         break;
       }
       configuration.add(statement);
@@ -155,15 +169,21 @@ public final class HoistToStaticField {
     return configuration;
   }
 
-  private static boolean configures(ExpressionTree expression, VarSymbol symbol, VisitorState state) {
+  private static boolean configures(
+      HeavyweightClient client, ExpressionTree expression, VarSymbol symbol, VisitorState state) {
     if (expression instanceof AssignmentTree assignment
         && assignment.getVariable() instanceof MemberSelectTree target) {
       return isReferenceTo(target.getExpression(), symbol)
           && ConstantExpressions.isConstant(assignment.getExpression(), state);
     }
     if (expression instanceof MethodInvocationTree call) {
+      // `client.newCall(request)` or `mapper.writeValueAsString(CONST)` is a use of the client, not
+      // configuration: moved into a static initializer it would run once, at class load, instead.
+      MethodSymbol method = getSymbol(call);
       return isReferenceTo(getReceiver(call), symbol)
-          && ConstantExpressions.allConstant(call.getArguments(), state);
+          && !client.isSharedUse(method.getSimpleName().toString())
+          && ConstantExpressions.allConstant(call.getArguments(), state)
+          && ConstantExpressions.throwsOnlyUnchecked(method, state);
     }
     return false;
   }
@@ -241,14 +261,65 @@ public final class HoistToStaticField {
         indent, type, name, state.getSourceForNode(initializer));
   }
 
-  private static void insertFirstInBody(
-      SuggestedFix.Builder fix, ClassTree owner, String members, VisitorState state) {
-    int bodyStart = SourceText.bodyStart(owner, state);
-    fix.replace(bodyStart, bodyStart, "\n" + members);
+  /**
+   * Inserts {@code members} first in {@code owner}'s body, except that they must follow an enum's
+   * constants (which come first in any enum) and every static field of {@code owner} that the {@code
+   * moved} code reads (a static initializer may not read a field declared below it).
+   */
+  private static void insertMembers(
+      SuggestedFix.Builder fix,
+      ClassTree owner,
+      List<? extends Tree> moved,
+      String members,
+      VisitorState state) {
+    int position = SourceText.bodyStart(owner, state);
+    if (getSymbol(owner).getKind() == ElementKind.ENUM) {
+      position = Math.max(position, SourceText.memberEnd(owner, position, state));
+    }
+    Set<Symbol> read = staticFieldsOf(owner, moved);
+    for (Tree member : owner.getMembers()) {
+      if (member instanceof VariableTree field && read.contains(getSymbol(field))) {
+        position =
+            Math.max(position, SourceText.memberEnd(owner, getStartPosition(field), state));
+      }
+    }
+    fix.replace(position, position, "\n" + members);
+  }
+
+  /** The static fields declared in {@code owner} that {@code trees} name. */
+  private static Set<Symbol> staticFieldsOf(ClassTree owner, List<? extends Tree> trees) {
+    ClassSymbol ownerSymbol = getSymbol(owner);
+    Set<Symbol> fields = new HashSet<>();
+    TreeScanner<Void, Void> scanner =
+        new TreeScanner<Void, Void>() {
+          @Override
+          public Void visitIdentifier(IdentifierTree tree, Void unused) {
+            add(getSymbol(tree));
+            return null;
+          }
+
+          @Override
+          public Void visitMemberSelect(MemberSelectTree tree, Void unused) {
+            add(getSymbol(tree));
+            return super.visitMemberSelect(tree, null);
+          }
+
+          private void add(Symbol symbol) {
+            if (symbol instanceof VarSymbol
+                && symbol.owner == ownerSymbol
+                && symbol.getKind() == ElementKind.FIELD
+                && ASTHelpers.isStatic(symbol)) {
+              fields.add(symbol);
+            }
+          }
+        };
+    trees.forEach(tree -> scanner.scan(tree, null));
+    return fields;
   }
 
   /** A field name not yet used in {@code owner}: {@code NAME}, else {@code NAME_2}, .... */
-  private static String fieldName(String base, ClassTree owner, Symbol replacedLocal) {
+  private static String fieldName(
+      String base, ClassTree owner, Symbol replacedLocal, VisitorState state) {
     Set<String> taken = new HashSet<>();
     new TreeScanner<Void, Void>() {
       @Override
@@ -262,6 +333,24 @@ public final class HoistToStaticField {
     ClassSymbol ownerSymbol = getSymbol(owner);
     for (Symbol member : ownerSymbol.members().getSymbols()) {
       taken.add(member.getSimpleName().toString());
+    }
+    // The new field would also hide any field of that name the class's code reaches now: one it
+    // inherits, one of an enclosing class (or inherited by one), or one imported statically.
+    Types types = state.getTypes();
+    for (Symbol enclosing = ownerSymbol; enclosing != null; enclosing = enclosing.owner) {
+      if (enclosing instanceof ClassSymbol enclosingClass) {
+        for (Symbol member : types.membersClosure(enclosingClass.type, false).getSymbols()) {
+          if (member instanceof VarSymbol) {
+            taken.add(member.getSimpleName().toString());
+          }
+        }
+      }
+    }
+    for (ImportTree importTree : state.getPath().getCompilationUnit().getImports()) {
+      if (importTree.isStatic()
+          && importTree.getQualifiedIdentifier() instanceof MemberSelectTree imported) {
+        taken.add(imported.getIdentifier().toString());
+      }
     }
     String name = base;
     for (int i = 2; taken.contains(name); i++) {

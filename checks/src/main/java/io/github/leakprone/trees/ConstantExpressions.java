@@ -105,7 +105,8 @@ public final class ConstantExpressions {
     return false;
   }
 
-  private static boolean throwsOnlyUnchecked(MethodSymbol symbol, VisitorState state) {
+  /** Whether every exception {@code symbol} declares is unchecked. */
+  public static boolean throwsOnlyUnchecked(MethodSymbol symbol, VisitorState state) {
     Type runtime = state.getSymtab().runtimeExceptionType;
     Type error = state.getSymtab().errorType;
     return symbol.getThrownTypes().stream()

@@ -64,6 +64,30 @@ public final class SourceText {
     return -1;
   }
 
+  /**
+   * The position just after the semicolon that ends the member of {@code classTree} starting at or
+   * after {@code position}: the first semicolon at the class body's own brace depth (so not one in a
+   * lambda or anonymous class in an initializer). For an enum and the body's start, that is the
+   * semicolon after the constants. -1 if there is none.
+   */
+  public static int memberEnd(ClassTree classTree, int position, VisitorState state) {
+    int bodyStart = bodyStart(classTree, state);
+    int depth = 0;
+    for (ErrorProneToken token : state.getOffsetTokensForNode(classTree)) {
+      if (token.pos() < bodyStart) {
+        continue;
+      }
+      if (token.kind() == TokenKind.LBRACE) {
+        depth++;
+      } else if (token.kind() == TokenKind.RBRACE) {
+        depth--;
+      } else if (token.kind() == TokenKind.SEMI && depth == 0 && token.pos() >= position) {
+        return token.endPos();
+      }
+    }
+    return -1;
+  }
+
   private static boolean isBlank(char c) {
     return c == ' ' || c == '\t';
   }

@@ -1,0 +1,573 @@
+package io.github.leakprone.checks;
+
+import static com.google.common.collect.ImmutableList.toImmutableList;
+
+import com.google.common.collect.ImmutableList;
+import com.google.errorprone.BugCheckerRefactoringTestHelper;
+import com.google.errorprone.CompilationTestHelper;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Minimal sources of the third-party types the check knows (the plugin itself depends on none of
+ * them), and the test helpers that compile them next to each test's own source. Every method body
+ * returns {@code null} or does nothing, so that the stubs themselves hold no creation to report.
+ */
+final class ClientStubs {
+
+  record Stub(String path, String source) {
+    String packageName() {
+      return path.substring(0, path.lastIndexOf('/')).replace('/', '.');
+    }
+  }
+
+  static final ImmutableList<Stub> ALL =
+      ImmutableList.of(
+          // --- OkHttp ---
+          new Stub(
+              "okhttp3/OkHttpClient.java",
+              """
+              package okhttp3;
+              import java.util.concurrent.TimeUnit;
+              public class OkHttpClient {
+                public OkHttpClient() {}
+                public Builder newBuilder() { return null; }
+                public Call newCall(Request request) { return null; }
+                public static final class Builder {
+                  public Builder() {}
+                  public Builder connectTimeout(long timeout, TimeUnit unit) { return this; }
+                  public Builder readTimeout(long timeout, TimeUnit unit) { return this; }
+                  public Builder retryOnConnectionFailure(boolean retry) { return this; }
+                  public OkHttpClient build() { return null; }
+                }
+              }
+              """),
+          new Stub("okhttp3/Request.java", "package okhttp3; public final class Request {}"),
+          new Stub(
+              "okhttp3/Call.java",
+              """
+              package okhttp3;
+              public interface Call {
+                Object execute() throws java.io.IOException;
+              }
+              """),
+          // --- fastjson ---
+          new Stub(
+              "com/alibaba/fastjson/serializer/SerializeConfig.java",
+              """
+              package com.alibaba.fastjson.serializer;
+              public class SerializeConfig {
+                public com.alibaba.fastjson.PropertyNamingStrategy propertyNamingStrategy;
+                public void setAsmEnable(boolean asmEnable) {}
+              }
+              """),
+          new Stub(
+              "com/alibaba/fastjson/parser/ParserConfig.java",
+              """
+              package com.alibaba.fastjson.parser;
+              public class ParserConfig {
+                public static ParserConfig getGlobalInstance() { return null; }
+                public void setAutoTypeSupport(boolean autoTypeSupport) {}
+              }
+              """),
+          new Stub(
+              "com/alibaba/fastjson/PropertyNamingStrategy.java",
+              """
+              package com.alibaba.fastjson;
+              public enum PropertyNamingStrategy { CamelCase, SnakeCase }
+              """),
+          new Stub(
+              "com/alibaba/fastjson/JSON.java",
+              """
+              package com.alibaba.fastjson;
+              import com.alibaba.fastjson.parser.ParserConfig;
+              import com.alibaba.fastjson.serializer.SerializeConfig;
+              public class JSON {
+                public static String toJSONString(Object o, SerializeConfig c) { return ""; }
+                public static <T> T parseObject(String text, Class<T> clazz, ParserConfig c) {
+                  return null;
+                }
+              }
+              """),
+          // --- Aliyun OSS ---
+          new Stub(
+              "com/aliyun/oss/OSS.java",
+              """
+              package com.aliyun.oss;
+              public interface OSS {
+                Object putObject(String bucketName, String key, java.io.InputStream input);
+                void shutdown();
+              }
+              """),
+          new Stub(
+              "com/aliyun/oss/OSSClient.java",
+              """
+              package com.aliyun.oss;
+              public class OSSClient implements OSS {
+                public OSSClient(String endpoint, String accessKeyId, String secretAccessKey) {}
+                @Override
+                public Object putObject(String bucketName, String key, java.io.InputStream input) {
+                  return null;
+                }
+                @Override
+                public void shutdown() {}
+              }
+              """),
+          new Stub(
+              "com/aliyun/oss/OSSClientBuilder.java",
+              """
+              package com.aliyun.oss;
+              public class OSSClientBuilder {
+                public OSSClientBuilder() {}
+                public OSS build(String endpoint, String accessKeyId, String secretAccessKey) {
+                  return null;
+                }
+                public static OSSClientBuilderImpl create() { return null; }
+                public static final class OSSClientBuilderImpl {
+                  public OSSClientBuilderImpl endpoint(String endpoint) { return this; }
+                  public OSSClientBuilderImpl region(String region) { return this; }
+                  public OSS build() { return null; }
+                }
+              }
+              """),
+          // --- Jackson ---
+          new Stub(
+              "com/fasterxml/jackson/core/JsonProcessingException.java",
+              """
+              package com.fasterxml.jackson.core;
+              public class JsonProcessingException extends java.io.IOException {
+                private static final long serialVersionUID = 1L;
+              }
+              """),
+          new Stub(
+              "com/fasterxml/jackson/databind/DeserializationFeature.java",
+              """
+              package com.fasterxml.jackson.databind;
+              public enum DeserializationFeature { FAIL_ON_UNKNOWN_PROPERTIES }
+              """),
+          new Stub(
+              "com/fasterxml/jackson/databind/ObjectMapper.java",
+              """
+              package com.fasterxml.jackson.databind;
+              import com.fasterxml.jackson.core.JsonProcessingException;
+              public class ObjectMapper {
+                public ObjectMapper() {}
+                public String writeValueAsString(Object value) throws JsonProcessingException {
+                  return null;
+                }
+                public <T> T readValue(String content, Class<T> type) throws JsonProcessingException {
+                  return null;
+                }
+                public <T> T convertValue(Object fromValue, Class<T> type) { return null; }
+                public ObjectMapper configure(DeserializationFeature feature, boolean state) {
+                  return this;
+                }
+              }
+              """),
+          new Stub(
+              "com/fasterxml/jackson/databind/cfg/MapperBuilder.java",
+              """
+              package com.fasterxml.jackson.databind.cfg;
+              import com.fasterxml.jackson.databind.DeserializationFeature;
+              import com.fasterxml.jackson.databind.ObjectMapper;
+              public abstract class MapperBuilder<M extends ObjectMapper, B extends MapperBuilder<M, B>> {
+                public B configure(DeserializationFeature feature, boolean state) { return null; }
+                public M build() { return null; }
+              }
+              """),
+          new Stub(
+              "com/fasterxml/jackson/databind/json/JsonMapper.java",
+              """
+              package com.fasterxml.jackson.databind.json;
+              import com.fasterxml.jackson.databind.ObjectMapper;
+              import com.fasterxml.jackson.databind.cfg.MapperBuilder;
+              public class JsonMapper extends ObjectMapper {
+                public static Builder builder() { return null; }
+                public static class Builder extends MapperBuilder<JsonMapper, Builder> {}
+              }
+              """),
+          // --- Gson ---
+          new Stub(
+              "com/google/gson/Gson.java",
+              """
+              package com.google.gson;
+              public final class Gson {
+                public Gson() {}
+                public String toJson(Object src) { return null; }
+                public <T> T fromJson(String json, Class<T> classOfT) { return null; }
+              }
+              """),
+          new Stub(
+              "com/google/gson/GsonBuilder.java",
+              """
+              package com.google.gson;
+              public final class GsonBuilder {
+                public GsonBuilder() {}
+                public GsonBuilder setPrettyPrinting() { return this; }
+                public GsonBuilder setDateFormat(String pattern) { return this; }
+                public Gson create() { return null; }
+              }
+              """),
+          // --- JAXB, javax and jakarta ---
+          jaxbContext("javax"),
+          jaxbException("javax"),
+          jaxbMarshaller("javax"),
+          jaxbContext("jakarta"),
+          jaxbException("jakarta"),
+          jaxbMarshaller("jakarta"),
+          // --- Retrofit ---
+          new Stub(
+              "retrofit2/Retrofit.java",
+              """
+              package retrofit2;
+              public final class Retrofit {
+                public <T> T create(Class<T> service) { return null; }
+                public Builder newBuilder() { return null; }
+                public static final class Builder {
+                  public Builder() {}
+                  public Builder baseUrl(String baseUrl) { return this; }
+                  public Builder client(okhttp3.OkHttpClient client) { return this; }
+                  public Retrofit build() { return null; }
+                }
+              }
+              """),
+          // --- Apache HttpClient 4 and 5 ---
+          closeableHttpClient("org.apache.http.impl.client"),
+          httpClients("org.apache.http.impl.client"),
+          httpClientBuilder("org.apache.http.impl.client"),
+          closeableHttpClient("org.apache.hc.client5.http.impl.classic"),
+          httpClients("org.apache.hc.client5.http.impl.classic"),
+          httpClientBuilder("org.apache.hc.client5.http.impl.classic"),
+          // --- AWS SDK v1 ---
+          new Stub(
+              "com/amazonaws/AmazonWebServiceClient.java",
+              """
+              package com.amazonaws;
+              public abstract class AmazonWebServiceClient {
+                protected AmazonWebServiceClient() {}
+                public void shutdown() {}
+              }
+              """),
+          new Stub(
+              "com/amazonaws/services/s3/AmazonS3.java",
+              """
+              package com.amazonaws.services.s3;
+              public interface AmazonS3 {
+                Object putObject(String bucketName, String key, String content);
+                void shutdown();
+              }
+              """),
+          new Stub(
+              "com/amazonaws/services/s3/AmazonS3Client.java",
+              """
+              package com.amazonaws.services.s3;
+              public class AmazonS3Client extends com.amazonaws.AmazonWebServiceClient
+                  implements AmazonS3 {
+                public AmazonS3Client() {}
+                @Override
+                public Object putObject(String bucketName, String key, String content) {
+                  return null;
+                }
+              }
+              """),
+          new Stub(
+              "com/amazonaws/client/builder/AwsClientBuilder.java",
+              """
+              package com.amazonaws.client.builder;
+              public abstract class AwsClientBuilder<
+                  Subclass extends AwsClientBuilder<Subclass, TypeToBuild>, TypeToBuild> {
+                public Subclass withRegion(String region) { return null; }
+                public TypeToBuild build() { return null; }
+              }
+              """),
+          new Stub(
+              "com/amazonaws/services/s3/AmazonS3ClientBuilder.java",
+              """
+              package com.amazonaws.services.s3;
+              import com.amazonaws.client.builder.AwsClientBuilder;
+              public final class AmazonS3ClientBuilder
+                  extends AwsClientBuilder<AmazonS3ClientBuilder, AmazonS3> {
+                public static AmazonS3ClientBuilder standard() { return null; }
+                public static AmazonS3 defaultClient() { return null; }
+              }
+              """),
+          // --- AWS SDK v2 ---
+          new Stub(
+              "software/amazon/awssdk/utils/SdkAutoCloseable.java",
+              """
+              package software.amazon.awssdk.utils;
+              public interface SdkAutoCloseable extends AutoCloseable {
+                @Override
+                void close();
+              }
+              """),
+          new Stub(
+              "software/amazon/awssdk/core/SdkClient.java",
+              """
+              package software.amazon.awssdk.core;
+              public interface SdkClient extends software.amazon.awssdk.utils.SdkAutoCloseable {
+                String serviceName();
+              }
+              """),
+          new Stub(
+              "software/amazon/awssdk/utils/builder/SdkBuilder.java",
+              """
+              package software.amazon.awssdk.utils.builder;
+              public interface SdkBuilder<B extends SdkBuilder<B, T>, T> {
+                T build();
+              }
+              """),
+          new Stub(
+              "software/amazon/awssdk/services/s3/S3Client.java",
+              """
+              package software.amazon.awssdk.services.s3;
+              public interface S3Client extends software.amazon.awssdk.core.SdkClient {
+                static S3Client create() { return null; }
+                static S3ClientBuilder builder() { return null; }
+                Object putObject(String bucket, String key, String content);
+              }
+              """),
+          new Stub(
+              "software/amazon/awssdk/services/s3/S3ClientBuilder.java",
+              """
+              package software.amazon.awssdk.services.s3;
+              public interface S3ClientBuilder
+                  extends software.amazon.awssdk.utils.builder.SdkBuilder<S3ClientBuilder, S3Client> {
+                S3ClientBuilder region(String region);
+              }
+              """),
+          // --- Release helpers and the run-once annotations of containers ---
+          new Stub(
+              "org/apache/commons/io/IOUtils.java",
+              """
+              package org.apache.commons.io;
+              public final class IOUtils {
+                public static void closeQuietly(java.io.Closeable closeable) {}
+              }
+              """),
+          annotation("javax.annotation", "PostConstruct"),
+          annotation("jakarta.annotation", "PostConstruct"),
+          annotation("org.springframework.context.annotation", "Bean"),
+          annotation("com.google.inject", "Provides"),
+          annotation("jakarta.enterprise.inject", "Produces"),
+          // A user's own types, for the -XepOpt flags.
+          new Stub(
+              "com/acme/Client.java",
+              """
+              package com.acme;
+              public class Client {
+                public Client() {}
+                public Client(String endpoint) {}
+                public static Client create(String endpoint) { return null; }
+                public static Client createOrThrow(String endpoint) throws java.io.IOException {
+                  return null;
+                }
+                public static Client newClient() { return null; }
+                public static Client of(String endpoint) { return null; }
+                public static Builder builder() { return null; }
+                public String get(String path) { return null; }
+                public static final class Builder {
+                  public Builder() {}
+                  public Builder endpoint(String endpoint) { return this; }
+                  public Client build() { return null; }
+                }
+              }
+              """),
+          new Stub(
+              "com/acme/Pool.java",
+              """
+              package com.acme;
+              public class Pool {
+                public Pool(int size) {}
+                public static Pool newPool(int size) { return null; }
+                public void submit(Runnable task) {}
+                public void shutdown() {}
+                public void close() {}
+              }
+              """),
+          new Stub(
+              "com/acme/Conn.java",
+              """
+              package com.acme;
+              public class Conn implements AutoCloseable {
+                public Conn(String url) {}
+                public static Conn createConn(String url) { return null; }
+                public void send(String message) {}
+                @Override
+                public void close() {}
+              }
+              """));
+
+  private static Stub jaxbContext(String root) {
+    return new Stub(
+        root + "/xml/bind/JAXBContext.java",
+        """
+        package %s.xml.bind;
+        public abstract class JAXBContext {
+          public static JAXBContext newInstance(Class<?>... classes) throws JAXBException {
+            return null;
+          }
+          public abstract Marshaller createMarshaller() throws JAXBException;
+        }
+        """
+            .formatted(root));
+  }
+
+  private static Stub jaxbException(String root) {
+    return new Stub(
+        root + "/xml/bind/JAXBException.java",
+        """
+        package %s.xml.bind;
+        public class JAXBException extends Exception {
+          private static final long serialVersionUID = 1L;
+          public JAXBException(String message) { super(message); }
+        }
+        """
+            .formatted(root));
+  }
+
+  private static Stub jaxbMarshaller(String root) {
+    return new Stub(
+        root + "/xml/bind/Marshaller.java",
+        """
+        package %s.xml.bind;
+        public interface Marshaller {
+          void marshal(Object element, java.io.Writer writer) throws JAXBException;
+        }
+        """
+            .formatted(root));
+  }
+
+  private static Stub closeableHttpClient(String pkg) {
+    return new Stub(
+        pathOf(pkg, "CloseableHttpClient"),
+        """
+        package %s;
+        public abstract class CloseableHttpClient implements java.io.Closeable {
+          public Object execute(Object request) throws java.io.IOException { return null; }
+          @Override
+          public void close() throws java.io.IOException {}
+        }
+        """
+            .formatted(pkg));
+  }
+
+  private static Stub httpClients(String pkg) {
+    return new Stub(
+        pathOf(pkg, "HttpClients"),
+        """
+        package %s;
+        public class HttpClients {
+          public static CloseableHttpClient createDefault() { return null; }
+          public static CloseableHttpClient createSystem() { return null; }
+          public static CloseableHttpClient createMinimal() { return null; }
+          public static HttpClientBuilder custom() { return null; }
+        }
+        """
+            .formatted(pkg));
+  }
+
+  private static Stub httpClientBuilder(String pkg) {
+    return new Stub(
+        pathOf(pkg, "HttpClientBuilder"),
+        """
+        package %s;
+        public class HttpClientBuilder {
+          protected HttpClientBuilder() {}
+          public static HttpClientBuilder create() { return null; }
+          public HttpClientBuilder setUserAgent(String userAgent) { return this; }
+          public CloseableHttpClient build() { return null; }
+        }
+        """
+            .formatted(pkg));
+  }
+
+  private static Stub annotation(String pkg, String name) {
+    return new Stub(
+        pathOf(pkg, name),
+        """
+        package %s;
+        import java.lang.annotation.Retention;
+        import java.lang.annotation.RetentionPolicy;
+        @Retention(RetentionPolicy.RUNTIME)
+        public @interface %s {}
+        """
+            .formatted(pkg, name));
+  }
+
+  private static String pathOf(String pkg, String simpleName) {
+    return pkg.replace('.', '/') + "/" + simpleName + ".java";
+  }
+
+  /**
+   * Matches a diagnostic whose message is exactly {@code message}: nothing but the check's name
+   * before it, and nothing after it but the link to the documentation and a fix, on lines of their
+   * own. For {@code // BUG: Diagnostic matches: KEY} with {@link
+   * CompilationTestHelper#expectErrorMessage}.
+   */
+  static Predicate<String> exactly(String message) {
+    String expected = "[HeavyweightClientPerCall] " + message;
+    return new Predicate<>() {
+      @Override
+      public boolean test(String diagnostic) {
+        return diagnostic.equals(expected) || diagnostic.startsWith(expected + "\n");
+      }
+
+      @Override
+      public String toString() {
+        return "exactly \"" + expected + "\"";
+      }
+    };
+  }
+
+  /** A compilation of {@code test}'s sources with every stub, checked by the check alone. */
+  @SuppressWarnings("MissingTestCall") // the caller adds its source and calls doTest()
+  static CompilationTestHelper compilation(Class<?> test) {
+    CompilationTestHelper helper =
+        CompilationTestHelper.newInstance(HeavyweightClientPerCall.class, test);
+    for (Stub stub : ALL) {
+      helper = helper.addSourceLines(stub.path(), stub.source());
+    }
+    return helper;
+  }
+
+  /**
+   * A refactoring of {@code test}'s sources with the stubs of {@code packages} (and of the packages
+   * those stubs use), which the fixes must leave alone. Only those: the helper compiles every source
+   * twice for each input, so the cost grows with the square of the number of stubs.
+   */
+  @SuppressWarnings("MissingTestCall") // the caller adds its source and calls doTest()
+  static BugCheckerRefactoringTestHelper refactoring(Class<?> test, String... packages) {
+    BugCheckerRefactoringTestHelper helper =
+        BugCheckerRefactoringTestHelper.newInstance(HeavyweightClientPerCall.class, test);
+    for (Stub stub : stubsOf(packages)) {
+      helper = helper.addInputLines(stub.path(), stub.source()).expectUnchanged();
+    }
+    return helper;
+  }
+
+  /** The stubs in {@code packages} or their subpackages, and the stubs those refer to. */
+  static ImmutableList<Stub> stubsOf(String... packages) {
+    Set<Stub> chosen = new HashSet<>();
+    Deque<String> pending = new ArrayDeque<>(Arrays.asList(packages));
+    while (!pending.isEmpty()) {
+      String prefix = pending.pop();
+      for (Stub stub : ALL) {
+        if (stub.packageName().startsWith(prefix) && chosen.add(stub)) {
+          for (Stub other : ALL) {
+            if (stub.source().contains(other.packageName() + ".")) {
+              pending.add(other.packageName());
+            }
+          }
+        }
+      }
+    }
+    return ALL.stream().filter(chosen::contains).collect(toImmutableList());
+  }
+
+  private ClientStubs() {}
+}

@@ -1,0 +1,682 @@
+package io.github.leakprone.checks;
+
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every entry of the built-in catalogue: each way of building the client is flagged in a method, and
+ * not flagged when it differs only in what the catalogue requires (shared once, or released on
+ * every path) or in being no creation at all (a client derived from a shared one).
+ */
+final class HeavyweightClientPerCallCatalogueTest {
+
+  private final CompilationTestHelper helper = ClientStubs.compilation(getClass());
+
+  @Test
+  void okHttpClientConstructor() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.io.IOException;
+            import okhttp3.OkHttpClient;
+            import okhttp3.Request;
+
+            class Test {
+              private static final OkHttpClient SHARED = new OkHttpClient();
+
+              Object sendShared(Request request) throws IOException {
+                return SHARED.newCall(request).execute();
+              }
+
+              Object send(Request request) throws IOException {
+                // BUG: Diagnostic contains: OkHttpClient built on every call of send(): each instance
+                return new OkHttpClient().newCall(request).execute();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void okHttpClientBuilder() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.io.IOException;
+            import java.util.concurrent.TimeUnit;
+            import okhttp3.OkHttpClient;
+            import okhttp3.Request;
+
+            class Test {
+              private final OkHttpClient shared = new OkHttpClient();
+
+              Object sendDerived(Request request, long timeout) throws IOException {
+                OkHttpClient client = shared.newBuilder().connectTimeout(timeout, TimeUnit.SECONDS).build();
+                return client.newCall(request).execute();
+              }
+
+              Object send(Request request, long timeout) throws IOException {
+                OkHttpClient client =
+                    // BUG: Diagnostic contains: OkHttpClient built on every call of send()
+                    new OkHttpClient.Builder().connectTimeout(timeout, TimeUnit.SECONDS).build();
+                return client.newCall(request).execute();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void fastjsonSerializeConfig() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import com.alibaba.fastjson.JSON;
+            import com.alibaba.fastjson.serializer.SerializeConfig;
+
+            class Test {
+              private static final SerializeConfig SHARED = new SerializeConfig();
+
+              String toJsonShared(Object bean) {
+                return JSON.toJSONString(bean, SHARED);
+              }
+
+              String toJson(Object bean) {
+                // BUG: Diagnostic contains: SerializeConfig built on every call of toJson(): each
+                return JSON.toJSONString(bean, new SerializeConfig());
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void fastjsonParserConfig() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import com.alibaba.fastjson.JSON;
+            import com.alibaba.fastjson.parser.ParserConfig;
+
+            class Test {
+              <T> T parseShared(String text, Class<T> type) {
+                return JSON.parseObject(text, type, ParserConfig.getGlobalInstance());
+              }
+
+              <T> T parse(String text, Class<T> type) {
+                // BUG: Diagnostic contains: ParserConfig built on every call of parse(): each
+                return JSON.parseObject(text, type, new ParserConfig());
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void aliyunOssClientConstructor() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import com.aliyun.oss.OSSClient;
+            import java.io.InputStream;
+
+            class Test {
+              void uploadReleased(String endpoint, String key, InputStream input) {
+                OSSClient client = new OSSClient(endpoint, "id", "secret");
+                try {
+                  client.putObject("bucket", key, input);
+                } finally {
+                  client.shutdown();
+                }
+              }
+
+              void upload(String endpoint, String key, InputStream input) {
+                // BUG: Diagnostic contains: OSSClient built on every call of upload() and never released
+                OSSClient client = new OSSClient(endpoint, "id", "secret");
+                client.putObject("bucket", key, input);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void aliyunOssClientBuilder() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import com.aliyun.oss.OSS;
+            import com.aliyun.oss.OSSClientBuilder;
+            import java.io.InputStream;
+
+            class Test {
+              void uploadReleased(String endpoint, String key, InputStream input) {
+                OSS client = new OSSClientBuilder().build(endpoint, "id", "secret");
+                try {
+                  client.putObject("bucket", key, input);
+                } finally {
+                  client.shutdown();
+                }
+              }
+
+              void upload(String endpoint, String key, InputStream input) {
+                // BUG: Diagnostic contains: OSSClient built on every call of upload() and never released
+                OSS client = new OSSClientBuilder().build(endpoint, "id", "secret");
+                client.putObject("bucket", key, input);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void aliyunOssClientBuilderCreate() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import com.aliyun.oss.OSS;
+            import com.aliyun.oss.OSSClientBuilder;
+            import java.io.InputStream;
+
+            class Test {
+              void uploadReleased(String endpoint, String key, InputStream input) {
+                OSS client = OSSClientBuilder.create().endpoint(endpoint).region("r").build();
+                try {
+                  client.putObject("bucket", key, input);
+                } finally {
+                  client.shutdown();
+                }
+              }
+
+              void upload(String endpoint, String key, InputStream input) {
+                // BUG: Diagnostic contains: OSSClient built on every call of upload() and never released
+                OSS client = OSSClientBuilder.create().endpoint(endpoint).region("r").build();
+                client.putObject("bucket", key, input);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void jacksonObjectMapper() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import com.fasterxml.jackson.core.JsonProcessingException;
+            import com.fasterxml.jackson.databind.ObjectMapper;
+
+            class Test {
+              private static final ObjectMapper SHARED = new ObjectMapper();
+
+              String toJsonShared(Object value) throws JsonProcessingException {
+                return SHARED.writeValueAsString(value);
+              }
+
+              String toJson(Object value) throws JsonProcessingException {
+                // BUG: Diagnostic contains: ObjectMapper built on every call of toJson(): each
+                return new ObjectMapper().writeValueAsString(value);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void jacksonJsonMapperBuilder() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import com.fasterxml.jackson.core.JsonProcessingException;
+            import com.fasterxml.jackson.databind.DeserializationFeature;
+            import com.fasterxml.jackson.databind.ObjectMapper;
+            import com.fasterxml.jackson.databind.json.JsonMapper;
+
+            class Test {
+              private static final ObjectMapper SHARED =
+                  JsonMapper.builder()
+                      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                      .build();
+
+              <T> T readShared(String json, Class<T> type) throws JsonProcessingException {
+                return SHARED.readValue(json, type);
+              }
+
+              <T> T read(String json, Class<T> type, boolean strict) throws JsonProcessingException {
+                ObjectMapper mapper =
+                    JsonMapper.builder()
+                        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, strict)
+                        // BUG: Diagnostic contains: ObjectMapper built on every call of read()
+                        .build();
+                return mapper.readValue(json, type);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void gson() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import com.google.gson.Gson;
+
+            class Test {
+              private static final Gson SHARED = new Gson();
+
+              String toJsonShared(Object value) {
+                return SHARED.toJson(value);
+              }
+
+              String toJson(Object value) {
+                // BUG: Diagnostic contains: Gson built on every call of toJson(): each instance
+                return new Gson().toJson(value);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void gsonBuilder() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import com.google.gson.Gson;
+            import com.google.gson.GsonBuilder;
+
+            class Test {
+              private static final Gson SHARED = new GsonBuilder().setPrettyPrinting().create();
+
+              String toJsonShared(Object value) {
+                return SHARED.toJson(value);
+              }
+
+              String toJson(Object value) {
+                // BUG: Diagnostic contains: Gson built on every call of toJson()
+                Gson gson = new GsonBuilder().setPrettyPrinting().create();
+                return gson.toJson(value);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void javaxJaxbContext() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.io.Writer;
+            import javax.xml.bind.JAXBContext;
+            import javax.xml.bind.JAXBException;
+
+            class Test {
+              private static final JAXBContext SHARED;
+
+              static {
+                try {
+                  SHARED = JAXBContext.newInstance(Test.class);
+                } catch (JAXBException e) {
+                  throw new ExceptionInInitializerError(e);
+                }
+              }
+
+              void writeShared(Writer out) throws JAXBException {
+                SHARED.createMarshaller().marshal(this, out);
+              }
+
+              void write(Writer out) throws JAXBException {
+                // BUG: Diagnostic contains: JAXBContext built on every call of write(): each context
+                JAXBContext.newInstance(Test.class).createMarshaller().marshal(this, out);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void jakartaJaxbContext() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import jakarta.xml.bind.JAXBContext;
+            import jakarta.xml.bind.JAXBException;
+            import java.io.Writer;
+
+            class Test {
+              private static final JAXBContext SHARED;
+
+              static {
+                try {
+                  SHARED = JAXBContext.newInstance(Test.class);
+                } catch (JAXBException e) {
+                  throw new ExceptionInInitializerError(e);
+                }
+              }
+
+              void writeShared(Writer out) throws JAXBException {
+                SHARED.createMarshaller().marshal(this, out);
+              }
+
+              void write(Writer out) throws JAXBException {
+                // BUG: Diagnostic contains: JAXBContext built on every call of write(): each context
+                JAXBContext.newInstance(Test.class).createMarshaller().marshal(this, out);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void retrofitBuilder() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import retrofit2.Retrofit;
+
+            class Test {
+              private final Retrofit shared = new Retrofit.Builder().baseUrl("https://a/").build();
+
+              <T> T apiDerived(Class<T> api, String url) {
+                return shared.newBuilder().baseUrl(url).build().create(api);
+              }
+
+              <T> T api(Class<T> api, String url) {
+                // BUG: Diagnostic contains: Retrofit built on every call of api(): each instance
+                return new Retrofit.Builder().baseUrl(url).build().create(api);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void apacheHttpClient4() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.io.IOException;
+            import org.apache.http.impl.client.CloseableHttpClient;
+            import org.apache.http.impl.client.HttpClientBuilder;
+            import org.apache.http.impl.client.HttpClients;
+
+            class Test {
+              Object closed(Object request) throws IOException {
+                try (CloseableHttpClient a = HttpClients.createDefault();
+                    CloseableHttpClient b = HttpClients.createSystem();
+                    CloseableHttpClient c = HttpClients.createMinimal();
+                    CloseableHttpClient d = HttpClients.custom().setUserAgent("x").build();
+                    CloseableHttpClient e = HttpClientBuilder.create().build()) {
+                  return a.execute(b.execute(c.execute(d.execute(e.execute(request)))));
+                }
+              }
+
+              Object leaked(Object request) throws IOException {
+                // BUG: Diagnostic contains: CloseableHttpClient built on every call of leaked() and never
+                CloseableHttpClient a = HttpClients.createDefault();
+                // BUG: Diagnostic contains: CloseableHttpClient built on every call of leaked() and never
+                CloseableHttpClient b = HttpClients.createSystem();
+                // BUG: Diagnostic contains: CloseableHttpClient built on every call of leaked() and never
+                CloseableHttpClient c = HttpClients.createMinimal();
+                // BUG: Diagnostic contains: CloseableHttpClient built on every call of leaked() and never
+                CloseableHttpClient d = HttpClients.custom().setUserAgent("x").build();
+                // BUG: Diagnostic contains: CloseableHttpClient built on every call of leaked() and never
+                CloseableHttpClient e = HttpClientBuilder.create().build();
+                return a.execute(b.execute(c.execute(d.execute(e.execute(request)))));
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void apacheHttpClient5() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.io.IOException;
+            import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+            import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+            import org.apache.hc.client5.http.impl.classic.HttpClients;
+
+            class Test {
+              Object closed(Object request) throws IOException {
+                try (CloseableHttpClient a = HttpClients.createDefault();
+                    CloseableHttpClient b = HttpClients.createSystem();
+                    CloseableHttpClient c = HttpClients.createMinimal();
+                    CloseableHttpClient d = HttpClients.custom().setUserAgent("x").build();
+                    CloseableHttpClient e = HttpClientBuilder.create().build()) {
+                  return a.execute(b.execute(c.execute(d.execute(e.execute(request)))));
+                }
+              }
+
+              Object leaked(Object request) throws IOException {
+                // BUG: Diagnostic contains: CloseableHttpClient built on every call of leaked() and never
+                CloseableHttpClient a = HttpClients.createDefault();
+                // BUG: Diagnostic contains: CloseableHttpClient built on every call of leaked() and never
+                CloseableHttpClient b = HttpClients.createSystem();
+                // BUG: Diagnostic contains: CloseableHttpClient built on every call of leaked() and never
+                CloseableHttpClient c = HttpClients.createMinimal();
+                // BUG: Diagnostic contains: CloseableHttpClient built on every call of leaked() and never
+                CloseableHttpClient d = HttpClients.custom().setUserAgent("x").build();
+                // BUG: Diagnostic contains: CloseableHttpClient built on every call of leaked() and never
+                CloseableHttpClient e = HttpClientBuilder.create().build();
+                return a.execute(b.execute(c.execute(d.execute(e.execute(request)))));
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void javaNetHttpClient() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.net.http.HttpClient;
+            import java.time.Duration;
+
+            class Test {
+              private static final HttpClient SHARED = HttpClient.newHttpClient();
+              private static final HttpClient SHARED_BUILT =
+                  HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+              HttpClient.Version version() {
+                return SHARED.version();
+              }
+
+              HttpClient.Version builtVersion() {
+                return SHARED_BUILT.version();
+              }
+
+              HttpClient.Version perCall() {
+                // BUG: Diagnostic contains: HttpClient built on every call of perCall(): each instance
+                return HttpClient.newHttpClient().version();
+              }
+
+              HttpClient.Version builtPerCall(Duration timeout) {
+                // BUG: Diagnostic contains: HttpClient built on every call of builtPerCall()
+                return HttpClient.newBuilder().connectTimeout(timeout).build().version();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void awsSdkV1() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import com.amazonaws.services.s3.AmazonS3;
+            import com.amazonaws.services.s3.AmazonS3Client;
+            import com.amazonaws.services.s3.AmazonS3ClientBuilder;
+
+            class Test {
+              void putReleased(String key) {
+                AmazonS3 a = AmazonS3ClientBuilder.standard().withRegion("eu-west-1").build();
+                AmazonS3 b = AmazonS3ClientBuilder.defaultClient();
+                AmazonS3 c = new AmazonS3Client();
+                try {
+                  a.putObject("bucket", key, b.putObject("bucket", key, c.toString()).toString());
+                } finally {
+                  a.shutdown();
+                  b.shutdown();
+                  c.shutdown();
+                }
+              }
+
+              void put(String key) {
+                // BUG: Diagnostic contains: AmazonS3 built on every call of put() and never released
+                AmazonS3 a = AmazonS3ClientBuilder.standard().withRegion("eu-west-1").build();
+                // BUG: Diagnostic contains: AmazonS3 built on every call of put() and never released
+                AmazonS3 b = AmazonS3ClientBuilder.defaultClient();
+                // BUG: Diagnostic contains: AmazonS3Client built on every call of put() and never released
+                AmazonS3 c = new AmazonS3Client();
+                a.putObject("bucket", key, b.putObject("bucket", key, c.toString()).toString());
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void awsSdkV2() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import software.amazon.awssdk.services.s3.S3Client;
+
+            class Test {
+              void putClosed(String key) {
+                try (S3Client a = S3Client.create();
+                    S3Client b = S3Client.builder().region("eu-west-1").build()) {
+                  a.putObject("bucket", key, b.serviceName());
+                }
+              }
+
+              void put(String key) {
+                // BUG: Diagnostic contains: S3Client built on every call of put() and never released with
+                S3Client a = S3Client.create();
+                // BUG: Diagnostic contains: S3Client built on every call of put() and never released with
+                S3Client b = S3Client.builder().region("eu-west-1").build();
+                a.putObject("bucket", key, b.serviceName());
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void executorsFactories() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.ScheduledExecutorService;
+            import java.util.concurrent.ThreadFactory;
+
+            class Test {
+              private final ExecutorService shared = Executors.newCachedThreadPool();
+
+              void runReleased(Runnable task) {
+                ExecutorService a = Executors.newFixedThreadPool(2);
+                ExecutorService b = Executors.newCachedThreadPool();
+                ExecutorService c = Executors.newSingleThreadExecutor();
+                ScheduledExecutorService d = Executors.newScheduledThreadPool(1);
+                ExecutorService e = Executors.newWorkStealingPool();
+                try {
+                  a.execute(task);
+                  b.execute(task);
+                  c.execute(task);
+                  d.execute(task);
+                  e.execute(task);
+                } finally {
+                  a.shutdown();
+                  b.shutdownNow();
+                  c.shutdown();
+                  d.shutdown();
+                  e.shutdownNow();
+                }
+              }
+
+              ThreadFactory notPools(Runnable task) {
+                Executors.unconfigurableExecutorService(shared).execute(task);
+                return Executors.defaultThreadFactory();
+              }
+
+              void run(Runnable task) {
+                // BUG: Diagnostic contains: ExecutorService built on every call of run() and never released
+                Executors.newFixedThreadPool(2).execute(task);
+                // BUG: Diagnostic contains: ExecutorService built on every call of run() and never released
+                Executors.newCachedThreadPool().execute(task);
+                // BUG: Diagnostic contains: ExecutorService built on every call of run() and never released
+                Executors.newSingleThreadExecutor().execute(task);
+                // BUG: Diagnostic contains: ScheduledExecutorService built on every call of run() and never
+                Executors.newScheduledThreadPool(1).execute(task);
+                // BUG: Diagnostic contains: ExecutorService built on every call of run() and never released
+                Executors.newWorkStealingPool().execute(task);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void threadPoolExecutorConstructor() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.LinkedBlockingQueue;
+            import java.util.concurrent.ScheduledThreadPoolExecutor;
+            import java.util.concurrent.ThreadPoolExecutor;
+            import java.util.concurrent.TimeUnit;
+
+            class Test {
+              void runReleased(Runnable task) {
+                ThreadPoolExecutor pool =
+                    new ThreadPoolExecutor(1, 4, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>());
+                try {
+                  pool.execute(task);
+                } finally {
+                  pool.shutdown();
+                }
+              }
+
+              void run(Runnable task) {
+                ThreadPoolExecutor pool =
+                    // BUG: Diagnostic contains: ThreadPoolExecutor built on every call of run() and never
+                    new ThreadPoolExecutor(1, 4, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>());
+                pool.execute(task);
+                // BUG: Diagnostic contains: ScheduledThreadPoolExecutor built on every call of run()
+                new ScheduledThreadPoolExecutor(1).execute(task);
+              }
+            }
+            """)
+        .doTest();
+  }
+}
