@@ -43,7 +43,8 @@ public final class HeavyweightClientPerCall extends BugChecker
 
   private static final long serialVersionUID = 1L;
 
-  private final ClientCatalog catalog;
+  // Transient: a BugChecker is Serializable, the catalogue need not be (it is rebuilt from flags).
+  private final transient ClientCatalog catalog;
 
   /** Used by ServiceLoader; Error Prone itself calls the {@link Inject} constructor. */
   public HeavyweightClientPerCall() {
