@@ -3,6 +3,8 @@ package io.github.leakprone.build;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.google.common.base.CharMatcher;
+import com.google.common.base.Splitter;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -26,11 +28,7 @@ final class JdkInternalsFlagsTest {
   void jvmConfigHoldsTheFlagsTheTestsRunWith(String jvmConfig) throws IOException {
     Set<String> inConfig = new TreeSet<>();
     for (String line : Files.readAllLines(Path.of(jvmConfig), UTF_8)) {
-      for (String flag : line.trim().split("\\s+")) {
-        if (!flag.isEmpty()) {
-          inConfig.add(flag);
-        }
-      }
+      Splitter.on(CharMatcher.whitespace()).omitEmptyStrings().split(line).forEach(inConfig::add);
     }
     assertEquals(internalsFlagsOf(ManagementFactory.getRuntimeMXBean().getInputArguments()), inConfig);
   }
