@@ -34,7 +34,11 @@ final class JdbcLeakMessage {
     }
     String subject =
         leak.variable().isEmpty() ? typeName : String.format("%s `%s`", typeName, leak.variable());
-    if (!leak.releasedSomewhere() && witness.kind() == Witness.Kind.END) {
+    boolean simplyUnclosed =
+        witness.kind() == Witness.Kind.END
+            || witness.kind() == Witness.Kind.JUMP
+            || witness.kind() == Witness.Kind.EXCEPTION;
+    if (!leak.handledSomewhere() && simplyUnclosed) {
       return String.format("%s acquired at line %d is never closed; %s", subject, line, ADVICE);
     }
     return String.format(

@@ -8,6 +8,7 @@ import com.sun.source.tree.Tree;
  * @param site the acquiring expression
  * @param variable the first variable that held it, or empty when none did
  * @param witness the first event found on a losing path
- * @param releasedSomewhere whether some other path releases it (else it is never released at all)
+ * @param handledSomewhere whether some other path releases it or hands it over (returns, stores or
+ *     wraps it); when none does, it is simply never closed
  */
-public record Leak(Tree site, String variable, Witness witness, boolean releasedSomewhere) {}
+public record Leak(Tree site, String variable, Witness witness, boolean handledSomewhere) {}

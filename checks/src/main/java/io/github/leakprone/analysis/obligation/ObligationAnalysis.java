@@ -108,8 +108,10 @@ public final class ObligationAnalysis {
 
   private final Map<Tree, Witness> leaks = new LinkedHashMap<>();
   private final Map<Tree, String> names = new HashMap<>();
-  private final Set<Tree> released = new HashSet<>();
+  /** Acquisitions that some path releases or hands over: a leak of one is not "never closed". */
+  private final Set<Tree> handled = new HashSet<>();
   private final Map<Tree, Facts> loopHeads = new HashMap<>();
+  private final Map<Tree, Boolean> catchesEverything = new HashMap<>();
   private PendingExits pending = new PendingExits();
   private int steps;
 
@@ -163,7 +165,7 @@ public final class ObligationAnalysis {
     leaks.forEach(
         (site, witness) ->
             found.add(
-                new Leak(site, names.getOrDefault(site, ""), witness, released.contains(site))));
+                new Leak(site, names.getOrDefault(site, ""), witness, handled.contains(site))));
     found.sort(Comparator.comparingInt(leak -> getStartPosition(leak.site())));
     return ImmutableList.copyOf(found);
   }
@@ -366,12 +368,10 @@ public final class ObligationAnalysis {
     Facts thrown = pending.takeAll(Kind.THROW);
     PendingExits escaping = pending;
     pending = new PendingExits();
-    boolean catchesEverything = false;
     for (CatchTree catchTree : tryTree.getCatches()) {
-      catchesEverything |= catchesEverything(catchTree);
       normal = Facts.join(normal, statement(catchTree.getBlock(), thrown));
     }
-    if (!catchesEverything) {
+    if (!catchesEverything.computeIfAbsent(tryTree, t -> catchesEverything((TryTree) t))) {
       escaping.add(new Exit(Kind.THROW, null), thrown);
     }
     escaping.addAll(pending);
@@ -707,16 +707,17 @@ public final class ObligationAnalysis {
       return in;
     }
     Set<Tree> sites = sitesSelectedBy(in, value);
-    released.addAll(sites);
+    handled.addAll(sites);
     return in.without(o -> sites.contains(o.site()) || sites.contains(o.parentSite()));
   }
 
   /** The value leaves this method's hands (returned, stored elsewhere, wrapped): not a leak here. */
-  private static Facts escape(Facts in, Holders value) {
+  private Facts escape(Facts in, Holders value) {
     if (in == null || value.isEmpty()) {
       return in;
     }
     Set<Tree> sites = sitesSelectedBy(in, value);
+    handled.addAll(sites);
     return in.without(o -> sites.contains(o.site()) || sites.contains(o.parentSite()));
   }
 
@@ -883,20 +884,65 @@ public final class ObligationAnalysis {
     return first[0];
   }
 
-  private static boolean catchesEverything(CatchTree catchTree) {
-    Type type = ASTHelpers.getType(catchTree.getParameter());
-    if (type == null) {
-      return false;
-    }
-    Iterable<? extends Type> alternatives =
-        type instanceof Type.UnionClassType union ? union.getAlternativeTypes() : List.of(type);
-    for (Type alternative : alternatives) {
-      String name = alternative.tsym.getQualifiedName().toString();
-      if (name.equals("java.lang.Throwable") || name.equals("java.lang.Exception")) {
-        return true;
+  /**
+   * Whether the catch clauses catch every exception the try block can throw: {@code Exception} or
+   * {@code Throwable}, or {@code RuntimeException} together with every checked exception that the
+   * block's calls declare and its {@code throw}s throw. (Errors are left out, as by every tool in
+   * this field: code does not clean up after an OutOfMemoryError.)
+   */
+  private boolean catchesEverything(TryTree tryTree) {
+    List<Type> caught = new ArrayList<>();
+    for (CatchTree catchTree : tryTree.getCatches()) {
+      Type type = ASTHelpers.getType(catchTree.getParameter());
+      if (type instanceof Type.UnionClassType union) {
+        union.getAlternativeTypes().forEach(caught::add);
+      } else if (type != null) {
+        caught.add(type);
       }
     }
-    return false;
+    if (caught.stream().anyMatch(t -> isNamed(t, "java.lang.Exception") || isNamed(t, "java.lang.Throwable"))) {
+      return true;
+    }
+    List<Type> thrown = new ArrayList<>();
+    thrown.add(state.getSymtab().runtimeExceptionType);
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        thrown.addAll(getSymbol(call).getThrownTypes());
+        return super.visitMethodInvocation(call, null);
+      }
+
+      @Override
+      public Void visitNewClass(NewClassTree newClass, Void unused) {
+        thrown.addAll(getSymbol(newClass).getThrownTypes());
+        return super.visitNewClass(newClass, null);
+      }
+
+      @Override
+      public Void visitThrow(ThrowTree throwTree, Void unused) {
+        Type type = ASTHelpers.getType(throwTree.getExpression());
+        if (type != null) {
+          thrown.add(type);
+        }
+        return super.visitThrow(throwTree, null);
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
+        return null; // runs elsewhere
+      }
+
+      @Override
+      public Void visitClass(ClassTree classTree, Void unused) {
+        return null; // runs elsewhere
+      }
+    }.scan(tryTree.getBlock(), null);
+    return thrown.stream()
+        .allMatch(t -> caught.stream().anyMatch(c -> ASTHelpers.isSubtype(t, c, state)));
+  }
+
+  private static boolean isNamed(Type type, String name) {
+    return type.tsym.getQualifiedName().contentEquals(name);
   }
 
   private boolean isDefault(CaseTree caseTree) {
