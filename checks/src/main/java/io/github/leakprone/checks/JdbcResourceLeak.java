@@ -29,6 +29,9 @@ import io.github.leakprone.analysis.obligation.ObligationAnalysis;
 import io.github.leakprone.catalog.JdbcResources;
 import io.github.leakprone.catalog.MethodRef;
 import io.github.leakprone.fixes.ReleaseLocalOnEveryPath;
+import io.github.leakprone.fixes.ReleaseLocalOnEveryPath.Rewrite;
+import java.util.ArrayList;
+import java.util.List;
 import javax.inject.Inject;
 
 /**
@@ -88,12 +91,21 @@ public final class JdbcResourceLeak extends BugChecker
       return Description.NO_MATCH;
     }
     ClassSummary classSummary = summaryOf(owner, state);
-    for (Leak leak : ObligationAnalysis.analyse(body, resources, classSummary, getSymbol(owner), state)) {
-      VisitorState atSite = state.withPath(TreePath.getPath(state.getPath().getCompilationUnit(), leak.site()));
+    List<Rewrite> offered = new ArrayList<>();
+    for (Leak leak :
+        ObligationAnalysis.analyse(body, resources, classSummary, getSymbol(owner), state)) {
+      VisitorState atSite =
+          state.withPath(TreePath.getPath(state.getPath().getCompilationUnit(), leak.site()));
       Description.Builder description =
           buildDescription(leak.site()).setMessage(JdbcLeakMessage.of(leak, atSite));
+      // Two rewrites of one block would collide; the second is offered once the first is applied.
       ReleaseLocalOnEveryPath.fix(RELEASE_METHODS, "close", atSite)
-          .ifPresent(description::addFix);
+          .filter(rewrite -> offered.stream().noneMatch(rewrite::overlaps))
+          .ifPresent(
+              rewrite -> {
+                offered.add(rewrite);
+                description.addFix(rewrite.fix());
+              });
       state.reportMatch(description.build());
     }
     return Description.NO_MATCH;

@@ -43,11 +43,18 @@ import javax.lang.model.element.ElementKind;
  */
 public final class ReleaseLocalOnEveryPath {
 
+  /** A fix and the source range it rewrites, so that a caller can keep its fixes apart. */
+  public record Rewrite(SuggestedFix fix, int start, int end) {
+    public boolean overlaps(Rewrite other) {
+      return start < other.end && other.start < end;
+    }
+  }
+
   /**
    * The fix for the acquisition at {@code stateAtSite}'s path, if it initialises a local declared in
    * a block and that local only lends it.
    */
-  public static Optional<SuggestedFix> fix(
+  public static Optional<Rewrite> fix(
       ImmutableSet<String> releaseMethods, String primaryRelease, VisitorState stateAtSite) {
     TreePath parentPath = stateAtSite.getPath().getParentPath();
     if (!(parentPath.getLeaf() instanceof VariableTree local)
@@ -70,7 +77,7 @@ public final class ReleaseLocalOnEveryPath {
         rewrite(local, block, body, symbol, releaseMethods, primaryRelease, stateAtSite));
   }
 
-  private static SuggestedFix rewrite(
+  private static Rewrite rewrite(
       VariableTree local,
       BlockTree block,
       List<StatementTree> rest,
@@ -119,7 +126,7 @@ public final class ReleaseLocalOnEveryPath {
               primaryRelease,
               indent);
     }
-    return SuggestedFix.replace(start, end, replacement);
+    return new Rewrite(SuggestedFix.replace(start, end, replacement), start, end);
   }
 
   /** Whether every use of {@code symbol} in the block only borrows the resource. */

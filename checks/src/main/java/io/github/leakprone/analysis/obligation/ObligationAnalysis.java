@@ -107,6 +107,8 @@ public final class ObligationAnalysis {
   private final Type map;
 
   private final Map<Tree, Witness> leaks = new LinkedHashMap<>();
+  /** For a leaked child (a ResultSet), the acquisition it dies with. */
+  private final Map<Tree, Tree> leakParents = new HashMap<>();
   private final Map<Tree, String> names = new HashMap<>();
   /** Acquisitions that some path releases or hands over: a leak of one is not "never closed". */
   private final Set<Tree> handled = new HashSet<>();
@@ -163,9 +165,13 @@ public final class ObligationAnalysis {
   private ImmutableList<Leak> report() {
     List<Leak> found = new ArrayList<>();
     leaks.forEach(
-        (site, witness) ->
-            found.add(
-                new Leak(site, names.getOrDefault(site, ""), witness, handled.contains(site))));
+        (site, witness) -> {
+          // A ResultSet left open because its Statement leaks is that Statement's finding: closing
+          // the Statement closes it too.
+          if (!leaks.containsKey(leakParents.get(site))) {
+            found.add(new Leak(site, names.getOrDefault(site, ""), witness, handled.contains(site)));
+          }
+        });
     found.sort(Comparator.comparingInt(leak -> getStartPosition(leak.site())));
     return ImmutableList.copyOf(found);
   }
@@ -795,6 +801,9 @@ public final class ObligationAnalysis {
 
   private void leak(Obligation obligation, Witness witness) {
     leaks.putIfAbsent(obligation.site(), witness);
+    if (obligation.parentSite() != null) {
+      leakParents.put(obligation.site(), obligation.parentSite());
+    }
   }
 
   // ---------------------------------------------------------------- small questions
