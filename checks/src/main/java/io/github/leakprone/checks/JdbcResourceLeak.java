@@ -12,10 +12,12 @@ import com.google.errorprone.BugPattern.StandardTags;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.LambdaExpressionTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
@@ -47,13 +49,14 @@ import javax.inject.Inject;
     link = Links.DOCS + "JdbcResourceLeak.md",
     linkType = CUSTOM)
 public final class JdbcResourceLeak extends BugChecker
-    implements MethodTreeMatcher, LambdaExpressionTreeMatcher {
+    implements CompilationUnitTreeMatcher, MethodTreeMatcher, LambdaExpressionTreeMatcher {
 
   private static final long serialVersionUID = 1L;
   private static final ImmutableSet<String> RELEASE_METHODS = ImmutableSet.of("close");
 
   // Transient: a BugChecker is Serializable; these are rebuilt from the flags.
   private final transient JdbcResources resources;
+  private final transient FlagProblem flagProblem;
   private final transient ImmutableSet<String> acquirerNames;
   /** The summary of the class analysed last: methods of one class arrive one after another. */
   private transient ClassTree summarisedClass;
@@ -67,8 +70,19 @@ public final class JdbcResourceLeak extends BugChecker
 
   @Inject
   JdbcResourceLeak(ErrorProneFlags flags) {
-    this.resources = JdbcResources.fromFlags(flags);
+    FlagProblem.Parsed<JdbcResources> parsed =
+        FlagProblem.parse(
+            () -> JdbcResources.fromFlags(flags),
+            () -> JdbcResources.fromFlags(ErrorProneFlags.empty()));
+    this.resources = parsed.value();
+    this.flagProblem = parsed.problem();
     this.acquirerNames = resources.acquirerNamePatterns();
+  }
+
+  @Override
+  public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
+    flagProblem.reportOnce(tree, state);
+    return Description.NO_MATCH;
   }
 
   @Override
