@@ -21,7 +21,7 @@ final class JdbcResourceLeakFlagsTest {
           return java.sql.DriverManager.getConnection("jdbc:acme");
         }
 
-        public static void release(AutoCloseable... resources) {}
+        public static void dispose(AutoCloseable... resources) {}
       }
       """;
 
@@ -83,7 +83,7 @@ final class JdbcResourceLeakFlagsTest {
   @Test
   void usersCloserReleases() {
     helper
-        .setArgs("-XepOpt:JdbcResourceLeak:Closers=com.acme.Db#release")
+        .setArgs("-XepOpt:JdbcResourceLeak:Closers=com.acme.Db#dispose")
         .addSourceLines("com/acme/Db.java", DB)
         .addSourceLines(
             "Dao.java",
@@ -99,7 +99,7 @@ final class JdbcResourceLeakFlagsTest {
                 try {
                   st.execute(sql);
                 } finally {
-                  Db.release(st);
+                  Db.dispose(st);
                 }
               }
             }
@@ -126,7 +126,7 @@ final class JdbcResourceLeakFlagsTest {
                 try {
                   st.execute(sql);
                 } finally {
-                  Db.release(st);
+                  Db.dispose(st);
                 }
               }
             }
@@ -141,7 +141,7 @@ final class JdbcResourceLeakFlagsTest {
             AssertionError.class,
             () ->
                 helper
-                    .setArgs("-XepOpt:JdbcResourceLeak:Closers=com.acme.Db#release,Db#close")
+                    .setArgs("-XepOpt:JdbcResourceLeak:Closers=com.acme.Db#dispose,Db#close")
                     .addSourceLines("Dao.java", "class Dao {}")
                     .doTest());
     String message = failure.getMessage();

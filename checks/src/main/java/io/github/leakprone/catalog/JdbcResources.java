@@ -3,10 +3,12 @@ package io.github.leakprone.catalog;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.isStatic;
 
+import com.google.common.base.Ascii;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -36,9 +38,13 @@ public final class JdbcResources implements ResourceSpec {
           new MethodRef("java.sql.DriverManager", "getConnection"),
           new MethodRef("java.sql.Connection", "createStatement"),
           new MethodRef("java.sql.Connection", "prepareStatement"),
-          new MethodRef("java.sql.Connection", "prepareCall"),
-          // Metadata queries run on a statement of the driver's own: their ResultSet must be closed.
-          new MethodRef("java.sql.DatabaseMetaData", "get*"));
+          new MethodRef("java.sql.Connection", "prepareCall"));
+
+  /**
+   * Metadata queries run on a statement of the driver's own, so their ResultSet must be closed. Only
+   * the ResultSets: {@code DatabaseMetaData.getConnection()} lends the connection it belongs to.
+   */
+  private static final MethodRef METADATA_QUERIES = new MethodRef("java.sql.DatabaseMetaData", "get*");
 
   private static final ImmutableList<MethodRef> CHILDREN =
       ImmutableList.of(
@@ -86,8 +92,12 @@ public final class JdbcResources implements ResourceSpec {
     return ImmutableSet.<String>builder()
         .addAll(owned.stream().map(MethodRef::namePattern).iterator())
         .addAll(CHILDREN.stream().map(MethodRef::namePattern).iterator())
+        .add(METADATA_QUERIES.namePattern())
         .build();
   }
+
+  private static final Supplier<Type> RESULT_SET =
+      VisitorState.memoize(state -> state.getTypeFromString("java.sql.ResultSet"));
 
   @Override
   public Optional<Acquisition> acquisition(ExpressionTree tree, VisitorState state) {
@@ -103,6 +113,12 @@ public final class JdbcResources implements ResourceSpec {
     if (matchesAny(CHILDREN, method, state)) {
       return Optional.of(Acquisition.CHILD_OF_RECEIVER);
     }
+    if (matchesAny(List.of(METADATA_QUERIES), method, state)) {
+      Type resultSet = RESULT_SET.get(state);
+      return resultSet != null && ASTHelpers.isSubtype(result, resultSet, state)
+          ? Optional.of(Acquisition.OWNED)
+          : Optional.empty();
+    }
     return matchesAny(owned, method, state) ? Optional.of(Acquisition.OWNED) : Optional.empty();
   }
 
@@ -117,15 +133,28 @@ public final class JdbcResources implements ResourceSpec {
     return method.getSimpleName().toString().startsWith("execute");
   }
 
+  /**
+   * The catalogued closers and the flag's, and any method whose name says it closes or releases
+   * what it is given ({@code closeQuietly}, {@code closeStatement}, {@code releaseConnection},
+   * {@code quietlyCloseConnection}): code bases write their own such helpers, often in a utility
+   * class or a superclass this per-file analysis cannot read, and a finding that ignores them is
+   * a false alarm.
+   */
   @Override
   public ImmutableSet<Integer> releasedArguments(MethodInvocationTree call, VisitorState state) {
     MethodSymbol method = getSymbol(call);
-    if (!isStatic(method) || !matchesAny(closers, method, state)) {
+    boolean catalogued = isStatic(method) && matchesAny(closers, method, state);
+    if (!catalogued && !namedAsCloser(method)) {
       return ImmutableSet.of();
     }
     return IntStream.range(0, call.getArguments().size())
         .boxed()
         .collect(ImmutableSet.toImmutableSet());
+  }
+
+  private static boolean namedAsCloser(MethodSymbol method) {
+    String name = Ascii.toLowerCase(method.getSimpleName().toString());
+    return name.contains("close") || name.startsWith("release");
   }
 
   private static boolean matchesAny(List<MethodRef> refs, MethodSymbol method, VisitorState state) {

@@ -2,10 +2,12 @@ package io.github.leakprone.checks;
 
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
+import static com.google.common.collect.ImmutableSet.toImmutableSet;
 import static com.google.errorprone.util.ASTHelpers.getStartPosition;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 
 import com.google.auto.service.AutoService;
+import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.BugPattern.StandardTags;
@@ -32,6 +34,7 @@ import io.github.leakprone.catalog.JdbcResources;
 import io.github.leakprone.catalog.MethodRef;
 import io.github.leakprone.fixes.ReleaseLocalOnEveryPath;
 import io.github.leakprone.fixes.ReleaseLocalOnEveryPath.Rewrite;
+import io.github.leakprone.trees.LocalUses;
 import java.util.ArrayList;
 import java.util.List;
 import javax.inject.Inject;
@@ -105,16 +108,21 @@ public final class JdbcResourceLeak extends BugChecker
       return Description.NO_MATCH;
     }
     ClassSummary classSummary = summaryOf(owner, state);
+    ImmutableList<Leak> leaks =
+        ObligationAnalysis.analyse(body, resources, classSummary, getSymbol(owner), state);
+    if (leaks.isEmpty()) {
+      return Description.NO_MATCH;
+    }
+    TreePath bodyPath = new TreePath(state.getPath(), body);
+    LocalUses uses =
+        LocalUses.of(bodyPath, leaks.stream().map(Leak::site).collect(toImmutableSet()));
     List<Rewrite> offered = new ArrayList<>();
-    for (Leak leak :
-        ObligationAnalysis.analyse(body, resources, classSummary, getSymbol(owner), state)) {
-      VisitorState atSite =
-          state.withPath(TreePath.getPath(state.getPath().getCompilationUnit(), leak.site()));
+    for (Leak leak : leaks) {
+      VisitorState atSite = state.withPath(uses.pathOf(leak.site()));
       Description.Builder description =
           buildDescription(leak.site()).setMessage(JdbcLeakMessage.of(leak, atSite));
       // Two rewrites of one block would collide; the second is offered once the first is applied.
-      ReleaseLocalOnEveryPath.fix(RELEASE_METHODS, "close", atSite)
-          .filter(rewrite -> offered.stream().noneMatch(rewrite::overlaps))
+      ReleaseLocalOnEveryPath.fix(RELEASE_METHODS, "close", atSite, uses, offered)
           .ifPresent(
               rewrite -> {
                 offered.add(rewrite);

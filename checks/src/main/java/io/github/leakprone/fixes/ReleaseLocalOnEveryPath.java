@@ -21,12 +21,10 @@ import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
-import io.github.leakprone.trees.LocalVariables;
+import io.github.leakprone.trees.LocalUses;
 import io.github.leakprone.trees.SourceText;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.ElementKind;
@@ -44,43 +42,51 @@ import javax.lang.model.element.ElementKind;
 public final class ReleaseLocalOnEveryPath {
 
   /** A fix and the source range it rewrites, so that a caller can keep its fixes apart. */
-  public record Rewrite(SuggestedFix fix, int start, int end) {
-    public boolean overlaps(Rewrite other) {
-      return start < other.end && other.start < end;
-    }
-  }
+  public record Rewrite(SuggestedFix fix, int start, int end) {}
 
   /**
    * The fix for the acquisition at {@code stateAtSite}'s path, if it initialises a local declared in
-   * a block and that local only lends it.
+   * a block and that local only lends it; none when its rewrite would overlap one in {@code taken}.
+   *
+   * @param uses the index of the enclosing body's variables
    */
   public static Optional<Rewrite> fix(
-      ImmutableSet<String> releaseMethods, String primaryRelease, VisitorState stateAtSite) {
+      ImmutableSet<String> releaseMethods,
+      String primaryRelease,
+      VisitorState stateAtSite,
+      LocalUses uses,
+      List<Rewrite> taken) {
     TreePath parentPath = stateAtSite.getPath().getParentPath();
     if (!(parentPath.getLeaf() instanceof VariableTree local)
         || !(parentPath.getParentPath().getLeaf() instanceof BlockTree block)) {
       return Optional.empty();
     }
-    VarSymbol symbol = getSymbol(local);
-    Tree method = LocalVariables.enclosingMethodOrClass(stateAtSite.getPath());
-    if (symbol.getKind() != ElementKind.LOCAL_VARIABLE
-        || LocalVariables.isAssigned(symbol, method)
-        || !onlyLends(symbol, parentPath.getParentPath(), releaseMethods)) {
+    List<? extends StatementTree> statements = block.getStatements();
+    List<? extends StatementTree> rest =
+        statements.subList(statements.indexOf(local) + 1, statements.size());
+    int start = getStartPosition(local);
+    int end =
+        rest.isEmpty()
+            ? stateAtSite.getEndPosition(local)
+            : stateAtSite.getEndPosition(rest.get(rest.size() - 1));
+    // Checked before any other work: many findings in one block would each rewrite all of it.
+    if (taken.stream().anyMatch(other -> start < other.end() && other.start() < end)) {
       return Optional.empty();
     }
-    List<? extends StatementTree> statements = block.getStatements();
-    List<StatementTree> body = new ArrayList<>();
-    for (StatementTree statement : statements.subList(statements.indexOf(local) + 1, statements.size())) {
-      body.add(statement);
+    VarSymbol symbol = getSymbol(local);
+    if (symbol.getKind() != ElementKind.LOCAL_VARIABLE
+        || uses.isAssigned(symbol)
+        || !onlyLends(symbol, uses, block, releaseMethods)) {
+      return Optional.empty();
     }
     return Optional.of(
-        rewrite(local, block, body, symbol, releaseMethods, primaryRelease, stateAtSite));
+        rewrite(local, block, rest, symbol, releaseMethods, primaryRelease, stateAtSite));
   }
 
   private static Rewrite rewrite(
       VariableTree local,
       BlockTree block,
-      List<StatementTree> rest,
+      List<? extends StatementTree> rest,
       VarSymbol symbol,
       ImmutableSet<String> releaseMethods,
       String primaryRelease,
@@ -129,22 +135,15 @@ public final class ReleaseLocalOnEveryPath {
     return new Rewrite(SuggestedFix.replace(start, end, replacement), start, end);
   }
 
-  /** Whether every use of {@code symbol} in the block only borrows the resource. */
+  /** Whether every use of {@code symbol} only borrows the resource. */
   private static boolean onlyLends(
-      VarSymbol symbol, TreePath blockPath, ImmutableSet<String> releaseMethods) {
-    boolean[] lends = {true};
-    new TreePathScanner<Void, Void>() {
-      @Override
-      public Void visitIdentifier(IdentifierTree tree, Void unused) {
-        if (getSymbol(tree) == symbol
-            && (isCaptured(getCurrentPath(), blockPath.getLeaf())
-                || !isLendingUse(getCurrentPath(), releaseMethods))) {
-          lends[0] = false;
-        }
-        return null;
+      VarSymbol symbol, LocalUses uses, BlockTree block, ImmutableSet<String> releaseMethods) {
+    for (TreePath use : uses.usesOf(symbol)) {
+      if (isCaptured(use, block) || !isLendingUse(use, releaseMethods)) {
+        return false;
       }
-    }.scan(blockPath, null);
-    return lends[0];
+    }
+    return true;
   }
 
   /** A lambda or a class body inside the block may run after the block has closed the resource. */

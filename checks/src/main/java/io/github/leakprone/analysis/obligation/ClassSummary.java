@@ -3,7 +3,6 @@ package io.github.leakprone.analysis.obligation;
 import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 
-import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
@@ -12,7 +11,10 @@ import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.tree.TypeCastTree;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -27,28 +29,20 @@ import javax.lang.model.element.ElementKind;
 
 /**
  * What the methods of one class do to resources beyond their own bodies, found by reading the whole
- * class once: which fields it closes somewhere, which fields each method overwrites (through the
- * methods it calls, recursion included), and which parameters each method closes. These let the
- * per-method analysis follow a resource into a field and a call without analysing across methods.
+ * class once: which fields each method overwrites (through the methods it calls, recursion
+ * included), and which parameters each method closes. These let the per-method analysis follow a
+ * resource into a call without analysing across methods.
  */
 public final class ClassSummary {
 
-  private final ImmutableSet<Symbol> closedFields;
   private final Map<MethodSymbol, Set<Symbol>> fieldsWritten;
   private final Map<MethodSymbol, Set<Integer>> closedParameters;
 
   private ClassSummary(
-      ImmutableSet<Symbol> closedFields,
       Map<MethodSymbol, Set<Symbol>> fieldsWritten,
       Map<MethodSymbol, Set<Integer>> closedParameters) {
-    this.closedFields = closedFields;
     this.fieldsWritten = fieldsWritten;
     this.closedParameters = closedParameters;
-  }
-
-  /** Whether some method of the class releases field {@code field}. */
-  public boolean closesField(Symbol field) {
-    return closedFields.contains(field);
   }
 
   /** The fields of this class that a call to {@code method} may overwrite. */
@@ -63,7 +57,6 @@ public final class ClassSummary {
 
   /** Reads {@code classTree}'s methods (not those of nested classes, which have their own fields). */
   public static ClassSummary of(ClassTree classTree, ResourceSpec spec, VisitorState state) {
-    Set<Symbol> closedFields = new HashSet<>();
     Map<MethodSymbol, Set<Symbol>> directWrites = new HashMap<>();
     Map<MethodSymbol, Set<MethodSymbol>> calls = new HashMap<>();
     Map<MethodSymbol, Set<Integer>> closedParameters = new HashMap<>();
@@ -109,12 +102,25 @@ public final class ClassSummary {
           return super.visitMethodInvocation(tree, null);
         }
 
-        private void record(ExpressionTree released) {
-          Symbol target = getSymbol(released);
-          if (isOwnField(released, target)) {
-            closedFields.add(target);
+        @Override
+        public Void visitTry(TryTree tree, Void unused) {
+          for (Tree resource : tree.getResources()) {
+            if (resource instanceof ExpressionTree expression) {
+              record(expression); // Java 9's try (parameter) { ... } closes it
+            }
           }
-          int parameter = parameters.indexOf(target);
+          return super.visitTry(tree, null);
+        }
+
+        private void record(ExpressionTree released) {
+          ExpressionTree value = released;
+          while (value instanceof TypeCastTree || value instanceof ParenthesizedTree) {
+            value =
+                value instanceof TypeCastTree cast
+                    ? cast.getExpression()
+                    : ((ParenthesizedTree) value).getExpression();
+          }
+          int parameter = parameters.indexOf(getSymbol(value));
           if (parameter >= 0) {
             closed.add(parameter);
           }
@@ -126,8 +132,7 @@ public final class ClassSummary {
         closedParameters.put(symbol, closed);
       }
     }
-    return new ClassSummary(
-        ImmutableSet.copyOf(closedFields), transitiveWrites(directWrites, calls), closedParameters);
+    return new ClassSummary(transitiveWrites(directWrites, calls), closedParameters);
   }
 
   /** Each method's writes plus those of every method it calls, to a fixpoint (recursion included). */

@@ -53,6 +53,23 @@ final class Facts {
     return copy.size() == open.size() ? this : new Facts(copy);
   }
 
+  /**
+   * Replaces each obligation by what {@code update} returns for it ({@code null} drops it), in one
+   * pass; returns this same state when nothing changed.
+   */
+  Facts update(java.util.function.Function<Obligation, Obligation> update) {
+    Map<Obligation, Witness> copy = new LinkedHashMap<>();
+    boolean changed = false;
+    for (Map.Entry<Obligation, Witness> entry : open.entrySet()) {
+      Obligation updated = update.apply(entry.getKey());
+      changed |= updated != entry.getKey();
+      if (updated != null) {
+        copy.merge(updated, entry.getValue(), Facts::earlier);
+      }
+    }
+    return changed ? new Facts(copy) : this;
+  }
+
   /** Adds {@code alias} to every obligation that {@code holder} selects. */
   Facts addAlias(Predicate<Obligation> holder, Symbol alias) {
     Map<Obligation, Witness> copy = new LinkedHashMap<>();
@@ -66,10 +83,20 @@ final class Facts {
     return new Facts(copy);
   }
 
-  /** Gives every obligation that has no event yet the event {@code witness}. */
+  /** Gives every obligation the event {@code witness}, where it tells more than the one it had. */
   Facts witnessedBy(Witness witness) {
     Map<Obligation, Witness> copy = new LinkedHashMap<>();
-    open.forEach((o, w) -> copy.put(o, w.isNone() ? witness : w));
+    open.forEach((o, w) -> copy.put(o, Witness.stronger(w, witness)));
+    return new Facts(copy);
+  }
+
+  /**
+   * Replaces every event by {@code witness}: a catch block has handled the exception that brought
+   * the state here, so what the path loses from now on, it loses there.
+   */
+  Facts rewitnessed(Witness witness) {
+    Map<Obligation, Witness> copy = new LinkedHashMap<>();
+    open.forEach((o, w) -> copy.put(o, witness));
     return new Facts(copy);
   }
 
@@ -106,8 +133,8 @@ final class Facts {
     return a.open.equals(copy);
   }
 
-  /** Keeps the witness that was there first, unless it was no event at all. */
+  /** Keeps the more telling witness; the first when they tie. */
   private static Witness earlier(Witness first, Witness second) {
-    return first.isNone() ? second : first;
+    return Witness.stronger(first, second);
   }
 }

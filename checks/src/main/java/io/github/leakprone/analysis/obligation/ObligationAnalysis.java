@@ -115,6 +115,12 @@ public final class ObligationAnalysis {
   private final Map<Tree, Facts> loopHeads = new HashMap<>();
   private final Map<Tree, Boolean> catchesEverything = new HashMap<>();
   private PendingExits pending = new PendingExits();
+  /** The state the last call's exceptional exit carried, and the exits it went to. */
+  private Facts lastThrown;
+
+  private PendingExits lastThrownInto;
+
+  private int lastThrownRank;
   private int steps;
 
   private ObligationAnalysis(
@@ -154,8 +160,9 @@ public final class ObligationAnalysis {
     if (body instanceof BlockTree block) {
       out = statement(block, Facts.EMPTY);
     } else {
-      Eval value = fullExpression((ExpressionTree) body, Facts.EMPTY);
-      out = escape(value.facts, value.holders);
+      // An expression lambda returns its value: hand it over before temporaries are judged.
+      Eval value = expression((ExpressionTree) body, Facts.EMPTY);
+      out = endOfStatement(escape(value.facts, value.holders));
     }
     atMethodEnd(out);
     atMethodEnd(pending.takeAll(Kind.RETURN));
@@ -168,8 +175,18 @@ public final class ObligationAnalysis {
         (site, witness) -> {
           // A ResultSet left open because its Statement leaks is that Statement's finding: closing
           // the Statement closes it too.
-          if (!leaks.containsKey(leakParents.get(site))) {
-            found.add(new Leak(site, names.getOrDefault(site, ""), witness, handled.contains(site)));
+          Leak leak = new Leak(site, names.getOrDefault(site, ""), witness, handled.contains(site));
+          // `c ? ds.getConnection() : ds.getConnection(user, password)` is one resource, not two.
+          boolean twin =
+              !leak.variable().isEmpty()
+                  && found.stream()
+                      .anyMatch(
+                          other ->
+                              other.variable().equals(leak.variable())
+                                  && other.witness().equals(witness)
+                                  && line(other.site()) == line(site));
+          if (!leaks.containsKey(leakParents.get(site)) && !twin) {
+            found.add(leak);
           }
         });
     found.sort(Comparator.comparingInt(leak -> getStartPosition(leak.site())));
@@ -374,8 +391,13 @@ public final class ObligationAnalysis {
     Facts thrown = pending.takeAll(Kind.THROW);
     PendingExits escaping = pending;
     pending = new PendingExits();
+    // A catch handles the exception that brought it its state: what it loses, it loses anew.
     for (CatchTree catchTree : tryTree.getCatches()) {
-      normal = Facts.join(normal, statement(catchTree.getBlock(), thrown));
+      Facts caught =
+          thrown == null
+              ? null
+              : thrown.rewitnessed(new Witness(Witness.Kind.CAUGHT, line(catchTree), ""));
+      normal = Facts.join(normal, statement(catchTree.getBlock(), caught));
     }
     if (!catchesEverything.computeIfAbsent(tryTree, t -> catchesEverything((TryTree) t))) {
       escaping.add(new Exit(Kind.THROW, null), thrown);
@@ -523,7 +545,9 @@ public final class ObligationAnalysis {
       return new Eval(facts, Holders.NONE);
     }
     mayThrow(facts, call);
-    if (isCollectionGrowth(call)) {
+    if (isCollectionGrowth(call) || returnsResource(call)) {
+      // Kept by a collection, or wrapped: wrap(rs), track(stmt), a proxy factory. What the call
+      // returns owns it now.
       for (Holders argument : arguments) {
         facts = escape(facts, argument);
       }
@@ -635,8 +659,9 @@ public final class ObligationAnalysis {
       case EQUAL_TO, NOT_EQUAL_TO -> {
         Symbol compared = comparedWithNull((BinaryTree) condition);
         if (compared != null) {
-          // A variable that is null holds no resource: on that branch it is no alias.
-          Facts isNull = dropAlias(in, compared);
+          // Every variable of an obligation holds the same open resource: where one is null, the
+          // obligation is not there at all.
+          Facts isNull = in.without(o -> o.isHeldBy(compared));
           return condition.getKind() == Tree.Kind.EQUAL_TO
               ? new Facts[] {isNull, in}
               : new Facts[] {in, isNull};
@@ -655,56 +680,49 @@ public final class ObligationAnalysis {
     if (facts == null || facts.isEmpty()) {
       return;
     }
+    Witness witness = exception(call);
+    // Consecutive calls mostly see the very same state: one exceptional exit carries it for all,
+    // unless a later call is the more telling witness.
+    if (facts == lastThrown && pending == lastThrownInto && witness.rank() <= lastThrownRank) {
+      return;
+    }
+    lastThrown = facts;
+    lastThrownInto = pending;
+    lastThrownRank = witness.rank();
     // A temporary is lost with the exception only if its own statement would have stored it; the
     // statement that drops it is reported at its end instead.
     Facts open = facts.without(o -> o.aliases().isEmpty());
     if (!open.isEmpty()) {
-      pending.add(new Exit(Kind.THROW, null), open.witnessedBy(exception(call)));
+      pending.add(new Exit(Kind.THROW, null), open.witnessedBy(witness));
     }
   }
 
   /** {@code symbol} now holds something else: what it alone held is lost. */
   private Facts kill(Facts in, Symbol symbol, Witness cause) {
-    if (in == null || symbol == null) {
+    if (in == null || symbol == null || in.isEmpty()) {
       return in;
     }
-    Facts[] result = {in};
-    in.forEach(
-        (obligation, witness) -> {
+    Map<Obligation, Witness> witnesses = new HashMap<>();
+    in.forEach(witnesses::put);
+    return in.update(
+        obligation -> {
           if (!obligation.isHeldBy(symbol)) {
-            return;
+            return obligation;
           }
-          ImmutableSet<Symbol> rest =
-              obligation.aliases().stream()
-                  .filter(alias -> alias != symbol)
-                  .collect(ImmutableSet.toImmutableSet());
-          result[0] = result[0].without(o -> o.equals(obligation));
+          ImmutableSet<Symbol> rest = without(obligation.aliases(), symbol);
           if (!rest.isEmpty()) {
-            result[0] = result[0].with(obligation.withAliases(rest), witness);
-          } else if (obligation.parentSite() == null) {
+            return obligation.withAliases(rest);
+          }
+          if (obligation.parentSite() == null) {
+            Witness witness = witnesses.get(obligation);
             leak(obligation, witness.isNone() ? cause : witness);
           }
+          return null;
         });
-    return result[0];
   }
 
-  /** On a branch where {@code symbol} is null it holds nothing, and what only it held was not there. */
-  private static Facts dropAlias(Facts in, Symbol symbol) {
-    Facts[] result = {in};
-    in.forEach(
-        (obligation, witness) -> {
-          if (obligation.isHeldBy(symbol)) {
-            result[0] = result[0].without(o -> o.equals(obligation));
-            ImmutableSet<Symbol> rest =
-                obligation.aliases().stream()
-                    .filter(alias -> alias != symbol)
-                    .collect(ImmutableSet.toImmutableSet());
-            if (!rest.isEmpty()) {
-              result[0] = result[0].with(obligation.withAliases(rest), witness);
-            }
-          }
-        });
-    return result[0];
+  private static ImmutableSet<Symbol> without(ImmutableSet<Symbol> aliases, Symbol symbol) {
+    return aliases.stream().filter(alias -> alias != symbol).collect(ImmutableSet.toImmutableSet());
   }
 
   /** The value is released: it, and what dies with it, are no longer open. */
@@ -765,17 +783,16 @@ public final class ObligationAnalysis {
     if (in == null || in.isEmpty()) {
       return in;
     }
-    Facts[] result = {in};
-    in.forEach(
-        (obligation, witness) -> {
-          if (obligation.aliases().isEmpty()) {
-            result[0] = result[0].without(o -> o.equals(obligation));
-            if (obligation.parentSite() == null) {
-              leak(obligation, new Witness(Witness.Kind.NEVER_STORED, 0, ""));
-            }
+    return in.update(
+        obligation -> {
+          if (!obligation.aliases().isEmpty()) {
+            return obligation;
           }
+          if (obligation.parentSite() == null) {
+            leak(obligation, new Witness(Witness.Kind.NEVER_STORED, 0, ""));
+          }
+          return null;
         });
-    return result[0];
   }
 
   private void atMethodEnd(Facts facts) {
@@ -784,18 +801,12 @@ public final class ObligationAnalysis {
     }
     facts.forEach(
         (obligation, witness) -> {
-          Symbol field = heldByField(obligation);
-          if (field != null && summary.closesField(field)) {
-            return; // the object owns it now, and the class closes it elsewhere
+          if (heldByField(obligation) != null) {
+            // The object owns it now. Whether the class closes it later (in a close() method, a
+            // lifecycle callback, a proxy handler) is a question about the class, not this method.
+            return;
           }
-          Witness cause = witness;
-          if (cause.isNone()) {
-            cause =
-                field != null && obligation.aliases().size() == 1
-                    ? new Witness(Witness.Kind.FIELD_NEVER_CLOSED, 0, field.getSimpleName().toString())
-                    : new Witness(Witness.Kind.END, 0, "");
-          }
-          leak(obligation, cause);
+          leak(obligation, witness.isNone() ? new Witness(Witness.Kind.END, 0, "") : witness);
         });
   }
 
@@ -825,6 +836,13 @@ public final class ObligationAnalysis {
 
   private boolean isOwnMethod(MethodSymbol method, ExpressionTree receiver) {
     return method.owner == ownClass && ClassSummary.isThisOrImplicit(receiver);
+  }
+
+  private boolean returnsResource(MethodInvocationTree call) {
+    Type type = ASTHelpers.getType(call);
+    return type != null
+        && !call.getArguments().isEmpty()
+        && ASTHelpers.isSubtype(type, state.getSymtab().autoCloseableType, state);
   }
 
   private boolean isCollectionGrowth(MethodInvocationTree call) {
@@ -1000,7 +1018,14 @@ public final class ObligationAnalysis {
     } else {
       text = "new " + ASTHelpers.getType(call).tsym.getSimpleName() + "(...)";
     }
-    return new Witness(Witness.Kind.EXCEPTION, line(call), text);
+    // A call that declares a checked exception is a likelier thrower than one that could only fail
+    // with a RuntimeException, and so the better path to name.
+    boolean declaresChecked =
+        ((MethodSymbol) getSymbol(call)).getThrownTypes().stream()
+            .anyMatch(
+                t -> !ASTHelpers.isSubtype(t, state.getSymtab().runtimeExceptionType, state)
+                    && !ASTHelpers.isSubtype(t, state.getSymtab().errorType, state));
+    return new Witness(Witness.Kind.EXCEPTION, line(call), text, declaresChecked ? 2 : 1);
   }
 
   private Witness overwrite(Tree where) {
@@ -1019,9 +1044,14 @@ public final class ObligationAnalysis {
             getSymbol(call).getSimpleName(), line, field.getSimpleName()));
   }
 
+  /** The line javac reports for {@code tree}: a call's is that of its method name. */
   private int line(Tree tree) {
     return (int)
-        state.getPath().getCompilationUnit().getLineMap().getLineNumber(getStartPosition(tree));
+        state
+            .getPath()
+            .getCompilationUnit()
+            .getLineMap()
+            .getLineNumber(((JCTree) tree).getPreferredPosition());
   }
 
   /** Thrown when a body takes more steps than {@link #MAX_STEPS}: no findings beat a hung javac. */

@@ -6,8 +6,11 @@ package io.github.leakprone.analysis.obligation;
  * @param kind what happened
  * @param line where, 1-based (0 when it has no place of its own)
  * @param text the name of what happened: {@code continue}, {@code ps.execute()}, {@code ps}, ...
+ * @param rank how telling the event is, for choosing among the events of joined paths: a call that
+ *     declares a checked exception says more than one that could only throw an unchecked one, and a
+ *     jump or an overwrite says more than either
  */
-public record Witness(Kind kind, int line, String text) {
+public record Witness(Kind kind, int line, String text, int rank) {
 
   /** The kinds of event, each with its phrase in a finding. */
   public enum Kind {
@@ -17,6 +20,8 @@ public record Witness(Kind kind, int line, String text) {
     JUMP,
     /** A call threw. */
     EXCEPTION,
+    /** A catch block handled an exception, and the path went on from there. */
+    CAUGHT,
     /** The last variable that held it was assigned another value. */
     OVERWRITE,
     /** A call to a method of the same class overwrote the field that held it. */
@@ -24,12 +29,19 @@ public record Witness(Kind kind, int line, String text) {
     /** The method ended with it open. */
     END,
     /** It was never stored anywhere, so nothing could close it. */
-    NEVER_STORED,
-    /** The method ended with it held only by a field that the class never closes. */
-    FIELD_NEVER_CLOSED
+    NEVER_STORED
   }
 
-  static final Witness NONE = new Witness(Kind.NONE, 0, "");
+  static final Witness NONE = new Witness(Kind.NONE, 0, "", 0);
+
+  Witness(Kind kind, int line, String text) {
+    this(kind, line, text, kind == Kind.NONE ? 0 : kind == Kind.CAUGHT ? 1 : 3);
+  }
+
+  /** Of two events on joined paths, the more telling one; the first seen when they tie. */
+  static Witness stronger(Witness first, Witness second) {
+    return second.rank > first.rank ? second : first;
+  }
 
   boolean isNone() {
     return kind == Kind.NONE;
@@ -40,12 +52,11 @@ public record Witness(Kind kind, int line, String text) {
     return switch (kind) {
       case JUMP -> String.format("when the `%s` at line %d is taken", text, line);
       case EXCEPTION -> String.format("when `%s` at line %d throws", text, line);
+      case CAUGHT -> String.format("after the catch at line %d handles an exception", line);
       case OVERWRITE -> String.format("before `%s` is overwritten at line %d", text, line);
       case CALL_OVERWRITE -> "before " + text;
       case END, NONE -> "on the path that reaches the end of the method";
       case NEVER_STORED -> "because it is never stored, so nothing can close it";
-      case FIELD_NEVER_CLOSED ->
-          String.format("after the method ends: field `%s` holds it and this class never closes it", text);
     };
   }
 }
