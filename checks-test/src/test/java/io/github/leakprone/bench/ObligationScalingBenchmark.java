@@ -3,6 +3,7 @@ package io.github.leakprone.bench;
 import com.google.errorprone.ErrorProneJavaCompiler;
 import com.google.errorprone.scanner.ScannerSupplier;
 import io.github.leakprone.analysis.obligation.ObligationAnalysis;
+import io.github.leakprone.bench.GeneratedJdbcMethods.Shape;
 import io.github.leakprone.checks.JdbcResourceLeak;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -45,37 +46,46 @@ public final class ObligationScalingBenchmark {
     ScannerSupplier check = ScannerSupplier.fromBugCheckerClasses(JdbcResourceLeak.class);
     ScannerSupplier none = ScannerSupplier.fromBugCheckerClasses(Collections.emptyList());
     warmUp(check, none);
-    System.out.printf(
-        Locale.ROOT,
-        "%6s %6s %7s %11s %11s %12s %14s %9s%n",
-        "depth", "lines", "found", "work units", "units/line", "check ms", "check ms/kLoc", "javac ms");
-    for (int depth : DEPTHS) {
-      for (int lines : LINES) {
-        String source = GeneratedJdbcMethods.source(lines, depth);
-        int actualLines = (int) source.lines().count();
-        long before = ObligationAnalysis.workUnits();
-        int findings = compile(check, source);
-        long units = ObligationAnalysis.workUnits() - before;
-        double withCheck = medianMillis(check, source);
-        double without = medianMillis(none, source);
-        double checkMillis = Math.max(0, withCheck - without);
-        System.out.printf(
-            Locale.ROOT,
-            "%6d %6d %7d %11d %11.2f %12.2f %14.2f %9.1f%n",
-            depth,
-            actualLines,
-            findings,
-            units,
-            (double) units / actualLines,
-            checkMillis,
-            checkMillis * 1000 / actualLines,
-            without);
+    for (Shape shape : Shape.values()) {
+      System.out.printf(Locale.ROOT, "%nShape %s%n", shape);
+      System.out.printf(
+          Locale.ROOT,
+          "%6s %6s %7s %11s %11s %12s %14s %9s%n",
+          "depth", "lines", "found", "work units", "units/line", "check ms", "check ms/kLoc",
+          "javac ms");
+      for (int depth : DEPTHS) {
+        for (int lines : LINES) {
+          measure(check, none, shape, depth, lines);
+        }
       }
     }
   }
 
+  private static void measure(
+      ScannerSupplier check, ScannerSupplier none, Shape shape, int depth, int lines) {
+    String source = GeneratedJdbcMethods.source(lines, depth, shape);
+    int actualLines = (int) source.lines().count();
+    long before = ObligationAnalysis.workUnits();
+    int findings = compile(check, source);
+    long units = ObligationAnalysis.workUnits() - before;
+    double withCheck = medianMillis(check, source);
+    double without = medianMillis(none, source);
+    double checkMillis = Math.max(0, withCheck - without);
+    System.out.printf(
+        Locale.ROOT,
+        "%6d %6d %7d %11d %11.2f %12.2f %14.2f %9.1f%n",
+        depth,
+        actualLines,
+        findings,
+        units,
+        (double) units / actualLines,
+        checkMillis,
+        checkMillis * 1000 / actualLines,
+        without);
+  }
+
   private static void warmUp(ScannerSupplier check, ScannerSupplier none) {
-    String source = GeneratedJdbcMethods.source(2000, 4);
+    String source = GeneratedJdbcMethods.source(2000, 4, Shape.ONE_VARIABLE);
     for (int i = 0; i < WARMUP * 3; i++) {
       compile(check, source);
       compile(none, source);
@@ -109,7 +119,13 @@ public final class ObligationScalingBenchmark {
     // Stop after flow analysis, where Error Prone runs: a generated 8,000-line method is beyond what
     // the class file format allows, and bytecode is not what is measured.
     List<String> options =
-        List.of("-proc:none", "-XDshould-stop.ifNoError=FLOW", "-d", OUTPUT.toString());
+        List.of(
+            "-proc:none",
+            "-XDshould-stop.ifNoError=FLOW",
+            "-Xmaxwarns",
+            "100000",
+            "-d",
+            OUTPUT.toString());
     boolean ok =
         compiler
             .getTask(
