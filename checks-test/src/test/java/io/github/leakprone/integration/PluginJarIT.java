@@ -93,6 +93,20 @@ final class PluginJarIT {
     assertThat(compilation).succeededWithoutWarnings();
   }
 
+  @Test
+  void malformedFlagFailsTheBuildWithOneClearError() throws Exception {
+    Compilation compilation =
+        compile(
+            "-Xplugin:ErrorProne -XepDisableAllChecks -Xep:JdbcResourceLeak:WARN"
+                + " -XepOpt:JdbcResourceLeak:Closers=Db#close");
+    assertThat(compilation).failed();
+    assertThat(compilation)
+        .hadErrorContaining(
+            "-XepOpt:JdbcResourceLeak:Closers: bad entry 'Db#close': 'Db' is not a fully qualified"
+                + " class name");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
   private static Compilation compile(String errorProneArgs) throws Exception {
     return compiler(errorProneArgs).compile(PER_CALL_POOL);
   }
