@@ -19,10 +19,6 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
-import com.sun.tools.javac.util.JCDiagnostic;
-import com.sun.tools.javac.util.JCDiagnostic.DiagnosticFlag;
-import com.sun.tools.javac.util.JCDiagnostic.DiagnosticPosition;
-import com.sun.tools.javac.util.Log;
 import io.github.leakprone.Links;
 import io.github.leakprone.analysis.Fate;
 import io.github.leakprone.analysis.FateAnalysis;
@@ -31,10 +27,10 @@ import io.github.leakprone.catalog.CatalogFlags;
 import io.github.leakprone.catalog.ClientCatalog;
 import io.github.leakprone.catalog.ClientPolicy;
 import io.github.leakprone.catalog.HeavyweightClient;
+import io.github.leakprone.catalog.HeavyweightClients;
 import io.github.leakprone.fixes.HoistToStaticField;
 import io.github.leakprone.fixes.ReleaseOnEveryPath;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javax.inject.Inject;
 
 /** Flags a heavyweight client (HTTP, storage, JSON, thread pool) built on every call of a method. */
@@ -54,18 +50,7 @@ public final class HeavyweightClientPerCall extends BugChecker
   // Transient: a BugChecker is Serializable, the catalogue need not be (it is rebuilt from flags).
   private final transient ClientCatalog catalog;
 
-  /**
-   * Why the {@code -XepOpt} flags are malformed, or empty when they are not. The constructor cannot
-   * throw this at the user: Error Prone wraps whatever a checker's constructor throws in a
-   * ProvisionException inside an AssertionError, which javac reports as a crash of its own ("An
-   * exception has occurred in the compiler ... Please file a bug against the Java compiler"), with
-   * our message three causes down its stack trace. {@link #matchCompilationUnit} reports it as a
-   * compilation error instead, once, at the first file compiled.
-   */
-  private final String flagError;
-
-  /** Whether {@link #flagError} has been reported: once per compilation, not once per file. */
-  private final AtomicBoolean flagErrorReported = new AtomicBoolean();
+  private final transient FlagProblem flagProblem;
 
   /** Used by ServiceLoader; Error Prone itself calls the {@link Inject} constructor. */
   public HeavyweightClientPerCall() {
@@ -74,33 +59,16 @@ public final class HeavyweightClientPerCall extends BugChecker
 
   @Inject
   HeavyweightClientPerCall(ErrorProneFlags flags) {
-    ImmutableList<HeavyweightClient> clients;
-    String error = "";
-    try {
-      clients = CatalogFlags.catalogue(flags);
-    } catch (IllegalArgumentException e) {
-      clients = ImmutableList.of(); // nothing to check until the flags are fixed
-      error = e.getMessage();
-    }
-    this.catalog = new ClientCatalog(clients);
-    this.flagError = error;
+    FlagProblem.Parsed<ImmutableList<HeavyweightClient>> parsed =
+        FlagProblem.parse(
+            () -> CatalogFlags.catalogue(flags), () -> HeavyweightClients.BUILT_IN);
+    this.catalog = new ClientCatalog(parsed.value());
+    this.flagProblem = parsed.problem();
   }
 
   @Override
   public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
-    if (flagError.isEmpty() || !flagErrorReported.compareAndSet(false, true)) {
-      return Description.NO_MATCH;
-    }
-    // Logged as a javac error, not described as a finding: a finding has the check's severity (a
-    // warning, or whatever -Xep: says), and a misconfigured check must fail the build whatever that
-    // is. (Description.overrideSeverity would do it, but Error Prone restricts it to its own code.)
-    Tree at = tree.getTypeDecls().isEmpty() ? tree : tree.getTypeDecls().get(0);
-    String message = "[" + canonicalName() + "] " + flagError;
-    Log.instance(state.context)
-        .error(
-            DiagnosticFlag.API,
-            (DiagnosticPosition) at,
-            new JCDiagnostic.Error("compiler", "error.prone", message));
+    flagProblem.reportOnce(canonicalName(), tree, state);
     return Description.NO_MATCH;
   }
 

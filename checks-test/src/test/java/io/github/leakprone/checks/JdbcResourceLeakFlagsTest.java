@@ -1,0 +1,154 @@
+package io.github.leakprone.checks;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.jupiter.api.Test;
+
+/** JdbcResourceLeak's flags: the user's own acquirers and closers, and malformed values. */
+final class JdbcResourceLeakFlagsTest {
+
+  private static final String DB =
+      """
+      package com.acme;
+
+      import java.sql.Connection;
+      import java.sql.SQLException;
+
+      public final class Db {
+        public static Connection open() throws SQLException {
+          return java.sql.DriverManager.getConnection("jdbc:acme");
+        }
+
+        public static void dispose(AutoCloseable... resources) {}
+      }
+      """;
+
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(JdbcResourceLeak.class, getClass());
+
+  @Test
+  void usersAcquirerIsTracked() {
+    helper
+        .setArgs("-XepOpt:JdbcResourceLeak:Acquirers=com.acme.Db#open")
+        .addSourceLines("com/acme/Db.java", DB)
+        .addSourceLines(
+            "Dao.java",
+            """
+            import com.acme.Db;
+            import java.sql.Connection;
+            import java.sql.SQLException;
+
+            class Dao {
+              void leaks() throws SQLException {
+                // BUG: Diagnostic contains: Connection `conn` acquired at line 8 is not closed when `conn.setReadOnly(...)` at line 9 throws
+                Connection conn = Db.open();
+                conn.setReadOnly(true);
+                conn.close();
+              }
+
+              void closes() throws SQLException {
+                try (Connection conn = Db.open()) {
+                  conn.setReadOnly(true);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void withoutTheFlagTheUsersAcquirerIsUnknown() {
+    helper
+        .addSourceLines("com/acme/Db.java", DB)
+        .addSourceLines(
+            "Dao.java",
+            """
+            import com.acme.Db;
+            import java.sql.Connection;
+            import java.sql.SQLException;
+
+            class Dao {
+              void unknown() throws SQLException {
+                Connection conn = Db.open();
+                conn.setReadOnly(true);
+                conn.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void usersCloserReleases() {
+    helper
+        .setArgs("-XepOpt:JdbcResourceLeak:Closers=com.acme.Db#dispose")
+        .addSourceLines("com/acme/Db.java", DB)
+        .addSourceLines(
+            "Dao.java",
+            """
+            import com.acme.Db;
+            import java.sql.Connection;
+            import java.sql.SQLException;
+            import java.sql.Statement;
+
+            class Dao {
+              void released(Connection conn, String sql) throws SQLException {
+                Statement st = conn.createStatement();
+                try {
+                  st.execute(sql);
+                } finally {
+                  Db.dispose(st);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void withoutTheFlagTheUsersCloserDoesNotCount() {
+    helper
+        .addSourceLines("com/acme/Db.java", DB)
+        .addSourceLines(
+            "Dao.java",
+            """
+            import com.acme.Db;
+            import java.sql.Connection;
+            import java.sql.SQLException;
+            import java.sql.Statement;
+
+            class Dao {
+              void released(Connection conn, String sql) throws SQLException {
+                // BUG: Diagnostic contains: Statement `st` acquired at line 9 is never closed
+                Statement st = conn.createStatement();
+                try {
+                  st.execute(sql);
+                } finally {
+                  Db.dispose(st);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void malformedFlagIsAnErrorNamingTheFlagAndEntry() {
+    AssertionError failure =
+        assertThrows(
+            AssertionError.class,
+            () ->
+                helper
+                    .setArgs("-XepOpt:JdbcResourceLeak:Closers=com.acme.Db#dispose,Db#close")
+                    .addSourceLines("Dao.java", "class Dao {}")
+                    .doTest());
+    String message = failure.getMessage();
+    assertTrue(
+        message.contains(
+            "error: [JdbcResourceLeak] -XepOpt:JdbcResourceLeak:Closers: bad entry 'Db#close':"
+                + " 'Db' is not a fully qualified class name"),
+        message);
+  }
+}

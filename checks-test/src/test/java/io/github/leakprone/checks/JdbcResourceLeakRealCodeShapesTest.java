@@ -1,0 +1,325 @@
+package io.github.leakprone.checks;
+
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Shapes met when JdbcResourceLeak first ran on commons-dbcp2, commons-dbutils, HikariCP,
+ * tomcat-jdbc, spring-jdbc and quartz, rewritten in our own words: each false alarm found there is a
+ * negative case here, beside the positive it must keep.
+ */
+final class JdbcResourceLeakRealCodeShapesTest {
+
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(JdbcResourceLeak.class, getClass());
+
+  /** dbcp2's PStmtKey: {@code (c, k) -> c.prepareCall(k.sql)} returns the statement it makes. */
+  @Test
+  void expressionLambdaReturnsTheResource() {
+    helper
+        .addSourceLines(
+            "Makers.java",
+            """
+            import java.sql.Connection;
+            import java.sql.SQLException;
+            import java.sql.Statement;
+
+            class Makers {
+              interface Maker {
+                Statement make(Connection c, String sql) throws SQLException;
+              }
+
+              static final Maker EXPRESSION = (c, sql) -> c.prepareStatement(sql);
+              static final Maker BLOCK = (c, sql) -> { return c.prepareStatement(sql); };
+
+              interface Runner {
+                void run(Connection c, String sql) throws SQLException;
+              }
+
+              // BUG: Diagnostic contains: Statement returned by createStatement() at line 18 is never stored
+              static final Runner DROPS = (c, sql) -> c.createStatement().execute(sql);
+            }
+            """)
+        .doTest();
+  }
+
+  /** dbcp2's wrapResultSet(...), HikariCP's trackStatement(...): what the call returns owns it. */
+  @Test
+  void handedToAMethodThatReturnsAWrapper() {
+    helper
+        .addSourceLines(
+            "Proxy.java",
+            """
+            import java.sql.Connection;
+            import java.sql.DatabaseMetaData;
+            import java.sql.ResultSet;
+            import java.sql.SQLException;
+            import java.sql.Statement;
+            import java.util.ArrayList;
+            import java.util.List;
+
+            class Proxy {
+              private final List<Statement> open = new ArrayList<>();
+              private Connection delegate;
+
+              ResultSet catalogs(DatabaseMetaData metaData) throws SQLException {
+                return wrap(metaData.getCatalogs());
+              }
+
+              Statement statement() throws SQLException {
+                return track(delegate.createStatement());
+              }
+
+              boolean peek(DatabaseMetaData metaData) throws SQLException {
+                // BUG: Diagnostic contains: ResultSet returned by getSchemas() at line 23 is never stored
+                return hasRows(metaData.getSchemas());
+              }
+
+              private static ResultSet wrap(ResultSet resultSet) {
+                return resultSet;
+              }
+
+              private Statement track(Statement statement) {
+                open.add(statement);
+                return statement;
+              }
+
+              private static boolean hasRows(ResultSet resultSet) throws SQLException {
+                return resultSet.next();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /** quartz's Util.closeStatement, dbcp2's Utils.closeQuietly, dbutils' inherited close(stmt). */
+  @Test
+  void closedByHelpersDefinedElsewhere() {
+    helper
+        .addSourceLines(
+            "Util.java",
+            """
+            final class Util {
+              static void closeStatement(java.sql.Statement statement) {
+                try {
+                  statement.close();
+                } catch (java.sql.SQLException ignored) {
+                  // best effort
+                }
+              }
+            }
+            """)
+        .addSourceLines(
+            "Base.java",
+            """
+            abstract class Base {
+              protected static void closeResultSet(java.sql.ResultSet resultSet) {}
+
+              protected void close(java.sql.Statement statement) {}
+            }
+            """)
+        .addSourceLines(
+            "Dao.java",
+            """
+            import java.sql.Connection;
+            import java.sql.PreparedStatement;
+            import java.sql.ResultSet;
+            import java.sql.SQLException;
+            import java.sql.Statement;
+
+            class Dao extends Base {
+              int count(Connection conn, String sql) throws SQLException {
+                PreparedStatement ps = null;
+                ResultSet rs = null;
+                try {
+                  ps = conn.prepareStatement(sql);
+                  rs = conn.getMetaData().getTables(null, null, "%", null);
+                  return rs.next() ? 1 : 0;
+                } finally {
+                  closeResultSet(rs);
+                  Util.closeStatement(ps);
+                }
+              }
+
+              void update(Connection conn, String sql) throws SQLException {
+                Statement stmt = null;
+                try {
+                  stmt = conn.createStatement();
+                  stmt.execute(sql);
+                } finally {
+                  close(stmt);
+                }
+              }
+
+              void updateAndForget(Connection conn, String sql) throws SQLException {
+                Statement stmt = null;
+                try {
+                  // BUG: Diagnostic contains: Statement `stmt` acquired at line 35 is never closed
+                  stmt = conn.createStatement();
+                  stmt.execute(sql);
+                } finally {
+                  log(stmt);
+                }
+              }
+
+              private static void log(Object o) {}
+            }
+            """)
+        .doTest();
+  }
+
+  /** HikariCP's quietlyCloseConnection closes its parameter with Java 9's try (connection) {}. */
+  @Test
+  void ownHelperClosesItsParameterWithTryWithResources() {
+    helper
+        .addSourceLines(
+            "Pool.java",
+            """
+            import java.sql.Connection;
+            import java.sql.SQLException;
+            import javax.sql.DataSource;
+
+            class Pool {
+              Connection fresh(DataSource ds) throws SQLException {
+                Connection connection = null;
+                try {
+                  connection = ds.getConnection();
+                  connection.setAutoCommit(false);
+                  return connection;
+                } catch (Exception e) {
+                  if (connection != null) {
+                    discard(connection);
+                  }
+                  throw e;
+                }
+              }
+
+              private static void discard(Connection connection) {
+                try (connection) {
+                  connection.rollback();
+                } catch (SQLException ignored) {
+                  // already broken
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /** spring-jdbc's OracleTableMetaDataProvider: the metadata's connection is lent, not acquired. */
+  @Test
+  void metadataLendsItsConnectionButItsResultSetsAreOurs() {
+    helper
+        .addSourceLines(
+            "Meta.java",
+            """
+            import java.sql.Connection;
+            import java.sql.DatabaseMetaData;
+            import java.sql.ResultSet;
+            import java.sql.SQLException;
+
+            class Meta {
+              boolean oracle(DatabaseMetaData metaData) throws SQLException {
+                Connection con = metaData.getConnection();
+                con = con.unwrap(Connection.class);
+                return con.getMetaData().getDatabaseProductName().startsWith("Oracle");
+              }
+
+              boolean hasTables(DatabaseMetaData metaData) throws SQLException {
+                // BUG: Diagnostic contains: ResultSet `tables` acquired at line 15 is never closed
+                ResultSet tables = metaData.getTables(null, null, "%", null);
+                return tables.next();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /** Null-checking a copy of the variable checks the resource: both hold the same object. */
+  @Test
+  void closedThroughACopyAfterANullCheck() {
+    helper
+        .addSourceLines(
+            "Dao.java",
+            """
+            import java.sql.Connection;
+            import java.sql.SQLException;
+            import java.sql.Statement;
+
+            class Dao {
+              void update(Connection conn, String sql) throws SQLException {
+                Statement st = conn.createStatement();
+                Statement toClose = st;
+                try {
+                  st.execute(sql);
+                } finally {
+                  if (toClose != null) {
+                    toClose.close();
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
+   * tomcat-jdbc's validate(): the statement leaks when the logging in the catch block throws, not
+   * when the getter in the try block does; and a call that declares SQLException is named before a
+   * getter that could only throw a RuntimeException.
+   */
+  @Test
+  void namesTheTellingPath() {
+    helper
+        .addSourceLines(
+            "Validator.java",
+            """
+            import java.sql.Connection;
+            import java.sql.SQLException;
+            import java.sql.Statement;
+
+            class Validator {
+              private int timeout;
+
+              boolean validate(Connection conn, String sql) {
+                Statement stmt = null;
+                try {
+                  // BUG: Diagnostic contains: is not closed after the catch at line 17 handles an exception
+                  stmt = conn.createStatement();
+                  stmt.setQueryTimeout(timeout());
+                  stmt.execute(sql);
+                  stmt.close();
+                  return true;
+                } catch (Exception e) {
+                  log(e);
+                  if (stmt != null) {
+                    try {
+                      stmt.close();
+                    } catch (Exception ignored) {
+                      // best effort
+                    }
+                  }
+                  return false;
+                }
+              }
+
+              void configure(Connection conn, String sql) throws SQLException {
+                // BUG: Diagnostic contains: when `st.setQueryTimeout(...)` at line 33 throws
+                Statement st = conn.createStatement();
+                st.setQueryTimeout(timeout());
+                st.execute(sql);
+                st.close();
+              }
+
+              private int timeout() {
+                return timeout;
+              }
+
+              private static void log(Exception e) {
+                System.err.println(e);
+              }
+            }
+            """)
+        .doTest();
+  }
+}

@@ -1,0 +1,1065 @@
+package io.github.leakprone.analysis.obligation;
+
+import static com.google.errorprone.util.ASTHelpers.getReceiver;
+import static com.google.errorprone.util.ASTHelpers.getStartPosition;
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+import static com.google.errorprone.util.ASTHelpers.stripParentheses;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.suppliers.Supplier;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssertTree;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.BreakTree;
+import com.sun.source.tree.CaseTree;
+import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.ContinueTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EmptyStatementTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.LabeledStatementTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.SwitchTree;
+import com.sun.source.tree.SynchronizedTree;
+import com.sun.source.tree.ThrowTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.tree.YieldTree;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.tree.JCTree;
+import io.github.leakprone.catalog.ResourceSpec;
+import io.github.leakprone.analysis.obligation.PendingExits.Exit;
+import io.github.leakprone.analysis.obligation.PendingExits.Kind;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import javax.lang.model.element.ElementKind;
+
+/**
+ * The obligation analysis: "a resource acquired here must be released on every path out of its
+ * scope", for one method or lambda body.
+ *
+ * <p>A forward dataflow over the body's control flow, run on the syntax tree the way javac's own flow
+ * analysis is: statements transfer a state (the open {@link Obligation}s, see {@link Facts}) in
+ * order; {@code break}, {@code continue}, {@code return}, {@code throw} and the exception every call
+ * may throw leave as {@link PendingExits} that the enclosing loop, {@code try} or the method end
+ * picks up; a {@code finally} runs once for each kind of exit that passes through it; loops iterate
+ * to a fixpoint. The state is a set over a finite set of obligations and every transfer is
+ * distributive, so each loop converges; the state at each loop head is kept and grows only, so an
+ * inner loop resumes where it stopped on the next pass of an outer loop. The cost is linear in the
+ * body's size for a fixed nesting depth, with no enumeration of paths.
+ *
+ * <p>Ownership leaves the method when a resource is returned, handed to a constructor (a wrapper),
+ * added to a collection, stored into another object, or captured by a lambda or inner class. A field
+ * of this object holds it like a local, and at the end of the method a field that the class closes
+ * somewhere owns it ({@link ClassSummary}).
+ */
+public final class ObligationAnalysis {
+
+  /** Statements and expressions visited, over all analyses: a machine-independent cost measure. */
+  private static final AtomicLong WORK = new AtomicLong();
+
+  /** A body that needs more steps than this is given up on (no findings) rather than slow javac. */
+  private static final int MAX_STEPS = 2_000_000;
+
+  private static final Supplier<Type> COLLECTION =
+      VisitorState.memoize(state -> state.getTypeFromString("java.util.Collection"));
+  private static final Supplier<Type> MAP =
+      VisitorState.memoize(state -> state.getTypeFromString("java.util.Map"));
+
+  private final ResourceSpec spec;
+  private final ClassSummary summary;
+  private final Symbol ownClass;
+  private final VisitorState state;
+  private final Type collection;
+  private final Type map;
+
+  private final Map<Tree, Witness> leaks = new LinkedHashMap<>();
+  /** For a leaked child (a ResultSet), the acquisition it dies with. */
+  private final Map<Tree, Tree> leakParents = new HashMap<>();
+  private final Map<Tree, String> names = new HashMap<>();
+  /** Acquisitions that some path releases or hands over: a leak of one is not "never closed". */
+  private final Set<Tree> handled = new HashSet<>();
+  private final Map<Tree, Facts> loopHeads = new HashMap<>();
+  private final Map<Tree, Boolean> catchesEverything = new HashMap<>();
+  private PendingExits pending = new PendingExits();
+  /** The state the last call's exceptional exit carried, and the exits it went to. */
+  private Facts lastThrown;
+
+  private PendingExits lastThrownInto;
+
+  private int lastThrownRank;
+  private int steps;
+
+  private ObligationAnalysis(
+      ResourceSpec spec, ClassSummary summary, Symbol ownClass, VisitorState state) {
+    this.spec = spec;
+    this.summary = summary;
+    this.ownClass = ownClass;
+    this.state = state;
+    this.collection = COLLECTION.get(state);
+    this.map = MAP.get(state);
+  }
+
+  /** Statements and expressions visited by every analysis so far, for the scaling benchmark. */
+  public static long workUnits() {
+    return WORK.get();
+  }
+
+  /**
+   * The resources acquired in {@code body} (a method's block, or a lambda's block or expression)
+   * that some path does not release, in source order.
+   *
+   * @param ownClass the class whose fields count as this object's own
+   */
+  public static ImmutableList<Leak> analyse(
+      Tree body, ResourceSpec spec, ClassSummary summary, Symbol ownClass, VisitorState state) {
+    ObligationAnalysis analysis = new ObligationAnalysis(spec, summary, ownClass, state);
+    try {
+      analysis.run(body);
+    } catch (StepBudgetExceeded e) {
+      return ImmutableList.of();
+    }
+    return analysis.report();
+  }
+
+  private void run(Tree body) {
+    Facts out;
+    if (body instanceof BlockTree block) {
+      out = statement(block, Facts.EMPTY);
+    } else {
+      // An expression lambda returns its value: hand it over before temporaries are judged.
+      Eval value = expression((ExpressionTree) body, Facts.EMPTY);
+      out = endOfStatement(escape(value.facts, value.holders));
+    }
+    atMethodEnd(out);
+    atMethodEnd(pending.takeAll(Kind.RETURN));
+    atMethodEnd(pending.takeAll(Kind.THROW));
+  }
+
+  private ImmutableList<Leak> report() {
+    List<Leak> found = new ArrayList<>();
+    leaks.forEach(
+        (site, witness) -> {
+          // A ResultSet left open because its Statement leaks is that Statement's finding: closing
+          // the Statement closes it too.
+          Leak leak = new Leak(site, names.getOrDefault(site, ""), witness, handled.contains(site));
+          // `c ? ds.getConnection() : ds.getConnection(user, password)` is one resource, not two.
+          boolean twin =
+              !leak.variable().isEmpty()
+                  && found.stream()
+                      .anyMatch(
+                          other ->
+                              other.variable().equals(leak.variable())
+                                  && other.witness().equals(witness)
+                                  && line(other.site()) == line(site));
+          if (!leaks.containsKey(leakParents.get(site)) && !twin) {
+            found.add(leak);
+          }
+        });
+    found.sort(Comparator.comparingInt(leak -> getStartPosition(leak.site())));
+    return ImmutableList.copyOf(found);
+  }
+
+  // ---------------------------------------------------------------- statements
+
+  private Facts statement(Tree tree, Facts in) {
+    if (in == null || tree == null) {
+      return in;
+    }
+    step();
+    if (tree instanceof BlockTree block) {
+      Facts facts = in;
+      for (StatementTree statement : block.getStatements()) {
+        facts = statement(statement, facts);
+      }
+      return facts;
+    }
+    if (tree instanceof VariableTree variable) {
+      if (variable.getInitializer() == null) {
+        return in;
+      }
+      Eval value = expression(variable.getInitializer(), in);
+      return endOfStatement(assign(value, getSymbol(variable), variable));
+    }
+    if (tree instanceof ExpressionStatementTree statement) {
+      return fullExpression(statement.getExpression(), in).facts;
+    }
+    if (tree instanceof IfTree ifTree) {
+      Facts[] branches = condition(ifTree.getCondition(), in);
+      return Facts.join(
+          statement(ifTree.getThenStatement(), endOfStatement(branches[0])),
+          ifTree.getElseStatement() == null
+              ? endOfStatement(branches[1])
+              : statement(ifTree.getElseStatement(), endOfStatement(branches[1])));
+    }
+    if (tree instanceof WhileLoopTree loop) {
+      return whileLoop(loop, in);
+    }
+    if (tree instanceof DoWhileLoopTree loop) {
+      return doWhileLoop(loop, in);
+    }
+    if (tree instanceof ForLoopTree loop) {
+      return forLoop(loop, in);
+    }
+    if (tree instanceof EnhancedForLoopTree loop) {
+      return enhancedForLoop(loop, in);
+    }
+    if (tree instanceof LabeledStatementTree labeled) {
+      return Facts.join(
+          statement(labeled.getStatement(), in), pending.take(Kind.BREAK, labeled));
+    }
+    if (tree instanceof TryTree tryTree) {
+      return tryStatement(tryTree, in);
+    }
+    if (tree instanceof SwitchTree switchTree) {
+      return switchStatement(switchTree, in);
+    }
+    if (tree instanceof SynchronizedTree sync) {
+      return statement(sync.getBlock(), fullExpression(sync.getExpression(), in).facts);
+    }
+    if (tree instanceof ReturnTree returnTree) {
+      Facts facts = in;
+      if (returnTree.getExpression() != null) {
+        Eval value = expression(returnTree.getExpression(), in);
+        facts = endOfStatement(escape(value.facts, value.holders));
+      }
+      pending.add(new Exit(Kind.RETURN, null), facts.witnessedBy(jump("return", tree)));
+      return null;
+    }
+    if (tree instanceof ThrowTree throwTree) {
+      Facts facts = fullExpression(throwTree.getExpression(), in).facts;
+      pending.add(new Exit(Kind.THROW, null), facts.witnessedBy(jump("throw", tree)));
+      return null;
+    }
+    if (tree instanceof BreakTree) {
+      pending.add(
+          new Exit(Kind.BREAK, ((JCTree.JCBreak) tree).target),
+          in.witnessedBy(jump("break", tree)));
+      return null;
+    }
+    if (tree instanceof ContinueTree) {
+      pending.add(
+          new Exit(Kind.CONTINUE, ((JCTree.JCContinue) tree).target),
+          in.witnessedBy(jump("continue", tree)));
+      return null;
+    }
+    if (tree instanceof YieldTree yield) {
+      Eval value = expression(yield.getValue(), in);
+      pending.add(
+          new Exit(Kind.YIELD, ((JCTree.JCYield) yield).target), escape(value.facts, value.holders));
+      return null;
+    }
+    if (tree instanceof EmptyStatementTree || tree instanceof AssertTree) {
+      return in;
+    }
+    // A local class, or a statement this analysis does not model: what it touches leaves our sight.
+    return escapeReferenced(in, tree);
+  }
+
+  private Facts whileLoop(WhileLoopTree loop, Facts entry) {
+    return loop(
+        loop,
+        entry,
+        head -> {
+          Facts[] branches = condition(loop.getCondition(), head);
+          Facts body = statement(loop.getStatement(), endOfStatement(branches[0]));
+          return new Facts[] {
+            Facts.join(body, pending.take(Kind.CONTINUE, loop)), endOfStatement(branches[1])
+          };
+        });
+  }
+
+  private Facts doWhileLoop(DoWhileLoopTree loop, Facts entry) {
+    return loop(
+        loop,
+        entry,
+        head -> {
+          Facts body = statement(loop.getStatement(), head);
+          Facts[] branches =
+              condition(loop.getCondition(), Facts.join(body, pending.take(Kind.CONTINUE, loop)));
+          return new Facts[] {endOfStatement(branches[0]), endOfStatement(branches[1])};
+        });
+  }
+
+  private Facts forLoop(ForLoopTree loop, Facts entry) {
+    Facts init = entry;
+    for (StatementTree statement : loop.getInitializer()) {
+      init = statement(statement, init);
+    }
+    return loop(
+        loop,
+        init,
+        head -> {
+          Facts[] branches =
+              loop.getCondition() == null
+                  ? new Facts[] {head, null}
+                  : condition(loop.getCondition(), head);
+          Facts body = statement(loop.getStatement(), endOfStatement(branches[0]));
+          Facts next = Facts.join(body, pending.take(Kind.CONTINUE, loop));
+          for (ExpressionStatementTree update : loop.getUpdate()) {
+            next = statement(update, next);
+          }
+          return new Facts[] {next, endOfStatement(branches[1])};
+        });
+  }
+
+  private Facts enhancedForLoop(EnhancedForLoopTree loop, Facts entry) {
+    Facts iterable = fullExpression(loop.getExpression(), entry).facts;
+    Symbol element = getSymbol(loop.getVariable());
+    return loop(
+        loop,
+        iterable,
+        head -> {
+          Facts body =
+              statement(loop.getStatement(), kill(head, element, overwrite(loop.getVariable())));
+          return new Facts[] {Facts.join(body, pending.take(Kind.CONTINUE, loop)), head};
+        });
+  }
+
+  /**
+   * Iterates {@code pass} from the loop's head state until what flows back adds nothing. A pass
+   * returns the state flowing back to the head and the state leaving when the condition fails.
+   */
+  private Facts loop(Tree loop, Facts entry, Function<Facts, Facts[]> pass) {
+    PendingExits outer = pending;
+    Facts head = Facts.join(loopHeads.get(loop), entry);
+    Facts exit;
+    while (true) {
+      pending = new PendingExits();
+      Facts[] result = pass.apply(head);
+      exit = Facts.join(result[1], pending.take(Kind.BREAK, loop));
+      Facts next = Facts.join(head, result[0]);
+      if (Facts.covers(head, next)) {
+        break;
+      }
+      head = next;
+    }
+    loopHeads.put(loop, head);
+    outer.addAll(pending);
+    pending = outer;
+    return exit;
+  }
+
+  private Facts tryStatement(TryTree tryTree, Facts in) {
+    PendingExits outer = pending;
+    pending = new PendingExits();
+    Facts facts = in;
+    for (Tree resource : tryTree.getResources()) {
+      // try-with-resources closes what its resources hold on every path: they are not ours to track.
+      if (resource instanceof VariableTree variable) {
+        Eval value = expression(variable.getInitializer(), facts);
+        facts = endOfStatement(release(value.facts, value.holders));
+      } else {
+        Eval value = expression((ExpressionTree) resource, facts);
+        facts = release(value.facts, value.holders);
+      }
+    }
+    Facts normal = statement(tryTree.getBlock(), facts);
+    Facts thrown = pending.takeAll(Kind.THROW);
+    PendingExits escaping = pending;
+    pending = new PendingExits();
+    // A catch handles the exception that brought it its state: what it loses, it loses anew.
+    for (CatchTree catchTree : tryTree.getCatches()) {
+      Facts caught =
+          thrown == null
+              ? null
+              : thrown.rewitnessed(new Witness(Witness.Kind.CAUGHT, line(catchTree), ""));
+      normal = Facts.join(normal, statement(catchTree.getBlock(), caught));
+    }
+    if (!catchesEverything.computeIfAbsent(tryTree, t -> catchesEverything((TryTree) t))) {
+      escaping.add(new Exit(Kind.THROW, null), thrown);
+    }
+    escaping.addAll(pending);
+    pending = outer;
+    if (tryTree.getFinallyBlock() == null) {
+      pending.addAll(escaping);
+      return normal;
+    }
+    // The finally block runs once for each kind of exit that passes through it, so that each keeps
+    // its own continuation; an exit the finally completes normally goes on where it was going.
+    BlockTree finallyBlock = tryTree.getFinallyBlock();
+    escaping.forEach(
+        (exit, exitFacts) -> pending.add(exit, inFinally(finallyBlock, exitFacts)));
+    return inFinally(finallyBlock, normal);
+  }
+
+  private Facts inFinally(BlockTree finallyBlock, Facts in) {
+    if (in == null) {
+      return null;
+    }
+    forgetLoopsIn(finallyBlock); // each pass through the finally starts from its own state
+    return statement(finallyBlock, in);
+  }
+
+  private Facts switchStatement(SwitchTree switchTree, Facts in) {
+    Facts selector = fullExpression(switchTree.getExpression(), in).facts;
+    Facts fallthrough = null;
+    Facts exit = null;
+    boolean hasDefault = false;
+    for (CaseTree caseTree : switchTree.getCases()) {
+      hasDefault |= isDefault(caseTree);
+      if (caseTree.getCaseKind() == CaseTree.CaseKind.RULE) {
+        Tree body = caseTree.getBody();
+        exit =
+            Facts.join(
+                exit,
+                body instanceof ExpressionTree expression
+                    ? fullExpression(expression, selector).facts
+                    : statement(body, selector));
+        continue;
+      }
+      Facts facts = Facts.join(selector, fallthrough);
+      for (StatementTree statement : caseTree.getStatements()) {
+        facts = statement(statement, facts);
+      }
+      fallthrough = facts;
+    }
+    exit = Facts.join(exit, fallthrough);
+    exit = Facts.join(exit, pending.take(Kind.BREAK, switchTree));
+    return hasDefault ? exit : Facts.join(exit, selector);
+  }
+
+  // ---------------------------------------------------------------- expressions
+
+  /** The value an expression evaluates to, and the state after evaluating it. */
+  private record Eval(Facts facts, Holders holders) {}
+
+  /** A whole expression: afterwards, temporaries that nobody stored are lost. */
+  private Eval fullExpression(ExpressionTree tree, Facts in) {
+    Eval value = expression(tree, in);
+    return new Eval(endOfStatement(value.facts), value.holders);
+  }
+
+  private Eval expression(ExpressionTree tree, Facts in) {
+    if (in == null) {
+      return new Eval(null, Holders.NONE);
+    }
+    step();
+    if (tree instanceof ParenthesizedTree parenthesized) {
+      return expression(parenthesized.getExpression(), in);
+    }
+    if (tree instanceof TypeCastTree cast) {
+      return expression(cast.getExpression(), in);
+    }
+    if (tree instanceof IdentifierTree) {
+      Symbol symbol = trackable(tree);
+      return new Eval(in, symbol == null ? Holders.NONE : Holders.variable(symbol));
+    }
+    if (tree instanceof MemberSelectTree select) {
+      Symbol symbol = trackable(tree);
+      if (symbol != null) {
+        return new Eval(in, Holders.variable(symbol));
+      }
+      return new Eval(expression(select.getExpression(), in).facts, Holders.NONE);
+    }
+    if (tree instanceof MethodInvocationTree call) {
+      return call(call, in);
+    }
+    if (tree instanceof NewClassTree newClass) {
+      return newClass(newClass, in);
+    }
+    if (tree instanceof AssignmentTree assignment) {
+      return assignment(assignment, in);
+    }
+    if (tree instanceof ConditionalExpressionTree conditional) {
+      Facts[] branches = condition(conditional.getCondition(), in);
+      Eval whenTrue = expression(conditional.getTrueExpression(), branches[0]);
+      Eval whenFalse = expression(conditional.getFalseExpression(), branches[1]);
+      return new Eval(
+          Facts.join(whenTrue.facts, whenFalse.facts), whenTrue.holders.union(whenFalse.holders));
+    }
+    if (tree.getKind() == Tree.Kind.CONDITIONAL_AND || tree.getKind() == Tree.Kind.CONDITIONAL_OR) {
+      Facts[] branches = condition(tree, in);
+      return new Eval(Facts.join(branches[0], branches[1]), Holders.NONE);
+    }
+    if (tree instanceof BinaryTree binary) {
+      Facts left = expression(binary.getLeftOperand(), in).facts;
+      return new Eval(expression(binary.getRightOperand(), left).facts, Holders.NONE);
+    }
+    if (tree instanceof UnaryTree unary) {
+      return new Eval(expression(unary.getExpression(), in).facts, Holders.NONE);
+    }
+    if (tree instanceof LiteralTree) {
+      return new Eval(in, Holders.NONE);
+    }
+    if (tree instanceof LambdaExpressionTree) {
+      // Analysed as a body of its own; whatever it captures is its business from here on.
+      return new Eval(escapeReferenced(in, tree), Holders.NONE);
+    }
+    // Arrays, switch expressions, method references and the rest: what they touch leaves our sight.
+    return new Eval(escapeReferenced(in, tree), Holders.NONE);
+  }
+
+  private Eval call(MethodInvocationTree call, Facts in) {
+    MethodSymbol method = getSymbol(call);
+    ExpressionTree receiver = getReceiver(call);
+    Eval target = receiver == null ? new Eval(in, Holders.NONE) : expression(receiver, in);
+    Facts facts = target.facts;
+    List<Holders> arguments = new ArrayList<>();
+    for (ExpressionTree argument : call.getArguments()) {
+      Eval value = expression(argument, facts);
+      facts = value.facts;
+      arguments.add(value.holders);
+    }
+    if (!target.holders.isEmpty() && spec.isRelease(method)) {
+      return new Eval(release(facts, target.holders), Holders.NONE);
+    }
+    Set<Integer> releasedArguments = releasedArguments(call, method);
+    if (!releasedArguments.isEmpty()) {
+      for (int i : releasedArguments) {
+        facts = release(facts, arguments.get(i));
+      }
+      return new Eval(facts, Holders.NONE);
+    }
+    mayThrow(facts, call);
+    if (isCollectionGrowth(call) || returnsResource(call)) {
+      // Kept by a collection, or wrapped: wrap(rs), track(stmt), a proxy factory. What the call
+      // returns owns it now.
+      for (Holders argument : arguments) {
+        facts = escape(facts, argument);
+      }
+    }
+    if (isOwnMethod(method, receiver)) {
+      for (Symbol field : summary.fieldsWrittenBy(method)) {
+        facts = kill(facts, field, callOverwrite(call, field));
+      }
+    }
+    if (!target.holders.isEmpty() && spec.releasesChildren(method)) {
+      facts = releaseChildren(facts, target.holders);
+    }
+    return acquire(call, facts, target.holders);
+  }
+
+  private Eval newClass(NewClassTree newClass, Facts in) {
+    Facts facts = in;
+    if (newClass.getEnclosingExpression() != null) {
+      facts = expression(newClass.getEnclosingExpression(), facts).facts;
+    }
+    List<Holders> arguments = new ArrayList<>();
+    for (ExpressionTree argument : newClass.getArguments()) {
+      Eval value = expression(argument, facts);
+      facts = value.facts;
+      arguments.add(value.holders);
+    }
+    if (newClass.getClassBody() != null) {
+      facts = escapeReferenced(facts, newClass.getClassBody());
+    }
+    mayThrow(facts, newClass);
+    // Handed to a constructor: the new object (a wrapper, a pool entry) owns it now.
+    for (Holders argument : arguments) {
+      facts = escape(facts, argument);
+    }
+    return acquire(newClass, facts, Holders.NONE);
+  }
+
+  private Eval acquire(ExpressionTree tree, Facts facts, Holders receiver) {
+    var acquisition = spec.acquisition(tree, state);
+    if (acquisition.isEmpty()) {
+      return new Eval(facts, Holders.NONE);
+    }
+    Tree parent = null;
+    if (acquisition.get() == ResourceSpec.Acquisition.CHILD_OF_RECEIVER) {
+      parent = firstSiteSelectedBy(facts, receiver);
+      if (parent == null) {
+        // Its receiver is not ours (a parameter, a field, try-with-resources): whoever releases the
+        // receiver releases this one too.
+        return new Eval(facts, Holders.NONE);
+      }
+    }
+    return new Eval(
+        facts.with(new Obligation(tree, ImmutableSet.of(), parent), Witness.NONE),
+        Holders.fresh(tree));
+  }
+
+  private Eval assignment(AssignmentTree assignment, Facts in) {
+    Eval value = expression(assignment.getExpression(), in);
+    Symbol target = trackable(assignment.getVariable());
+    if (target != null) {
+      return new Eval(assign(value, target, assignment), value.holders);
+    }
+    // Stored into an array or another object: out of this method's hands.
+    Facts facts = escapeReferenced(value.facts, assignment.getVariable());
+    return new Eval(escape(facts, value.holders), value.holders);
+  }
+
+  private Facts assign(Eval value, Symbol target, Tree where) {
+    Facts facts = kill(value.facts, target, overwrite(where));
+    if (value.holders.isEmpty()) {
+      return facts;
+    }
+    facts.forEach(
+        (obligation, witness) -> {
+          if (value.holders.items().contains(obligation.site())) {
+            names.putIfAbsent(obligation.site(), target.getSimpleName().toString());
+          }
+        });
+    return facts.addAlias(value.holders::selects, target);
+  }
+
+  /** The states when {@code tree} is true and when it is false; {@code x == null} refines them. */
+  private Facts[] condition(ExpressionTree tree, Facts in) {
+    if (in == null) {
+      return new Facts[] {null, null};
+    }
+    ExpressionTree condition = stripParentheses(tree);
+    Object constant = ASTHelpers.constValue(condition);
+    if (constant instanceof Boolean value) {
+      return value ? new Facts[] {in, null} : new Facts[] {null, in};
+    }
+    switch (condition.getKind()) {
+      case LOGICAL_COMPLEMENT -> {
+        Facts[] inner = condition(((UnaryTree) condition).getExpression(), in);
+        return new Facts[] {inner[1], inner[0]};
+      }
+      case CONDITIONAL_AND -> {
+        BinaryTree and = (BinaryTree) condition;
+        Facts[] left = condition(and.getLeftOperand(), in);
+        Facts[] right = condition(and.getRightOperand(), left[0]);
+        return new Facts[] {right[0], Facts.join(left[1], right[1])};
+      }
+      case CONDITIONAL_OR -> {
+        BinaryTree or = (BinaryTree) condition;
+        Facts[] left = condition(or.getLeftOperand(), in);
+        Facts[] right = condition(or.getRightOperand(), left[1]);
+        return new Facts[] {Facts.join(left[0], right[0]), right[1]};
+      }
+      case EQUAL_TO, NOT_EQUAL_TO -> {
+        Symbol compared = comparedWithNull((BinaryTree) condition);
+        if (compared != null) {
+          // Every variable of an obligation holds the same open resource: where one is null, the
+          // obligation is not there at all.
+          Facts isNull = in.without(o -> o.isHeldBy(compared));
+          return condition.getKind() == Tree.Kind.EQUAL_TO
+              ? new Facts[] {isNull, in}
+              : new Facts[] {in, isNull};
+        }
+      }
+      default -> {}
+    }
+    Facts facts = expression(condition, in).facts;
+    return new Facts[] {facts, facts};
+  }
+
+  // ---------------------------------------------------------------- transfer helpers
+
+  /** Paths that leave through an exception thrown here carry what is open now. */
+  private void mayThrow(Facts facts, ExpressionTree call) {
+    if (facts == null || facts.isEmpty()) {
+      return;
+    }
+    Witness witness = exception(call);
+    // Consecutive calls mostly see the very same state: one exceptional exit carries it for all,
+    // unless a later call is the more telling witness.
+    if (facts == lastThrown && pending == lastThrownInto && witness.rank() <= lastThrownRank) {
+      return;
+    }
+    lastThrown = facts;
+    lastThrownInto = pending;
+    lastThrownRank = witness.rank();
+    // A temporary is lost with the exception only if its own statement would have stored it; the
+    // statement that drops it is reported at its end instead.
+    Facts open = facts.without(o -> o.aliases().isEmpty());
+    if (!open.isEmpty()) {
+      pending.add(new Exit(Kind.THROW, null), open.witnessedBy(witness));
+    }
+  }
+
+  /** {@code symbol} now holds something else: what it alone held is lost. */
+  private Facts kill(Facts in, Symbol symbol, Witness cause) {
+    if (in == null || symbol == null || in.isEmpty()) {
+      return in;
+    }
+    Map<Obligation, Witness> witnesses = new HashMap<>();
+    in.forEach(witnesses::put);
+    return in.update(
+        obligation -> {
+          if (!obligation.isHeldBy(symbol)) {
+            return obligation;
+          }
+          ImmutableSet<Symbol> rest = without(obligation.aliases(), symbol);
+          if (!rest.isEmpty()) {
+            return obligation.withAliases(rest);
+          }
+          if (obligation.parentSite() == null) {
+            Witness witness = witnesses.get(obligation);
+            leak(obligation, witness.isNone() ? cause : witness);
+          }
+          return null;
+        });
+  }
+
+  private static ImmutableSet<Symbol> without(ImmutableSet<Symbol> aliases, Symbol symbol) {
+    return aliases.stream().filter(alias -> alias != symbol).collect(ImmutableSet.toImmutableSet());
+  }
+
+  /** The value is released: it, and what dies with it, are no longer open. */
+  private Facts release(Facts in, Holders value) {
+    if (in == null || value.isEmpty()) {
+      return in;
+    }
+    Set<Tree> sites = sitesSelectedBy(in, value);
+    handled.addAll(sites);
+    return in.without(o -> sites.contains(o.site()) || sites.contains(o.parentSite()));
+  }
+
+  /** The value leaves this method's hands (returned, stored elsewhere, wrapped): not a leak here. */
+  private Facts escape(Facts in, Holders value) {
+    if (in == null || value.isEmpty()) {
+      return in;
+    }
+    Set<Tree> sites = sitesSelectedBy(in, value);
+    handled.addAll(sites);
+    return in.without(o -> sites.contains(o.site()) || sites.contains(o.parentSite()));
+  }
+
+  private static Facts releaseChildren(Facts in, Holders parent) {
+    Set<Tree> sites = sitesSelectedBy(in, parent);
+    return in.without(o -> sites.contains(o.parentSite()));
+  }
+
+  /** Whatever {@code tree} mentions leaves our sight: a lambda, a local class, an array store. */
+  private Facts escapeReferenced(Facts in, Tree tree) {
+    if (in == null || in.isEmpty()) {
+      return in;
+    }
+    Set<Symbol> mentioned = new HashSet<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree identifier, Void unused) {
+        Symbol symbol = getSymbol(identifier);
+        if (symbol != null) {
+          mentioned.add(symbol);
+        }
+        return null;
+      }
+
+      @Override
+      public Void visitMemberSelect(MemberSelectTree select, Void unused) {
+        Symbol symbol = getSymbol(select);
+        if (symbol != null) {
+          mentioned.add(symbol);
+        }
+        return super.visitMemberSelect(select, null);
+      }
+    }.scan(tree, null);
+    return escape(in, new Holders(ImmutableSet.copyOf(mentioned)));
+  }
+
+  /** At the end of a statement, a temporary that nobody stored is lost. */
+  private Facts endOfStatement(Facts in) {
+    if (in == null || in.isEmpty()) {
+      return in;
+    }
+    return in.update(
+        obligation -> {
+          if (!obligation.aliases().isEmpty()) {
+            return obligation;
+          }
+          if (obligation.parentSite() == null) {
+            leak(obligation, new Witness(Witness.Kind.NEVER_STORED, 0, ""));
+          }
+          return null;
+        });
+  }
+
+  private void atMethodEnd(Facts facts) {
+    if (facts == null) {
+      return;
+    }
+    facts.forEach(
+        (obligation, witness) -> {
+          if (heldByField(obligation) != null) {
+            // The object owns it now. Whether the class closes it later (in a close() method, a
+            // lifecycle callback, a proxy handler) is a question about the class, not this method.
+            return;
+          }
+          leak(obligation, witness.isNone() ? new Witness(Witness.Kind.END, 0, "") : witness);
+        });
+  }
+
+  private void leak(Obligation obligation, Witness witness) {
+    leaks.putIfAbsent(obligation.site(), witness);
+    if (obligation.parentSite() != null) {
+      leakParents.put(obligation.site(), obligation.parentSite());
+    }
+  }
+
+  // ---------------------------------------------------------------- small questions
+
+  private Set<Integer> releasedArguments(MethodInvocationTree call, MethodSymbol method) {
+    Set<Integer> positions = new HashSet<>(spec.releasedArguments(call, state));
+    if (isOwnMethod(method, getReceiver(call))) {
+      positions.addAll(summary.parametersClosedBy(method));
+    }
+    int arguments = call.getArguments().size();
+    if (method.isVarArgs() && positions.contains(method.getParameters().size() - 1)) {
+      for (int i = method.getParameters().size() - 1; i < arguments; i++) {
+        positions.add(i);
+      }
+    }
+    positions.removeIf(i -> i >= arguments);
+    return positions;
+  }
+
+  private boolean isOwnMethod(MethodSymbol method, ExpressionTree receiver) {
+    return method.owner == ownClass && ClassSummary.isThisOrImplicit(receiver);
+  }
+
+  private boolean returnsResource(MethodInvocationTree call) {
+    Type type = ASTHelpers.getType(call);
+    return type != null
+        && !call.getArguments().isEmpty()
+        && ASTHelpers.isSubtype(type, state.getSymtab().autoCloseableType, state);
+  }
+
+  private boolean isCollectionGrowth(MethodInvocationTree call) {
+    ExpressionTree receiver = getReceiver(call);
+    if (receiver == null) {
+      return false;
+    }
+    Type type = ASTHelpers.getType(receiver);
+    return type != null
+        && ((collection != null && ASTHelpers.isSubtype(type, collection, state))
+            || (map != null && ASTHelpers.isSubtype(type, map, state)));
+  }
+
+  /** A local, a parameter, or a field of this object: the variables whose every store we see. */
+  private Symbol trackable(ExpressionTree tree) {
+    Symbol symbol = getSymbol(tree);
+    if (symbol == null) {
+      return null;
+    }
+    ElementKind kind = symbol.getKind();
+    if (kind == ElementKind.LOCAL_VARIABLE
+        || kind == ElementKind.RESOURCE_VARIABLE
+        || kind == ElementKind.PARAMETER) {
+      return symbol;
+    }
+    return ClassSummary.isOwnField(tree, symbol) && symbol.owner == ownClass ? symbol : null;
+  }
+
+  private Symbol comparedWithNull(BinaryTree comparison) {
+    ExpressionTree left = stripParentheses(comparison.getLeftOperand());
+    ExpressionTree right = stripParentheses(comparison.getRightOperand());
+    if (left.getKind() == Tree.Kind.NULL_LITERAL) {
+      return trackable(right);
+    }
+    return right.getKind() == Tree.Kind.NULL_LITERAL ? trackable(left) : null;
+  }
+
+  private static Symbol heldByField(Obligation obligation) {
+    for (Symbol alias : obligation.aliases()) {
+      if (alias.getKind() == ElementKind.FIELD) {
+        return alias;
+      }
+    }
+    return null;
+  }
+
+  private static Set<Tree> sitesSelectedBy(Facts facts, Holders value) {
+    Set<Tree> sites = new HashSet<>();
+    facts.forEach(
+        (obligation, witness) -> {
+          if (value.selects(obligation)) {
+            sites.add(obligation.site());
+          }
+        });
+    return sites;
+  }
+
+  private static Tree firstSiteSelectedBy(Facts facts, Holders value) {
+    Tree[] first = {null};
+    facts.forEach(
+        (obligation, witness) -> {
+          if (first[0] == null && value.selects(obligation)) {
+            first[0] = obligation.site();
+          }
+        });
+    return first[0];
+  }
+
+  /**
+   * Whether the catch clauses catch every exception the try block can throw: {@code Exception} or
+   * {@code Throwable}, or {@code RuntimeException} together with every checked exception that the
+   * block's calls declare and its {@code throw}s throw. (Errors are left out, as by every tool in
+   * this field: code does not clean up after an OutOfMemoryError.)
+   */
+  private boolean catchesEverything(TryTree tryTree) {
+    List<Type> caught = new ArrayList<>();
+    for (CatchTree catchTree : tryTree.getCatches()) {
+      Type type = ASTHelpers.getType(catchTree.getParameter());
+      if (type instanceof Type.UnionClassType union) {
+        union.getAlternativeTypes().forEach(caught::add);
+      } else if (type != null) {
+        caught.add(type);
+      }
+    }
+    if (caught.stream().anyMatch(t -> isNamed(t, "java.lang.Exception") || isNamed(t, "java.lang.Throwable"))) {
+      return true;
+    }
+    List<Type> thrown = new ArrayList<>();
+    thrown.add(state.getSymtab().runtimeExceptionType);
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        thrown.addAll(getSymbol(call).getThrownTypes());
+        return super.visitMethodInvocation(call, null);
+      }
+
+      @Override
+      public Void visitNewClass(NewClassTree newClass, Void unused) {
+        thrown.addAll(getSymbol(newClass).getThrownTypes());
+        return super.visitNewClass(newClass, null);
+      }
+
+      @Override
+      public Void visitThrow(ThrowTree throwTree, Void unused) {
+        Type type = ASTHelpers.getType(throwTree.getExpression());
+        if (type != null) {
+          thrown.add(type);
+        }
+        return super.visitThrow(throwTree, null);
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
+        return null; // runs elsewhere
+      }
+
+      @Override
+      public Void visitClass(ClassTree classTree, Void unused) {
+        return null; // runs elsewhere
+      }
+    }.scan(tryTree.getBlock(), null);
+    return thrown.stream()
+        .allMatch(t -> caught.stream().anyMatch(c -> ASTHelpers.isSubtype(t, c, state)));
+  }
+
+  private static boolean isNamed(Type type, String name) {
+    return type.tsym.getQualifiedName().contentEquals(name);
+  }
+
+  private boolean isDefault(CaseTree caseTree) {
+    if (!caseTree.getExpressions().isEmpty()) {
+      return false;
+    }
+    String source = state.getSourceForNode(caseTree);
+    return source != null && source.stripLeading().startsWith("default");
+  }
+
+  private void forgetLoopsIn(Tree tree) {
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void scan(Tree node, Void unused) {
+        if (node != null) {
+          loopHeads.remove(node);
+        }
+        return super.scan(node, null);
+      }
+    }.scan(tree, null);
+  }
+
+  private void step() {
+    WORK.incrementAndGet();
+    if (++steps > MAX_STEPS) {
+      throw new StepBudgetExceeded();
+    }
+  }
+
+  // ---------------------------------------------------------------- witnesses
+
+  private Witness jump(String keyword, Tree tree) {
+    return new Witness(Witness.Kind.JUMP, line(tree), keyword);
+  }
+
+  private Witness exception(ExpressionTree call) {
+    String text;
+    if (call instanceof MethodInvocationTree invocation) {
+      ExpressionTree receiver = getReceiver(invocation);
+      String name = getSymbol(invocation).getSimpleName().toString();
+      String arguments = invocation.getArguments().isEmpty() ? "()" : "(...)";
+      text =
+          (receiver instanceof IdentifierTree identifier ? identifier.getName() + "." : "")
+              + name
+              + arguments;
+    } else {
+      text = "new " + ASTHelpers.getType(call).tsym.getSimpleName() + "(...)";
+    }
+    // A call that declares a checked exception is a likelier thrower than one that could only fail
+    // with a RuntimeException, and so the better path to name.
+    boolean declaresChecked =
+        ((MethodSymbol) getSymbol(call)).getThrownTypes().stream()
+            .anyMatch(
+                t -> !ASTHelpers.isSubtype(t, state.getSymtab().runtimeExceptionType, state)
+                    && !ASTHelpers.isSubtype(t, state.getSymtab().errorType, state));
+    return new Witness(Witness.Kind.EXCEPTION, line(call), text, declaresChecked ? 2 : 1);
+  }
+
+  private Witness overwrite(Tree where) {
+    Symbol symbol = getSymbol(where instanceof AssignmentTree a ? a.getVariable() : where);
+    String name = symbol == null ? "the variable" : symbol.getSimpleName().toString();
+    return new Witness(Witness.Kind.OVERWRITE, line(where), name);
+  }
+
+  private Witness callOverwrite(MethodInvocationTree call, Symbol field) {
+    int line = line(call);
+    return new Witness(
+        Witness.Kind.CALL_OVERWRITE,
+        line,
+        String.format(
+            "the call to %s() at line %d overwrites field `%s`",
+            getSymbol(call).getSimpleName(), line, field.getSimpleName()));
+  }
+
+  /** The line javac reports for {@code tree}: a call's is that of its method name. */
+  private int line(Tree tree) {
+    return (int)
+        state
+            .getPath()
+            .getCompilationUnit()
+            .getLineMap()
+            .getLineNumber(((JCTree) tree).getPreferredPosition());
+  }
+
+  /** Thrown when a body takes more steps than {@link #MAX_STEPS}: no findings beat a hung javac. */
+  private static final class StepBudgetExceeded extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    StepBudgetExceeded() {
+      super(null, null, false, false);
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package io.github.leakprone.analysis.obligation;
+
+import com.sun.source.tree.LabeledStatementTree;
+import com.sun.source.tree.Tree;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import javax.annotation.Nullable;
+
+/**
+ * The abrupt completions (jumps and exceptions) that left the statements analysed so far and have
+ * not yet reached the statement that resolves them, as javac's own flow analysis keeps them. Exits
+ * with the same kind and target are joined, so a method with many calls keeps one exception state.
+ */
+final class PendingExits {
+
+  /** The kinds of abrupt completion. */
+  enum Kind {
+    BREAK,
+    CONTINUE,
+    YIELD,
+    RETURN,
+    THROW
+  }
+
+  /** An exit's kind and, for break, continue and yield, the statement it jumps to. */
+  record Exit(Kind kind, @Nullable Tree target) {}
+
+  private final Map<Exit, Facts> exits = new LinkedHashMap<>();
+
+  void add(Exit exit, Facts facts) {
+    if (facts != null) {
+      exits.merge(exit, facts, Facts::join);
+    }
+  }
+
+  void addAll(PendingExits other) {
+    other.exits.forEach(this::add);
+  }
+
+  /** Removes and returns the joined state of the exits of {@code kind} that jump to {@code target}. */
+  Facts take(Kind kind, Tree target) {
+    Facts taken = null;
+    for (var iterator = exits.entrySet().iterator(); iterator.hasNext(); ) {
+      Map.Entry<Exit, Facts> entry = iterator.next();
+      if (entry.getKey().kind() == kind && jumpsTo(entry.getKey().target(), target)) {
+        taken = Facts.join(taken, entry.getValue());
+        iterator.remove();
+      }
+    }
+    return taken;
+  }
+
+  /** Removes and returns the joined state of every exit of {@code kind}, whatever its target. */
+  Facts takeAll(Kind kind) {
+    Facts taken = null;
+    for (var iterator = exits.entrySet().iterator(); iterator.hasNext(); ) {
+      Map.Entry<Exit, Facts> entry = iterator.next();
+      if (entry.getKey().kind() == kind) {
+        taken = Facts.join(taken, entry.getValue());
+        iterator.remove();
+      }
+    }
+    return taken;
+  }
+
+  void forEach(BiConsumer<Exit, Facts> action) {
+    new LinkedHashMap<>(exits).forEach(action);
+  }
+
+  /** javac points a labelled jump at the labelled statement or at the loop inside it. */
+  private static boolean jumpsTo(Tree exitTarget, Tree statement) {
+    return exitTarget == statement
+        || (exitTarget instanceof LabeledStatementTree labeled
+            && labeled.getStatement() == statement);
+  }
+}

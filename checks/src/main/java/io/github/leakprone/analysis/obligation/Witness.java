@@ -1,0 +1,62 @@
+package io.github.leakprone.analysis.obligation;
+
+/**
+ * The event on a path that lets a resource escape unclosed: what a finding tells the user.
+ *
+ * @param kind what happened
+ * @param line where, 1-based (0 when it has no place of its own)
+ * @param text the name of what happened: {@code continue}, {@code ps.execute()}, {@code ps}, ...
+ * @param rank how telling the event is, for choosing among the events of joined paths: a call that
+ *     declares a checked exception says more than one that could only throw an unchecked one, and a
+ *     jump or an overwrite says more than either
+ */
+public record Witness(Kind kind, int line, String text, int rank) {
+
+  /** The kinds of event, each with its phrase in a finding. */
+  public enum Kind {
+    /** No event yet: the path simply went on. */
+    NONE,
+    /** A {@code continue}, {@code break}, {@code return} or {@code throw} was taken. */
+    JUMP,
+    /** A call threw. */
+    EXCEPTION,
+    /** A catch block handled an exception, and the path went on from there. */
+    CAUGHT,
+    /** The last variable that held it was assigned another value. */
+    OVERWRITE,
+    /** A call to a method of the same class overwrote the field that held it. */
+    CALL_OVERWRITE,
+    /** The method ended with it open. */
+    END,
+    /** It was never stored anywhere, so nothing could close it. */
+    NEVER_STORED
+  }
+
+  static final Witness NONE = new Witness(Kind.NONE, 0, "", 0);
+
+  Witness(Kind kind, int line, String text) {
+    this(kind, line, text, kind == Kind.NONE ? 0 : kind == Kind.CAUGHT ? 1 : 3);
+  }
+
+  /** Of two events on joined paths, the more telling one; the first seen when they tie. */
+  static Witness stronger(Witness first, Witness second) {
+    return second.rank > first.rank ? second : first;
+  }
+
+  boolean isNone() {
+    return kind == Kind.NONE;
+  }
+
+  /** The clause after "is not closed ...", e.g. "when the `continue` at line 15 is taken". */
+  public String describe() {
+    return switch (kind) {
+      case JUMP -> String.format("when the `%s` at line %d is taken", text, line);
+      case EXCEPTION -> String.format("when `%s` at line %d throws", text, line);
+      case CAUGHT -> String.format("after the catch at line %d handles an exception", line);
+      case OVERWRITE -> String.format("before `%s` is overwritten at line %d", text, line);
+      case CALL_OVERWRITE -> "before " + text;
+      case END, NONE -> "on the path that reaches the end of the method";
+      case NEVER_STORED -> "because it is never stored, so nothing can close it";
+    };
+  }
+}

@@ -1,0 +1,172 @@
+package io.github.leakprone.catalog;
+
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+import static com.google.errorprone.util.ASTHelpers.isStatic;
+
+import com.google.common.base.Ascii;
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.suppliers.Supplier;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+
+/**
+ * JDBC's resources: which calls acquire a Connection, Statement or ResultSet, what releases one, and
+ * the well-known helpers that close their arguments. Users add their own with {@code
+ * -XepOpt:JdbcResourceLeak:Acquirers=...} and {@code -XepOpt:JdbcResourceLeak:Closers=...}.
+ *
+ * <p>Closing a Connection does not count as closing its Statements: with a pool it only returns the
+ * connection (incident 004). Closing or re-running a Statement does close its current ResultSet.
+ */
+public final class JdbcResources implements ResourceSpec {
+
+  public static final String ACQUIRERS_FLAG = "JdbcResourceLeak:Acquirers";
+  public static final String CLOSERS_FLAG = "JdbcResourceLeak:Closers";
+  private static final String DOC_PAGE = "docs/bugpatterns/JdbcResourceLeak.md";
+
+  private static final ImmutableList<MethodRef> OWNED =
+      ImmutableList.of(
+          new MethodRef("javax.sql.DataSource", "getConnection"),
+          new MethodRef("java.sql.DriverManager", "getConnection"),
+          new MethodRef("java.sql.Connection", "createStatement"),
+          new MethodRef("java.sql.Connection", "prepareStatement"),
+          new MethodRef("java.sql.Connection", "prepareCall"));
+
+  /**
+   * Metadata queries run on a statement of the driver's own, so their ResultSet must be closed. Only
+   * the ResultSets: {@code DatabaseMetaData.getConnection()} lends the connection it belongs to.
+   */
+  private static final MethodRef METADATA_QUERIES = new MethodRef("java.sql.DatabaseMetaData", "get*");
+
+  private static final ImmutableList<MethodRef> CHILDREN =
+      ImmutableList.of(
+          new MethodRef("java.sql.Statement", "executeQuery"),
+          new MethodRef("java.sql.Statement", "getResultSet"),
+          new MethodRef("java.sql.Statement", "getGeneratedKeys"));
+
+  private static final ImmutableList<MethodRef> CLOSERS =
+      ImmutableList.of(
+          new MethodRef("org.apache.commons.dbutils.DbUtils", "close"),
+          new MethodRef("org.apache.commons.dbutils.DbUtils", "closeQuietly"),
+          new MethodRef("org.apache.commons.dbutils.DbUtils", "commitAndClose"),
+          new MethodRef("org.apache.commons.dbutils.DbUtils", "commitAndCloseQuietly"),
+          new MethodRef("org.apache.commons.dbutils.DbUtils", "rollbackAndClose"),
+          new MethodRef("org.apache.commons.dbutils.DbUtils", "rollbackAndCloseQuietly"),
+          new MethodRef("org.springframework.jdbc.support.JdbcUtils", "closeConnection"),
+          new MethodRef("org.springframework.jdbc.support.JdbcUtils", "closeStatement"),
+          new MethodRef("org.springframework.jdbc.support.JdbcUtils", "closeResultSet"),
+          new MethodRef("org.springframework.jdbc.datasource.DataSourceUtils", "releaseConnection"),
+          new MethodRef("org.apache.commons.io.IOUtils", "closeQuietly"));
+
+  private final ImmutableList<MethodRef> owned;
+  private final ImmutableList<MethodRef> closers;
+
+  private JdbcResources(ImmutableList<MethodRef> owned, ImmutableList<MethodRef> closers) {
+    this.owned = owned;
+    this.closers = closers;
+  }
+
+  /** The built-in knowledge plus what {@code flags} add. */
+  public static JdbcResources fromFlags(ErrorProneFlags flags) {
+    return new JdbcResources(
+        ImmutableList.<MethodRef>builder()
+            .addAll(OWNED)
+            .addAll(FlagSyntax.methodRefs(flags, ACQUIRERS_FLAG, DOC_PAGE))
+            .build(),
+        ImmutableList.<MethodRef>builder()
+            .addAll(CLOSERS)
+            .addAll(FlagSyntax.methodRefs(flags, CLOSERS_FLAG, DOC_PAGE))
+            .build());
+  }
+
+  /** Every method name that may acquire a resource: a cheap filter before any analysis. */
+  public ImmutableSet<String> acquirerNamePatterns() {
+    return ImmutableSet.<String>builder()
+        .addAll(owned.stream().map(MethodRef::namePattern).iterator())
+        .addAll(CHILDREN.stream().map(MethodRef::namePattern).iterator())
+        .add(METADATA_QUERIES.namePattern())
+        .build();
+  }
+
+  private static final Supplier<Type> RESULT_SET =
+      VisitorState.memoize(state -> state.getTypeFromString("java.sql.ResultSet"));
+
+  @Override
+  public Optional<Acquisition> acquisition(ExpressionTree tree, VisitorState state) {
+    if (!(tree instanceof MethodInvocationTree call)) {
+      return Optional.empty();
+    }
+    MethodSymbol method = getSymbol(call);
+    Type result = ASTHelpers.getType(call);
+    Type autoCloseable = state.getSymtab().autoCloseableType;
+    if (result == null || !ASTHelpers.isSubtype(result, autoCloseable, state)) {
+      return Optional.empty();
+    }
+    if (matchesAny(CHILDREN, method, state)) {
+      return Optional.of(Acquisition.CHILD_OF_RECEIVER);
+    }
+    if (matchesAny(List.of(METADATA_QUERIES), method, state)) {
+      Type resultSet = RESULT_SET.get(state);
+      return resultSet != null && ASTHelpers.isSubtype(result, resultSet, state)
+          ? Optional.of(Acquisition.OWNED)
+          : Optional.empty();
+    }
+    return matchesAny(owned, method, state) ? Optional.of(Acquisition.OWNED) : Optional.empty();
+  }
+
+  @Override
+  public boolean isRelease(MethodSymbol method) {
+    return method.getSimpleName().contentEquals("close") && method.getParameters().isEmpty();
+  }
+
+  @Override
+  public boolean releasesChildren(MethodSymbol method) {
+    // Every execute* method of a Statement closes the ResultSet it had open.
+    return method.getSimpleName().toString().startsWith("execute");
+  }
+
+  /**
+   * The catalogued closers and the flag's, and any method whose name says it closes or releases
+   * what it is given ({@code closeQuietly}, {@code closeStatement}, {@code releaseConnection},
+   * {@code quietlyCloseConnection}): code bases write their own such helpers, often in a utility
+   * class or a superclass this per-file analysis cannot read, and a finding that ignores them is
+   * a false alarm.
+   */
+  @Override
+  public ImmutableSet<Integer> releasedArguments(MethodInvocationTree call, VisitorState state) {
+    MethodSymbol method = getSymbol(call);
+    boolean catalogued = isStatic(method) && matchesAny(closers, method, state);
+    if (!catalogued && !namedAsCloser(method)) {
+      return ImmutableSet.of();
+    }
+    return IntStream.range(0, call.getArguments().size())
+        .boxed()
+        .collect(ImmutableSet.toImmutableSet());
+  }
+
+  private static boolean namedAsCloser(MethodSymbol method) {
+    String name = Ascii.toLowerCase(method.getSimpleName().toString());
+    return name.contains("close") || name.startsWith("release");
+  }
+
+  private static boolean matchesAny(List<MethodRef> refs, MethodSymbol method, VisitorState state) {
+    String name = method.getSimpleName().toString();
+    for (MethodRef ref : refs) {
+      if (ref.nameMatches(name)) {
+        Type owner = state.getTypeFromString(ref.ownerType());
+        if (owner != null && ASTHelpers.isSubtype(method.owner.type, owner, state)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+}

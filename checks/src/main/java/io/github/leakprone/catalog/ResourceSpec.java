@@ -1,0 +1,44 @@
+package io.github.leakprone.catalog;
+
+import com.google.common.collect.ImmutableSet;
+import com.google.errorprone.VisitorState;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import java.util.Optional;
+
+/**
+ * What the obligation analysis needs to know about one family of resources (JDBC, clients, ...): the
+ * catalogue's knowledge, in the form the analysis asks for it.
+ */
+public interface ResourceSpec {
+
+  /** How a resource comes into being at one expression. */
+  enum Acquisition {
+    /** A resource that must be released by itself. */
+    OWNED,
+    /**
+     * A resource that its receiver's release also releases (a ResultSet and its Statement): an
+     * obligation only while that receiver is itself an open obligation of the method.
+     */
+    CHILD_OF_RECEIVER
+  }
+
+  /** Whether {@code tree} (a method or constructor call) acquires a resource, and of which kind. */
+  Optional<Acquisition> acquisition(ExpressionTree tree, VisitorState state);
+
+  /** Whether calling {@code method} on a resource releases it ({@code close()}). */
+  boolean isRelease(MethodSymbol method);
+
+  /**
+   * Whether calling {@code method} on a resource releases the children it acquired before (running a
+   * Statement again closes its current ResultSet).
+   */
+  boolean releasesChildren(MethodSymbol method);
+
+  /**
+   * The positions of the arguments that {@code call} releases: a well-known helper such as {@code
+   * DbUtils.closeQuietly(rs, st, conn)}. Empty when it releases none.
+   */
+  ImmutableSet<Integer> releasedArguments(MethodInvocationTree call, VisitorState state);
+}

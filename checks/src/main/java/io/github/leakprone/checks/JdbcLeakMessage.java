@@ -1,0 +1,49 @@
+package io.github.leakprone.checks;
+
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+import static com.google.errorprone.util.ASTHelpers.getType;
+
+import com.google.errorprone.VisitorState;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.tools.javac.code.Type;
+import io.github.leakprone.analysis.obligation.Leak;
+import io.github.leakprone.analysis.obligation.Witness;
+
+/**
+ * The sentence a {@code JdbcResourceLeak} finding says: the resource, where it was acquired, the
+ * path that loses it, and what to do, e.g. "PreparedStatement `ps` acquired at line 12 is not closed
+ * when the `continue` at line 15 is taken; close it with try-with-resources or in a finally block".
+ */
+final class JdbcLeakMessage {
+
+  private static final String ADVICE = "close it with try-with-resources or in a finally block";
+
+  static String of(Leak leak, VisitorState state) {
+    Type type = getType(leak.site());
+    String typeName = type == null ? "resource" : type.tsym.getSimpleName().toString();
+    int line = JdbcResourceLeak.lineOf(leak.site(), state);
+    Witness witness = leak.witness();
+    if (witness.kind() == Witness.Kind.NEVER_STORED) {
+      String acquirer =
+          leak.site() instanceof MethodInvocationTree call
+              ? getSymbol(call).getSimpleName() + "()"
+              : "its acquisition";
+      return String.format(
+          "%s returned by %s at line %d is never stored, so nothing closes it; %s",
+          typeName, acquirer, line, ADVICE);
+    }
+    String subject =
+        leak.variable().isEmpty() ? typeName : String.format("%s `%s`", typeName, leak.variable());
+    boolean simplyUnclosed =
+        witness.kind() == Witness.Kind.END
+            || witness.kind() == Witness.Kind.JUMP
+            || witness.kind() == Witness.Kind.EXCEPTION;
+    if (!leak.handledSomewhere() && simplyUnclosed) {
+      return String.format("%s acquired at line %d is never closed; %s", subject, line, ADVICE);
+    }
+    return String.format(
+        "%s acquired at line %d is not closed %s; %s", subject, line, witness.describe(), ADVICE);
+  }
+
+  private JdbcLeakMessage() {}
+}
