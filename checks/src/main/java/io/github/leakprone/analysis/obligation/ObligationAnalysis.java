@@ -572,13 +572,17 @@ public final class ObligationAnalysis {
    * What a call returns of its arguments: a decorator or tracker ({@code wrap(rs)}, {@code
    * track(stmt)}, {@code listeningDecorator(pool)}) returns a value of an argument's own type, and
    * that value holds the argument's resource; releasing or returning it releases or hands over the
-   * resource. Arguments of another type (a connection passed to make a result set) stay lent.
+   * resource. Arguments of another type (a connection passed to make a result set) stay lent, unless
+   * the method's declared result is a type variable.
    */
   private Holders wrapped(MethodInvocationTree call, List<Holders> arguments) {
     Type result = ASTHelpers.getType(call);
     if (result == null || result.isPrimitiveOrVoid()) {
       return Holders.NONE;
     }
+    // A callback's generic result (T doInStatement(Statement s)) may be anything, a stream that
+    // closes the statement among them: whoever receives the result may own what the call was given.
+    boolean generic = getSymbol(call).getReturnType() instanceof Type.TypeVar;
     Holders held = Holders.NONE;
     List<? extends ExpressionTree> trees = call.getArguments();
     for (int i = 0; i < arguments.size(); i++) {
@@ -586,7 +590,7 @@ public final class ObligationAnalysis {
       if (!arguments.get(i).isEmpty()
           && argument != null
           && argument.tsym != state.getSymtab().objectType.tsym
-          && ASTHelpers.isSubtype(result, argument, state)) {
+          && (generic || ASTHelpers.isSubtype(result, argument, state))) {
         held = held.union(arguments.get(i));
       }
     }
