@@ -3,6 +3,8 @@ package io.github.leakprone.build;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.google.common.base.CharMatcher;
+import com.google.common.base.Splitter;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -21,16 +23,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 final class JdkInternalsFlagsTest {
 
+  private static final Splitter WHITESPACE =
+      Splitter.on(CharMatcher.whitespace()).omitEmptyStrings();
+
   @ParameterizedTest
   @ValueSource(strings = {"../.mvn/jvm.config", "../maven-demo/.mvn/jvm.config"})
   void jvmConfigHoldsTheFlagsTheTestsRunWith(String jvmConfig) throws IOException {
     Set<String> inConfig = new TreeSet<>();
     for (String line : Files.readAllLines(Path.of(jvmConfig), UTF_8)) {
-      for (String flag : line.trim().split("\\s+")) {
-        if (!flag.isEmpty()) {
-          inConfig.add(flag);
-        }
-      }
+      WHITESPACE.split(line).forEach(inConfig::add);
     }
     assertEquals(internalsFlagsOf(ManagementFactory.getRuntimeMXBean().getInputArguments()), inConfig);
   }
