@@ -1,0 +1,16 @@
+package io.github.leakprone.analysis.growth;
+
+import com.sun.tools.javac.code.Symbol;
+
+/**
+ * A piece of code that runs as a whole: a method or constructor, or a class's static or instance
+ * initialisation (its initializer blocks and field initializers together).
+ */
+record Node(Symbol symbol, Kind kind) {
+
+  enum Kind {
+    METHOD,
+    STATIC_INIT,
+    INSTANCE_INIT
+  }
+}
