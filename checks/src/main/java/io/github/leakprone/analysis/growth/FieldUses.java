@@ -1,6 +1,8 @@
 package io.github.leakprone.analysis.growth;
 
 import static com.google.errorprone.util.ASTHelpers.isStatic;
+import static com.google.errorprone.util.ASTHelpers.stripParentheses;
+import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.getType;
 
@@ -350,7 +352,9 @@ final class FieldUses {
             direct = false;
             continue;
           }
-          if (!types.matchesAny(method, ContainerFlow.READ_ONLY)) {
+          // Stored back into the field's own content (cache.put(key, inner)) is no escape.
+          if (!types.matchesAny(method, ContainerFlow.READ_ONLY)
+              && !isPartOf(getReceiver(call), field)) {
             facts.get(field).escapes = true;
           }
           break;
@@ -393,6 +397,20 @@ final class FieldUses {
         }
         record(Change.Kind.GROWTH, field, outermost.call(), false, bounded, growth);
       }
+    }
+
+    /** Whether {@code expression} is the field, an alias of it, or a call on either. */
+    private boolean isPartOf(ExpressionTree expression, VarSymbol field) {
+      for (ExpressionTree e = expression; e != null; ) {
+        e = stripParentheses(e);
+        if (e instanceof MethodInvocationTree call) {
+          e = getReceiver(call);
+          continue;
+        }
+        Symbol symbol = getSymbol(e);
+        return symbol != null && (symbol.equals(field) || field.equals(aliases.get(symbol)));
+      }
+      return false;
     }
 
     private void aliasOrEscape(Symbol target, VarSymbol field) {
