@@ -261,7 +261,47 @@ final class StaticCollectionLeakShapesTest {
                 // BUG: Diagnostic contains: UNBOUNDED grows in remember on every call
                 UNBOUNDED.put(key, value);
                 // BUG: Diagnostic contains: FOREVER grows in remember on every call
-                FOREVER.get(key, k -> value);
+                FOREVER.put(key, value);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void memoizingCachesOutsideALifecycle() {
+    helper
+        .addSourceLines(
+            "Memo.java",
+            """
+            import com.github.benmanes.caffeine.cache.Caffeine;
+            import java.util.Map;
+            import java.util.concurrent.ConcurrentHashMap;
+
+            class Memo {
+              private static final Map<String, Integer> COMPUTED = new ConcurrentHashMap<>();
+              private static final Map<String, Integer> CHECKED = new ConcurrentHashMap<>();
+              private static final Map<String, Integer> LOOKED_UP = new ConcurrentHashMap<>();
+              private static final Map<String, Integer> ABSENT = new ConcurrentHashMap<>();
+              private static final com.github.benmanes.caffeine.cache.Cache<String, Integer> LOADED =
+                  Caffeine.newBuilder().build();
+              private static final Map<String, Integer> STORED = new ConcurrentHashMap<>();
+
+              public int length(String text) {
+                int a = COMPUTED.computeIfAbsent(text, String::length);
+                if (!CHECKED.containsKey(text)) {
+                  CHECKED.put(text, text.length());
+                }
+                Integer b = LOOKED_UP.get(text);
+                if (b == null) {
+                  b = text.length();
+                  LOOKED_UP.put(text, b);
+                }
+                ABSENT.putIfAbsent(text, 0);
+                int c = LOADED.get(text, String::length);
+                // BUG: Diagnostic contains: STORED grows in length on every call
+                STORED.put(text, a + b + c);
+                return a + b + c;
               }
             }
             """)

@@ -13,6 +13,8 @@ import com.google.common.collect.ImmutableSet;
  * @param growth methods that add to the content
  * @param keyedGrowth growth methods whose first argument is a key that replaces an equal one, so the
  *     same key never grows the content twice ({@code Map.put}, {@code Set.add})
+ * @param memoizing growth methods that add only for a key not yet present, computing its value
+ *     ({@code computeIfAbsent}, a loading cache's {@code get}): the container is a cache
  * @param shrink methods that remove from the content
  * @param views methods whose result is a live view of the content: a change through it is a change
  *     of the container ({@code keySet()}, {@code iterator()}, {@code asMap()})
@@ -25,10 +27,15 @@ public record ContainerKind(
     boolean watched,
     ImmutableSet<String> growth,
     ImmutableSet<String> keyedGrowth,
+    ImmutableSet<String> memoizing,
     ImmutableSet<String> shrink,
     ImmutableSet<String> views,
     ImmutableSet<String> parts,
     ImmutableMap<String, Removal> removals) {
+
+  /** Methods that look a key up without adding it: before a {@code put}, they make it a cache. */
+  public static final ImmutableSet<String> LOOKUPS =
+      ImmutableSet.of("get", "containsKey", "getIfPresent", "getOrDefault");
 
   /**
    * How to undo a growth call: call {@code method} with the growth call's first {@code arguments}

@@ -31,6 +31,7 @@ public final class ContainerKinds {
               "transfer",
               "tryTransfer"),
           ImmutableSet.of(),
+          ImmutableSet.of(),
           ImmutableSet.of(
               "remove",
               "removeAll",
@@ -85,6 +86,7 @@ public final class ContainerKinds {
           ImmutableSet.of(),
           ImmutableSet.of(),
           ImmutableSet.of(),
+          ImmutableSet.of(),
           ImmutableMap.of());
 
   public static final ContainerKind MAP =
@@ -93,6 +95,7 @@ public final class ContainerKinds {
           true,
           ImmutableSet.of("put", "putAll", "putIfAbsent", "merge", "compute", "computeIfAbsent"),
           ImmutableSet.of("put", "putIfAbsent", "merge", "compute", "computeIfAbsent"),
+          ImmutableSet.of("computeIfAbsent", "putIfAbsent"),
           ImmutableSet.of("remove", "clear", "pollFirstEntry", "pollLastEntry"),
           ImmutableSet.of(
               "keySet",
@@ -123,6 +126,7 @@ public final class ContainerKinds {
           false,
           ImmutableSet.of("add"),
           ImmutableSet.of(),
+          ImmutableSet.of(),
           ImmutableSet.of("remove"),
           ImmutableSet.of(),
           ImmutableSet.of("next", "previous"),
@@ -136,6 +140,7 @@ public final class ContainerKinds {
           ImmutableSet.of(),
           ImmutableSet.of(),
           ImmutableSet.of(),
+          ImmutableSet.of(),
           ImmutableSet.of("getValue"),
           ImmutableMap.of());
 
@@ -144,6 +149,7 @@ public final class ContainerKinds {
           "com.google.common.collect.Multimap",
           true,
           ImmutableSet.of("put", "putAll", "replaceValues"),
+          ImmutableSet.of(),
           ImmutableSet.of(),
           ImmutableSet.of("remove", "removeAll", "clear"),
           ImmutableSet.of("get", "keySet", "keys", "values", "entries", "asMap"),
@@ -155,6 +161,7 @@ public final class ContainerKinds {
           "com.google.common.collect.Table",
           true,
           ImmutableSet.of("put", "putAll"),
+          ImmutableSet.of(),
           ImmutableSet.of(),
           ImmutableSet.of("remove", "clear"),
           ImmutableSet.of(
@@ -173,6 +180,7 @@ public final class ContainerKinds {
           true,
           ImmutableSet.of("put", "putAll", "get", "getUnchecked", "getAll", "refresh", "apply"),
           ImmutableSet.of("put", "get", "getUnchecked", "refresh", "apply"),
+          ImmutableSet.of("get", "getUnchecked", "getAll", "apply"),
           CACHE_SHRINK,
           ImmutableSet.of("asMap"),
           ImmutableSet.of(),
@@ -184,6 +192,7 @@ public final class ContainerKinds {
           true,
           ImmutableSet.of("put", "putAll", "get", "getAll", "refresh"),
           ImmutableSet.of("put", "get", "refresh"),
+          ImmutableSet.of("get", "getAll"),
           CACHE_SHRINK,
           ImmutableSet.of("asMap"),
           ImmutableSet.of(),
@@ -195,6 +204,7 @@ public final class ContainerKinds {
           true,
           ImmutableSet.of("put", "get", "getAll"),
           ImmutableSet.of("put", "get"),
+          ImmutableSet.of("get", "getAll"),
           ImmutableSet.of(),
           ImmutableSet.of("asMap", "synchronous"),
           ImmutableSet.of(),

@@ -15,6 +15,8 @@ import java.util.Optional;
  *     {@code clear}, an iterator's {@code remove}) rather than one given entry
  * @param bounded for a growth, whether it cannot grow the content without limit (a constant key, a
  *     key of a finite domain)
+ * @param memo for a growth, whether it only fills in keys not yet present ({@code computeIfAbsent},
+ *     a {@code put} after a lookup of the same key): a cache, one entry per key asked for
  * @param direct for a growth straight on the field ({@code FIELD.add(x)}), what undoes it
  */
 record Change(
@@ -25,6 +27,7 @@ record Change(
     boolean deferred,
     boolean sweep,
     boolean bounded,
+    boolean memo,
     Optional<DirectGrowth> direct) {
 
   enum Kind {

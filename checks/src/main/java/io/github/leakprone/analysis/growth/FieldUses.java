@@ -73,6 +73,7 @@ final class FieldUses {
     final List<ExpressionTree> values = new ArrayList<>();
     final List<Change> changes = new ArrayList<>();
     final Set<Node> sizeGuarded = new HashSet<>();
+    final Set<Lookup> lookups = new HashSet<>();
     boolean escapes;
   }
 
@@ -102,6 +103,9 @@ final class FieldUses {
     uses.new Scanner(state).scan(unit, null);
     return uses;
   }
+
+  /** A key looked up in a node, by its source text. */
+  record Lookup(Node node, String key) {}
 
   /** Where code runs: its node, and whether it sits in a lambda there (so runs later). */
   record Context(Node node, boolean deferred) {}
@@ -184,7 +188,7 @@ final class FieldUses {
         if (context.isPresent()
             && context.get().node().kind() != Node.Kind.STATIC_INIT
             && !isLazyInitialisation(getCurrentPath(), field)) {
-          record(Change.Kind.SHRINK, field, getCurrentPath(), true, false, Optional.empty());
+          record(Change.Kind.SHRINK, field, getCurrentPath(), true, false, false, Optional.empty());
         }
       }
       return super.visitAssignment(tree, null);
@@ -252,9 +256,14 @@ final class FieldUses {
       }
     }
 
-    /** One step of a growth chain: a growth call and whether it can grow without limit. */
-    private record Step(TreePath call, String name, ImmutableList<ContainerKind> kinds,
-        boolean onField, boolean bounded) {}
+    /** One step of a growth chain: a growth call, whether it is bounded, whether it memoizes. */
+    private record Step(
+        TreePath call,
+        String name,
+        ImmutableList<ContainerKind> kinds,
+        boolean onField,
+        boolean bounded,
+        boolean memo) {}
 
     private void follow(TreePath reference, VarSymbol field, boolean onField) {
       List<Step> chain = new ArrayList<>();
@@ -286,10 +295,26 @@ final class FieldUses {
           if (shrinks) {
             boolean sweep =
                 SWEEPS.contains(name) || kinds.stream().noneMatch(ContainerKind::watched);
-            record(Change.Kind.SHRINK, field, callPath, sweep, false, Optional.empty());
+            record(Change.Kind.SHRINK, field, callPath, sweep, false, false, Optional.empty());
           }
           if (grows) {
-            chain.add(new Step(callPath, name, kinds, direct, isBoundedGrowth(call, name, kinds)));
+            chain.add(
+                new Step(
+                    callPath,
+                    name,
+                    kinds,
+                    direct,
+                    isBoundedGrowth(call, name, kinds),
+                    isMemo(field, callPath, call, name, kinds)));
+          }
+          if (ContainerKind.LOOKUPS.contains(name) && !call.getArguments().isEmpty()) {
+            contextOf(callPath)
+                .ifPresent(
+                    c ->
+                        facts
+                            .get(field)
+                            .lookups
+                            .add(new Lookup(c.node(), keyText(call.getArguments().get(0)))));
           }
           if (kinds.stream().anyMatch(k -> k.views().contains(name) || k.parts().contains(name))) {
             p = callPath;
@@ -314,10 +339,16 @@ final class FieldUses {
             && reference2.getQualifierExpression() == child) {
           String name = reference2.getName().toString();
           if (kinds.stream().anyMatch(k -> k.shrink().contains(name))) {
-            record(Change.Kind.SHRINK, field, parentPath, SWEEPS.contains(name), false,
+            record(
+                Change.Kind.SHRINK,
+                field,
+                parentPath,
+                SWEEPS.contains(name),
+                false,
+                false,
                 Optional.empty());
           } else if (kinds.stream().anyMatch(k -> k.growth().contains(name))) {
-            record(Change.Kind.GROWTH, field, parentPath, false, false, Optional.empty());
+            record(Change.Kind.GROWTH, field, parentPath, false, false, false, Optional.empty());
           }
           break;
         }
@@ -340,10 +371,12 @@ final class FieldUses {
           Optional<Boolean> mutation = types.staticMutation(method);
           if (mutation.isPresent() && call.getArguments().indexOf(child) == 0) {
             if (mutation.get()) {
-              chain.add(new Step(parentPath, method.getSimpleName().toString(), kinds, false,
-                  false));
+              chain.add(
+                  new Step(
+                      parentPath, method.getSimpleName().toString(), kinds, false, false, false));
             } else {
-              record(Change.Kind.SHRINK, field, parentPath, true, false, Optional.empty());
+              record(
+                  Change.Kind.SHRINK, field, parentPath, true, false, false, Optional.empty());
             }
             break;
           }
@@ -383,6 +416,7 @@ final class FieldUses {
       if (!chain.isEmpty()) {
         Step outermost = chain.get(chain.size() - 1);
         boolean bounded = chain.stream().allMatch(Step::bounded);
+        boolean memo = chain.stream().allMatch(step -> step.bounded() || step.memo());
         Optional<DirectGrowth> growth = Optional.empty();
         Step first = chain.get(0);
         if (chain.size() == 1 && first.onField()) {
@@ -395,7 +429,7 @@ final class FieldUses {
                       (Removal removal) ->
                           new DirectGrowth((MethodInvocationTree) first.call().getLeaf(), removal));
         }
-        record(Change.Kind.GROWTH, field, outermost.call(), false, bounded, growth);
+        record(Change.Kind.GROWTH, field, outermost.call(), false, bounded, memo, growth);
       }
     }
 
@@ -411,6 +445,34 @@ final class FieldUses {
         return symbol != null && (symbol.equals(field) || field.equals(aliases.get(symbol)));
       }
       return false;
+    }
+
+    /**
+     * Whether the growth only fills in a missing key: a memoizing method, or a keyed growth after a
+     * lookup of the same key in the same code ({@code if (MAP.get(k) == null) MAP.put(k, v)}).
+     */
+    private boolean isMemo(
+        VarSymbol field,
+        TreePath callPath,
+        MethodInvocationTree call,
+        String name,
+        ImmutableList<ContainerKind> kinds) {
+      if (kinds.stream().anyMatch(k -> k.memoizing().contains(name))) {
+        return true;
+      }
+      if (call.getArguments().isEmpty() || kinds.stream().noneMatch(k -> k.keyedGrowth().contains(name))) {
+        return false;
+      }
+      String key = keyText(call.getArguments().get(0));
+      Optional<Context> context = contextOf(callPath);
+      return context.isPresent()
+          && facts.get(field).lookups.contains(new Lookup(context.get().node(), key));
+    }
+
+    private String keyText(ExpressionTree key) {
+      String source = state.getSourceForNode(key);
+      // Without source text the key matches no lookup: the growth is then judged as no cache.
+      return source == null ? "@" + System.identityHashCode(key) : source.replace("this.", "");
     }
 
     private void aliasOrEscape(Symbol target, VarSymbol field) {
@@ -442,6 +504,7 @@ final class FieldUses {
         TreePath path,
         boolean sweep,
         boolean bounded,
+        boolean memo,
         Optional<DirectGrowth> direct) {
       contextOf(path)
           .ifPresent(
@@ -458,6 +521,7 @@ final class FieldUses {
                               context.deferred(),
                               sweep,
                               bounded,
+                              memo,
                               direct)));
     }
   }
