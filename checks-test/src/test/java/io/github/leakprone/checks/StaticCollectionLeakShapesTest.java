@@ -329,11 +329,14 @@ final class StaticCollectionLeakShapesTest {
               private static final Set<Channel> PLAIN = new HashSet<>();
               private static final Map<Object, String> WEAK = new WeakHashMap<>();
               private static final Map<TimeUnit, String> BY_UNIT = new EnumMap<>(TimeUnit.class);
+              private static final Set<Object> WEAK_SET =
+                  java.util.Collections.newSetFromMap(new WeakHashMap<>());
 
               public void joined(Channel channel, Object owner, TimeUnit unit) {
                 CHANNELS.add(channel);
                 WEAK.put(owner, "x");
                 BY_UNIT.put(unit, "x");
+                WEAK_SET.add(owner);
                 // BUG: Diagnostic contains: PLAIN grows in joined on every call
                 PLAIN.add(channel);
               }
@@ -388,6 +391,8 @@ final class StaticCollectionLeakShapesTest {
               static final List<String> PACKAGE_VISIBLE = new ArrayList<>();
               private static final List<String> READ_ONLY = new ArrayList<>();
               private static final List<String> LOGGED = new ArrayList<>();
+              private static final List<String> NESTED = new ArrayList<>();
+              private static final List<List<String>> ALL_LISTS = new ArrayList<>();
 
               public void add(String value) {
                 RETURNED.add(value);
@@ -396,6 +401,7 @@ final class StaticCollectionLeakShapesTest {
                 VIEW_RETURNED.put(value, value);
                 ALIASED.add(value);
                 PACKAGE_VISIBLE.add(value);
+                NESTED.add(value);
                 // BUG: Diagnostic contains: READ_ONLY grows in add
                 READ_ONLY.add(value);
                 // BUG: Diagnostic contains: LOGGED grows in add
@@ -420,6 +426,8 @@ final class StaticCollectionLeakShapesTest {
 
               public void alias() {
                 other = ALIASED;
+                // BUG: Diagnostic contains: ALL_LISTS grows in alias
+                ALL_LISTS.add(NESTED);
               }
 
               public List<String> readOnly() {
@@ -429,6 +437,59 @@ final class StaticCollectionLeakShapesTest {
               public String describe() {
                 System.out.println(LOGGED);
                 return String.valueOf(LOGGED) + new ArrayList<>(LOGGED) + List.copyOf(LOGGED);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void sweepOnTheOpenPathAndPartnerInASuperclass() {
+    helper
+        .addSourceLines(
+            "Sweeps.java",
+            """
+            import java.util.List;
+            import java.util.concurrent.CopyOnWriteArrayList;
+            import javax.websocket.OnClose;
+            import javax.websocket.OnOpen;
+            import javax.websocket.Session;
+
+            class Sweeps {
+              private static final List<Session> SESSIONS = new CopyOnWriteArrayList<>();
+
+              @OnOpen
+              public void onOpen(Session session) {
+                SESSIONS.removeIf(s -> !s.isOpen());
+                SESSIONS.add(session);
+              }
+
+              @OnClose
+              public void onClose() {}
+            }
+            """)
+        .addSourceLines(
+            "Base.java",
+            """
+            import io.netty.channel.Channel;
+            import io.netty.channel.ChannelHandlerContext;
+            import io.netty.channel.ChannelInboundHandlerAdapter;
+            import java.util.Set;
+            import java.util.concurrent.ConcurrentHashMap;
+
+            class Base extends ChannelInboundHandlerAdapter {
+              static final class Child extends Base {
+                @Override
+                public void channelActive(ChannelHandlerContext ctx) {
+                  ACTIVE.add(ctx.channel());
+                }
+              }
+
+              private static final Set<Channel> ACTIVE = ConcurrentHashMap.newKeySet();
+
+              @Override
+              public void channelInactive(ChannelHandlerContext ctx) {
+                ACTIVE.remove(ctx.channel());
               }
             }
             """)
