@@ -38,7 +38,9 @@ final class LeakStubs {
           }
           """
               .replace("NS", ns));
-      FILES.put(ns + "/websocket/CloseReason.java", "package NS.websocket;\npublic class CloseReason {}\n".replace("NS", ns));
+      FILES.put(
+          ns + "/websocket/CloseReason.java",
+          "package NS.websocket;\npublic class CloseReason {}\n".replace("NS", ns));
       for (String annotation : new String[] {"OnOpen", "OnClose", "OnError", "OnMessage"}) {
         FILES.put(
             ns + "/websocket/" + annotation + ".java",
@@ -111,7 +113,8 @@ final class LeakStubs {
         "org/springframework/stereotype/Component.java",
         "package org.springframework.stereotype;\npublic @interface Component {}\n");
     FILES.put(
-        "lombok/EqualsAndHashCode.java", "package lombok;\npublic @interface EqualsAndHashCode {}\n");
+        "lombok/EqualsAndHashCode.java",
+        "package lombok;\npublic @interface EqualsAndHashCode {}\n");
     FILES.put(
         "org/springframework/web/socket/WebSocketSession.java",
         """

@@ -140,8 +140,7 @@ final class StaticCollectionLeakFlagsTest {
                 ImmutableMap.of(
                     StaticGrowthFlags.LIFECYCLE_PAIRS, "attach:detach,@a.B:@a.C",
                     StaticGrowthFlags.BOUNDED_TYPES, "com.acme.Ring")));
-    assertEquals(
-        StaticGrowthCatalog.BUILT_IN.pairs().size() + 2, catalog.pairs().size(), "pairs");
+    assertEquals(StaticGrowthCatalog.BUILT_IN.pairs().size() + 2, catalog.pairs().size(), "pairs");
     LifecyclePair annotated = catalog.pairs().get(catalog.pairs().size() - 1);
     assertEquals(LifecyclePair.WhenMissing.FINDING, annotated.whenMissing());
     assertTrue(catalog.boundedTypes().contains("com.acme.Ring"));

@@ -62,6 +62,12 @@ final class StaticCollectionLeakShapesTest {
 
             class PerCall {
               private static final Map<String, Integer> CODES = new HashMap<>();
+              private static final Map<String, Integer> SEEN = new HashMap<>();
+
+              // A lambda held by a field runs whenever it is called, not while the class initialises.
+              private static final java.util.function.Consumer<String> RECORD =
+                  // BUG: Diagnostic contains: SEEN grows in the lambda held by RECORD on every call
+                  s -> SEEN.put(s, 1);
 
               public static int code(String name) {
                 // BUG: Diagnostic contains: CODES grows in code on every call and nothing

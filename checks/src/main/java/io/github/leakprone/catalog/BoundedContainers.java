@@ -59,9 +59,9 @@ public final class BoundedContainers {
           "from");
 
   /**
-   * Key and element types whose values the program's code fixes (classes, enum constants, reflective
-   * members): a map keyed by one of them, or a set of them, is as large as the program, not as its
-   * traffic.
+   * Key and element types whose values the program's code fixes (classes, enum constants,
+   * reflective members): a map keyed by one of them, or a set of them, is as large as the program,
+   * not as its traffic.
    */
   public static final ImmutableSet<String> FINITE_KEY_TYPES =
       ImmutableSet.of(

@@ -31,8 +31,16 @@ public final class ContainerFlow {
    */
   public static final ImmutableList<MethodRef> READ_ONLY =
       ImmutableList.<MethodRef>builder()
-          .addAll(refs("java.util.Collection", "<init>", "addAll", "containsAll", "removeAll",
-              "retainAll", "equals", "copyOf"))
+          .addAll(
+              refs(
+                  "java.util.Collection",
+                  "<init>",
+                  "addAll",
+                  "containsAll",
+                  "removeAll",
+                  "retainAll",
+                  "equals",
+                  "copyOf"))
           .addAll(refs("java.util.Map", "<init>", "putAll", "equals", "copyOf"))
           .addAll(
               refs(

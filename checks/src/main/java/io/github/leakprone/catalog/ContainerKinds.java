@@ -63,7 +63,14 @@ public final class ContainerKinds {
               "elementSet",
               "entrySet"),
           ImmutableSet.of(
-              "get", "peek", "peekFirst", "peekLast", "element", "first", "last", "getFirst",
+              "get",
+              "peek",
+              "peekFirst",
+              "peekLast",
+              "element",
+              "first",
+              "last",
+              "getFirst",
               "getLast"),
           ImmutableMap.<String, Removal>builder()
               .put("add", REMOVE_FIRST)
@@ -165,7 +172,13 @@ public final class ContainerKinds {
           ImmutableSet.of(),
           ImmutableSet.of("remove", "clear"),
           ImmutableSet.of(
-              "row", "column", "rowMap", "columnMap", "cellSet", "values", "rowKeySet",
+              "row",
+              "column",
+              "rowMap",
+              "columnMap",
+              "cellSet",
+              "values",
+              "rowKeySet",
               "columnKeySet"),
           ImmutableSet.of("get"),
           ImmutableMap.of("put", new Removal("remove", 2)));
@@ -184,7 +197,8 @@ public final class ContainerKinds {
           CACHE_SHRINK,
           ImmutableSet.of("asMap"),
           ImmutableSet.of(),
-          ImmutableMap.of("put", new Removal("invalidate", 1), "get", new Removal("invalidate", 1)));
+          ImmutableMap.of(
+              "put", new Removal("invalidate", 1), "get", new Removal("invalidate", 1)));
 
   public static final ContainerKind CAFFEINE_CACHE =
       new ContainerKind(
@@ -196,7 +210,8 @@ public final class ContainerKinds {
           CACHE_SHRINK,
           ImmutableSet.of("asMap"),
           ImmutableSet.of(),
-          ImmutableMap.of("put", new Removal("invalidate", 1), "get", new Removal("invalidate", 1)));
+          ImmutableMap.of(
+              "put", new Removal("invalidate", 1), "get", new Removal("invalidate", 1)));
 
   public static final ContainerKind CAFFEINE_ASYNC_CACHE =
       new ContainerKind(

@@ -5,7 +5,9 @@ import io.github.leakprone.catalog.LifecyclePair.WhenMissing;
 import io.github.leakprone.catalog.MethodPattern.Annotated;
 import io.github.leakprone.catalog.MethodPattern.Named;
 
-/** The built-in lifecycle pairs: websocket, Netty, servlet and container callbacks, and name pairs. */
+/**
+ * The built-in lifecycle pairs: websocket, Netty, servlet and container callbacks, and name pairs.
+ */
 public final class LifecyclePairs {
 
   public static final ImmutableList<LifecyclePair> BUILT_IN =
@@ -41,7 +43,8 @@ public final class LifecyclePairs {
           // Container-managed beans.
           annotated(
               WhenMissing.RUNS_ONCE,
-              ImmutableList.of("javax.annotation.PostConstruct", "jakarta.annotation.PostConstruct"),
+              ImmutableList.of(
+                  "javax.annotation.PostConstruct", "jakarta.annotation.PostConstruct"),
               ImmutableList.of("javax.annotation.PreDestroy", "jakarta.annotation.PreDestroy")),
           named(WhenMissing.RUNS_ONCE, "afterPropertiesSet", "destroy"),
           // Name pairs of ordinary APIs.

@@ -6,12 +6,15 @@ import java.util.Optional;
 /** Which methods play one side of a lifecycle pair: by annotation, or by name. */
 public sealed interface MethodPattern {
 
-  /** How messages name the side: {@code @OnClose}, {@code channelInactive}, {@code remove*Listener}. */
+  /**
+   * How messages name the side: {@code @OnClose}, {@code channelInactive}, {@code remove*Listener}.
+   */
   String label();
 
   /**
    * Methods carrying one of {@code annotations} (fully qualified). The two sides of a pair list
-   * their annotations in the same order, so that the javax open side pairs with the javax close side.
+   * their annotations in the same order, so that the javax open side pairs with the javax close
+   * side.
    */
   record Annotated(ImmutableList<String> annotations) implements MethodPattern {
     @Override
@@ -22,8 +25,8 @@ public sealed interface MethodPattern {
   }
 
   /**
-   * Methods named {@code pattern}, which may hold one {@code *}: {@code add*Listener} matches {@code
-   * addSessionListener}, and its partner {@code remove*Listener} must then be {@code
+   * Methods named {@code pattern}, which may hold one {@code *}: {@code add*Listener} matches
+   * {@code addSessionListener}, and its partner {@code remove*Listener} must then be {@code
    * removeSessionListener}.
    */
   record Named(String pattern) implements MethodPattern {

@@ -9,8 +9,8 @@ import io.github.leakprone.catalog.MethodPattern.Named;
 import java.util.List;
 
 /**
- * The message of a {@link StaticCollectionLeak} finding: what grows, where, which path fails to take
- * it out again, and what to do.
+ * The message of a {@link StaticCollectionLeak} finding: what grows, where, which path fails to
+ * take it out again, and what to do.
  */
 final class StaticGrowthMessage {
 
@@ -32,8 +32,11 @@ final class StaticGrowthMessage {
               : "on every call");
     }
     Opening opening = leak.opening().get();
-    String open = methodLabel(opening.openMethod().getName().toString(), opening.pair().open(),
-        opening.annotationIndex());
+    String open =
+        methodLabel(
+            opening.openMethod().getName().toString(),
+            opening.pair().open(),
+            opening.annotationIndex());
     String where =
         leak.grewIn().equals(opening.openMethod().getName().toString())
             ? open
@@ -78,7 +81,9 @@ final class StaticGrowthMessage {
     String where =
         shrinksIn.size() <= 2
             ? String.join(" and ", shrinksIn)
-            : String.join(", ", shrinksIn.subList(0, 2)) + " and " + (shrinksIn.size() - 2)
+            : String.join(", ", shrinksIn.subList(0, 2))
+                + " and "
+                + (shrinksIn.size() - 2)
                 + " more";
     return " (it removes only in " + where + ", " + butNot + ")";
   }

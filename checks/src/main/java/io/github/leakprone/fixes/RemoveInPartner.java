@@ -1,18 +1,18 @@
 package io.github.leakprone.fixes;
 
-import static com.google.errorprone.util.ASTHelpers.isStatic;
 import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getStartPosition;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.isSameType;
+import static com.google.errorprone.util.ASTHelpers.isStatic;
 import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.fixes.SuggestedFixes;
-import com.google.errorprone.util.ASTHelpers;
 import com.google.errorprone.suppliers.Supplier;
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ExpressionStatementTree;
@@ -23,7 +23,6 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.StatementTree;
-import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
@@ -84,8 +83,7 @@ public final class RemoveInPartner {
     List<? extends ExpressionTree> removed =
         direct.call().getArguments().subList(0, direct.removal().arguments());
     return switch (leak.kind()) {
-      case PARTNER_FORGETS ->
-          addToPartner(opening, receiver, direct, removed, state);
+      case PARTNER_FORGETS -> addToPartner(opening, receiver, direct, removed, state);
       case NO_PARTNER -> createPartner(opening, receiver, direct, removed, state);
       case NEVER_SHRINKS -> Optional.empty();
     };
@@ -264,8 +262,8 @@ public final class RemoveInPartner {
 
   /**
    * Rewrites an expression of the open method for the target scope: constants stay, parameters
-   * become the target's parameter of the same type, or the field the open method stored them in,
-   * or (when creating the target) a new parameter of an allowed type; zero-argument getters on such
+   * become the target's parameter of the same type, or the field the open method stored them in, or
+   * (when creating the target) a new parameter of an allowed type; zero-argument getters on such
    * values follow.
    */
   private static final class Translator {

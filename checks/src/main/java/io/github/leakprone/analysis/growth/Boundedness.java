@@ -80,8 +80,7 @@ final class Boundedness {
     Type first = getType(newClass.getArguments().get(0));
     boolean isInt =
         first != null
-            && (first.getTag() == TypeTag.INT
-                || types.isSubtypeOf(first, "java.lang.Integer"));
+            && (first.getTag() == TypeTag.INT || types.isSubtypeOf(first, "java.lang.Integer"));
     return isInt
         && BoundedContainers.CAPACITY_TYPES.stream()
             .anyMatch(capacityType -> types.isSubtypeOf(type, capacityType));
@@ -108,12 +107,13 @@ final class Boundedness {
     if (type == null || !types.isSubtypeOf(type, BoundedContainers.LINKED_HASH_MAP)) {
       return false;
     }
-    for (Type t = type; t != null && t.getTag() == TypeTag.CLASS; t = state.getTypes().supertype(t)) {
+    for (Type t = type;
+        t != null && t.getTag() == TypeTag.CLASS;
+        t = state.getTypes().supertype(t)) {
       if (t.tsym.getQualifiedName().contentEquals(BoundedContainers.LINKED_HASH_MAP)) {
         return false;
       }
-      for (Symbol member :
-          t.tsym.members().getSymbolsByName(EVICTING_OVERRIDE.get(state))) {
+      for (Symbol member : t.tsym.members().getSymbolsByName(EVICTING_OVERRIDE.get(state))) {
         if (member instanceof MethodSymbol) {
           return true;
         }

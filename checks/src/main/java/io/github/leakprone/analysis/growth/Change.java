@@ -11,8 +11,8 @@ import java.util.Optional;
  *     through an inner collection, the outermost growth call of the chain
  * @param node the code that runs it
  * @param deferred whether it sits in a lambda of that code, so it runs later, as a callback
- * @param sweep for a shrink, whether it removes by condition or wholesale ({@code removeIf},
- *     {@code clear}, an iterator's {@code remove}) rather than one given entry
+ * @param sweep for a shrink, whether it removes by condition or wholesale ({@code removeIf}, {@code
+ *     clear}, an iterator's {@code remove}) rather than one given entry
  * @param bounded for a growth, whether it cannot grow the content without limit (a constant key, a
  *     key of a finite domain)
  * @param memo for a growth, whether it only fills in keys not yet present ({@code computeIfAbsent},

@@ -65,7 +65,9 @@ final class ContainerTypes {
     return kindsOf(type).stream().anyMatch(ContainerKind::watched);
   }
 
-  /** Whether a value of {@code type} can reach a container's content (the container, an iterator). */
+  /**
+   * Whether a value of {@code type} can reach a container's content (the container, an iterator).
+   */
   boolean reaches(Type type) {
     return !kindsOf(type).isEmpty();
   }
@@ -75,7 +77,9 @@ final class ContainerTypes {
     return catalog.boundedTypes().stream().anyMatch(bounded -> isSubtypeOf(type, bounded));
   }
 
-  /** Whether values of {@code type} come from a domain the program's code fixes (classes, enums). */
+  /**
+   * Whether values of {@code type} come from a domain the program's code fixes (classes, enums).
+   */
   boolean isFiniteKey(Type type) {
     return type != null
         && BoundedContainers.FINITE_KEY_TYPES.stream().anyMatch(key -> isSubtypeOf(type, key));
@@ -86,7 +90,9 @@ final class ContainerTypes {
     return type != null && other.isPresent() && isSubtype(type, other.get(), state);
   }
 
-  /** Whether {@code method} is one that {@code refs} name (constructors are named {@code <init>}). */
+  /**
+   * Whether {@code method} is one that {@code refs} name (constructors are named {@code <init>}).
+   */
   boolean matchesAny(MethodSymbol method, List<MethodRef> refs) {
     if (method == null || method.owner == null) {
       return false;
@@ -119,8 +125,8 @@ final class ContainerTypes {
   }
 
   /**
-   * The type named {@code name}; a nested class may be written with dots ({@code java.util.Map.Entry})
-   * or with {@code $}.
+   * The type named {@code name}; a nested class may be written with dots ({@code
+   * java.util.Map.Entry}) or with {@code $}.
    */
   Optional<Type> type(String name) {
     return types.computeIfAbsent(
@@ -134,7 +140,10 @@ final class ContainerTypes {
         });
   }
 
-  /** {@code java.util.Map.Entry} becomes {@code java.util.Map$Entry}: a dot after a class is a {@code $}. */
+  /**
+   * {@code java.util.Map.Entry} becomes {@code java.util.Map$Entry}: a dot after a class is a
+   * {@code $}.
+   */
   private static String binaryName(String name) {
     StringBuilder binary = new StringBuilder();
     boolean inClass = false;

@@ -1,10 +1,10 @@
 package io.github.leakprone.analysis.growth;
 
-import static com.google.errorprone.util.ASTHelpers.isStatic;
-import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.getType;
+import static com.google.errorprone.util.ASTHelpers.isStatic;
+import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
@@ -117,6 +117,10 @@ final class FieldUses {
       Tree leaf = p.getLeaf();
       if (leaf instanceof LambdaExpressionTree) {
         deferred = true;
+        Optional<VarSymbol> field = initializedField(p);
+        if (field.isPresent()) {
+          return Optional.of(new Context(new Node(field.get(), Node.Kind.FIELD_LAMBDA), true));
+        }
       } else if (leaf instanceof MethodTree method) {
         MethodSymbol symbol = getSymbol(method);
         return symbol == null
@@ -135,6 +139,26 @@ final class FieldUses {
                     deferred));
       }
       previous = leaf;
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The field whose initializer holds the lambda at {@code lambda}, if no method or class lies in
+   * between: {@code static final Function<K, V> LOADER = k -> ...}. (A lambda in an initializer
+   * block is taken to run there, as {@code list.forEach(...)} does.)
+   */
+  private static Optional<VarSymbol> initializedField(TreePath lambda) {
+    for (TreePath p = lambda.getParentPath(); p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof VariableTree variable
+          && p.getParentPath() != null
+          && p.getParentPath().getLeaf() instanceof ClassTree) {
+        return Optional.ofNullable(getSymbol(variable));
+      }
+      if (leaf instanceof MethodTree || leaf instanceof ClassTree || leaf instanceof BlockTree) {
+        return Optional.empty();
+      }
     }
     return Optional.empty();
   }
@@ -375,8 +399,7 @@ final class FieldUses {
                   new Step(
                       parentPath, method.getSimpleName().toString(), kinds, false, false, false));
             } else {
-              record(
-                  Change.Kind.SHRINK, field, parentPath, true, false, false, Optional.empty());
+              record(Change.Kind.SHRINK, field, parentPath, true, false, false, Optional.empty());
             }
             break;
           }
@@ -460,7 +483,8 @@ final class FieldUses {
       if (kinds.stream().anyMatch(k -> k.memoizing().contains(name))) {
         return true;
       }
-      if (call.getArguments().isEmpty() || kinds.stream().noneMatch(k -> k.keyedGrowth().contains(name))) {
+      if (call.getArguments().isEmpty()
+          || kinds.stream().noneMatch(k -> k.keyedGrowth().contains(name))) {
         return false;
       }
       String key = keyText(call.getArguments().get(0));
@@ -491,7 +515,8 @@ final class FieldUses {
      */
     private boolean isBoundedGrowth(
         MethodInvocationTree call, String name, ImmutableList<ContainerKind> kinds) {
-      if (call.getArguments().isEmpty() || kinds.stream().noneMatch(k -> k.keyedGrowth().contains(name))) {
+      if (call.getArguments().isEmpty()
+          || kinds.stream().noneMatch(k -> k.keyedGrowth().contains(name))) {
         return false;
       }
       ExpressionTree key = call.getArguments().get(0);
@@ -527,8 +552,8 @@ final class FieldUses {
   }
 
   /**
-   * Whether the remapping function of {@code compute}, {@code computeIfPresent} or {@code merge} may
-   * return {@code null}, which removes the entry: a lambda with a {@code null} result.
+   * Whether the remapping function of {@code compute}, {@code computeIfPresent} or {@code merge}
+   * may return {@code null}, which removes the entry: a lambda with a {@code null} result.
    */
   private static boolean mayRemove(MethodInvocationTree call) {
     if (call.getArguments().isEmpty()
@@ -593,7 +618,9 @@ final class FieldUses {
     return false;
   }
 
-  /** {@code if (FIELD == null) FIELD = ...}: the assignment fills an empty field, empties nothing. */
+  /**
+   * {@code if (FIELD == null) FIELD = ...}: the assignment fills an empty field, empties nothing.
+   */
   private static boolean isLazyInitialisation(TreePath assignment, VarSymbol field) {
     for (TreePath p = assignment.getParentPath(); p != null; p = p.getParentPath()) {
       Tree leaf = p.getLeaf();

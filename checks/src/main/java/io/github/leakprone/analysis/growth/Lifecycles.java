@@ -81,11 +81,7 @@ final class Lifecycles {
 
   /** The methods with a body in {@code owner}, or in a superclass in this unit, that close. */
   private static ImmutableList<MethodSymbol> partners(
-      ClassSymbol owner,
-      LifecyclePair pair,
-      String capture,
-      UnitIndex index,
-      VisitorState state) {
+      ClassSymbol owner, LifecyclePair pair, String capture, UnitIndex index, VisitorState state) {
     List<MethodSymbol> partners = new ArrayList<>();
     for (Type t = owner.type;
         t != null && t.getTag() == TypeTag.CLASS && t.tsym instanceof ClassSymbol c;

@@ -1,7 +1,7 @@
 package io.github.leakprone.analysis.growth;
 
-import static com.google.errorprone.util.ASTHelpers.isStatic;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
+import static com.google.errorprone.util.ASTHelpers.isStatic;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.LinkedHashMultimap;
@@ -33,12 +33,12 @@ import javax.lang.model.element.NestingKind;
  * Which static containers of a compilation unit grow where nothing removes what they gained.
  *
  * <p>Only fields the unit sees every use of are judged: private (or in a class no other unit can
- * name), never escaping (see {@link FieldUses}), and not bounded (see {@link Boundedness}). A growth
- * in an open method of a lifecycle pair (or in a method it calls) must be matched by a removal that
- * a close partner runs (itself or through the methods it calls), or by one that the open method
- * leaves behind as a callback, or by a sweep ({@code removeIf}, {@code clear}) on the open path.
- * Any other growth in code that runs per call must be matched by some removal somewhere in the
- * unit.
+ * name), never escaping (see {@link FieldUses}), and not bounded (see {@link Boundedness}). A
+ * growth in an open method of a lifecycle pair (or in a method it calls) must be matched by a
+ * removal that a close partner runs (itself or through the methods it calls), or by one that the
+ * open method leaves behind as a callback, or by a sweep ({@code removeIf}, {@code clear}) on the
+ * open path. Any other growth in code that runs per call must be matched by some removal somewhere
+ * in the unit.
  */
 public final class StaticGrowth {
 
@@ -190,6 +190,7 @@ public final class StaticGrowth {
             base.add(node);
           }
         }
+        case FIELD_LAMBDA -> {}
       }
     }
     for (Lifecycles.Open open : opens) {
@@ -271,6 +272,7 @@ public final class StaticGrowth {
     return switch (node.kind()) {
       case STATIC_INIT -> "a static initializer of " + symbol.getSimpleName();
       case INSTANCE_INIT -> "an instance initializer of " + className(symbol);
+      case FIELD_LAMBDA -> "the lambda held by " + symbol.getSimpleName();
       case METHOD ->
           ((MethodSymbol) symbol).isConstructor()
               ? "the constructor of " + className(symbol.owner)
@@ -279,7 +281,8 @@ public final class StaticGrowth {
   }
 
   private static String className(Symbol symbol) {
-    return symbol.getSimpleName().isEmpty() ? "an anonymous class" : symbol.getSimpleName().toString();
+    return symbol.getSimpleName().isEmpty()
+        ? "an anonymous class"
+        : symbol.getSimpleName().toString();
   }
-
 }
