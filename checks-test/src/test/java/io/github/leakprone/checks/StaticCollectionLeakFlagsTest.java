@@ -117,9 +117,9 @@ final class StaticCollectionLeakFlagsTest {
 
           private static final RingMap<String, String> RECENT = new RingMap<>();
 
-          public void seen(String key) {
+          public void seen(String value) {
             // BUG: Diagnostic contains: RECENT grows in seen on every call
-            RECENT.put(key, key);
+            RECENT.put(java.util.UUID.randomUUID().toString(), value);
           }
         }
         """;

@@ -667,20 +667,20 @@ final class StaticCollectionLeakLifecycleTest {
         .addSourceLines(
             "Registry.java",
             """
-            import java.util.Map;
-            import java.util.concurrent.ConcurrentHashMap;
+            import java.util.List;
+            import java.util.concurrent.CopyOnWriteArrayList;
 
             class Registry {
-              private static final Map<String, Runnable> HANDLERS = new ConcurrentHashMap<>();
-              private static final Map<String, Runnable> REMOVABLE = new ConcurrentHashMap<>();
+              private static final List<Runnable> HANDLERS = new CopyOnWriteArrayList<>();
+              private static final List<Runnable> REMOVABLE = new CopyOnWriteArrayList<>();
 
-              public static void register(String name, Runnable handler) {
+              public static void register(Runnable handler) {
                 // BUG: Diagnostic contains: grows in register on every call and nothing in this
-                HANDLERS.put(name, handler);
+                HANDLERS.add(handler);
               }
 
-              public static void register2(String name, Runnable handler) {
-                REMOVABLE.put(name, handler);
+              public static void register2(Runnable handler) {
+                REMOVABLE.add(handler);
               }
 
               public static void clearAll() {

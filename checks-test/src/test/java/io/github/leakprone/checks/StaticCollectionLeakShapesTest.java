@@ -57,22 +57,22 @@ final class StaticCollectionLeakShapesTest {
         .addSourceLines(
             "PerCall.java",
             """
-            import java.util.HashMap;
-            import java.util.Map;
+            import java.util.ArrayList;
+            import java.util.List;
 
             class PerCall {
-              private static final Map<String, Integer> CODES = new HashMap<>();
-              private static final Map<String, Integer> SEEN = new HashMap<>();
+              private static final List<String> CODES = new ArrayList<>();
+              private static final List<String> SEEN = new ArrayList<>();
 
               // A lambda held by a field runs whenever it is called, not while the class initialises.
               private static final java.util.function.Consumer<String> RECORD =
                   // BUG: Diagnostic contains: SEEN grows in the lambda held by RECORD on every call
-                  s -> SEEN.put(s, 1);
+                  s -> SEEN.add(s);
 
               public static int code(String name) {
                 // BUG: Diagnostic contains: CODES grows in code on every call and nothing
-                CODES.put(name, name.length());
-                return CODES.get(name);
+                CODES.add(name);
+                return CODES.size();
               }
             }
             """)
@@ -179,10 +179,11 @@ final class StaticCollectionLeakShapesTest {
               private static final Map<String, String> ALL =
                   Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true));
 
-              public void seen(String key, String value) {
-                RECENT.put(key, value);
+              public void seen(String value) {
+                String id = java.util.UUID.randomUUID().toString();
+                RECENT.put(id, value);
                 // BUG: Diagnostic contains: ALL grows in seen on every call
-                ALL.put(key, value);
+                ALL.put(id, value);
               }
             }
             """)
@@ -260,7 +261,8 @@ final class StaticCollectionLeakShapesTest {
               private static final com.github.benmanes.caffeine.cache.Cache<String, String> FOREVER =
                   Caffeine.newBuilder().build();
 
-              public void remember(String key, String value) {
+              public void remember(String value) {
+                String key = java.util.UUID.randomUUID().toString();
                 SIZED.put(key, value);
                 SIZED_VIEW.put(key, value);
                 EXPIRING.put(key, value);
@@ -275,7 +277,7 @@ final class StaticCollectionLeakShapesTest {
   }
 
   @Test
-  void memoizingCachesOutsideALifecycle() {
+  void keyedGrowthOutsideALifecycleCountsOnlyForFreshKeys() {
     helper
         .addSourceLines(
             "Memo.java",
@@ -291,7 +293,12 @@ final class StaticCollectionLeakShapesTest {
               private static final Map<String, Integer> ABSENT = new ConcurrentHashMap<>();
               private static final com.github.benmanes.caffeine.cache.Cache<String, Integer> LOADED =
                   Caffeine.newBuilder().build();
-              private static final Map<String, Integer> STORED = new ConcurrentHashMap<>();
+              private static final Map<String, Integer> BY_CALLER_KEY = new ConcurrentHashMap<>();
+              private static final Map<String, Integer> BY_NEW_KEY = new ConcurrentHashMap<>();
+              private static final Map<Object, Integer> BY_NEW_OBJECT = new ConcurrentHashMap<>();
+              private static final Map<Long, Integer> BY_COUNTER = new ConcurrentHashMap<>();
+              private static final java.util.concurrent.atomic.AtomicLong COUNTER =
+                  new java.util.concurrent.atomic.AtomicLong();
 
               public int length(String text) {
                 int a = COMPUTED.computeIfAbsent(text, String::length);
@@ -305,8 +312,15 @@ final class StaticCollectionLeakShapesTest {
                 }
                 ABSENT.putIfAbsent(text, 0);
                 int c = LOADED.get(text, String::length);
-                // BUG: Diagnostic contains: STORED grows in length on every call
-                STORED.put(text, a + b + c);
+                // A registry keyed by the caller's name grows only with new names.
+                BY_CALLER_KEY.put(text, a);
+                // BUG: Diagnostic contains: BY_NEW_KEY grows in length on every call
+                BY_NEW_KEY.put("request-" + System.nanoTime(), b);
+                Object token = new Object();
+                // BUG: Diagnostic contains: BY_NEW_OBJECT grows in length on every call
+                BY_NEW_OBJECT.put(token, c);
+                // BUG: Diagnostic contains: BY_COUNTER grows in length on every call
+                BY_COUNTER.put(COUNTER.incrementAndGet(), c);
                 return a + b + c;
               }
             }
@@ -323,8 +337,9 @@ final class StaticCollectionLeakShapesTest {
             import io.netty.channel.Channel;
             import io.netty.channel.group.ChannelGroup;
             import io.netty.channel.group.DefaultChannelGroup;
+            import java.util.ArrayList;
             import java.util.EnumMap;
-            import java.util.HashSet;
+            import java.util.List;
             import java.util.Map;
             import java.util.Set;
             import java.util.WeakHashMap;
@@ -332,7 +347,7 @@ final class StaticCollectionLeakShapesTest {
 
             class Groups {
               private static final ChannelGroup CHANNELS = new DefaultChannelGroup(null);
-              private static final Set<Channel> PLAIN = new HashSet<>();
+              private static final List<Channel> PLAIN = new ArrayList<>();
               private static final Map<Object, String> WEAK = new WeakHashMap<>();
               private static final Map<TimeUnit, String> BY_UNIT = new EnumMap<>(TimeUnit.class);
               private static final Set<Object> WEAK_SET =

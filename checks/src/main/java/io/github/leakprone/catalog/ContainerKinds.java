@@ -264,5 +264,20 @@ public final class ContainerKinds {
           new MethodRef("com.google.common.collect.Iterators", "removeIf"), false,
           new MethodRef("com.google.common.collect.Iterators", "retainAll"), false);
 
+  /**
+   * Calls whose value is new on every call, so that a key made of one never replaces an entry:
+   * random UUIDs, clocks, counters.
+   */
+  public static final ImmutableList<MethodRef> FRESH_VALUES =
+      ImmutableList.of(
+          new MethodRef("java.util.UUID", "randomUUID"),
+          new MethodRef("java.lang.System", "nanoTime"),
+          new MethodRef("java.lang.System", "currentTimeMillis"),
+          new MethodRef("java.time.Instant", "now"),
+          new MethodRef("java.util.concurrent.atomic.AtomicLong", "incrementAndGet"),
+          new MethodRef("java.util.concurrent.atomic.AtomicLong", "getAndIncrement"),
+          new MethodRef("java.util.concurrent.atomic.AtomicInteger", "incrementAndGet"),
+          new MethodRef("java.util.concurrent.atomic.AtomicInteger", "getAndIncrement"));
+
   private ContainerKinds() {}
 }

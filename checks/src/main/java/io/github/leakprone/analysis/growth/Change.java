@@ -15,8 +15,11 @@ import java.util.Optional;
  *     clear}, an iterator's {@code remove}) rather than one given entry
  * @param bounded for a growth, whether it cannot grow the content without limit (a constant key, a
  *     key of a finite domain)
- * @param memo for a growth, whether it only fills in keys not yet present ({@code computeIfAbsent},
- *     a {@code put} after a lookup of the same key): a cache, one entry per key asked for
+ * @param addsEveryCall for a growth, whether every run adds a new entry whatever its callers pass:
+ *     an {@code add} to a list or queue, a multimap's {@code put}, or a keyed growth whose key is
+ *     new each time (a new object, a random UUID, a counter). A keyed growth by the callers' key
+ *     (a name, an id) grows only with new keys, and a memoizing one ({@code computeIfAbsent}, a
+ *     {@code put} after a lookup of the same key) only fills in missing keys
  * @param direct for a growth straight on the field ({@code FIELD.add(x)}), what undoes it
  */
 record Change(
@@ -27,7 +30,7 @@ record Change(
     boolean deferred,
     boolean sweep,
     boolean bounded,
-    boolean memo,
+    boolean addsEveryCall,
     Optional<DirectGrowth> direct) {
 
   enum Kind {

@@ -27,6 +27,7 @@ import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
@@ -46,7 +47,9 @@ import com.sun.tools.javac.code.Type;
 import io.github.leakprone.catalog.ContainerFlow;
 import io.github.leakprone.catalog.ContainerKind;
 import io.github.leakprone.catalog.ContainerKind.Removal;
+import io.github.leakprone.catalog.ContainerKinds;
 import io.github.leakprone.trees.ConstantExpressions;
+import io.github.leakprone.trees.LocalVariables;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -280,14 +283,17 @@ final class FieldUses {
       }
     }
 
-    /** One step of a growth chain: a growth call, whether it is bounded, whether it memoizes. */
+    /**
+     * One step of a growth chain: a growth call, whether it is bounded, and whether it adds a new
+     * entry on every run (see {@link Change#addsEveryCall}).
+     */
     private record Step(
         TreePath call,
         String name,
         ImmutableList<ContainerKind> kinds,
         boolean onField,
         boolean bounded,
-        boolean memo) {}
+        boolean addsEveryCall) {}
 
     private void follow(TreePath reference, VarSymbol field, boolean onField) {
       List<Step> chain = new ArrayList<>();
@@ -329,7 +335,7 @@ final class FieldUses {
                     kinds,
                     direct,
                     isBoundedGrowth(call, name, kinds),
-                    isMemo(field, callPath, call, name, kinds)));
+                    addsEveryCall(field, callPath, call, name, kinds)));
           }
           if (ContainerKind.LOOKUPS.contains(name) && !call.getArguments().isEmpty()) {
             contextOf(callPath)
@@ -372,7 +378,8 @@ final class FieldUses {
                 false,
                 Optional.empty());
           } else if (kinds.stream().anyMatch(k -> k.growth().contains(name))) {
-            record(Change.Kind.GROWTH, field, parentPath, false, false, false, Optional.empty());
+            boolean keyed = kinds.stream().anyMatch(k -> k.keyedGrowth().contains(name));
+            record(Change.Kind.GROWTH, field, parentPath, false, false, !keyed, Optional.empty());
           }
           break;
         }
@@ -395,9 +402,10 @@ final class FieldUses {
           Optional<Boolean> mutation = types.staticMutation(method);
           if (mutation.isPresent() && call.getArguments().indexOf(child) == 0) {
             if (mutation.get()) {
+              boolean keyed = kinds.stream().anyMatch(k -> k.keyedGrowth().contains("add"));
               chain.add(
                   new Step(
-                      parentPath, method.getSimpleName().toString(), kinds, false, false, false));
+                      parentPath, method.getSimpleName().toString(), kinds, false, false, !keyed));
             } else {
               record(Change.Kind.SHRINK, field, parentPath, true, false, false, Optional.empty());
             }
@@ -439,7 +447,7 @@ final class FieldUses {
       if (!chain.isEmpty()) {
         Step outermost = chain.get(chain.size() - 1);
         boolean bounded = chain.stream().allMatch(Step::bounded);
-        boolean memo = chain.stream().allMatch(step -> step.bounded() || step.memo());
+        boolean addsEveryCall = chain.stream().anyMatch(Step::addsEveryCall);
         Optional<DirectGrowth> growth = Optional.empty();
         Step first = chain.get(0);
         if (chain.size() == 1 && first.onField()) {
@@ -452,7 +460,7 @@ final class FieldUses {
                       (Removal removal) ->
                           new DirectGrowth((MethodInvocationTree) first.call().getLeaf(), removal));
         }
-        record(Change.Kind.GROWTH, field, outermost.call(), false, bounded, memo, growth);
+        record(Change.Kind.GROWTH, field, outermost.call(), false, bounded, addsEveryCall, growth);
       }
     }
 
@@ -471,26 +479,83 @@ final class FieldUses {
     }
 
     /**
-     * Whether the growth only fills in a missing key: a memoizing method, or a keyed growth after a
-     * lookup of the same key in the same code ({@code if (MAP.get(k) == null) MAP.put(k, v)}).
+     * Whether the growth adds a new entry on every run: it is not keyed (a list's {@code add}), or
+     * its key is new each time and it does not only fill in a missing key (a memoizing method, or a
+     * keyed growth after a lookup of the same key: {@code if (MAP.get(k) == null) MAP.put(k, v)}).
      */
-    private boolean isMemo(
+    private boolean addsEveryCall(
         VarSymbol field,
         TreePath callPath,
         MethodInvocationTree call,
         String name,
         ImmutableList<ContainerKind> kinds) {
       if (kinds.stream().anyMatch(k -> k.memoizing().contains(name))) {
-        return true;
+        return false;
       }
       if (call.getArguments().isEmpty()
           || kinds.stream().noneMatch(k -> k.keyedGrowth().contains(name))) {
+        return true;
+      }
+      ExpressionTree key = call.getArguments().get(0);
+      Optional<Context> context = contextOf(callPath);
+      if (context.isEmpty()
+          || facts.get(field).lookups.contains(new Lookup(context.get().node(), keyText(key)))) {
         return false;
       }
-      String key = keyText(call.getArguments().get(0));
-      Optional<Context> context = contextOf(callPath);
-      return context.isPresent()
-          && facts.get(field).lookups.contains(new Lookup(context.get().node(), key));
+      return isFresh(key, callPath, context.get().node(), 0);
+    }
+
+    /**
+     * Whether {@code key} is new on every run: a new object (or a builder chain from one), {@code
+     * this} in a constructor, a random UUID, a clock or counter reading, text made from one, or a
+     * local that only ever holds one.
+     */
+    private boolean isFresh(ExpressionTree key, TreePath where, Node node, int depth) {
+      ExpressionTree e = stripParentheses(key);
+      while (e instanceof TypeCastTree cast) {
+        e = stripParentheses(cast.getExpression());
+      }
+      if (depth > 4) {
+        return false;
+      }
+      if (e instanceof NewClassTree || e instanceof NewArrayTree) {
+        return true;
+      }
+      if (e instanceof BinaryTree binary && binary.getKind() == Tree.Kind.PLUS) {
+        return isFresh(binary.getLeftOperand(), where, node, depth + 1)
+            || isFresh(binary.getRightOperand(), where, node, depth + 1);
+      }
+      if (e instanceof MethodInvocationTree call) {
+        if (types.matchesAny(getSymbol(call), ContainerKinds.FRESH_VALUES)) {
+          return true;
+        }
+        ExpressionTree receiver = getReceiver(call);
+        if (receiver != null) {
+          return isFresh(receiver, where, node, depth + 1);
+        }
+        return call.getArguments().size() == 1
+            && getSymbol(call) != null
+            && getSymbol(call).getSimpleName().contentEquals("valueOf")
+            && isFresh(call.getArguments().get(0), where, node, depth + 1);
+      }
+      if (e instanceof IdentifierTree identifier) {
+        if (identifier.getName().contentEquals("this")) {
+          return node.kind() == Node.Kind.INSTANCE_INIT
+              || (node.symbol() instanceof MethodSymbol method && method.isConstructor());
+        }
+        Symbol symbol = getSymbol(identifier);
+        Tree body = LocalVariables.enclosingMethodOrClass(where);
+        if (symbol instanceof VarSymbol var
+            && var.getKind() == ElementKind.LOCAL_VARIABLE
+            && body != null
+            && !LocalVariables.isAssigned(var, body)) {
+          Optional<VariableTree> declaration = LocalVariables.declaration(var, body);
+          return declaration.isPresent()
+              && declaration.get().getInitializer() != null
+              && isFresh(declaration.get().getInitializer(), where, node, depth + 1);
+        }
+      }
+      return false;
     }
 
     private String keyText(ExpressionTree key) {

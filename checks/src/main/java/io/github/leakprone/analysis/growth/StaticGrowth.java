@@ -131,7 +131,10 @@ public final class StaticGrowth {
               shrinkLabels(shrinks),
               growth.direct()));
     }
-    if (satisfied || growth.memo() || once.contains(growth.node()) || !shrinks.isEmpty()) {
+    if (satisfied
+        || !growth.addsEveryCall()
+        || once.contains(growth.node())
+        || !shrinks.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(
