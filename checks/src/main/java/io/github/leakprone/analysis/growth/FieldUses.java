@@ -365,9 +365,9 @@ final class FieldUses {
           }
           break;
         }
-        if (parent instanceof MemberReferenceTree reference2
-            && reference2.getQualifierExpression() == child) {
-          String name = reference2.getName().toString();
+        if (parent instanceof MemberReferenceTree methodReference
+            && methodReference.getQualifierExpression() == child) {
+          String name = methodReference.getName().toString();
           if (kinds.stream().anyMatch(k -> k.shrink().contains(name))) {
             record(
                 Change.Kind.SHRINK,
