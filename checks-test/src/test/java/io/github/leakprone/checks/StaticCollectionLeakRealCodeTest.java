@@ -117,6 +117,37 @@ final class StaticCollectionLeakRealCodeTest {
         .doTest();
   }
 
+  /** As Nacos's NacosServiceLoader: SPI implementation classes cached per service interface. */
+  @Test
+  void classesCachedInACollectionThatIsASet() {
+    helper
+        .addSourceLines(
+            "Plugins.java",
+            """
+            import java.util.Collection;
+            import java.util.LinkedHashSet;
+            import java.util.Map;
+            import java.util.ServiceLoader;
+            import java.util.concurrent.ConcurrentHashMap;
+
+            class Plugins {
+              private static final Map<Class<?>, Collection<Class<?>>> IMPLEMENTATIONS =
+                  new ConcurrentHashMap<>();
+
+              public static <T> void load(Class<T> service) {
+                for (T each : ServiceLoader.load(service)) {
+                  remember(service, each);
+                }
+              }
+
+              private static <T> void remember(Class<T> service, T instance) {
+                IMPLEMENTATIONS.computeIfAbsent(service, k -> new LinkedHashSet<>()).add(instance.getClass());
+              }
+            }
+            """)
+        .doTest();
+  }
+
   /**
    * As Dubbo's Curator clients: removing a data listener leaves the started node cache (one per
    * path) in the static map, where a later client's add finds it and skips its own listener.

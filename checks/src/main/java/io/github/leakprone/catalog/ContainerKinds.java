@@ -264,6 +264,10 @@ public final class ContainerKinds {
           new MethodRef("com.google.common.collect.Iterators", "removeIf"), false,
           new MethodRef("com.google.common.collect.Iterators", "retainAll"), false);
 
+  /** Collections that keep an element added twice twice: adding the same element grows them. */
+  public static final ImmutableSet<String> KEEPS_DUPLICATES =
+      ImmutableSet.of("java.util.List", "java.util.Queue", "com.google.common.collect.Multiset");
+
   /**
    * Calls whose value is new on every call, so that a key made of one never replaces an entry:
    * random UUIDs, clocks, counters.

@@ -576,16 +576,25 @@ final class FieldUses {
 
     /**
      * A keyed growth ({@code put}, a set's {@code add}) with a constant key, or a key from a finite
-     * domain, adds at most one entry per key the program names.
+     * domain, adds at most one entry per key the program names. So does an {@code add} of such an
+     * element to a collection not known to keep duplicates (declared as a {@code Collection} that
+     * is in fact a set: a list of classes still grows).
      */
     private boolean isBoundedGrowth(
         MethodInvocationTree call, String name, ImmutableList<ContainerKind> kinds) {
-      if (call.getArguments().isEmpty()
-          || kinds.stream().noneMatch(k -> k.keyedGrowth().contains(name))) {
+      if (call.getArguments().isEmpty()) {
         return false;
       }
       ExpressionTree key = call.getArguments().get(0);
-      return ConstantExpressions.isConstant(key, state) || types.isFiniteKey(getType(key));
+      if (kinds.stream().anyMatch(k -> k.keyedGrowth().contains(name))) {
+        return ConstantExpressions.isConstant(key, state) || types.isFiniteKey(getType(key));
+      }
+      Type receiver = getType(getReceiver(call));
+      return name.equals("add")
+          && call.getArguments().size() == 1
+          && types.isFiniteKey(getType(key))
+          && ContainerKinds.KEEPS_DUPLICATES.stream()
+              .noneMatch(type -> types.isSubtypeOf(receiver, type));
     }
 
     private void record(
