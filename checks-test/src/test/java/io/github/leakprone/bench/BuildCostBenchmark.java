@@ -65,10 +65,18 @@ public final class BuildCostBenchmark {
       Config config,
       double wallSeconds,
       double cpuSeconds,
+      double allocatedGiB,
       double rssMiB,
       double liveHeapMiB,
       Map<String, Integer> warnings,
-      double loadAverage) {}
+      Map<String, Double> checkSeconds,
+      double loadAverage) {
+
+    /** The share of the compile's wall time spent in {@code checks}' matchers. */
+    double shareOf(List<String> checks) {
+      return checks.stream().mapToDouble(c -> checkSeconds.getOrDefault(c, 0.0)).sum() / wallSeconds;
+    }
+  }
 
   private final Path corpus;
   private final int runs;
@@ -79,7 +87,7 @@ public final class BuildCostBenchmark {
 
   private BuildCostBenchmark() throws IOException {
     corpus = Path.of(requiredProperty("leakprone.bench.corpus"));
-    runs = Integer.getInteger("leakprone.bench.runs", 5);
+    runs = Integer.getInteger("leakprone.bench.runs", 7);
     jvmFlags = words(requiredProperty("leakprone.bench.jvmFlags"));
     processorPath =
         Arrays.asList(
@@ -255,10 +263,13 @@ public final class BuildCostBenchmark {
       values.put(line.substring(0, equals), line.substring(equals + 1));
     }
     Map<String, Integer> warnings = new TreeMap<>();
+    Map<String, Double> checkSeconds = new TreeMap<>();
     values.forEach(
         (key, value) -> {
           if (key.startsWith("warnings.")) {
             warnings.put(key.substring("warnings.".length()), Integer.parseInt(value));
+          } else if (key.startsWith("timing.")) {
+            checkSeconds.put(key.substring("timing.".length()), Long.parseLong(value) / 1e9);
           }
         });
     Run result =
@@ -266,20 +277,28 @@ public final class BuildCostBenchmark {
             config,
             Long.parseLong(values.get("wallNanos")) / 1e9,
             Long.parseLong(values.get("cpuNanos")) / 1e9,
+            Long.parseLong(values.get("allocatedBytes")) / 1024.0 / 1024.0 / 1024.0,
             Long.parseLong(values.get("vmHwmKiB")) / 1024.0,
             Long.parseLong(values.get("peakHeapAfterGcBytes")) / 1024.0 / 1024.0,
             warnings,
+            checkSeconds,
             load);
     System.out.printf(
         Locale.ROOT,
-        "  %-8s %s: wall %6.1f s, cpu %6.1f s, peak RSS %5.0f MiB, live heap %5.0f MiB, load %.1f%n",
+        "  %-8s %s: wall %6.1f s, cpu %6.1f s, allocated %5.2f GiB, peak RSS %5.0f MiB, live heap"
+            + " %5.0f MiB, load %.1f%s%n",
         round,
         config,
         result.wallSeconds(),
         result.cpuSeconds(),
+        result.allocatedGiB(),
         result.rssMiB(),
         result.liveHeapMiB(),
-        load);
+        load,
+        config == Config.C
+            ? String.format(
+                Locale.ROOT, ", in LeakProne %.2f%%", 100 * result.shareOf(leakProneChecks))
+            : "");
     return result;
   }
 
@@ -292,10 +311,11 @@ public final class BuildCostBenchmark {
         results.values().stream().flatMap(List::stream).mapToDouble(Run::loadAverage).max().orElse(0));
     System.out.printf(
         Locale.ROOT,
-        "  %-34s %8s %8s %13s %15s %9s%n",
+        "  %-34s %8s %8s %10s %13s %15s %9s%n",
         "configuration",
         "wall s",
         "cpu s",
+        "alloc GiB",
         "peak RSS MiB",
         "live heap MiB",
         "findings");
@@ -305,39 +325,61 @@ public final class BuildCostBenchmark {
       double[] m = {
         median(runs, Run::wallSeconds),
         median(runs, Run::cpuSeconds),
+        median(runs, Run::allocatedGiB),
         median(runs, Run::rssMiB),
         median(runs, Run::liveHeapMiB)
       };
       medians.put(config, m);
       System.out.printf(
           Locale.ROOT,
-          "  %-34s %8.2f %8.2f %13.0f %15.0f %9d%n",
+          "  %-34s %8.2f %8.2f %10.2f %13.0f %15.0f %9d%n",
           config + " " + config.label,
           m[0],
           m[1],
           m[2],
           m[3],
+          m[4],
           leakProneFindings(runs.get(0)));
     }
     printRatio("C/B (LeakProne)", medians.get(Config.C), medians.get(Config.B));
     printRatio("B/A (Error Prone)", medians.get(Config.B), medians.get(Config.A));
 
-    System.out.printf(Locale.ROOT, "%nFindings in C, by check:%n");
-    Map<String, Integer> warnings = results.get(Config.C).get(0).warnings();
+    // The difference of two medians, each of a whole compile, carries the machine's noise; the
+    // time Error Prone measured inside the checks' matchers, as a share of the same compile, does
+    // not (it misses only the collector's and the JIT's extra work, which the alloc column shows).
+    List<Run> withChecks = results.get(Config.C);
+    System.out.printf(
+        Locale.ROOT,
+        "%nTime inside LeakProne's checks, as Error Prone times each check (C, median of %d): %.2f s,"
+            + " %.2f%% of the compile's wall time%n",
+        withChecks.size(),
+        median(withChecks, run -> run.shareOf(leakProneChecks) * run.wallSeconds()),
+        100 * median(withChecks, run -> run.shareOf(leakProneChecks)));
+    System.out.printf(
+        Locale.ROOT, "  %-26s %9s %12s %9s%n", "check", "findings", "check time s", "% of wall");
+    Map<String, Integer> warnings = withChecks.get(0).warnings();
     for (String check : leakProneChecks) {
-      System.out.printf(Locale.ROOT, "  %-26s %5d%n", check, warnings.getOrDefault(check, 0));
+      List<String> one = List.of(check);
+      System.out.printf(
+          Locale.ROOT,
+          "  %-26s %9d %12.2f %9.2f%n",
+          check,
+          warnings.getOrDefault(check, 0),
+          median(withChecks, run -> run.checkSeconds().getOrDefault(check, 0.0)),
+          100 * median(withChecks, run -> run.shareOf(one)));
     }
   }
 
   private static void printRatio(String name, double[] over, double[] under) {
     System.out.printf(
         Locale.ROOT,
-        "  %-34s %8.3f %8.3f %13.3f %15.3f%n",
+        "  %-34s %8.3f %8.3f %10.3f %13.3f %15.3f%n",
         name,
         over[0] / under[0],
         over[1] / under[1],
         over[2] / under[2],
-        over[3] / under[3]);
+        over[3] / under[3],
+        over[4] / under[4]);
   }
 
   private int leakProneFindings(Run run) {

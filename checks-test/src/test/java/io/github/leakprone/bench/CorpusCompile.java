@@ -10,6 +10,7 @@ import java.lang.management.MemoryUsage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -74,19 +75,28 @@ final class CorpusCompile {
         };
 
     OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    long allocatedStart = threads.getCurrentThreadAllocatedBytes();
     long cpuStart = os.getProcessCpuTime();
     long wallStart = System.nanoTime();
     boolean ok;
+    Object context;
     try (StandardJavaFileManager files =
         javac.getStandardFileManager(listener, Locale.ROOT, StandardCharsets.UTF_8)) {
-      ok =
-          javac
-              .getTask(null, files, listener, options, null, files.getJavaFileObjectsFromPaths(sources))
-              .call();
+      JavaCompiler.CompilationTask task =
+          javac.getTask(
+              null, files, listener, options, null, files.getJavaFileObjectsFromPaths(sources));
+      // Taken now: the task lets go of its context when the compile ends.
+      context = javacContext(task);
+      ok = task.call();
     }
     long wallNanos = System.nanoTime() - wallStart;
     long cpuNanos = os.getProcessCpuTime() - cpuStart;
+    // javac runs on this thread: what it allocated drives the collector's work, and unlike the
+    // peaks below it does not depend on when the collector ran.
+    long allocatedBytes = threads.getCurrentThreadAllocatedBytes() - allocatedStart;
 
     if (!ok || !errors.isEmpty()) {
       System.err.println("corpus did not compile: " + errors.size() + " errors, the first ones:");
@@ -97,9 +107,12 @@ final class CorpusCompile {
     List<String> result = new ArrayList<>();
     result.add("wallNanos=" + wallNanos);
     result.add("cpuNanos=" + cpuNanos);
+    result.add("allocatedBytes=" + allocatedBytes);
     result.add("vmHwmKiB=" + vmHwmKiB());
     result.add("peakHeapAfterGcBytes=" + peakHeapAfterGc.get());
     warningsByCheck.forEach((check, count) -> result.add("warnings." + check + "=" + count));
+    errorProneTimings(context)
+        .forEach((check, time) -> result.add("timing." + check + "=" + time.toNanos()));
     Files.write(resultFile, result, StandardCharsets.UTF_8);
   }
 
@@ -142,6 +155,45 @@ final class CorpusCompile {
               null);
     }
     return peak;
+  }
+
+  /**
+   * The time Error Prone measured in each check's matchers (it times every check, always, for build
+   * tools to read): the share of the compile that is a check's own, which the machine's load
+   * stretches no more than the rest. Read by reflection: this class must load without Error Prone,
+   * whose classes live in javac's plugin class loader. Empty where there is no Error Prone, or where
+   * a JDK or Error Prone version keeps them elsewhere.
+   */
+  private static Map<String, Duration> errorProneTimings(Object context) {
+    if (context == null) {
+      return Map.of();
+    }
+    try {
+      Class<?> contextType = Class.forName("com.sun.tools.javac.util.Context");
+      Class<?> processing =
+          Class.forName("com.sun.tools.javac.processing.JavacProcessingEnvironment");
+      Object environment = processing.getMethod("instance", contextType).invoke(null, context);
+      ClassLoader plugins =
+          (ClassLoader) processing.getMethod("getProcessorClassLoader").invoke(environment);
+      Class<?> timingsType =
+          Class.forName("com.google.errorprone.ErrorProneTimings", false, plugins);
+      Object timings = timingsType.getMethod("instance", contextType).invoke(null, context);
+      Map<String, Duration> byCheck = new TreeMap<>();
+      ((Map<?, ?>) timingsType.getMethod("timings").invoke(timings))
+          .forEach((check, time) -> byCheck.put((String) check, (Duration) time));
+      return byCheck;
+    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+      return Map.of();
+    }
+  }
+
+  /** javac's own context of {@code task}, or null where it is not a javac task. */
+  private static Object javacContext(JavaCompiler.CompilationTask task) {
+    try {
+      return task.getClass().getMethod("getContext").invoke(task);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null;
+    }
   }
 
   /**

@@ -23,14 +23,14 @@ final class ScalingChart {
   private static final int PANEL_WIDTH = 340;
   private static final int PANEL_HEIGHT = 220;
   private static final int LEFT = 64;
-  private static final int TOP = 44;
+  private static final int TOP = 58;
   private static final int GAP = 90;
   private static final String[] DEPTH_COLOURS = {"#1b9e77", "#d95f02", "#7570b3"};
 
   static void write(Path file, List<Point> points, String caption) throws IOException {
     List<Integer> depths =
         points.stream().map(Point::depth).distinct().sorted().collect(Collectors.toList());
-    int width = LEFT + 2 * PANEL_WIDTH + GAP + 20;
+    int width = Math.max(LEFT + 2 * PANEL_WIDTH + GAP + 20, LEFT + 250 * depths.size());
     int height = TOP + PANEL_HEIGHT + 110;
     StringBuilder svg = new StringBuilder();
     svg.append(
@@ -127,7 +127,7 @@ final class ScalingChart {
                     shape.name().toLowerCase(Locale.ROOT) + ", depth " + depths.get(d),
                     "start",
                     11));
-        x += 200;
+        x += 250;
       }
       x = LEFT;
       y += 20;
@@ -161,10 +161,13 @@ final class ScalingChart {
         content);
   }
 
-  /** The smallest of 1, 2, 2.5, 5 times a power of ten that is at least {@code value}. */
+  /**
+   * The smallest round number at least {@code value} whose quarters are round too: 1, 1.2, 1.6, 2,
+   * 2.4, 3, 4, 6 or 8 times a power of ten.
+   */
   private static double niceCeiling(double value) {
     double power = Math.pow(10, Math.floor(Math.log10(Math.max(value, 1e-9))));
-    for (double step : new double[] {1, 2, 2.5, 5, 10}) {
+    for (double step : new double[] {1, 1.2, 1.6, 2, 2.4, 3, 4, 6, 8, 10}) {
       if (step * power >= value) {
         return step * power;
       }
