@@ -27,7 +27,8 @@ import javax.tools.ToolProvider;
  * JdbcResourceLeak and with Error Prone running nothing, and prints per size the analysis's work
  * (statements and expressions visited: exact and machine-independent) and the median extra compile
  * CPU time of the compiling thread. Linear cost shows as flat "units/line" and "check ms/kLoc"
- * columns. Not a test: it prints figures.
+ * columns. With {@value #CHART_PROPERTY} set it also draws them as an SVG chart ({@link
+ * ScalingChart}). Not a test: it prints figures.
  *
  * <p>Run: {@code ./mvnw -B -q install -DskipTests -pl checks -am && ./mvnw -B -q -pl checks-test
  * test-compile exec:java@scaling-benchmark}
@@ -38,6 +39,9 @@ public final class ObligationScalingBenchmark {
   private static final int[] DEPTHS = {1, 4, 8};
   private static final int WARMUP = 3;
   private static final int RUNS = 7;
+  /** Where to draw the chart of the figures (an SVG file); no chart when unset. */
+  private static final String CHART_PROPERTY = "leakprone.bench.chart";
+
   private static final Path OUTPUT =
       Path.of(System.getProperty("java.io.tmpdir"), "leakprone-scaling-benchmark");
 
@@ -46,6 +50,7 @@ public final class ObligationScalingBenchmark {
     ScannerSupplier check = ScannerSupplier.fromBugCheckerClasses(JdbcResourceLeak.class);
     ScannerSupplier none = ScannerSupplier.fromBugCheckerClasses(Collections.emptyList());
     warmUp(check, none);
+    List<ScalingChart.Point> points = new ArrayList<>();
     for (Shape shape : Shape.values()) {
       System.out.printf(Locale.ROOT, "%nShape %s%n", shape);
       System.out.printf(
@@ -55,13 +60,25 @@ public final class ObligationScalingBenchmark {
           "javac ms");
       for (int depth : DEPTHS) {
         for (int lines : LINES) {
-          measure(check, none, shape, depth, lines);
+          points.add(measure(check, none, shape, depth, lines));
         }
       }
     }
+    String chart = System.getProperty(CHART_PROPERTY, "");
+    if (!chart.isBlank()) {
+      ScalingChart.write(
+          Path.of(chart),
+          points,
+          String.format(
+              Locale.ROOT,
+              "JDK %s, Error Prone %s",
+              System.getProperty("java.specification.version"),
+              System.getProperty("leakprone.bench.errorProneVersion", "?")));
+      System.out.printf(Locale.ROOT, "%nChart: %s%n", chart);
+    }
   }
 
-  private static void measure(
+  private static ScalingChart.Point measure(
       ScannerSupplier check, ScannerSupplier none, Shape shape, int depth, int lines) {
     String source = GeneratedJdbcMethods.source(lines, depth, shape);
     int actualLines = (int) source.lines().count();
@@ -82,6 +99,7 @@ public final class ObligationScalingBenchmark {
         checkMillis,
         checkMillis * 1000 / actualLines,
         without);
+    return new ScalingChart.Point(shape, depth, actualLines, units, checkMillis);
   }
 
   private static void warmUp(ScannerSupplier check, ScannerSupplier none) {

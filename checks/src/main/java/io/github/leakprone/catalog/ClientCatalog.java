@@ -36,18 +36,23 @@ public final class ClientCatalog {
   private final ImmutableList<HeavyweightClient> clients;
   /** Every method name that can end a creation: a cheap first filter for each invocation. */
   private final ImmutableSet<String> finalMethodNames;
-  /** Whether some name is a prefix pattern ({@code new*}), which a set lookup cannot answer. */
-  private final boolean hasPrefixPatterns;
+  /**
+   * The prefix patterns ({@code new*}) among them, which a set lookup cannot answer; built once, as
+   * every method invocation of the compilation is asked about.
+   */
+  private final ImmutableList<MethodRef> prefixPatterns;
 
   public ClientCatalog(ImmutableList<HeavyweightClient> clients) {
     this.clients = clients;
     ImmutableSet.Builder<String> names = ImmutableSet.builder();
-    boolean anyPrefix = false;
+    ImmutableSet.Builder<MethodRef> prefixes = ImmutableSet.builder();
     for (HeavyweightClient client : clients) {
       for (Creation creation : client.creations()) {
         if (creation instanceof StaticFactory factory) {
           String pattern = factory.method().namePattern();
-          anyPrefix |= pattern.endsWith("*");
+          if (pattern.endsWith("*")) {
+            prefixes.add(new MethodRef("", pattern));
+          }
           names.add(pattern);
         } else if (creation instanceof BuilderChain builder) {
           names.add(builder.buildMethod());
@@ -55,7 +60,7 @@ public final class ClientCatalog {
       }
     }
     this.finalMethodNames = names.build();
-    this.hasPrefixPatterns = anyPrefix;
+    this.prefixPatterns = prefixes.build().asList();
   }
 
   public ImmutableList<HeavyweightClient> clients() {
@@ -93,9 +98,12 @@ public final class ClientCatalog {
     if (finalMethodNames.contains(name)) {
       return true;
     }
-    return hasPrefixPatterns
-        && finalMethodNames.stream()
-            .anyMatch(pattern -> new MethodRef("", pattern).nameMatches(name));
+    for (MethodRef prefix : prefixPatterns) {
+      if (prefix.nameMatches(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean creates(Creation creation, ExpressionTree tree, VisitorState state) {

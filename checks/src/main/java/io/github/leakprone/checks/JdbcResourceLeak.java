@@ -2,6 +2,7 @@ package io.github.leakprone.checks;
 
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
+import static com.google.common.collect.ImmutableList.toImmutableList;
 import static com.google.common.collect.ImmutableSet.toImmutableSet;
 import static com.google.errorprone.util.ASTHelpers.getStartPosition;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
@@ -60,7 +61,8 @@ public final class JdbcResourceLeak extends BugChecker
   // Transient: a BugChecker is Serializable; these are rebuilt from the flags.
   private final transient JdbcResources resources;
   private final transient FlagProblem flagProblem;
-  private final transient ImmutableSet<String> acquirerNames;
+  /** The names of the calls that may acquire, as patterns: built once, asked of every call. */
+  private final transient ImmutableList<MethodRef> acquirerNames;
   /** The summary of the class analysed last: methods of one class arrive one after another. */
   private transient ClassTree summarisedClass;
 
@@ -79,7 +81,10 @@ public final class JdbcResourceLeak extends BugChecker
             () -> JdbcResources.fromFlags(ErrorProneFlags.empty()));
     this.resources = parsed.value();
     this.flagProblem = parsed.problem();
-    this.acquirerNames = resources.acquirerNamePatterns();
+    this.acquirerNames =
+        resources.acquirerNamePatterns().stream()
+            .map(pattern -> new MethodRef("", pattern))
+            .collect(toImmutableList());
   }
 
   @Override
@@ -100,7 +105,7 @@ public final class JdbcResourceLeak extends BugChecker
   }
 
   private Description check(Tree body, VisitorState state) {
-    if (!mayAcquire(body)) {
+    if (!acquires(body, state)) {
       return Description.NO_MATCH;
     }
     ClassTree owner = state.findEnclosing(ClassTree.class);
@@ -141,18 +146,22 @@ public final class JdbcResourceLeak extends BugChecker
     return summary;
   }
 
-  /** A cheap look for a call named like an acquisition, before any analysis. */
-  private boolean mayAcquire(Tree body) {
+  /**
+   * Whether {@code body} makes a call that acquires a resource, looked for before any analysis: the
+   * analysis's obligations start at such calls and nowhere else, so a body without one has no leak.
+   * The name comes first because it is cheap; the full test only for a call whose name matches, which
+   * DatabaseMetaData's {@code get*} makes most getters. (A name test alone sent most methods of a
+   * real code base through the class summary and the analysis for nothing: docs/performance.md.)
+   */
+  private boolean acquires(Tree body, VisitorState state) {
     boolean[] found = {false};
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        String name = getSymbol(call).getSimpleName().toString();
-        for (String pattern : acquirerNames) {
-          if (new MethodRef("", pattern).nameMatches(name)) {
-            found[0] = true;
-            return null;
-          }
+        if (namedLikeAcquirer(getSymbol(call).getSimpleName().toString())
+            && resources.acquisition(call, state).isPresent()) {
+          found[0] = true;
+          return null;
         }
         return super.visitMethodInvocation(call, null);
       }
@@ -163,6 +172,15 @@ public final class JdbcResourceLeak extends BugChecker
       }
     }.scan(body, null);
     return found[0];
+  }
+
+  private boolean namedLikeAcquirer(String name) {
+    for (MethodRef pattern : acquirerNames) {
+      if (pattern.nameMatches(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static int lineOf(Tree tree, VisitorState state) {

@@ -1,0 +1,490 @@
+package io.github.leakprone.bench;
+
+import com.google.errorprone.BugPattern;
+import io.github.leakprone.checks.JdbcResourceLeak;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
+import java.util.jar.JarFile;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * What LeakProne's checks cost a real build: it compiles a corpus of other people's code (sources
+ * jars from Maven Central, fetched by the {@code benchmark} profile of checks-test's pom) in three
+ * configurations, each run in a JVM of its own, the configurations taking turns (A, B, C, A, B, C,
+ * ...) so that a change in the machine's load falls on all three alike:
+ *
+ * <ul>
+ *   <li>A: plain javac;
+ *   <li>B: javac with Error Prone and every check off;
+ *   <li>C: B plus LeakProne's checks, every check the checks jar registers for ServiceLoader.
+ * </ul>
+ *
+ * <p>It prints, per configuration, the median wall time and CPU time of the compile, the median peak
+ * memory, the findings by check, and the ratios C/B (what LeakProne costs) and B/A (what Error Prone
+ * itself costs). Not a test: it prints figures.
+ *
+ * <p>Run: see {@link Benchmarks}.
+ */
+public final class BuildCostBenchmark {
+
+  private static final String CHECKER_SERVICES =
+      "META-INF/services/com.google.errorprone.bugpatterns.BugChecker";
+
+  /** The three configurations, in the order each round runs them. */
+  enum Config {
+    A("plain javac"),
+    B("+ Error Prone, all checks off"),
+    C("+ LeakProne's checks");
+
+    final String label;
+
+    Config(String label) {
+      this.label = label;
+    }
+  }
+
+  /** One compile's figures, as {@link CorpusCompile} wrote them. */
+  record Run(
+      Config config,
+      double wallSeconds,
+      double cpuSeconds,
+      double allocatedGiB,
+      double rssMiB,
+      double liveHeapMiB,
+      Map<String, Integer> warnings,
+      Map<String, Double> checkSeconds,
+      double loadAverage) {
+
+    /** The share of the compile's wall time spent in {@code checks}' matchers. */
+    double shareOf(List<String> checks) {
+      return checks.stream().mapToDouble(c -> checkSeconds.getOrDefault(c, 0.0)).sum() / wallSeconds;
+    }
+  }
+
+  private final Path corpus;
+  private final int runs;
+  private final List<String> jvmFlags;
+  private final List<String> processorPath;
+  private final List<String> leakProneChecks;
+  private final String errorProneVersion;
+
+  private BuildCostBenchmark() throws IOException {
+    corpus = Path.of(requiredProperty("leakprone.bench.corpus"));
+    runs = Integer.getInteger("leakprone.bench.runs", 7);
+    jvmFlags = words(requiredProperty("leakprone.bench.jvmFlags"));
+    processorPath =
+        Arrays.asList(
+            Files.readString(corpus.resolve("processorpath.txt"), StandardCharsets.UTF_8)
+                .strip()
+                .split(java.io.File.pathSeparator, -1));
+    leakProneChecks = leakProneCheckNames();
+    errorProneVersion = System.getProperty("leakprone.bench.errorProneVersion", "?");
+  }
+
+  public static void main(String[] args) throws IOException, InterruptedException {
+    new BuildCostBenchmark().run();
+  }
+
+  private void run() throws IOException, InterruptedException {
+    Path work = Files.createTempDirectory("leakprone-build-cost");
+    List<Path> sources = sources(corpus.resolve("src"));
+    Path sourceList = work.resolve("sources.txt");
+    Files.write(
+        sourceList,
+        sources.stream().map(Path::toString).collect(Collectors.toList()),
+        StandardCharsets.UTF_8);
+    printCorpus(sources);
+    System.out.printf(
+        Locale.ROOT,
+        "LeakProne's checks (C): %s%n%d rounds of A, B, C after one warm-up round; each run a JVM of"
+            + " its own%n%n",
+        String.join(", ", leakProneChecks),
+        runs);
+
+    Map<Config, List<Run>> results = new EnumMap<>(Config.class);
+    for (int round = 0; round <= runs; round++) {
+      for (Config config : Config.values()) {
+        Run result = compile(config, sourceList, work, round == 0 ? "warm-up" : "round " + round);
+        if (round > 0) {
+          results.computeIfAbsent(config, c -> new ArrayList<>()).add(result);
+        }
+      }
+    }
+    printTable(results);
+    Files.copy(
+        work.resolve("findings-C.txt"),
+        corpus.resolve("findings.txt"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    System.out.printf(Locale.ROOT, "LeakProne's findings, one a line: %s%n", corpus.resolve("findings.txt"));
+  }
+
+  /** Every .java file of the corpus, in a fixed order. */
+  private static List<Path> sources(Path root) throws IOException {
+    try (Stream<Path> files = Files.walk(root)) {
+      return files.filter(f -> f.toString().endsWith(".java")).sorted().collect(Collectors.toList());
+    }
+  }
+
+  private void printCorpus(List<Path> sources) throws IOException {
+    Map<String, int[]> projects = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    for (Path source : sources) {
+      int[] counts = projects.computeIfAbsent(project(source), p -> new int[2]);
+      counts[0]++;
+      counts[1] += lines(source);
+    }
+    System.out.printf(Locale.ROOT, "Corpus (%s)%n", corpus.resolve("src"));
+    System.out.printf(Locale.ROOT, "  %-18s %6s %8s%n", "project", "files", "lines");
+    int files = 0;
+    int lines = 0;
+    for (Map.Entry<String, int[]> project : projects.entrySet()) {
+      System.out.printf(
+          Locale.ROOT,
+          "  %-18s %6d %8d%n",
+          project.getKey(),
+          project.getValue()[0],
+          project.getValue()[1]);
+      files += project.getValue()[0];
+      lines += project.getValue()[1];
+    }
+    System.out.printf(Locale.ROOT, "  %-18s %6d %8d%n", "total", files, lines);
+    try (Stream<Path> jars = Files.list(corpus.resolve("lib"))) {
+      System.out.printf(
+          Locale.ROOT,
+          "  class path: %d jars of their dependencies (%s)%n",
+          jars.count(),
+          corpus.resolve("lib"));
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "Machine: %d cores, %.1f GiB memory, %s %s, Error Prone %s%n",
+        Runtime.getRuntime().availableProcessors(),
+        memTotalKiB() / 1024.0 / 1024.0,
+        System.getProperty("java.vm.name"),
+        System.getProperty("java.runtime.version"),
+        errorProneVersion);
+  }
+
+  /** The corpus project a source belongs to: the first directory under src/, less "-sources". */
+  private String project(Path source) {
+    Path relative = corpus.resolve("src").relativize(source);
+    return relative.getName(0).toString().replaceFirst("-sources$", "");
+  }
+
+  private static int lines(Path source) throws IOException {
+    try (Stream<String> lines = Files.lines(source, StandardCharsets.ISO_8859_1)) {
+      return (int) lines.count();
+    }
+  }
+
+  /** javac's options for {@code config}; only C names a check. */
+  private List<String> javacOptions(Config config, Path classes) throws IOException {
+    List<String> options = new ArrayList<>();
+    options.addAll(
+        List.of(
+            "-proc:none",
+            "-encoding",
+            "UTF-8",
+            "-Xmaxwarns",
+            "1000000",
+            "-d",
+            classes.toString(),
+            "-classpath",
+            classPath()));
+    if (config == Config.A) {
+      return options;
+    }
+    // What Error Prone requires of javac, as a user's build passes it (README).
+    options.addAll(
+        List.of(
+            "-XDcompilePolicy=simple",
+            "--should-stop=ifError=FLOW",
+            "-processorpath",
+            String.join(java.io.File.pathSeparator, processorPath)));
+    StringBuilder plugin = new StringBuilder("-Xplugin:ErrorProne -XepDisableAllChecks");
+    if (config == Config.C) {
+      leakProneChecks.forEach(check -> plugin.append(" -Xep:").append(check).append(":WARN"));
+    }
+    options.add(plugin.toString());
+    return options;
+  }
+
+  private String classPath() throws IOException {
+    try (Stream<Path> jars = Files.list(corpus.resolve("lib"))) {
+      return jars.sorted()
+          .map(Path::toString)
+          .collect(Collectors.joining(java.io.File.pathSeparator));
+    }
+  }
+
+  private Run compile(Config config, Path sourceList, Path work, String round)
+      throws IOException, InterruptedException {
+    Path classes = Files.createTempDirectory(work, "classes");
+    Path resultFile = work.resolve("result-" + config + ".txt");
+    Path findingsFile = work.resolve("findings-" + config + ".txt");
+    Files.deleteIfExists(resultFile);
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmFlags);
+    command.add("-cp");
+    command.add(ownClasses().toString());
+    command.add(CorpusCompile.class.getName());
+    command.add(resultFile.toString());
+    command.add(findingsFile.toString());
+    command.add(sourceList.toString());
+    command.addAll(javacOptions(config, classes));
+    double loadBefore = loadAverage();
+    Process process = new ProcessBuilder(command).inheritIO().start();
+    int exit = process.waitFor();
+    double load = (loadBefore + loadAverage()) / 2;
+    deleteTree(classes);
+    if (exit != 0 || !Files.exists(resultFile)) {
+      throw new IllegalStateException("configuration " + config + " failed, exit code " + exit);
+    }
+    Map<String, String> values = new LinkedHashMap<>();
+    for (String line : Files.readAllLines(resultFile, StandardCharsets.UTF_8)) {
+      int equals = line.indexOf('=');
+      values.put(line.substring(0, equals), line.substring(equals + 1));
+    }
+    Map<String, Integer> warnings = new TreeMap<>();
+    Map<String, Double> checkSeconds = new TreeMap<>();
+    values.forEach(
+        (key, value) -> {
+          if (key.startsWith("warnings.")) {
+            warnings.put(key.substring("warnings.".length()), Integer.parseInt(value));
+          } else if (key.startsWith("timing.")) {
+            checkSeconds.put(key.substring("timing.".length()), Long.parseLong(value) / 1e9);
+          }
+        });
+    Run result =
+        new Run(
+            config,
+            Long.parseLong(values.get("wallNanos")) / 1e9,
+            Long.parseLong(values.get("cpuNanos")) / 1e9,
+            Long.parseLong(values.get("allocatedBytes")) / 1024.0 / 1024.0 / 1024.0,
+            Long.parseLong(values.get("vmHwmKiB")) / 1024.0,
+            Long.parseLong(values.get("peakHeapAfterGcBytes")) / 1024.0 / 1024.0,
+            warnings,
+            checkSeconds,
+            load);
+    System.out.printf(
+        Locale.ROOT,
+        "  %-8s %s: wall %6.1f s, cpu %6.1f s, allocated %5.2f GiB, peak RSS %5.0f MiB, live heap"
+            + " %5.0f MiB, load %.1f%s%n",
+        round,
+        config,
+        result.wallSeconds(),
+        result.cpuSeconds(),
+        result.allocatedGiB(),
+        result.rssMiB(),
+        result.liveHeapMiB(),
+        load,
+        config == Config.C
+            ? String.format(
+                Locale.ROOT, ", in LeakProne %.2f%%", 100 * result.shareOf(leakProneChecks))
+            : "");
+    return result;
+  }
+
+  private void printTable(Map<Config, List<Run>> results) {
+    System.out.printf(
+        Locale.ROOT,
+        "%nMedians of %d runs each (load average during the runs: %.1f to %.1f)%n",
+        runs,
+        results.values().stream().flatMap(List::stream).mapToDouble(Run::loadAverage).min().orElse(0),
+        results.values().stream().flatMap(List::stream).mapToDouble(Run::loadAverage).max().orElse(0));
+    System.out.printf(
+        Locale.ROOT,
+        "  %-34s %8s %8s %10s %13s %15s %9s%n",
+        "configuration",
+        "wall s",
+        "cpu s",
+        "alloc GiB",
+        "peak RSS MiB",
+        "live heap MiB",
+        "findings");
+    Map<Config, double[]> medians = new EnumMap<>(Config.class);
+    for (Config config : Config.values()) {
+      List<Run> runs = results.get(config);
+      double[] m = {
+        median(runs, Run::wallSeconds),
+        median(runs, Run::cpuSeconds),
+        median(runs, Run::allocatedGiB),
+        median(runs, Run::rssMiB),
+        median(runs, Run::liveHeapMiB)
+      };
+      medians.put(config, m);
+      System.out.printf(
+          Locale.ROOT,
+          "  %-34s %8.2f %8.2f %10.2f %13.0f %15.0f %9d%n",
+          config + " " + config.label,
+          m[0],
+          m[1],
+          m[2],
+          m[3],
+          m[4],
+          leakProneFindings(runs.get(0)));
+    }
+    printRatio("C/B (LeakProne)", medians.get(Config.C), medians.get(Config.B));
+    printRatio("B/A (Error Prone)", medians.get(Config.B), medians.get(Config.A));
+
+    // The difference of two medians, each of a whole compile, carries the machine's noise; the
+    // time Error Prone measured inside the checks' matchers, as a share of the same compile, does
+    // not (it misses only the collector's and the JIT's extra work, which the alloc column shows).
+    List<Run> withChecks = results.get(Config.C);
+    System.out.printf(
+        Locale.ROOT,
+        "%nTime inside LeakProne's checks, as Error Prone times each check (C, median of %d): %.2f s,"
+            + " %.2f%% of the compile's wall time%n",
+        withChecks.size(),
+        median(withChecks, run -> run.shareOf(leakProneChecks) * run.wallSeconds()),
+        100 * median(withChecks, run -> run.shareOf(leakProneChecks)));
+    System.out.printf(
+        Locale.ROOT, "  %-26s %9s %12s %9s%n", "check", "findings", "check time s", "% of wall");
+    Map<String, Integer> warnings = withChecks.get(0).warnings();
+    for (String check : leakProneChecks) {
+      List<String> one = List.of(check);
+      System.out.printf(
+          Locale.ROOT,
+          "  %-26s %9d %12.2f %9.2f%n",
+          check,
+          warnings.getOrDefault(check, 0),
+          median(withChecks, run -> run.checkSeconds().getOrDefault(check, 0.0)),
+          100 * median(withChecks, run -> run.shareOf(one)));
+    }
+  }
+
+  private static void printRatio(String name, double[] over, double[] under) {
+    System.out.printf(
+        Locale.ROOT,
+        "  %-34s %8.3f %8.3f %10.3f %13.3f %15.3f%n",
+        name,
+        over[0] / under[0],
+        over[1] / under[1],
+        over[2] / under[2],
+        over[3] / under[3],
+        over[4] / under[4]);
+  }
+
+  private int leakProneFindings(Run run) {
+    return leakProneChecks.stream().mapToInt(check -> run.warnings().getOrDefault(check, 0)).sum();
+  }
+
+  private static double median(List<Run> runs, ToDoubleFunction<Run> figure) {
+    double[] values = runs.stream().mapToDouble(figure).sorted().toArray();
+    int middle = values.length / 2;
+    return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+  }
+
+  /**
+   * The name of every check the LeakProne jar registers for ServiceLoader (its @BugPattern name), so
+   * that a new check is measured without a change here.
+   */
+  private static List<String> leakProneCheckNames() throws IOException {
+    Path checks = codeSource(JdbcResourceLeak.class);
+    String services;
+    if (Files.isDirectory(checks)) {
+      services = Files.readString(checks.resolve(CHECKER_SERVICES), StandardCharsets.UTF_8);
+    } else {
+      try (JarFile jar = new JarFile(checks.toFile());
+          InputStream in = jar.getInputStream(jar.getEntry(CHECKER_SERVICES))) {
+        services = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+    }
+    List<String> names = new ArrayList<>();
+    for (String line : services.lines().map(String::strip).collect(Collectors.toList())) {
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      try {
+        Class<?> check = Class.forName(line);
+        BugPattern pattern = check.getAnnotation(BugPattern.class);
+        names.add(pattern == null || pattern.name().isEmpty() ? check.getSimpleName() : pattern.name());
+      } catch (ClassNotFoundException e) {
+        throw new IllegalStateException("registered check not on the class path: " + line, e);
+      }
+    }
+    Collections.sort(names);
+    return names;
+  }
+
+  private static Path ownClasses() {
+    return codeSource(CorpusCompile.class);
+  }
+
+  private static Path codeSource(Class<?> type) {
+    try {
+      return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The one-minute load average, or -1 where /proc is not there. */
+  private static double loadAverage() {
+    try {
+      String loadavg = Files.readString(Path.of("/proc/loadavg"), StandardCharsets.UTF_8);
+      return Double.parseDouble(loadavg.substring(0, loadavg.indexOf(' ')));
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  private static long memTotalKiB() {
+    try {
+      return Files.readAllLines(Path.of("/proc/meminfo"), StandardCharsets.UTF_8).stream()
+          .filter(line -> line.startsWith("MemTotal:"))
+          .mapToLong(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
+          .findFirst()
+          .orElse(-1);
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> paths = Files.walk(root)) {
+      paths
+          .sorted(Comparator.reverseOrder())
+          .forEach(
+              path -> {
+                try {
+                  Files.delete(path);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
+    }
+  }
+
+  private static String requiredProperty(String name) {
+    String value = System.getProperty(name);
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException(
+          "system property " + name + " is not set: run through checks-test's benchmark profile");
+    }
+    return value;
+  }
+
+  private static List<String> words(String text) {
+    return Arrays.stream(text.strip().split("\\s+"))
+        .filter(word -> !word.isEmpty())
+        .collect(Collectors.toList());
+  }
+}
