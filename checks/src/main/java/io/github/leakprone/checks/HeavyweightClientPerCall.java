@@ -30,6 +30,7 @@ import io.github.leakprone.catalog.HeavyweightClient;
 import io.github.leakprone.catalog.HeavyweightClients;
 import io.github.leakprone.fixes.HoistToStaticField;
 import io.github.leakprone.fixes.ReleaseOnEveryPath;
+import io.github.leakprone.report.Reporter;
 import java.util.Optional;
 import javax.inject.Inject;
 
@@ -109,7 +110,7 @@ public final class HeavyweightClientPerCall extends BugChecker
             ? HoistToStaticField.fix(client, fate, state)
             : ReleaseOnEveryPath.fix(client, fate, state))
         .ifPresent(description::addFix);
-    return description.build();
+    return Reporter.route(description.build(), state);
   }
 
   private static boolean isLeak(HeavyweightClient client, Fate fate) {
