@@ -90,7 +90,7 @@ final class NormalisedCode {
     }
     String hash =
         Hashing.sha256().hashString(code, StandardCharsets.UTF_8).toString().substring(0, 12);
-    return code.substring(0, MAX_LENGTH - 20) + "...#" + hash;
+    return code.substring(0, MAX_LENGTH - "...#".length() - hash.length()) + "...#" + hash;
   }
 
   private static int indexOf(CharSequence text, String what, int from) {
