@@ -87,6 +87,6 @@ final class GateIT {
   }
 
   private static JsonNode results(Path demo) {
-    return SarifSchema.readValid(demo.resolve("target/leakprone/classes.sarif")).at("/runs/0/results");
+    return SarifSchema.readValid(demo.resolve("target/leakprone/leakprone-demo-classes.sarif")).at("/runs/0/results");
   }
 }

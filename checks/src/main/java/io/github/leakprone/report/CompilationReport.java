@@ -2,6 +2,7 @@ package io.github.leakprone.report;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import com.google.common.base.CharMatcher;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.errorprone.BugCheckerInfo;
@@ -32,7 +33,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import javax.annotation.Nullable;
 import javax.tools.JavaFileObject;
@@ -377,13 +377,11 @@ final class CompilationReport implements TaskListener {
   }
 
   private static SeverityLevel severity(Description description, VisitorState state) {
-    try {
-      // Set only when the check chose a severity itself; Error Prone applies the user's later.
-      return description.severity();
-    } catch (NoSuchElementException e) {
-      SeverityLevel configured = state.severityMap().get(description.checkName);
-      return configured != null ? configured : SeverityLevel.WARNING;
-    }
+    SeverityLevel configured = state.severityMap().get(description.checkName);
+    // A severity the check chose itself wins over the configured one, as in Error Prone.
+    return description
+        .applySeverityOverride(configured != null ? configured : SeverityLevel.WARNING)
+        .severity();
   }
 
   private static ImmutableList<FixEdits> fixes(Description description, VisitorState state) {
@@ -407,7 +405,7 @@ final class CompilationReport implements TaskListener {
       return "";
     }
     String source = state.getSourceForNode(name);
-    return source == null ? "" : source.replaceAll("\\s+", "");
+    return source == null ? "" : CharMatcher.whitespace().removeFrom(source);
   }
 
   private static void note(Log log, String message) {

@@ -1,5 +1,6 @@
 package io.github.leakprone.report;
 
+import com.google.common.base.CharMatcher;
 import com.google.common.collect.ImmutableList;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.fixes.Fix;
@@ -41,6 +42,9 @@ record FixEdits(String description, ImmutableList<Edit> edits) {
 
   private static void addImports(
       Set<String> imports, CompilationUnitTree unit, VisitorState state, List<Edit> edits) {
+    if (imports.isEmpty()) {
+      return;
+    }
     Set<String> missing = new TreeSet<>(imports);
     for (ImportTree existing : unit.getImports()) {
       missing.remove(statement(existing, state));
@@ -64,6 +68,9 @@ record FixEdits(String description, ImmutableList<Edit> edits) {
 
   private static void removeImports(
       Set<String> imports, CompilationUnitTree unit, VisitorState state, List<Edit> edits) {
+    if (imports.isEmpty()) {
+      return;
+    }
     CharSequence source = state.getSourceCode();
     for (ImportTree existing : unit.getImports()) {
       if (imports.contains(statement(existing, state))) {
@@ -81,7 +88,7 @@ record FixEdits(String description, ImmutableList<Edit> edits) {
   private static String statement(ImportTree tree, VisitorState state) {
     String name = state.getSourceForNode(tree.getQualifiedIdentifier());
     return (tree.isStatic() ? "import static " : "import ")
-        + (name == null ? "" : name.replaceAll("\\s+", ""));
+        + (name == null ? "" : CharMatcher.whitespace().removeFrom(name));
   }
 
   private static int startOf(Tree tree) {

@@ -33,7 +33,7 @@ final class Json {
   }
 
   static String render(Object value) {
-    StringBuilder out = new StringBuilder();
+    StringBuilder out = new StringBuilder(1 << 16);
     write(value, 0, out);
     return out.append('\n').toString();
   }
