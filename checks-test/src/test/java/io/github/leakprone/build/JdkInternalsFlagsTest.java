@@ -23,12 +23,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 final class JdkInternalsFlagsTest {
 
+  private static final Splitter WHITESPACE =
+      Splitter.on(CharMatcher.whitespace()).omitEmptyStrings();
+
   @ParameterizedTest
   @ValueSource(strings = {"../.mvn/jvm.config", "../maven-demo/.mvn/jvm.config"})
   void jvmConfigHoldsTheFlagsTheTestsRunWith(String jvmConfig) throws IOException {
     Set<String> inConfig = new TreeSet<>();
     for (String line : Files.readAllLines(Path.of(jvmConfig), UTF_8)) {
-      Splitter.on(CharMatcher.whitespace()).omitEmptyStrings().split(line).forEach(inConfig::add);
+      WHITESPACE.split(line).forEach(inConfig::add);
     }
     assertEquals(internalsFlagsOf(ManagementFactory.getRuntimeMXBean().getInputArguments()), inConfig);
   }

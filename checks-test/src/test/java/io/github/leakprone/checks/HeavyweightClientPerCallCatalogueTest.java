@@ -533,16 +533,26 @@ final class HeavyweightClientPerCallCatalogueTest {
             import com.amazonaws.services.s3.AmazonS3ClientBuilder;
 
             class Test {
+              // Built inside the try: a client built before it would leak if the next one failed.
               void putReleased(String key) {
-                AmazonS3 a = AmazonS3ClientBuilder.standard().withRegion("eu-west-1").build();
-                AmazonS3 b = AmazonS3ClientBuilder.defaultClient();
-                AmazonS3 c = new AmazonS3Client();
+                AmazonS3 a = null;
+                AmazonS3 b = null;
+                AmazonS3 c = null;
                 try {
+                  a = AmazonS3ClientBuilder.standard().withRegion("eu-west-1").build();
+                  b = AmazonS3ClientBuilder.defaultClient();
+                  c = new AmazonS3Client();
                   a.putObject("bucket", key, b.putObject("bucket", key, c.toString()).toString());
                 } finally {
-                  a.shutdown();
-                  b.shutdown();
-                  c.shutdown();
+                  if (a != null) {
+                    a.shutdown();
+                  }
+                  if (b != null) {
+                    b.shutdown();
+                  }
+                  if (c != null) {
+                    c.shutdown();
+                  }
                 }
               }
 
@@ -602,24 +612,40 @@ final class HeavyweightClientPerCallCatalogueTest {
             class Test {
               private final ExecutorService shared = Executors.newCachedThreadPool();
 
+              // Built inside the try: a pool built before it would leak if the next one failed.
               void runReleased(Runnable task) {
-                ExecutorService a = Executors.newFixedThreadPool(2);
-                ExecutorService b = Executors.newCachedThreadPool();
-                ExecutorService c = Executors.newSingleThreadExecutor();
-                ScheduledExecutorService d = Executors.newScheduledThreadPool(1);
-                ExecutorService e = Executors.newWorkStealingPool();
+                ExecutorService a = null;
+                ExecutorService b = null;
+                ExecutorService c = null;
+                ScheduledExecutorService d = null;
+                ExecutorService e = null;
                 try {
+                  a = Executors.newFixedThreadPool(2);
+                  b = Executors.newCachedThreadPool();
+                  c = Executors.newSingleThreadExecutor();
+                  d = Executors.newScheduledThreadPool(1);
+                  e = Executors.newWorkStealingPool();
                   a.execute(task);
                   b.execute(task);
                   c.execute(task);
                   d.execute(task);
                   e.execute(task);
                 } finally {
-                  a.shutdown();
-                  b.shutdownNow();
-                  c.shutdown();
-                  d.shutdown();
-                  e.shutdownNow();
+                  if (a != null) {
+                    a.shutdown();
+                  }
+                  if (b != null) {
+                    b.shutdownNow();
+                  }
+                  if (c != null) {
+                    c.shutdown();
+                  }
+                  if (d != null) {
+                    d.shutdown();
+                  }
+                  if (e != null) {
+                    e.shutdownNow();
+                  }
                 }
               }
 

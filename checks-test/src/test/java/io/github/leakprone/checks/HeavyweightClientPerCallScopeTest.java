@@ -685,7 +685,7 @@ final class HeavyweightClientPerCallScopeTest {
               }
 
               Object helperOnNormalPath(Object request) throws IOException {
-                // BUG: Diagnostic contains: released with close() only on the normal path (line 69)
+                // BUG: Diagnostic contains: not released with close() when `client.execute(...)` at line 68 throws
                 CloseableHttpClient client = HttpClients.createDefault();
                 Object response = client.execute(request);
                 IOUtils.closeQuietly(client);
@@ -731,10 +731,10 @@ final class HeavyweightClientPerCallScopeTest {
         .expectErrorMessage(
             "NORMAL_PATH",
             exactly(
-                "ExecutorService built on every call of run() and released with shutdown() only on"
-                    + " the normal path (line 9), which an exception skips: each pool starts its own"
-                    + " threads, which stay alive until shutdown(); share one pool, or call"
-                    + " shutdown() in a finally block"))
+                "ExecutorService built on every call of run() and not released with shutdown() when"
+                    + " `pool.execute(...)` at line 8 throws: each pool starts its own threads, which"
+                    + " stay alive until shutdown(); share one pool, or call shutdown() in a finally"
+                    + " block"))
         .doTest();
   }
 

@@ -91,6 +91,7 @@ final class JdbcResourceLeakFixTest {
                 try (Statement st = conn.createStatement()) {
                   ResultSet rs = st.executeQuery("select count(*) from t");
                   int count = rs.next() ? rs.getInt(1) : 0;
+                  st.close();
                   return count;
                 }
               }

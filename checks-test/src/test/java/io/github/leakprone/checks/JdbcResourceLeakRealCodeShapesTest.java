@@ -322,4 +322,56 @@ final class JdbcResourceLeakRealCodeShapesTest {
             """)
         .doTest();
   }
+
+  /**
+   * spring-jdbc's JdbcTemplate.execute(action, closeResources): the callback's generic result (a
+   * stream that closes the statement, when closeResources is false) may own the statement.
+   */
+  @Test
+  void callbackResultMayOwnWhatItWasGiven() {
+    helper
+        .addSourceLines(
+            "Template.java",
+            """
+            import java.sql.Connection;
+            import java.sql.SQLException;
+            import java.sql.Statement;
+
+            class Template {
+              interface Callback<T> {
+                T doInStatement(Statement statement) throws SQLException;
+              }
+
+              <T> T execute(Connection con, Callback<T> action, boolean closeResources)
+                  throws SQLException {
+                Statement stmt = null;
+                try {
+                  stmt = con.createStatement();
+                  T result = action.doInStatement(stmt);
+                  return result;
+                } catch (SQLException | RuntimeException ex) {
+                  if (stmt != null) {
+                    stmt.close();
+                  }
+                  throw ex;
+                } finally {
+                  if (closeResources && stmt != null) {
+                    stmt.close();
+                  }
+                }
+              }
+
+              boolean count(Connection con, Callback<Boolean> action) throws SQLException {
+                // BUG: Diagnostic contains: Statement `stmt` acquired at line 31 is never closed
+                Statement stmt = con.createStatement();
+                return stmt.execute("select 1") && count(stmt);
+              }
+
+              private static boolean count(Statement statement) throws SQLException {
+                return statement.getUpdateCount() > 0;
+              }
+            }
+            """)
+        .doTest();
+  }
 }

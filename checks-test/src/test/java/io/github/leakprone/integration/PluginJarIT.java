@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import io.github.leakprone.checks.HeavyweightClientPerCall;
+import io.github.leakprone.checks.StaticCollectionLeak;
 import io.github.leakprone.sarif.SarifSchema;
 import java.io.File;
 import java.io.IOException;
@@ -55,7 +56,40 @@ final class PluginJarIT {
                   .readAllBytes(),
               StandardCharsets.UTF_8);
       assertTrue(services.contains(HeavyweightClientPerCall.class.getName()), services);
+      assertTrue(services.contains(StaticCollectionLeak.class.getName()), services);
     }
+  }
+
+  @Test
+  void unitWideCheckReportsThroughThePlugin() throws Exception {
+    JavaFileObject registry =
+        JavaFileObjects.forSourceString(
+            "demo.Registry",
+            """
+            package demo;
+            import java.util.ArrayList;
+            import java.util.List;
+            class Registry {
+              private static final List<String> SEEN = new ArrayList<>();
+              void handle(String request) {
+                SEEN.add(request);
+              }
+              @SuppressWarnings("StaticCollectionLeak")
+              void handleQuietly(String request) {
+                SEEN.add(request);
+              }
+            }
+            """);
+    Compilation compilation =
+        compiler("-Xplugin:ErrorProne -XepDisableAllChecks -Xep:StaticCollectionLeak:WARN")
+            .compile(registry);
+    assertThat(compilation).succeeded();
+    assertThat(compilation)
+        .hadWarningContaining(
+            "[StaticCollectionLeak] SEEN grows in handle on every call and nothing in this file"
+                + " ever removes from it");
+    assertThat(compilation).hadWarningContaining("docs/bugpatterns/StaticCollectionLeak.md");
+    assertThat(compilation).hadWarningCount(1);
   }
 
   @Test

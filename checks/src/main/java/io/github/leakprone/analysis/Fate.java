@@ -5,9 +5,8 @@ package io.github.leakprone.analysis;
  *
  * @param kind the outcome
  * @param detail the field or collection it went to, where {@code kind} names one; else empty
- * @param line for {@link Kind#RELEASED_ON_NORMAL_PATH}: the line of the release; else 0
  */
-public record Fate(Kind kind, String detail, int line) {
+public record Fate(Kind kind, String detail) {
 
   /** The outcomes, from the one that settles the question most to the least. */
   public enum Kind {
@@ -19,15 +18,14 @@ public record Fate(Kind kind, String detail, int line) {
     ADDED_TO_COLLECTION,
     /** Stored in a field on every call, with no null check guarding the store. */
     STORED_IN_FIELD,
-    /** Released in a {@code finally} block or by try-with-resources. */
-    RELEASED_ON_EVERY_PATH,
-    /** Released, but outside any {@code finally}: an exception thrown before it skips it. */
-    RELEASED_ON_NORMAL_PATH,
-    /** Used and dropped. */
-    NOT_RELEASED
+    /**
+     * Used in the method and no further: whether it is released on every path is the obligation
+     * analysis's question.
+     */
+    STAYS_IN_METHOD
   }
 
   static Fate of(Kind kind) {
-    return new Fate(kind, "", 0);
+    return new Fate(kind, "");
   }
 }

@@ -15,7 +15,6 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LambdaExpressionTree;
-import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
@@ -23,7 +22,6 @@ import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.TryTree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
@@ -33,21 +31,19 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import io.github.leakprone.analysis.Fate.Kind;
+import io.github.leakprone.catalog.ReleaseNames;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.ElementKind;
 
 /**
- * Follows a value built at one place through the per-call body that builds it: into locals (and
- * their aliases and wrappers), fields, collections, the caller, and release calls.
- *
- * <p>This is a syntactic approximation: a release counts as "on every path" when it sits in a {@code
- * finally} that comes after the value is built, or when try-with-resources holds the value.
+ * Follows a value built at one place through the per-call body that builds it, into locals (and
+ * their aliases and decorators), to where it ends up: the caller, a field, a collection, or nowhere
+ * beyond the method. Whether a value that stays in the method is released on every path is the
+ * {@link io.github.leakprone.analysis.obligation.ObligationAnalysis obligation analysis}'s question.
  */
 public final class FateAnalysis {
 
@@ -63,18 +59,13 @@ public final class FateAnalysis {
 
   private final VisitorState state;
   private final Tree body;
-  private final ImmutableSet<String> releaseMethods;
   /** A call whose argument is the value and whose result has this type wraps the value. */
   private final Type wrapperType;
-  private final int builtAt;
 
-  private FateAnalysis(
-      VisitorState state, Tree body, ImmutableSet<String> releaseMethods, Type wrapperType, int builtAt) {
+  private FateAnalysis(VisitorState state, Tree body, Type wrapperType) {
     this.state = state;
     this.body = body;
-    this.releaseMethods = releaseMethods;
     this.wrapperType = wrapperType;
-    this.builtAt = builtAt;
   }
 
   /**
@@ -83,24 +74,12 @@ public final class FateAnalysis {
    * @param clientType the value's catalogued type; a call that takes the value and returns this type
    *     (a decorator such as {@code MoreExecutors.listeningDecorator}) is followed as the value
    */
-  public static Fate analyse(
-      TreePath creation,
-      Tree body,
-      ImmutableSet<String> releaseMethods,
-      Type clientType,
-      VisitorState state) {
+  public static Fate analyse(TreePath creation, Tree body, Type clientType, VisitorState state) {
     Type wrapperType =
         clientType == null || clientType.toString().equals("java.lang.Object")
             ? getType(creation.getLeaf())
             : clientType;
-    FateAnalysis analysis =
-        new FateAnalysis(
-            state,
-            body,
-            releaseMethods,
-            wrapperType,
-            ASTHelpers.getStartPosition(creation.getLeaf()));
-    return analysis.fateOf(creation, pathTo(body, creation));
+    return new FateAnalysis(state, body, wrapperType).fateOf(creation, pathTo(body, creation));
   }
 
   /** The path from the compilation unit to {@code body}, an ancestor of {@code inner}'s leaf. */
@@ -138,16 +117,6 @@ public final class FateAnalysis {
         }
         return null;
       }
-
-      @Override
-      public Void visitTry(TryTree tree, Void unused) {
-        for (Tree resource : tree.getResources()) {
-          if (symbols.contains(getSymbol(resource))) {
-            outcomes.add(Fate.of(Kind.RELEASED_ON_EVERY_PATH));
-          }
-        }
-        return super.visitTry(tree, null);
-      }
     }.scan(bodyPath, null);
   }
 
@@ -163,9 +132,6 @@ public final class FateAnalysis {
       Symbol symbol = getSymbol(variable);
       if (isLocal(symbol)) {
         locals.add((VarSymbol) symbol);
-        if (isTryResource(valuePath.getParentPath())) {
-          outcomes.add(Fate.of(Kind.RELEASED_ON_EVERY_PATH));
-        }
       }
     } else if (parent instanceof AssignmentTree assignment && assignment.getExpression() == value) {
       Symbol target = getSymbol(assignment.getVariable());
@@ -175,19 +141,12 @@ public final class FateAnalysis {
         outcomes.add(
             new Fate(
                 isGuardedByNullCheck(path, field) ? Kind.KEPT_ONCE : Kind.STORED_IN_FIELD,
-                field.getSimpleName().toString(),
-                0));
+                field.getSimpleName().toString()));
       }
-    } else if (parent instanceof MethodInvocationTree call && call.getArguments().contains(value)) {
-      if (isCollectionGrowth(call)) {
-        outcomes.add(new Fate(Kind.ADDED_TO_COLLECTION, source(getReceiver(call)), 0));
-      } else if (isReleaseHelper(call)) {
-        releaseAt(valuePath.getParentPath()).ifPresent(outcomes::add);
-      }
-    } else if (parent instanceof MemberSelectTree select
-        && releaseMethods.contains(select.getIdentifier().toString())
-        && valuePath.getParentPath().getParentPath().getLeaf() instanceof MethodInvocationTree) {
-      releaseAt(valuePath.getParentPath().getParentPath()).ifPresent(outcomes::add);
+    } else if (parent instanceof MethodInvocationTree call
+        && call.getArguments().contains(value)
+        && isCollectionGrowth(call)) {
+      outcomes.add(new Fate(Kind.ADDED_TO_COLLECTION, source(getReceiver(call))));
     }
   }
 
@@ -214,7 +173,8 @@ public final class FateAnalysis {
   private boolean isDecorator(Tree call, Tree argument) {
     List<? extends ExpressionTree> arguments;
     if (call instanceof MethodInvocationTree invocation) {
-      if (isCollectionGrowth(invocation) || isReleaseHelper(invocation)) {
+      if (isCollectionGrowth(invocation)
+          || ReleaseNames.isReleaseHelper(getSymbol(invocation).getSimpleName().toString())) {
         return false;
       }
       arguments = invocation.getArguments();
@@ -240,45 +200,6 @@ public final class FateAnalysis {
     return CONTAINER_TYPES.stream()
         .map(state::getTypeFromString)
         .anyMatch(t -> t != null && ASTHelpers.isSubtype(receiverType, t, state));
-  }
-
-  /** {@code IOUtils.closeQuietly(x)}, {@code MoreExecutors.shutdownAndAwaitTermination(x, ...)}. */
-  private static boolean isReleaseHelper(MethodInvocationTree call) {
-    return isReleaseHelperName(getSymbol(call).getSimpleName().toString());
-  }
-
-  /** Whether a method that takes a client and is named {@code name} releases it. */
-  public static boolean isReleaseHelperName(String name) {
-    String lower = name.toLowerCase(Locale.ROOT);
-    return lower.contains("close") || lower.contains("shutdown") || lower.contains("release");
-  }
-
-  /**
-   * What the release call at {@code call} does for the value: nothing if it comes before the value
-   * is built (it releases an earlier value, as a {@code finally} before the creation in a loop does).
-   */
-  private Optional<Fate> releaseAt(TreePath call) {
-    int position = ASTHelpers.getStartPosition(call.getLeaf());
-    if (position < builtAt) {
-      return Optional.empty();
-    }
-    for (TreePath p = call; p.getParentPath() != null; p = p.getParentPath()) {
-      if (p.getParentPath().getLeaf() instanceof TryTree tryTree
-          && tryTree.getFinallyBlock() == p.getLeaf()
-          && ASTHelpers.getStartPosition(p.getLeaf()) > builtAt) {
-        return Optional.of(Fate.of(Kind.RELEASED_ON_EVERY_PATH));
-      }
-      if (p.getLeaf() == body) {
-        break;
-      }
-    }
-    int line = (int) state.getPath().getCompilationUnit().getLineMap().getLineNumber(position);
-    return Optional.of(new Fate(Kind.RELEASED_ON_NORMAL_PATH, "", line));
-  }
-
-  private static boolean isTryResource(TreePath variable) {
-    return variable.getParentPath().getLeaf() instanceof TryTree tryTree
-        && tryTree.getResources().contains(variable.getLeaf());
   }
 
   /**
@@ -385,7 +306,7 @@ public final class FateAnalysis {
           return byKind.get(kind);
         }
       }
-      return Fate.of(Kind.NOT_RELEASED);
+      return Fate.of(Kind.STAYS_IN_METHOD);
     }
   }
 }

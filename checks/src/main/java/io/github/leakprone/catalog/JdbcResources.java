@@ -3,7 +3,6 @@ package io.github.leakprone.catalog;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.isStatic;
 
-import com.google.common.base.Ascii;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.ErrorProneFlags;
@@ -123,7 +122,7 @@ public final class JdbcResources implements ResourceSpec {
   }
 
   @Override
-  public boolean isRelease(MethodSymbol method) {
+  public boolean isRelease(MethodSymbol method, VisitorState state) {
     return method.getSimpleName().contentEquals("close") && method.getParameters().isEmpty();
   }
 
@@ -133,18 +132,12 @@ public final class JdbcResources implements ResourceSpec {
     return method.getSimpleName().toString().startsWith("execute");
   }
 
-  /**
-   * The catalogued closers and the flag's, and any method whose name says it closes or releases
-   * what it is given ({@code closeQuietly}, {@code closeStatement}, {@code releaseConnection},
-   * {@code quietlyCloseConnection}): code bases write their own such helpers, often in a utility
-   * class or a superclass this per-file analysis cannot read, and a finding that ignores them is
-   * a false alarm.
-   */
+  /** The catalogued closers and the flag's, and the helpers {@link ReleaseNames} recognises. */
   @Override
   public ImmutableSet<Integer> releasedArguments(MethodInvocationTree call, VisitorState state) {
     MethodSymbol method = getSymbol(call);
     boolean catalogued = isStatic(method) && matchesAny(closers, method, state);
-    if (!catalogued && !namedAsCloser(method)) {
+    if (!catalogued && !ReleaseNames.isReleaseHelper(method.getSimpleName().toString())) {
       return ImmutableSet.of();
     }
     return IntStream.range(0, call.getArguments().size())
@@ -152,10 +145,6 @@ public final class JdbcResources implements ResourceSpec {
         .collect(ImmutableSet.toImmutableSet());
   }
 
-  private static boolean namedAsCloser(MethodSymbol method) {
-    String name = Ascii.toLowerCase(method.getSimpleName().toString());
-    return name.contains("close") || name.startsWith("release");
-  }
 
   private static boolean matchesAny(List<MethodRef> refs, MethodSymbol method, VisitorState state) {
     String name = method.getSimpleName().toString();

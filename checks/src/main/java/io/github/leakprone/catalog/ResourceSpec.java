@@ -28,7 +28,7 @@ public interface ResourceSpec {
   Optional<Acquisition> acquisition(ExpressionTree tree, VisitorState state);
 
   /** Whether calling {@code method} on a resource releases it ({@code close()}). */
-  boolean isRelease(MethodSymbol method);
+  boolean isRelease(MethodSymbol method, VisitorState state);
 
   /**
    * Whether calling {@code method} on a resource releases the children it acquired before (running a

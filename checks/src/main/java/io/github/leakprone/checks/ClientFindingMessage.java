@@ -10,8 +10,10 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Type;
 import io.github.leakprone.analysis.Fate;
-import io.github.leakprone.catalog.ClientPolicy;
+import io.github.leakprone.analysis.obligation.Leak;
+import io.github.leakprone.analysis.obligation.Witness;
 import io.github.leakprone.catalog.HeavyweightClient;
+import java.util.Optional;
 
 /**
  * The one sentence a {@code HeavyweightClientPerCall} finding says: the type, where it is built and
@@ -19,13 +21,21 @@ import io.github.leakprone.catalog.HeavyweightClient;
  */
 final class ClientFindingMessage {
 
+  /**
+   * @param leak for a must-release client that stays in the method: the path that loses it
+   */
   static String of(
-      HeavyweightClient client, Fate fate, ExpressionTree creation, Tree body, VisitorState state) {
+      HeavyweightClient client,
+      Fate fate,
+      Optional<Leak> leak,
+      ExpressionTree creation,
+      Tree body,
+      VisitorState state) {
     return String.format(
         "%s built on every call of %s%s: %s; %s",
         typeName(client, creation),
         where(body, state),
-        fateClause(client, fate),
+        fateClause(client, fate, leak),
         client.whyHeavy(),
         client.whatToDo());
   }
@@ -50,22 +60,28 @@ final class ClientFindingMessage {
     return body instanceof LambdaExpressionTree ? "a lambda" : "this code";
   }
 
-  private static String fateClause(HeavyweightClient client, Fate fate) {
-    boolean mustRelease = client.policy() == ClientPolicy.RELEASE;
+  private static String fateClause(HeavyweightClient client, Fate fate, Optional<Leak> leak) {
     return switch (fate.kind()) {
       case ADDED_TO_COLLECTION -> " and kept in " + fate.detail();
       case STORED_IN_FIELD -> " and stored in field " + fate.detail() + " with no once-only guard";
-      case NOT_RELEASED ->
-          mustRelease ? " and never released with " + client.primaryReleaseMethod() + "()" : "";
-      case RELEASED_ON_NORMAL_PATH ->
-          mustRelease
-              ? String.format(
-                  " and released with %s() only on the normal path (line %d), which an exception"
-                      + " skips",
-                  client.primaryReleaseMethod(), fate.line())
-              : "";
-      case RETURNED, KEPT_ONCE, RELEASED_ON_EVERY_PATH -> "";
+      case STAYS_IN_METHOD -> leak.map(l -> releaseClause(client, l)).orElse("");
+      case RETURNED, KEPT_ONCE -> "";
     };
+  }
+
+  /** "and never released with shutdown()", or the path that skips the release. */
+  private static String releaseClause(HeavyweightClient client, Leak leak) {
+    String release = client.primaryReleaseMethod() + "()";
+    Witness.Kind kind = leak.witness().kind();
+    boolean simplyUnreleased =
+        kind == Witness.Kind.END
+            || kind == Witness.Kind.JUMP
+            || kind == Witness.Kind.EXCEPTION
+            || kind == Witness.Kind.NEVER_STORED;
+    if (!leak.handledSomewhere() && simplyUnreleased) {
+      return " and never released with " + release;
+    }
+    return " and not released with " + release + " " + leak.witness().describe();
   }
 
   private ClientFindingMessage() {}

@@ -2,9 +2,11 @@ package io.github.leakprone.checks;
 
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
 
 import com.google.auto.service.AutoService;
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.BugPattern.StandardTags;
 import com.google.errorprone.ErrorProneFlags;
@@ -14,23 +16,32 @@ import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.NewClassTreeMatcher;
 import com.google.errorprone.matchers.Description;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
 import io.github.leakprone.Links;
 import io.github.leakprone.analysis.Fate;
 import io.github.leakprone.analysis.FateAnalysis;
 import io.github.leakprone.analysis.PerCallScope;
+import io.github.leakprone.analysis.obligation.ClassSummary;
+import io.github.leakprone.analysis.obligation.Leak;
+import io.github.leakprone.analysis.obligation.ObligationAnalysis;
 import io.github.leakprone.catalog.CatalogFlags;
 import io.github.leakprone.catalog.ClientCatalog;
+import io.github.leakprone.catalog.ClientResources;
 import io.github.leakprone.catalog.ClientPolicy;
 import io.github.leakprone.catalog.HeavyweightClient;
 import io.github.leakprone.catalog.HeavyweightClients;
 import io.github.leakprone.fixes.HoistToStaticField;
 import io.github.leakprone.fixes.ReleaseOnEveryPath;
 import io.github.leakprone.report.Reporter;
+import io.github.leakprone.trees.LocalUses;
 import java.util.Optional;
 import javax.inject.Inject;
 
@@ -51,7 +62,12 @@ public final class HeavyweightClientPerCall extends BugChecker
   // Transient: a BugChecker is Serializable, the catalogue need not be (it is rebuilt from flags).
   private final transient ClientCatalog catalog;
 
+  private final transient ClientResources resources;
   private final transient FlagProblem flagProblem;
+  /** The body analysed last, and its leaks: a body's creations are matched one after another. */
+  private transient Tree analysedBody;
+
+  private transient ImmutableList<Leak> analysedLeaks = ImmutableList.of();
 
   /** Used by ServiceLoader; Error Prone itself calls the {@link Inject} constructor. */
   public HeavyweightClientPerCall() {
@@ -64,6 +80,7 @@ public final class HeavyweightClientPerCall extends BugChecker
         FlagProblem.parse(
             () -> CatalogFlags.catalogue(flags), () -> HeavyweightClients.BUILT_IN);
     this.catalog = new ClientCatalog(parsed.value());
+    this.resources = new ClientResources(catalog);
     this.flagProblem = parsed.problem();
   }
 
@@ -95,30 +112,73 @@ public final class HeavyweightClientPerCall extends BugChecker
     HeavyweightClient client = match.get();
     Fate fate =
         FateAnalysis.analyse(
-            state.getPath(),
-            body.get(),
-            client.releaseMethods(),
-            state.getTypeFromString(client.type()),
-            state);
-    if (!isLeak(client, fate)) {
-      return Description.NO_MATCH;
+            state.getPath(), body.get(), state.getTypeFromString(client.type()), state);
+    Optional<Leak> leak = Optional.empty();
+    switch (fate.kind()) {
+      case RETURNED, KEPT_ONCE -> {
+        return Description.NO_MATCH;
+      }
+      case STAYS_IN_METHOD -> {
+        if (client.policy() == ClientPolicy.RELEASE) {
+          // Released on every path out of the call is what the library asks for: only a path that
+          // loses it is a finding.
+          leak = leakAt(creation, body.get(), state);
+          if (leak.isEmpty()) {
+            return Description.NO_MATCH;
+          }
+        }
+      }
+      case ADDED_TO_COLLECTION, STORED_IN_FIELD -> {}
     }
     Description.Builder description =
         buildDescription(creation)
-            .setMessage(ClientFindingMessage.of(client, fate, creation, body.get(), state));
-    (client.policy() == ClientPolicy.SHARE
-            ? HoistToStaticField.fix(client, fate, state)
-            : ReleaseOnEveryPath.fix(client, fate, state))
-        .ifPresent(description::addFix);
+            .setMessage(ClientFindingMessage.of(client, fate, leak, creation, body.get(), state));
+    if (client.policy() == ClientPolicy.SHARE) {
+      HoistToStaticField.fix(client, fate, state).ifPresent(description::addFix);
+    } else if (leak.isPresent()) {
+      TreePath bodyPath = pathTo(body.get(), state.getPath());
+      ReleaseOnEveryPath.fix(
+              client.releaseMethods(),
+              client.primaryReleaseMethod(),
+              state,
+              LocalUses.of(bodyPath, ImmutableSet.of()),
+              ImmutableList.of())
+          .ifPresent(rewrite -> description.addFix(rewrite.fix()));
+    }
     return Reporter.route(description.build(), state);
   }
 
-  private static boolean isLeak(HeavyweightClient client, Fate fate) {
-    return switch (fate.kind()) {
-      case RETURNED, KEPT_ONCE -> false;
-      case ADDED_TO_COLLECTION, STORED_IN_FIELD -> true;
-      case RELEASED_ON_EVERY_PATH -> client.policy() == ClientPolicy.SHARE;
-      case RELEASED_ON_NORMAL_PATH, NOT_RELEASED -> true;
-    };
+  /**
+   * The obligation analysis's verdict on the must-release client built at {@code creation}. The
+   * body is analysed once for all its creations: they arrive one after another.
+   */
+  private Optional<Leak> leakAt(ExpressionTree creation, Tree body, VisitorState state) {
+    if (body != analysedBody) {
+      ClassTree owner = state.findEnclosing(ClassTree.class);
+      Tree code =
+          body instanceof MethodTree method
+              ? method.getBody()
+              : ((LambdaExpressionTree) body).getBody();
+      analysedLeaks =
+          owner == null || code == null
+              ? ImmutableList.of()
+              : ObligationAnalysis.analyse(
+                  code,
+                  resources,
+                  ClassSummary.of(owner, resources, state),
+                  getSymbol(owner),
+                  state);
+      analysedBody = body;
+    }
+    return analysedLeaks.stream().filter(leak -> leak.site() == creation).findFirst();
+  }
+
+  private static TreePath pathTo(Tree tree, TreePath inner) {
+    for (TreePath p = inner; p != null; p = p.getParentPath()) {
+      if (p.getLeaf() == tree) {
+        return p;
+      }
+    }
+    throw new IllegalArgumentException("not an ancestor");
   }
 }

@@ -32,8 +32,8 @@ import io.github.leakprone.analysis.obligation.Leak;
 import io.github.leakprone.analysis.obligation.ObligationAnalysis;
 import io.github.leakprone.catalog.JdbcResources;
 import io.github.leakprone.catalog.MethodRef;
-import io.github.leakprone.fixes.ReleaseLocalOnEveryPath;
-import io.github.leakprone.fixes.ReleaseLocalOnEveryPath.Rewrite;
+import io.github.leakprone.fixes.ReleaseOnEveryPath;
+import io.github.leakprone.fixes.ReleaseOnEveryPath.Rewrite;
 import io.github.leakprone.report.Reporter;
 import io.github.leakprone.trees.LocalUses;
 import java.util.ArrayList;
@@ -123,7 +123,7 @@ public final class JdbcResourceLeak extends BugChecker
       Description.Builder description =
           buildDescription(leak.site()).setMessage(JdbcLeakMessage.of(leak, atSite));
       // Two rewrites of one block would collide; the second is offered once the first is applied.
-      ReleaseLocalOnEveryPath.fix(RELEASE_METHODS, "close", atSite, uses, offered)
+      ReleaseOnEveryPath.fix(RELEASE_METHODS, "close", atSite, uses, offered)
           .ifPresent(
               rewrite -> {
                 offered.add(rewrite);

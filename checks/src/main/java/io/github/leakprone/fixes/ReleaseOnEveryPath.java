@@ -6,15 +6,19 @@ import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.getType;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.StatementTree;
@@ -28,107 +32,218 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
-import io.github.leakprone.analysis.Fate;
-import io.github.leakprone.analysis.FateAnalysis;
-import io.github.leakprone.catalog.HeavyweightClient;
-import io.github.leakprone.trees.LocalVariables;
+import io.github.leakprone.catalog.ReleaseNames;
+import io.github.leakprone.trees.LocalUses;
 import io.github.leakprone.trees.SourceText;
 import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.ElementKind;
 
 /**
- * Releases a must-release client on every path: {@code T x = build(); rest...} becomes
- * try-with-resources when the release is {@code close()} of an {@link AutoCloseable}, else {@code T x
- * = build(); try { rest... } finally { x.release(); }}. A release that ended the block moves into the
- * {@code finally}; the rest of the block moves into the {@code try}, so every name it declares keeps
- * its scope.
+ * Releases a resource held by a local on every path: {@code T x = acquire(); rest...} becomes {@code
+ * try (T x = acquire()) { rest... }} when the release is {@code close()} of an {@link AutoCloseable},
+ * else {@code T x = acquire(); try { rest... } finally { x.release(); }}. The rest of the block moves
+ * into the {@code try}, so every name it declares keeps its scope. A release that ended the block
+ * is what the new {@code try} does: under try-with-resources it goes, in the other form it moves into
+ * the {@code finally} as written ({@code shutdownNow()}, a {@code closeQuietly(x)} helper).
+ *
+ * <p>Offered only when it keeps behaviour and compiles: the local only lends the resource (calls on
+ * it, arguments to methods, null checks; a resource that is returned, stored, wrapped or captured
+ * must outlive the block), it is never reassigned, and the release the fix adds resolves on the
+ * declared type with its checked exceptions handled where it goes. Used by every check whose
+ * resources a local can hold: JDBC's, and the must-release heavyweight clients.
  */
 public final class ReleaseOnEveryPath {
 
-  public static Optional<SuggestedFix> fix(
-      HeavyweightClient client, Fate fate, VisitorState state) {
-    if (fate.kind() != Fate.Kind.NOT_RELEASED && fate.kind() != Fate.Kind.RELEASED_ON_NORMAL_PATH) {
-      return Optional.empty();
-    }
-    TreePath parentPath = state.getPath().getParentPath();
+  /** A fix and the source range it rewrites, so that a caller can keep its fixes apart. */
+  public record Rewrite(SuggestedFix fix, int start, int end) {}
+
+  /**
+   * The fix for the acquisition at {@code stateAtSite}'s path, if it initialises a local declared in
+   * a block; none when its rewrite would overlap one in {@code taken}.
+   *
+   * @param releaseMethods the methods that release the resource when called on it
+   * @param primaryRelease the one the fix calls
+   * @param uses the index of the enclosing body's variables
+   */
+  public static Optional<Rewrite> fix(
+      ImmutableSet<String> releaseMethods,
+      String primaryRelease,
+      VisitorState stateAtSite,
+      LocalUses uses,
+      List<Rewrite> taken) {
+    TreePath parentPath = stateAtSite.getPath().getParentPath();
     if (!(parentPath.getLeaf() instanceof VariableTree local)
         || !(parentPath.getParentPath().getLeaf() instanceof BlockTree block)) {
-      return Optional.empty();
-    }
-    Symbol symbol = getSymbol(local);
-    Tree method = LocalVariables.enclosingMethodOrClass(state.getPath());
-    if (symbol.getKind() != ElementKind.LOCAL_VARIABLE
-        || LocalVariables.isAssigned((VarSymbol) symbol, method)) {
       return Optional.empty();
     }
     List<? extends StatementTree> statements = block.getStatements();
     List<? extends StatementTree> rest =
         statements.subList(statements.indexOf(local) + 1, statements.size());
+    int start = getStartPosition(local);
+    int end =
+        rest.isEmpty()
+            ? stateAtSite.getEndPosition(local)
+            : stateAtSite.getEndPosition(rest.get(rest.size() - 1));
+    // Checked before any other work: many findings in one block would each rewrite all of it.
+    if (taken.stream().anyMatch(other -> start < other.end() && other.start() < end)) {
+      return Optional.empty();
+    }
+    VarSymbol symbol = getSymbol(local);
+    if (symbol.getKind() != ElementKind.LOCAL_VARIABLE
+        || uses.isAssigned(symbol)
+        || !onlyLends(symbol, uses, block, releaseMethods, stateAtSite)) {
+      return Optional.empty();
+    }
     boolean releaseEndsBlock =
-        !rest.isEmpty() && isRelease(rest.get(rest.size() - 1), symbol, client);
-    List<? extends StatementTree> body =
-        releaseEndsBlock ? rest.subList(0, rest.size() - 1) : rest;
+        !rest.isEmpty() && isRelease(rest.get(rest.size() - 1), symbol, releaseMethods);
     boolean withResources =
-        client.primaryReleaseMethod().equals("close") && isAutoCloseable(local, state);
+        primaryRelease.equals("close") && isAutoCloseable(local, stateAtSite);
     // The release the fix adds (try-with-resources' implicit close(), or a new call in the finally)
     // must compile where it goes: on the declared type, with its checked exceptions handled there.
     // A release that ended the block and moves into the finally compiled there already.
     if (withResources || !releaseEndsBlock) {
       Optional<MethodSymbol> release =
-          releaseMethod(getType(local), client.primaryReleaseMethod(), state);
-      if (release.isEmpty() || !mayThrow(release.get().getThrownTypes(), parentPath, state)) {
+          releaseMethod(getType(local), primaryRelease, stateAtSite);
+      if (release.isEmpty()
+          || !mayThrow(release.get().getThrownTypes(), parentPath, stateAtSite)) {
         return Optional.empty();
       }
     }
+    return Optional.of(
+        new Rewrite(
+            SuggestedFix.replace(
+                start,
+                end,
+                rewrite(
+                    local, block, rest, primaryRelease, withResources, releaseEndsBlock, stateAtSite)),
+            start,
+            end));
+  }
 
+  private static String rewrite(
+      VariableTree local,
+      BlockTree block,
+      List<? extends StatementTree> rest,
+      String primaryRelease,
+      boolean withResources,
+      boolean releaseEndsBlock,
+      VisitorState state) {
     CharSequence source = state.getSourceCode();
     int start = getStartPosition(local);
     int declarationEnd = state.getEndPosition(local);
-    int bodyEnd = body.isEmpty() ? declarationEnd : state.getEndPosition(body.get(body.size() - 1));
-    int replacedEnd =
-        releaseEndsBlock ? state.getEndPosition(rest.get(rest.size() - 1)) : bodyEnd;
     String indent = SourceText.indentationAt(start, state);
-    String unit = indentUnit(indent, parentPath.getParentPath(), state);
-    String inner = reindent(source.subSequence(declarationEnd, bodyEnd).toString(), unit);
+    String unit = indentUnit(indent, block, state);
     String declaration = source.subSequence(start, declarationEnd).toString();
 
-    String replacement;
+    // The statements that go into the try, re-indented one step. A release that ended the block is
+    // what the try now does; one in the middle stays where it was (a second close is harmless, a
+    // later one would keep the resource open longer than the code says).
+    List<? extends StatementTree> body =
+        releaseEndsBlock ? rest.subList(0, rest.size() - 1) : rest;
+    int bodyEnd = body.isEmpty() ? declarationEnd : state.getEndPosition(body.get(body.size() - 1));
+    String indented =
+        reindent(source.subSequence(declarationEnd, bodyEnd).toString(), unit);
+
     if (withResources) {
       String resource =
           declaration.endsWith(";")
               ? declaration.substring(0, declaration.length() - 1)
               : declaration;
-      replacement = "try (" + resource + ") {" + inner + "\n" + indent + "}";
-    } else {
-      // Keep the block's own release (shutdownNow(), a closeQuietly(x) helper) rather than
-      // substituting the primary release method for it.
-      String release =
-          releaseEndsBlock
-              ? state.getSourceForNode(rest.get(rest.size() - 1))
-              : local.getName() + "." + client.primaryReleaseMethod() + "();";
-      replacement =
-          String.format(
-              "%s\n%stry {%s\n%s} finally {\n%s%s%s\n%s}",
-              declaration, indent, inner, indent, indent, unit, release, indent);
+      return "try (" + resource + ") {" + indented + "\n" + indent + "}";
     }
-    return Optional.of(SuggestedFix.replace(start, replacedEnd, replacement));
+    String release =
+        releaseEndsBlock
+            ? state.getSourceForNode(rest.get(rest.size() - 1))
+            : local.getName() + "." + primaryRelease + "();";
+    return String.format(
+        "%s\n%stry {%s\n%s} finally {\n%s%s%s\n%s}",
+        declaration, indent, indented, indent, indent, unit, release, indent);
+  }
+
+  /** Whether every use of {@code symbol} only borrows the resource. */
+  private static boolean onlyLends(
+      VarSymbol symbol,
+      LocalUses uses,
+      BlockTree block,
+      ImmutableSet<String> releaseMethods,
+      VisitorState state) {
+    for (TreePath use : uses.usesOf(symbol)) {
+      if (isCaptured(use, block) || !isLendingUse(use, releaseMethods, state)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A lambda or a class body inside the block may run after the block has closed the resource. */
+  private static boolean isCaptured(TreePath use, Tree block) {
+    for (TreePath p = use; p != null && p.getLeaf() != block; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof LambdaExpressionTree || p.getLeaf() instanceof ClassTree) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isLendingUse(
+      TreePath use, ImmutableSet<String> releaseMethods, VisitorState state) {
+    Tree parent = use.getParentPath().getLeaf();
+    if (parent instanceof MemberSelectTree) {
+      return use.getParentPath().getParentPath().getLeaf() instanceof MethodInvocationTree;
+    }
+    if (parent instanceof MemberReferenceTree reference) {
+      // pool::execute handed to a call (tasks.forEach(pool::execute)) is a call on it made there.
+      return use.getParentPath().getParentPath().getLeaf() instanceof MethodInvocationTree call
+          && call.getArguments().contains(reference);
+    }
+    if (parent instanceof BinaryTree comparison) {
+      return comparison.getKind() == Tree.Kind.EQUAL_TO
+          || comparison.getKind() == Tree.Kind.NOT_EQUAL_TO;
+    }
+    if (parent instanceof MethodInvocationTree call) {
+      // An argument: lent, unless the callee keeps it (a collection, a decorator it returns).
+      String name = getSymbol(call).getSimpleName().toString();
+      Type result = getType(call);
+      Type argument = getType(use.getLeaf());
+      boolean decorates =
+          result != null
+              && argument != null
+              && !result.isPrimitiveOrVoid()
+              && !ReleaseNames.isReleaseHelper(name)
+              && ASTHelpers.isSubtype(result, argument, state);
+      return call.getArguments().contains(use.getLeaf())
+          && !isGrowth(name)
+          && !releaseMethods.contains(name)
+          && !decorates;
+    }
+    // Returned, stored, wrapped by a constructor: it must outlive the block.
+    return false;
+  }
+
+  private static boolean isGrowth(String name) {
+    return name.startsWith("add")
+        || name.startsWith("put")
+        || name.equals("offer")
+        || name.equals("push")
+        || name.equals("set");
   }
 
   /**
-   * Whether {@code statement} is {@code x.release();} for one of the client's release methods, or a
-   * release helper such as {@code IOUtils.closeQuietly(x);}.
+   * Whether {@code statement} is {@code x.release();} for one of the release methods, or a release
+   * helper such as {@code IOUtils.closeQuietly(x);}.
    */
-  private static boolean isRelease(StatementTree statement, Symbol symbol, HeavyweightClient client) {
+  private static boolean isRelease(
+      StatementTree statement, Symbol symbol, ImmutableSet<String> releaseMethods) {
     if (!(statement instanceof ExpressionStatementTree expression)
         || !(expression.getExpression() instanceof MethodInvocationTree call)) {
       return false;
     }
     String name = getSymbol(call).getSimpleName().toString();
     if (getReceiver(call) instanceof IdentifierTree receiver && getSymbol(receiver) == symbol) {
-      return client.releaseMethods().contains(name);
+      return releaseMethods.contains(name);
     }
-    return FateAnalysis.isReleaseHelperName(name)
+    return ReleaseNames.isReleaseHelper(name)
         && call.getArguments().stream()
             .anyMatch(argument -> argument instanceof IdentifierTree && getSymbol(argument) == symbol);
   }
@@ -155,7 +270,6 @@ public final class ReleaseOnEveryPath {
     }
     return Optional.ofNullable(found);
   }
-
   /**
    * Whether code at {@code path} may throw every checked exception in {@code thrown}: caught by an
    * enclosing {@code try}, or declared by the enclosing method. A lambda or a class in between ends
@@ -173,7 +287,6 @@ public final class ReleaseOnEveryPath {
     }
     return true;
   }
-
   private static boolean isHandled(Type exception, TreePath path, VisitorState state) {
     for (TreePath p = path; p.getParentPath() != null; p = p.getParentPath()) {
       Tree parent = p.getParentPath().getLeaf();
@@ -199,13 +312,11 @@ public final class ReleaseOnEveryPath {
     }
     return false;
   }
-
   private static boolean isAutoCloseable(VariableTree local, VisitorState state) {
     Type type = getType(local);
     Type autoCloseable = state.getSymtab().autoCloseableType;
     return type != null && ASTHelpers.isSubtype(type, autoCloseable, state);
   }
-
   /** Indents every line after the first (which continues the declaration's line) by {@code unit}. */
   private static String reindent(String text, String unit) {
     StringBuilder out = new StringBuilder(text.length() + 64);
@@ -218,14 +329,12 @@ public final class ReleaseOnEveryPath {
     }
     return out.toString();
   }
-
   /** The step between the block's own line and its statements' indentation; two spaces if unclear. */
-  private static String indentUnit(String statementIndent, TreePath blockPath, VisitorState state) {
-    String blockIndent = SourceText.indentationAt(getStartPosition(blockPath.getLeaf()), state);
+  private static String indentUnit(String statementIndent, Tree block, VisitorState state) {
+    String blockIndent = SourceText.indentationAt(getStartPosition(block), state);
     return statementIndent.length() > blockIndent.length() && statementIndent.startsWith(blockIndent)
         ? statementIndent.substring(blockIndent.length())
         : "  ";
   }
-
   private ReleaseOnEveryPath() {}
 }

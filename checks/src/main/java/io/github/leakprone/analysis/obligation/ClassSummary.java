@@ -91,7 +91,7 @@ public final class ClassSummary {
           if (callee.owner == symbol.owner && isThisOrImplicit(receiver)) {
             callees.add(callee);
           }
-          if (spec.isRelease(callee) && receiver != null) {
+          if (spec.isRelease(callee, state) && receiver != null) {
             record(receiver);
           }
           for (int i : spec.releasedArguments(tree, state)) {

@@ -1,7 +1,6 @@
 package io.github.leakprone.analysis.obligation;
 
 import com.google.common.collect.ImmutableSet;
-import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -27,10 +26,6 @@ final class Facts {
 
   boolean isEmpty() {
     return open.isEmpty();
-  }
-
-  int size() {
-    return open.size();
   }
 
   void forEach(BiConsumer<Obligation, Witness> action) {
@@ -98,11 +93,6 @@ final class Facts {
     Map<Obligation, Witness> copy = new LinkedHashMap<>();
     open.forEach((o, w) -> copy.put(o, witness));
     return new Facts(copy);
-  }
-
-  /** Whether an obligation acquired at {@code site} is open here. */
-  boolean hasSite(Tree site) {
-    return open.keySet().stream().anyMatch(o -> o.site() == site);
   }
 
   /** The union of two states; either may be {@code null} (unreachable). */

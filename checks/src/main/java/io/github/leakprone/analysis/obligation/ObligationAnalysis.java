@@ -31,6 +31,7 @@ import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LabeledStatementTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
@@ -519,6 +520,11 @@ public final class ObligationAnalysis {
       // Analysed as a body of its own; whatever it captures is its business from here on.
       return new Eval(escapeReferenced(in, tree), Holders.NONE);
     }
+    if (tree instanceof MemberReferenceTree reference
+        && trackable(reference.getQualifierExpression()) != null) {
+      // pool::execute calls a method on the resource; it does not take it anywhere.
+      return new Eval(in, Holders.NONE);
+    }
     // Arrays, switch expressions, method references and the rest: what they touch leaves our sight.
     return new Eval(escapeReferenced(in, tree), Holders.NONE);
   }
@@ -534,7 +540,7 @@ public final class ObligationAnalysis {
       facts = value.facts;
       arguments.add(value.holders);
     }
-    if (!target.holders.isEmpty() && spec.isRelease(method)) {
+    if (!target.holders.isEmpty() && spec.isRelease(method, state)) {
       return new Eval(release(facts, target.holders), Holders.NONE);
     }
     Set<Integer> releasedArguments = releasedArguments(call, method);
@@ -545,9 +551,7 @@ public final class ObligationAnalysis {
       return new Eval(facts, Holders.NONE);
     }
     mayThrow(facts, call);
-    if (isCollectionGrowth(call) || returnsResource(call)) {
-      // Kept by a collection, or wrapped: wrap(rs), track(stmt), a proxy factory. What the call
-      // returns owns it now.
+    if (isCollectionGrowth(call)) {
       for (Holders argument : arguments) {
         facts = escape(facts, argument);
       }
@@ -560,7 +564,37 @@ public final class ObligationAnalysis {
     if (!target.holders.isEmpty() && spec.releasesChildren(method)) {
       facts = releaseChildren(facts, target.holders);
     }
-    return acquire(call, facts, target.holders);
+    Eval acquired = acquire(call, facts, target.holders);
+    return new Eval(acquired.facts, acquired.holders.union(wrapped(call, arguments)));
+  }
+
+  /**
+   * What a call returns of its arguments: a decorator or tracker ({@code wrap(rs)}, {@code
+   * track(stmt)}, {@code listeningDecorator(pool)}) returns a value of an argument's own type, and
+   * that value holds the argument's resource; releasing or returning it releases or hands over the
+   * resource. Arguments of another type (a connection passed to make a result set) stay lent, unless
+   * the method's declared result is a type variable.
+   */
+  private Holders wrapped(MethodInvocationTree call, List<Holders> arguments) {
+    Type result = ASTHelpers.getType(call);
+    if (result == null || result.isPrimitiveOrVoid()) {
+      return Holders.NONE;
+    }
+    // A callback's generic result (T doInStatement(Statement s)) may be anything, a stream that
+    // closes the statement among them: whoever receives the result may own what the call was given.
+    boolean generic = getSymbol(call).getReturnType() instanceof Type.TypeVar;
+    Holders held = Holders.NONE;
+    List<? extends ExpressionTree> trees = call.getArguments();
+    for (int i = 0; i < arguments.size(); i++) {
+      Type argument = ASTHelpers.getType(trees.get(i));
+      if (!arguments.get(i).isEmpty()
+          && argument != null
+          && argument.tsym != state.getSymtab().objectType.tsym
+          && (generic || ASTHelpers.isSubtype(result, argument, state))) {
+        held = held.union(arguments.get(i));
+      }
+    }
+    return held;
   }
 
   private Eval newClass(NewClassTree newClass, Facts in) {
@@ -836,13 +870,6 @@ public final class ObligationAnalysis {
 
   private boolean isOwnMethod(MethodSymbol method, ExpressionTree receiver) {
     return method.owner == ownClass && ClassSummary.isThisOrImplicit(receiver);
-  }
-
-  private boolean returnsResource(MethodInvocationTree call) {
-    Type type = ASTHelpers.getType(call);
-    return type != null
-        && !call.getArguments().isEmpty()
-        && ASTHelpers.isSubtype(type, state.getSymtab().autoCloseableType, state);
   }
 
   private boolean isCollectionGrowth(MethodInvocationTree call) {

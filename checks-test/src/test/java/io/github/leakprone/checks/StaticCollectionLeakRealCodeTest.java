@@ -1,0 +1,190 @@
+package io.github.leakprone.checks;
+
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Shapes met in public projects' sources, rewritten small in our own words: each false positive the
+ * check once reported, kept as a negative, and the true positives beside them.
+ */
+final class StaticCollectionLeakRealCodeTest {
+
+  private final CompilationTestHelper helper =
+      LeakStubs.addTo(CompilationTestHelper.newInstance(StaticCollectionLeak.class, getClass()));
+
+  /** As spring-websocket's SpringConfigurator: bean names cached per application context id. */
+  @Test
+  void cacheFilledAfterALookupOfTheSameKey() {
+    helper
+        .addSourceLines(
+            "EndpointNames.java",
+            """
+            import java.util.Map;
+            import java.util.concurrent.ConcurrentHashMap;
+
+            class EndpointNames {
+              private static final Map<String, Map<Class<?>, String>> BY_CONTEXT = new ConcurrentHashMap<>();
+
+              public String nameOf(String contextId, Class<?> type) {
+                Map<Class<?>, String> names = BY_CONTEXT.get(contextId);
+                if (names == null) {
+                  names = new ConcurrentHashMap<>();
+                  BY_CONTEXT.put(contextId, names);
+                }
+                return names.computeIfAbsent(type, Class::getSimpleName);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /** As Dubbo's NacosInstanceManageUtil: a setter that files values under the caller's name. */
+  @Test
+  void registryKeyedByTheCallersName() {
+    helper
+        .addSourceLines(
+            "ServiceNames.java",
+            """
+            import java.util.Map;
+            import java.util.Set;
+            import java.util.concurrent.ConcurrentHashMap;
+
+            class ServiceNames {
+              private static final Map<String, Set<String>> ALIASES = new ConcurrentHashMap<>();
+
+              public static void setAliases(String service, Set<String> aliases) {
+                ALIASES.put(service, aliases);
+              }
+
+              public static boolean known(String service) {
+                return ALIASES.containsKey(service);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /** As Dubbo's DeprecatedFilter: warn once per interface method. */
+  @Test
+  void warnOnceSetOfMethodNames() {
+    helper
+        .addSourceLines(
+            "DeprecationWarner.java",
+            """
+            import java.util.Set;
+            import java.util.concurrent.ConcurrentHashMap;
+
+            class DeprecationWarner {
+              private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
+
+              public void called(Class<?> api, String method) {
+                String key = api.getName() + "." + method;
+                if (!WARNED.contains(key)) {
+                  WARNED.add(key);
+                  System.err.println(key + " is deprecated");
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /** As Dubbo's ThriftProtocol: one server per exported address, replaced on re-export. */
+  @Test
+  void oneServerPerAddress() {
+    helper
+        .addSourceLines(
+            "Servers.java",
+            """
+            import java.util.HashMap;
+            import java.util.Map;
+
+            class Servers {
+              private static final Map<String, Thread> BY_ADDRESS = new HashMap<>();
+
+              public Runnable export(String address, Runnable serve) {
+                Thread server = new Thread(serve);
+                BY_ADDRESS.put(address, server);
+                server.start();
+                return server::interrupt;
+              }
+
+              public Thread serverAt(String address) {
+                return BY_ADDRESS.get(address);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
+   * As Dubbo's Curator clients: removing a data listener leaves the started node cache (one per
+   * path) in the static map, where a later client's add finds it and skips its own listener.
+   */
+  @Test
+  void removeListenerLeavesWhatAddListenerStarted() {
+    helper
+        .addSourceLines(
+            "NodeWatchers.java",
+            """
+            import java.util.Map;
+            import java.util.concurrent.ConcurrentHashMap;
+
+            class NodeWatchers {
+              private static final Map<String, Watcher> WATCHERS = new ConcurrentHashMap<>();
+
+              static final class Watcher {
+                void start() {}
+
+                void stopListening(Runnable listener) {}
+              }
+
+              protected void addDataListener(String path, Runnable listener) {
+                Watcher watcher = new Watcher();
+                // BUG: Diagnostic contains: but removeDataListener never removes from it
+                if (WATCHERS.putIfAbsent(path, watcher) != null) {
+                  return;
+                }
+                watcher.start();
+              }
+
+              protected void removeDataListener(String path, Runnable listener) {
+                Watcher watcher = WATCHERS.get(path);
+                if (watcher != null) {
+                  watcher.stopListening(listener);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /** As a "minimal websocket set-up" tutorial: no @OnClose at all. */
+  @Test
+  void tutorialEndpointWithoutOnClose() {
+    helper
+        .addSourceLines(
+            "MinimalEndpoint.java",
+            """
+            import java.util.concurrent.CopyOnWriteArraySet;
+            import javax.websocket.OnOpen;
+            import javax.websocket.Session;
+
+            class MinimalEndpoint {
+              private static int onlineCount = 0;
+              private static CopyOnWriteArraySet<MinimalEndpoint> endpoints =
+                  new CopyOnWriteArraySet<MinimalEndpoint>();
+              private Session session;
+
+              @OnOpen
+              public void onOpen(Session session) {
+                this.session = session;
+                // BUG: Diagnostic contains: but the class has no @OnClose method
+                endpoints.add(this);
+                onlineCount++;
+              }
+            }
+            """)
+        .doTest();
+  }
+}

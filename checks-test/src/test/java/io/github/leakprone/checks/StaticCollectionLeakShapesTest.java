@@ -1,0 +1,689 @@
+package io.github.leakprone.checks;
+
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What is not a finding, each beside the smallest change that makes it one: run-once growth,
+ * bounded containers, instance fields, escaping collections, bounded keys, guards, suppression.
+ */
+final class StaticCollectionLeakShapesTest {
+
+  private final CompilationTestHelper helper =
+      LeakStubs.addTo(CompilationTestHelper.newInstance(StaticCollectionLeak.class, getClass()));
+
+  @Test
+  void growthThatRunsOnce() {
+    helper
+        .addSourceLines(
+            "Once.java",
+            """
+            import java.util.HashMap;
+            import java.util.Map;
+
+            class Once {
+              private static final Map<String, Integer> CODES = new HashMap<>();
+              private static final Map<String, Integer> LOADED = new HashMap<>();
+              private static final boolean READY = load();
+
+              static {
+                CODES.put("a", 1);
+                for (String code : new String[] {"b", "c"}) {
+                  CODES.put(code, code.length());
+                }
+                java.util.List.of("d", "e").forEach(code -> CODES.put(code, 0));
+              }
+
+              // Private and called only while the class initialises.
+              private static boolean load() {
+                for (String code : new String[] {"x", "y"}) {
+                  LOADED.put(code, 0);
+                }
+                return true;
+              }
+
+              // Private and never called: dead code, no traffic.
+              private static void unused(String code) {
+                LOADED.put(code, 1);
+              }
+
+              public static void main(String[] args) {
+                for (String arg : args) {
+                  CODES.put(arg, 2);
+                }
+              }
+            }
+            """)
+        .addSourceLines(
+            "PerCall.java",
+            """
+            import java.util.ArrayList;
+            import java.util.List;
+
+            class PerCall {
+              private static final List<String> CODES = new ArrayList<>();
+              private static final List<String> SEEN = new ArrayList<>();
+
+              // A lambda held by a field runs whenever it is called, not while the class initialises.
+              private static final java.util.function.Consumer<String> RECORD =
+                  // BUG: Diagnostic contains: SEEN grows in the lambda held by RECORD on every call
+                  s -> SEEN.add(s);
+
+              public static int code(String name) {
+                // BUG: Diagnostic contains: CODES grows in code on every call and nothing
+                CODES.add(name);
+                return CODES.size();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void enumConstructorRunsOnceButAClassConstructorPerInstance() {
+    helper
+        .addSourceLines(
+            "Color.java",
+            """
+            import java.util.HashMap;
+            import java.util.Map;
+
+            enum Color {
+              RED,
+              GREEN;
+
+              Color() {
+                Holder.BY_NAME.put(name().toLowerCase(), this);
+              }
+
+              private static final class Holder {
+                private static final Map<String, Color> BY_NAME = new HashMap<>();
+              }
+            }
+            """)
+        .addSourceLines(
+            "Widget.java",
+            """
+            import java.util.ArrayList;
+            import java.util.List;
+
+            class Widget {
+              private static final List<Widget> ALL = new ArrayList<>();
+
+              Widget() {
+                // BUG: Diagnostic contains: ALL grows in the constructor of Widget for every new
+                ALL.add(this);
+              }
+            }
+            """)
+        .addSourceLines(
+            "Singleton.java",
+            """
+            import java.util.ArrayList;
+            import java.util.List;
+
+            class Singleton {
+              private static final List<Singleton> ALL = new ArrayList<>();
+              private static final Singleton INSTANCE = new Singleton();
+
+              private Singleton() {
+                ALL.add(this);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void testsAndFactoriesRunOnce() {
+    helper
+        .addSourceLines(
+            "Fixture.java",
+            """
+            import java.util.ArrayList;
+            import java.util.List;
+
+            class Fixture {
+              @interface Test {}
+
+              private static final List<String> SEEN = new ArrayList<>();
+
+              @Test
+              void records() {
+                SEEN.add("x");
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void evictingLinkedHashMapIsBounded() {
+    helper
+        .addSourceLines(
+            "Lru.java",
+            """
+            import java.util.Collections;
+            import java.util.LinkedHashMap;
+            import java.util.Map;
+
+            class Lru {
+              private static final Map<String, String> RECENT =
+                  Collections.synchronizedMap(
+                      new LinkedHashMap<>(16, 0.75f, true) {
+                        @Override
+                        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                          return size() > 100;
+                        }
+                      });
+              private static final Map<String, String> ALL =
+                  Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true));
+
+              public void seen(String value) {
+                String id = java.util.UUID.randomUUID().toString();
+                RECENT.put(id, value);
+                // BUG: Diagnostic contains: ALL grows in seen on every call
+                ALL.put(id, value);
+              }
+            }
+            """)
+        .addSourceLines(
+            "NamedLru.java",
+            """
+            import java.util.LinkedHashMap;
+            import java.util.Map;
+
+            class NamedLru {
+              static final class LruMap<K, V> extends LinkedHashMap<K, V> {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                  return size() > 10;
+                }
+              }
+
+              private static final LruMap<String, String> RECENT = new LruMap<>();
+
+              public void seen(String key, String value) {
+                RECENT.put(key, value);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void boundedQueues() {
+    helper
+        .addSourceLines(
+            "Queues.java",
+            """
+            import java.util.Queue;
+            import java.util.concurrent.ArrayBlockingQueue;
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.LinkedBlockingQueue;
+
+            class Queues {
+              private static final Queue<String> RING = new ArrayBlockingQueue<>(100);
+              private static final BlockingQueue<String> CAPPED = new LinkedBlockingQueue<>(100);
+              private static final BlockingQueue<String> OPEN = new LinkedBlockingQueue<>();
+
+              public void log(String line) {
+                RING.offer(line);
+                CAPPED.offer(line);
+                // BUG: Diagnostic contains: OPEN grows in log on every call
+                OPEN.offer(line);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void cachesWithLimits() {
+    helper
+        .addSourceLines(
+            "Caches.java",
+            """
+            import com.github.benmanes.caffeine.cache.Caffeine;
+            import com.google.common.cache.Cache;
+            import com.google.common.cache.CacheBuilder;
+            import java.time.Duration;
+            import java.util.concurrent.ConcurrentMap;
+
+            class Caches {
+              private static final Cache<String, String> SIZED =
+                  CacheBuilder.newBuilder().maximumSize(1000).build();
+              private static final Cache<String, String> UNBOUNDED = CacheBuilder.newBuilder().build();
+              private static final ConcurrentMap<String, String> SIZED_VIEW =
+                  CacheBuilder.newBuilder().maximumSize(1000).<String, String>build().asMap();
+              private static final com.github.benmanes.caffeine.cache.Cache<String, String> EXPIRING =
+                  Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(5)).build();
+              private static final com.github.benmanes.caffeine.cache.Cache<String, String> FOREVER =
+                  Caffeine.newBuilder().build();
+
+              public void remember(String value) {
+                String key = java.util.UUID.randomUUID().toString();
+                SIZED.put(key, value);
+                SIZED_VIEW.put(key, value);
+                EXPIRING.put(key, value);
+                // BUG: Diagnostic contains: UNBOUNDED grows in remember on every call
+                UNBOUNDED.put(key, value);
+                // BUG: Diagnostic contains: FOREVER grows in remember on every call
+                FOREVER.put(key, value);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void keyedGrowthOutsideALifecycleCountsOnlyForFreshKeys() {
+    helper
+        .addSourceLines(
+            "Memo.java",
+            """
+            import com.github.benmanes.caffeine.cache.Caffeine;
+            import java.util.Map;
+            import java.util.concurrent.ConcurrentHashMap;
+
+            class Memo {
+              private static final Map<String, Integer> COMPUTED = new ConcurrentHashMap<>();
+              private static final Map<String, Integer> CHECKED = new ConcurrentHashMap<>();
+              private static final Map<String, Integer> LOOKED_UP = new ConcurrentHashMap<>();
+              private static final Map<String, Integer> ABSENT = new ConcurrentHashMap<>();
+              private static final com.github.benmanes.caffeine.cache.Cache<String, Integer> LOADED =
+                  Caffeine.newBuilder().build();
+              private static final Map<String, Integer> BY_CALLER_KEY = new ConcurrentHashMap<>();
+              private static final Map<String, Integer> BY_NEW_KEY = new ConcurrentHashMap<>();
+              private static final Map<Object, Integer> BY_NEW_OBJECT = new ConcurrentHashMap<>();
+              private static final Map<Long, Integer> BY_COUNTER = new ConcurrentHashMap<>();
+              private static final java.util.concurrent.atomic.AtomicLong COUNTER =
+                  new java.util.concurrent.atomic.AtomicLong();
+
+              public int length(String text) {
+                int a = COMPUTED.computeIfAbsent(text, String::length);
+                if (!CHECKED.containsKey(text)) {
+                  CHECKED.put(text, text.length());
+                }
+                Integer b = LOOKED_UP.get(text);
+                if (b == null) {
+                  b = text.length();
+                  LOOKED_UP.put(text, b);
+                }
+                ABSENT.putIfAbsent(text, 0);
+                int c = LOADED.get(text, String::length);
+                // A registry keyed by the caller's name grows only with new names.
+                BY_CALLER_KEY.put(text, a);
+                // BUG: Diagnostic contains: BY_NEW_KEY grows in length on every call
+                BY_NEW_KEY.put("request-" + System.nanoTime(), b);
+                Object token = new Object();
+                // BUG: Diagnostic contains: BY_NEW_OBJECT grows in length on every call
+                BY_NEW_OBJECT.put(token, c);
+                // BUG: Diagnostic contains: BY_COUNTER grows in length on every call
+                BY_COUNTER.put(COUNTER.incrementAndGet(), c);
+                return a + b + c;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void selfCleaningContainers() {
+    helper
+        .addSourceLines(
+            "Groups.java",
+            """
+            import io.netty.channel.Channel;
+            import io.netty.channel.group.ChannelGroup;
+            import io.netty.channel.group.DefaultChannelGroup;
+            import java.util.ArrayList;
+            import java.util.EnumMap;
+            import java.util.List;
+            import java.util.Map;
+            import java.util.Set;
+            import java.util.WeakHashMap;
+            import java.util.concurrent.TimeUnit;
+
+            class Groups {
+              private static final ChannelGroup CHANNELS = new DefaultChannelGroup(null);
+              private static final List<Channel> PLAIN = new ArrayList<>();
+              private static final Map<Object, String> WEAK = new WeakHashMap<>();
+              private static final Map<TimeUnit, String> BY_UNIT = new EnumMap<>(TimeUnit.class);
+              private static final Set<Object> WEAK_SET =
+                  java.util.Collections.newSetFromMap(new WeakHashMap<>());
+
+              public void joined(Channel channel, Object owner, TimeUnit unit) {
+                CHANNELS.add(channel);
+                WEAK.put(owner, "x");
+                BY_UNIT.put(unit, "x");
+                WEAK_SET.add(owner);
+                // BUG: Diagnostic contains: PLAIN grows in joined on every call
+                PLAIN.add(channel);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void instanceFieldsAreNotJudged() {
+    helper
+        .addSourceLines(
+            "Holder.java",
+            """
+            import java.util.ArrayList;
+            import java.util.List;
+
+            class Holder {
+              private final List<String> mine = new ArrayList<>();
+              private static final List<String> SHARED = new ArrayList<>();
+
+              public void add(String value) {
+                mine.add(value);
+                // BUG: Diagnostic contains: SHARED grows in add
+                SHARED.add(value);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void escapingCollectionsAreNotJudged() {
+    helper
+        .addSourceLines(
+            "Escapes.java",
+            """
+            import java.util.ArrayList;
+            import java.util.Collections;
+            import java.util.List;
+            import java.util.Map;
+            import java.util.Set;
+            import java.util.concurrent.ConcurrentHashMap;
+
+            class Escapes {
+              private static final List<String> RETURNED = new ArrayList<>();
+              private static final List<String> PASSED = new ArrayList<>();
+              private static final Map<String, Set<String>> INNER_RETURNED = new ConcurrentHashMap<>();
+              private static final Map<String, String> VIEW_RETURNED = new ConcurrentHashMap<>();
+              private static final List<String> ALIASED = new ArrayList<>();
+              private static List<String> other;
+              static final List<String> PACKAGE_VISIBLE = new ArrayList<>();
+              private static final List<String> READ_ONLY = new ArrayList<>();
+              private static final List<String> LOGGED = new ArrayList<>();
+              private static final List<String> NESTED = new ArrayList<>();
+              private static final List<List<String>> ALL_LISTS = new ArrayList<>();
+
+              public void add(String value) {
+                RETURNED.add(value);
+                PASSED.add(value);
+                INNER_RETURNED.computeIfAbsent(value, k -> ConcurrentHashMap.newKeySet()).add(value);
+                VIEW_RETURNED.put(value, value);
+                ALIASED.add(value);
+                PACKAGE_VISIBLE.add(value);
+                NESTED.add(value);
+                // BUG: Diagnostic contains: READ_ONLY grows in add
+                READ_ONLY.add(value);
+                // BUG: Diagnostic contains: LOGGED grows in add
+                LOGGED.add(value);
+              }
+
+              public List<String> returned() {
+                return RETURNED;
+              }
+
+              public void pass(java.util.function.Consumer<List<String>> sink) {
+                sink.accept(PASSED);
+              }
+
+              public Set<String> inner(String key) {
+                return INNER_RETURNED.get(key);
+              }
+
+              public Set<String> keys() {
+                return VIEW_RETURNED.keySet();
+              }
+
+              public void alias() {
+                other = ALIASED;
+                // BUG: Diagnostic contains: ALL_LISTS grows in alias
+                ALL_LISTS.add(NESTED);
+              }
+
+              public List<String> readOnly() {
+                return Collections.unmodifiableList(READ_ONLY);
+              }
+
+              public String describe() {
+                System.out.println(LOGGED);
+                return String.valueOf(LOGGED) + new ArrayList<>(LOGGED) + List.copyOf(LOGGED);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void sweepOnTheOpenPathAndPartnerInASuperclass() {
+    helper
+        .addSourceLines(
+            "Sweeps.java",
+            """
+            import java.util.List;
+            import java.util.concurrent.CopyOnWriteArrayList;
+            import javax.websocket.OnClose;
+            import javax.websocket.OnOpen;
+            import javax.websocket.Session;
+
+            class Sweeps {
+              private static final List<Session> SESSIONS = new CopyOnWriteArrayList<>();
+
+              @OnOpen
+              public void onOpen(Session session) {
+                SESSIONS.removeIf(s -> !s.isOpen());
+                SESSIONS.add(session);
+              }
+
+              @OnClose
+              public void onClose() {}
+            }
+            """)
+        .addSourceLines(
+            "Base.java",
+            """
+            import io.netty.channel.Channel;
+            import io.netty.channel.ChannelHandlerContext;
+            import io.netty.channel.ChannelInboundHandlerAdapter;
+            import java.util.Set;
+            import java.util.concurrent.ConcurrentHashMap;
+
+            class Base extends ChannelInboundHandlerAdapter {
+              static final class Child extends Base {
+                @Override
+                public void channelActive(ChannelHandlerContext ctx) {
+                  ACTIVE.add(ctx.channel());
+                }
+              }
+
+              private static final Set<Channel> ACTIVE = ConcurrentHashMap.newKeySet();
+
+              @Override
+              public void channelInactive(ChannelHandlerContext ctx) {
+                ACTIVE.remove(ctx.channel());
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void keysFromAFiniteDomain() {
+    helper
+        .addSourceLines(
+            "Keys.java",
+            """
+            import java.lang.reflect.Method;
+            import java.util.List;
+            import java.util.Map;
+            import java.util.Set;
+            import java.util.concurrent.ConcurrentHashMap;
+            import java.util.concurrent.CopyOnWriteArrayList;
+            import java.util.concurrent.TimeUnit;
+
+            class Keys {
+              private static final Map<Class<?>, String> BY_CLASS = new ConcurrentHashMap<>();
+              private static final Map<TimeUnit, String> BY_UNIT = new ConcurrentHashMap<>();
+              private static final Set<Method> METHODS = ConcurrentHashMap.newKeySet();
+              private static final Map<String, String> CONSTANT = new ConcurrentHashMap<>();
+              private static final List<Class<?>> CLASS_LIST = new CopyOnWriteArrayList<>();
+              private static final Map<Class<?>, List<String>> PER_CLASS = new ConcurrentHashMap<>();
+              private static final String KEY = "config";
+
+              public String describe(Class<?> type, TimeUnit unit, Method method, String text) {
+                METHODS.add(method);
+                BY_UNIT.put(unit, text);
+                CONSTANT.put(KEY, text);
+                CONSTANT.put("other", text);
+                // BUG: Diagnostic contains: CLASS_LIST grows in describe
+                CLASS_LIST.add(type);
+                // BUG: Diagnostic contains: PER_CLASS grows in describe
+                PER_CLASS.computeIfAbsent(type, t -> new CopyOnWriteArrayList<>()).add(text);
+                return BY_CLASS.computeIfAbsent(type, Class::getName);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void sizeGuardsBound() {
+    helper
+        .addSourceLines(
+            "Guarded.java",
+            """
+            import java.util.List;
+            import java.util.concurrent.CopyOnWriteArrayList;
+
+            class Guarded {
+              private static final List<String> RECENT = new CopyOnWriteArrayList<>();
+              private static final List<String> SKIPPED = new CopyOnWriteArrayList<>();
+
+              public void record(String line) {
+                if (RECENT.size() < 100) {
+                  RECENT.add(line);
+                }
+              }
+
+              public void skip(String line) {
+                if (SKIPPED.size() >= 100) {
+                  return;
+                }
+                SKIPPED.add(line);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void reassignmentEmptiesButLazyInitialisationDoesNot() {
+    helper
+        .addSourceLines(
+            "Reset.java",
+            """
+            import java.util.ArrayList;
+            import java.util.List;
+
+            class Reset {
+              private static List<String> batch = new ArrayList<>();
+              private static List<String> lazy;
+
+              public void add(String value) {
+                batch.add(value);
+              }
+
+              public List<String> flush() {
+                List<String> done = new ArrayList<>(batch);
+                batch = new ArrayList<>();
+                return done;
+              }
+
+              public void addLazily(String value) {
+                if (lazy == null) {
+                  lazy = new ArrayList<>();
+                }
+                // BUG: Diagnostic contains: lazy grows in addLazily on every call
+                lazy.add(value);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void suppressWarningsOnTheFieldOrTheMethod() {
+    helper
+        .addSourceLines(
+            "Suppressed.java",
+            """
+            import java.util.ArrayList;
+            import java.util.List;
+
+            class Suppressed {
+              @SuppressWarnings("StaticCollectionLeak") // bounded by the caller: at most one per tenant
+              private static final List<String> TENANTS = new ArrayList<>();
+
+              private static final List<String> NAMES = new ArrayList<>();
+
+              public void add(String value) {
+                TENANTS.add(value);
+              }
+
+              @SuppressWarnings("StaticCollectionLeak") // called once per deployment
+              public void name(String value) {
+                NAMES.add(value);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void anyRemovalInTheFileAnswersGrowthOutsideALifecycle() {
+    helper
+        .addSourceLines(
+            "Pending.java",
+            """
+            import java.util.Iterator;
+            import java.util.Map;
+            import java.util.concurrent.ConcurrentHashMap;
+
+            class Pending {
+              private static final Map<Long, Runnable> BY_ID = new ConcurrentHashMap<>();
+              private static final Map<Long, Runnable> SWEPT = new ConcurrentHashMap<>();
+              private static final Map<Long, Runnable> BY_ITERATOR = new ConcurrentHashMap<>();
+
+              public void submit(long id, Runnable task) {
+                BY_ID.put(id, task);
+                SWEPT.put(id, task);
+                BY_ITERATOR.put(id, task);
+              }
+
+              public void done(long id) {
+                BY_ID.remove(id);
+              }
+
+              public void expire() {
+                SWEPT.entrySet().removeIf(e -> e.getKey() < 0);
+                for (Iterator<Long> it = BY_ITERATOR.keySet().iterator(); it.hasNext(); ) {
+                  if (it.next() < 0) {
+                    it.remove();
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+}

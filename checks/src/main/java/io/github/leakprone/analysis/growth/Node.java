@@ -1,0 +1,18 @@
+package io.github.leakprone.analysis.growth;
+
+import com.sun.tools.javac.code.Symbol;
+
+/**
+ * A piece of code that runs as a whole: a method or constructor, a class's static or instance
+ * initialisation (its initializer blocks and field initializers together), or a lambda held by a
+ * field (which runs whenever the field's function is called, not when the field is initialised).
+ */
+record Node(Symbol symbol, Kind kind) {
+
+  enum Kind {
+    METHOD,
+    STATIC_INIT,
+    INSTANCE_INIT,
+    FIELD_LAMBDA
+  }
+}

@@ -1,0 +1,73 @@
+package io.github.leakprone.catalog;
+
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+
+import com.google.common.collect.ImmutableSet;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import java.util.Optional;
+import java.util.stream.IntStream;
+
+/**
+ * The must-release heavyweight clients (OSS, AWS, Apache HTTP, thread pools, the users' own) as
+ * resources of the obligation analysis: building one acquires it, its release methods release it.
+ */
+public final class ClientResources implements ResourceSpec {
+
+  private final ClientCatalog catalog;
+
+  public ClientResources(ClientCatalog catalog) {
+    this.catalog = catalog;
+  }
+
+  @Override
+  public Optional<Acquisition> acquisition(ExpressionTree tree, VisitorState state) {
+    return catalog
+        .match(tree, state)
+        .filter(client -> client.policy() == ClientPolicy.RELEASE)
+        .map(client -> Acquisition.OWNED);
+  }
+
+  /**
+   * A release method of a client whose type is related to the method's owner: {@code close()} on a
+   * thread pool is a release (ExecutorService declares it), on a user's type released by {@code
+   * shutdown()} it is not.
+   */
+  @Override
+  public boolean isRelease(MethodSymbol method, VisitorState state) {
+    if (!method.getParameters().isEmpty()) {
+      return false;
+    }
+    String name = method.getSimpleName().toString();
+    for (HeavyweightClient client : catalog.clients()) {
+      if (client.policy() == ClientPolicy.RELEASE && client.releaseMethods().contains(name)) {
+        Type type = state.getTypeFromString(client.type());
+        if (type != null
+            && (ASTHelpers.isSubtype(method.owner.type, type, state)
+                || ASTHelpers.isSubtype(type, method.owner.type, state))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public boolean releasesChildren(MethodSymbol method) {
+    return false;
+  }
+
+  @Override
+  public ImmutableSet<Integer> releasedArguments(MethodInvocationTree call, VisitorState state) {
+    if (!ReleaseNames.isReleaseHelper(getSymbol(call).getSimpleName().toString())) {
+      return ImmutableSet.of();
+    }
+    return IntStream.range(0, call.getArguments().size())
+        .boxed()
+        .collect(ImmutableSet.toImmutableSet());
+  }
+}

@@ -1,0 +1,106 @@
+package io.github.leakprone.checks;
+
+import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+
+import com.google.auto.service.AutoService;
+import com.google.common.collect.ImmutableList;
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.BugPattern.StandardTags;
+import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
+import com.google.errorprone.matchers.Description;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol;
+import io.github.leakprone.Links;
+import io.github.leakprone.analysis.growth.Leak;
+import io.github.leakprone.analysis.growth.StaticGrowth;
+import io.github.leakprone.catalog.StaticGrowthCatalog;
+import io.github.leakprone.catalog.StaticGrowthFlags;
+import io.github.leakprone.fixes.RemoveInPartner;
+import io.github.leakprone.report.Reporter;
+import javax.inject.Inject;
+
+/**
+ * Flags a static collection, map or cache that grows on every call or connection while nothing on
+ * the matching path (the close handler of its lifecycle, or anything at all) removes from it.
+ */
+@AutoService(BugChecker.class)
+@BugPattern(
+    summary =
+        "Remove what per-call or per-connection code adds to a static collection, or bound the"
+            + " collection",
+    severity = WARNING,
+    tags = StandardTags.PERFORMANCE,
+    link = Links.DOCS + "StaticCollectionLeak.md",
+    linkType = CUSTOM)
+public final class StaticCollectionLeak extends BugChecker implements CompilationUnitTreeMatcher {
+
+  private static final long serialVersionUID = 1L;
+
+  // Transient: a BugChecker is Serializable, the catalogue need not be (it is rebuilt from flags).
+  private final transient StaticGrowthCatalog catalog;
+
+  /** Used by ServiceLoader; Error Prone itself calls the {@link Inject} constructor. */
+  public StaticCollectionLeak() {
+    this(ErrorProneFlags.empty());
+  }
+
+  @Inject
+  StaticCollectionLeak(ErrorProneFlags flags) {
+    this.catalog = StaticGrowthFlags.catalogue(flags);
+  }
+
+  @Override
+  public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
+    Reporter.visitFile(canonicalName(), state);
+    return InternalErrors.noFindingOnError(
+        () -> {
+          // Every finding is built before the first is reported: a failure reports none, not half.
+          check(state).forEach(finding -> state.reportMatch(Reporter.route(finding, state)));
+          return Description.NO_MATCH;
+        });
+  }
+
+  private ImmutableList<Description> check(VisitorState state) {
+    ImmutableList.Builder<Description> findings = ImmutableList.builder();
+    for (Leak leak : StaticGrowth.analyse(state.getPath(), catalog, state)) {
+      if (isSuppressed(leak, state)) {
+        continue;
+      }
+      Description.Builder description =
+          buildDescription(leak.growth().getLeaf()).setMessage(StaticGrowthMessage.of(leak));
+      RemoveInPartner.fix(leak, state).ifPresent(description::addFix);
+      findings.add(description.build());
+    }
+    return findings.build();
+  }
+
+  /**
+   * A finding in a unit-wide check is not suppressed by Error Prone itself: honour
+   * {@code @SuppressWarnings} on the field and on every declaration around the growth.
+   */
+  private boolean isSuppressed(Leak leak, VisitorState state) {
+    if (isSuppressed(leak.field(), state)) {
+      return true;
+    }
+    for (TreePath p = leak.growth(); p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof MethodTree || leaf instanceof ClassTree || leaf instanceof VariableTree) {
+        Symbol symbol = getSymbol(leaf);
+        if (symbol != null && isSuppressed(symbol, state)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+}
