@@ -33,13 +33,14 @@ import javax.tools.StandardJavaFileManager;
  *   <li><b>plain</b>: no {@code -XepOpt:LeakProne:*} flag;
  *   <li><b>report</b>: {@code SarifReport} (every finding located, snippet and fixes, one file
  *       written);
- *   <li><b>gate</b>: {@code Baseline} holding every finding (read once, each finding keyed and looked
- *       up, stale entries computed), {@code Gate=true} and {@code SarifReport}: the CI setting.
+ *   <li><b>gate</b>: {@code Baseline} holding every finding (read once, each finding keyed and
+ *       looked up, stale entries computed), {@code Gate=true} and {@code SarifReport}: the CI
+ *       setting.
  * </ul>
  *
  * Rounds interleave the three so that load on the machine falls on all of them alike; it prints the
- * median and quartiles of the compile's wall time and of the compiling thread's CPU time (javac, Error
- * Prone and the report all run on it). Not a test: it prints figures.
+ * median and quartiles of the compile's wall time and of the compiling thread's CPU time (javac,
+ * Error Prone and the report all run on it). Not a test: it prints figures.
  *
  * <p>Run: {@code ./mvnw -B -q install -DskipTests -pl checks -am && ./mvnw -B -q -pl checks-test
  * test-compile exec:java@report-cost-benchmark}
@@ -51,7 +52,7 @@ public final class ReportCostBenchmark {
   private static final int ROUNDS = 15;
 
   public static void main(String[] args) throws IOException {
-    // Every file leaking is far denser than real code; one in twenty is closer to a legacy code base.
+    // Every file leaking is far denser than real code; one in twenty is closer to legacy code.
     scenario("every file leaks", 1);
     scenario("one file in 20 leaks", 20);
   }
@@ -210,56 +211,56 @@ public final class ReportCostBenchmark {
 
   private static String source(int i, boolean leaks) {
     return """
-        package com.acme.gen;
+    package com.acme.gen;
 
-        import java.sql.Connection;
-        import java.sql.PreparedStatement;
-        import java.sql.SQLException;
-        import java.util.ArrayList;
-        import java.util.List;
-        import java.util.concurrent.ExecutorService;
-        import java.util.concurrent.Executors;
+    import java.sql.Connection;
+    import java.sql.PreparedStatement;
+    import java.sql.SQLException;
+    import java.util.ArrayList;
+    import java.util.List;
+    import java.util.concurrent.ExecutorService;
+    import java.util.concurrent.Executors;
 
-        public class Dao%1$d {
-          private final List<String> log = new ArrayList<>();
+    public class Dao%1$d {
+      private final List<String> log = new ArrayList<>();
 
-          void archive(Connection conn, String[] sqls) throws SQLException {
-            for (String sql : sqls) {
-        @LEAKY_ARCHIVE@
-            }
-          }
+      void archive(Connection conn, String[] sqls) throws SQLException {
+        for (String sql : sqls) {
+    @LEAKY_ARCHIVE@
+        }
+      }
 
-          void archiveSafely(Connection conn, String[] sqls) throws SQLException {
-            for (String sql : sqls) {
-              try (PreparedStatement ps = conn.prepareStatement(sql)) {
-                ps.execute();
-              }
-            }
-          }
-
-          void publish(Runnable task) {
-            ExecutorService pool = Executors.newFixedThreadPool(4);
-        @LEAKY_PUBLISH@
-          }
-
-          int total(int[] values) {
-            int sum = 0;
-            for (int value : values) {
-              sum += value %% 7 == 0 ? value * 2 : value;
-            }
-            log.add("total " + sum);
-            return sum;
-          }
-
-          String describe(String name, int count) {
-            StringBuilder text = new StringBuilder(name);
-            for (int k = 0; k < count; k++) {
-              text.append(k %% 2 == 0 ? '-' : '+');
-            }
-            return text.append(" #%1$d").toString();
+      void archiveSafely(Connection conn, String[] sqls) throws SQLException {
+        for (String sql : sqls) {
+          try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            ps.execute();
           }
         }
-        """
+      }
+
+      void publish(Runnable task) {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+    @LEAKY_PUBLISH@
+      }
+
+      int total(int[] values) {
+        int sum = 0;
+        for (int value : values) {
+          sum += value %% 7 == 0 ? value * 2 : value;
+        }
+        log.add("total " + sum);
+        return sum;
+      }
+
+      String describe(String name, int count) {
+        StringBuilder text = new StringBuilder(name);
+        for (int k = 0; k < count; k++) {
+          text.append(k %% 2 == 0 ? '-' : '+');
+        }
+        return text.append(" #%1$d").toString();
+      }
+    }
+    """
         .formatted(i)
         .replace("@LEAKY_ARCHIVE@", leaks ? LEAKY_ARCHIVE : SAFE_ARCHIVE)
         .replace("@LEAKY_PUBLISH@", leaks ? LEAKY_PUBLISH : SAFE_PUBLISH);
@@ -284,7 +285,11 @@ public final class ReportCostBenchmark {
     Collections.sort(sorted);
     int n = sorted.size();
     return String.format(
-        Locale.ROOT, "%.0f [%.0f, %.0f]", sorted.get(n / 2), sorted.get(n / 4), sorted.get(3 * n / 4));
+        Locale.ROOT,
+        "%.0f [%.0f, %.0f]",
+        sorted.get(n / 2),
+        sorted.get(n / 4),
+        sorted.get(3 * n / 4));
   }
 
   private ReportCostBenchmark() {}

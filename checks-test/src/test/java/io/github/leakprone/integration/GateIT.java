@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * maven-demo's {@code gate} profile, run both ways by the invoker as a user's CI would: with the
- * demo's committed baseline the build passes and prints no finding; with one new leak added it fails
- * and names that finding, and only it. Both builds leave a valid SARIF report with every finding.
+ * demo's committed baseline the build passes and prints no finding; with one new leak added it
+ * fails and names that finding, and only it. Both builds leave a valid SARIF report with every
+ * finding.
  */
 final class GateIT {
 
@@ -64,9 +65,13 @@ final class GateIT {
                 + " [HeavyweightClientPerCall] OkHttpClient built on every call of ping(): each"
                 + " instance has its own connection pool and dispatcher threads; build one and"
                 + " share it (derive per-call settings with shared.newBuilder())"),
-        findings.stream().map(f -> f.replaceAll(" \\((see \\S+|no link)\\)$", "")).distinct().toList());
+        findings.stream()
+            .map(f -> f.replaceAll(" \\((see \\S+|no link)\\)$", ""))
+            .distinct()
+            .toList());
     assertTrue(
-        log.stream().anyMatch(line -> line.startsWith("[ERROR]") && line.contains("StatusNotifier.java")),
+        log.stream()
+            .anyMatch(line -> line.startsWith("[ERROR]") && line.contains("StatusNotifier.java")),
         "the new finding must be an error");
 
     JsonNode results = results(NEW_LEAK);
@@ -95,6 +100,7 @@ final class GateIT {
   }
 
   private static JsonNode results(Path demo) {
-    return SarifSchema.readValid(demo.resolve("target/leakprone/leakprone-demo-classes.sarif")).at("/runs/0/results");
+    return SarifSchema.readValid(demo.resolve("target/leakprone/leakprone-demo-classes.sarif"))
+        .at("/runs/0/results");
   }
 }

@@ -9,7 +9,9 @@ import io.github.leakprone.sarif.SarifSchema;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The pieces a baseline entry and a report are made of: normalised code, entry lines, JSON text. */
+/**
+ * The pieces a baseline entry and a report are made of: normalised code, entry lines, JSON text.
+ */
 final class BaselineFormatTest {
 
   @Test
@@ -29,7 +31,8 @@ final class BaselineFormatTest {
     assertEquals("call(\"a  b // c\")", NormalisedCode.of("call( \"a  b // c\" )"));
     assertEquals("call('\"',\"\\\"x\")", NormalisedCode.of("call('\"', \"\\\"x\")"));
     assertEquals(
-        "run(\"\"\"\\n  select 1\\n  \"\"\")", NormalisedCode.of("run(\"\"\"\n  select 1\n  \"\"\")"));
+        "run(\"\"\"\\n  select 1\\n  \"\"\")",
+        NormalisedCode.of("run(\"\"\"\n  select 1\n  \"\"\")"));
   }
 
   @Test
@@ -57,7 +60,8 @@ final class BaselineFormatTest {
             "x(\"a | b\")");
 
     assertEquals(
-        "JdbcResourceLeak | src/main/java/A.java | A.Inner | run(String[],int...) | 2 | x(\"a | b\")",
+        "JdbcResourceLeak | src/main/java/A.java | A.Inner | run(String[],int...) | 2 | x(\"a |"
+            + " b\")",
         entry.toLine());
     assertEquals(entry, BaselineEntry.parse(entry.toLine()));
   }
@@ -72,7 +76,9 @@ final class BaselineFormatTest {
             "JdbcResourceLeak | A.java | A | run() | 0 | x()");
     List<String> messages =
         bad.stream()
-            .map(line -> assertThrows(IllegalArgumentException.class, () -> BaselineEntry.parse(line)))
+            .map(
+                line ->
+                    assertThrows(IllegalArgumentException.class, () -> BaselineEntry.parse(line)))
             .map(Throwable::getMessage)
             .toList();
 

@@ -45,7 +45,9 @@ final class BaselineRoundTripTest {
     flags.add("-XepOpt:LeakProne:SarifReport=target/leakprone/{output}.sarif");
     flags.addAll(List.of(more));
     return compile(
-        project.resolve("src/main/java"), project.resolve("target/classes"), flags.toArray(new String[0]));
+        project.resolve("src/main/java"),
+        project.resolve("target/classes"),
+        flags.toArray(new String[0]));
   }
 
   private Result writeBaseline() {
@@ -88,7 +90,8 @@ final class BaselineRoundTripTest {
     assertEquals(ImmutableList.of(), rerun.findings());
     assertEquals(ImmutableList.of(), rerun.notes());
     JsonNode results =
-        SarifSchema.readValid(project.resolve("target/leakprone/classes.sarif")).at("/runs/0/results");
+        SarifSchema.readValid(project.resolve("target/leakprone/classes.sarif"))
+            .at("/runs/0/results");
     assertEquals(2, results.size());
     for (JsonNode result : results) {
       assertEquals("unchanged", result.at("/baselineState").asText());
@@ -105,13 +108,15 @@ final class BaselineRoundTripTest {
     Result withNewLeak = compileMain();
 
     assertFalse(withNewLeak.success());
-    assertEquals(ImmutableList.of("HeavyweightClientPerCall OrderDao.java:22"), withNewLeak.findings());
+    assertEquals(
+        ImmutableList.of("HeavyweightClientPerCall OrderDao.java:22"), withNewLeak.findings());
     assertEquals(1, withNewLeak.errors().size());
     assertTrue(
         withNewLeak.errors().get(0).contains("ExecutorService built on every call of refund()"),
         withNewLeak.errors().get(0));
     JsonNode results =
-        SarifSchema.readValid(project.resolve("target/leakprone/classes.sarif")).at("/runs/0/results");
+        SarifSchema.readValid(project.resolve("target/leakprone/classes.sarif"))
+            .at("/runs/0/results");
     assertEquals(3, results.size());
     assertEquals(
         ImmutableList.of("unchanged", "new", "unchanged"),
@@ -134,7 +139,8 @@ final class BaselineRoundTripTest {
     assertEquals(ImmutableList.of(), moved.findings());
     assertEquals(ImmutableList.of(), moved.notes());
     JsonNode results =
-        SarifSchema.readValid(project.resolve("target/leakprone/classes.sarif")).at("/runs/0/results");
+        SarifSchema.readValid(project.resolve("target/leakprone/classes.sarif"))
+            .at("/runs/0/results");
     assertEquals(32, results.get(0).at("/locations/0/physicalLocation/region/startLine").asInt());
     assertEquals(42, results.get(1).at("/locations/0/physicalLocation/region/startLine").asInt());
   }
@@ -242,7 +248,8 @@ final class BaselineRoundTripTest {
     // Each compilation looks only at its own files: neither finds the other's entries stale.
     Result main = compileMain();
     Result test =
-        compile(project.resolve("src/test/java"), project.resolve("target/test-classes"), testFlags);
+        compile(
+            project.resolve("src/test/java"), project.resolve("target/test-classes"), testFlags);
     assertTrue(main.success() && test.success(), main.diagnostics() + "\n" + test.diagnostics());
     assertEquals(ImmutableList.of(), main.notes());
     assertEquals(ImmutableList.of(), test.notes());
@@ -251,7 +258,8 @@ final class BaselineRoundTripTest {
     write(project, ORDER_DAO_PATH, Fixtures.ORDER_DAO_JDBC_FIXED);
     writeBaseline();
     assertEquals(2, entries().size(), entries().toString());
-    assertTrue(entries().stream().anyMatch(e -> e.contains("OrderDaoTest.java")), entries().toString());
+    assertTrue(
+        entries().stream().anyMatch(e -> e.contains("OrderDaoTest.java")), entries().toString());
   }
 
   @Test
@@ -270,10 +278,10 @@ final class BaselineRoundTripTest {
     Files.writeString(
         baseline,
         read(baseline)
-            + "RenamedCheck | src/main/java/com/acme/orders/OrderDao.java | OrderDao | publish(Runnable)"
-            + " | 1 | Executors.newFixedThreadPool(4)\n"
-            + "RenamedCheck | src/main/java/com/acme/other/NotCompiled.java | NotCompiled | run() | 1"
-            + " | x()\n");
+            + "RenamedCheck | src/main/java/com/acme/orders/OrderDao.java | OrderDao |"
+            + " publish(Runnable) | 1 | Executors.newFixedThreadPool(4)\n"
+            + "RenamedCheck | src/main/java/com/acme/other/NotCompiled.java | NotCompiled | run() |"
+            + " 1 | x()\n");
 
     Result result = compileMain();
 

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A missing, unreadable or malformed baseline, an unwritable report path, and malformed flag values:
- * each fails the compilation with one error that names the flag and the file (and the line of a
- * malformed baseline), and leaves no file half-written.
+ * A missing, unreadable or malformed baseline, an unwritable report path, and malformed flag
+ * values: each fails the compilation with one error that names the flag and the file (and the line
+ * of a malformed baseline), and leaves no file half-written.
  */
 final class ReportFlagsTest {
 
@@ -128,7 +128,8 @@ final class ReportFlagsTest {
     Files.writeString(file, "not a baseline\n");
 
     Result result =
-        compileMain("-XepOpt:LeakProne:Baseline=baseline.txt", "-XepOpt:LeakProne:BaselineMode=write");
+        compileMain(
+            "-XepOpt:LeakProne:Baseline=baseline.txt", "-XepOpt:LeakProne:BaselineMode=write");
 
     assertFalse(result.success());
     assertEquals("not a baseline\n", read(file));
@@ -173,7 +174,8 @@ final class ReportFlagsTest {
 
     assertOneError(
         compileMain(
-            "-XepOpt:LeakProne:Baseline=config/baseline.txt", "-XepOpt:LeakProne:BaselineMode=write"),
+            "-XepOpt:LeakProne:Baseline=config/baseline.txt",
+            "-XepOpt:LeakProne:BaselineMode=write"),
         "-XepOpt:LeakProne:Baseline: cannot read " + file + ": Not a directory");
   }
 

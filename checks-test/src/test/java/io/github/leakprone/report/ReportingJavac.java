@@ -24,8 +24,8 @@ import javax.tools.StandardJavaFileManager;
 /**
  * Compiles a folder of real source files with Error Prone running LeakProne's checks, in this JVM,
  * through javax.tools as Maven's and Gradle's in-process compilers do: real paths (so that report
- * URIs and baseline entries are relative to a base folder), a class folder ({@code -d}), and javac's
- * end-of-compilation event.
+ * URIs and baseline entries are relative to a base folder), a class folder ({@code -d}), and
+ * javac's end-of-compilation event.
  */
 final class ReportingJavac {
 
@@ -86,7 +86,8 @@ final class ReportingJavac {
   /** Compiles every .java file under {@code sources} into {@code classes}, with {@code flags}. */
   static Result compile(Path sources, Path classes, String... flags) {
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    try (StandardJavaFileManager files = COMPILER.getStandardFileManager(diagnostics, null, UTF_8)) {
+    try (StandardJavaFileManager files =
+        COMPILER.getStandardFileManager(diagnostics, null, UTF_8)) {
       Files.createDirectories(classes);
       List<String> options = new ArrayList<>();
       options.add("-d");

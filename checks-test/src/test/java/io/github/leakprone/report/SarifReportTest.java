@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code -XepOpt:LeakProne:SarifReport}: the report validates against the SARIF 2.1.0 schema, has a
- * rule per check, a result per finding located relative to the base folder, the flagged snippet, and
- * fixes that, applied as SARIF says, compile and end the finding.
+ * rule per check, a result per finding located relative to the base folder, the flagged snippet,
+ * and fixes that, applied as SARIF says, compile and end the finding.
  */
 final class SarifReportTest {
 
@@ -51,14 +51,15 @@ final class SarifReportTest {
 
     assertTrue(result.success(), result.diagnostics().toString());
     assertEquals(
-        ImmutableList.of("JdbcResourceLeak OrderDao.java:12", "HeavyweightClientPerCall OrderDao.java:22"),
+        ImmutableList.of(
+            "JdbcResourceLeak OrderDao.java:12", "HeavyweightClientPerCall OrderDao.java:22"),
         result.findings());
-    JsonNode run = SarifSchema.readValid(project.resolve("target/leakprone/classes.sarif")).at("/runs/0");
+    JsonNode run =
+        SarifSchema.readValid(project.resolve("target/leakprone/classes.sarif")).at("/runs/0");
 
     assertEquals("LeakProne", run.at("/tool/driver/name").asText());
     assertEquals("leakprone/target/classes/", run.at("/automationDetails/id").asText());
-    assertEquals(
-        project.toUri().toString(), run.at("/originalUriBaseIds/%SRCROOT%/uri").asText());
+    assertEquals(project.toUri().toString(), run.at("/originalUriBaseIds/%SRCROOT%/uri").asText());
     JsonNode rules = run.at("/tool/driver/rules");
     assertEquals(2, rules.size());
     assertRule(rules, JdbcResourceLeak.class);
@@ -69,7 +70,11 @@ final class SarifReportTest {
     assertResult(results.get(0), "JdbcResourceLeak", 12, "conn.prepareStatement(sql)");
     assertResult(results.get(1), "HeavyweightClientPerCall", 22, "Executors.newFixedThreadPool(4)");
     assertTrue(
-        results.get(0).at("/message/text").asText().startsWith("PreparedStatement `ps` acquired at line 12"),
+        results
+            .get(0)
+            .at("/message/text")
+            .asText()
+            .startsWith("PreparedStatement `ps` acquired at line 12"),
         results.get(0).toString());
   }
 
@@ -78,7 +83,8 @@ final class SarifReportTest {
     write(project, ORDER_DAO_PATH, ORDER_DAO);
     compileMain(flags());
     JsonNode results =
-        SarifSchema.readValid(project.resolve("target/leakprone/classes.sarif")).at("/runs/0/results");
+        SarifSchema.readValid(project.resolve("target/leakprone/classes.sarif"))
+            .at("/runs/0/results");
 
     for (JsonNode result : results) {
       JsonNode fixes = result.at("/fixes");
@@ -105,7 +111,8 @@ final class SarifReportTest {
     Result result = compileMain(flags());
 
     assertTrue(result.success(), result.diagnostics().toString());
-    JsonNode run = SarifSchema.readValid(project.resolve("target/leakprone/classes.sarif")).at("/runs/0");
+    JsonNode run =
+        SarifSchema.readValid(project.resolve("target/leakprone/classes.sarif")).at("/runs/0");
     assertEquals(0, run.at("/results").size());
     // Both checks ran and found nothing: a viewer may close their old alerts.
     assertEquals(2, run.at("/tool/driver/rules").size());
@@ -144,7 +151,8 @@ final class SarifReportTest {
     assertEquals(
         "src/test/java/com/acme/orders/OrderDaoTest.java",
         tests.at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation/uri").asText());
-    assertEquals("leakprone/target/test-classes/", tests.at("/runs/0/automationDetails/id").asText());
+    assertEquals(
+        "leakprone/target/test-classes/", tests.at("/runs/0/automationDetails/id").asText());
     assertTrue(test.notes().isEmpty(), test.notes().toString());
   }
 
@@ -165,8 +173,8 @@ final class SarifReportTest {
         ImmutableList.of(
             "[LeakProne] -XepOpt:LeakProne:SarifReport: replaced "
                 + project.resolve("target/leakprone.sarif")
-                + ", which held the findings of another compilation (leakprone/target/classes/); put"
-                + " {output} in the path to keep one report per compilation"),
+                + ", which held the findings of another compilation (leakprone/target/classes/);"
+                + " put {output} in the path to keep one report per compilation"),
         test.notes());
     assertEquals(
         "leakprone/target/test-classes/",
@@ -184,7 +192,8 @@ final class SarifReportTest {
     assertFalse(result.success());
     assertEquals(2, result.errors().size(), result.errors().toString());
     JsonNode results =
-        SarifSchema.readValid(project.resolve("target/leakprone/classes.sarif")).at("/runs/0/results");
+        SarifSchema.readValid(project.resolve("target/leakprone/classes.sarif"))
+            .at("/runs/0/results");
     assertEquals("error", results.get(0).at("/level").asText());
     assertEquals("error", results.get(1).at("/level").asText());
   }
@@ -193,7 +202,8 @@ final class SarifReportTest {
   void reportPathNeedsNoFolderToExist() throws Exception {
     write(project, ORDER_DAO_PATH, ORDER_DAO);
 
-    compileMain(flags()[0], "-XepOpt:LeakProne:SarifReport=" + project.resolve("a/b/c/report.sarif"));
+    compileMain(
+        flags()[0], "-XepOpt:LeakProne:SarifReport=" + project.resolve("a/b/c/report.sarif"));
 
     assertTrue(Files.isRegularFile(project.resolve("a/b/c/report.sarif")));
     try (var left = Files.list(project.resolve("a/b/c"))) {
@@ -201,7 +211,8 @@ final class SarifReportTest {
     }
   }
 
-  private static void assertRule(JsonNode rules, Class<? extends com.google.errorprone.bugpatterns.BugChecker> check) {
+  private static void assertRule(
+      JsonNode rules, Class<? extends com.google.errorprone.bugpatterns.BugChecker> check) {
     BugCheckerInfo info = BugCheckerInfo.create(check);
     JsonNode rule = null;
     for (JsonNode candidate : rules) {
@@ -231,12 +242,18 @@ final class SarifReportTest {
     String sourceLine = ORDER_DAO.lines().toList().get(line - 1);
     assertEquals(sourceLine.indexOf(snippet) + 1, region.at("/startColumn").asInt());
     assertEquals(line, region.at("/endLine").asInt());
-    assertEquals(sourceLine.indexOf(snippet) + snippet.length() + 1, region.at("/endColumn").asInt());
+    assertEquals(
+        sourceLine.indexOf(snippet) + snippet.length() + 1, region.at("/endColumn").asInt());
     assertEquals(snippet, region.at("/snippet/text").asText());
     assertTrue(
-        result.at("/locations/0/logicalLocations/0/fullyQualifiedName").asText().startsWith("com.acme.orders.OrderDao."),
+        result
+            .at("/locations/0/logicalLocations/0/fullyQualifiedName")
+            .asText()
+            .startsWith("com.acme.orders.OrderDao."),
         result.toString());
-    assertFalse(result.at("/partialFingerprints/leakproneBaselineEntry~1v1").asText().isEmpty(), result.toString());
+    assertFalse(
+        result.at("/partialFingerprints/leakproneBaselineEntry~1v1").asText().isEmpty(),
+        result.toString());
   }
 
   /** Applies SARIF replacements (offsets into the original text) from the last to the first. */
@@ -246,7 +263,8 @@ final class SarifReportTest {
     edits.sort(
         (a, b) ->
             Integer.compare(
-                b.at("/deletedRegion/charOffset").asInt(), a.at("/deletedRegion/charOffset").asInt()));
+                b.at("/deletedRegion/charOffset").asInt(),
+                a.at("/deletedRegion/charOffset").asInt()));
     StringBuilder text = new StringBuilder(source);
     for (JsonNode edit : edits) {
       int offset = edit.at("/deletedRegion/charOffset").asInt();

@@ -19,8 +19,8 @@ import java.util.stream.Collectors;
 
 /**
  * The SARIF 2.1.0 JSON schema (test resource {@code sarif/sarif-schema-2.1.0.json}, see the README
- * beside it for where it comes from), with format assertions on, and a reader that fails a test when
- * a report does not validate.
+ * beside it for where it comes from), with format assertions on, and a reader that fails a test
+ * when a report does not validate.
  */
 public final class SarifSchema {
 
@@ -34,7 +34,10 @@ public final class SarifSchema {
       Set<ValidationMessage> errors = SCHEMA.validate(sarif);
       assertEquals(
           "",
-          errors.stream().map(ValidationMessage::toString).sorted().collect(Collectors.joining("\n")),
+          errors.stream()
+              .map(ValidationMessage::toString)
+              .sorted()
+              .collect(Collectors.joining("\n")),
           report + " is not valid SARIF 2.1.0");
       return sarif;
     } catch (IOException e) {
@@ -55,7 +58,8 @@ public final class SarifSchema {
     try (InputStream schema =
         SarifSchema.class.getResourceAsStream("/sarif/sarif-schema-2.1.0.json")) {
       return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7)
-          .getSchema(schema, SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
+          .getSchema(
+              schema, SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

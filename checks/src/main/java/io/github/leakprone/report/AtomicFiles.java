@@ -10,8 +10,8 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * Writes a file whole or not at all: the text goes to a temporary file beside the target, which is
- * then moved into place, so a reader (a CI step, the next compilation) never sees half a file, and a
- * failed write leaves the old one as it was.
+ * then moved into place, so a reader (a CI step, the next compilation) never sees half a file, and
+ * a failed write leaves the old one as it was.
  */
 final class AtomicFiles {
 
@@ -23,10 +23,7 @@ final class AtomicFiles {
       Files.writeString(temporary, text, UTF_8);
       try {
         Files.move(
-            temporary,
-            target,
-            StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
+            temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
       }

@@ -20,18 +20,21 @@ import java.util.Map;
 
 /**
  * The baseline file: known findings, one {@link BaselineEntry} a line, sorted by file, class and
- * member so that a change to it reads well in a code review. Lines starting with {@code #} and blank
- * lines are comments.
+ * member so that a change to it reads well in a code review. Lines starting with {@code #} and
+ * blank lines are comments.
  */
 final class Baseline {
 
   static final ImmutableList<String> HEADER =
       ImmutableList.of(
           "# LeakProne baseline: findings known when this file was written. A compilation with",
-          "# -XepOpt:LeakProne:Baseline=<this file> does not report them, and reports every other one.",
+          "# -XepOpt:LeakProne:Baseline=<this file> does not report them, and reports every other"
+              + " one.",
           "# One line per finding: " + BaselineEntry.FORMAT,
-          "# Written by -XepOpt:LeakProne:BaselineMode=write. A line that no longer matches a finding",
-          "# is reported as stale: delete it (or rewrite the file) so that the baseline only shrinks.");
+          "# Written by -XepOpt:LeakProne:BaselineMode=write. A line that no longer matches a"
+              + " finding",
+          "# is reported as stale: delete it (or rewrite the file) so that the baseline only"
+              + " shrinks.");
 
   private final Path file;
 
@@ -110,7 +113,9 @@ final class Baseline {
     return text.toString();
   }
 
-  /** Why an I/O operation on {@code path} failed, in words, naming another file only if it is one. */
+  /**
+   * Why an I/O operation on {@code path} failed, in words, naming another file only if it is one.
+   */
   static String reason(IOException e, Path path) {
     if (e instanceof FileSystemException failure) {
       String file = failure.getFile();
@@ -124,7 +129,8 @@ final class Baseline {
       if (failure instanceof AccessDeniedException) {
         return same ? "access denied" : "access denied to " + file;
       }
-      String why = failure.getReason() != null ? failure.getReason() : failure.getClass().getSimpleName();
+      String why =
+          failure.getReason() != null ? failure.getReason() : failure.getClass().getSimpleName();
       return same ? why : file + ": " + why;
     }
     return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();

@@ -7,11 +7,12 @@ import java.util.regex.Pattern;
  * One known finding, keyed so that it survives edits elsewhere in its file: the check, the file
  * relative to the base folder, the enclosing named class and its member (method with parameter
  * types, field, or initializer), the flagged code with layout and comments taken out, and which
- * occurrence of that code in that member it is (1 for the first). No line numbers: lines added above
- * a finding do not change its entry.
+ * occurrence of that code in that member it is (1 for the first). No line numbers: lines added
+ * above a finding do not change its entry.
  *
- * <p>In the baseline file an entry is one line, its fields separated by {@code " | "}, the code last
- * so that it may hold the separator itself: {@code check | file | class | member | occurrence | code}.
+ * <p>In the baseline file an entry is one line, its fields separated by {@code " | "}, the code
+ * last so that it may hold the separator itself: {@code check | file | class | member | occurrence
+ * | code}.
  */
 record BaselineEntry(
     String check, String file, String className, String member, int occurrence, String code) {

@@ -29,7 +29,8 @@ final class BaselineLock {
             .hashString(baseline.toAbsolutePath().normalize().toString(), StandardCharsets.UTF_8)
             .toString()
             .substring(0, 24);
-    Path lockFile = Path.of(System.getProperty("java.io.tmpdir"), "leakprone-baseline-" + name + ".lock");
+    Path lockFile =
+        Path.of(System.getProperty("java.io.tmpdir"), "leakprone-baseline-" + name + ".lock");
     try (FileChannel channel =
         FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
       FileLock lock = acquire(channel);

@@ -29,7 +29,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,14 +37,16 @@ import javax.annotation.Nullable;
 import javax.tools.JavaFileObject;
 
 /**
- * What LeakProne's reporting knows about one javac compilation: its flags, its baseline (read once),
- * the files each check looked at, and the findings. It lives in the compilation's javac {@link
- * Context}, never in a static field (a Gradle daemon or an IDE runs many compilations in one JVM),
- * and writes the report and the baseline when javac announces the end of the compilation.
+ * What LeakProne's reporting knows about one javac compilation: its flags, its baseline (read
+ * once), the files each check looked at, and the findings. It lives in the compilation's javac
+ * {@link Context}, never in a static field (a Gradle daemon or an IDE runs many compilations in one
+ * JVM), and writes the report and the baseline when javac announces the end of the compilation.
  */
 final class CompilationReport implements TaskListener {
 
-  /** The report of a compilation without LeakProne reporting flags: findings go straight to javac. */
+  /**
+   * The report of a compilation without LeakProne reporting flags: findings go straight to javac.
+   */
   private static final CompilationReport OFF = new CompilationReport(null, null, null, null, null);
 
   @Nullable private final Context context;
@@ -99,7 +100,11 @@ final class CompilationReport implements TaskListener {
       ReportFlags flags = ReportFlags.parse(epFlags);
       if (!Files.isDirectory(flags.baseDir())) {
         throw new IllegalArgumentException(
-            ReportFlags.PREFIX + ReportFlags.BASE_DIR + ": " + flags.baseDir() + " is not a folder");
+            ReportFlags.PREFIX
+                + ReportFlags.BASE_DIR
+                + ": "
+                + flags.baseDir()
+                + " is not a folder");
       }
       Baseline baseline = null;
       if (flags.baseline() != null) {
@@ -126,7 +131,8 @@ final class CompilationReport implements TaskListener {
       AtomicFiles.checkWritable(file);
     } catch (IOException e) {
       throw new IllegalArgumentException(
-          ReportFlags.PREFIX + flag + ": cannot write " + file + ": " + Baseline.reason(e, file), e);
+          ReportFlags.PREFIX + flag + ": cannot write " + file + ": " + Baseline.reason(e, file),
+          e);
     }
   }
 
@@ -144,7 +150,8 @@ final class CompilationReport implements TaskListener {
 
   /**
    * Records a finding and decides its fate: {@link Description#NO_MATCH} when the baseline holds it
-   * (or is being written), an error when the gate is on, otherwise the finding as the check made it.
+   * (or is being written), an error when the gate is on, otherwise the finding as the check made
+   * it.
    */
   Description route(Description description, VisitorState state) {
     reportProblemOnce(state);

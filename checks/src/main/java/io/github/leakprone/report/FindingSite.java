@@ -23,8 +23,8 @@ import javax.annotation.Nullable;
 
 /**
  * Where a finding is: its file, its region (1-based lines and columns, columns counted in UTF-16
- * code units from the start of the line, as SARIF's default column kind says), the flagged code, and
- * the named class and member that hold it, which key its baseline entry.
+ * code units from the start of the line, as SARIF's default column kind says), the flagged code,
+ * and the named class and member that hold it, which key its baseline entry.
  */
 record FindingSite(
     SourceFile file,
@@ -80,7 +80,9 @@ record FindingSite(
     return end;
   }
 
-  /** The path to the flagged tree: under the check's current path if it is there, else the file's. */
+  /**
+   * The path to the flagged tree: under the check's current path if it is there, else the file's.
+   */
   private static TreePath pathTo(@Nullable JCTree tree, VisitorState state) {
     if (tree == null) {
       return state.getPath();
@@ -98,8 +100,8 @@ record FindingSite(
 
   /**
    * The innermost named class around the finding (its named enclosing classes joined by dots;
-   * anonymous classes are skipped, their numbers change with edits elsewhere) and the member of that
-   * class that holds the finding.
+   * anonymous classes are skipped, their numbers change with edits elsewhere) and the member of
+   * that class that holds the finding.
    */
   private static String[] owner(TreePath path, VisitorState state) {
     Tree member = null;
@@ -125,7 +127,8 @@ record FindingSite(
 
   private static String memberName(@Nullable Tree member, String className, VisitorState state) {
     if (member instanceof MethodTree method) {
-      String name = method.getName().contentEquals("<init>") ? className : method.getName().toString();
+      String name =
+          method.getName().contentEquals("<init>") ? className : method.getName().toString();
       return name + "(" + String.join(",", parameterTypes(method, state)) + ")";
     }
     if (member instanceof VariableTree field) {
@@ -137,7 +140,9 @@ record FindingSite(
     return "-";
   }
 
-  /** Erased simple names of the parameter types ({@code Map}, {@code String[]}, {@code Object...}). */
+  /**
+   * Erased simple names of the parameter types ({@code Map}, {@code String[]}, {@code Object...}).
+   */
   private static List<String> parameterTypes(MethodTree method, VisitorState state) {
     List<String> names = new ArrayList<>();
     MethodSymbol symbol = ASTHelpers.getSymbol(method);
@@ -146,7 +151,10 @@ record FindingSite(
     for (int i = 0; i < parameters.size(); i++) {
       Type type = symbol != null && i < symbol.params().size() ? symbol.params().get(i).type : null;
       String name = type != null ? simpleName(types.erasure(type)) : "?";
-      if (symbol != null && symbol.isVarArgs() && i == parameters.size() - 1 && name.endsWith("[]")) {
+      if (symbol != null
+          && symbol.isVarArgs()
+          && i == parameters.size() - 1
+          && name.endsWith("[]")) {
         name = name.substring(0, name.length() - 2) + "...";
       }
       names.add(name);

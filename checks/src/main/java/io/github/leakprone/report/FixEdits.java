@@ -15,9 +15,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A suggested fix as plain text edits of its file, offsets in UTF-16 code units from the start of the
- * file: the fix's own replacements, plus the imports it adds or removes (which Error Prone applies
- * apart from the replacements, and SARIF must spell out).
+ * A suggested fix as plain text edits of its file, offsets in UTF-16 code units from the start of
+ * the file: the fix's own replacements, plus the imports it adds or removes (which Error Prone
+ * applies apart from the replacements, and SARIF must spell out).
  */
 record FixEdits(String description, ImmutableList<Edit> edits) {
 
@@ -59,7 +59,8 @@ record FixEdits(String description, ImmutableList<Edit> edits) {
       int end = state.getEndPosition(existing.get(existing.size() - 1));
       edits.add(new Edit(end, 0, text.toString()));
     } else if (unit.getPackage() != null) {
-      int semicolon = indexOf(state.getSourceCode(), ';', state.getEndPosition(unit.getPackageName()));
+      int semicolon =
+          indexOf(state.getSourceCode(), ';', state.getEndPosition(unit.getPackageName()));
       edits.add(new Edit(semicolon + 1, 0, "\n" + text));
     } else {
       edits.add(new Edit(0, 0, text.substring(1) + "\n\n"));

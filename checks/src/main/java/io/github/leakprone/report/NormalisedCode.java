@@ -4,11 +4,11 @@ import com.google.common.hash.Hashing;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The flagged code as a baseline entry holds it: comments and layout taken out, so that reformatting
- * (google-java-format wrapping a builder chain, a comment added inside a call) keeps the entry. A
- * space stays only between two identifier characters ({@code new Client}); literals are kept as they
- * are, their line breaks and tabs escaped so that an entry stays on one line. Long code is cut, with a
- * hash of the whole, so that lines stay readable.
+ * The flagged code as a baseline entry holds it: comments and layout taken out, so that
+ * reformatting (google-java-format wrapping a builder chain, a comment added inside a call) keeps
+ * the entry. A space stays only between two identifier characters ({@code new Client}); literals
+ * are kept as they are, their line breaks and tabs escaped so that an entry stays on one line. Long
+ * code is cut, with a hash of the whole, so that lines stay readable.
  */
 final class NormalisedCode {
 
@@ -65,7 +65,9 @@ final class NormalisedCode {
         i += 2;
         continue;
       }
-      if (textBlock && i + 3 <= code.length() && "\"\"\"".contentEquals(code.subSequence(i, i + 3))) {
+      if (textBlock
+          && i + 3 <= code.length()
+          && "\"\"\"".contentEquals(code.subSequence(i, i + 3))) {
         out.append("\"\"\"");
         return i + 3;
       }

@@ -51,7 +51,8 @@ record ReportFlags(
    */
   static ReportFlags parse(ErrorProneFlags flags) {
     Path workingDir = Path.of("").toAbsolutePath();
-    Path baseDir = flags.get(BASE_DIR).map(dir -> path(BASE_DIR, dir, workingDir)).orElse(workingDir);
+    Path baseDir =
+        flags.get(BASE_DIR).map(dir -> path(BASE_DIR, dir, workingDir)).orElse(workingDir);
     Optional<String> sarif = flags.get(SARIF_REPORT).map(String::trim);
     if (sarif.isPresent()) {
       // Checked here for a clear message; the placeholder is filled in when the report is written.
@@ -69,8 +70,7 @@ record ReportFlags(
               + "=<file>, the baseline to write");
     }
     boolean gate = flags.get(GATE).map(ReportFlags::bool).orElse(false);
-    return new ReportFlags(
-        baseDir, sarif.map(s -> s.isEmpty() ? null : s).orElse(null), baseline, mode, gate);
+    return new ReportFlags(baseDir, sarif.orElse(null), baseline, mode, gate);
   }
 
   /** The SARIF report's path for a compilation whose class folder is named {@code outputName}. */

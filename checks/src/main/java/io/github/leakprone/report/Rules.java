@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * The LeakProne checks this jar registers, read from its ServiceLoader file without instantiating
- * any checker (the processor path also registers every other plugin's checks): their names, summaries,
- * links and default severities become the SARIF report's rules.
+ * any checker (the processor path also registers every other plugin's checks): their names,
+ * summaries, links and default severities become the SARIF report's rules.
  */
 final class Rules {
 

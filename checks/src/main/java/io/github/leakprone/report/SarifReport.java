@@ -17,9 +17,9 @@ import java.util.regex.Pattern;
 import javax.annotation.Nullable;
 
 /**
- * One compilation's findings as a SARIF 2.1.0 log with one run: a rule per LeakProne check that ran,
- * a result per finding (located relative to the base folder, with its snippet and its fixes), and
- * the baseline's stale entries as notifications.
+ * One compilation's findings as a SARIF 2.1.0 log with one run: a rule per LeakProne check that
+ * ran, a result per finding (located relative to the base folder, with its snippet and its fixes),
+ * and the baseline's stale entries as notifications.
  */
 final class SarifReport {
 
@@ -30,7 +30,8 @@ final class SarifReport {
   static final String FINGERPRINT = "leakproneBaselineEntry/v1";
 
   private static final Pattern AUTOMATION_ID =
-      Pattern.compile("\"automationDetails\"\\s*:\\s*\\{\\s*\"id\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+      Pattern.compile(
+          "\"automationDetails\"\\s*:\\s*\\{\\s*\"id\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
   /** A message about the run rather than the code, such as a stale baseline entry. */
   record Notification(String level, String text, @Nullable SourceFile file, int line) {}
@@ -74,7 +75,9 @@ final class SarifReport {
     Json.Obj invocation =
         Json.obj()
             .put("executionSuccessful", true)
-            .put("toolExecutionNotifications", toolNotifications.isEmpty() ? null : toolNotifications);
+            .put(
+                "toolExecutionNotifications",
+                toolNotifications.isEmpty() ? null : toolNotifications);
     String base = baseDir.toUri().toString();
     Json.Obj run =
         Json.obj()
@@ -89,7 +92,9 @@ final class SarifReport {
                             .put("uri", base.endsWith("/") ? base : base + "/")
                             .put(
                                 "description",
-                                text("The base folder (-XepOpt:LeakProne:BaseDir) of relative URIs"))))
+                                text(
+                                    "The base folder (-XepOpt:LeakProne:BaseDir) of relative"
+                                        + " URIs"))))
             .put("invocations", list(invocation))
             .put("columnKind", "utf16CodeUnits")
             .put("results", results);
@@ -97,18 +102,25 @@ final class SarifReport {
         Json.obj().put("$schema", SCHEMA).put("version", "2.1.0").put("runs", list(run)));
   }
 
-  /** The automation id of an existing report's run, or null; to say when one run replaces another. */
+  /**
+   * The automation id of an existing report's run, or null; to say when one run replaces another.
+   */
   @Nullable
   static String automationIdOf(String report) {
     Matcher matcher = AUTOMATION_ID.matcher(report);
     return matcher.find() ? matcher.group(1) : null;
   }
 
-  private static Json.Obj rule(String check, @Nullable BugCheckerInfo info, List<Finding> findings) {
+  private static Json.Obj rule(
+      String check, @Nullable BugCheckerInfo info, List<Finding> findings) {
     if (info == null) {
       // A check outside this jar's registry (a test's own): what its findings say is all we have.
       String link =
-          findings.stream().filter(f -> f.check().equals(check)).map(Finding::link).findFirst().orElse(null);
+          findings.stream()
+              .filter(f -> f.check().equals(check))
+              .map(Finding::link)
+              .findFirst()
+              .orElse(null);
       return Json.obj()
           .put("id", check)
           .put("name", check)
@@ -170,10 +182,11 @@ final class SarifReport {
         .put("message", text(finding.message()))
         .put(
             "locations",
-            list(Json.obj().put("physicalLocation", physical).put("logicalLocations", list(logical))))
-        .put(
-            "partialFingerprints",
-            Json.obj().put(FINGERPRINT, fingerprint(finding.entry())))
+            list(
+                Json.obj()
+                    .put("physicalLocation", physical)
+                    .put("logicalLocations", list(logical))))
+        .put("partialFingerprints", Json.obj().put(FINGERPRINT, fingerprint(finding.entry())))
         .put("baselineState", finding.state())
         .put("suppressions", suppressions)
         .put("fixes", fixes.isEmpty() ? null : fixes);
@@ -187,7 +200,9 @@ final class SarifReport {
               .put(
                   "deletedRegion",
                   Json.obj().put("charOffset", edit.offset()).put("charLength", edit.length()))
-              .put("insertedContent", edit.text().isEmpty() ? null : Json.obj().put("text", edit.text())));
+              .put(
+                  "insertedContent",
+                  edit.text().isEmpty() ? null : Json.obj().put("text", edit.text())));
     }
     return Json.obj()
         .put(
