@@ -48,7 +48,7 @@ final class FlagProblem {
    * -Xep:}, but a malformed flag must fail the build whatever that severity is.
    */
   void reportOnce(String checkName, CompilationUnitTree file, VisitorState state) {
-    // Called by every check on every file: LeakProne's report learns here which check saw which file.
+    // Every check calls this for every file: LeakProne's report learns which files each check saw.
     Reporter.visitFile(checkName, state);
     if (message != null && !reported.getAndSet(true)) {
       // At the first class of the file, where javac shows a line, rather than at the package.
