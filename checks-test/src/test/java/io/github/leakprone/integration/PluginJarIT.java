@@ -2,22 +2,27 @@ package io.github.leakprone.integration;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import io.github.leakprone.checks.HeavyweightClientPerCall;
 import io.github.leakprone.checks.StaticCollectionLeak;
+import io.github.leakprone.sarif.SarifSchema;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs javac with {@code -Xplugin:ErrorProne} and the packaged checks jar on the processor path, as a
@@ -139,6 +144,46 @@ final class PluginJarIT {
             "-XepOpt:JdbcResourceLeak:Closers: bad entry 'Db#close': 'Db' is not a fully qualified"
                 + " class name");
     assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void reportIsWrittenWhenThePluginsCompilationEnds(@TempDir Path folder) throws Exception {
+    Path report = folder.resolve("reports/{output}.sarif");
+
+    Compilation compilation =
+        compile(
+            "-Xplugin:ErrorProne -XepDisableAllChecks -Xep:HeavyweightClientPerCall:WARN"
+                + " -XepOpt:LeakProne:SarifReport="
+                + report);
+
+    assertThat(compilation).succeeded();
+    // No class folder in memory: the report is named for the default one.
+    JsonNode run = SarifSchema.readValid(folder.resolve("reports/classes.sarif")).at("/runs/0");
+    // The jar's manifest names its version.
+    assertTrue(run.at("/tool/driver/version").asText().matches("\\d+\\.\\d+.*"), run.toString());
+    // JdbcResourceLeak is off: only the check that ran has a rule.
+    assertEquals(1, run.at("/tool/driver/rules").size());
+    assertEquals("HeavyweightClientPerCall", run.at("/results/0/ruleId").asText());
+    assertEquals(
+        "Executors.newFixedThreadPool(4)",
+        run.at("/results/0/locations/0/physicalLocation/region/snippet/text").asText());
+  }
+
+  @Test
+  void gateFailsTheBuildOnAFindingTheBaselineDoesNotHold(@TempDir Path folder) throws Exception {
+    Path baseline = folder.resolve("baseline.txt");
+    String flags =
+        "-Xplugin:ErrorProne -XepDisableAllChecks -Xep:HeavyweightClientPerCall:WARN"
+            + " -XepOpt:LeakProne:Gate=true -XepOpt:LeakProne:Baseline="
+            + baseline;
+
+    assertThat(compile(flags + " -XepOpt:LeakProne:BaselineMode=write")).succeededWithoutWarnings();
+    assertThat(compile(flags)).succeededWithoutWarnings();
+    Files.writeString(baseline, "");
+    Compilation gated = compile(flags);
+    assertThat(gated).failed();
+    assertThat(gated).hadErrorCount(1);
+    assertThat(gated).hadErrorContaining("[HeavyweightClientPerCall] ExecutorService built on every call");
   }
 
   private static Compilation compile(String errorProneArgs) throws Exception {

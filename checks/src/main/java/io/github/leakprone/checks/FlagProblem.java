@@ -6,6 +6,7 @@ import com.sun.source.tree.Tree;
 import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.util.JCDiagnostic;
 import com.sun.tools.javac.util.Log;
+import io.github.leakprone.report.Reporter;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import javax.annotation.Nullable;
@@ -47,6 +48,8 @@ final class FlagProblem {
    * -Xep:}, but a malformed flag must fail the build whatever that severity is.
    */
   void reportOnce(String checkName, CompilationUnitTree file, VisitorState state) {
+    // Every check calls this for every file: LeakProne's report learns which files each check saw.
+    Reporter.visitFile(checkName, state);
     if (message != null && !reported.getAndSet(true)) {
       // At the first class of the file, where javac shows a line, rather than at the package.
       Tree at = file.getTypeDecls().isEmpty() ? file : file.getTypeDecls().get(0);

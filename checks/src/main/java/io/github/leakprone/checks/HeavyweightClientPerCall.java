@@ -40,6 +40,7 @@ import io.github.leakprone.catalog.HeavyweightClient;
 import io.github.leakprone.catalog.HeavyweightClients;
 import io.github.leakprone.fixes.HoistToStaticField;
 import io.github.leakprone.fixes.ReleaseOnEveryPath;
+import io.github.leakprone.report.Reporter;
 import io.github.leakprone.trees.LocalUses;
 import java.util.Optional;
 import javax.inject.Inject;
@@ -144,7 +145,7 @@ public final class HeavyweightClientPerCall extends BugChecker
               ImmutableList.of())
           .ifPresent(rewrite -> description.addFix(rewrite.fix()));
     }
-    return description.build();
+    return Reporter.route(description.build(), state);
   }
 
   /**

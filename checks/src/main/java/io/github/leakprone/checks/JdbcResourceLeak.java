@@ -35,6 +35,7 @@ import io.github.leakprone.catalog.JdbcResources;
 import io.github.leakprone.catalog.MethodRef;
 import io.github.leakprone.fixes.ReleaseOnEveryPath;
 import io.github.leakprone.fixes.ReleaseOnEveryPath.Rewrite;
+import io.github.leakprone.report.Reporter;
 import io.github.leakprone.trees.LocalUses;
 import java.util.ArrayList;
 import java.util.List;
@@ -133,7 +134,7 @@ public final class JdbcResourceLeak extends BugChecker
                 offered.add(rewrite);
                 description.addFix(rewrite.fix());
               });
-      state.reportMatch(description.build());
+      state.reportMatch(Reporter.route(description.build(), state));
     }
     return Description.NO_MATCH;
   }

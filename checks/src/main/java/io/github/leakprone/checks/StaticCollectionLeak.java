@@ -26,6 +26,7 @@ import io.github.leakprone.analysis.growth.StaticGrowth;
 import io.github.leakprone.catalog.StaticGrowthCatalog;
 import io.github.leakprone.catalog.StaticGrowthFlags;
 import io.github.leakprone.fixes.RemoveInPartner;
+import io.github.leakprone.report.Reporter;
 import javax.inject.Inject;
 
 /**
@@ -60,10 +61,11 @@ public final class StaticCollectionLeak extends BugChecker implements Compilatio
 
   @Override
   public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
+    Reporter.visitFile(canonicalName(), state);
     return InternalErrors.noFindingOnError(
         () -> {
           // Every finding is built before the first is reported: a failure reports none, not half.
-          check(state).forEach(state::reportMatch);
+          check(state).forEach(finding -> state.reportMatch(Reporter.route(finding, state)));
           return Description.NO_MATCH;
         });
   }
