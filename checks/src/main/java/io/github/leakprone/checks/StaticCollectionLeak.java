@@ -48,6 +48,7 @@ public final class StaticCollectionLeak extends BugChecker implements Compilatio
 
   // Transient: a BugChecker is Serializable, the catalogue need not be (it is rebuilt from flags).
   private final transient StaticGrowthCatalog catalog;
+  private final transient FlagProblem flagProblem;
 
   /** Used by ServiceLoader; Error Prone itself calls the {@link Inject} constructor. */
   public StaticCollectionLeak() {
@@ -56,12 +57,16 @@ public final class StaticCollectionLeak extends BugChecker implements Compilatio
 
   @Inject
   StaticCollectionLeak(ErrorProneFlags flags) {
-    this.catalog = StaticGrowthFlags.catalogue(flags);
+    FlagProblem.Parsed<StaticGrowthCatalog> parsed =
+        FlagProblem.parse(
+            () -> StaticGrowthFlags.catalogue(flags), () -> StaticGrowthCatalog.BUILT_IN);
+    this.catalog = parsed.value();
+    this.flagProblem = parsed.problem();
   }
 
   @Override
   public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
-    Reporter.visitFile(canonicalName(), state);
+    flagProblem.reportOnce(canonicalName(), tree, state);
     return InternalErrors.noFindingOnError(
         () -> {
           // Every finding is built before the first is reported: a failure reports none, not half.
