@@ -13,6 +13,7 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import io.github.leakprone.catalog.RunOnceMethods;
 import java.util.Optional;
 import javax.lang.model.element.Modifier;
 
@@ -23,28 +24,12 @@ import javax.lang.model.element.Modifier;
 public final class PerCallScope {
 
   /**
-   * Annotations (by simple name, so that javax, jakarta, Spring, Guice, CDI and the test frameworks
-   * all count) of methods that a container or test runner calls once, not per request.
+   * The test and container annotations of run-once methods, and {@code @PostConstruct}: a client
+   * built there is built once per bean. (For static collections {@code @PostConstruct} is instead
+   * the open half of a lifecycle pair, so it is not in {@link RunOnceMethods}.)
    */
   private static final ImmutableSet<String> RUN_ONCE_ANNOTATIONS =
-      ImmutableSet.of(
-          "PostConstruct",
-          "Bean",
-          "Provides",
-          "Produces",
-          "Test",
-          "ParameterizedTest",
-          "RepeatedTest",
-          "TestFactory",
-          "TestTemplate",
-          "BeforeEach",
-          "BeforeAll",
-          "AfterEach",
-          "AfterAll",
-          "Before",
-          "After",
-          "BeforeClass",
-          "AfterClass");
+      ImmutableSet.<String>builder().addAll(RunOnceMethods.ANNOTATIONS).add("PostConstruct").build();
 
   /**
    * The method or lambda each of whose calls runs {@code path}'s leaf, or empty when the leaf runs once

@@ -18,6 +18,7 @@ import com.sun.tools.javac.code.Symbol.PackageSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import io.github.leakprone.analysis.growth.Leak.Opening;
 import io.github.leakprone.catalog.LifecyclePair.WhenMissing;
+import io.github.leakprone.catalog.RunOnceMethods;
 import io.github.leakprone.catalog.StaticGrowthCatalog;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -228,7 +229,7 @@ public final class StaticGrowth {
         ((MethodTree) path.getLeaf()).getModifiers().getAnnotations()) {
       Symbol type = getSymbol(annotation.getAnnotationType());
       if (type != null
-          && StaticGrowthCatalog.RUN_ONCE_ANNOTATIONS.contains(type.getSimpleName().toString())) {
+          && RunOnceMethods.ANNOTATIONS.contains(type.getSimpleName().toString())) {
         return true;
       }
     }
