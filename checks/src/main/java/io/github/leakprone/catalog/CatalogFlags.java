@@ -6,7 +6,6 @@ import com.google.errorprone.ErrorProneFlags;
 import io.github.leakprone.catalog.Creation.BuilderChain;
 import io.github.leakprone.catalog.Creation.Constructor;
 import io.github.leakprone.catalog.Creation.StaticFactory;
-import java.util.regex.Pattern;
 
 /**
  * Reads the users' own heavyweight client types from {@code -XepOpt:} flags:
@@ -27,9 +26,6 @@ public final class CatalogFlags {
   public static final String SHARED_TYPES = "HeavyweightClientPerCall:SharedTypes";
   public static final String RELEASED_TYPES = "HeavyweightClientPerCall:ReleasedTypes";
 
-  private static final Pattern QUALIFIED_NAME =
-      Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)+");
-  private static final Pattern IDENTIFIER = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*");
 
   /** The built-in catalogue followed by the entries that {@code flags} add. */
   public static ImmutableList<HeavyweightClient> catalogue(ErrorProneFlags flags) {
@@ -42,7 +38,7 @@ public final class CatalogFlags {
       int hash = entry.indexOf('#');
       String type = checkedName(RELEASED_TYPES, entry, hash < 0 ? entry : entry.substring(0, hash));
       String method = hash < 0 ? "close" : entry.substring(hash + 1);
-      if (!IDENTIFIER.matcher(method).matches()) {
+      if (!FlagSyntax.IDENTIFIER.matcher(method).matches()) {
         throw badFlag(RELEASED_TYPES, entry, "'" + method + "' is not a method name");
       }
       clients.add(releasedType(type, method));
@@ -51,7 +47,7 @@ public final class CatalogFlags {
   }
 
   private static String checkedName(String flag, String entry, String name) {
-    if (!QUALIFIED_NAME.matcher(name).matches()) {
+    if (!FlagSyntax.QUALIFIED_NAME.matcher(name).matches()) {
       throw badFlag(
           flag, entry, "'" + name + "' is not a fully qualified class name such as com.acme.Client");
     }
@@ -59,12 +55,9 @@ public final class CatalogFlags {
   }
 
   private static IllegalArgumentException badFlag(String flag, String entry, String problem) {
-    return new IllegalArgumentException(
-        String.format(
-            "-XepOpt:%s: bad entry '%s': %s (entries are separated by commas; see"
-                + " docs/bugpatterns/HeavyweightClientPerCall.md)",
-            flag, entry, problem));
+    return FlagSyntax.bad(flag, entry, problem, "docs/bugpatterns/HeavyweightClientPerCall.md");
   }
+
 
   private static HeavyweightClient sharedType(String type) {
     return HeavyweightClients.share(

@@ -11,8 +11,12 @@ import java.util.regex.Pattern;
  */
 public final class FlagSyntax {
 
-  private static final Pattern QUALIFIED_NAME =
+  /** A fully qualified class name, nested classes with {@code $}: {@code com.acme.Outer$Client}. */
+  static final Pattern QUALIFIED_NAME =
       Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)+");
+  /** A Java identifier: a method name. */
+  static final Pattern IDENTIFIER = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*");
+
   private static final Pattern METHOD_PATTERN = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*\\*?");
 
   /**

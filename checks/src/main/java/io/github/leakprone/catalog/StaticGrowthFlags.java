@@ -29,8 +29,6 @@ public final class StaticGrowthFlags {
   public static final String LIFECYCLE_PAIRS = "StaticCollectionLeak:LifecyclePairs";
   public static final String BOUNDED_TYPES = "StaticCollectionLeak:BoundedTypes";
 
-  private static final Pattern QUALIFIED_NAME =
-      Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)+");
   private static final Pattern NAME_PATTERN = Pattern.compile("[\\p{L}_$*][\\p{L}\\p{N}_$*]*");
   private static final Splitter ALTERNATIVES = Splitter.on('|');
 
@@ -45,7 +43,7 @@ public final class StaticGrowthFlags {
     bounded.addAll(BoundedContainers.TYPES);
     for (String entry : flags.getListOrEmpty(BOUNDED_TYPES)) {
       String type = entry.trim();
-      if (!QUALIFIED_NAME.matcher(type).matches()) {
+      if (!FlagSyntax.QUALIFIED_NAME.matcher(type).matches()) {
         throw badFlag(
             BOUNDED_TYPES,
             entry,
@@ -86,7 +84,7 @@ public final class StaticGrowthFlags {
   private static MethodPattern side(String entry, String side, int openStars) {
     if (side.startsWith("@")) {
       String type = side.substring(1);
-      if (!QUALIFIED_NAME.matcher(type).matches()) {
+      if (!FlagSyntax.QUALIFIED_NAME.matcher(type).matches()) {
         throw badFlag(
             LIFECYCLE_PAIRS,
             entry,
@@ -115,12 +113,9 @@ public final class StaticGrowthFlags {
   }
 
   private static IllegalArgumentException badFlag(String flag, String entry, String problem) {
-    return new IllegalArgumentException(
-        String.format(
-            "-XepOpt:%s: bad entry '%s': %s (entries are separated by commas; see"
-                + " docs/bugpatterns/StaticCollectionLeak.md)",
-            flag, entry, problem));
+    return FlagSyntax.bad(flag, entry, problem, "docs/bugpatterns/StaticCollectionLeak.md");
   }
+
 
   private StaticGrowthFlags() {}
 }

@@ -69,6 +69,11 @@ public final class HeavyweightClientPerCall extends BugChecker
 
   private transient ImmutableList<Leak> analysedLeaks = ImmutableList.of();
 
+  /** The class summarised last, and its summary. */
+  private transient ClassTree summarisedClass;
+
+  private transient ClassSummary summary;
+
   /** Used by ServiceLoader; Error Prone itself calls the {@link Inject} constructor. */
   public HeavyweightClientPerCall() {
     this(ErrorProneFlags.empty());
@@ -165,12 +170,21 @@ public final class HeavyweightClientPerCall extends BugChecker
               : ObligationAnalysis.analyse(
                   code,
                   resources,
-                  ClassSummary.of(owner, resources, state),
+                  summaryOf(owner, state),
                   getSymbol(owner),
                   state);
       analysedBody = body;
     }
     return analysedLeaks.stream().filter(leak -> leak.site() == creation).findFirst();
+  }
+
+  /** The summary of {@code owner}, computed once for all its methods, which arrive in a row. */
+  private ClassSummary summaryOf(ClassTree owner, VisitorState state) {
+    if (owner != summarisedClass) {
+      summary = ClassSummary.of(owner, resources, state);
+      summarisedClass = owner;
+    }
+    return summary;
   }
 
   private static TreePath pathTo(Tree tree, TreePath inner) {
