@@ -1,37 +1,24 @@
 package io.github.leakprone.checks;
 
 import static com.google.common.truth.Truth.assertThat;
-import static com.google.testing.compile.CompilationSubject.assertThat;
 
-import com.google.errorprone.BaseErrorProneJavaCompiler;
-import com.google.errorprone.scanner.ScannerSupplier;
-import com.google.testing.compile.Compilation;
-import com.google.testing.compile.Compiler;
-import com.google.testing.compile.JavaFileObjects;
 import java.util.List;
-import java.util.Locale;
-import javax.tools.Diagnostic;
-import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
  * The analysis covers a whole compilation unit and is started by the first class that declares a
  * field it judges: every class of a unit must still be covered, local ones too, and each finding
- * reported once however many classes of the unit declare such fields. Error Prone's test helper
- * accepts a finding reported twice on one line, so these tests count javac's warnings.
+ * reported once however many classes of the unit declare such fields (counted: see
+ * {@link CountedWarnings}).
  */
 final class StaticCollectionLeakWholeUnitTest {
 
-  private static final Compiler JAVAC =
-      Compiler.compiler(
-          new BaseErrorProneJavaCompiler(
-              ScannerSupplier.fromBugCheckerClasses(StaticCollectionLeak.class)));
-
   @Test
   void everyClassOfTheUnitIsCoveredAndEachFindingReportedOnce() {
-    Compilation compilation =
-        JAVAC.compile(
-            JavaFileObjects.forSourceString(
+    List<String> findings =
+        grownOnEveryCall(
+            CountedWarnings.of(
+                StaticCollectionLeak.class,
                 "Registry",
                 """
                 import java.util.ArrayList;
@@ -62,8 +49,7 @@ final class StaticCollectionLeakWholeUnitTest {
                 }
                 """));
 
-    assertThat(compilation).succeeded();
-    assertThat(findings(compilation))
+    assertThat(findings)
         .containsExactly(
             "8: NAMES grows in register on every call",
             "15: INNER grows in seen on every call",
@@ -72,9 +58,10 @@ final class StaticCollectionLeakWholeUnitTest {
 
   @Test
   void aFieldOfALocalClassIsJudgedWhenNoOtherClassHasOne() {
-    Compilation compilation =
-        JAVAC.compile(
-            JavaFileObjects.forSourceString(
+    List<String> findings =
+        grownOnEveryCall(
+            CountedWarnings.of(
+                StaticCollectionLeak.class,
                 "Handler",
                 """
                 import java.util.ArrayList;
@@ -90,17 +77,17 @@ final class StaticCollectionLeakWholeUnitTest {
                 }
                 """));
 
-    assertThat(compilation).succeeded();
-    assertThat(findings(compilation))
+    assertThat(findings)
         .containsExactly("9: REQUESTS grows in handle on every call");
   }
 
   @Test
   void aUnitWithoutAJudgedFieldIsNotAnalysed() {
     // The public field could grow anywhere else: it is never judged, so it starts no analysis.
-    Compilation compilation =
-        JAVAC.compile(
-            JavaFileObjects.forSourceString(
+    List<String> findings =
+        grownOnEveryCall(
+            CountedWarnings.of(
+                StaticCollectionLeak.class,
                 "Open",
                 """
                 import java.util.ArrayList;
@@ -115,25 +102,13 @@ final class StaticCollectionLeakWholeUnitTest {
                 }
                 """));
 
-    assertThat(compilation).succeeded();
-    assertThat(findings(compilation)).isEmpty();
+    assertThat(findings).isEmpty();
   }
 
-  /** Each warning as "line: start of its message", the check's name and the rest cut off. */
-  private static List<String> findings(Compilation compilation) {
-    return compilation.warnings().stream()
-        .map(StaticCollectionLeakWholeUnitTest::describe)
+  /** Each finding cut after "on every call": the rest of the message is tested elsewhere. */
+  private static List<String> grownOnEveryCall(List<String> warnings) {
+    return warnings.stream()
+        .map(w -> w.contains(" on every call") ? w.substring(0, w.indexOf(" on every call") + 14) : w)
         .toList();
-  }
-
-  private static String describe(Diagnostic<? extends JavaFileObject> warning) {
-    String message = warning.getMessage(Locale.ROOT);
-    String prefix = "[StaticCollectionLeak] ";
-    assertThat(message).startsWith(prefix);
-    String text = message.substring(prefix.length());
-    int cut = text.indexOf(" on every call");
-    return warning.getLineNumber()
-        + ": "
-        + (cut < 0 ? text : text.substring(0, cut + " on every call".length()));
   }
 }

@@ -10,14 +10,14 @@ import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import com.google.auto.service.AutoService;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.Sets;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.BugPattern.StandardTags;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.LambdaExpressionTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
@@ -26,7 +26,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import io.github.leakprone.Links;
 import io.github.leakprone.analysis.obligation.ClassSummary;
 import io.github.leakprone.analysis.obligation.Leak;
@@ -39,6 +39,7 @@ import io.github.leakprone.report.Reporter;
 import io.github.leakprone.trees.LocalUses;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import javax.inject.Inject;
 
 /**
@@ -54,7 +55,7 @@ import javax.inject.Inject;
     link = Links.DOCS + "JdbcResourceLeak.md",
     linkType = CUSTOM)
 public final class JdbcResourceLeak extends BugChecker
-    implements CompilationUnitTreeMatcher, MethodTreeMatcher, LambdaExpressionTreeMatcher {
+    implements CompilationUnitTreeMatcher, MethodInvocationTreeMatcher {
 
   private static final long serialVersionUID = 1L;
   private static final ImmutableSet<String> RELEASE_METHODS = ImmutableSet.of("close");
@@ -68,6 +69,14 @@ public final class JdbcResourceLeak extends BugChecker
   private transient ClassTree summarisedClass;
 
   private transient ClassSummary summary;
+
+  /**
+   * The method and lambda bodies of {@link #bodiesUnit} analysed so far: a body is analysed at its
+   * first acquiring call, and its other calls find it done. Identity, as trees are.
+   */
+  private final transient Set<Tree> analysedBodies = Sets.newIdentityHashSet();
+
+  private transient CompilationUnitTree bodiesUnit;
 
   /** Used by ServiceLoader; Error Prone itself calls the {@link Inject} constructor. */
   public JdbcResourceLeak() {
@@ -94,21 +103,65 @@ public final class JdbcResourceLeak extends BugChecker
     return Description.NO_MATCH;
   }
 
+  /**
+   * Starts the analysis of a body at its first call that acquires a resource: the analysis's
+   * obligations start at such calls and nowhere else, so a body without one has no leak. Error
+   * Prone's own walk brings every call here; asking each one's name first is cheap, and the full
+   * test runs only for a name that matches ({@code get*}, from DatabaseMetaData, matches most
+   * getters). Looking for acquiring calls with a walk of each method and lambda body of our own
+   * cost a second walk of the whole code base (docs/performance.md).
+   */
   @Override
-  public Description matchMethod(MethodTree tree, VisitorState state) {
-    return InternalErrors.noFindingOnError(
-        () -> tree.getBody() == null ? Description.NO_MATCH : check(tree.getBody(), state));
-  }
-
-  @Override
-  public Description matchLambdaExpression(LambdaExpressionTree tree, VisitorState state) {
-    return InternalErrors.noFindingOnError(() -> check(tree.getBody(), state));
-  }
-
-  private Description check(Tree body, VisitorState state) {
-    if (!acquires(body, state)) {
+  public Description matchMethodInvocation(MethodInvocationTree call, VisitorState state) {
+    MethodSymbol method = getSymbol(call);
+    if (method == null || !namedLikeAcquirer(method.getSimpleName().toString())) {
       return Description.NO_MATCH;
     }
+    return InternalErrors.noFindingOnError(
+        () -> {
+          if (resources.acquisition(call, state).isEmpty()) {
+            return Description.NO_MATCH;
+          }
+          TreePath body = enclosingBody(state.getPath());
+          if (body == null || !firstTimeIn(body, state)) {
+            return Description.NO_MATCH;
+          }
+          Tree code =
+              body.getLeaf() instanceof MethodTree m
+                  ? m.getBody()
+                  : ((LambdaExpressionTree) body.getLeaf()).getBody();
+          return check(code, state.withPath(body));
+        });
+  }
+
+  /**
+   * The method or lambda whose body runs {@code call}; none for a call in a field initializer or an
+   * initializer block, which the analysis does not cover.
+   */
+  private static TreePath enclosingBody(TreePath call) {
+    for (TreePath p = call.getParentPath(); p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof MethodTree || leaf instanceof LambdaExpressionTree) {
+        return p;
+      }
+      if (leaf instanceof ClassTree) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  private boolean firstTimeIn(TreePath body, VisitorState state) {
+    CompilationUnitTree unit = state.getPath().getCompilationUnit();
+    if (unit != bodiesUnit) {
+      analysedBodies.clear();
+      bodiesUnit = unit;
+    }
+    return analysedBodies.add(body.getLeaf());
+  }
+
+  /** Analyses {@code body}; {@code state}'s path is its method or lambda. */
+  private Description check(Tree body, VisitorState state) {
     ClassTree owner = state.findEnclosing(ClassTree.class);
     if (owner == null) {
       return Description.NO_MATCH;
@@ -124,7 +177,13 @@ public final class JdbcResourceLeak extends BugChecker
         LocalUses.of(bodyPath, leaks.stream().map(Leak::site).collect(toImmutableSet()));
     List<Rewrite> offered = new ArrayList<>();
     for (Leak leak : leaks) {
-      VisitorState atSite = state.withPath(uses.pathOf(leak.site()));
+      TreePath site = uses.pathOf(leak.site());
+      // A suppressed local around the acquiring call: Error Prone never showed us that call, but a
+      // call elsewhere in the body may have started the analysis.
+      if (Suppressions.around(this, site, state)) {
+        continue;
+      }
+      VisitorState atSite = state.withPath(site);
       Description.Builder description =
           buildDescription(leak.site()).setMessage(JdbcLeakMessage.of(leak, atSite));
       // Two rewrites of one block would collide; the second is offered once the first is applied.
@@ -145,34 +204,6 @@ public final class JdbcResourceLeak extends BugChecker
       summarisedClass = owner;
     }
     return summary;
-  }
-
-  /**
-   * Whether {@code body} makes a call that acquires a resource, looked for before any analysis: the
-   * analysis's obligations start at such calls and nowhere else, so a body without one has no leak.
-   * The name comes first because it is cheap; the full test only for a call whose name matches, which
-   * DatabaseMetaData's {@code get*} makes most getters. (A name test alone sent most methods of a
-   * real code base through the class summary and the analysis for nothing: docs/performance.md.)
-   */
-  private boolean acquires(Tree body, VisitorState state) {
-    boolean[] found = {false};
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        if (namedLikeAcquirer(getSymbol(call).getSimpleName().toString())
-            && resources.acquisition(call, state).isPresent()) {
-          found[0] = true;
-          return null;
-        }
-        return super.visitMethodInvocation(call, null);
-      }
-
-      @Override
-      public Void scan(Tree tree, Void unused) {
-        return found[0] ? null : super.scan(tree, null);
-      }
-    }.scan(body, null);
-    return found[0];
   }
 
   private boolean namedLikeAcquirer(String name) {

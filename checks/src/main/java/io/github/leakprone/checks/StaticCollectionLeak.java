@@ -2,7 +2,6 @@ package io.github.leakprone.checks;
 
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
-import static com.google.errorprone.util.ASTHelpers.getSymbol;
 
 import com.google.auto.service.AutoService;
 import com.google.common.collect.ImmutableList;
@@ -16,11 +15,7 @@ import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.tree.MethodTree;
-import com.sun.source.tree.Tree;
-import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
-import com.sun.tools.javac.code.Symbol;
 import io.github.leakprone.Links;
 import io.github.leakprone.analysis.growth.Leak;
 import io.github.leakprone.analysis.growth.StaticGrowth;
@@ -123,18 +118,6 @@ public final class StaticCollectionLeak extends BugChecker
    * {@code @SuppressWarnings} on the field and on every declaration around the growth.
    */
   private boolean isSuppressed(Leak leak, VisitorState state) {
-    if (isSuppressed(leak.field(), state)) {
-      return true;
-    }
-    for (TreePath p = leak.growth(); p != null; p = p.getParentPath()) {
-      Tree leaf = p.getLeaf();
-      if (leaf instanceof MethodTree || leaf instanceof ClassTree || leaf instanceof VariableTree) {
-        Symbol symbol = getSymbol(leaf);
-        if (symbol != null && isSuppressed(symbol, state)) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return isSuppressed(leak.field(), state) || Suppressions.around(this, leak.growth(), state);
   }
 }
