@@ -17,10 +17,13 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.TypeTag;
 import io.github.leakprone.catalog.Creation.BuilderChain;
 import io.github.leakprone.catalog.Creation.Constructor;
 import io.github.leakprone.catalog.Creation.StaticFactory;
 import io.github.leakprone.trees.LocalVariables;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -34,13 +37,17 @@ public final class ClientCatalog {
   private static final int MAX_CHAIN = 64;
 
   private final ImmutableList<HeavyweightClient> clients;
-  /** Every method name that can end a creation: a cheap first filter for each invocation. */
-  private final ImmutableSet<String> finalMethodNames;
   /**
-   * The prefix patterns ({@code new*}) among them, which a set lookup cannot answer; built once, as
-   * every method invocation of the compilation is asked about.
+   * Whether a method's name can end a creation (a factory's, prefix patterns such as {@code new*}
+   * included, or a builder's last call): a cheap first filter, asked of every invocation.
    */
-  private final ImmutableList<MethodRef> prefixPatterns;
+  private final NameFilter mayEndCreation;
+
+  /**
+   * {@link #clientsOfType} by class. Its classes are one compilation's: a catalogue serves one
+   * check instance, which Error Prone creates per compilation.
+   */
+  private final Map<Symbol, ImmutableList<HeavyweightClient>> clientsByClass = new HashMap<>();
 
   public ClientCatalog(ImmutableList<HeavyweightClient> clients) {
     this.clients = clients;
@@ -59,8 +66,13 @@ public final class ClientCatalog {
         }
       }
     }
-    this.finalMethodNames = names.build();
-    this.prefixPatterns = prefixes.build().asList();
+    ImmutableSet<String> finalMethodNames = names.build();
+    ImmutableList<MethodRef> prefixPatterns = prefixes.build().asList();
+    this.mayEndCreation =
+        new NameFilter(
+            name ->
+                finalMethodNames.contains(name)
+                    || prefixPatterns.stream().anyMatch(prefix -> prefix.nameMatches(name)));
   }
 
   public ImmutableList<HeavyweightClient> clients() {
@@ -72,18 +84,14 @@ public final class ClientCatalog {
    * last call of a builder chain that starts at a fresh builder.
    */
   public Optional<HeavyweightClient> match(ExpressionTree tree, VisitorState state) {
-    if (tree instanceof MethodInvocationTree invocation && !mayEndCreation(invocation)) {
+    if (tree instanceof MethodInvocationTree invocation && !mayEndCreation.test(getSymbol(invocation).getSimpleName())) {
       return Optional.empty();
     }
     Type type = getType(tree);
     if (type == null) {
       return Optional.empty();
     }
-    for (HeavyweightClient client : clients) {
-      Type clientType = state.getTypeFromString(client.type());
-      if (clientType == null || !isSubtype(type, clientType, state)) {
-        continue;
-      }
+    for (HeavyweightClient client : clientsOfType(type, state)) {
       for (Creation creation : client.creations()) {
         if (creates(creation, tree, state)) {
           return Optional.of(client);
@@ -93,17 +101,25 @@ public final class ClientCatalog {
     return Optional.empty();
   }
 
-  private boolean mayEndCreation(MethodInvocationTree invocation) {
-    String name = ASTHelpers.getSymbol(invocation).getSimpleName().toString();
-    if (finalMethodNames.contains(name)) {
-      return true;
+  /**
+   * The clients whose type {@code type} is: asked of every {@code new} of a compilation, and most
+   * are of a few types (builders, collections, exceptions), so each class is asked about once.
+   */
+  private ImmutableList<HeavyweightClient> clientsOfType(Type type, VisitorState state) {
+    if (type.getTag() != TypeTag.CLASS) {
+      return clientsOfTypeUncached(type, state);
     }
-    for (MethodRef prefix : prefixPatterns) {
-      if (prefix.nameMatches(name)) {
-        return true;
+    return clientsByClass.computeIfAbsent(type.tsym, unused -> clientsOfTypeUncached(type, state));
+  }
+
+  private ImmutableList<HeavyweightClient> clientsOfTypeUncached(Type type, VisitorState state) {
+    ImmutableList.Builder<HeavyweightClient> matching = ImmutableList.builder();
+    for (HeavyweightClient client : clients) {
+      if (isSubtype(type, state.getTypeFromString(client.type()), state)) {
+        matching.add(client);
       }
     }
-    return false;
+    return matching.build();
   }
 
   private boolean creates(Creation creation, ExpressionTree tree, VisitorState state) {

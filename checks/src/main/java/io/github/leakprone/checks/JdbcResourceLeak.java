@@ -33,6 +33,7 @@ import io.github.leakprone.analysis.obligation.Leak;
 import io.github.leakprone.analysis.obligation.ObligationAnalysis;
 import io.github.leakprone.catalog.JdbcResources;
 import io.github.leakprone.catalog.MethodRef;
+import io.github.leakprone.catalog.NameFilter;
 import io.github.leakprone.fixes.ReleaseOnEveryPath;
 import io.github.leakprone.fixes.ReleaseOnEveryPath.Rewrite;
 import io.github.leakprone.report.Reporter;
@@ -63,8 +64,8 @@ public final class JdbcResourceLeak extends BugChecker
   // Transient: a BugChecker is Serializable; these are rebuilt from the flags.
   private final transient JdbcResources resources;
   private final transient FlagProblem flagProblem;
-  /** The names of the calls that may acquire, as patterns: built once, asked of every call. */
-  private final transient ImmutableList<MethodRef> acquirerNames;
+  /** Whether a call's name is that of a call that may acquire: asked of every call. */
+  private final transient NameFilter namedLikeAcquirer;
   /** The summary of the class analysed last: methods of one class arrive one after another. */
   private transient ClassTree summarisedClass;
 
@@ -91,10 +92,12 @@ public final class JdbcResourceLeak extends BugChecker
             () -> JdbcResources.fromFlags(ErrorProneFlags.empty()));
     this.resources = parsed.value();
     this.flagProblem = parsed.problem();
-    this.acquirerNames =
+    ImmutableList<MethodRef> acquirerNames =
         resources.acquirerNamePatterns().stream()
             .map(pattern -> new MethodRef("", pattern))
             .collect(toImmutableList());
+    this.namedLikeAcquirer =
+        new NameFilter(name -> acquirerNames.stream().anyMatch(p -> p.nameMatches(name)));
   }
 
   @Override
@@ -114,7 +117,7 @@ public final class JdbcResourceLeak extends BugChecker
   @Override
   public Description matchMethodInvocation(MethodInvocationTree call, VisitorState state) {
     MethodSymbol method = getSymbol(call);
-    if (method == null || !namedLikeAcquirer(method.getSimpleName().toString())) {
+    if (method == null || !namedLikeAcquirer.test(method.getSimpleName())) {
       return Description.NO_MATCH;
     }
     return InternalErrors.noFindingOnError(
@@ -204,15 +207,6 @@ public final class JdbcResourceLeak extends BugChecker
       summarisedClass = owner;
     }
     return summary;
-  }
-
-  private boolean namedLikeAcquirer(String name) {
-    for (MethodRef pattern : acquirerNames) {
-      if (pattern.nameMatches(name)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   static int lineOf(Tree tree, VisitorState state) {

@@ -17,6 +17,7 @@ import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.util.TreePath;
 import io.github.leakprone.Links;
+import io.github.leakprone.analysis.growth.JudgedFields;
 import io.github.leakprone.analysis.growth.Leak;
 import io.github.leakprone.analysis.growth.StaticGrowth;
 import io.github.leakprone.catalog.StaticGrowthCatalog;
@@ -46,6 +47,7 @@ public final class StaticCollectionLeak extends BugChecker
   // Transient: a BugChecker is Serializable, the catalogue need not be (it is rebuilt from flags).
   private final transient StaticGrowthCatalog catalog;
   private final transient FlagProblem flagProblem;
+  private final transient JudgedFields judgedFields;
 
   /**
    * The unit analysed last. The analysis covers a whole unit (a field's uses may be anywhere in it)
@@ -66,6 +68,7 @@ public final class StaticCollectionLeak extends BugChecker
             () -> StaticGrowthFlags.catalogue(flags), () -> StaticGrowthCatalog.BUILT_IN);
     this.catalog = parsed.value();
     this.flagProblem = parsed.problem();
+    this.judgedFields = new JudgedFields(catalog);
   }
 
   @Override
@@ -88,7 +91,7 @@ public final class StaticCollectionLeak extends BugChecker
     }
     return InternalErrors.noFindingOnError(
         () -> {
-          if (!StaticGrowth.declaresJudgedField(tree, catalog, state)) {
+          if (!judgedFields.declaredIn(tree, state)) {
             return Description.NO_MATCH;
           }
           analysedUnit = unit;

@@ -8,10 +8,7 @@ import com.google.common.collect.LinkedHashMultimap;
 import com.google.common.collect.SetMultimap;
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.AnnotationTree;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.MethodTree;
-import com.sun.source.tree.Tree;
-import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
@@ -45,33 +42,6 @@ import javax.lang.model.element.NestingKind;
  * in the unit.
  */
 public final class StaticGrowth {
-
-  /**
-   * Whether {@code tree} declares a field this analysis judges: static, of a watched container
-   * type, and out of other units' reach. Only a unit with such a field can have a finding, so this
-   * cheap look at one class's members decides whether its unit is worth {@link #analyse}: most
-   * units have none, and the analysis walks every line of a unit it is given.
-   */
-  public static boolean declaresJudgedField(
-      ClassTree tree, StaticGrowthCatalog catalog, VisitorState state) {
-    ContainerTypes types = null;
-    for (Tree member : tree.getMembers()) {
-      if (!(member instanceof VariableTree variable)) {
-        continue;
-      }
-      VarSymbol field = getSymbol(variable);
-      if (field == null || !isStatic(field) || isVisibleOutsideUnit(field)) {
-        continue;
-      }
-      if (types == null) {
-        types = new ContainerTypes(catalog, state);
-      }
-      if (types.isWatched(field.type)) {
-        return true;
-      }
-    }
-    return false;
-  }
 
   public static ImmutableList<Leak> analyse(
       TreePath unit, StaticGrowthCatalog catalog, VisitorState state) {
@@ -278,7 +248,7 @@ public final class StaticGrowth {
   }
 
   /** Whether code in another compilation unit can name {@code field}, and so change it. */
-  private static boolean isVisibleOutsideUnit(VarSymbol field) {
+  static boolean isVisibleOutsideUnit(VarSymbol field) {
     for (Symbol s = field; s != null && !(s instanceof PackageSymbol); s = s.owner) {
       if (s.getModifiers().contains(Modifier.PRIVATE)) {
         return false;
