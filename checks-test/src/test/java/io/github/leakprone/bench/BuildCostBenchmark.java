@@ -65,6 +65,8 @@ public final class BuildCostBenchmark {
       Config config,
       double wallSeconds,
       double cpuSeconds,
+      double javacCpuSeconds,
+      double jitSeconds,
       double allocatedGiB,
       double rssMiB,
       double liveHeapMiB,
@@ -277,6 +279,8 @@ public final class BuildCostBenchmark {
             config,
             Long.parseLong(values.get("wallNanos")) / 1e9,
             Long.parseLong(values.get("cpuNanos")) / 1e9,
+            Long.parseLong(values.get("javacCpuNanos")) / 1e9,
+            Long.parseLong(values.get("jitMillis")) / 1e3,
             Long.parseLong(values.get("allocatedBytes")) / 1024.0 / 1024.0 / 1024.0,
             Long.parseLong(values.get("vmHwmKiB")) / 1024.0,
             Long.parseLong(values.get("peakHeapAfterGcBytes")) / 1024.0 / 1024.0,
@@ -285,12 +289,14 @@ public final class BuildCostBenchmark {
             load);
     System.out.printf(
         Locale.ROOT,
-        "  %-8s %s: wall %6.1f s, cpu %6.1f s, allocated %5.2f GiB, peak RSS %5.0f MiB, live heap"
-            + " %5.0f MiB, load %.1f%s%n",
+        "  %-8s %s: wall %6.1f s, cpu %6.1f s, javac cpu %6.1f s, jit %5.1f s, allocated %5.2f"
+            + " GiB, peak RSS %5.0f MiB, live heap %5.0f MiB, load %.1f%s%n",
         round,
         config,
         result.wallSeconds(),
         result.cpuSeconds(),
+        result.javacCpuSeconds(),
+        result.jitSeconds(),
         result.allocatedGiB(),
         result.rssMiB(),
         result.liveHeapMiB(),
@@ -311,10 +317,12 @@ public final class BuildCostBenchmark {
         results.values().stream().flatMap(List::stream).mapToDouble(Run::loadAverage).max().orElse(0));
     System.out.printf(
         Locale.ROOT,
-        "  %-34s %8s %8s %10s %13s %15s %9s%n",
+        "  %-34s %8s %8s %12s %7s %10s %13s %15s %9s%n",
         "configuration",
         "wall s",
         "cpu s",
+        "javac cpu s",
+        "jit s",
         "alloc GiB",
         "peak RSS MiB",
         "live heap MiB",
@@ -325,6 +333,8 @@ public final class BuildCostBenchmark {
       double[] m = {
         median(runs, Run::wallSeconds),
         median(runs, Run::cpuSeconds),
+        median(runs, Run::javacCpuSeconds),
+        median(runs, Run::jitSeconds),
         median(runs, Run::allocatedGiB),
         median(runs, Run::rssMiB),
         median(runs, Run::liveHeapMiB)
@@ -332,13 +342,15 @@ public final class BuildCostBenchmark {
       medians.put(config, m);
       System.out.printf(
           Locale.ROOT,
-          "  %-34s %8.2f %8.2f %10.2f %13.0f %15.0f %9d%n",
+          "  %-34s %8.2f %8.2f %12.2f %7.2f %10.2f %13.0f %15.0f %9d%n",
           config + " " + config.label,
           m[0],
           m[1],
           m[2],
           m[3],
           m[4],
+          m[5],
+          m[6],
           leakProneFindings(runs.get(0)));
     }
     printRatio("C/B (LeakProne)", medians.get(Config.C), medians.get(Config.B));
@@ -373,13 +385,15 @@ public final class BuildCostBenchmark {
   private static void printRatio(String name, double[] over, double[] under) {
     System.out.printf(
         Locale.ROOT,
-        "  %-34s %8.3f %8.3f %10.3f %13.3f %15.3f%n",
+        "  %-34s %8.3f %8.3f %12.3f %7.3f %10.3f %13.3f %15.3f%n",
         name,
         over[0] / under[0],
         over[1] / under[1],
         over[2] / under[2],
         over[3] / under[3],
-        over[4] / under[4]);
+        over[4] / under[4],
+        over[5] / under[5],
+        over[6] / under[6]);
   }
 
   private int leakProneFindings(Run run) {

@@ -80,6 +80,8 @@ final class CorpusCompile {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     long allocatedStart = threads.getCurrentThreadAllocatedBytes();
     long cpuStart = os.getProcessCpuTime();
+    long javacCpuStart = threads.getCurrentThreadCpuTime();
+    long jitMillisStart = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
     long wallStart = System.nanoTime();
     boolean ok;
     Object context;
@@ -94,6 +96,11 @@ final class CorpusCompile {
     }
     long wallNanos = System.nanoTime() - wallStart;
     long cpuNanos = os.getProcessCpuTime() - cpuStart;
+    // The compiling thread alone: javac, Error Prone and the checks, without the JIT compiler's and
+    // the collector's threads, whose work varies by a fifth from run to run of the same compile.
+    long javacCpuNanos = threads.getCurrentThreadCpuTime() - javacCpuStart;
+    long jitMillis =
+        ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitMillisStart;
     // javac runs on this thread: what it allocated drives the collector's work, and unlike the
     // peaks below it does not depend on when the collector ran.
     long allocatedBytes = threads.getCurrentThreadAllocatedBytes() - allocatedStart;
@@ -107,6 +114,8 @@ final class CorpusCompile {
     List<String> result = new ArrayList<>();
     result.add("wallNanos=" + wallNanos);
     result.add("cpuNanos=" + cpuNanos);
+    result.add("javacCpuNanos=" + javacCpuNanos);
+    result.add("jitMillis=" + jitMillis);
     result.add("allocatedBytes=" + allocatedBytes);
     result.add("vmHwmKiB=" + vmHwmKiB());
     result.add("peakHeapAfterGcBytes=" + peakHeapAfterGc.get());

@@ -84,7 +84,8 @@ public final class ClientCatalog {
    * last call of a builder chain that starts at a fresh builder.
    */
   public Optional<HeavyweightClient> match(ExpressionTree tree, VisitorState state) {
-    if (tree instanceof MethodInvocationTree invocation && !mayEndCreation.test(getSymbol(invocation).getSimpleName())) {
+    if (tree instanceof MethodInvocationTree invocation
+        && !mayEndCreation.test(getSymbol(invocation).getSimpleName())) {
       return Optional.empty();
     }
     Type type = getType(tree);
