@@ -53,16 +53,20 @@ final class UnitIndex {
       @Override
       public Void visitVariable(VariableTree tree, Void unused) {
         VarSymbol symbol = getSymbol(tree);
-        if (symbol != null
-            && symbol.getKind() == ElementKind.FIELD
-            && isStatic(symbol)
-            && types.isWatched(symbol.type)) {
+        if (symbol != null && isWatchedField(symbol, types)) {
           index.fields.put(symbol, getCurrentPath());
         }
         return super.visitVariable(tree, null);
       }
     }.scan(unit, null);
     return index;
+  }
+
+  /** Whether {@code symbol} is a field the analysis watches: static, of a container type. */
+  static boolean isWatchedField(VarSymbol symbol, ContainerTypes types) {
+    return symbol.getKind() == ElementKind.FIELD
+        && isStatic(symbol)
+        && types.isWatched(symbol.type);
   }
 
   private UnitIndex() {}
