@@ -13,7 +13,9 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
@@ -98,27 +100,62 @@ public final class JdbcResources implements ResourceSpec {
   private static final Supplier<Type> RESULT_SET =
       VisitorState.memoize(state -> state.getTypeFromString("java.sql.ResultSet"));
 
+  /** Which of the catalogue's lists a method is in, whatever its call returns. */
+  private enum Listed {
+    CHILD,
+    METADATA_QUERY,
+    OWNED,
+    NONE
+  }
+
+  /**
+   * {@link #listed} by method. Asked of every call whose name an acquirer may have, and {@code get*}
+   * is most getters' name: a method is looked up in the catalogue (subtype tests of its owner) once.
+   * Its methods are one compilation's: a catalogue serves one check instance, which Error Prone
+   * creates per compilation.
+   */
+  private final Map<MethodSymbol, Listed> listedByMethod = new HashMap<>();
+
   @Override
   public Optional<Acquisition> acquisition(ExpressionTree tree, VisitorState state) {
     if (!(tree instanceof MethodInvocationTree call)) {
       return Optional.empty();
     }
     MethodSymbol method = getSymbol(call);
+    if (method == null) {
+      return Optional.empty();
+    }
+    Listed listed = listedByMethod.computeIfAbsent(method, m -> listed(m, state));
+    if (listed == Listed.NONE) {
+      return Optional.empty();
+    }
+    // The call's own type, not the method's: a generic acquirer's result is known at the call.
     Type result = ASTHelpers.getType(call);
     Type autoCloseable = state.getSymtab().autoCloseableType;
     if (result == null || !ASTHelpers.isSubtype(result, autoCloseable, state)) {
       return Optional.empty();
     }
+    return switch (listed) {
+      case CHILD -> Optional.of(Acquisition.CHILD_OF_RECEIVER);
+      case METADATA_QUERY -> {
+        Type resultSet = RESULT_SET.get(state);
+        yield resultSet != null && ASTHelpers.isSubtype(result, resultSet, state)
+            ? Optional.of(Acquisition.OWNED)
+            : Optional.empty();
+      }
+      case OWNED -> Optional.of(Acquisition.OWNED);
+      case NONE -> Optional.empty();
+    };
+  }
+
+  private Listed listed(MethodSymbol method, VisitorState state) {
     if (matchesAny(CHILDREN, method, state)) {
-      return Optional.of(Acquisition.CHILD_OF_RECEIVER);
+      return Listed.CHILD;
     }
     if (matchesAny(List.of(METADATA_QUERIES), method, state)) {
-      Type resultSet = RESULT_SET.get(state);
-      return resultSet != null && ASTHelpers.isSubtype(result, resultSet, state)
-          ? Optional.of(Acquisition.OWNED)
-          : Optional.empty();
+      return Listed.METADATA_QUERY;
     }
-    return matchesAny(owned, method, state) ? Optional.of(Acquisition.OWNED) : Optional.empty();
+    return matchesAny(owned, method, state) ? Listed.OWNED : Listed.NONE;
   }
 
   @Override

@@ -1,0 +1,81 @@
+package io.github.leakprone.checks;
+
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Which calls acquire: the catalogue is looked up once per method (JdbcResources keeps the answer),
+ * and whether the call returns a resource is still asked of each call. Each test asks the
+ * non-acquiring call first, so a kept answer that covered more than its method would be seen.
+ */
+final class JdbcResourceLeakAcquirersTest {
+
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(JdbcResourceLeak.class, getClass());
+
+  @Test
+  void aGenericAcquirerAcquiresWhereItsCallReturnsAResource() {
+    helper
+        .setArgs("-XepOpt:JdbcResourceLeak:Acquirers=com.acme.Pool#borrow")
+        .addSourceLines(
+            "com/acme/Pool.java",
+            """
+            package com.acme;
+
+            public final class Pool {
+              public static <T> T borrow(Class<T> type) {
+                throw new UnsupportedOperationException();
+              }
+            }
+            """)
+        .addSourceLines(
+            "Dao.java",
+            """
+            import com.acme.Pool;
+            import java.sql.Connection;
+            import java.sql.SQLException;
+
+            class Dao {
+              String name() {
+                return Pool.borrow(String.class).trim();
+              }
+
+              void leaks() throws SQLException {
+                // BUG: Diagnostic contains: Connection `conn` acquired at line 12 is not closed
+                Connection conn = Pool.borrow(Connection.class);
+                conn.setReadOnly(true);
+                conn.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void aMetadataQueryIsKnownByItsOwnerNotByItsName() {
+    helper
+        .addSourceLines(
+            "Dao.java",
+            """
+            import java.sql.DatabaseMetaData;
+            import java.sql.ResultSet;
+            import java.sql.SQLException;
+
+            class Dao {
+              interface Tables {
+                ResultSet getTables(String catalog, String schema, String name, String[] types);
+              }
+
+              boolean cached(Tables tables) throws SQLException {
+                return tables.getTables(null, null, "%", null).next();
+              }
+
+              boolean live(DatabaseMetaData metaData) throws SQLException {
+                // BUG: Diagnostic contains: ResultSet
+                return metaData.getTables(null, null, "%", null).next();
+              }
+            }
+            """)
+        .doTest();
+  }
+}
