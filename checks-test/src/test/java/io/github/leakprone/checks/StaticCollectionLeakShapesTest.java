@@ -79,6 +79,62 @@ final class StaticCollectionLeakShapesTest {
         .doTest();
   }
 
+  /**
+   * A field filled while the class initialises and grown again later: the static initializer's
+   * growth is answered first and alone (StaticGrowth.judge), the later ones still in full, the
+   * lifecycle pair's too.
+   */
+  @Test
+  void filledInAStaticInitializerThenGrownPerCallOrOnOpen() {
+    helper
+        .addSourceLines(
+            "Registry.java",
+            """
+            import java.util.ArrayList;
+            import java.util.List;
+
+            class Registry {
+              private static final List<String> CODES = new ArrayList<>();
+
+              static {
+                CODES.add("a");
+              }
+
+              public static void register(String name) {
+                // BUG: Diagnostic contains: CODES grows in register on every call and nothing
+                CODES.add(name);
+              }
+            }
+            """)
+        .addSourceLines(
+            "Sockets.java",
+            """
+            import java.util.HashSet;
+            import java.util.Set;
+            import javax.websocket.OnClose;
+            import javax.websocket.OnOpen;
+            import javax.websocket.Session;
+
+            class Sockets {
+              private static final Set<Session> SESSIONS = new HashSet<>();
+
+              static {
+                SESSIONS.add(null);
+              }
+
+              @OnOpen
+              public void onOpen(Session session) {
+                // BUG: Diagnostic contains: SESSIONS grows in onOpen (@OnOpen) but onClose (@OnClose) never removes
+                SESSIONS.add(session);
+              }
+
+              @OnClose
+              public void onClose(Session session) {}
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void enumConstructorRunsOnceButAClassConstructorPerInstance() {
     helper

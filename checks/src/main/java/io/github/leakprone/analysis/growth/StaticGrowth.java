@@ -3,6 +3,8 @@ package io.github.leakprone.analysis.growth;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.isStatic;
 
+import com.google.common.base.Supplier;
+import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.LinkedHashMultimap;
 import com.google.common.collect.SetMultimap;
@@ -51,27 +53,29 @@ public final class StaticGrowth {
       return ImmutableList.of();
     }
     FieldUses uses = FieldUses.scan(unit, index, types, state);
-    ImmutableList<Lifecycles.Open> opens = Lifecycles.of(index, catalog.pairs(), state);
+    // Asked only of a growth outside static initialisation: most units have none (docs/performance.md).
+    Supplier<ImmutableList<Lifecycles.Open>> opens =
+        Suppliers.memoize(() -> Lifecycles.of(index, catalog.pairs(), state));
     return new StaticGrowth(index, uses, opens, new Boundedness(types, state)).leaks();
   }
 
   private final UnitIndex index;
   private final FieldUses uses;
-  private final ImmutableList<Lifecycles.Open> opens;
+  private final Supplier<ImmutableList<Lifecycles.Open>> opens;
   private final Boundedness boundedness;
-  private final Set<Node> once;
+  private final Supplier<Set<Node>> once;
   private final Map<Node, Map<Node, Boolean>> reaches = new HashMap<>();
 
   private StaticGrowth(
       UnitIndex index,
       FieldUses uses,
-      ImmutableList<Lifecycles.Open> opens,
+      Supplier<ImmutableList<Lifecycles.Open>> opens,
       Boundedness boundedness) {
     this.index = index;
     this.uses = uses;
     this.opens = opens;
     this.boundedness = boundedness;
-    this.once = uses.graph.once(runsOnce(), uses.nodes, this::isHidden);
+    this.once = Suppliers.memoize(() -> uses.graph.once(runsOnce(), uses.nodes, this::isHidden));
   }
 
   private ImmutableList<Leak> leaks() {
@@ -102,8 +106,15 @@ public final class StaticGrowth {
   }
 
   private Optional<Leak> judge(VarSymbol field, Change growth, SetMultimap<Node, Change> shrinks) {
+    // A static initializer runs once, and no call leads into one (CallGraph has no edge to it), so
+    // no open method reaches it: a growth there is never a finding. Most judged fields are filled
+    // there only; answering first spares the lifecycle and run-once questions, each a look at every
+    // method of the unit.
+    if (growth.node().kind() == Node.Kind.STATIC_INIT) {
+      return Optional.empty();
+    }
     boolean satisfied = false;
-    for (Lifecycles.Open open : opens) {
+    for (Lifecycles.Open open : opens.get()) {
       if (!reach(open.node()).containsKey(growth.node())) {
         continue;
       }
@@ -134,7 +145,7 @@ public final class StaticGrowth {
     }
     if (satisfied
         || !growth.addsEveryCall()
-        || once.contains(growth.node())
+        || once.get().contains(growth.node())
         || !shrinks.isEmpty()) {
       return Optional.empty();
     }
@@ -197,7 +208,7 @@ public final class StaticGrowth {
         case FIELD_LAMBDA -> {}
       }
     }
-    for (Lifecycles.Open open : opens) {
+    for (Lifecycles.Open open : opens.get()) {
       if (open.partners().isEmpty() && open.pair().whenMissing() == WhenMissing.RUNS_ONCE) {
         base.add(open.node());
       }
