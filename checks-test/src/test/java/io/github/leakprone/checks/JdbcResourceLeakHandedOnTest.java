@@ -1,0 +1,56 @@
+package io.github.leakprone.checks;
+
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An acquiring call whose resource is handed on at once (returned, or a try-with-resources
+ * variable) does not start its body's analysis, but the body is still analysed from its next
+ * acquiring call.
+ */
+final class JdbcResourceLeakHandedOnTest {
+
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(JdbcResourceLeak.class, getClass());
+
+  @Test
+  void aBodyIsStillAnalysedFromTheCallAfterAHandedOnOne() {
+    helper
+        .addSourceLines(
+            "Pool.java",
+            """
+            import java.sql.Connection;
+            import java.sql.SQLException;
+            import java.sql.Statement;
+            import javax.sql.DataSource;
+
+            class Pool {
+              Connection open(DataSource ds, boolean fresh) throws SQLException {
+                if (fresh) {
+                  return ds.getConnection();
+                }
+                // BUG: Diagnostic contains: Connection `probe` acquired at line 12
+                Connection probe = ds.getConnection();
+                probe.isValid(1);
+                return null;
+              }
+
+              void query(DataSource ds, String sql) throws SQLException {
+                try (Connection conn = ds.getConnection()) {
+                  // BUG: Diagnostic contains: Statement `statement` acquired at line 20
+                  Statement statement = conn.createStatement();
+                  statement.execute(sql);
+                }
+              }
+
+              Connection handedOn(DataSource ds) throws SQLException {
+                try (Connection check = ds.getConnection()) {
+                  check.isValid(1);
+                }
+                return ds.getConnection();
+              }
+            }
+            """)
+        .doTest();
+  }
+}
