@@ -84,8 +84,7 @@ public final class ClientCatalog {
    * last call of a builder chain that starts at a fresh builder.
    */
   public Optional<HeavyweightClient> match(ExpressionTree tree, VisitorState state) {
-    if (tree instanceof MethodInvocationTree invocation
-        && !mayEndCreation.test(getSymbol(invocation).getSimpleName())) {
+    if (tree instanceof MethodInvocationTree invocation && !mayEndCreation(invocation)) {
       return Optional.empty();
     }
     Type type = getType(tree);
@@ -100,6 +99,15 @@ public final class ClientCatalog {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether {@code call}'s method has a name that can end a creation: the first question asked of
+   * every call, cheap, and safe to ask outside a check's error guard (no symbol, no match).
+   */
+  public boolean mayEndCreation(MethodInvocationTree call) {
+    Symbol method = getSymbol(call.getMethodSelect());
+    return method instanceof MethodSymbol && mayEndCreation.test(method.getSimpleName());
   }
 
   /**
