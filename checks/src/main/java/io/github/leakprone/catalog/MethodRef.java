@@ -13,4 +13,18 @@ public record MethodRef(String ownerType, String namePattern) {
         ? name.regionMatches(0, namePattern, 0, namePattern.length() - 1)
         : name.equals(namePattern);
   }
+
+  // equals and hashCode written out: a record's own are linked through method handles on first
+  // use, a cost every build pays again, in code that runs cold (docs/performance.md).
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof MethodRef that
+        && ownerType.equals(that.ownerType)
+        && namePattern.equals(that.namePattern);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * ownerType.hashCode() + namePattern.hashCode();
+  }
 }

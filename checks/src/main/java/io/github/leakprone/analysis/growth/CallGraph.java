@@ -16,7 +16,19 @@ import java.util.function.Predicate;
  */
 final class CallGraph {
 
-  private record Edge(Node to, boolean deferred) {}
+  private record Edge(Node to, boolean deferred) {
+    // equals and hashCode written out: a record's own are linked through method handles on first
+    // use, a cost every build pays again, in code that runs cold (docs/performance.md).
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Edge that && to.equals(that.to) && deferred == that.deferred;
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * to.hashCode() + Boolean.hashCode(deferred);
+    }
+  }
 
   private final SetMultimap<Node, Edge> calls = LinkedHashMultimap.create();
   private final SetMultimap<Node, Node> callers = LinkedHashMultimap.create();

@@ -2,6 +2,7 @@ package io.github.leakprone.analysis.growth;
 
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -36,5 +37,26 @@ record Change(
   enum Kind {
     GROWTH,
     SHRINK
+  }
+
+  // equals and hashCode written out: a record's own are linked through method handles on first
+  // use, a cost every build pays again, in code that runs cold (docs/performance.md).
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Change that
+        && kind == that.kind
+        && field.equals(that.field)
+        && path.equals(that.path)
+        && node.equals(that.node)
+        && deferred == that.deferred
+        && sweep == that.sweep
+        && bounded == that.bounded
+        && addsEveryCall == that.addsEveryCall
+        && direct.equals(that.direct);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(kind, field, path, node, deferred, sweep, bounded, addsEveryCall, direct);
   }
 }

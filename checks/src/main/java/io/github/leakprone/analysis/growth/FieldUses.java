@@ -108,7 +108,19 @@ final class FieldUses {
   }
 
   /** A key looked up in a node, by its source text. */
-  record Lookup(Node node, String key) {}
+  record Lookup(Node node, String key) {
+    // equals and hashCode written out: a record's own are linked through method handles on first
+    // use, a cost every build pays again, in code that runs cold (docs/performance.md).
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Lookup that && node.equals(that.node) && key.equals(that.key);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * node.hashCode() + key.hashCode();
+    }
+  }
 
   /** Where code runs: its node, and whether it sits in a lambda there (so runs later). */
   record Context(Node node, boolean deferred) {}

@@ -9,6 +9,18 @@ import com.sun.tools.javac.code.Symbol;
  */
 record Node(Symbol symbol, Kind kind) {
 
+  // equals and hashCode written out: a record's own are linked through method handles on first
+  // use, a cost every build pays again, in code that runs cold (docs/performance.md).
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Node that && symbol.equals(that.symbol) && kind == that.kind;
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * symbol.hashCode() + kind.hashCode();
+  }
+
   enum Kind {
     METHOD,
     STATIC_INIT,

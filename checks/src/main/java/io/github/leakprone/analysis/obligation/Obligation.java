@@ -3,6 +3,7 @@ package io.github.leakprone.analysis.obligation;
 import com.google.common.collect.ImmutableSet;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol;
+import java.util.Objects;
 import javax.annotation.Nullable;
 
 /**
@@ -23,5 +24,20 @@ record Obligation(Tree site, ImmutableSet<Symbol> aliases, @Nullable Tree parent
 
   boolean isHeldBy(Symbol symbol) {
     return aliases.contains(symbol);
+  }
+
+  // equals and hashCode written out: a record's own are linked through method handles on first
+  // use, a cost every build pays again, in code that runs cold (docs/performance.md).
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Obligation that
+        && site.equals(that.site)
+        && aliases.equals(that.aliases)
+        && Objects.equals(parentSite, that.parentSite);
+  }
+
+  @Override
+  public int hashCode() {
+    return (31 * site.hashCode() + aliases.hashCode()) * 31 + Objects.hashCode(parentSite);
   }
 }

@@ -4,6 +4,7 @@ import com.sun.source.tree.LabeledStatementTree;
 import com.sun.source.tree.Tree;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.BiConsumer;
 import javax.annotation.Nullable;
 
@@ -24,7 +25,19 @@ final class PendingExits {
   }
 
   /** An exit's kind and, for break, continue and yield, the statement it jumps to. */
-  record Exit(Kind kind, @Nullable Tree target) {}
+  record Exit(Kind kind, @Nullable Tree target) {
+    // equals and hashCode written out: a record's own are linked through method handles on first
+    // use, a cost every build pays again, in code that runs cold (docs/performance.md).
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Exit that && kind == that.kind && Objects.equals(target, that.target);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * kind.hashCode() + Objects.hashCode(target);
+    }
+  }
 
   private final Map<Exit, Facts> exits = new LinkedHashMap<>();
 

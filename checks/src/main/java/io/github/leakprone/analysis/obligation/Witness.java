@@ -1,5 +1,7 @@
 package io.github.leakprone.analysis.obligation;
 
+import java.util.Objects;
+
 /**
  * The event on a path that lets a resource escape unclosed: what a finding tells the user.
  *
@@ -41,6 +43,22 @@ public record Witness(Kind kind, int line, String text, int rank) {
   /** Of two events on joined paths, the more telling one; the first seen when they tie. */
   static Witness stronger(Witness first, Witness second) {
     return second.rank > first.rank ? second : first;
+  }
+
+  // equals and hashCode written out: a record's own are linked through method handles on first
+  // use, a cost every build pays again, in code that runs cold (docs/performance.md).
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Witness that
+        && kind == that.kind
+        && line == that.line
+        && rank == that.rank
+        && text.equals(that.text);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(kind, line, text, rank);
   }
 
   boolean isNone() {
