@@ -173,13 +173,24 @@ public final class JdbcResources implements ResourceSpec {
   @Override
   public ImmutableSet<Integer> releasedArguments(MethodInvocationTree call, VisitorState state) {
     MethodSymbol method = getSymbol(call);
-    boolean catalogued = isStatic(method) && matchesAny(closers, method, state);
-    if (!catalogued && !ReleaseNames.isReleaseHelper(method.getSimpleName().toString())) {
+    if (!releasesArgumentsByMethod.computeIfAbsent(method, m -> releasesArguments(m, state))) {
       return ImmutableSet.of();
     }
     return IntStream.range(0, call.getArguments().size())
         .boxed()
         .collect(ImmutableSet.toImmutableSet());
+  }
+
+  /**
+   * {@link #releasesArguments} by method: asked of every call of every analysed body, and each
+   * question decodes the method's name (JDK 17). One compilation's methods, as {@link
+   * #listedByMethod}.
+   */
+  private final Map<MethodSymbol, Boolean> releasesArgumentsByMethod = new HashMap<>();
+
+  private boolean releasesArguments(MethodSymbol method, VisitorState state) {
+    return (isStatic(method) && matchesAny(closers, method, state))
+        || ReleaseNames.isReleaseHelper(method.getSimpleName().toString());
   }
 
 
