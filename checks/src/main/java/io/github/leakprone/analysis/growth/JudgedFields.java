@@ -1,6 +1,7 @@
 package io.github.leakprone.analysis.growth;
 
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
+import static com.google.errorprone.util.ASTHelpers.isStatic;
 
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.ClassTree;
@@ -32,8 +33,10 @@ public final class JudgedFields {
     for (Tree member : tree.getMembers()) {
       if (member instanceof VariableTree variable) {
         VarSymbol field = getSymbol(variable);
-        // Visibility before the type question, which is the costly one.
+        // Cheapest first: static (a flag; most fields are not), then visibility, then the type
+        // question, which is the costly one.
         if (field != null
+            && isStatic(field)
             && !StaticGrowth.isVisibleOutsideUnit(field)
             && UnitIndex.isWatchedField(field, types(state))) {
           return true;

@@ -29,7 +29,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 
 /**
@@ -261,7 +260,8 @@ public final class StaticGrowth {
   /** Whether code in another compilation unit can name {@code field}, and so change it. */
   static boolean isVisibleOutsideUnit(VarSymbol field) {
     for (Symbol s = field; s != null && !(s instanceof PackageSymbol); s = s.owner) {
-      if (s.getModifiers().contains(Modifier.PRIVATE)) {
+      // The flag, not getModifiers(): that builds a set per question, asked of every static field.
+      if ((s.flags() & Flags.PRIVATE) != 0) {
         return false;
       }
       if (s instanceof ClassSymbol c
