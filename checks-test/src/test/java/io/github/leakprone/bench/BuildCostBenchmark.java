@@ -70,6 +70,8 @@ public final class BuildCostBenchmark {
       double allocatedGiB,
       double rssMiB,
       double liveHeapMiB,
+      double checkPhaseWallSeconds,
+      double checkPhaseJavacCpuSeconds,
       Map<String, Integer> warnings,
       Map<String, Double> checkSeconds,
       double loadAverage) {
@@ -284,16 +286,21 @@ public final class BuildCostBenchmark {
             Long.parseLong(values.get("allocatedBytes")) / 1024.0 / 1024.0 / 1024.0,
             Long.parseLong(values.get("vmHwmKiB")) / 1024.0,
             Long.parseLong(values.get("peakHeapAfterGcBytes")) / 1024.0 / 1024.0,
+            Long.parseLong(values.get("checkPhaseWallNanos")) / 1e9,
+            Long.parseLong(values.get("checkPhaseJavacCpuNanos")) / 1e9,
             warnings,
             checkSeconds,
             load);
     System.out.printf(
         Locale.ROOT,
-        "  %-8s %s: wall %6.1f s, cpu %6.1f s, javac cpu %6.1f s, jit %5.1f s, allocated %5.2f"
+        "  %-8s %s: wall %6.1f s%s, cpu %6.1f s, javac cpu %6.1f s, jit %5.1f s, allocated %5.2f"
             + " GiB, peak RSS %5.0f MiB, live heap %5.0f MiB, load %.1f%s%n",
         round,
         config,
         result.wallSeconds(),
+        config == Config.A
+            ? ""
+            : String.format(Locale.ROOT, " (check phase %5.2f s)", result.checkPhaseWallSeconds()),
         result.cpuSeconds(),
         result.javacCpuSeconds(),
         result.jitSeconds(),
@@ -355,6 +362,7 @@ public final class BuildCostBenchmark {
     }
     printRatio("C/B (LeakProne)", medians.get(Config.C), medians.get(Config.B));
     printRatio("B/A (Error Prone)", medians.get(Config.B), medians.get(Config.A));
+    printCheckPhase(results);
 
     // The difference of two medians, each of a whole compile, carries the machine's noise; the
     // time Error Prone measured inside the checks' matchers, as a share of the same compile, does
@@ -380,6 +388,63 @@ public final class BuildCostBenchmark {
           median(withChecks, run -> run.checkSeconds().getOrDefault(check, 0.0)),
           100 * median(withChecks, run -> run.shareOf(one)));
     }
+  }
+
+  /**
+   * What C adds, measured on the check phase alone (see {@link CheckPhaseStart}): parsing and
+   * attribution before it are the same work in B and C, so leaving them out leaves out most of the
+   * noise of a whole compile, not any of the checks' cost. The difference is put over B's whole
+   * compile, the figure the target is set against.
+   */
+  private void printCheckPhase(Map<Config, List<Run>> results) {
+    List<Run> without = results.get(Config.B);
+    List<Run> with = results.get(Config.C);
+    System.out.printf(
+        Locale.ROOT,
+        "%nThe check phase: from the end of javac's analysis of the first class (Error Prone's"
+            + " checks start there) to the end of the compile; everything before it is the same"
+            + " work in B and C%n");
+    System.out.printf(
+        Locale.ROOT, "  %-34s %8s %12s%n", "configuration", "wall s", "javac cpu s");
+    // Not A: plain javac does not run Error Prone's compile policy, so it attributes and analyses
+    // class by class, and its first class's analysis ends early in the compile.
+    for (Config config : List.of(Config.B, Config.C)) {
+      List<Run> runs = results.get(config);
+      System.out.printf(
+          Locale.ROOT,
+          "  %-34s %8.2f %12.2f%n",
+          config + " " + config.label,
+          median(runs, Run::checkPhaseWallSeconds),
+          median(runs, Run::checkPhaseJavacCpuSeconds));
+    }
+    double wallAdded =
+        median(with, Run::checkPhaseWallSeconds) - median(without, Run::checkPhaseWallSeconds);
+    double cpuAdded =
+        median(with, Run::checkPhaseJavacCpuSeconds)
+            - median(without, Run::checkPhaseJavacCpuSeconds);
+    double[] pairedWall = new double[with.size()];
+    for (int i = 0; i < with.size(); i++) {
+      pairedWall[i] = with.get(i).checkPhaseWallSeconds() - without.get(i).checkPhaseWallSeconds();
+    }
+    Arrays.sort(pairedWall);
+    System.out.printf(
+        Locale.ROOT,
+        "  C - B, as a share of B's whole compile: wall %+.2f s, %+.2f%% of %.2f s; javac cpu"
+            + " %+.2f s, %+.2f%% of %.2f s%n",
+        wallAdded,
+        100 * wallAdded / median(without, Run::wallSeconds),
+        median(without, Run::wallSeconds),
+        cpuAdded,
+        100 * cpuAdded / median(without, Run::javacCpuSeconds),
+        median(without, Run::javacCpuSeconds));
+    System.out.printf(
+        Locale.ROOT,
+        "  C - B round by round, wall: median %+.2f s, from %+.2f to %+.2f s%n",
+        pairedWall.length % 2 == 1
+            ? pairedWall[pairedWall.length / 2]
+            : (pairedWall[pairedWall.length / 2 - 1] + pairedWall[pairedWall.length / 2]) / 2,
+        pairedWall[0],
+        pairedWall[pairedWall.length - 1]);
   }
 
   private static void printRatio(String name, double[] over, double[] under) {

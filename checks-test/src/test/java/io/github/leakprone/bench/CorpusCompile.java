@@ -85,6 +85,7 @@ final class CorpusCompile {
     long wallStart = System.nanoTime();
     boolean ok;
     Object context;
+    CheckPhaseStart checkPhase;
     try (StandardJavaFileManager files =
         javac.getStandardFileManager(listener, Locale.ROOT, StandardCharsets.UTF_8)) {
       JavaCompiler.CompilationTask task =
@@ -92,13 +93,16 @@ final class CorpusCompile {
               null, files, listener, options, null, files.getJavaFileObjectsFromPaths(sources));
       // Taken now: the task lets go of its context when the compile ends.
       context = javacContext(task);
+      checkPhase = CheckPhaseStart.watch(task, threads);
       ok = task.call();
     }
-    long wallNanos = System.nanoTime() - wallStart;
+    long wallEnd = System.nanoTime();
+    long javacCpuEnd = threads.getCurrentThreadCpuTime();
+    long wallNanos = wallEnd - wallStart;
     long cpuNanos = os.getProcessCpuTime() - cpuStart;
     // The compiling thread alone: javac, Error Prone and the checks, without the JIT compiler's and
     // the collector's threads, whose work varies by a fifth from run to run of the same compile.
-    long javacCpuNanos = threads.getCurrentThreadCpuTime() - javacCpuStart;
+    long javacCpuNanos = javacCpuEnd - javacCpuStart;
     long jitMillis =
         ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitMillisStart;
     // javac runs on this thread: what it allocated drives the collector's work, and unlike the
@@ -118,6 +122,8 @@ final class CorpusCompile {
     result.add("jitMillis=" + jitMillis);
     result.add("allocatedBytes=" + allocatedBytes);
     result.add("vmHwmKiB=" + vmHwmKiB());
+    result.add("checkPhaseWallNanos=" + checkPhase.wallNanosUntil(wallEnd));
+    result.add("checkPhaseJavacCpuNanos=" + checkPhase.javacCpuNanosUntil(javacCpuEnd));
     result.add("peakHeapAfterGcBytes=" + peakHeapAfterGc.get());
     warningsByCheck.forEach((check, count) -> result.add("warnings." + check + "=" + count));
     errorProneTimings(context)
