@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The records whose equals and hashCode are written out (to spare the method-handle linking of a
  * record's own, docs/performance.md) still compare every component, as a record's own do: for each
- * of them, two instances built from the same values are equal with the same
- * hash, and changing any one component makes them unequal. A component added later and forgotten in
- * equals fails here.
+ * of them, two instances built from the same values are equal with the same hash, changing any one
+ * component makes them unequal, and a null component compares as in a record's own. A component
+ * added later and forgotten in equals fails here.
  */
 final class WrittenOutRecordEqualityTest {
 
@@ -46,7 +46,8 @@ final class WrittenOutRecordEqualityTest {
       Object same = constructor.newInstance(first.clone());
       // Messages name the record, never print it: the samples' toString need not work.
       assertTrue(one.equals(same), type.getName() + " unequal to its copy");
-      assertEquals(one.hashCode(), same.hashCode(), type.getName() + " hash differs from its copy's");
+      assertEquals(
+          one.hashCode(), same.hashCode(), type.getName() + " hash differs from its copy's");
       assertFalse(one.equals(null), type.getName() + " equal to null");
       assertFalse(one.equals(new Object()), type.getName() + " equal to an Object");
       for (int i = 0; i < components.length; i++) {
@@ -55,6 +56,17 @@ final class WrittenOutRecordEqualityTest {
         assertFalse(
             one.equals(constructor.newInstance(changed)),
             type.getName() + " ignores its component " + components[i].getName());
+        if (!components[i].getType().isPrimitive()) {
+          // A record's own equals and hashCode take a null component; so must these.
+          Object[] nulled = first.clone();
+          nulled[i] = null;
+          Object withNull = constructor.newInstance(nulled);
+          String name = type.getName() + " with a null " + components[i].getName();
+          assertTrue(withNull.equals(constructor.newInstance(nulled.clone())), name);
+          assertFalse(withNull.equals(one) || one.equals(withNull), name);
+          assertEquals(
+              withNull.hashCode(), constructor.newInstance(nulled.clone()).hashCode(), name);
+        }
       }
     }
   }

@@ -109,10 +109,10 @@ public final class JdbcResources implements ResourceSpec {
   }
 
   /**
-   * {@link #listed} by method. Asked of every call whose name an acquirer may have, and {@code get*}
-   * is most getters' name: a method is looked up in the catalogue (subtype tests of its owner) once.
-   * Its methods are one compilation's: a catalogue serves one check instance, which Error Prone
-   * creates per compilation.
+   * {@link #listed} by method. Asked of every call whose name an acquirer may have, and {@code
+   * get*} is most getters' name: a method is looked up in the catalogue (subtype tests of its
+   * owner) once. Its methods are one compilation's: a catalogue serves one check instance, which
+   * Error Prone creates per compilation.
    */
   private final Map<MethodSymbol, Listed> listedByMethod = new HashMap<>();
 

@@ -1,5 +1,7 @@
 package io.github.leakprone.catalog;
 
+import java.util.Objects;
+
 /**
  * A method named by its owner type and a name pattern: an exact name, or a prefix ending in {@code
  * *} ({@code new*} matches {@code newFixedThreadPool}). Owners are matched with their subtypes.
@@ -19,12 +21,12 @@ public record MethodRef(String ownerType, String namePattern) {
   @Override
   public boolean equals(Object other) {
     return other instanceof MethodRef that
-        && ownerType.equals(that.ownerType)
-        && namePattern.equals(that.namePattern);
+        && Objects.equals(ownerType, that.ownerType)
+        && Objects.equals(namePattern, that.namePattern);
   }
 
   @Override
   public int hashCode() {
-    return 31 * ownerType.hashCode() + namePattern.hashCode();
+    return 31 * Objects.hashCode(ownerType) + Objects.hashCode(namePattern);
   }
 }

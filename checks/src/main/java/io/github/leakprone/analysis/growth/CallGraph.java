@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -21,12 +22,12 @@ final class CallGraph {
     // use, a cost every build pays again, in code that runs cold (docs/performance.md).
     @Override
     public boolean equals(Object other) {
-      return other instanceof Edge that && to.equals(that.to) && deferred == that.deferred;
+      return other instanceof Edge that && Objects.equals(to, that.to) && deferred == that.deferred;
     }
 
     @Override
     public int hashCode() {
-      return 31 * to.hashCode() + Boolean.hashCode(deferred);
+      return 31 * Objects.hashCode(to) + Boolean.hashCode(deferred);
     }
   }
 

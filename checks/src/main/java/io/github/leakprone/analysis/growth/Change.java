@@ -45,14 +45,14 @@ record Change(
   public boolean equals(Object other) {
     return other instanceof Change that
         && kind == that.kind
-        && field.equals(that.field)
-        && path.equals(that.path)
-        && node.equals(that.node)
+        && Objects.equals(field, that.field)
+        && Objects.equals(path, that.path)
+        && Objects.equals(node, that.node)
         && deferred == that.deferred
         && sweep == that.sweep
         && bounded == that.bounded
         && addsEveryCall == that.addsEveryCall
-        && direct.equals(that.direct);
+        && Objects.equals(direct, that.direct);
   }
 
   @Override

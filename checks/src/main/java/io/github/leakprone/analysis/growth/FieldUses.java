@@ -55,6 +55,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.ElementKind;
@@ -113,12 +114,14 @@ final class FieldUses {
     // use, a cost every build pays again, in code that runs cold (docs/performance.md).
     @Override
     public boolean equals(Object other) {
-      return other instanceof Lookup that && node.equals(that.node) && key.equals(that.key);
+      return other instanceof Lookup that
+          && Objects.equals(node, that.node)
+          && Objects.equals(key, that.key);
     }
 
     @Override
     public int hashCode() {
-      return 31 * node.hashCode() + key.hashCode();
+      return 31 * Objects.hashCode(node) + Objects.hashCode(key);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.github.leakprone.analysis.growth;
 
 import com.sun.tools.javac.code.Symbol;
+import java.util.Objects;
 
 /**
  * A piece of code that runs as a whole: a method or constructor, a class's static or instance
@@ -13,12 +14,12 @@ record Node(Symbol symbol, Kind kind) {
   // use, a cost every build pays again, in code that runs cold (docs/performance.md).
   @Override
   public boolean equals(Object other) {
-    return other instanceof Node that && symbol.equals(that.symbol) && kind == that.kind;
+    return other instanceof Node that && Objects.equals(symbol, that.symbol) && kind == that.kind;
   }
 
   @Override
   public int hashCode() {
-    return 31 * symbol.hashCode() + kind.hashCode();
+    return 31 * Objects.hashCode(symbol) + Objects.hashCode(kind);
   }
 
   enum Kind {

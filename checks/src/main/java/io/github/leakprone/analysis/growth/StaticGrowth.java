@@ -52,7 +52,8 @@ public final class StaticGrowth {
       return ImmutableList.of();
     }
     FieldUses uses = FieldUses.scan(unit, index, types, state);
-    // Asked only of a growth outside static initialisation: most units have none (docs/performance.md).
+    // Asked only of a growth outside static initialisation, which most units do not have
+    // (docs/performance.md).
     Supplier<ImmutableList<Lifecycles.Open>> opens =
         Suppliers.memoize(() -> Lifecycles.of(index, catalog.pairs(), state));
     return new StaticGrowth(index, uses, opens, new Boundedness(types, state)).leaks();

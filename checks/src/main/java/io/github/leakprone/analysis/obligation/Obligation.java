@@ -31,13 +31,13 @@ record Obligation(Tree site, ImmutableSet<Symbol> aliases, @Nullable Tree parent
   @Override
   public boolean equals(Object other) {
     return other instanceof Obligation that
-        && site.equals(that.site)
-        && aliases.equals(that.aliases)
+        && Objects.equals(site, that.site)
+        && Objects.equals(aliases, that.aliases)
         && Objects.equals(parentSite, that.parentSite);
   }
 
   @Override
   public int hashCode() {
-    return (31 * site.hashCode() + aliases.hashCode()) * 31 + Objects.hashCode(parentSite);
+    return Objects.hash(site, aliases, parentSite);
   }
 }

@@ -35,7 +35,7 @@ final class PendingExits {
 
     @Override
     public int hashCode() {
-      return 31 * kind.hashCode() + Objects.hashCode(target);
+      return 31 * Objects.hashCode(kind) + Objects.hashCode(target);
     }
   }
 

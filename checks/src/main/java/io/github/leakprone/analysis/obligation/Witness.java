@@ -53,7 +53,7 @@ public record Witness(Kind kind, int line, String text, int rank) {
         && kind == that.kind
         && line == that.line
         && rank == that.rank
-        && text.equals(that.text);
+        && Objects.equals(text, that.text);
   }
 
   @Override
