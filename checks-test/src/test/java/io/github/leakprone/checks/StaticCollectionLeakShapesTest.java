@@ -79,6 +79,59 @@ final class StaticCollectionLeakShapesTest {
         .doTest();
   }
 
+  /** A container whose growth methods throw cannot grow; a copy of it into a new list can. */
+  @Test
+  void unmodifiableContainersCannotGrow() {
+    helper
+        .addSourceLines(
+            "Fixed.java",
+            """
+            import com.google.common.collect.ImmutableList;
+            import java.util.ArrayList;
+            import java.util.Arrays;
+            import java.util.Collections;
+            import java.util.List;
+            import java.util.Map;
+            import java.util.Set;
+
+            class Fixed {
+              private static final List<String> NAMES = List.of("a");
+              private static final List<String> GUAVA = ImmutableList.<String>builder().build();
+              private static final List<String> VIEW =
+                  Collections.unmodifiableList(new ArrayList<>());
+              private static final Map<String, Integer> CODES = Map.of("a", 1);
+              private static final List<String> SIZED = Arrays.asList("a", "b");
+              private static final Set<String> NONE = Collections.emptySet();
+
+              // Each call throws UnsupportedOperationException: nothing is kept.
+              public static void add(String name) {
+                NAMES.add(name);
+                GUAVA.add(name);
+                VIEW.add(name);
+                CODES.put(name, 1);
+                SIZED.add(name);
+                NONE.add(name);
+              }
+            }
+            """)
+        .addSourceLines(
+            "Copied.java",
+            """
+            import java.util.ArrayList;
+            import java.util.List;
+
+            class Copied {
+              private static final List<String> NAMES = new ArrayList<>(List.of("a"));
+
+              public static void add(String name) {
+                // BUG: Diagnostic contains: NAMES grows in add on every call and nothing
+                NAMES.add(name);
+              }
+            }
+            """)
+        .doTest();
+  }
+
   /**
    * A field filled while the class initialises and grown again later: the static initializer's
    * growth is answered first and alone (StaticGrowth.judge), the later ones still in full, the

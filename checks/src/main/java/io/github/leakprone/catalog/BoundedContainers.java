@@ -1,5 +1,6 @@
 package io.github.leakprone.catalog;
 
+import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 
 /**
@@ -29,6 +30,25 @@ public final class BoundedContainers {
   public static final ImmutableSet<String> CAPACITY_TYPES =
       ImmutableSet.of(
           "java.util.concurrent.LinkedBlockingQueue", "java.util.concurrent.LinkedBlockingDeque");
+
+  /**
+   * Factories whose result cannot be grown through it: its growth methods throw (unmodifiable and
+   * immutable collections, and the fixed-size list of {@code Arrays.asList}). A field that only
+   * ever holds such a value cannot be the leak, whatever calls its {@code add}.
+   */
+  public static final ImmutableList<MethodRef> UNMODIFIABLE_FACTORIES =
+      ImmutableList.of(
+          new MethodRef("java.util.List", "of"),
+          new MethodRef("java.util.List", "copyOf"),
+          new MethodRef("java.util.Set", "of"),
+          new MethodRef("java.util.Set", "copyOf"),
+          new MethodRef("java.util.Map", "of"),
+          new MethodRef("java.util.Map", "ofEntries"),
+          new MethodRef("java.util.Map", "copyOf"),
+          new MethodRef("java.util.Collections", "unmodifiable*"),
+          new MethodRef("java.util.Collections", "empty*"),
+          new MethodRef("java.util.Collections", "singleton*"),
+          new MethodRef("java.util.Arrays", "asList"));
 
   /** A {@code LinkedHashMap} subclass that overrides this method evicts as it grows. */
   public static final String EVICTING_OVERRIDE = "removeEldestEntry";

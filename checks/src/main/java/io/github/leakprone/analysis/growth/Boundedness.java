@@ -52,7 +52,7 @@ final class Boundedness {
       e = stripParentheses(cast.getExpression());
     }
     Type type = getType(e);
-    if (types.isBoundedType(type) || evictsEldest(type)) {
+    if (types.isBoundedType(type) || types.isImmutable(type) || evictsEldest(type)) {
       return true;
     }
     if (e instanceof NewClassTree newClass) {
@@ -60,6 +60,9 @@ final class Boundedness {
     }
     if (e instanceof MethodInvocationTree call) {
       MethodSymbol method = getSymbol(call);
+      if (types.matchesAny(method, BoundedContainers.UNMODIFIABLE_FACTORIES)) {
+        return true;
+      }
       if (types.matchesAny(method, ContainerFlow.PASS_THROUGH) && !call.getArguments().isEmpty()) {
         return isBoundedValue(call.getArguments().get(0));
       }

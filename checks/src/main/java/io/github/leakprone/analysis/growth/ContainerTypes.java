@@ -72,6 +72,12 @@ final class ContainerTypes {
     return !kindsOf(type).isEmpty();
   }
 
+  /** Whether {@code type} is an immutable container (Guava's), whose growth methods throw. */
+  boolean isImmutable(Type type) {
+    return ContainerKinds.IMMUTABLE_TYPES.stream()
+        .anyMatch(immutable -> isSubtypeOf(type, immutable));
+  }
+
   /** Whether {@code type} is a user-listed or built-in bounded type. */
   boolean isBoundedType(Type type) {
     return catalog.boundedTypes().stream().anyMatch(bounded -> isSubtypeOf(type, bounded));
