@@ -29,7 +29,7 @@ import io.github.leakprone.Links;
 import io.github.leakprone.analysis.Fate;
 import io.github.leakprone.analysis.FateAnalysis;
 import io.github.leakprone.analysis.PerCallScope;
-import io.github.leakprone.analysis.obligation.ClassSummary;
+import io.github.leakprone.analysis.obligation.LastClassSummary;
 import io.github.leakprone.analysis.obligation.Leak;
 import io.github.leakprone.analysis.obligation.ObligationAnalysis;
 import io.github.leakprone.catalog.CatalogFlags;
@@ -69,10 +69,7 @@ public final class HeavyweightClientPerCall extends BugChecker
 
   private transient ImmutableList<Leak> analysedLeaks = ImmutableList.of();
 
-  /** The class summarised last, and its summary. */
-  private transient ClassTree summarisedClass;
-
-  private transient ClassSummary summary;
+  private final transient LastClassSummary summaries;
 
   /** Used by ServiceLoader; Error Prone itself calls the {@link Inject} constructor. */
   public HeavyweightClientPerCall() {
@@ -86,6 +83,7 @@ public final class HeavyweightClientPerCall extends BugChecker
             () -> CatalogFlags.catalogue(flags), () -> HeavyweightClients.BUILT_IN);
     this.catalog = new ClientCatalog(parsed.value());
     this.resources = new ClientResources(catalog);
+    this.summaries = new LastClassSummary(resources);
     this.flagProblem = parsed.problem();
   }
 
@@ -174,21 +172,12 @@ public final class HeavyweightClientPerCall extends BugChecker
               : ObligationAnalysis.analyse(
                   code,
                   resources,
-                  summaryOf(owner, state),
+                  summaries.of(owner, state),
                   getSymbol(owner),
                   state);
       analysedBody = body;
     }
     return analysedLeaks.stream().filter(leak -> leak.site() == creation).findFirst();
-  }
-
-  /** The summary of {@code owner}, computed once for all its methods, which arrive in a row. */
-  private ClassSummary summaryOf(ClassTree owner, VisitorState state) {
-    if (owner != summarisedClass) {
-      summary = ClassSummary.of(owner, resources, state);
-      summarisedClass = owner;
-    }
-    return summary;
   }
 
   private static TreePath pathTo(Tree tree, TreePath inner) {

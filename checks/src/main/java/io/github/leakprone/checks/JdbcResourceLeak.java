@@ -32,6 +32,7 @@ import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import io.github.leakprone.Links;
 import io.github.leakprone.analysis.obligation.ClassSummary;
+import io.github.leakprone.analysis.obligation.LastClassSummary;
 import io.github.leakprone.analysis.obligation.Leak;
 import io.github.leakprone.analysis.obligation.ObligationAnalysis;
 import io.github.leakprone.catalog.JdbcResources;
@@ -69,10 +70,7 @@ public final class JdbcResourceLeak extends BugChecker
   private final transient FlagProblem flagProblem;
   /** Whether a call's name is that of a call that may acquire: asked of every call. */
   private final transient NameFilter namedLikeAcquirer;
-  /** The summary of the class analysed last: methods of one class arrive one after another. */
-  private transient ClassTree summarisedClass;
-
-  private transient ClassSummary summary;
+  private final transient LastClassSummary summaries;
 
   /**
    * The method and lambda bodies of {@link #bodiesUnit} analysed so far: a body is analysed at its
@@ -94,6 +92,7 @@ public final class JdbcResourceLeak extends BugChecker
             () -> JdbcResources.fromFlags(flags),
             () -> JdbcResources.fromFlags(ErrorProneFlags.empty()));
     this.resources = parsed.value();
+    this.summaries = new LastClassSummary(resources);
     this.flagProblem = parsed.problem();
     ImmutableList<MethodRef> acquirerNames =
         resources.acquirerNamePatterns().stream()
@@ -190,7 +189,7 @@ public final class JdbcResourceLeak extends BugChecker
     if (owner == null) {
       return Description.NO_MATCH;
     }
-    ClassSummary classSummary = summaryOf(owner, state);
+    ClassSummary classSummary = summaries.of(owner, state);
     ImmutableList<Leak> leaks =
         ObligationAnalysis.analyse(body, resources, classSummary, getSymbol(owner), state);
     if (leaks.isEmpty()) {
@@ -220,14 +219,6 @@ public final class JdbcResourceLeak extends BugChecker
       state.reportMatch(Reporter.route(description.build(), state));
     }
     return Description.NO_MATCH;
-  }
-
-  private ClassSummary summaryOf(ClassTree owner, VisitorState state) {
-    if (owner != summarisedClass) {
-      summary = ClassSummary.of(owner, resources, state);
-      summarisedClass = owner;
-    }
-    return summary;
   }
 
   static int lineOf(Tree tree, VisitorState state) {
