@@ -46,10 +46,8 @@ final class ContainerTypes {
   }
 
   private ImmutableList<ContainerKind> computeKinds(Type type) {
-    for (String immutable : ContainerKinds.IMMUTABLE_TYPES) {
-      if (isSubtypeOf(type, immutable)) {
-        return ImmutableList.of();
-      }
+    if (isImmutable(type)) {
+      return ImmutableList.of();
     }
     ImmutableList.Builder<ContainerKind> matching = ImmutableList.builder();
     for (ContainerKind kind : catalog.kinds()) {
