@@ -189,5 +189,4 @@ final class WrittenOutRecordEqualityTest {
     }
     return records;
   }
-
 }

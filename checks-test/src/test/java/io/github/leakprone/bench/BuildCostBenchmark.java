@@ -36,9 +36,9 @@ import java.util.stream.Stream;
  *   <li>C: B plus LeakProne's checks, every check the checks jar registers for ServiceLoader.
  * </ul>
  *
- * <p>It prints, per configuration, the median wall time and CPU time of the compile, the median peak
- * memory, the findings by check, and the ratios C/B (what LeakProne costs) and B/A (what Error Prone
- * itself costs). Not a test: it prints figures.
+ * <p>It prints, per configuration, the median wall time and CPU time of the compile, the median
+ * peak memory, the findings by check, and the ratios C/B (what LeakProne costs) and B/A (what Error
+ * Prone itself costs). Not a test: it prints figures.
  *
  * <p>Run: see {@link Benchmarks}.
  */
@@ -78,7 +78,8 @@ public final class BuildCostBenchmark {
 
     /** The share of the compile's wall time spent in {@code checks}' matchers. */
     double shareOf(List<String> checks) {
-      return checks.stream().mapToDouble(c -> checkSeconds.getOrDefault(c, 0.0)).sum() / wallSeconds;
+      return checks.stream().mapToDouble(c -> checkSeconds.getOrDefault(c, 0.0)).sum()
+          / wallSeconds;
     }
   }
 
@@ -136,13 +137,17 @@ public final class BuildCostBenchmark {
         work.resolve("findings-C.txt"),
         corpus.resolve("findings.txt"),
         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    System.out.printf(Locale.ROOT, "LeakProne's findings, one a line: %s%n", corpus.resolve("findings.txt"));
+    System.out.printf(
+        Locale.ROOT, "LeakProne's findings, one a line: %s%n", corpus.resolve("findings.txt"));
   }
 
   /** Every .java file of the corpus, in a fixed order. */
   private static List<Path> sources(Path root) throws IOException {
     try (Stream<Path> files = Files.walk(root)) {
-      return files.filter(f -> f.toString().endsWith(".java")).sorted().collect(Collectors.toList());
+      return files
+          .filter(f -> f.toString().endsWith(".java"))
+          .sorted()
+          .collect(Collectors.toList());
     }
   }
 
@@ -320,8 +325,16 @@ public final class BuildCostBenchmark {
         Locale.ROOT,
         "%nMedians of %d runs each (load average during the runs: %.1f to %.1f)%n",
         runs,
-        results.values().stream().flatMap(List::stream).mapToDouble(Run::loadAverage).min().orElse(0),
-        results.values().stream().flatMap(List::stream).mapToDouble(Run::loadAverage).max().orElse(0));
+        results.values().stream()
+            .flatMap(List::stream)
+            .mapToDouble(Run::loadAverage)
+            .min()
+            .orElse(0),
+        results.values().stream()
+            .flatMap(List::stream)
+            .mapToDouble(Run::loadAverage)
+            .max()
+            .orElse(0));
     System.out.printf(
         Locale.ROOT,
         "  %-34s %8s %8s %12s %7s %10s %13s %15s %9s%n",
@@ -404,8 +417,7 @@ public final class BuildCostBenchmark {
         "%nThe check phase: from the end of javac's analysis of the first class (Error Prone's"
             + " checks start there) to the end of the compile; everything before it is the same"
             + " work in B and C%n");
-    System.out.printf(
-        Locale.ROOT, "  %-34s %8s %12s%n", "configuration", "wall s", "javac cpu s");
+    System.out.printf(Locale.ROOT, "  %-34s %8s %12s%n", "configuration", "wall s", "javac cpu s");
     // Not A: plain javac does not run Error Prone's compile policy, so it attributes and analyses
     // class by class, and its first class's analysis ends early in the compile.
     for (Config config : List.of(Config.B, Config.C)) {
@@ -472,8 +484,8 @@ public final class BuildCostBenchmark {
   }
 
   /**
-   * The name of every check the LeakProne jar registers for ServiceLoader (its @BugPattern name), so
-   * that a new check is measured without a change here.
+   * The name of every check the LeakProne jar registers for ServiceLoader (its @BugPattern name),
+   * so that a new check is measured without a change here.
    */
   private static List<String> leakProneCheckNames() throws IOException {
     Path checks = codeSource(JdbcResourceLeak.class);
@@ -494,7 +506,8 @@ public final class BuildCostBenchmark {
       try {
         Class<?> check = Class.forName(line);
         BugPattern pattern = check.getAnnotation(BugPattern.class);
-        names.add(pattern == null || pattern.name().isEmpty() ? check.getSimpleName() : pattern.name());
+        names.add(
+            pattern == null || pattern.name().isEmpty() ? check.getSimpleName() : pattern.name());
       } catch (ClassNotFoundException e) {
         throw new IllegalStateException("registered check not on the class path: " + line, e);
       }

@@ -11,10 +11,10 @@ import javax.tools.JavaCompiler;
  * event to finish. Under {@code -XDcompilePolicy=simple}, which Error Prone requires, javac parses
  * and attributes every class first (each ANALYZE event starts with a class's attribution), then
  * runs flow analysis class by class, ending each class's ANALYZE event, which is when Error Prone
- * scans it; code generation follows. So everything before the first ANALYZE event ends is the
- * same work with LeakProne's checks as without them, and only the part after it can be longer:
- * measuring that part alone leaves out the noise of the part the checks cannot touch (about two
- * thirds of the compile on the benchmark's corpus).
+ * scans it; code generation follows. So everything before the first ANALYZE event ends is the same
+ * work with LeakProne's checks as without them, and only the part after it can be longer: measuring
+ * that part alone leaves out the noise of the part the checks cannot touch (about two thirds of the
+ * compile on the benchmark's corpus).
  *
  * <p>This listener is added before the compile starts, so javac calls it before Error Prone's own
  * listener, which the plugin adds as the compile starts: the first class's scan falls after it.

@@ -30,8 +30,9 @@ import javax.tools.ToolProvider;
 
 /**
  * One compile of the corpus, in a JVM of its own, started by {@link BuildCostBenchmark}: it runs
- * javac with the options it is given and writes what the compile cost to a result file. Each run has
- * a fresh JVM so that peak memory is that of one configuration, as in a build that compiles once.
+ * javac with the options it is given and writes what the compile cost to a result file. Each run
+ * has a fresh JVM so that peak memory is that of one configuration, as in a build that compiles
+ * once.
  *
  * <p>It names no Error Prone class: configuration A (plain javac) runs it with no Error Prone
  * anywhere; B and C load Error Prone as a javac plugin from the processor path in the options.
@@ -176,8 +177,8 @@ final class CorpusCompile {
    * The time Error Prone measured in each check's matchers (it times every check, always, for build
    * tools to read): the share of the compile that is a check's own, which the machine's load
    * stretches no more than the rest. Read by reflection: this class must load without Error Prone,
-   * whose classes live in javac's plugin class loader. Empty where there is no Error Prone, or where
-   * a JDK or Error Prone version keeps them elsewhere.
+   * whose classes live in javac's plugin class loader. Empty where there is no Error Prone, or
+   * where a JDK or Error Prone version keeps them elsewhere.
    */
   private static Map<String, Duration> errorProneTimings(Object context) {
     if (context == null) {

@@ -2,8 +2,8 @@ package io.github.leakprone.bench;
 
 /**
  * Generates one class with one JDBC method of a given size and nesting depth, in the style of
- * incident 004: statements prepared inside loops and ifs, some closed by try-with-resources, some by
- * hand after a {@code continue} that skips the close.
+ * incident 004: statements prepared inside loops and ifs, some closed by try-with-resources, some
+ * by hand after a {@code continue} that skips the close.
  */
 final class GeneratedJdbcMethods {
 
@@ -12,9 +12,9 @@ final class GeneratedJdbcMethods {
     /** One variable, reused by every hand-closed statement, as incident 004's {@code ps} was. */
     ONE_VARIABLE,
     /**
-     * A variable of its own for each: every leaked statement stays open (held by its variable) until
-     * the next loop iteration, so the number of open obligations grows with the method. The worst
-     * case for the analysis.
+     * A variable of its own for each: every leaked statement stays open (held by its variable)
+     * until the next loop iteration, so the number of open obligations grows with the method. The
+     * worst case for the analysis.
      */
     VARIABLE_PER_STATEMENT
   }
@@ -22,7 +22,9 @@ final class GeneratedJdbcMethods {
   /** Lines of one repeated unit of work in the innermost block. */
   static final int LINES_PER_UNIT = 12;
 
-  /** A compilable class {@code Generated} whose method {@code save} has about {@code lines} lines. */
+  /**
+   * A compilable class {@code Generated} whose method {@code save} has about {@code lines} lines.
+   */
   static String source(int lines, int depth, Shape shape) {
     StringBuilder out = new StringBuilder();
     out.append("import java.sql.Connection;\n")
@@ -46,33 +48,102 @@ final class GeneratedJdbcMethods {
     for (int unit = 0; unit < units; unit++) {
       if (unit % 2 == 0) {
         String ps = shape == Shape.ONE_VARIABLE ? "ps" : "ps" + unit;
-        out.append(indent).append(shape == Shape.ONE_VARIABLE ? "" : "PreparedStatement ").append(ps)
-            .append(" = conn.prepareStatement(\"insert into t").append(unit).append(" values (?)\");\n")
-            .append(indent).append(ps).append(".setString(1, ").append(item).append(");\n")
-            .append(indent).append("if (").append(item).append(".isEmpty()) {\n")
-            .append(indent).append("  ").append(depth > 0 ? "continue;" : "return;").append("\n")
-            .append(indent).append("}\n")
-            .append(indent).append(ps).append(".execute();\n")
-            .append(indent).append(ps).append(".close();\n")
-            .append(indent).append("if (").append(item).append(".length() == ").append(unit).append(") {\n")
-            .append(indent).append("  items.remove(").append(item).append(");\n")
-            .append(indent).append("}\n")
-            .append(indent).append("// unit ").append(unit).append("\n")
-            .append(indent).append("items.add(").append(item).append(");\n");
+        out.append(indent)
+            .append(shape == Shape.ONE_VARIABLE ? "" : "PreparedStatement ")
+            .append(ps)
+            .append(" = conn.prepareStatement(\"insert into t")
+            .append(unit)
+            .append(" values (?)\");\n")
+            .append(indent)
+            .append(ps)
+            .append(".setString(1, ")
+            .append(item)
+            .append(");\n")
+            .append(indent)
+            .append("if (")
+            .append(item)
+            .append(".isEmpty()) {\n")
+            .append(indent)
+            .append("  ")
+            .append(depth > 0 ? "continue;" : "return;")
+            .append("\n")
+            .append(indent)
+            .append("}\n")
+            .append(indent)
+            .append(ps)
+            .append(".execute();\n")
+            .append(indent)
+            .append(ps)
+            .append(".close();\n")
+            .append(indent)
+            .append("if (")
+            .append(item)
+            .append(".length() == ")
+            .append(unit)
+            .append(") {\n")
+            .append(indent)
+            .append("  items.remove(")
+            .append(item)
+            .append(");\n")
+            .append(indent)
+            .append("}\n")
+            .append(indent)
+            .append("// unit ")
+            .append(unit)
+            .append("\n")
+            .append(indent)
+            .append("items.add(")
+            .append(item)
+            .append(");\n");
       } else {
-        out.append(indent).append("try (PreparedStatement ps").append(unit)
-            .append(" = conn.prepareStatement(\"update t").append(unit).append(" set v = ?\")) {\n")
-            .append(indent).append("  ps").append(unit).append(".setString(1, ").append(item).append(");\n")
-            .append(indent).append("  if (").append(item).append(".isEmpty()) {\n")
-            .append(indent).append("    ").append(depth > 0 ? "continue;" : "return;").append("\n")
-            .append(indent).append("  }\n")
-            .append(indent).append("  ps").append(unit).append(".execute();\n")
-            .append(indent).append("}\n")
-            .append(indent).append("if (").append(item).append(".length() == ").append(unit).append(") {\n")
-            .append(indent).append("  items.remove(").append(item).append(");\n")
-            .append(indent).append("}\n")
-            .append(indent).append("// unit ").append(unit).append("\n")
-            .append(indent).append("items.add(").append(item).append(");\n");
+        out.append(indent)
+            .append("try (PreparedStatement ps")
+            .append(unit)
+            .append(" = conn.prepareStatement(\"update t")
+            .append(unit)
+            .append(" set v = ?\")) {\n")
+            .append(indent)
+            .append("  ps")
+            .append(unit)
+            .append(".setString(1, ")
+            .append(item)
+            .append(");\n")
+            .append(indent)
+            .append("  if (")
+            .append(item)
+            .append(".isEmpty()) {\n")
+            .append(indent)
+            .append("    ")
+            .append(depth > 0 ? "continue;" : "return;")
+            .append("\n")
+            .append(indent)
+            .append("  }\n")
+            .append(indent)
+            .append("  ps")
+            .append(unit)
+            .append(".execute();\n")
+            .append(indent)
+            .append("}\n")
+            .append(indent)
+            .append("if (")
+            .append(item)
+            .append(".length() == ")
+            .append(unit)
+            .append(") {\n")
+            .append(indent)
+            .append("  items.remove(")
+            .append(item)
+            .append(");\n")
+            .append(indent)
+            .append("}\n")
+            .append(indent)
+            .append("// unit ")
+            .append(unit)
+            .append("\n")
+            .append(indent)
+            .append("items.add(")
+            .append(item)
+            .append(");\n");
       }
     }
     for (int level = depth - 1; level >= 0; level--) {

@@ -39,6 +39,7 @@ public final class ObligationScalingBenchmark {
   private static final int[] DEPTHS = {1, 4, 8};
   private static final int WARMUP = 3;
   private static final int RUNS = 7;
+
   /** Where to draw the chart of the figures (an SVG file); no chart when unset. */
   private static final String CHART_PROPERTY = "leakprone.bench.chart";
 
@@ -56,7 +57,13 @@ public final class ObligationScalingBenchmark {
       System.out.printf(
           Locale.ROOT,
           "%6s %6s %7s %11s %11s %12s %14s %9s%n",
-          "depth", "lines", "found", "work units", "units/line", "check ms", "check ms/kLoc",
+          "depth",
+          "lines",
+          "found",
+          "work units",
+          "units/line",
+          "check ms",
+          "check ms/kLoc",
           "javac ms");
       for (int depth : DEPTHS) {
         for (int lines : LINES) {
@@ -123,18 +130,22 @@ public final class ObligationScalingBenchmark {
     return times.get(RUNS / 2);
   }
 
-  /** Compiles {@code source} in memory with Error Prone running {@code scanners}; returns warnings. */
+  /**
+   * Compiles {@code source} in memory with Error Prone running {@code scanners}; returns warnings.
+   */
   private static int compile(ScannerSupplier scanners, String source) {
     JavaCompiler compiler = new ErrorProneJavaCompiler(scanners);
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     JavaFileObject file =
-        new SimpleJavaFileObject(URI.create("string:///Generated.java"), JavaFileObject.Kind.SOURCE) {
+        new SimpleJavaFileObject(
+            URI.create("string:///Generated.java"), JavaFileObject.Kind.SOURCE) {
           @Override
           public CharSequence getCharContent(boolean ignoreEncodingErrors) {
             return source;
           }
         };
-    // Stop after flow analysis, where Error Prone runs: a generated 8,000-line method is beyond what
+    // Stop after flow analysis, where Error Prone runs: a generated 8,000-line method is beyond
+    // what
     // the class file format allows, and bytecode is not what is measured.
     List<String> options =
         List.of(

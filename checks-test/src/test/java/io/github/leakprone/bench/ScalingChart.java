@@ -138,7 +138,8 @@ final class ScalingChart {
     return shape == Shape.ONE_VARIABLE ? "" : " stroke-dasharray=\"6 4\"";
   }
 
-  private static String line(double x1, double y1, double x2, double y2, String colour, String extra) {
+  private static String line(
+      double x1, double y1, double x2, double y2, String colour, String extra) {
     return String.format(
         Locale.ROOT,
         "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"1\"%s/>%n",

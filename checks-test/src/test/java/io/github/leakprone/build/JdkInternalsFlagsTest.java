@@ -17,9 +17,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Error Prone needs the same JDK-internal flags in three places: the parent pom's {@code
- * jdk.internals.flags} (which the tests run with), {@code .mvn/jvm.config} (our own build) and {@code
- * maven-demo/.mvn/jvm.config} (the user's build README shows). Maven cannot share one file between
- * them, so this test keeps them equal.
+ * jdk.internals.flags} (which the tests run with), {@code .mvn/jvm.config} (our own build) and
+ * {@code maven-demo/.mvn/jvm.config} (the user's build README shows). Maven cannot share one file
+ * between them, so this test keeps them equal.
  */
 final class JdkInternalsFlagsTest {
 
@@ -33,7 +33,8 @@ final class JdkInternalsFlagsTest {
     for (String line : Files.readAllLines(Path.of(jvmConfig), UTF_8)) {
       WHITESPACE.split(line).forEach(inConfig::add);
     }
-    assertEquals(internalsFlagsOf(ManagementFactory.getRuntimeMXBean().getInputArguments()), inConfig);
+    assertEquals(
+        internalsFlagsOf(ManagementFactory.getRuntimeMXBean().getInputArguments()), inConfig);
   }
 
   private static Set<String> internalsFlagsOf(List<String> jvmArguments) {

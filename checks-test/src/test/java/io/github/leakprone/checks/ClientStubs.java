@@ -537,8 +537,8 @@ final class ClientStubs {
 
   /**
    * A refactoring of {@code test}'s sources with the stubs of {@code packages} (and of the packages
-   * those stubs use), which the fixes must leave alone. Only those: the helper compiles every source
-   * twice for each input, so the cost grows with the square of the number of stubs.
+   * those stubs use), which the fixes must leave alone. Only those: the helper compiles every
+   * source twice for each input, so the cost grows with the square of the number of stubs.
    */
   @SuppressWarnings("MissingTestCall") // the caller adds its source and calls doTest()
   static BugCheckerRefactoringTestHelper refactoring(Class<?> test, String... packages) {

@@ -4,8 +4,8 @@ import com.google.errorprone.CompilationTestHelper;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every entry of the built-in catalogue: each way of building the client is flagged in a method, and
- * not flagged when it differs only in what the catalogue requires (shared once, or released on
+ * Every entry of the built-in catalogue: each way of building the client is flagged in a method,
+ * and not flagged when it differs only in what the catalogue requires (shared once, or released on
  * every path) or in being no creation at all (a client derived from a shared one).
  */
 final class HeavyweightClientPerCallCatalogueTest {

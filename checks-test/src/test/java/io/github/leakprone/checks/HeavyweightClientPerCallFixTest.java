@@ -1143,7 +1143,8 @@ final class HeavyweightClientPerCallFixTest {
 
   @Test
   void closeableClientIntoTryWithResources() {
-    ClientStubs.refactoring(getClass(), "org.apache.commons.io", "org.apache.http", "software.amazon.awssdk")
+    ClientStubs.refactoring(
+            getClass(), "org.apache.commons.io", "org.apache.http", "software.amazon.awssdk")
         .addInputLines(
             "Test.java",
             """

@@ -373,7 +373,8 @@ final class HeavyweightClientPerCallFlagsTest {
             () ->
                 CatalogFlags.catalogue(
                     ErrorProneFlags.fromMap(
-                        ImmutableMap.of("HeavyweightClientPerCall:ReleasedTypes", "com.acme.Pool#"))));
+                        ImmutableMap.of(
+                            "HeavyweightClientPerCall:ReleasedTypes", "com.acme.Pool#"))));
     assertEquals(
         "-XepOpt:HeavyweightClientPerCall:ReleasedTypes: bad entry 'com.acme.Pool#': '' is not a"
             + " method name (entries are separated by commas; see"

@@ -3,7 +3,9 @@ package io.github.leakprone.checks;
 import com.google.errorprone.CompilationTestHelper;
 import org.junit.jupiter.api.Test;
 
-/** Incident 004's BizParser, nearly verbatim: the conditions the article elided are method calls. */
+/**
+ * Incident 004's BizParser, nearly verbatim: the conditions the article elided are method calls.
+ */
 final class JdbcResourceLeakIncidentTest {
 
   private final CompilationTestHelper helper =

@@ -5,8 +5,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Shapes met when JdbcResourceLeak first ran on commons-dbcp2, commons-dbutils, HikariCP,
- * tomcat-jdbc, spring-jdbc and quartz, rewritten in our own words: each false alarm found there is a
- * negative case here, beside the positive it must keep.
+ * tomcat-jdbc, spring-jdbc and quartz, rewritten in our own words: each false alarm found there is
+ * a negative case here, beside the positive it must keep.
  */
 final class JdbcResourceLeakRealCodeShapesTest {
 

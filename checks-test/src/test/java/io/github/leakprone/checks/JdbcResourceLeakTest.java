@@ -4,8 +4,8 @@ import com.google.errorprone.CompilationTestHelper;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shapes JdbcResourceLeak must flag and must not flag. Each negative sits beside the positive it
- * differs from by the one thing that makes it safe.
+ * The shapes JdbcResourceLeak must flag and must not flag. Each negative sits beside the positive
+ * it differs from by the one thing that makes it safe.
  */
 final class JdbcResourceLeakTest {
 

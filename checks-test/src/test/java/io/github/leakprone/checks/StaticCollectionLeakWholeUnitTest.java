@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The analysis covers a whole compilation unit and is started by the first class that declares a
  * field it judges: every class of a unit must still be covered, local ones too, and each finding
- * reported once however many classes of the unit declare such fields (counted: see
- * {@link CountedWarnings}).
+ * reported once however many classes of the unit declare such fields (counted: see {@link
+ * CountedWarnings}).
  */
 final class StaticCollectionLeakWholeUnitTest {
 
@@ -77,8 +77,7 @@ final class StaticCollectionLeakWholeUnitTest {
                 }
                 """));
 
-    assertThat(findings)
-        .containsExactly("9: REQUESTS grows in handle on every call");
+    assertThat(findings).containsExactly("9: REQUESTS grows in handle on every call");
   }
 
   @Test
@@ -108,7 +107,9 @@ final class StaticCollectionLeakWholeUnitTest {
   /** Each finding cut after "on every call": the rest of the message is tested elsewhere. */
   private static List<String> grownOnEveryCall(List<String> warnings) {
     return warnings.stream()
-        .map(w -> w.contains(" on every call") ? w.substring(0, w.indexOf(" on every call") + 14) : w)
+        .map(
+            w ->
+                w.contains(" on every call") ? w.substring(0, w.indexOf(" on every call") + 14) : w)
         .toList();
   }
 }

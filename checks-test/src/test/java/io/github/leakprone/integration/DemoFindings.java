@@ -11,15 +11,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads LeakProne's findings out of a Maven build log, as a user would see them: javac's warning line
- * ({@code [WARNING] /abs/Foo.java:[12,5] [CheckName] message}) followed by Error Prone's {@code (see
- * link)} line. Each finding becomes one line, {@code path:line:column: [CheckName] message (see link)},
- * with the path relative to the project, so that it can be compared with a golden file.
+ * Reads LeakProne's findings out of a Maven build log, as a user would see them: javac's warning
+ * line ({@code [WARNING] /abs/Foo.java:[12,5] [CheckName] message}) followed by Error Prone's
+ * {@code (see link)} line. Each finding becomes one line, {@code path:line:column: [CheckName]
+ * message (see link)}, with the path relative to the project, so that it can be compared with a
+ * golden file.
  */
 final class DemoFindings {
 
   private static final Pattern FINDING =
-      Pattern.compile("^\\[(?:WARNING|ERROR)\\] (.+\\.java):\\[(\\d+),(\\d+)\\] \\[(\\w+)\\] (.*)$");
+      Pattern.compile(
+          "^\\[(?:WARNING|ERROR)\\] (.+\\.java):\\[(\\d+),(\\d+)\\] \\[(\\w+)\\] (.*)$");
   private static final Pattern LINK = Pattern.compile("^\\s+\\(see (\\S+)\\)$");
 
   /** The names of the checks the plugin jar registers, which is what a user's build loads. */
@@ -34,8 +36,8 @@ final class DemoFindings {
   }
 
   /**
-   * The findings of {@code checkNames} in {@code log}, in log order, with paths made relative to the
-   * folder named {@code projectFolder}.
+   * The findings of {@code checkNames} in {@code log}, in log order, with paths made relative to
+   * the folder named {@code projectFolder}.
    */
   static ImmutableList<String> parse(
       List<String> log, ImmutableSet<String> checkNames, String projectFolder) {

@@ -15,9 +15,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The demo's findings, as its own Maven build printed them, must equal maven-demo/expected-findings.txt
- * line for line: a lost finding and a new one both fail the build. After an intended change, refresh
- * the golden file with {@code ./mvnw -B verify -Dleakprone.demo.update=true} and review its diff.
+ * The demo's findings, as its own Maven build printed them, must equal
+ * maven-demo/expected-findings.txt line for line: a lost finding and a new one both fail the build.
+ * After an intended change, refresh the golden file with {@code ./mvnw -B verify
+ * -Dleakprone.demo.update=true} and review its diff.
  */
 final class DemoFindingsIT {
 

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs javac with {@code -Xplugin:ErrorProne} and the packaged checks jar on the processor path, as a
- * user's build does: the checks are found only through the jar's ServiceLoader entry.
+ * Runs javac with {@code -Xplugin:ErrorProne} and the packaged checks jar on the processor path, as
+ * a user's build does: the checks are found only through the jar's ServiceLoader entry.
  */
 final class PluginJarIT {
 
@@ -52,7 +52,8 @@ final class PluginJarIT {
       String services =
           new String(
               file.getInputStream(
-                      file.getEntry("META-INF/services/com.google.errorprone.bugpatterns.BugChecker"))
+                      file.getEntry(
+                          "META-INF/services/com.google.errorprone.bugpatterns.BugChecker"))
                   .readAllBytes(),
               StandardCharsets.UTF_8);
       assertTrue(services.contains(HeavyweightClientPerCall.class.getName()), services);
@@ -106,7 +107,8 @@ final class PluginJarIT {
 
   @Test
   void checkCanBeRaisedToAnError() throws Exception {
-    Compilation compilation = compile("-Xplugin:ErrorProne -XepDisableAllChecks -Xep:HeavyweightClientPerCall:ERROR");
+    Compilation compilation =
+        compile("-Xplugin:ErrorProne -XepDisableAllChecks -Xep:HeavyweightClientPerCall:ERROR");
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorContaining("[HeavyweightClientPerCall]");
   }
@@ -183,7 +185,8 @@ final class PluginJarIT {
     Compilation gated = compile(flags);
     assertThat(gated).failed();
     assertThat(gated).hadErrorCount(1);
-    assertThat(gated).hadErrorContaining("[HeavyweightClientPerCall] ExecutorService built on every call");
+    assertThat(gated)
+        .hadErrorContaining("[HeavyweightClientPerCall] ExecutorService built on every call");
   }
 
   private static Compilation compile(String errorProneArgs) throws Exception {
@@ -218,7 +221,11 @@ final class PluginJarIT {
   private static Path checksJar() throws URISyntaxException {
     Path location =
         Path.of(
-            HeavyweightClientPerCall.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            HeavyweightClientPerCall.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
     assertTrue(
         location.toString().endsWith(".jar"),
         "expected the packaged leakprone-checks jar, got " + location + " (run ./mvnw verify)");

@@ -43,22 +43,40 @@ import javax.lang.model.element.ElementKind;
  * Follows a value built at one place through the per-call body that builds it, into locals (and
  * their aliases and decorators), to where it ends up: the caller, a field, a collection, or nowhere
  * beyond the method. Whether a value that stays in the method is released on every path is the
- * {@link io.github.leakprone.analysis.obligation.ObligationAnalysis obligation analysis}'s question.
+ * {@link io.github.leakprone.analysis.obligation.ObligationAnalysis obligation analysis}'s
+ * question.
  */
 public final class FateAnalysis {
 
   /** Methods that add their argument to the collection or map they are called on. */
   private static final ImmutableSet<String> GROWTH_METHODS =
       ImmutableSet.of(
-          "add", "addAll", "addFirst", "addLast", "addElement", "offer", "offerFirst", "offerLast",
-          "push", "put", "putAll", "putIfAbsent", "set", "compute", "computeIfAbsent",
-          "computeIfPresent", "merge", "replace");
+          "add",
+          "addAll",
+          "addFirst",
+          "addLast",
+          "addElement",
+          "offer",
+          "offerFirst",
+          "offerLast",
+          "push",
+          "put",
+          "putAll",
+          "putIfAbsent",
+          "set",
+          "compute",
+          "computeIfAbsent",
+          "computeIfPresent",
+          "merge",
+          "replace");
 
   private static final ImmutableSet<String> CONTAINER_TYPES =
-      ImmutableSet.of("java.util.Collection", "java.util.Map", "com.google.common.collect.Multimap");
+      ImmutableSet.of(
+          "java.util.Collection", "java.util.Map", "com.google.common.collect.Multimap");
 
   private final VisitorState state;
   private final Tree body;
+
   /** A call whose argument is the value and whose result has this type wraps the value. */
   private final Type wrapperType;
 
@@ -71,8 +89,9 @@ public final class FateAnalysis {
   /**
    * The fate of the value that {@code creation} builds inside {@code body}.
    *
-   * @param clientType the value's catalogued type; a call that takes the value and returns this type
-   *     (a decorator such as {@code MoreExecutors.listeningDecorator}) is followed as the value
+   * @param clientType the value's catalogued type; a call that takes the value and returns this
+   *     type (a decorator such as {@code MoreExecutors.listeningDecorator}) is followed as the
+   *     value
    */
   public static Fate analyse(TreePath creation, Tree body, Type clientType, VisitorState state) {
     Type wrapperType =
@@ -192,8 +211,7 @@ public final class FateAnalysis {
 
   private boolean isCollectionGrowth(MethodInvocationTree call) {
     ExpressionTree receiver = getReceiver(call);
-    if (receiver == null
-        || !GROWTH_METHODS.contains(getSymbol(call).getSimpleName().toString())) {
+    if (receiver == null || !GROWTH_METHODS.contains(getSymbol(call).getSimpleName().toString())) {
       return false;
     }
     Type receiverType = getType(receiver);
@@ -204,8 +222,8 @@ public final class FateAnalysis {
 
   /**
    * Whether the store of the value at {@code path} into {@code field} is guarded by a null check of
-   * the field, the mark of lazy initialisation: it is in the branch of an {@code if} (or {@code ?:})
-   * that the condition takes when the field is null, or follows an {@code if (field != null)
+   * the field, the mark of lazy initialisation: it is in the branch of an {@code if} (or {@code
+   * ?:}) that the condition takes when the field is null, or follows an {@code if (field != null)
    * return ...;} in an enclosing block. A null check anywhere else is no guard: {@code if (field !=
    * null) field.close(); field = build();} builds a client on every call. (A condition such as
    * {@code field == null || expired()} counts: the client is rebuilt now and then, not per call.)

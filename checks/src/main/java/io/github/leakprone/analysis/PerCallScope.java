@@ -29,12 +29,15 @@ public final class PerCallScope {
    * the open half of a lifecycle pair, so it is not in {@link RunOnceMethods}.)
    */
   private static final ImmutableSet<String> RUN_ONCE_ANNOTATIONS =
-      ImmutableSet.<String>builder().addAll(RunOnceMethods.ANNOTATIONS).add("PostConstruct").build();
+      ImmutableSet.<String>builder()
+          .addAll(RunOnceMethods.ANNOTATIONS)
+          .add("PostConstruct")
+          .build();
 
   /**
-   * The method or lambda each of whose calls runs {@code path}'s leaf, or empty when the leaf runs once
-   * per class or per object: static and instance initialisers, field initialisers, constructors,
-   * {@code main}, and methods that a container or a test runner calls once.
+   * The method or lambda each of whose calls runs {@code path}'s leaf, or empty when the leaf runs
+   * once per class or per object: static and instance initialisers, field initialisers,
+   * constructors, {@code main}, and methods that a container or a test runner calls once.
    */
   public static Optional<Tree> of(TreePath path) {
     for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {

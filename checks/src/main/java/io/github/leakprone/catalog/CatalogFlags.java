@@ -11,11 +11,11 @@ import io.github.leakprone.catalog.Creation.StaticFactory;
  * Reads the users' own heavyweight client types from {@code -XepOpt:} flags:
  *
  * <ul>
- *   <li>{@code -XepOpt:HeavyweightClientPerCall:SharedTypes=com.acme.Client,...}: types of which one
- *       instance must be shared;
- *   <li>{@code -XepOpt:HeavyweightClientPerCall:ReleasedTypes=com.acme.Pool#shutdown,...}: types whose
- *       instances must be released on every path, by the method after {@code #} ({@code close} when
- *       none is named).
+ *   <li>{@code -XepOpt:HeavyweightClientPerCall:SharedTypes=com.acme.Client,...}: types of which
+ *       one instance must be shared;
+ *   <li>{@code -XepOpt:HeavyweightClientPerCall:ReleasedTypes=com.acme.Pool#shutdown,...}: types
+ *       whose instances must be released on every path, by the method after {@code #} ({@code
+ *       close} when none is named).
  * </ul>
  *
  * Nested classes are named with {@code $} ({@code com.acme.Outer$Client}). A malformed value fails
@@ -25,7 +25,6 @@ public final class CatalogFlags {
 
   public static final String SHARED_TYPES = "HeavyweightClientPerCall:SharedTypes";
   public static final String RELEASED_TYPES = "HeavyweightClientPerCall:ReleasedTypes";
-
 
   /** The built-in catalogue followed by the entries that {@code flags} add. */
   public static ImmutableList<HeavyweightClient> catalogue(ErrorProneFlags flags) {
@@ -49,7 +48,9 @@ public final class CatalogFlags {
   private static String checkedName(String flag, String entry, String name) {
     if (!FlagSyntax.QUALIFIED_NAME.matcher(name).matches()) {
       throw badFlag(
-          flag, entry, "'" + name + "' is not a fully qualified class name such as com.acme.Client");
+          flag,
+          entry,
+          "'" + name + "' is not a fully qualified class name such as com.acme.Client");
     }
     return name;
   }
@@ -57,7 +58,6 @@ public final class CatalogFlags {
   private static IllegalArgumentException badFlag(String flag, String entry, String problem) {
     return FlagSyntax.bad(flag, entry, problem, "docs/bugpatterns/HeavyweightClientPerCall.md");
   }
-
 
   private static HeavyweightClient sharedType(String type) {
     return HeavyweightClients.share(
@@ -80,9 +80,9 @@ public final class CatalogFlags {
   }
 
   /**
-   * How a user's type is built: its constructors, its static {@code create*}/{@code new*} factories,
-   * and a builder chain ending in {@code build()} that starts at {@code T.builder()}, {@code
-   * T.newBuilder()} or {@code new T.Builder()}.
+   * How a user's type is built: its constructors, its static {@code create*}/{@code new*}
+   * factories, and a builder chain ending in {@code build()} that starts at {@code T.builder()},
+   * {@code T.newBuilder()} or {@code new T.Builder()}.
    */
   private static Creation[] userCreations(String type) {
     return new Creation[] {

@@ -28,8 +28,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Recognises the expressions that build a heavyweight client. A type that is not on the compilation's
- * classpath simply matches nothing, so the plugin needs none of the client libraries itself.
+ * Recognises the expressions that build a heavyweight client. A type that is not on the
+ * compilation's classpath simply matches nothing, so the plugin needs none of the client libraries
+ * itself.
  */
 public final class ClientCatalog {
 
@@ -37,6 +38,7 @@ public final class ClientCatalog {
   private static final int MAX_CHAIN = 64;
 
   private final ImmutableList<HeavyweightClient> clients;
+
   /**
    * Whether a method's name can end a creation (a factory's, prefix patterns such as {@code new*}
    * included, or a builder's last call): a cheap first filter, asked of every invocation.
@@ -80,8 +82,8 @@ public final class ClientCatalog {
   }
 
   /**
-   * The client that {@code tree} builds afresh, if any: a constructor call, a static factory, or the
-   * last call of a builder chain that starts at a fresh builder.
+   * The client that {@code tree} builds afresh, if any: a constructor call, a static factory, or
+   * the last call of a builder chain that starts at a fresh builder.
    */
   public Optional<HeavyweightClient> match(ExpressionTree tree, VisitorState state) {
     if (tree instanceof MethodInvocationTree invocation && !mayEndCreation(invocation)) {
@@ -138,7 +140,10 @@ public final class ClientCatalog {
     return isRoot(creation, tree, state);
   }
 
-  /** Whether {@code tree} is a constructor call or static factory call described by {@code creation}. */
+  /**
+   * Whether {@code tree} is a constructor call or static factory call described by {@code
+   * creation}.
+   */
   private static boolean isRoot(Creation creation, ExpressionTree tree, VisitorState state) {
     if (creation instanceof Constructor constructor) {
       return tree instanceof NewClassTree newClass
@@ -151,14 +156,16 @@ public final class ClientCatalog {
     return false;
   }
 
-  private static boolean isStaticCall(MethodRef method, MethodInvocationTree invocation, VisitorState state) {
+  private static boolean isStaticCall(
+      MethodRef method, MethodInvocationTree invocation, VisitorState state) {
     MethodSymbol symbol = getSymbol(invocation);
     return isStatic(symbol)
         && method.nameMatches(symbol.getSimpleName().toString())
         && isSubtype(symbol.owner.type, state.getTypeFromString(method.ownerType()), state);
   }
 
-  private static boolean builds(BuilderChain builder, MethodInvocationTree invocation, VisitorState state) {
+  private static boolean builds(
+      BuilderChain builder, MethodInvocationTree invocation, VisitorState state) {
     MethodSymbol symbol = getSymbol(invocation);
     Type builderType = state.getTypeFromString(builder.builderType());
     if (builderType == null
@@ -172,7 +179,8 @@ public final class ClientCatalog {
   }
 
   /** Follows {@code builder.a().b().c()} back to the expression that produced the first builder. */
-  private static ExpressionTree chainRoot(ExpressionTree receiver, Type builderType, VisitorState state) {
+  private static ExpressionTree chainRoot(
+      ExpressionTree receiver, Type builderType, VisitorState state) {
     ExpressionTree current = receiver == null ? null : stripParentheses(receiver);
     for (int i = 0; current != null && i < MAX_CHAIN; i++) {
       if (!isSubtype(getType(current), builderType, state)) {
@@ -191,7 +199,8 @@ public final class ClientCatalog {
     return null;
   }
 
-  private static boolean isFreshBuilder(BuilderChain builder, ExpressionTree root, VisitorState state) {
+  private static boolean isFreshBuilder(
+      BuilderChain builder, ExpressionTree root, VisitorState state) {
     Function<ExpressionTree, Boolean> fresh =
         expression -> builder.roots().stream().anyMatch(r -> isRoot(r, expression, state));
     if (fresh.apply(root)) {
@@ -209,8 +218,6 @@ public final class ClientCatalog {
   }
 
   static boolean isSubtype(Type type, Type supertype, VisitorState state) {
-    return type != null
-        && supertype != null
-        && ASTHelpers.isSubtype(type, supertype, state);
+    return type != null && supertype != null && ASTHelpers.isSubtype(type, supertype, state);
   }
 }

@@ -14,6 +14,7 @@ public final class FlagSyntax {
   /** A fully qualified class name, nested classes with {@code $}: {@code com.acme.Outer$Client}. */
   static final Pattern QUALIFIED_NAME =
       Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)+");
+
   /** A Java identifier: a method name. */
   static final Pattern IDENTIFIER = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*");
 
@@ -45,7 +46,9 @@ public final class FlagSyntax {
     return refs.build();
   }
 
-  /** The error for a malformed entry: it names the flag, the entry, what is wrong and where to read. */
+  /**
+   * The error for a malformed entry: it names the flag, the entry, what is wrong and where to read.
+   */
   public static IllegalArgumentException bad(
       String flag, String entry, String problem, String docPage) {
     return new IllegalArgumentException(

@@ -88,7 +88,9 @@ public final class HeavyweightClients {
               ALL_METHODS,
               new Constructor("com.google.gson.Gson"),
               builder(
-                  "com.google.gson.GsonBuilder", "create", new Constructor("com.google.gson.GsonBuilder"))),
+                  "com.google.gson.GsonBuilder",
+                  "create",
+                  new Constructor("com.google.gson.GsonBuilder"))),
           jaxbContext("javax.xml.bind.JAXBContext"),
           jaxbContext("jakarta.xml.bind.JAXBContext"),
           share(
@@ -98,7 +100,10 @@ public final class HeavyweightClients {
                   + " OkHttpClient",
               "build one and share it",
               ALL_METHODS,
-              builder("retrofit2.Retrofit$Builder", "build", new Constructor("retrofit2.Retrofit$Builder"))),
+              builder(
+                  "retrofit2.Retrofit$Builder",
+                  "build",
+                  new Constructor("retrofit2.Retrofit$Builder"))),
           apacheHttpClient("org.apache.http.impl.client"),
           apacheHttpClient("org.apache.hc.client5.http.impl.classic"),
           share(
@@ -113,7 +118,8 @@ public final class HeavyweightClients {
                   "build",
                   staticFactory("java.net.http.HttpClient", "newBuilder"))),
           release(
-              // v1 clients share no supertype beyond Object (AmazonS3, AmazonSQS, ...): the builders and
+              // v1 clients share no supertype beyond Object (AmazonS3, AmazonSQS, ...): the
+              // builders and
               // constructors below are what identify them.
               "java.lang.Object",
               "",

@@ -20,8 +20,8 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
- * JDBC's resources: which calls acquire a Connection, Statement or ResultSet, what releases one, and
- * the well-known helpers that close their arguments. Users add their own with {@code
+ * JDBC's resources: which calls acquire a Connection, Statement or ResultSet, what releases one,
+ * and the well-known helpers that close their arguments. Users add their own with {@code
  * -XepOpt:JdbcResourceLeak:Acquirers=...} and {@code -XepOpt:JdbcResourceLeak:Closers=...}.
  *
  * <p>Closing a Connection does not count as closing its Statements: with a pool it only returns the
@@ -42,10 +42,12 @@ public final class JdbcResources implements ResourceSpec {
           new MethodRef("java.sql.Connection", "prepareCall"));
 
   /**
-   * Metadata queries run on a statement of the driver's own, so their ResultSet must be closed. Only
-   * the ResultSets: {@code DatabaseMetaData.getConnection()} lends the connection it belongs to.
+   * Metadata queries run on a statement of the driver's own, so their ResultSet must be closed.
+   * Only the ResultSets: {@code DatabaseMetaData.getConnection()} lends the connection it belongs
+   * to.
    */
-  private static final MethodRef METADATA_QUERIES = new MethodRef("java.sql.DatabaseMetaData", "get*");
+  private static final MethodRef METADATA_QUERIES =
+      new MethodRef("java.sql.DatabaseMetaData", "get*");
 
   private static final ImmutableList<MethodRef> CHILDREN =
       ImmutableList.of(
@@ -192,7 +194,6 @@ public final class JdbcResources implements ResourceSpec {
     return (isStatic(method) && matchesAny(closers, method, state))
         || ReleaseNames.isReleaseHelper(method.getSimpleName().toString());
   }
-
 
   private static boolean matchesAny(List<MethodRef> refs, MethodSymbol method, VisitorState state) {
     String name = method.getSimpleName().toString();

@@ -3,8 +3,8 @@ package io.github.leakprone.catalog;
 import com.google.common.base.Ascii;
 
 /**
- * Helpers that release what they are given, recognised by name: code bases write their own
- * ({@code closeQuietly}, {@code closeStatement}, {@code releaseConnection}, {@code
+ * Helpers that release what they are given, recognised by name: code bases write their own ({@code
+ * closeQuietly}, {@code closeStatement}, {@code releaseConnection}, {@code
  * shutdownAndAwaitTermination}), often in a utility class or a superclass that a per-file analysis
  * cannot read, and a finding that ignores them is a false alarm.
  */

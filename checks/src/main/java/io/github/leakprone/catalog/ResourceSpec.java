@@ -8,8 +8,8 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import java.util.Optional;
 
 /**
- * What the obligation analysis needs to know about one family of resources (JDBC, clients, ...): the
- * catalogue's knowledge, in the form the analysis asks for it.
+ * What the obligation analysis needs to know about one family of resources (JDBC, clients, ...):
+ * the catalogue's knowledge, in the form the analysis asks for it.
  */
 public interface ResourceSpec {
 
@@ -31,8 +31,8 @@ public interface ResourceSpec {
   boolean isRelease(MethodSymbol method, VisitorState state);
 
   /**
-   * Whether calling {@code method} on a resource releases the children it acquired before (running a
-   * Statement again closes its current ResultSet).
+   * Whether calling {@code method} on a resource releases the children it acquired before (running
+   * a Statement again closes its current ResultSet).
    */
   boolean releasesChildren(MethodSymbol method);
 

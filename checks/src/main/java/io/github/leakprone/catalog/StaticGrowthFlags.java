@@ -116,6 +116,5 @@ public final class StaticGrowthFlags {
     return FlagSyntax.bad(flag, entry, problem, "docs/bugpatterns/StaticCollectionLeak.md");
   }
 
-
   private StaticGrowthFlags() {}
 }

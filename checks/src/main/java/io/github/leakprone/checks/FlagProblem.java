@@ -31,8 +31,8 @@ final class FlagProblem {
   record Parsed<T>(T value, FlagProblem problem) {}
 
   /**
-   * Runs {@code parse}; when it rejects a flag value, runs {@code fallback} (the built-in knowledge)
-   * instead and keeps the message for {@link #reportOnce}.
+   * Runs {@code parse}; when it rejects a flag value, runs {@code fallback} (the built-in
+   * knowledge) instead and keeps the message for {@link #reportOnce}.
    */
   static <T> Parsed<T> parse(Supplier<T> parse, Supplier<T> fallback) {
     try {
@@ -56,7 +56,8 @@ final class FlagProblem {
       Log.instance(state.context)
           .error(
               (JCTree) at,
-              new JCDiagnostic.Error("compiler", "proc.messager", "[" + checkName + "] " + message));
+              new JCDiagnostic.Error(
+                  "compiler", "proc.messager", "[" + checkName + "] " + message));
     }
   }
 }

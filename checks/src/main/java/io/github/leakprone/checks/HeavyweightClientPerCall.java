@@ -34,8 +34,8 @@ import io.github.leakprone.analysis.obligation.Leak;
 import io.github.leakprone.analysis.obligation.ObligationAnalysis;
 import io.github.leakprone.catalog.CatalogFlags;
 import io.github.leakprone.catalog.ClientCatalog;
-import io.github.leakprone.catalog.ClientResources;
 import io.github.leakprone.catalog.ClientPolicy;
+import io.github.leakprone.catalog.ClientResources;
 import io.github.leakprone.catalog.HeavyweightClient;
 import io.github.leakprone.catalog.HeavyweightClients;
 import io.github.leakprone.fixes.HoistToStaticField;
@@ -45,7 +45,9 @@ import io.github.leakprone.trees.LocalUses;
 import java.util.Optional;
 import javax.inject.Inject;
 
-/** Flags a heavyweight client (HTTP, storage, JSON, thread pool) built on every call of a method. */
+/**
+ * Flags a heavyweight client (HTTP, storage, JSON, thread pool) built on every call of a method.
+ */
 @AutoService(BugChecker.class)
 @BugPattern(
     summary =
@@ -64,6 +66,7 @@ public final class HeavyweightClientPerCall extends BugChecker
 
   private final transient ClientResources resources;
   private final transient FlagProblem flagProblem;
+
   /** The body analysed last, and its leaks: a body's creations are matched one after another. */
   private transient Tree analysedBody;
 
@@ -79,8 +82,7 @@ public final class HeavyweightClientPerCall extends BugChecker
   @Inject
   HeavyweightClientPerCall(ErrorProneFlags flags) {
     FlagProblem.Parsed<ImmutableList<HeavyweightClient>> parsed =
-        FlagProblem.parse(
-            () -> CatalogFlags.catalogue(flags), () -> HeavyweightClients.BUILT_IN);
+        FlagProblem.parse(() -> CatalogFlags.catalogue(flags), () -> HeavyweightClients.BUILT_IN);
     this.catalog = new ClientCatalog(parsed.value());
     this.resources = new ClientResources(catalog);
     this.summaries = new LastClassSummary(resources);
@@ -170,11 +172,7 @@ public final class HeavyweightClientPerCall extends BugChecker
           owner == null || code == null
               ? ImmutableList.of()
               : ObligationAnalysis.analyse(
-                  code,
-                  resources,
-                  summaries.of(owner, state),
-                  getSymbol(owner),
-                  state);
+                  code, resources, summaries.of(owner, state), getSymbol(owner), state);
       analysedBody = body;
     }
     return analysedLeaks.stream().filter(leak -> leak.site() == creation).findFirst();

@@ -4,8 +4,9 @@ import com.google.errorprone.matchers.Description;
 import java.util.function.Supplier;
 
 /**
- * A check never crashes the user's compilation: a tree it did not expect means no finding. The tests
- * set {@value #FAIL_FAST_PROPERTY} so that such a failure shows up there instead of being swallowed.
+ * A check never crashes the user's compilation: a tree it did not expect means no finding. The
+ * tests set {@value #FAIL_FAST_PROPERTY} so that such a failure shows up there instead of being
+ * swallowed.
  */
 final class InternalErrors {
 

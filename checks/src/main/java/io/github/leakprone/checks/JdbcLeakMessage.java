@@ -11,8 +11,9 @@ import io.github.leakprone.analysis.obligation.Witness;
 
 /**
  * The sentence a {@code JdbcResourceLeak} finding says: the resource, where it was acquired, the
- * path that loses it, and what to do, e.g. "PreparedStatement `ps` acquired at line 12 is not closed
- * when the `continue` at line 15 is taken; close it with try-with-resources or in a finally block".
+ * path that loses it, and what to do, e.g. "PreparedStatement `ps` acquired at line 12 is not
+ * closed when the `continue` at line 15 is taken; close it with try-with-resources or in a finally
+ * block".
  */
 final class JdbcLeakMessage {
 

@@ -1,9 +1,9 @@
 package io.github.leakprone.checks;
 
-import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
-import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 import static com.google.common.collect.ImmutableList.toImmutableList;
 import static com.google.common.collect.ImmutableSet.toImmutableSet;
+import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 import static com.google.errorprone.util.ASTHelpers.getStartPosition;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 
@@ -48,8 +48,8 @@ import java.util.Set;
 import javax.inject.Inject;
 
 /**
- * Flags a JDBC Connection, Statement or ResultSet that some path out of its scope does not close:
- * a {@code continue}, {@code break} or {@code return} that jumps over the close, an exception with no
+ * Flags a JDBC Connection, Statement or ResultSet that some path out of its scope does not close: a
+ * {@code continue}, {@code break} or {@code return} that jumps over the close, an exception with no
  * {@code finally} behind it, an overwrite while it is still open, or a value never stored at all.
  */
 @AutoService(BugChecker.class)
@@ -68,8 +68,10 @@ public final class JdbcResourceLeak extends BugChecker
   // Transient: a BugChecker is Serializable; these are rebuilt from the flags.
   private final transient JdbcResources resources;
   private final transient FlagProblem flagProblem;
+
   /** Whether a call's name is that of a call that may acquire: asked of every call. */
   private final transient NameFilter namedLikeAcquirer;
+
   private final transient LastClassSummary summaries;
 
   /**

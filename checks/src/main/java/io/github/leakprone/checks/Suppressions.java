@@ -18,7 +18,10 @@ import com.sun.tools.javac.code.Symbol;
  */
 final class Suppressions {
 
-  /** Whether a declaration around {@code site} (a local, a method, a class) suppresses {@code check}. */
+  /**
+   * Whether a declaration around {@code site} (a local, a method, a class) suppresses {@code
+   * check}.
+   */
   static boolean around(BugChecker check, TreePath site, VisitorState state) {
     for (TreePath p = site; p != null; p = p.getParentPath()) {
       Tree leaf = p.getLeaf();

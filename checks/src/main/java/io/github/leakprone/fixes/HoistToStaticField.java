@@ -60,7 +60,8 @@ public final class HoistToStaticField {
   public static Optional<SuggestedFix> fix(
       HeavyweightClient client, Fate fate, VisitorState state) {
     if (fate.kind() == Fate.Kind.ADDED_TO_COLLECTION || fate.kind() == Fate.Kind.STORED_IN_FIELD) {
-      return Optional.empty(); // one shared instance would change what the collection or field holds
+      return Optional
+          .empty(); // one shared instance would change what the collection or field holds
     }
     TreePath creationPath = state.getPath();
     ExpressionTree creation = (ExpressionTree) creationPath.getLeaf();
@@ -81,7 +82,9 @@ public final class HoistToStaticField {
     return Optional.empty();
   }
 
-  /** {@code T x = new T(); x.f = CONST; use(x);} becomes a field, a static block and {@code use(X)}. */
+  /**
+   * {@code T x = new T(); x.f = CONST; use(x);} becomes a field, a static block and {@code use(X)}.
+   */
   private static Optional<SuggestedFix> hoistLocal(
       HeavyweightClient client,
       VariableTree local,
@@ -90,7 +93,8 @@ public final class HoistToStaticField {
       VisitorState state) {
     VarSymbol symbol = getSymbol(local);
     Tree method = LocalVariables.enclosingMethodOrClass(state.getPath());
-    if (symbol.getKind() != ElementKind.LOCAL_VARIABLE || LocalVariables.isAssigned(symbol, method)) {
+    if (symbol.getKind() != ElementKind.LOCAL_VARIABLE
+        || LocalVariables.isAssigned(symbol, method)) {
       return Optional.empty();
     }
     List<StatementTree> configuration = configurationAfter(client, local, block, symbol, state);
@@ -263,8 +267,8 @@ public final class HoistToStaticField {
 
   /**
    * Inserts {@code members} first in {@code owner}'s body, except that they must follow an enum's
-   * constants (which come first in any enum) and every static field of {@code owner} that the {@code
-   * moved} code reads (a static initializer may not read a field declared below it).
+   * constants (which come first in any enum) and every static field of {@code owner} that the
+   * {@code moved} code reads (a static initializer may not read a field declared below it).
    */
   private static void insertMembers(
       SuggestedFix.Builder fix,
@@ -279,8 +283,7 @@ public final class HoistToStaticField {
     Set<Symbol> read = staticFieldsOf(owner, moved);
     for (Tree member : owner.getMembers()) {
       if (member instanceof VariableTree field && read.contains(getSymbol(field))) {
-        position =
-            Math.max(position, SourceText.memberEnd(owner, getStartPosition(field), state));
+        position = Math.max(position, SourceText.memberEnd(owner, getStartPosition(field), state));
       }
     }
     fix.replace(position, position, "\n" + members);
@@ -373,7 +376,9 @@ public final class HoistToStaticField {
         : client.displayName();
   }
 
-  /** The class whose member holds the creation, skipping lambdas but not local or anonymous classes. */
+  /**
+   * The class whose member holds the creation, skipping lambdas but not local or anonymous classes.
+   */
   private static TreePath enclosingClass(TreePath path) {
     for (TreePath p = path; p != null; p = p.getParentPath()) {
       if (p.getLeaf() instanceof ClassTree) {
@@ -383,7 +388,9 @@ public final class HoistToStaticField {
     return null;
   }
 
-  /** Top-level or static nested classes, enums and records: any source level allows them statics. */
+  /**
+   * Top-level or static nested classes, enums and records: any source level allows them statics.
+   */
   private static boolean canHoldStaticField(ClassTree owner) {
     ClassSymbol symbol = getSymbol(owner);
     boolean kindAllows =

@@ -40,12 +40,13 @@ import java.util.Optional;
 import javax.lang.model.element.ElementKind;
 
 /**
- * Releases a resource held by a local on every path: {@code T x = acquire(); rest...} becomes {@code
- * try (T x = acquire()) { rest... }} when the release is {@code close()} of an {@link AutoCloseable},
- * else {@code T x = acquire(); try { rest... } finally { x.release(); }}. The rest of the block moves
- * into the {@code try}, so every name it declares keeps its scope. A release that ended the block
- * is what the new {@code try} does: under try-with-resources it goes, in the other form it moves into
- * the {@code finally} as written ({@code shutdownNow()}, a {@code closeQuietly(x)} helper).
+ * Releases a resource held by a local on every path: {@code T x = acquire(); rest...} becomes
+ * {@code try (T x = acquire()) { rest... }} when the release is {@code close()} of an {@link
+ * AutoCloseable}, else {@code T x = acquire(); try { rest... } finally { x.release(); }}. The rest
+ * of the block moves into the {@code try}, so every name it declares keeps its scope. A release
+ * that ended the block is what the new {@code try} does: under try-with-resources it goes, in the
+ * other form it moves into the {@code finally} as written ({@code shutdownNow()}, a {@code
+ * closeQuietly(x)} helper).
  *
  * <p>Offered only when it keeps behaviour and compiles: the local only lends the resource (calls on
  * it, arguments to methods, null checks; a resource that is returned, stored, wrapped or captured
@@ -59,8 +60,8 @@ public final class ReleaseOnEveryPath {
   public record Rewrite(SuggestedFix fix, int start, int end) {}
 
   /**
-   * The fix for the acquisition at {@code stateAtSite}'s path, if it initialises a local declared in
-   * a block; none when its rewrite would overlap one in {@code taken}.
+   * The fix for the acquisition at {@code stateAtSite}'s path, if it initialises a local declared
+   * in a block; none when its rewrite would overlap one in {@code taken}.
    *
    * @param releaseMethods the methods that release the resource when called on it
    * @param primaryRelease the one the fix calls
@@ -97,16 +98,13 @@ public final class ReleaseOnEveryPath {
     }
     boolean releaseEndsBlock =
         !rest.isEmpty() && isRelease(rest.get(rest.size() - 1), symbol, releaseMethods);
-    boolean withResources =
-        primaryRelease.equals("close") && isAutoCloseable(local, stateAtSite);
+    boolean withResources = primaryRelease.equals("close") && isAutoCloseable(local, stateAtSite);
     // The release the fix adds (try-with-resources' implicit close(), or a new call in the finally)
     // must compile where it goes: on the declared type, with its checked exceptions handled there.
     // A release that ended the block and moves into the finally compiled there already.
     if (withResources || !releaseEndsBlock) {
-      Optional<MethodSymbol> release =
-          releaseMethod(getType(local), primaryRelease, stateAtSite);
-      if (release.isEmpty()
-          || !mayThrow(release.get().getThrownTypes(), parentPath, stateAtSite)) {
+      Optional<MethodSymbol> release = releaseMethod(getType(local), primaryRelease, stateAtSite);
+      if (release.isEmpty() || !mayThrow(release.get().getThrownTypes(), parentPath, stateAtSite)) {
         return Optional.empty();
       }
     }
@@ -116,7 +114,13 @@ public final class ReleaseOnEveryPath {
                 start,
                 end,
                 rewrite(
-                    local, block, rest, primaryRelease, withResources, releaseEndsBlock, stateAtSite)),
+                    local,
+                    block,
+                    rest,
+                    primaryRelease,
+                    withResources,
+                    releaseEndsBlock,
+                    stateAtSite)),
             start,
             end));
   }
@@ -139,11 +143,9 @@ public final class ReleaseOnEveryPath {
     // The statements that go into the try, re-indented one step. A release that ended the block is
     // what the try now does; one in the middle stays where it was (a second close is harmless, a
     // later one would keep the resource open longer than the code says).
-    List<? extends StatementTree> body =
-        releaseEndsBlock ? rest.subList(0, rest.size() - 1) : rest;
+    List<? extends StatementTree> body = releaseEndsBlock ? rest.subList(0, rest.size() - 1) : rest;
     int bodyEnd = body.isEmpty() ? declarationEnd : state.getEndPosition(body.get(body.size() - 1));
-    String indented =
-        reindent(source.subSequence(declarationEnd, bodyEnd).toString(), unit);
+    String indented = reindent(source.subSequence(declarationEnd, bodyEnd).toString(), unit);
 
     if (withResources) {
       String resource =
@@ -245,7 +247,8 @@ public final class ReleaseOnEveryPath {
     }
     return ReleaseNames.isReleaseHelper(name)
         && call.getArguments().stream()
-            .anyMatch(argument -> argument instanceof IdentifierTree && getSymbol(argument) == symbol);
+            .anyMatch(
+                argument -> argument instanceof IdentifierTree && getSymbol(argument) == symbol);
   }
 
   /**
@@ -259,7 +262,8 @@ public final class ReleaseOnEveryPath {
     Types types = state.getTypes();
     MethodSymbol found = null;
     for (Symbol member :
-        types.membersClosure(type, /* skipInterface= */ false)
+        types
+            .membersClosure(type, /* skipInterface= */ false)
             .getSymbolsByName(state.getName(name))) {
       if (member instanceof MethodSymbol method
           && method.getParameters().isEmpty()
@@ -270,6 +274,7 @@ public final class ReleaseOnEveryPath {
     }
     return Optional.ofNullable(found);
   }
+
   /**
    * Whether code at {@code path} may throw every checked exception in {@code thrown}: caught by an
    * enclosing {@code try}, or declared by the enclosing method. A lambda or a class in between ends
@@ -287,6 +292,7 @@ public final class ReleaseOnEveryPath {
     }
     return true;
   }
+
   private static boolean isHandled(Type exception, TreePath path, VisitorState state) {
     for (TreePath p = path; p.getParentPath() != null; p = p.getParentPath()) {
       Tree parent = p.getParentPath().getLeaf();
@@ -312,12 +318,16 @@ public final class ReleaseOnEveryPath {
     }
     return false;
   }
+
   private static boolean isAutoCloseable(VariableTree local, VisitorState state) {
     Type type = getType(local);
     Type autoCloseable = state.getSymtab().autoCloseableType;
     return type != null && ASTHelpers.isSubtype(type, autoCloseable, state);
   }
-  /** Indents every line after the first (which continues the declaration's line) by {@code unit}. */
+
+  /**
+   * Indents every line after the first (which continues the declaration's line) by {@code unit}.
+   */
   private static String reindent(String text, String unit) {
     StringBuilder out = new StringBuilder(text.length() + 64);
     for (int i = 0; i < text.length(); i++) {
@@ -329,12 +339,17 @@ public final class ReleaseOnEveryPath {
     }
     return out.toString();
   }
-  /** The step between the block's own line and its statements' indentation; two spaces if unclear. */
+
+  /**
+   * The step between the block's own line and its statements' indentation; two spaces if unclear.
+   */
   private static String indentUnit(String statementIndent, Tree block, VisitorState state) {
     String blockIndent = SourceText.indentationAt(getStartPosition(block), state);
-    return statementIndent.length() > blockIndent.length() && statementIndent.startsWith(blockIndent)
+    return statementIndent.length() > blockIndent.length()
+            && statementIndent.startsWith(blockIndent)
         ? statementIndent.substring(blockIndent.length())
         : "  ";
   }
+
   private ReleaseOnEveryPath() {}
 }

@@ -26,8 +26,8 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 
 /**
- * Whether an expression means the same wherever and whenever it is evaluated: the test for moving it
- * from a method into a static field initializer.
+ * Whether an expression means the same wherever and whenever it is evaluated: the test for moving
+ * it from a method into a static field initializer.
  */
 public final class ConstantExpressions {
 
@@ -63,7 +63,8 @@ public final class ConstantExpressions {
   }
 
   /** Whether every expression in {@code expressions} is {@linkplain #isConstant constant}. */
-  public static boolean allConstant(List<? extends ExpressionTree> expressions, VisitorState state) {
+  public static boolean allConstant(
+      List<? extends ExpressionTree> expressions, VisitorState state) {
     return expressions.stream().allMatch(e -> isConstant(e, state));
   }
 
@@ -116,8 +117,7 @@ public final class ConstantExpressions {
 
   private static boolean isTypeName(ExpressionTree tree) {
     Symbol symbol = getSymbol(tree);
-    return symbol != null
-        && (symbol.getKind().isClass() || symbol.getKind().isInterface());
+    return symbol != null && (symbol.getKind().isClass() || symbol.getKind().isInterface());
   }
 
   private ConstantExpressions() {}

@@ -21,8 +21,8 @@ import javax.lang.model.element.ElementKind;
 public final class LocalVariables {
 
   /**
-   * The initializer of local {@code symbol} if that is the only value it ever holds: declared with an
-   * initializer and never assigned again.
+   * The initializer of local {@code symbol} if that is the only value it ever holds: declared with
+   * an initializer and never assigned again.
    */
   public static Optional<ExpressionTree> soleInitializer(Symbol symbol, VisitorState state) {
     if (!(symbol instanceof VarSymbol var) || var.getKind() != ElementKind.LOCAL_VARIABLE) {
@@ -76,8 +76,8 @@ public final class LocalVariables {
   }
 
   /**
-   * The method or class that most closely encloses {@code path}'s leaf: the smallest tree sure to hold
-   * the declaration of every local the leaf can see (lambdas are skipped, since they capture).
+   * The method or class that most closely encloses {@code path}'s leaf: the smallest tree sure to
+   * hold the declaration of every local the leaf can see (lambdas are skipped, since they capture).
    */
   public static Tree enclosingMethodOrClass(TreePath path) {
     for (TreePath p = path; p != null; p = p.getParentPath()) {

@@ -26,8 +26,8 @@ public final class SourceText {
   }
 
   /**
-   * Deletes {@code tree} and, when nothing else stands on its lines, the lines themselves, so that no
-   * blank line is left where a statement was.
+   * Deletes {@code tree} and, when nothing else stands on its lines, the lines themselves, so that
+   * no blank line is left where a statement was.
    */
   public static void deleteLines(SuggestedFix.Builder fix, Tree tree, VisitorState state) {
     CharSequence source = state.getSourceCode();
@@ -66,8 +66,8 @@ public final class SourceText {
 
   /**
    * The position just after the semicolon that ends the member of {@code classTree} starting at or
-   * after {@code position}: the first semicolon at the class body's own brace depth (so not one in a
-   * lambda or anonymous class in an initializer). For an enum and the body's start, that is the
+   * after {@code position}: the first semicolon at the class body's own brace depth (so not one in
+   * a lambda or anonymous class in an initializer). For an enum and the body's start, that is the
    * semicolon after the constants. -1 if there is none.
    */
   public static int memberEnd(ClassTree classTree, int position, VisitorState state) {

@@ -18,9 +18,9 @@ import java.util.Optional;
  *     key of a finite domain)
  * @param addsEveryCall for a growth, whether every run adds a new entry whatever its callers pass:
  *     an {@code add} to a list or queue, a multimap's {@code put}, or a keyed growth whose key is
- *     new each time (a new object, a random UUID, a counter). A keyed growth by the callers' key
- *     (a name, an id) grows only with new keys, and a memoizing one ({@code computeIfAbsent}, a
- *     {@code put} after a lookup of the same key) only fills in missing keys
+ *     new each time (a new object, a random UUID, a counter). A keyed growth by the callers' key (a
+ *     name, an id) grows only with new keys, and a memoizing one ({@code computeIfAbsent}, a {@code
+ *     put} after a lookup of the same key) only fills in missing keys
  * @param direct for a growth straight on the field ({@code FIELD.add(x)}), what undoes it
  */
 record Change(

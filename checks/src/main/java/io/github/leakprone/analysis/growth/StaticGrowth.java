@@ -239,8 +239,7 @@ public final class StaticGrowth {
     for (AnnotationTree annotation :
         ((MethodTree) path.getLeaf()).getModifiers().getAnnotations()) {
       Symbol type = getSymbol(annotation.getAnnotationType());
-      if (type != null
-          && RunOnceMethods.ANNOTATIONS.contains(type.getSimpleName().toString())) {
+      if (type != null && RunOnceMethods.ANNOTATIONS.contains(type.getSimpleName().toString())) {
         return true;
       }
     }

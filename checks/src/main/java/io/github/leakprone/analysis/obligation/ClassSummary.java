@@ -46,6 +46,7 @@ public final class ClassSummary {
 
   private final ResourceSpec spec;
   private final VisitorState state;
+
   /** The methods with a body of this class (not of nested classes, which have their own fields). */
   private final Map<MethodSymbol, MethodTree> methods = new HashMap<>();
 

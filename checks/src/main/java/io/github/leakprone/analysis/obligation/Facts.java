@@ -40,11 +40,12 @@ final class Facts {
 
   Facts without(Predicate<Obligation> drop) {
     Map<Obligation, Witness> copy = new LinkedHashMap<>();
-    open.forEach((o, w) -> {
-      if (!drop.test(o)) {
-        copy.put(o, w);
-      }
-    });
+    open.forEach(
+        (o, w) -> {
+          if (!drop.test(o)) {
+            copy.put(o, w);
+          }
+        });
     return copy.size() == open.size() ? this : new Facts(copy);
   }
 
@@ -68,13 +69,15 @@ final class Facts {
   /** Adds {@code alias} to every obligation that {@code holder} selects. */
   Facts addAlias(Predicate<Obligation> holder, Symbol alias) {
     Map<Obligation, Witness> copy = new LinkedHashMap<>();
-    open.forEach((o, w) -> {
-      Obligation updated =
-          holder.test(o)
-              ? o.withAliases(ImmutableSet.<Symbol>builder().addAll(o.aliases()).add(alias).build())
-              : o;
-      copy.merge(updated, w, Facts::earlier);
-    });
+    open.forEach(
+        (o, w) -> {
+          Obligation updated =
+              holder.test(o)
+                  ? o.withAliases(
+                      ImmutableSet.<Symbol>builder().addAll(o.aliases()).add(alias).build())
+                  : o;
+          copy.merge(updated, w, Facts::earlier);
+        });
     return new Facts(copy);
   }
 

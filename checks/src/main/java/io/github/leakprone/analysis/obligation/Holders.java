@@ -6,8 +6,8 @@ import com.sun.tools.javac.code.Symbol;
 
 /**
  * What an expression's value may be, as far as resources go: the acquisitions it evaluates to
- * ({@link Tree} sites, for a fresh resource) and the variables it reads ({@link Symbol}s). Empty for a
- * value that holds no resource.
+ * ({@link Tree} sites, for a fresh resource) and the variables it reads ({@link Symbol}s). Empty
+ * for a value that holds no resource.
  */
 record Holders(ImmutableSet<Object> items) {
 

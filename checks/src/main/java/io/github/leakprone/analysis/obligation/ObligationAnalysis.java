@@ -53,9 +53,9 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.tree.JCTree;
-import io.github.leakprone.catalog.ResourceSpec;
 import io.github.leakprone.analysis.obligation.PendingExits.Exit;
 import io.github.leakprone.analysis.obligation.PendingExits.Kind;
+import io.github.leakprone.catalog.ResourceSpec;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -72,20 +72,20 @@ import javax.lang.model.element.ElementKind;
  * The obligation analysis: "a resource acquired here must be released on every path out of its
  * scope", for one method or lambda body.
  *
- * <p>A forward dataflow over the body's control flow, run on the syntax tree the way javac's own flow
- * analysis is: statements transfer a state (the open {@link Obligation}s, see {@link Facts}) in
- * order; {@code break}, {@code continue}, {@code return}, {@code throw} and the exception every call
- * may throw leave as {@link PendingExits} that the enclosing loop, {@code try} or the method end
- * picks up; a {@code finally} runs once for each kind of exit that passes through it; loops iterate
- * to a fixpoint. The state is a set over a finite set of obligations and every transfer is
+ * <p>A forward dataflow over the body's control flow, run on the syntax tree the way javac's own
+ * flow analysis is: statements transfer a state (the open {@link Obligation}s, see {@link Facts})
+ * in order; {@code break}, {@code continue}, {@code return}, {@code throw} and the exception every
+ * call may throw leave as {@link PendingExits} that the enclosing loop, {@code try} or the method
+ * end picks up; a {@code finally} runs once for each kind of exit that passes through it; loops
+ * iterate to a fixpoint. The state is a set over a finite set of obligations and every transfer is
  * distributive, so each loop converges; the state at each loop head is kept and grows only, so an
  * inner loop resumes where it stopped on the next pass of an outer loop. The cost is linear in the
  * body's size for a fixed nesting depth, with no enumeration of paths.
  *
  * <p>Ownership leaves the method when a resource is returned, handed to a constructor (a wrapper),
- * added to a collection, stored into another object, or captured by a lambda or inner class. A field
- * of this object holds it like a local, and at the end of the method a field that the class closes
- * somewhere owns it ({@link ClassSummary}).
+ * added to a collection, stored into another object, or captured by a lambda or inner class. A
+ * field of this object holds it like a local, and at the end of the method a field that the class
+ * closes somewhere owns it ({@link ClassSummary}).
  */
 public final class ObligationAnalysis {
 
@@ -108,14 +108,19 @@ public final class ObligationAnalysis {
   private final Type map;
 
   private final Map<Tree, Witness> leaks = new LinkedHashMap<>();
+
   /** For a leaked child (a ResultSet), the acquisition it dies with. */
   private final Map<Tree, Tree> leakParents = new HashMap<>();
+
   private final Map<Tree, String> names = new HashMap<>();
+
   /** Acquisitions that some path releases or hands over: a leak of one is not "never closed". */
   private final Set<Tree> handled = new HashSet<>();
+
   private final Map<Tree, Facts> loopHeads = new HashMap<>();
   private final Map<Tree, Boolean> catchesEverything = new HashMap<>();
   private PendingExits pending = new PendingExits();
+
   /** The state the last call's exceptional exit carried, and the exits it went to. */
   private Facts lastThrown;
 
@@ -239,8 +244,7 @@ public final class ObligationAnalysis {
       return enhancedForLoop(loop, in);
     }
     if (tree instanceof LabeledStatementTree labeled) {
-      return Facts.join(
-          statement(labeled.getStatement(), in), pending.take(Kind.BREAK, labeled));
+      return Facts.join(statement(labeled.getStatement(), in), pending.take(Kind.BREAK, labeled));
     }
     if (tree instanceof TryTree tryTree) {
       return tryStatement(tryTree, in);
@@ -280,7 +284,8 @@ public final class ObligationAnalysis {
     if (tree instanceof YieldTree yield) {
       Eval value = expression(yield.getValue(), in);
       pending.add(
-          new Exit(Kind.YIELD, ((JCTree.JCYield) yield).target), escape(value.facts, value.holders));
+          new Exit(Kind.YIELD, ((JCTree.JCYield) yield).target),
+          escape(value.facts, value.holders));
       return null;
     }
     if (tree instanceof EmptyStatementTree || tree instanceof AssertTree) {
@@ -379,7 +384,8 @@ public final class ObligationAnalysis {
     pending = new PendingExits();
     Facts facts = in;
     for (Tree resource : tryTree.getResources()) {
-      // try-with-resources closes what its resources hold on every path: they are not ours to track.
+      // try-with-resources closes what its resources hold on every path: they are not ours to
+      // track.
       if (resource instanceof VariableTree variable) {
         Eval value = expression(variable.getInitializer(), facts);
         facts = endOfStatement(release(value.facts, value.holders));
@@ -412,8 +418,7 @@ public final class ObligationAnalysis {
     // The finally block runs once for each kind of exit that passes through it, so that each keeps
     // its own continuation; an exit the finally completes normally goes on where it was going.
     BlockTree finallyBlock = tryTree.getFinallyBlock();
-    escaping.forEach(
-        (exit, exitFacts) -> pending.add(exit, inFinally(finallyBlock, exitFacts)));
+    escaping.forEach((exit, exitFacts) -> pending.add(exit, inFinally(finallyBlock, exitFacts)));
     return inFinally(finallyBlock, normal);
   }
 
@@ -572,8 +577,8 @@ public final class ObligationAnalysis {
    * What a call returns of its arguments: a decorator or tracker ({@code wrap(rs)}, {@code
    * track(stmt)}, {@code listeningDecorator(pool)}) returns a value of an argument's own type, and
    * that value holds the argument's resource; releasing or returning it releases or hands over the
-   * resource. Arguments of another type (a connection passed to make a result set) stay lent, unless
-   * the method's declared result is a type variable.
+   * resource. Arguments of another type (a connection passed to make a result set) stay lent,
+   * unless the method's declared result is a type variable.
    */
   private Holders wrapped(MethodInvocationTree call, List<Holders> arguments) {
     Type result = ASTHelpers.getType(call);
@@ -769,7 +774,9 @@ public final class ObligationAnalysis {
     return in.without(o -> sites.contains(o.site()) || sites.contains(o.parentSite()));
   }
 
-  /** The value leaves this method's hands (returned, stored elsewhere, wrapped): not a leak here. */
+  /**
+   * The value leaves this method's hands (returned, stored elsewhere, wrapped): not a leak here.
+   */
   private Facts escape(Facts in, Holders value) {
     if (in == null || value.isEmpty()) {
       return in;
@@ -954,7 +961,8 @@ public final class ObligationAnalysis {
         caught.add(type);
       }
     }
-    if (caught.stream().anyMatch(t -> isNamed(t, "java.lang.Exception") || isNamed(t, "java.lang.Throwable"))) {
+    if (caught.stream()
+        .anyMatch(t -> isNamed(t, "java.lang.Exception") || isNamed(t, "java.lang.Throwable"))) {
       return true;
     }
     List<Type> thrown = new ArrayList<>();
@@ -1048,10 +1056,12 @@ public final class ObligationAnalysis {
     // A call that declares a checked exception is a likelier thrower than one that could only fail
     // with a RuntimeException, and so the better path to name.
     boolean declaresChecked =
-        ((MethodSymbol) getSymbol(call)).getThrownTypes().stream()
-            .anyMatch(
-                t -> !ASTHelpers.isSubtype(t, state.getSymtab().runtimeExceptionType, state)
-                    && !ASTHelpers.isSubtype(t, state.getSymtab().errorType, state));
+        ((MethodSymbol) getSymbol(call))
+            .getThrownTypes().stream()
+                .anyMatch(
+                    t ->
+                        !ASTHelpers.isSubtype(t, state.getSymtab().runtimeExceptionType, state)
+                            && !ASTHelpers.isSubtype(t, state.getSymtab().errorType, state));
     return new Witness(Witness.Kind.EXCEPTION, line(call), text, declaresChecked ? 2 : 1);
   }
 

@@ -51,7 +51,9 @@ final class PendingExits {
     other.exits.forEach(this::add);
   }
 
-  /** Removes and returns the joined state of the exits of {@code kind} that jump to {@code target}. */
+  /**
+   * Removes and returns the joined state of the exits of {@code kind} that jump to {@code target}.
+   */
   Facts take(Kind kind, Tree target) {
     Facts taken = null;
     for (var iterator = exits.entrySet().iterator(); iterator.hasNext(); ) {
