@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.google.common.collect.ImmutableMap;
 import com.google.errorprone.CompilationTestHelper;
 import com.google.errorprone.ErrorProneFlags;
-import io.github.leakprone.catalog.CatalogFlags;
+import io.github.leakprone.catalog.HeavyweightClientPerCallFlags;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -371,7 +371,7 @@ final class HeavyweightClientPerCallFlagsTest {
         assertThrows(
             IllegalArgumentException.class,
             () ->
-                CatalogFlags.catalogue(
+                HeavyweightClientPerCallFlags.catalogue(
                     ErrorProneFlags.fromMap(
                         ImmutableMap.of(
                             "HeavyweightClientPerCall:ReleasedTypes", "com.acme.Pool#"))));

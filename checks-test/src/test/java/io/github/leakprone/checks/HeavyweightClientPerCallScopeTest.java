@@ -358,6 +358,50 @@ final class HeavyweightClientPerCallScopeTest {
         .doTest();
   }
 
+  /**
+   * An early exit guards the store when no path through it goes on: a branch that returns either
+   * way counts, as Error Prone's reachability says, not only a block that ends in {@code return}.
+   */
+  @Test
+  void earlyExitThatReturnsOnEveryBranchIsAGuard() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import okhttp3.OkHttpClient;
+
+            class Test {
+              private OkHttpClient client;
+              private boolean verbose;
+
+              OkHttpClient branchingReturn() {
+                if (client != null) {
+                  if (verbose) {
+                    System.out.println("cached client");
+                    return client;
+                  } else {
+                    return client;
+                  }
+                }
+                client = new OkHttpClient();
+                return client;
+              }
+
+              OkHttpClient branchThatFallsThrough() {
+                if (client != null) {
+                  if (verbose) {
+                    return client;
+                  }
+                }
+                // BUG: Diagnostic contains: stored in field client with no once-only guard
+                client = new OkHttpClient();
+                return client;
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void guardOnTheOtherBranchIsNoGuard() {
     helper

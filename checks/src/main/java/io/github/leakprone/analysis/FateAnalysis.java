@@ -4,11 +4,10 @@ import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.getType;
 
-import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
+import com.google.errorprone.util.Reachability;
 import com.sun.source.tree.AssignmentTree;
-import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
@@ -20,10 +19,8 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
-import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
-import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
@@ -31,7 +28,10 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import io.github.leakprone.analysis.Fate.Kind;
+import io.github.leakprone.catalog.ContainerStores;
 import io.github.leakprone.catalog.ReleaseNames;
+import io.github.leakprone.trees.NullComparisons;
+import io.github.leakprone.trees.TreePaths;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -47,32 +47,6 @@ import javax.lang.model.element.ElementKind;
  * question.
  */
 public final class FateAnalysis {
-
-  /** Methods that add their argument to the collection or map they are called on. */
-  private static final ImmutableSet<String> GROWTH_METHODS =
-      ImmutableSet.of(
-          "add",
-          "addAll",
-          "addFirst",
-          "addLast",
-          "addElement",
-          "offer",
-          "offerFirst",
-          "offerLast",
-          "push",
-          "put",
-          "putAll",
-          "putIfAbsent",
-          "set",
-          "compute",
-          "computeIfAbsent",
-          "computeIfPresent",
-          "merge",
-          "replace");
-
-  private static final ImmutableSet<String> CONTAINER_TYPES =
-      ImmutableSet.of(
-          "java.util.Collection", "java.util.Map", "com.google.common.collect.Multimap");
 
   private final VisitorState state;
   private final Tree body;
@@ -98,17 +72,8 @@ public final class FateAnalysis {
         clientType == null || clientType.toString().equals("java.lang.Object")
             ? getType(creation.getLeaf())
             : clientType;
-    return new FateAnalysis(state, body, wrapperType).fateOf(creation, pathTo(body, creation));
-  }
-
-  /** The path from the compilation unit to {@code body}, an ancestor of {@code inner}'s leaf. */
-  private static TreePath pathTo(Tree body, TreePath inner) {
-    for (TreePath p = inner; p != null; p = p.getParentPath()) {
-      if (p.getLeaf() == body) {
-        return p;
-      }
-    }
-    throw new IllegalArgumentException("body does not enclose the creation");
+    return new FateAnalysis(state, body, wrapperType)
+        .fateOf(creation, TreePaths.pathTo(body, creation));
   }
 
   private Fate fateOf(TreePath creation, TreePath bodyPath) {
@@ -164,7 +129,7 @@ public final class FateAnalysis {
       }
     } else if (parent instanceof MethodInvocationTree call
         && call.getArguments().contains(value)
-        && isCollectionGrowth(call)) {
+        && ContainerStores.storesArgument(call, state)) {
       outcomes.add(new Fate(Kind.ADDED_TO_COLLECTION, source(getReceiver(call))));
     }
   }
@@ -192,7 +157,7 @@ public final class FateAnalysis {
   private boolean isDecorator(Tree call, Tree argument) {
     List<? extends ExpressionTree> arguments;
     if (call instanceof MethodInvocationTree invocation) {
-      if (isCollectionGrowth(invocation)
+      if (ContainerStores.storesArgument(invocation, state)
           || ReleaseNames.isReleaseHelper(getSymbol(invocation).getSimpleName().toString())) {
         return false;
       }
@@ -209,17 +174,6 @@ public final class FateAnalysis {
         && ASTHelpers.isSubtype(type, wrapperType, state);
   }
 
-  private boolean isCollectionGrowth(MethodInvocationTree call) {
-    ExpressionTree receiver = getReceiver(call);
-    if (receiver == null || !GROWTH_METHODS.contains(getSymbol(call).getSimpleName().toString())) {
-      return false;
-    }
-    Type receiverType = getType(receiver);
-    return CONTAINER_TYPES.stream()
-        .map(state::getTypeFromString)
-        .anyMatch(t -> t != null && ASTHelpers.isSubtype(receiverType, t, state));
-  }
-
   /**
    * Whether the store of the value at {@code path} into {@code field} is guarded by a null check of
    * the field, the mark of lazy initialisation: it is in the branch of an {@code if} (or {@code
@@ -233,16 +187,17 @@ public final class FateAnalysis {
       Tree child = p.getLeaf();
       Tree parent = p.getParentPath().getLeaf();
       if (parent instanceof IfTree ifTree
-          && ((ifTree.getThenStatement() == child && isNullWhen(ifTree.getCondition(), true, field))
+          && ((ifTree.getThenStatement() == child
+                  && NullComparisons.isNullWhen(ifTree.getCondition(), true, field))
               || (ifTree.getElseStatement() == child
-                  && isNullWhen(ifTree.getCondition(), false, field)))) {
+                  && NullComparisons.isNullWhen(ifTree.getCondition(), false, field)))) {
         return true;
       }
       if (parent instanceof ConditionalExpressionTree conditional
           && ((conditional.getTrueExpression() == child
-                  && isNullWhen(conditional.getCondition(), true, field))
+                  && NullComparisons.isNullWhen(conditional.getCondition(), true, field))
               || (conditional.getFalseExpression() == child
-                  && isNullWhen(conditional.getCondition(), false, field)))) {
+                  && NullComparisons.isNullWhen(conditional.getCondition(), false, field)))) {
         return true;
       }
       if (parent instanceof BlockTree block) {
@@ -252,8 +207,8 @@ public final class FateAnalysis {
           }
           if (statement instanceof IfTree early
               && early.getElseStatement() == null
-              && isNullWhen(early.getCondition(), false, field)
-              && alwaysExits(early.getThenStatement())) {
+              && NullComparisons.isNullWhen(early.getCondition(), false, field)
+              && !Reachability.canCompleteNormally(early.getThenStatement())) {
             return true;
           }
         }
@@ -261,42 +216,6 @@ public final class FateAnalysis {
       p = p.getParentPath();
     }
     return false;
-  }
-
-  /**
-   * Whether {@code condition} compares {@code field} with null such that it evaluates to {@code
-   * outcome} when the field is null: {@code field == null} for true, {@code field != null} for
-   * false, also as an operand of {@code &&}, {@code ||} or {@code !}.
-   */
-  private static boolean isNullWhen(ExpressionTree condition, boolean outcome, VarSymbol field) {
-    ExpressionTree e = ASTHelpers.stripParentheses(condition);
-    if (e instanceof BinaryTree binary) {
-      Tree.Kind nullWhenTrue = outcome ? Tree.Kind.EQUAL_TO : Tree.Kind.NOT_EQUAL_TO;
-      if (binary.getKind() == nullWhenTrue) {
-        return (isNull(binary.getLeftOperand()) && getSymbol(binary.getRightOperand()) == field)
-            || (isNull(binary.getRightOperand()) && getSymbol(binary.getLeftOperand()) == field);
-      }
-      return (binary.getKind() == Tree.Kind.CONDITIONAL_AND
-              || binary.getKind() == Tree.Kind.CONDITIONAL_OR)
-          && (isNullWhen(binary.getLeftOperand(), outcome, field)
-              || isNullWhen(binary.getRightOperand(), outcome, field));
-    }
-    return e instanceof UnaryTree not
-        && not.getKind() == Tree.Kind.LOGICAL_COMPLEMENT
-        && isNullWhen(not.getExpression(), !outcome, field);
-  }
-
-  /** Whether {@code statement} always ends in {@code return} or {@code throw}. */
-  private static boolean alwaysExits(StatementTree statement) {
-    if (statement instanceof BlockTree block) {
-      List<? extends StatementTree> statements = block.getStatements();
-      return !statements.isEmpty() && alwaysExits(statements.get(statements.size() - 1));
-    }
-    return statement instanceof ReturnTree || statement instanceof ThrowTree;
-  }
-
-  private static boolean isNull(ExpressionTree tree) {
-    return tree.getKind() == Tree.Kind.NULL_LITERAL;
   }
 
   private static boolean isLocal(Symbol symbol) {

@@ -151,17 +151,10 @@ public final class ClientCatalog {
     }
     if (creation instanceof StaticFactory factory) {
       return tree instanceof MethodInvocationTree invocation
-          && isStaticCall(factory.method(), invocation, state);
+          && isStatic(getSymbol(invocation))
+          && factory.method().matches(getSymbol(invocation), state);
     }
     return false;
-  }
-
-  private static boolean isStaticCall(
-      MethodRef method, MethodInvocationTree invocation, VisitorState state) {
-    MethodSymbol symbol = getSymbol(invocation);
-    return isStatic(symbol)
-        && method.nameMatches(symbol.getSimpleName().toString())
-        && isSubtype(symbol.owner.type, state.getTypeFromString(method.ownerType()), state);
   }
 
   private static boolean builds(

@@ -151,13 +151,13 @@ public final class JdbcResources implements ResourceSpec {
   }
 
   private Listed listed(MethodSymbol method, VisitorState state) {
-    if (matchesAny(CHILDREN, method, state)) {
+    if (MethodRef.anyMatches(CHILDREN, method, state)) {
       return Listed.CHILD;
     }
-    if (matchesAny(List.of(METADATA_QUERIES), method, state)) {
+    if (MethodRef.anyMatches(List.of(METADATA_QUERIES), method, state)) {
       return Listed.METADATA_QUERY;
     }
-    return matchesAny(owned, method, state) ? Listed.OWNED : Listed.NONE;
+    return MethodRef.anyMatches(owned, method, state) ? Listed.OWNED : Listed.NONE;
   }
 
   @Override
@@ -191,20 +191,7 @@ public final class JdbcResources implements ResourceSpec {
   private final Map<MethodSymbol, Boolean> releasesArgumentsByMethod = new HashMap<>();
 
   private boolean releasesArguments(MethodSymbol method, VisitorState state) {
-    return (isStatic(method) && matchesAny(closers, method, state))
+    return (isStatic(method) && MethodRef.anyMatches(closers, method, state))
         || ReleaseNames.isReleaseHelper(method.getSimpleName().toString());
-  }
-
-  private static boolean matchesAny(List<MethodRef> refs, MethodSymbol method, VisitorState state) {
-    String name = method.getSimpleName().toString();
-    for (MethodRef ref : refs) {
-      if (ref.nameMatches(name)) {
-        Type owner = state.getTypeFromString(ref.ownerType());
-        if (owner != null && ASTHelpers.isSubtype(method.owner.type, owner, state)) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 }

@@ -1,5 +1,10 @@
 package io.github.leakprone.catalog;
 
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import java.util.Collection;
 import java.util.Objects;
 
 /**
@@ -14,6 +19,29 @@ public record MethodRef(String ownerType, String namePattern) {
     return namePattern.endsWith("*")
         ? name.regionMatches(0, namePattern, 0, namePattern.length() - 1)
         : name.equals(namePattern);
+  }
+
+  /**
+   * Whether {@code method} is this one: its name matches, and it is declared by the owner type or a
+   * subtype of it (constructors are named {@code <init>}).
+   */
+  public boolean matches(MethodSymbol method, VisitorState state) {
+    if (method == null || method.owner == null || !nameMatches(method.getSimpleName().toString())) {
+      return false;
+    }
+    Type owner = state.getTypeFromString(ownerType);
+    return owner != null && ASTHelpers.isSubtype(method.owner.type, owner, state);
+  }
+
+  /** Whether any of {@code refs} {@link #matches} {@code method}. */
+  public static boolean anyMatches(
+      Collection<MethodRef> refs, MethodSymbol method, VisitorState state) {
+    for (MethodRef ref : refs) {
+      if (ref.matches(method, state)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // equals and hashCode written out: a record's own are linked through method handles on first

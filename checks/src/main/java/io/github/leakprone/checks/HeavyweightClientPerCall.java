@@ -2,7 +2,6 @@ package io.github.leakprone.checks;
 
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
-import static com.google.errorprone.util.ASTHelpers.getSymbol;
 
 import com.google.auto.service.AutoService;
 import com.google.common.collect.ImmutableList;
@@ -16,12 +15,9 @@ import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.NewClassTreeMatcher;
 import com.google.errorprone.matchers.Description;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
@@ -29,19 +25,19 @@ import io.github.leakprone.Links;
 import io.github.leakprone.analysis.Fate;
 import io.github.leakprone.analysis.FateAnalysis;
 import io.github.leakprone.analysis.PerCallScope;
-import io.github.leakprone.analysis.obligation.LastClassSummary;
 import io.github.leakprone.analysis.obligation.Leak;
-import io.github.leakprone.analysis.obligation.ObligationAnalysis;
-import io.github.leakprone.catalog.CatalogFlags;
+import io.github.leakprone.analysis.obligation.Obligations;
 import io.github.leakprone.catalog.ClientCatalog;
 import io.github.leakprone.catalog.ClientPolicy;
 import io.github.leakprone.catalog.ClientResources;
 import io.github.leakprone.catalog.HeavyweightClient;
+import io.github.leakprone.catalog.HeavyweightClientPerCallFlags;
 import io.github.leakprone.catalog.HeavyweightClients;
 import io.github.leakprone.fixes.HoistToStaticField;
 import io.github.leakprone.fixes.ReleaseOnEveryPath;
 import io.github.leakprone.report.Reporter;
 import io.github.leakprone.trees.LocalUses;
+import io.github.leakprone.trees.TreePaths;
 import java.util.Optional;
 import javax.inject.Inject;
 
@@ -67,12 +63,7 @@ public final class HeavyweightClientPerCall extends BugChecker
   private final transient ClientResources resources;
   private final transient FlagProblem flagProblem;
 
-  /** The body analysed last, and its leaks: a body's creations are matched one after another. */
-  private transient Tree analysedBody;
-
-  private transient ImmutableList<Leak> analysedLeaks = ImmutableList.of();
-
-  private final transient LastClassSummary summaries;
+  private final transient Obligations obligations;
 
   /** Used by ServiceLoader; Error Prone itself calls the {@link Inject} constructor. */
   public HeavyweightClientPerCall() {
@@ -82,10 +73,12 @@ public final class HeavyweightClientPerCall extends BugChecker
   @Inject
   HeavyweightClientPerCall(ErrorProneFlags flags) {
     FlagProblem.Parsed<ImmutableList<HeavyweightClient>> parsed =
-        FlagProblem.parse(() -> CatalogFlags.catalogue(flags), () -> HeavyweightClients.BUILT_IN);
+        FlagProblem.parse(
+            () -> HeavyweightClientPerCallFlags.catalogue(flags),
+            () -> HeavyweightClients.BUILT_IN);
     this.catalog = new ClientCatalog(parsed.value());
     this.resources = new ClientResources(catalog);
-    this.summaries = new LastClassSummary(resources);
+    this.obligations = new Obligations(resources);
     this.flagProblem = parsed.problem();
   }
 
@@ -131,7 +124,7 @@ public final class HeavyweightClientPerCall extends BugChecker
         if (client.policy() == ClientPolicy.RELEASE) {
           // Released on every path out of the call is what the library asks for: only a path that
           // loses it is a finding.
-          leak = leakAt(creation, body.get(), state);
+          leak = obligations.leakAt(state.getPath(), state);
           if (leak.isEmpty()) {
             return Description.NO_MATCH;
           }
@@ -141,11 +134,13 @@ public final class HeavyweightClientPerCall extends BugChecker
     }
     Description.Builder description =
         buildDescription(creation)
-            .setMessage(ClientFindingMessage.of(client, fate, leak, creation, body.get(), state));
+            .setMessage(
+                HeavyweightClientPerCallMessage.of(
+                    client, fate, leak, creation, body.get(), state));
     if (client.policy() == ClientPolicy.SHARE) {
       HoistToStaticField.fix(client, fate, state).ifPresent(description::addFix);
     } else if (leak.isPresent()) {
-      TreePath bodyPath = pathTo(body.get(), state.getPath());
+      TreePath bodyPath = TreePaths.pathTo(body.get(), state.getPath());
       ReleaseOnEveryPath.fix(
               client.releaseMethods(),
               client.primaryReleaseMethod(),
@@ -155,35 +150,5 @@ public final class HeavyweightClientPerCall extends BugChecker
           .ifPresent(rewrite -> description.addFix(rewrite.fix()));
     }
     return Reporter.route(description.build(), state);
-  }
-
-  /**
-   * The obligation analysis's verdict on the must-release client built at {@code creation}. The
-   * body is analysed once for all its creations: they arrive one after another.
-   */
-  private Optional<Leak> leakAt(ExpressionTree creation, Tree body, VisitorState state) {
-    if (body != analysedBody) {
-      ClassTree owner = state.findEnclosing(ClassTree.class);
-      Tree code =
-          body instanceof MethodTree method
-              ? method.getBody()
-              : ((LambdaExpressionTree) body).getBody();
-      analysedLeaks =
-          owner == null || code == null
-              ? ImmutableList.of()
-              : ObligationAnalysis.analyse(
-                  code, resources, summaries.of(owner, state), getSymbol(owner), state);
-      analysedBody = body;
-    }
-    return analysedLeaks.stream().filter(leak -> leak.site() == creation).findFirst();
-  }
-
-  private static TreePath pathTo(Tree tree, TreePath inner) {
-    for (TreePath p = inner; p != null; p = p.getParentPath()) {
-      if (p.getLeaf() == tree) {
-        return p;
-      }
-    }
-    throw new IllegalArgumentException("not an ancestor");
   }
 }

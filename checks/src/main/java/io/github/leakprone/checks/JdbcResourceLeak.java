@@ -4,13 +4,11 @@ import static com.google.common.collect.ImmutableList.toImmutableList;
 import static com.google.common.collect.ImmutableSet.toImmutableSet;
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
-import static com.google.errorprone.util.ASTHelpers.getStartPosition;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 
 import com.google.auto.service.AutoService;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
-import com.google.common.collect.Sets;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.BugPattern.StandardTags;
 import com.google.errorprone.ErrorProneFlags;
@@ -19,11 +17,8 @@ import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.matchers.Description;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
@@ -31,10 +26,9 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import io.github.leakprone.Links;
-import io.github.leakprone.analysis.obligation.ClassSummary;
-import io.github.leakprone.analysis.obligation.LastClassSummary;
 import io.github.leakprone.analysis.obligation.Leak;
-import io.github.leakprone.analysis.obligation.ObligationAnalysis;
+import io.github.leakprone.analysis.obligation.Obligations;
+import io.github.leakprone.analysis.obligation.Obligations.BodyLeaks;
 import io.github.leakprone.catalog.JdbcResources;
 import io.github.leakprone.catalog.MethodRef;
 import io.github.leakprone.catalog.NameFilter;
@@ -42,9 +36,10 @@ import io.github.leakprone.fixes.ReleaseOnEveryPath;
 import io.github.leakprone.fixes.ReleaseOnEveryPath.Rewrite;
 import io.github.leakprone.report.Reporter;
 import io.github.leakprone.trees.LocalUses;
+import io.github.leakprone.trees.TreePaths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 import javax.inject.Inject;
 
 /**
@@ -72,15 +67,7 @@ public final class JdbcResourceLeak extends BugChecker
   /** Whether a call's name is that of a call that may acquire: asked of every call. */
   private final transient NameFilter namedLikeAcquirer;
 
-  private final transient LastClassSummary summaries;
-
-  /**
-   * The method and lambda bodies of {@link #bodiesUnit} analysed so far: a body is analysed at its
-   * first acquiring call, and its other calls find it done. Identity, as trees are.
-   */
-  private final transient Set<Tree> analysedBodies = Sets.newIdentityHashSet();
-
-  private transient CompilationUnitTree bodiesUnit;
+  private final transient Obligations obligations;
 
   /** Used by ServiceLoader; Error Prone itself calls the {@link Inject} constructor. */
   public JdbcResourceLeak() {
@@ -94,7 +81,7 @@ public final class JdbcResourceLeak extends BugChecker
             () -> JdbcResources.fromFlags(flags),
             () -> JdbcResources.fromFlags(ErrorProneFlags.empty()));
     this.resources = parsed.value();
-    this.summaries = new LastClassSummary(resources);
+    this.obligations = new Obligations(resources);
     this.flagProblem = parsed.problem();
     ImmutableList<MethodRef> acquirerNames =
         resources.acquirerNamePatterns().stream()
@@ -111,12 +98,11 @@ public final class JdbcResourceLeak extends BugChecker
   }
 
   /**
-   * Starts the analysis of a body at its first call that acquires a resource: the analysis's
-   * obligations start at such calls and nowhere else, so a body without one has no leak. Error
+   * Reports the leak of the resource that {@code call} acquires, if some path loses it. Error
    * Prone's own walk brings every call here; asking each one's name first is cheap, and the full
    * test runs only for a name that matches ({@code get*}, from DatabaseMetaData, matches most
-   * getters). Looking for acquiring calls with a walk of each method and lambda body of our own
-   * cost a second walk of the whole code base (docs/performance.md).
+   * getters). The first acquiring call of a body has the whole body analysed; the others find the
+   * answer kept (docs/performance.md).
    */
   @Override
   public Description matchMethodInvocation(MethodInvocationTree call, VisitorState state) {
@@ -129,15 +115,10 @@ public final class JdbcResourceLeak extends BugChecker
           if (resources.acquisition(call, state).isEmpty() || handedOn(state.getPath())) {
             return Description.NO_MATCH;
           }
-          TreePath body = enclosingBody(state.getPath());
-          if (body == null || !firstTimeIn(body, state)) {
-            return Description.NO_MATCH;
-          }
-          Tree code =
-              body.getLeaf() instanceof MethodTree m
-                  ? m.getBody()
-                  : ((LambdaExpressionTree) body.getLeaf()).getBody();
-          return check(code, state.withPath(body));
+          return obligations
+              .around(state.getPath(), state)
+              .map(body -> describe(call, body, state))
+              .orElse(Description.NO_MATCH);
         });
   }
 
@@ -160,71 +141,38 @@ public final class JdbcResourceLeak extends BugChecker
   }
 
   /**
-   * The method or lambda whose body runs {@code call}; none for a call in a field initializer or an
-   * initializer block, which the analysis does not cover.
+   * The finding for {@code call}'s resource, if it is among the leaks of its body. Its fix is
+   * worked out after those of the body's earlier leaks: two rewrites of one block would collide,
+   * and the second is offered once the first is applied.
    */
-  private static TreePath enclosingBody(TreePath call) {
-    for (TreePath p = call.getParentPath(); p != null; p = p.getParentPath()) {
-      Tree leaf = p.getLeaf();
-      if (leaf instanceof MethodTree || leaf instanceof LambdaExpressionTree) {
-        return p;
-      }
-      if (leaf instanceof ClassTree) {
-        return null;
-      }
-    }
-    return null;
-  }
-
-  private boolean firstTimeIn(TreePath body, VisitorState state) {
-    CompilationUnitTree unit = state.getPath().getCompilationUnit();
-    if (unit != bodiesUnit) {
-      analysedBodies.clear();
-      bodiesUnit = unit;
-    }
-    return analysedBodies.add(body.getLeaf());
-  }
-
-  /** Analyses {@code body}; {@code state}'s path is its method or lambda. */
-  private Description check(Tree body, VisitorState state) {
-    ClassTree owner = state.findEnclosing(ClassTree.class);
-    if (owner == null) {
+  private Description describe(MethodInvocationTree call, BodyLeaks body, VisitorState state) {
+    if (body.leaks().stream().noneMatch(leak -> leak.site() == call)) {
       return Description.NO_MATCH;
     }
-    ClassSummary classSummary = summaries.of(owner, state);
-    ImmutableList<Leak> leaks =
-        ObligationAnalysis.analyse(body, resources, classSummary, getSymbol(owner), state);
-    if (leaks.isEmpty()) {
-      return Description.NO_MATCH;
-    }
-    TreePath bodyPath = new TreePath(state.getPath(), body);
+    TreePath bodyPath =
+        new TreePath(body.methodOrLambda(), TreePaths.bodyOf(body.methodOrLambda().getLeaf()));
     LocalUses uses =
-        LocalUses.of(bodyPath, leaks.stream().map(Leak::site).collect(toImmutableSet()));
+        LocalUses.of(bodyPath, body.leaks().stream().map(Leak::site).collect(toImmutableSet()));
+    VisitorState inBody = state.withPath(body.methodOrLambda());
     List<Rewrite> offered = new ArrayList<>();
-    for (Leak leak : leaks) {
+    for (Leak leak : body.leaks()) {
       TreePath site = uses.pathOf(leak.site());
-      // A suppressed local around the acquiring call: Error Prone never showed us that call, but a
-      // call elsewhere in the body may have started the analysis.
-      if (Suppressions.around(this, site, state)) {
+      // A suppressed local around an earlier acquisition: Error Prone never showed us that call,
+      // and its finding is not made, nor its rewrite offered.
+      if (leak.site() != call && Suppressions.around(this, site, inBody)) {
         continue;
       }
       VisitorState atSite = state.withPath(site);
-      Description.Builder description =
-          buildDescription(leak.site()).setMessage(JdbcLeakMessage.of(leak, atSite));
-      // Two rewrites of one block would collide; the second is offered once the first is applied.
-      ReleaseOnEveryPath.fix(RELEASE_METHODS, "close", atSite, uses, offered)
-          .ifPresent(
-              rewrite -> {
-                offered.add(rewrite);
-                description.addFix(rewrite.fix());
-              });
-      state.reportMatch(Reporter.route(description.build(), state));
+      Optional<Rewrite> rewrite =
+          ReleaseOnEveryPath.fix(RELEASE_METHODS, "close", atSite, uses, offered);
+      if (leak.site() == call) {
+        Description.Builder description =
+            buildDescription(call).setMessage(JdbcResourceLeakMessage.of(leak, atSite));
+        rewrite.ifPresent(r -> description.addFix(r.fix()));
+        return Reporter.route(description.build(), state);
+      }
+      rewrite.ifPresent(offered::add);
     }
     return Description.NO_MATCH;
-  }
-
-  static int lineOf(Tree tree, VisitorState state) {
-    return (int)
-        state.getPath().getCompilationUnit().getLineMap().getLineNumber(getStartPosition(tree));
   }
 }

@@ -38,6 +38,7 @@ import io.github.leakprone.catalog.HeavyweightClient;
 import io.github.leakprone.trees.ConstantExpressions;
 import io.github.leakprone.trees.LocalVariables;
 import io.github.leakprone.trees.SourceText;
+import io.github.leakprone.trees.TreePaths;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -111,7 +112,7 @@ public final class HoistToStaticField {
     String type = SuggestedFixes.qualifyType(state, fix, getType(local));
     StringBuilder members = new StringBuilder();
     String indent = memberIndent(classPath, state);
-    String unit = indentUnit(indent, classPath);
+    String unit = SourceText.indentStep(indent, classPath.getLeaf(), state);
     members.append(fieldDeclaration(indent, type, name, local.getInitializer(), state));
     if (!configuration.isEmpty()) {
       members.append('\n').append(indent).append("static {\n");
@@ -216,7 +217,7 @@ public final class HoistToStaticField {
       VarSymbol symbol, Set<Tree> excluded, VisitorState state) {
     List<TreePath> uses = new ArrayList<>();
     Tree method = LocalVariables.enclosingMethodOrClass(state.getPath());
-    TreePath methodPath = pathTo(method, state.getPath());
+    TreePath methodPath = TreePaths.pathTo(method, state.getPath());
     new TreePathScanner<Void, Void>() {
       @Override
       public Void scan(Tree tree, Void unused) {
@@ -416,25 +417,8 @@ public final class HoistToStaticField {
     return SourceText.indentationAt(getStartPosition(owner), state) + "  ";
   }
 
-  private static String indentUnit(String memberIndent, TreePath classPath) {
-    int depth = 0;
-    for (TreePath p = classPath; p != null; p = p.getParentPath()) {
-      depth += p.getLeaf() instanceof ClassTree ? 1 : 0;
-    }
-    return depth == 1 && !memberIndent.isEmpty() ? memberIndent : "  ";
-  }
-
   private static boolean isReferenceTo(ExpressionTree tree, VarSymbol symbol) {
     return tree instanceof IdentifierTree && getSymbol(tree) == symbol;
-  }
-
-  private static TreePath pathTo(Tree tree, TreePath inner) {
-    for (TreePath p = inner; p != null; p = p.getParentPath()) {
-      if (p.getLeaf() == tree) {
-        return p;
-      }
-    }
-    return inner;
   }
 
   private HoistToStaticField() {}

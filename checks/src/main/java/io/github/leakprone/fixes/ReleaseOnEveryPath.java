@@ -32,6 +32,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
+import io.github.leakprone.catalog.ContainerStores;
 import io.github.leakprone.catalog.ReleaseNames;
 import io.github.leakprone.trees.LocalUses;
 import io.github.leakprone.trees.SourceText;
@@ -137,7 +138,7 @@ public final class ReleaseOnEveryPath {
     int start = getStartPosition(local);
     int declarationEnd = state.getEndPosition(local);
     String indent = SourceText.indentationAt(start, state);
-    String unit = indentUnit(indent, block, state);
+    String unit = SourceText.indentStep(indent, block, state);
     String declaration = source.subSequence(start, declarationEnd).toString();
 
     // The statements that go into the try, re-indented one step. A release that ended the block is
@@ -215,20 +216,13 @@ public final class ReleaseOnEveryPath {
               && !ReleaseNames.isReleaseHelper(name)
               && ASTHelpers.isSubtype(result, argument, state);
       return call.getArguments().contains(use.getLeaf())
-          && !isGrowth(name)
+          && !ContainerStores.mayStoreArgument(name)
+          && !ContainerStores.storesArgument(call, state)
           && !releaseMethods.contains(name)
           && !decorates;
     }
     // Returned, stored, wrapped by a constructor: it must outlive the block.
     return false;
-  }
-
-  private static boolean isGrowth(String name) {
-    return name.startsWith("add")
-        || name.startsWith("put")
-        || name.equals("offer")
-        || name.equals("push")
-        || name.equals("set");
   }
 
   /**
@@ -338,17 +332,6 @@ public final class ReleaseOnEveryPath {
       }
     }
     return out.toString();
-  }
-
-  /**
-   * The step between the block's own line and its statements' indentation; two spaces if unclear.
-   */
-  private static String indentUnit(String statementIndent, Tree block, VisitorState state) {
-    String blockIndent = SourceText.indentationAt(getStartPosition(block), state);
-    return statementIndent.length() > blockIndent.length()
-            && statementIndent.startsWith(blockIndent)
-        ? statementIndent.substring(blockIndent.length())
-        : "  ";
   }
 
   private ReleaseOnEveryPath() {}

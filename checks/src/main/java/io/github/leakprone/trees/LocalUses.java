@@ -2,8 +2,6 @@ package io.github.leakprone.trees;
 
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 
-import com.sun.source.tree.AssignmentTree;
-import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
@@ -11,7 +9,6 @@ import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Symbol;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,17 +20,19 @@ import java.util.Set;
 public final class LocalUses {
 
   private final Map<Symbol, List<TreePath>> uses = new HashMap<>();
-  private final Set<Symbol> assigned = new HashSet<>();
+  private final Set<Symbol> assigned;
   private final Map<Tree, TreePath> paths = new HashMap<>();
 
-  private LocalUses() {}
+  private LocalUses(Set<Symbol> assigned) {
+    this.assigned = assigned;
+  }
 
   /**
    * Indexes the body at {@code bodyPath}; {@code wanted} are trees whose paths the caller will ask
    * for ({@link #pathOf}).
    */
   public static LocalUses of(TreePath bodyPath, Set<? extends Tree> wanted) {
-    LocalUses index = new LocalUses();
+    LocalUses index = new LocalUses(LocalVariables.assignedIn(bodyPath.getLeaf()));
     new TreePathScanner<Void, Void>() {
       @Override
       public Void scan(Tree tree, Void unused) {
@@ -50,24 +49,6 @@ public final class LocalUses {
           index.uses.computeIfAbsent(symbol, s -> new ArrayList<>()).add(getCurrentPath());
         }
         return null;
-      }
-
-      @Override
-      public Void visitAssignment(AssignmentTree tree, Void unused) {
-        Symbol target = getSymbol(tree.getVariable());
-        if (target != null) {
-          index.assigned.add(target);
-        }
-        return super.visitAssignment(tree, null);
-      }
-
-      @Override
-      public Void visitCompoundAssignment(CompoundAssignmentTree tree, Void unused) {
-        Symbol target = getSymbol(tree.getVariable());
-        if (target != null) {
-          index.assigned.add(target);
-        }
-        return super.visitCompoundAssignment(tree, null);
       }
     }.scan(bodyPath, null);
     return index;

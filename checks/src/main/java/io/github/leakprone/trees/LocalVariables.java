@@ -14,7 +14,9 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import javax.lang.model.element.ElementKind;
 
 /** Questions about local variables that only their enclosing method body can answer. */
@@ -58,21 +60,36 @@ public final class LocalVariables {
 
   /** Whether {@code var} is assigned anywhere in {@code body} after its declaration. */
   public static boolean isAssigned(VarSymbol var, Tree body) {
-    boolean[] assigned = new boolean[1];
+    return assignedIn(body).contains(var);
+  }
+
+  /**
+   * The variables that {@code body} assigns after their declaration, with {@code =} or a compound
+   * assignment such as {@code +=}.
+   */
+  public static Set<Symbol> assignedIn(Tree body) {
+    Set<Symbol> assigned = new HashSet<>();
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitAssignment(AssignmentTree tree, Void unused) {
-        assigned[0] |= getSymbol(tree.getVariable()) == var;
+        addTarget(tree.getVariable());
         return super.visitAssignment(tree, null);
       }
 
       @Override
       public Void visitCompoundAssignment(CompoundAssignmentTree tree, Void unused) {
-        assigned[0] |= getSymbol(tree.getVariable()) == var;
+        addTarget(tree.getVariable());
         return super.visitCompoundAssignment(tree, null);
       }
+
+      private void addTarget(ExpressionTree variable) {
+        Symbol target = getSymbol(variable);
+        if (target != null) {
+          assigned.add(target);
+        }
+      }
     }.scan(body, null);
-    return assigned[0];
+    return assigned;
   }
 
   /**

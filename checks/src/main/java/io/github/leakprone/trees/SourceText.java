@@ -26,6 +26,17 @@ public final class SourceText {
   }
 
   /**
+   * The step of indentation between the line of {@code outer} (a block, a class) and {@code
+   * innerIndent}, the indentation of what stands inside it; two spaces when the code does not say.
+   */
+  public static String indentStep(String innerIndent, Tree outer, VisitorState state) {
+    String outerIndent = indentationAt(ASTHelpers.getStartPosition(outer), state);
+    return innerIndent.length() > outerIndent.length() && innerIndent.startsWith(outerIndent)
+        ? innerIndent.substring(outerIndent.length())
+        : "  ";
+  }
+
+  /**
    * Deletes {@code tree} and, when nothing else stands on its lines, the lines themselves, so that
    * no blank line is left where a statement was.
    */

@@ -11,4 +11,19 @@ import com.sun.source.tree.Tree;
  * @param handledSomewhere whether some other path releases it or hands it over (returns, stores or
  *     wraps it); when none does, it is simply never closed
  */
-public record Leak(Tree site, String variable, Witness witness, boolean handledSomewhere) {}
+public record Leak(Tree site, String variable, Witness witness, boolean handledSomewhere) {
+
+  /**
+   * Whether no path releases it at all: nothing releases or hands it over, and the event that loses
+   * it is no more than the path ending, jumping or throwing, or the value never being stored. A
+   * finding then says "never closed" rather than name a path. An overwrite or a catch that goes on
+   * without it is a mistake of its own, worth naming even so.
+   */
+  public boolean neverReleased() {
+    return !handledSomewhere
+        && switch (witness.kind()) {
+          case END, JUMP, EXCEPTION, NEVER_STORED -> true;
+          case NONE, CAUGHT, OVERWRITE, CALL_OVERWRITE -> false;
+        };
+  }
+}

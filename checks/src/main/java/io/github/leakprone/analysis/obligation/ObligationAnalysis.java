@@ -1,14 +1,12 @@
 package io.github.leakprone.analysis.obligation;
 
 import static com.google.errorprone.util.ASTHelpers.getReceiver;
-import static com.google.errorprone.util.ASTHelpers.getStartPosition;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssertTree;
 import com.sun.source.tree.AssignmentTree;
@@ -17,7 +15,6 @@ import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.CatchTree;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ContinueTree;
 import com.sun.source.tree.DoWhileLoopTree;
@@ -55,12 +52,12 @@ import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.tree.JCTree;
 import io.github.leakprone.analysis.obligation.PendingExits.Exit;
 import io.github.leakprone.analysis.obligation.PendingExits.Kind;
+import io.github.leakprone.catalog.ContainerStores;
 import io.github.leakprone.catalog.ResourceSpec;
+import io.github.leakprone.trees.NullComparisons;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -95,30 +92,17 @@ public final class ObligationAnalysis {
   /** A body that needs more steps than this is given up on (no findings) rather than slow javac. */
   private static final int MAX_STEPS = 2_000_000;
 
-  private static final Supplier<Type> COLLECTION =
-      VisitorState.memoize(state -> state.getTypeFromString("java.util.Collection"));
-  private static final Supplier<Type> MAP =
-      VisitorState.memoize(state -> state.getTypeFromString("java.util.Map"));
-
   private final ResourceSpec spec;
   private final ClassSummary summary;
   private final Symbol ownClass;
   private final VisitorState state;
-  private final Type collection;
-  private final Type map;
 
-  private final Map<Tree, Witness> leaks = new LinkedHashMap<>();
-
-  /** For a leaked child (a ResultSet), the acquisition it dies with. */
-  private final Map<Tree, Tree> leakParents = new HashMap<>();
-
-  private final Map<Tree, String> names = new HashMap<>();
-
-  /** Acquisitions that some path releases or hands over: a leak of one is not "never closed". */
-  private final Set<Tree> handled = new HashSet<>();
+  private final LeakBook book = new LeakBook();
+  private final Transfers transfers = new Transfers(book);
+  private final Witnesses witnesses;
+  private final CatchCoverage catches;
 
   private final Map<Tree, Facts> loopHeads = new HashMap<>();
-  private final Map<Tree, Boolean> catchesEverything = new HashMap<>();
   private PendingExits pending = new PendingExits();
 
   /** The state the last call's exceptional exit carried, and the exits it went to. */
@@ -135,8 +119,8 @@ public final class ObligationAnalysis {
     this.summary = summary;
     this.ownClass = ownClass;
     this.state = state;
-    this.collection = COLLECTION.get(state);
-    this.map = MAP.get(state);
+    this.witnesses = new Witnesses(state);
+    this.catches = new CatchCoverage(state);
   }
 
   /** Statements and expressions visited by every analysis so far, for the scaling benchmark. */
@@ -150,7 +134,7 @@ public final class ObligationAnalysis {
    *
    * @param ownClass the class whose fields count as this object's own
    */
-  public static ImmutableList<Leak> analyse(
+  static ImmutableList<Leak> analyse(
       Tree body, ResourceSpec spec, ClassSummary summary, Symbol ownClass, VisitorState state) {
     ObligationAnalysis analysis = new ObligationAnalysis(spec, summary, ownClass, state);
     try {
@@ -158,7 +142,7 @@ public final class ObligationAnalysis {
     } catch (StepBudgetExceeded e) {
       return ImmutableList.of();
     }
-    return analysis.report();
+    return analysis.book.report(analysis.witnesses::line);
   }
 
   private void run(Tree body) {
@@ -168,35 +152,11 @@ public final class ObligationAnalysis {
     } else {
       // An expression lambda returns its value: hand it over before temporaries are judged.
       Eval value = expression((ExpressionTree) body, Facts.EMPTY);
-      out = endOfStatement(escape(value.facts, value.holders));
+      out = transfers.endOfStatement(transfers.escape(value.facts, value.holders));
     }
-    atMethodEnd(out);
-    atMethodEnd(pending.takeAll(Kind.RETURN));
-    atMethodEnd(pending.takeAll(Kind.THROW));
-  }
-
-  private ImmutableList<Leak> report() {
-    List<Leak> found = new ArrayList<>();
-    leaks.forEach(
-        (site, witness) -> {
-          // A ResultSet left open because its Statement leaks is that Statement's finding: closing
-          // the Statement closes it too.
-          Leak leak = new Leak(site, names.getOrDefault(site, ""), witness, handled.contains(site));
-          // `c ? ds.getConnection() : ds.getConnection(user, password)` is one resource, not two.
-          boolean twin =
-              !leak.variable().isEmpty()
-                  && found.stream()
-                      .anyMatch(
-                          other ->
-                              other.variable().equals(leak.variable())
-                                  && other.witness().equals(witness)
-                                  && line(other.site()) == line(site));
-          if (!leaks.containsKey(leakParents.get(site)) && !twin) {
-            found.add(leak);
-          }
-        });
-    found.sort(Comparator.comparingInt(leak -> getStartPosition(leak.site())));
-    return ImmutableList.copyOf(found);
+    transfers.atMethodEnd(out);
+    transfers.atMethodEnd(pending.takeAll(Kind.RETURN));
+    transfers.atMethodEnd(pending.takeAll(Kind.THROW));
   }
 
   // ---------------------------------------------------------------- statements
@@ -218,7 +178,7 @@ public final class ObligationAnalysis {
         return in;
       }
       Eval value = expression(variable.getInitializer(), in);
-      return endOfStatement(assign(value, getSymbol(variable), variable));
+      return transfers.endOfStatement(assign(value, getSymbol(variable), variable));
     }
     if (tree instanceof ExpressionStatementTree statement) {
       return fullExpression(statement.getExpression(), in).facts;
@@ -226,10 +186,10 @@ public final class ObligationAnalysis {
     if (tree instanceof IfTree ifTree) {
       Facts[] branches = condition(ifTree.getCondition(), in);
       return Facts.join(
-          statement(ifTree.getThenStatement(), endOfStatement(branches[0])),
+          statement(ifTree.getThenStatement(), transfers.endOfStatement(branches[0])),
           ifTree.getElseStatement() == null
-              ? endOfStatement(branches[1])
-              : statement(ifTree.getElseStatement(), endOfStatement(branches[1])));
+              ? transfers.endOfStatement(branches[1])
+              : statement(ifTree.getElseStatement(), transfers.endOfStatement(branches[1])));
     }
     if (tree instanceof WhileLoopTree loop) {
       return whileLoop(loop, in);
@@ -259,40 +219,40 @@ public final class ObligationAnalysis {
       Facts facts = in;
       if (returnTree.getExpression() != null) {
         Eval value = expression(returnTree.getExpression(), in);
-        facts = endOfStatement(escape(value.facts, value.holders));
+        facts = transfers.endOfStatement(transfers.escape(value.facts, value.holders));
       }
-      pending.add(new Exit(Kind.RETURN, null), facts.witnessedBy(jump("return", tree)));
+      pending.add(new Exit(Kind.RETURN, null), facts.witnessedBy(witnesses.jump("return", tree)));
       return null;
     }
     if (tree instanceof ThrowTree throwTree) {
       Facts facts = fullExpression(throwTree.getExpression(), in).facts;
-      pending.add(new Exit(Kind.THROW, null), facts.witnessedBy(jump("throw", tree)));
+      pending.add(new Exit(Kind.THROW, null), facts.witnessedBy(witnesses.jump("throw", tree)));
       return null;
     }
     if (tree instanceof BreakTree) {
       pending.add(
           new Exit(Kind.BREAK, ((JCTree.JCBreak) tree).target),
-          in.witnessedBy(jump("break", tree)));
+          in.witnessedBy(witnesses.jump("break", tree)));
       return null;
     }
     if (tree instanceof ContinueTree) {
       pending.add(
           new Exit(Kind.CONTINUE, ((JCTree.JCContinue) tree).target),
-          in.witnessedBy(jump("continue", tree)));
+          in.witnessedBy(witnesses.jump("continue", tree)));
       return null;
     }
     if (tree instanceof YieldTree yield) {
       Eval value = expression(yield.getValue(), in);
       pending.add(
           new Exit(Kind.YIELD, ((JCTree.JCYield) yield).target),
-          escape(value.facts, value.holders));
+          transfers.escape(value.facts, value.holders));
       return null;
     }
     if (tree instanceof EmptyStatementTree || tree instanceof AssertTree) {
       return in;
     }
     // A local class, or a statement this analysis does not model: what it touches leaves our sight.
-    return escapeReferenced(in, tree);
+    return transfers.escapeReferenced(in, tree);
   }
 
   private Facts whileLoop(WhileLoopTree loop, Facts entry) {
@@ -301,9 +261,10 @@ public final class ObligationAnalysis {
         entry,
         head -> {
           Facts[] branches = condition(loop.getCondition(), head);
-          Facts body = statement(loop.getStatement(), endOfStatement(branches[0]));
+          Facts body = statement(loop.getStatement(), transfers.endOfStatement(branches[0]));
           return new Facts[] {
-            Facts.join(body, pending.take(Kind.CONTINUE, loop)), endOfStatement(branches[1])
+            Facts.join(body, pending.take(Kind.CONTINUE, loop)),
+            transfers.endOfStatement(branches[1])
           };
         });
   }
@@ -316,7 +277,9 @@ public final class ObligationAnalysis {
           Facts body = statement(loop.getStatement(), head);
           Facts[] branches =
               condition(loop.getCondition(), Facts.join(body, pending.take(Kind.CONTINUE, loop)));
-          return new Facts[] {endOfStatement(branches[0]), endOfStatement(branches[1])};
+          return new Facts[] {
+            transfers.endOfStatement(branches[0]), transfers.endOfStatement(branches[1])
+          };
         });
   }
 
@@ -333,12 +296,12 @@ public final class ObligationAnalysis {
               loop.getCondition() == null
                   ? new Facts[] {head, null}
                   : condition(loop.getCondition(), head);
-          Facts body = statement(loop.getStatement(), endOfStatement(branches[0]));
+          Facts body = statement(loop.getStatement(), transfers.endOfStatement(branches[0]));
           Facts next = Facts.join(body, pending.take(Kind.CONTINUE, loop));
           for (ExpressionStatementTree update : loop.getUpdate()) {
             next = statement(update, next);
           }
-          return new Facts[] {next, endOfStatement(branches[1])};
+          return new Facts[] {next, transfers.endOfStatement(branches[1])};
         });
   }
 
@@ -350,7 +313,9 @@ public final class ObligationAnalysis {
         iterable,
         head -> {
           Facts body =
-              statement(loop.getStatement(), kill(head, element, overwrite(loop.getVariable())));
+              statement(
+                  loop.getStatement(),
+                  transfers.kill(head, element, witnesses.overwrite(loop.getVariable())));
           return new Facts[] {Facts.join(body, pending.take(Kind.CONTINUE, loop)), head};
         });
   }
@@ -388,10 +353,10 @@ public final class ObligationAnalysis {
       // track.
       if (resource instanceof VariableTree variable) {
         Eval value = expression(variable.getInitializer(), facts);
-        facts = endOfStatement(release(value.facts, value.holders));
+        facts = transfers.endOfStatement(transfers.release(value.facts, value.holders));
       } else {
         Eval value = expression((ExpressionTree) resource, facts);
-        facts = release(value.facts, value.holders);
+        facts = transfers.release(value.facts, value.holders);
       }
     }
     Facts normal = statement(tryTree.getBlock(), facts);
@@ -400,13 +365,10 @@ public final class ObligationAnalysis {
     pending = new PendingExits();
     // A catch handles the exception that brought it its state: what it loses, it loses anew.
     for (CatchTree catchTree : tryTree.getCatches()) {
-      Facts caught =
-          thrown == null
-              ? null
-              : thrown.rewitnessed(new Witness(Witness.Kind.CAUGHT, line(catchTree), ""));
+      Facts caught = thrown == null ? null : thrown.rewitnessed(witnesses.caught(catchTree));
       normal = Facts.join(normal, statement(catchTree.getBlock(), caught));
     }
-    if (!catchesEverything.computeIfAbsent(tryTree, t -> catchesEverything((TryTree) t))) {
+    if (!catches.catchesEverything(tryTree)) {
       escaping.add(new Exit(Kind.THROW, null), thrown);
     }
     escaping.addAll(pending);
@@ -436,7 +398,7 @@ public final class ObligationAnalysis {
     Facts exit = null;
     boolean hasDefault = false;
     for (CaseTree caseTree : switchTree.getCases()) {
-      hasDefault |= isDefault(caseTree);
+      hasDefault |= ASTHelpers.isSwitchDefault(caseTree);
       if (caseTree.getCaseKind() == CaseTree.CaseKind.RULE) {
         Tree body = caseTree.getBody();
         exit =
@@ -466,7 +428,7 @@ public final class ObligationAnalysis {
   /** A whole expression: afterwards, temporaries that nobody stored are lost. */
   private Eval fullExpression(ExpressionTree tree, Facts in) {
     Eval value = expression(tree, in);
-    return new Eval(endOfStatement(value.facts), value.holders);
+    return new Eval(transfers.endOfStatement(value.facts), value.holders);
   }
 
   private Eval expression(ExpressionTree tree, Facts in) {
@@ -523,7 +485,7 @@ public final class ObligationAnalysis {
     }
     if (tree instanceof LambdaExpressionTree) {
       // Analysed as a body of its own; whatever it captures is its business from here on.
-      return new Eval(escapeReferenced(in, tree), Holders.NONE);
+      return new Eval(transfers.escapeReferenced(in, tree), Holders.NONE);
     }
     if (tree instanceof MemberReferenceTree reference
         && trackable(reference.getQualifierExpression()) != null) {
@@ -531,7 +493,7 @@ public final class ObligationAnalysis {
       return new Eval(in, Holders.NONE);
     }
     // Arrays, switch expressions, method references and the rest: what they touch leaves our sight.
-    return new Eval(escapeReferenced(in, tree), Holders.NONE);
+    return new Eval(transfers.escapeReferenced(in, tree), Holders.NONE);
   }
 
   private Eval call(MethodInvocationTree call, Facts in) {
@@ -546,28 +508,28 @@ public final class ObligationAnalysis {
       arguments.add(value.holders);
     }
     if (!target.holders.isEmpty() && spec.isRelease(method, state)) {
-      return new Eval(release(facts, target.holders), Holders.NONE);
+      return new Eval(transfers.release(facts, target.holders), Holders.NONE);
     }
     Set<Integer> releasedArguments = releasedArguments(call, method);
     if (!releasedArguments.isEmpty()) {
       for (int i : releasedArguments) {
-        facts = release(facts, arguments.get(i));
+        facts = transfers.release(facts, arguments.get(i));
       }
       return new Eval(facts, Holders.NONE);
     }
     mayThrow(facts, call);
-    if (isCollectionGrowth(call)) {
+    if (ContainerStores.storesArgument(call, state)) {
       for (Holders argument : arguments) {
-        facts = escape(facts, argument);
+        facts = transfers.escape(facts, argument);
       }
     }
     if (isOwnMethod(method, receiver)) {
       for (Symbol field : summary.fieldsWrittenBy(method)) {
-        facts = kill(facts, field, callOverwrite(call, field));
+        facts = transfers.kill(facts, field, witnesses.callOverwrite(call, field));
       }
     }
     if (!target.holders.isEmpty() && spec.releasesChildren(method)) {
-      facts = releaseChildren(facts, target.holders);
+      facts = transfers.releaseChildren(facts, target.holders);
     }
     Eval acquired = acquire(call, facts, target.holders);
     return new Eval(acquired.facts, acquired.holders.union(wrapped(call, arguments)));
@@ -614,12 +576,12 @@ public final class ObligationAnalysis {
       arguments.add(value.holders);
     }
     if (newClass.getClassBody() != null) {
-      facts = escapeReferenced(facts, newClass.getClassBody());
+      facts = transfers.escapeReferenced(facts, newClass.getClassBody());
     }
     mayThrow(facts, newClass);
     // Handed to a constructor: the new object (a wrapper, a pool entry) owns it now.
     for (Holders argument : arguments) {
-      facts = escape(facts, argument);
+      facts = transfers.escape(facts, argument);
     }
     return acquire(newClass, facts, Holders.NONE);
   }
@@ -631,7 +593,7 @@ public final class ObligationAnalysis {
     }
     Tree parent = null;
     if (acquisition.get() == ResourceSpec.Acquisition.CHILD_OF_RECEIVER) {
-      parent = firstSiteSelectedBy(facts, receiver);
+      parent = Transfers.firstSiteSelectedBy(facts, receiver);
       if (parent == null) {
         // Its receiver is not ours (a parameter, a field, try-with-resources): whoever releases the
         // receiver releases this one too.
@@ -650,19 +612,19 @@ public final class ObligationAnalysis {
       return new Eval(assign(value, target, assignment), value.holders);
     }
     // Stored into an array or another object: out of this method's hands.
-    Facts facts = escapeReferenced(value.facts, assignment.getVariable());
-    return new Eval(escape(facts, value.holders), value.holders);
+    Facts facts = transfers.escapeReferenced(value.facts, assignment.getVariable());
+    return new Eval(transfers.escape(facts, value.holders), value.holders);
   }
 
   private Facts assign(Eval value, Symbol target, Tree where) {
-    Facts facts = kill(value.facts, target, overwrite(where));
+    Facts facts = transfers.kill(value.facts, target, witnesses.overwrite(where));
     if (value.holders.isEmpty()) {
       return facts;
     }
     facts.forEach(
         (obligation, witness) -> {
           if (value.holders.items().contains(obligation.site())) {
-            names.putIfAbsent(obligation.site(), target.getSimpleName().toString());
+            book.named(obligation.site(), target.getSimpleName().toString());
           }
         });
     return facts.addAlias(value.holders::selects, target);
@@ -696,7 +658,8 @@ public final class ObligationAnalysis {
         return new Facts[] {Facts.join(left[0], right[0]), right[1]};
       }
       case EQUAL_TO, NOT_EQUAL_TO -> {
-        Symbol compared = comparedWithNull((BinaryTree) condition);
+        ExpressionTree operand = NullComparisons.comparedWithNull(condition);
+        Symbol compared = operand == null ? null : trackable(operand);
         if (compared != null) {
           // Every variable of an obligation holds the same open resource: where one is null, the
           // obligation is not there at all.
@@ -712,14 +675,14 @@ public final class ObligationAnalysis {
     return new Facts[] {facts, facts};
   }
 
-  // ---------------------------------------------------------------- transfer helpers
+  // ---------------------------------------------------------------- exceptions
 
   /** Paths that leave through an exception thrown here carry what is open now. */
   private void mayThrow(Facts facts, ExpressionTree call) {
     if (facts == null || facts.isEmpty()) {
       return;
     }
-    Witness witness = exception(call);
+    Witness witness = witnesses.exception(call);
     // Consecutive calls mostly see the very same state: one exceptional exit carries it for all,
     // unless a later call is the more telling witness.
     if (facts == lastThrown && pending == lastThrownInto && witness.rank() <= lastThrownRank) {
@@ -733,128 +696,6 @@ public final class ObligationAnalysis {
     Facts open = facts.without(o -> o.aliases().isEmpty());
     if (!open.isEmpty()) {
       pending.add(new Exit(Kind.THROW, null), open.witnessedBy(witness));
-    }
-  }
-
-  /** {@code symbol} now holds something else: what it alone held is lost. */
-  private Facts kill(Facts in, Symbol symbol, Witness cause) {
-    if (in == null || symbol == null || in.isEmpty()) {
-      return in;
-    }
-    Map<Obligation, Witness> witnesses = new HashMap<>();
-    in.forEach(witnesses::put);
-    return in.update(
-        obligation -> {
-          if (!obligation.isHeldBy(symbol)) {
-            return obligation;
-          }
-          ImmutableSet<Symbol> rest = without(obligation.aliases(), symbol);
-          if (!rest.isEmpty()) {
-            return obligation.withAliases(rest);
-          }
-          if (obligation.parentSite() == null) {
-            Witness witness = witnesses.get(obligation);
-            leak(obligation, witness.isNone() ? cause : witness);
-          }
-          return null;
-        });
-  }
-
-  private static ImmutableSet<Symbol> without(ImmutableSet<Symbol> aliases, Symbol symbol) {
-    return aliases.stream().filter(alias -> alias != symbol).collect(ImmutableSet.toImmutableSet());
-  }
-
-  /** The value is released: it, and what dies with it, are no longer open. */
-  private Facts release(Facts in, Holders value) {
-    if (in == null || value.isEmpty()) {
-      return in;
-    }
-    Set<Tree> sites = sitesSelectedBy(in, value);
-    handled.addAll(sites);
-    return in.without(o -> sites.contains(o.site()) || sites.contains(o.parentSite()));
-  }
-
-  /**
-   * The value leaves this method's hands (returned, stored elsewhere, wrapped): not a leak here.
-   */
-  private Facts escape(Facts in, Holders value) {
-    if (in == null || value.isEmpty()) {
-      return in;
-    }
-    Set<Tree> sites = sitesSelectedBy(in, value);
-    handled.addAll(sites);
-    return in.without(o -> sites.contains(o.site()) || sites.contains(o.parentSite()));
-  }
-
-  private static Facts releaseChildren(Facts in, Holders parent) {
-    Set<Tree> sites = sitesSelectedBy(in, parent);
-    return in.without(o -> sites.contains(o.parentSite()));
-  }
-
-  /** Whatever {@code tree} mentions leaves our sight: a lambda, a local class, an array store. */
-  private Facts escapeReferenced(Facts in, Tree tree) {
-    if (in == null || in.isEmpty()) {
-      return in;
-    }
-    Set<Symbol> mentioned = new HashSet<>();
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitIdentifier(IdentifierTree identifier, Void unused) {
-        Symbol symbol = getSymbol(identifier);
-        if (symbol != null) {
-          mentioned.add(symbol);
-        }
-        return null;
-      }
-
-      @Override
-      public Void visitMemberSelect(MemberSelectTree select, Void unused) {
-        Symbol symbol = getSymbol(select);
-        if (symbol != null) {
-          mentioned.add(symbol);
-        }
-        return super.visitMemberSelect(select, null);
-      }
-    }.scan(tree, null);
-    return escape(in, new Holders(ImmutableSet.copyOf(mentioned)));
-  }
-
-  /** At the end of a statement, a temporary that nobody stored is lost. */
-  private Facts endOfStatement(Facts in) {
-    if (in == null || in.isEmpty()) {
-      return in;
-    }
-    return in.update(
-        obligation -> {
-          if (!obligation.aliases().isEmpty()) {
-            return obligation;
-          }
-          if (obligation.parentSite() == null) {
-            leak(obligation, new Witness(Witness.Kind.NEVER_STORED, 0, ""));
-          }
-          return null;
-        });
-  }
-
-  private void atMethodEnd(Facts facts) {
-    if (facts == null) {
-      return;
-    }
-    facts.forEach(
-        (obligation, witness) -> {
-          if (heldByField(obligation) != null) {
-            // The object owns it now. Whether the class closes it later (in a close() method, a
-            // lifecycle callback, a proxy handler) is a question about the class, not this method.
-            return;
-          }
-          leak(obligation, witness.isNone() ? new Witness(Witness.Kind.END, 0, "") : witness);
-        });
-  }
-
-  private void leak(Obligation obligation, Witness witness) {
-    leaks.putIfAbsent(obligation.site(), witness);
-    if (obligation.parentSite() != null) {
-      leakParents.put(obligation.site(), obligation.parentSite());
     }
   }
 
@@ -879,17 +720,6 @@ public final class ObligationAnalysis {
     return method.owner == ownClass && ClassSummary.isThisOrImplicit(receiver);
   }
 
-  private boolean isCollectionGrowth(MethodInvocationTree call) {
-    ExpressionTree receiver = getReceiver(call);
-    if (receiver == null) {
-      return false;
-    }
-    Type type = ASTHelpers.getType(receiver);
-    return type != null
-        && ((collection != null && ASTHelpers.isSubtype(type, collection, state))
-            || (map != null && ASTHelpers.isSubtype(type, map, state)));
-  }
-
   /** A local, a parameter, or a field of this object: the variables whose every store we see. */
   private Symbol trackable(ExpressionTree tree) {
     Symbol symbol = getSymbol(tree);
@@ -903,116 +733,6 @@ public final class ObligationAnalysis {
       return symbol;
     }
     return ClassSummary.isOwnField(tree, symbol) && symbol.owner == ownClass ? symbol : null;
-  }
-
-  private Symbol comparedWithNull(BinaryTree comparison) {
-    ExpressionTree left = stripParentheses(comparison.getLeftOperand());
-    ExpressionTree right = stripParentheses(comparison.getRightOperand());
-    if (left.getKind() == Tree.Kind.NULL_LITERAL) {
-      return trackable(right);
-    }
-    return right.getKind() == Tree.Kind.NULL_LITERAL ? trackable(left) : null;
-  }
-
-  private static Symbol heldByField(Obligation obligation) {
-    for (Symbol alias : obligation.aliases()) {
-      if (alias.getKind() == ElementKind.FIELD) {
-        return alias;
-      }
-    }
-    return null;
-  }
-
-  private static Set<Tree> sitesSelectedBy(Facts facts, Holders value) {
-    Set<Tree> sites = new HashSet<>();
-    facts.forEach(
-        (obligation, witness) -> {
-          if (value.selects(obligation)) {
-            sites.add(obligation.site());
-          }
-        });
-    return sites;
-  }
-
-  private static Tree firstSiteSelectedBy(Facts facts, Holders value) {
-    Tree[] first = {null};
-    facts.forEach(
-        (obligation, witness) -> {
-          if (first[0] == null && value.selects(obligation)) {
-            first[0] = obligation.site();
-          }
-        });
-    return first[0];
-  }
-
-  /**
-   * Whether the catch clauses catch every exception the try block can throw: {@code Exception} or
-   * {@code Throwable}, or {@code RuntimeException} together with every checked exception that the
-   * block's calls declare and its {@code throw}s throw. (Errors are left out, as by every tool in
-   * this field: code does not clean up after an OutOfMemoryError.)
-   */
-  private boolean catchesEverything(TryTree tryTree) {
-    List<Type> caught = new ArrayList<>();
-    for (CatchTree catchTree : tryTree.getCatches()) {
-      Type type = ASTHelpers.getType(catchTree.getParameter());
-      if (type instanceof Type.UnionClassType union) {
-        union.getAlternativeTypes().forEach(caught::add);
-      } else if (type != null) {
-        caught.add(type);
-      }
-    }
-    if (caught.stream()
-        .anyMatch(t -> isNamed(t, "java.lang.Exception") || isNamed(t, "java.lang.Throwable"))) {
-      return true;
-    }
-    List<Type> thrown = new ArrayList<>();
-    thrown.add(state.getSymtab().runtimeExceptionType);
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        thrown.addAll(getSymbol(call).getThrownTypes());
-        return super.visitMethodInvocation(call, null);
-      }
-
-      @Override
-      public Void visitNewClass(NewClassTree newClass, Void unused) {
-        thrown.addAll(getSymbol(newClass).getThrownTypes());
-        return super.visitNewClass(newClass, null);
-      }
-
-      @Override
-      public Void visitThrow(ThrowTree throwTree, Void unused) {
-        Type type = ASTHelpers.getType(throwTree.getExpression());
-        if (type != null) {
-          thrown.add(type);
-        }
-        return super.visitThrow(throwTree, null);
-      }
-
-      @Override
-      public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
-        return null; // runs elsewhere
-      }
-
-      @Override
-      public Void visitClass(ClassTree classTree, Void unused) {
-        return null; // runs elsewhere
-      }
-    }.scan(tryTree.getBlock(), null);
-    return thrown.stream()
-        .allMatch(t -> caught.stream().anyMatch(c -> ASTHelpers.isSubtype(t, c, state)));
-  }
-
-  private static boolean isNamed(Type type, String name) {
-    return type.tsym.getQualifiedName().contentEquals(name);
-  }
-
-  private boolean isDefault(CaseTree caseTree) {
-    if (!caseTree.getExpressions().isEmpty()) {
-      return false;
-    }
-    String source = state.getSourceForNode(caseTree);
-    return source != null && source.stripLeading().startsWith("default");
   }
 
   private void forgetLoopsIn(Tree tree) {
@@ -1032,63 +752,6 @@ public final class ObligationAnalysis {
     if (++steps > MAX_STEPS) {
       throw new StepBudgetExceeded();
     }
-  }
-
-  // ---------------------------------------------------------------- witnesses
-
-  private Witness jump(String keyword, Tree tree) {
-    return new Witness(Witness.Kind.JUMP, line(tree), keyword);
-  }
-
-  private Witness exception(ExpressionTree call) {
-    String text;
-    if (call instanceof MethodInvocationTree invocation) {
-      ExpressionTree receiver = getReceiver(invocation);
-      String name = getSymbol(invocation).getSimpleName().toString();
-      String arguments = invocation.getArguments().isEmpty() ? "()" : "(...)";
-      text =
-          (receiver instanceof IdentifierTree identifier ? identifier.getName() + "." : "")
-              + name
-              + arguments;
-    } else {
-      text = "new " + ASTHelpers.getType(call).tsym.getSimpleName() + "(...)";
-    }
-    // A call that declares a checked exception is a likelier thrower than one that could only fail
-    // with a RuntimeException, and so the better path to name.
-    boolean declaresChecked =
-        ((MethodSymbol) getSymbol(call))
-            .getThrownTypes().stream()
-                .anyMatch(
-                    t ->
-                        !ASTHelpers.isSubtype(t, state.getSymtab().runtimeExceptionType, state)
-                            && !ASTHelpers.isSubtype(t, state.getSymtab().errorType, state));
-    return new Witness(Witness.Kind.EXCEPTION, line(call), text, declaresChecked ? 2 : 1);
-  }
-
-  private Witness overwrite(Tree where) {
-    Symbol symbol = getSymbol(where instanceof AssignmentTree a ? a.getVariable() : where);
-    String name = symbol == null ? "the variable" : symbol.getSimpleName().toString();
-    return new Witness(Witness.Kind.OVERWRITE, line(where), name);
-  }
-
-  private Witness callOverwrite(MethodInvocationTree call, Symbol field) {
-    int line = line(call);
-    return new Witness(
-        Witness.Kind.CALL_OVERWRITE,
-        line,
-        String.format(
-            "the call to %s() at line %d overwrites field `%s`",
-            getSymbol(call).getSimpleName(), line, field.getSimpleName()));
-  }
-
-  /** The line javac reports for {@code tree}: a call's is that of its method name. */
-  private int line(Tree tree) {
-    return (int)
-        state
-            .getPath()
-            .getCompilationUnit()
-            .getLineMap()
-            .getLineNumber(((JCTree) tree).getPreferredPosition());
   }
 
   /** Thrown when a body takes more steps than {@link #MAX_STEPS}: no findings beat a hung javac. */

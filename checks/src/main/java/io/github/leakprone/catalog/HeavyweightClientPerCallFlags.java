@@ -21,7 +21,7 @@ import io.github.leakprone.catalog.Creation.StaticFactory;
  * Nested classes are named with {@code $} ({@code com.acme.Outer$Client}). A malformed value fails
  * the compilation with a message that names the flag.
  */
-public final class CatalogFlags {
+public final class HeavyweightClientPerCallFlags {
 
   public static final String SHARED_TYPES = "HeavyweightClientPerCall:SharedTypes";
   public static final String RELEASED_TYPES = "HeavyweightClientPerCall:ReleasedTypes";
@@ -103,5 +103,5 @@ public final class CatalogFlags {
     return type.substring(Math.max(type.lastIndexOf('.'), type.lastIndexOf('$')) + 1);
   }
 
-  private CatalogFlags() {}
+  private HeavyweightClientPerCallFlags() {}
 }

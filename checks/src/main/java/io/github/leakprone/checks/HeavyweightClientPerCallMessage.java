@@ -11,7 +11,6 @@ import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Type;
 import io.github.leakprone.analysis.Fate;
 import io.github.leakprone.analysis.obligation.Leak;
-import io.github.leakprone.analysis.obligation.Witness;
 import io.github.leakprone.catalog.HeavyweightClient;
 import java.util.Optional;
 
@@ -19,7 +18,7 @@ import java.util.Optional;
  * The one sentence a {@code HeavyweightClientPerCall} finding says: the type, where it is built and
  * what becomes of it, why it is heavy, and what to do.
  */
-final class ClientFindingMessage {
+final class HeavyweightClientPerCallMessage {
 
   /**
    * @param leak for a must-release client that stays in the method: the path that loses it
@@ -72,17 +71,11 @@ final class ClientFindingMessage {
   /** "and never released with shutdown()", or the path that skips the release. */
   private static String releaseClause(HeavyweightClient client, Leak leak) {
     String release = client.primaryReleaseMethod() + "()";
-    Witness.Kind kind = leak.witness().kind();
-    boolean simplyUnreleased =
-        kind == Witness.Kind.END
-            || kind == Witness.Kind.JUMP
-            || kind == Witness.Kind.EXCEPTION
-            || kind == Witness.Kind.NEVER_STORED;
-    if (!leak.handledSomewhere() && simplyUnreleased) {
+    if (leak.neverReleased()) {
       return " and never released with " + release;
     }
     return " and not released with " + release + " " + leak.witness().describe();
   }
 
-  private ClientFindingMessage() {}
+  private HeavyweightClientPerCallMessage() {}
 }

@@ -8,6 +8,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.tools.javac.code.Type;
 import io.github.leakprone.analysis.obligation.Leak;
 import io.github.leakprone.analysis.obligation.Witness;
+import io.github.leakprone.trees.SourceLines;
 
 /**
  * The sentence a {@code JdbcResourceLeak} finding says: the resource, where it was acquired, the
@@ -15,14 +16,14 @@ import io.github.leakprone.analysis.obligation.Witness;
  * closed when the `continue` at line 15 is taken; close it with try-with-resources or in a finally
  * block".
  */
-final class JdbcLeakMessage {
+final class JdbcResourceLeakMessage {
 
   private static final String ADVICE = "close it with try-with-resources or in a finally block";
 
   static String of(Leak leak, VisitorState state) {
     Type type = getType(leak.site());
     String typeName = type == null ? "resource" : type.tsym.getSimpleName().toString();
-    int line = JdbcResourceLeak.lineOf(leak.site(), state);
+    int line = SourceLines.lineOf(leak.site(), state);
     Witness witness = leak.witness();
     if (witness.kind() == Witness.Kind.NEVER_STORED) {
       String acquirer =
@@ -35,16 +36,12 @@ final class JdbcLeakMessage {
     }
     String subject =
         leak.variable().isEmpty() ? typeName : String.format("%s `%s`", typeName, leak.variable());
-    boolean simplyUnclosed =
-        witness.kind() == Witness.Kind.END
-            || witness.kind() == Witness.Kind.JUMP
-            || witness.kind() == Witness.Kind.EXCEPTION;
-    if (!leak.handledSomewhere() && simplyUnclosed) {
+    if (leak.neverReleased()) {
       return String.format("%s acquired at line %d is never closed; %s", subject, line, ADVICE);
     }
     return String.format(
         "%s acquired at line %d is not closed %s; %s", subject, line, witness.describe(), ADVICE);
   }
 
-  private JdbcLeakMessage() {}
+  private JdbcResourceLeakMessage() {}
 }

@@ -1,0 +1,100 @@
+package io.github.leakprone.analysis.obligation;
+
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ThrowTree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Type;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Whether a {@code try}'s catch clauses catch every exception its block can throw, so that no
+ * exceptional path leaves the {@code try}. Asked once per {@code try} of a body: a loop around it
+ * asks again on every pass.
+ */
+final class CatchCoverage {
+
+  private final VisitorState state;
+  private final Map<TryTree, Boolean> answers = new HashMap<>();
+
+  CatchCoverage(VisitorState state) {
+    this.state = state;
+  }
+
+  /**
+   * {@code Exception} or {@code Throwable} is caught, or {@code RuntimeException} together with
+   * every checked exception that the block's calls declare and its {@code throw}s throw. (Errors
+   * are left out, as by every tool in this field: code does not clean up after an
+   * OutOfMemoryError.)
+   */
+  boolean catchesEverything(TryTree tryTree) {
+    return answers.computeIfAbsent(tryTree, this::answer);
+  }
+
+  private boolean answer(TryTree tryTree) {
+    List<Type> caught = new ArrayList<>();
+    for (CatchTree catchTree : tryTree.getCatches()) {
+      Type type = ASTHelpers.getType(catchTree.getParameter());
+      if (type instanceof Type.UnionClassType union) {
+        union.getAlternativeTypes().forEach(caught::add);
+      } else if (type != null) {
+        caught.add(type);
+      }
+    }
+    if (caught.stream()
+        .anyMatch(t -> isNamed(t, "java.lang.Exception") || isNamed(t, "java.lang.Throwable"))) {
+      return true;
+    }
+    List<Type> thrown = new ArrayList<>();
+    thrown.add(state.getSymtab().runtimeExceptionType);
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        thrown.addAll(getSymbol(call).getThrownTypes());
+        return super.visitMethodInvocation(call, null);
+      }
+
+      @Override
+      public Void visitNewClass(NewClassTree newClass, Void unused) {
+        thrown.addAll(getSymbol(newClass).getThrownTypes());
+        return super.visitNewClass(newClass, null);
+      }
+
+      @Override
+      public Void visitThrow(ThrowTree throwTree, Void unused) {
+        Type type = ASTHelpers.getType(throwTree.getExpression());
+        if (type != null) {
+          thrown.add(type);
+        }
+        return super.visitThrow(throwTree, null);
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
+        return null; // runs elsewhere
+      }
+
+      @Override
+      public Void visitClass(ClassTree classTree, Void unused) {
+        return null; // runs elsewhere
+      }
+    }.scan(tryTree.getBlock(), null);
+    return thrown.stream()
+        .allMatch(t -> caught.stream().anyMatch(c -> ASTHelpers.isSubtype(t, c, state)));
+  }
+
+  private static boolean isNamed(Type type, String name) {
+    return type.tsym.getQualifiedName().contentEquals(name);
+  }
+}

@@ -1,0 +1,75 @@
+package io.github.leakprone.analysis.obligation;
+
+import static com.google.errorprone.util.ASTHelpers.getStartPosition;
+
+import com.google.common.collect.ImmutableList;
+import com.sun.source.tree.Tree;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.ToIntFunction;
+
+/**
+ * The books of one analysis: which acquisitions were lost and how first, what each was called, and
+ * which some path released or handed over (a leak of those is not "never closed").
+ */
+final class LeakBook {
+
+  private final Map<Tree, Witness> leaks = new LinkedHashMap<>();
+
+  /** For a leaked child (a ResultSet), the acquisition it dies with. */
+  private final Map<Tree, Tree> leakParents = new HashMap<>();
+
+  private final Map<Tree, String> names = new HashMap<>();
+  private final Set<Tree> handled = new HashSet<>();
+
+  /** {@code obligation} is lost on a path, through {@code witness}; the first loss is kept. */
+  void lost(Obligation obligation, Witness witness) {
+    leaks.putIfAbsent(obligation.site(), witness);
+    if (obligation.parentSite() != null) {
+      leakParents.put(obligation.site(), obligation.parentSite());
+    }
+  }
+
+  /**
+   * The acquisition at {@code site} is held by a variable called {@code name}; the first counts.
+   */
+  void named(Tree site, String name) {
+    names.putIfAbsent(site, name);
+  }
+
+  /** Some path releases or hands over the acquisitions at {@code sites}. */
+  void handled(Set<Tree> sites) {
+    handled.addAll(sites);
+  }
+
+  /** The leaks, in source order; {@code line} gives the line of a site. */
+  ImmutableList<Leak> report(ToIntFunction<Tree> line) {
+    List<Leak> found = new ArrayList<>();
+    leaks.forEach(
+        (site, witness) -> {
+          // A ResultSet left open because its Statement leaks is that Statement's finding: closing
+          // the Statement closes it too.
+          Leak leak = new Leak(site, names.getOrDefault(site, ""), witness, handled.contains(site));
+          // `c ? ds.getConnection() : ds.getConnection(user, password)` is one resource, not two.
+          boolean twin =
+              !leak.variable().isEmpty()
+                  && found.stream()
+                      .anyMatch(
+                          other ->
+                              other.variable().equals(leak.variable())
+                                  && other.witness().equals(witness)
+                                  && line.applyAsInt(other.site()) == line.applyAsInt(site));
+          if (!leaks.containsKey(leakParents.get(site)) && !twin) {
+            found.add(leak);
+          }
+        });
+    found.sort(Comparator.comparingInt(leak -> getStartPosition(leak.site())));
+    return ImmutableList.copyOf(found);
+  }
+}

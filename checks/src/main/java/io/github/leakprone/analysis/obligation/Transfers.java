@@ -1,0 +1,169 @@
+package io.github.leakprone.analysis.obligation;
+
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+
+import com.google.common.collect.ImmutableSet;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.ElementKind;
+
+/**
+ * The changes of state the analysis's statements and expressions are made of: a resource released,
+ * handed over, overwritten, dropped at the end of a statement or left open at the end of the
+ * method. Each loss goes into the {@link LeakBook}. A {@code null} state is an unreachable point
+ * and stays one.
+ */
+final class Transfers {
+
+  private final LeakBook book;
+
+  Transfers(LeakBook book) {
+    this.book = book;
+  }
+
+  /** {@code symbol} now holds something else: what it alone held is lost. */
+  Facts kill(Facts in, Symbol symbol, Witness cause) {
+    if (in == null || symbol == null || in.isEmpty()) {
+      return in;
+    }
+    Map<Obligation, Witness> witnesses = new HashMap<>();
+    in.forEach(witnesses::put);
+    return in.update(
+        obligation -> {
+          if (!obligation.isHeldBy(symbol)) {
+            return obligation;
+          }
+          ImmutableSet<Symbol> rest = without(obligation.aliases(), symbol);
+          if (!rest.isEmpty()) {
+            return obligation.withAliases(rest);
+          }
+          if (obligation.parentSite() == null) {
+            Witness witness = witnesses.get(obligation);
+            book.lost(obligation, witness.isNone() ? cause : witness);
+          }
+          return null;
+        });
+  }
+
+  private static ImmutableSet<Symbol> without(ImmutableSet<Symbol> aliases, Symbol symbol) {
+    return aliases.stream().filter(alias -> alias != symbol).collect(ImmutableSet.toImmutableSet());
+  }
+
+  /** The value is released: it, and what dies with it, are no longer open. */
+  Facts release(Facts in, Holders value) {
+    if (in == null || value.isEmpty()) {
+      return in;
+    }
+    Set<Tree> sites = sitesSelectedBy(in, value);
+    book.handled(sites);
+    return in.without(o -> sites.contains(o.site()) || sites.contains(o.parentSite()));
+  }
+
+  /**
+   * The value leaves this method's hands (returned, stored elsewhere, wrapped): not a leak here. To
+   * this method that is the same as releasing it.
+   */
+  Facts escape(Facts in, Holders value) {
+    return release(in, value);
+  }
+
+  /** The children that {@code parent}'s resources acquired are released with this call. */
+  Facts releaseChildren(Facts in, Holders parent) {
+    Set<Tree> sites = sitesSelectedBy(in, parent);
+    return in.without(o -> sites.contains(o.parentSite()));
+  }
+
+  /** Whatever {@code tree} mentions leaves our sight: a lambda, a local class, an array store. */
+  Facts escapeReferenced(Facts in, Tree tree) {
+    if (in == null || in.isEmpty()) {
+      return in;
+    }
+    Set<Symbol> mentioned = new HashSet<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree identifier, Void unused) {
+        Symbol symbol = getSymbol(identifier);
+        if (symbol != null) {
+          mentioned.add(symbol);
+        }
+        return null;
+      }
+
+      @Override
+      public Void visitMemberSelect(MemberSelectTree select, Void unused) {
+        Symbol symbol = getSymbol(select);
+        if (symbol != null) {
+          mentioned.add(symbol);
+        }
+        return super.visitMemberSelect(select, null);
+      }
+    }.scan(tree, null);
+    return escape(in, new Holders(ImmutableSet.copyOf(mentioned)));
+  }
+
+  /** At the end of a statement, a temporary that nobody stored is lost. */
+  Facts endOfStatement(Facts in) {
+    if (in == null || in.isEmpty()) {
+      return in;
+    }
+    return in.update(
+        obligation -> {
+          if (!obligation.aliases().isEmpty()) {
+            return obligation;
+          }
+          if (obligation.parentSite() == null) {
+            book.lost(obligation, Witnesses.neverStored());
+          }
+          return null;
+        });
+  }
+
+  /** What is still open where the method ends is lost, unless a field of this object holds it. */
+  void atMethodEnd(Facts facts) {
+    if (facts == null) {
+      return;
+    }
+    facts.forEach(
+        (obligation, witness) -> {
+          if (heldByField(obligation)) {
+            // The object owns it now. Whether the class closes it later (in a close() method, a
+            // lifecycle callback, a proxy handler) is a question about the class, not this method.
+            return;
+          }
+          book.lost(obligation, witness.isNone() ? Witnesses.endOfMethod() : witness);
+        });
+  }
+
+  private static boolean heldByField(Obligation obligation) {
+    return obligation.aliases().stream().anyMatch(alias -> alias.getKind() == ElementKind.FIELD);
+  }
+
+  static Set<Tree> sitesSelectedBy(Facts facts, Holders value) {
+    Set<Tree> sites = new HashSet<>();
+    facts.forEach(
+        (obligation, witness) -> {
+          if (value.selects(obligation)) {
+            sites.add(obligation.site());
+          }
+        });
+    return sites;
+  }
+
+  static Tree firstSiteSelectedBy(Facts facts, Holders value) {
+    Tree[] first = {null};
+    facts.forEach(
+        (obligation, witness) -> {
+          if (first[0] == null && value.selects(obligation)) {
+            first[0] = obligation.site();
+          }
+        });
+    return first[0];
+  }
+}
