@@ -21,6 +21,7 @@ import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.util.Context;
 import com.sun.tools.javac.util.JCDiagnostic;
 import com.sun.tools.javac.util.Log;
+import io.github.leakprone.FailOnInternalError;
 import io.github.leakprone.report.ReportFlags.BaselineMode;
 import io.github.leakprone.report.SarifReport.Notification;
 import java.io.IOException;
@@ -212,7 +213,7 @@ final class CompilationReport implements TaskListener {
         writeSarif(known, log, notifications);
       }
     } catch (RuntimeException e) {
-      if (Reporter.FAIL_FAST) {
+      if (FailOnInternalError.ENABLED) {
         throw e;
       }
       error(log, "could not write the report or the baseline: " + e);
@@ -397,7 +398,7 @@ final class CompilationReport implements TaskListener {
       try {
         fixes.add(FixEdits.of(fix, state));
       } catch (RuntimeException e) {
-        if (Reporter.FAIL_FAST) {
+        if (FailOnInternalError.ENABLED) {
           throw e;
         }
         // A fix whose edits cannot be read is left out of the report; the finding stays.
