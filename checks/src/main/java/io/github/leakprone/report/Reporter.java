@@ -2,6 +2,7 @@ package io.github.leakprone.report;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Description;
+import io.github.leakprone.FailOnInternalError;
 
 /**
  * The one way every LeakProne check reports: a check passes each finding through {@link #route}
@@ -21,9 +22,6 @@ import com.google.errorprone.matchers.Description;
  */
 public final class Reporter {
 
-  /** The tests' switch (as for the checks' internal errors) to surface a failure instead. */
-  static final boolean FAIL_FAST = Boolean.getBoolean("leakprone.failOnInternalError");
-
   /**
    * Routes a check's finding: returns it for javac (raised to an error when the gate is on), or
    * {@link Description#NO_MATCH} when the baseline holds it.
@@ -32,7 +30,7 @@ public final class Reporter {
     try {
       return CompilationReport.of(state).route(description, state);
     } catch (RuntimeException | LinkageError e) {
-      if (FAIL_FAST) {
+      if (FailOnInternalError.ENABLED) {
         throw e;
       }
       return description;
@@ -50,7 +48,7 @@ public final class Reporter {
     try {
       CompilationReport.of(state).visitFile(check, state);
     } catch (RuntimeException | LinkageError e) {
-      if (FAIL_FAST) {
+      if (FailOnInternalError.ENABLED) {
         throw e;
       }
     }
