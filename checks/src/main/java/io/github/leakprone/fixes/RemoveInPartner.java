@@ -122,11 +122,9 @@ public final class RemoveInPartner {
       lastRemoval = s;
     }
     if (lastRemoval == null) {
-      int start = getStartPosition(statements.get(0));
-      fix.replace(start, start, statement.get() + "\n" + indent);
+      fix.prefixWith(statements.get(0), statement.get() + "\n" + indent);
     } else {
-      int end = state.getEndPosition(lastRemoval);
-      fix.replace(end, end, "\n" + indent + statement.get());
+      fix.postfixWith(lastRemoval, "\n" + indent + statement.get());
     }
     return Optional.of(fix.build());
   }
