@@ -134,6 +134,13 @@ public final class FateAnalysis {
     }
   }
 
+  /** Whether {@code branch}, the true or false side of a two-way choice, is taken when null. */
+  private static boolean takenWhenNull(
+      Tree branch, ExpressionTree condition, Tree whenTrue, Tree whenFalse, VarSymbol field) {
+    return (branch == whenTrue && NullComparisons.isNullWhen(condition, true, field))
+        || (branch == whenFalse && NullComparisons.isNullWhen(condition, false, field));
+  }
+
   /** Climbs from the value through parentheses, casts, conditionals and decorators that keep it. */
   private TreePath climbWrappers(TreePath path) {
     TreePath current = path;
@@ -187,17 +194,21 @@ public final class FateAnalysis {
       Tree child = p.getLeaf();
       Tree parent = p.getParentPath().getLeaf();
       if (parent instanceof IfTree ifTree
-          && ((ifTree.getThenStatement() == child
-                  && NullComparisons.isNullWhen(ifTree.getCondition(), true, field))
-              || (ifTree.getElseStatement() == child
-                  && NullComparisons.isNullWhen(ifTree.getCondition(), false, field)))) {
+          && takenWhenNull(
+              child,
+              ifTree.getCondition(),
+              ifTree.getThenStatement(),
+              ifTree.getElseStatement(),
+              field)) {
         return true;
       }
       if (parent instanceof ConditionalExpressionTree conditional
-          && ((conditional.getTrueExpression() == child
-                  && NullComparisons.isNullWhen(conditional.getCondition(), true, field))
-              || (conditional.getFalseExpression() == child
-                  && NullComparisons.isNullWhen(conditional.getCondition(), false, field)))) {
+          && takenWhenNull(
+              child,
+              conditional.getCondition(),
+              conditional.getTrueExpression(),
+              conditional.getFalseExpression(),
+              field)) {
         return true;
       }
       if (parent instanceof BlockTree block) {
