@@ -18,7 +18,7 @@ import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.PackageSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
-import io.github.leakprone.analysis.growth.Leak.Opening;
+import io.github.leakprone.analysis.growth.UnremovedGrowth.Opening;
 import io.github.leakprone.catalog.LifecyclePair.WhenMissing;
 import io.github.leakprone.catalog.RunOnceMethods;
 import io.github.leakprone.catalog.StaticGrowthCatalog;
@@ -44,7 +44,7 @@ import javax.lang.model.element.NestingKind;
  */
 public final class StaticGrowth {
 
-  public static ImmutableList<Leak> analyse(
+  public static ImmutableList<UnremovedGrowth> analyse(
       TreePath unit, StaticGrowthCatalog catalog, VisitorState state) {
     ContainerTypes types = new ContainerTypes(catalog, state);
     UnitIndex index = UnitIndex.of(unit.getCompilationUnit(), types);
@@ -78,8 +78,8 @@ public final class StaticGrowth {
     this.once = Suppliers.memoize(() -> uses.graph.once(runsOnce(), uses.nodes, this::isHidden));
   }
 
-  private ImmutableList<Leak> leaks() {
-    ImmutableList.Builder<Leak> leaks = ImmutableList.builder();
+  private ImmutableList<UnremovedGrowth> leaks() {
+    ImmutableList.Builder<UnremovedGrowth> leaks = ImmutableList.builder();
     for (VarSymbol field : index.fields.keySet()) {
       FieldUses.Facts facts = uses.facts.get(field);
       if (facts.escapes
@@ -105,7 +105,8 @@ public final class StaticGrowth {
     return leaks.build();
   }
 
-  private Optional<Leak> judge(VarSymbol field, Change growth, SetMultimap<Node, Change> shrinks) {
+  private Optional<UnremovedGrowth> judge(
+      VarSymbol field, Change growth, SetMultimap<Node, Change> shrinks) {
     // A static initializer runs once, and no call leads into one (CallGraph has no edge to it), so
     // no open method reaches it: a growth there is never a finding. Most judged fields are filled
     // there only; answering first spares the lifecycle and run-once questions, each a look at every
@@ -126,8 +127,10 @@ public final class StaticGrowth {
         continue;
       }
       return Optional.of(
-          new Leak(
-              open.partners().isEmpty() ? Leak.Kind.NO_PARTNER : Leak.Kind.PARTNER_FORGETS,
+          new UnremovedGrowth(
+              open.partners().isEmpty()
+                  ? UnremovedGrowth.Kind.NO_PARTNER
+                  : UnremovedGrowth.Kind.PARTNER_FORGETS,
               field,
               growth.path(),
               label(growth.node()),
@@ -150,8 +153,8 @@ public final class StaticGrowth {
       return Optional.empty();
     }
     return Optional.of(
-        new Leak(
-            Leak.Kind.NEVER_SHRINKS,
+        new UnremovedGrowth(
+            UnremovedGrowth.Kind.NEVER_SHRINKS,
             field,
             growth.path(),
             label(growth.node()),
