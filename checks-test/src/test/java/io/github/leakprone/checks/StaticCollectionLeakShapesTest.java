@@ -263,6 +263,62 @@ final class StaticCollectionLeakShapesTest {
               }
             }
             """)
+        .addSourceLines(
+            "TypeUse.java",
+            """
+            import java.lang.annotation.ElementType;
+            import java.lang.annotation.Target;
+            import java.util.ArrayList;
+            import java.util.List;
+
+            class TypeUse {
+              @Target(ElementType.TYPE_USE)
+              @interface Test {}
+
+              private static final List<String> SEEN = new ArrayList<>();
+
+              // Among the modifiers, but it annotates the return type: no runner sees it.
+              @Test
+              String records(String name) {
+                // BUG: Diagnostic contains: SEEN grows in records on every call
+                SEEN.add(name);
+                return name;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
+   * Only the launcher's entry point runs once: static, one {@code String[]} or {@code String...}.
+   */
+  @Test
+  void onlyTheEntryPointMainRunsOnce() {
+    helper
+        .addSourceLines(
+            "Cli.java",
+            """
+            import java.util.ArrayList;
+            import java.util.List;
+
+            class Cli {
+              private static final List<String> ARGS = new ArrayList<>();
+              private static final List<String> NAMES = new ArrayList<>();
+
+              public static void main(String... args) {
+                for (String arg : args) {
+                  ARGS.add(arg);
+                }
+              }
+
+              static final class Overload {
+                static void main(String name) {
+                  // BUG: Diagnostic contains: NAMES grows in main on every call
+                  NAMES.add(name);
+                }
+              }
+            }
+            """)
         .doTest();
   }
 

@@ -1,16 +1,12 @@
 package io.github.leakprone.analysis.growth;
 
-import static com.google.errorprone.util.ASTHelpers.getSymbol;
-import static com.google.errorprone.util.ASTHelpers.isStatic;
-
 import com.google.common.base.Supplier;
 import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.LinkedHashMultimap;
 import com.google.common.collect.SetMultimap;
 import com.google.errorprone.VisitorState;
-import com.sun.source.tree.AnnotationTree;
-import com.sun.source.tree.MethodTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
@@ -22,6 +18,7 @@ import io.github.leakprone.analysis.growth.UnremovedGrowth.Opening;
 import io.github.leakprone.catalog.LifecyclePair.WhenMissing;
 import io.github.leakprone.catalog.RunOnceMethods;
 import io.github.leakprone.catalog.StaticGrowthCatalog;
+import io.github.leakprone.trees.MainMethods;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -203,8 +200,8 @@ public final class StaticGrowth {
         case METHOD -> {
           MethodSymbol method = (MethodSymbol) node.symbol();
           if ((method.isConstructor() && isEnum(method.owner))
-              || isMain(method)
-              || hasRunOnceAnnotation(method)) {
+              || MainMethods.isMain(method)
+              || RunOnceMethods.carriesRunOnceAnnotation(method, ImmutableSet.of())) {
             base.add(node);
           }
         }
@@ -232,28 +229,6 @@ public final class StaticGrowth {
         || (((MethodSymbol) method).isConstructor()
             && method.owner instanceof ClassSymbol owner
             && owner.getNestingKind() == NestingKind.ANONYMOUS);
-  }
-
-  private boolean hasRunOnceAnnotation(MethodSymbol method) {
-    TreePath path = index.methods.get(method);
-    if (path == null) {
-      return false;
-    }
-    for (AnnotationTree annotation :
-        ((MethodTree) path.getLeaf()).getModifiers().getAnnotations()) {
-      Symbol type = getSymbol(annotation.getAnnotationType());
-      if (type != null && RunOnceMethods.ANNOTATIONS.contains(type.getSimpleName().toString())) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean isMain(MethodSymbol method) {
-    return method.getSimpleName().contentEquals("main")
-        && isStatic(method)
-        && method.getParameters().size() == 1
-        && method.getParameters().get(0).asType().toString().equals("java.lang.String[]");
   }
 
   private static boolean isEnum(Symbol symbol) {
