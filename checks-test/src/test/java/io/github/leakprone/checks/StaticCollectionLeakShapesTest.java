@@ -290,6 +290,40 @@ final class StaticCollectionLeakShapesTest {
   }
 
   /**
+   * Growth that does not call the field's own method in place: a method reference run wherever it
+   * is passed, a static mutator given the field, an inner list reached through a forEach lambda.
+   */
+  @Test
+  void growthByReferenceMutatorAndCallback() {
+    helper
+        .addSourceLines(
+            "Indirect.java",
+            """
+            import java.util.ArrayList;
+            import java.util.Collections;
+            import java.util.HashMap;
+            import java.util.List;
+            import java.util.Map;
+
+            class Indirect {
+              private static final List<String> REFERENCED = new ArrayList<>();
+              private static final List<String> MUTATED = new ArrayList<>();
+              private static final Map<String, List<String>> NESTED = new HashMap<>();
+
+              public static void register(List<String> names) {
+                // BUG: Diagnostic contains: REFERENCED grows in register on every call
+                names.forEach(REFERENCED::add);
+                // BUG: Diagnostic contains: MUTATED grows in register on every call
+                Collections.addAll(MUTATED, "a", "b");
+                // BUG: Diagnostic contains: NESTED grows in register on every call
+                NESTED.forEach((key, values) -> values.add(key));
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * Only the launcher's entry point runs once: static, one {@code String[]} or {@code String...}.
    */
   @Test

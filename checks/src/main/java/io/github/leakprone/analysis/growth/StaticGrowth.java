@@ -48,7 +48,7 @@ public final class StaticGrowth {
     if (index.fields.isEmpty()) {
       return ImmutableList.of();
     }
-    FieldUses uses = FieldUses.scan(unit, index, types, state);
+    UnitUses uses = FieldUses.scan(unit, index, types, state);
     // Asked only of a growth outside static initialisation, which most units do not have
     // (docs/performance.md).
     Supplier<ImmutableList<Lifecycles.Open>> opens =
@@ -57,7 +57,7 @@ public final class StaticGrowth {
   }
 
   private final UnitIndex index;
-  private final FieldUses uses;
+  private final UnitUses uses;
   private final Supplier<ImmutableList<Lifecycles.Open>> opens;
   private final Boundedness boundedness;
   private final Supplier<Set<Node>> once;
@@ -65,34 +65,35 @@ public final class StaticGrowth {
 
   private StaticGrowth(
       UnitIndex index,
-      FieldUses uses,
+      UnitUses uses,
       Supplier<ImmutableList<Lifecycles.Open>> opens,
       Boundedness boundedness) {
     this.index = index;
     this.uses = uses;
     this.opens = opens;
     this.boundedness = boundedness;
-    this.once = Suppliers.memoize(() -> uses.graph.once(runsOnce(), uses.nodes, this::isHidden));
+    this.once =
+        Suppliers.memoize(() -> uses.graph().once(runsOnce(), uses.nodes(), this::isHidden));
   }
 
   private ImmutableList<UnremovedGrowth> leaks() {
     ImmutableList.Builder<UnremovedGrowth> leaks = ImmutableList.builder();
     for (VarSymbol field : index.fields.keySet()) {
-      FieldUses.Facts facts = uses.facts.get(field);
-      if (facts.escapes
+      FieldUseSummary summary = uses.fields().get(field);
+      if (summary.escapes()
           || isVisibleOutsideUnit(field)
-          || boundedness.isBounded(field.type, facts.values)) {
+          || boundedness.isBounded(field.type, summary.values())) {
         continue;
       }
       SetMultimap<Node, Change> shrinks = LinkedHashMultimap.create();
-      facts.changes.stream()
+      summary.changes().stream()
           .filter(c -> c.kind() == Change.Kind.SHRINK)
           .forEach(c -> shrinks.put(c.node(), c));
       Set<Node> reported = new HashSet<>();
-      for (Change growth : facts.changes) {
+      for (Change growth : summary.changes()) {
         if (growth.kind() != Change.Kind.GROWTH
             || growth.bounded()
-            || facts.sizeGuarded.contains(growth.node())
+            || summary.sizeGuarded().contains(growth.node())
             || !reported.add(growth.node())) {
           continue;
         }
@@ -183,13 +184,13 @@ public final class StaticGrowth {
   }
 
   private Map<Node, Boolean> reach(Node root) {
-    return reaches.computeIfAbsent(root, uses.graph::reach);
+    return reaches.computeIfAbsent(root, uses.graph()::reach);
   }
 
   /** Nodes that run once whoever calls them: initialisation, main, tests, run-once callbacks. */
   private Set<Node> runsOnce() {
     Set<Node> base = new HashSet<>();
-    for (Node node : uses.nodes) {
+    for (Node node : uses.nodes()) {
       switch (node.kind()) {
         case STATIC_INIT -> base.add(node);
         case INSTANCE_INIT -> {
