@@ -117,6 +117,10 @@ final class HeavyweightClientPerCallScopeTest {
             import org.junit.jupiter.params.ParameterizedTest;
 
             class Test {
+              // A run-once name, but on the return type: no container sees it on the method.
+              @java.lang.annotation.Target(java.lang.annotation.ElementType.TYPE_USE)
+              @interface BeforeClass {}
+
               OkHttpClient client;
 
               @javax.annotation.PostConstruct
@@ -172,6 +176,13 @@ final class HeavyweightClientPerCallScopeTest {
               @AfterAll
               static void afterAll() {
                 new OkHttpClient().newCall(new Request());
+              }
+
+              @BeforeClass
+              String typeUseAnnotation() {
+                // BUG: Diagnostic contains: OkHttpClient built on every call of typeUseAnnotation()
+                new OkHttpClient().newCall(new Request());
+                return "";
               }
 
               @Deprecated

@@ -263,6 +263,96 @@ final class StaticCollectionLeakShapesTest {
               }
             }
             """)
+        .addSourceLines(
+            "TypeUse.java",
+            """
+            import java.lang.annotation.ElementType;
+            import java.lang.annotation.Target;
+            import java.util.ArrayList;
+            import java.util.List;
+
+            class TypeUse {
+              @Target(ElementType.TYPE_USE)
+              @interface Test {}
+
+              private static final List<String> SEEN = new ArrayList<>();
+
+              // Among the modifiers, but it annotates the return type: no runner sees it.
+              @Test
+              String records(String name) {
+                // BUG: Diagnostic contains: SEEN grows in records on every call
+                SEEN.add(name);
+                return name;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
+   * Growth that does not call the field's own method in place: a method reference run wherever it
+   * is passed, a static mutator given the field, an inner list reached through a forEach lambda.
+   */
+  @Test
+  void growthByReferenceMutatorAndCallback() {
+    helper
+        .addSourceLines(
+            "Indirect.java",
+            """
+            import java.util.ArrayList;
+            import java.util.Collections;
+            import java.util.HashMap;
+            import java.util.List;
+            import java.util.Map;
+
+            class Indirect {
+              private static final List<String> REFERENCED = new ArrayList<>();
+              private static final List<String> MUTATED = new ArrayList<>();
+              private static final Map<String, List<String>> NESTED = new HashMap<>();
+
+              public static void register(List<String> names) {
+                // BUG: Diagnostic contains: REFERENCED grows in register on every call
+                names.forEach(REFERENCED::add);
+                // BUG: Diagnostic contains: MUTATED grows in register on every call
+                Collections.addAll(MUTATED, "a", "b");
+                // BUG: Diagnostic contains: NESTED grows in register on every call
+                NESTED.forEach((key, values) -> values.add(key));
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
+   * Only the launcher's entry point runs once: static, one {@code String[]} or {@code String...}.
+   */
+  @Test
+  void onlyTheEntryPointMainRunsOnce() {
+    helper
+        .addSourceLines(
+            "Cli.java",
+            """
+            import java.util.ArrayList;
+            import java.util.List;
+
+            class Cli {
+              private static final List<String> ARGS = new ArrayList<>();
+              private static final List<String> NAMES = new ArrayList<>();
+
+              public static void main(String... args) {
+                for (String arg : args) {
+                  ARGS.add(arg);
+                }
+              }
+
+              static final class Overload {
+                static void main(String name) {
+                  // BUG: Diagnostic contains: NAMES grows in main on every call
+                  NAMES.add(name);
+                }
+              }
+            }
+            """)
         .doTest();
   }
 

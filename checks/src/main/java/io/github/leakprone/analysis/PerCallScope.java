@@ -2,8 +2,6 @@ package io.github.leakprone.analysis;
 
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 
-import com.google.common.collect.ImmutableSet;
-import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.LambdaExpressionTree;
@@ -11,28 +9,16 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
-import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import io.github.leakprone.catalog.RunOnceMethods;
+import io.github.leakprone.trees.MainMethods;
 import java.util.Optional;
-import javax.lang.model.element.Modifier;
 
 /**
  * Tells whether code runs on every call of some method or lambda, or once per class or per owning
  * object. Only the former can build a client per call.
  */
 public final class PerCallScope {
-
-  /**
-   * The test and container annotations of run-once methods, and {@code @PostConstruct}: a client
-   * built there is built once per bean. (For static collections {@code @PostConstruct} is instead
-   * the open half of a lifecycle pair, so it is not in {@link RunOnceMethods}.)
-   */
-  private static final ImmutableSet<String> RUN_ONCE_ANNOTATIONS =
-      ImmutableSet.<String>builder()
-          .addAll(RunOnceMethods.ANNOTATIONS)
-          .add("PostConstruct")
-          .build();
 
   /**
    * The method or lambda each of whose calls runs {@code path}'s leaf, or empty when the leaf runs
@@ -60,23 +46,9 @@ public final class PerCallScope {
 
   private static boolean runsOnce(MethodTree method) {
     MethodSymbol symbol = getSymbol(method);
-    if (symbol.isConstructor() || isMain(method, symbol)) {
-      return true;
-    }
-    for (AnnotationTree annotation : method.getModifiers().getAnnotations()) {
-      Symbol type = getSymbol(annotation.getAnnotationType());
-      if (type != null && RUN_ONCE_ANNOTATIONS.contains(type.getSimpleName().toString())) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean isMain(MethodTree method, MethodSymbol symbol) {
-    return method.getName().contentEquals("main")
-        && method.getModifiers().getFlags().contains(Modifier.STATIC)
-        && symbol.getParameters().size() == 1
-        && symbol.getParameters().get(0).asType().toString().equals("java.lang.String[]");
+    return symbol.isConstructor()
+        || MainMethods.isMain(symbol)
+        || RunOnceMethods.carriesRunOnceAnnotation(symbol, RunOnceMethods.ONCE_PER_BEAN);
   }
 
   private PerCallScope() {}

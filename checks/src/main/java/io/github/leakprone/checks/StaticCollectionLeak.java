@@ -18,8 +18,8 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.util.TreePath;
 import io.github.leakprone.Links;
 import io.github.leakprone.analysis.growth.JudgedFields;
-import io.github.leakprone.analysis.growth.Leak;
 import io.github.leakprone.analysis.growth.StaticGrowth;
+import io.github.leakprone.analysis.growth.UnremovedGrowth;
 import io.github.leakprone.catalog.StaticGrowthCatalog;
 import io.github.leakprone.catalog.StaticGrowthFlags;
 import io.github.leakprone.fixes.RemoveInPartner;
@@ -104,7 +104,7 @@ public final class StaticCollectionLeak extends BugChecker
 
   private ImmutableList<Description> check(TreePath unit, VisitorState state) {
     ImmutableList.Builder<Description> findings = ImmutableList.builder();
-    for (Leak leak : StaticGrowth.analyse(unit, catalog, state)) {
+    for (UnremovedGrowth leak : StaticGrowth.analyse(unit, catalog, state)) {
       if (isSuppressed(leak, state)) {
         continue;
       }
@@ -120,7 +120,7 @@ public final class StaticCollectionLeak extends BugChecker
    * A finding in a unit-wide check is not suppressed by Error Prone itself: honour
    * {@code @SuppressWarnings} on the field and on every declaration around the growth.
    */
-  private boolean isSuppressed(Leak leak, VisitorState state) {
+  private boolean isSuppressed(UnremovedGrowth leak, VisitorState state) {
     return isSuppressed(leak.field(), state) || Suppressions.around(this, leak.growth(), state);
   }
 }

@@ -1,8 +1,8 @@
 package io.github.leakprone.checks;
 
 import com.sun.source.tree.MethodTree;
-import io.github.leakprone.analysis.growth.Leak;
-import io.github.leakprone.analysis.growth.Leak.Opening;
+import io.github.leakprone.analysis.growth.UnremovedGrowth;
+import io.github.leakprone.analysis.growth.UnremovedGrowth.Opening;
 import io.github.leakprone.catalog.MethodPattern;
 import io.github.leakprone.catalog.MethodPattern.Annotated;
 import io.github.leakprone.catalog.MethodPattern.Named;
@@ -18,7 +18,7 @@ final class StaticGrowthMessage {
       "every entry added there outlives its connection or registration, held by the static field"
           + " until the JVM exits";
 
-  static String of(Leak leak) {
+  static String of(UnremovedGrowth leak) {
     String field = leak.field().getSimpleName().toString();
     if (leak.opening().isEmpty()) {
       return String.format(
@@ -41,7 +41,7 @@ final class StaticGrowthMessage {
         leak.grewIn().equals(opening.openMethod().getName().toString())
             ? open
             : leak.grewIn() + "(), called from " + open + ",";
-    if (leak.kind() == Leak.Kind.NO_PARTNER) {
+    if (leak.kind() == UnremovedGrowth.Kind.NO_PARTNER) {
       String close = closeLabel(opening);
       return String.format(
           "%s grows in %s but the class has no %s method, so nothing removes the entry when it"

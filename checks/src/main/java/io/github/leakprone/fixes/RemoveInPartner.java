@@ -32,8 +32,8 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.util.Name;
 import io.github.leakprone.analysis.growth.DirectGrowth;
-import io.github.leakprone.analysis.growth.Leak;
-import io.github.leakprone.analysis.growth.Leak.Opening;
+import io.github.leakprone.analysis.growth.UnremovedGrowth;
+import io.github.leakprone.analysis.growth.UnremovedGrowth.Opening;
 import io.github.leakprone.catalog.MethodPattern;
 import io.github.leakprone.catalog.MethodPattern.Annotated;
 import io.github.leakprone.trees.LocalVariables;
@@ -66,7 +66,7 @@ public final class RemoveInPartner {
 
   private static final Supplier<Name> ON_CLOSE = VisitorState.memoize(s -> s.getName("onClose"));
 
-  public static Optional<SuggestedFix> fix(Leak leak, VisitorState state) {
+  public static Optional<SuggestedFix> fix(UnremovedGrowth leak, VisitorState state) {
     if (leak.opening().isEmpty() || leak.direct().isEmpty()) {
       return Optional.empty();
     }

@@ -27,10 +27,17 @@ public final class LocalVariables {
    * an initializer and never assigned again.
    */
   public static Optional<ExpressionTree> soleInitializer(Symbol symbol, VisitorState state) {
+    return soleInitializer(symbol, state.getPath());
+  }
+
+  /**
+   * As {@link #soleInitializer(Symbol, VisitorState)}, for {@code symbol} seen at {@code where}.
+   */
+  public static Optional<ExpressionTree> soleInitializer(Symbol symbol, TreePath where) {
     if (!(symbol instanceof VarSymbol var) || var.getKind() != ElementKind.LOCAL_VARIABLE) {
       return Optional.empty();
     }
-    Tree body = enclosingMethodOrClass(state.getPath());
+    Tree body = enclosingMethodOrClass(where);
     if (body == null) {
       return Optional.empty();
     }

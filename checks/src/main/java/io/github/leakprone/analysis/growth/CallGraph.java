@@ -1,7 +1,6 @@
 package io.github.leakprone.analysis.growth;
 
-import com.google.common.collect.LinkedHashMultimap;
-import com.google.common.collect.SetMultimap;
+import com.google.common.collect.ImmutableSetMultimap;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -31,13 +30,28 @@ final class CallGraph {
     }
   }
 
-  private final SetMultimap<Node, Edge> calls = LinkedHashMultimap.create();
-  private final SetMultimap<Node, Node> callers = LinkedHashMultimap.create();
+  private final ImmutableSetMultimap<Node, Edge> calls;
+  private final ImmutableSetMultimap<Node, Node> callers;
 
-  /** {@code from} runs {@code to}; {@code deferred} when it hands it over to run later. */
-  void add(Node from, Node to, boolean deferred) {
-    calls.put(from, new Edge(to, deferred));
-    callers.put(to, from);
+  private CallGraph(Builder builder) {
+    this.calls = builder.calls.build();
+    this.callers = builder.callers.build();
+  }
+
+  /** Collects the edges while the unit is scanned; the graph built from it does not change. */
+  static final class Builder {
+    private final ImmutableSetMultimap.Builder<Node, Edge> calls = ImmutableSetMultimap.builder();
+    private final ImmutableSetMultimap.Builder<Node, Node> callers = ImmutableSetMultimap.builder();
+
+    /** {@code from} runs {@code to}; {@code deferred} when it hands it over to run later. */
+    void add(Node from, Node to, boolean deferred) {
+      calls.put(from, new Edge(to, deferred));
+      callers.put(to, from);
+    }
+
+    CallGraph build() {
+      return new CallGraph(this);
+    }
   }
 
   /**

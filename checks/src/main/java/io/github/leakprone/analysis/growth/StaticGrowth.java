@@ -1,16 +1,12 @@
 package io.github.leakprone.analysis.growth;
 
-import static com.google.errorprone.util.ASTHelpers.getSymbol;
-import static com.google.errorprone.util.ASTHelpers.isStatic;
-
 import com.google.common.base.Supplier;
 import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.LinkedHashMultimap;
 import com.google.common.collect.SetMultimap;
 import com.google.errorprone.VisitorState;
-import com.sun.source.tree.AnnotationTree;
-import com.sun.source.tree.MethodTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
@@ -18,10 +14,11 @@ import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.PackageSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
-import io.github.leakprone.analysis.growth.Leak.Opening;
+import io.github.leakprone.analysis.growth.UnremovedGrowth.Opening;
 import io.github.leakprone.catalog.LifecyclePair.WhenMissing;
 import io.github.leakprone.catalog.RunOnceMethods;
 import io.github.leakprone.catalog.StaticGrowthCatalog;
+import io.github.leakprone.trees.MainMethods;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -44,14 +41,14 @@ import javax.lang.model.element.NestingKind;
  */
 public final class StaticGrowth {
 
-  public static ImmutableList<Leak> analyse(
+  public static ImmutableList<UnremovedGrowth> analyse(
       TreePath unit, StaticGrowthCatalog catalog, VisitorState state) {
     ContainerTypes types = new ContainerTypes(catalog, state);
     UnitIndex index = UnitIndex.of(unit.getCompilationUnit(), types);
     if (index.fields.isEmpty()) {
       return ImmutableList.of();
     }
-    FieldUses uses = FieldUses.scan(unit, index, types, state);
+    UnitUses uses = FieldUses.scan(unit, index, types, state);
     // Asked only of a growth outside static initialisation, which most units do not have
     // (docs/performance.md).
     Supplier<ImmutableList<Lifecycles.Open>> opens =
@@ -60,7 +57,7 @@ public final class StaticGrowth {
   }
 
   private final UnitIndex index;
-  private final FieldUses uses;
+  private final UnitUses uses;
   private final Supplier<ImmutableList<Lifecycles.Open>> opens;
   private final Boundedness boundedness;
   private final Supplier<Set<Node>> once;
@@ -68,34 +65,35 @@ public final class StaticGrowth {
 
   private StaticGrowth(
       UnitIndex index,
-      FieldUses uses,
+      UnitUses uses,
       Supplier<ImmutableList<Lifecycles.Open>> opens,
       Boundedness boundedness) {
     this.index = index;
     this.uses = uses;
     this.opens = opens;
     this.boundedness = boundedness;
-    this.once = Suppliers.memoize(() -> uses.graph.once(runsOnce(), uses.nodes, this::isHidden));
+    this.once =
+        Suppliers.memoize(() -> uses.graph().once(runsOnce(), uses.nodes(), this::isHidden));
   }
 
-  private ImmutableList<Leak> leaks() {
-    ImmutableList.Builder<Leak> leaks = ImmutableList.builder();
+  private ImmutableList<UnremovedGrowth> leaks() {
+    ImmutableList.Builder<UnremovedGrowth> leaks = ImmutableList.builder();
     for (VarSymbol field : index.fields.keySet()) {
-      FieldUses.Facts facts = uses.facts.get(field);
-      if (facts.escapes
+      FieldUseSummary summary = uses.fields().get(field);
+      if (summary.escapes()
           || isVisibleOutsideUnit(field)
-          || boundedness.isBounded(field.type, facts.values)) {
+          || boundedness.isBounded(field.type, summary.values())) {
         continue;
       }
       SetMultimap<Node, Change> shrinks = LinkedHashMultimap.create();
-      facts.changes.stream()
+      summary.changes().stream()
           .filter(c -> c.kind() == Change.Kind.SHRINK)
           .forEach(c -> shrinks.put(c.node(), c));
       Set<Node> reported = new HashSet<>();
-      for (Change growth : facts.changes) {
+      for (Change growth : summary.changes()) {
         if (growth.kind() != Change.Kind.GROWTH
             || growth.bounded()
-            || facts.sizeGuarded.contains(growth.node())
+            || summary.sizeGuarded().contains(growth.node())
             || !reported.add(growth.node())) {
           continue;
         }
@@ -105,7 +103,8 @@ public final class StaticGrowth {
     return leaks.build();
   }
 
-  private Optional<Leak> judge(VarSymbol field, Change growth, SetMultimap<Node, Change> shrinks) {
+  private Optional<UnremovedGrowth> judge(
+      VarSymbol field, Change growth, SetMultimap<Node, Change> shrinks) {
     // A static initializer runs once, and no call leads into one (CallGraph has no edge to it), so
     // no open method reaches it: a growth there is never a finding. Most judged fields are filled
     // there only; answering first spares the lifecycle and run-once questions, each a look at every
@@ -126,8 +125,10 @@ public final class StaticGrowth {
         continue;
       }
       return Optional.of(
-          new Leak(
-              open.partners().isEmpty() ? Leak.Kind.NO_PARTNER : Leak.Kind.PARTNER_FORGETS,
+          new UnremovedGrowth(
+              open.partners().isEmpty()
+                  ? UnremovedGrowth.Kind.NO_PARTNER
+                  : UnremovedGrowth.Kind.PARTNER_FORGETS,
               field,
               growth.path(),
               label(growth.node()),
@@ -150,8 +151,8 @@ public final class StaticGrowth {
       return Optional.empty();
     }
     return Optional.of(
-        new Leak(
-            Leak.Kind.NEVER_SHRINKS,
+        new UnremovedGrowth(
+            UnremovedGrowth.Kind.NEVER_SHRINKS,
             field,
             growth.path(),
             label(growth.node()),
@@ -183,13 +184,13 @@ public final class StaticGrowth {
   }
 
   private Map<Node, Boolean> reach(Node root) {
-    return reaches.computeIfAbsent(root, uses.graph::reach);
+    return reaches.computeIfAbsent(root, uses.graph()::reach);
   }
 
   /** Nodes that run once whoever calls them: initialisation, main, tests, run-once callbacks. */
   private Set<Node> runsOnce() {
     Set<Node> base = new HashSet<>();
-    for (Node node : uses.nodes) {
+    for (Node node : uses.nodes()) {
       switch (node.kind()) {
         case STATIC_INIT -> base.add(node);
         case INSTANCE_INIT -> {
@@ -200,8 +201,8 @@ public final class StaticGrowth {
         case METHOD -> {
           MethodSymbol method = (MethodSymbol) node.symbol();
           if ((method.isConstructor() && isEnum(method.owner))
-              || isMain(method)
-              || hasRunOnceAnnotation(method)) {
+              || MainMethods.isMain(method)
+              || RunOnceMethods.carriesRunOnceAnnotation(method, ImmutableSet.of())) {
             base.add(node);
           }
         }
@@ -229,28 +230,6 @@ public final class StaticGrowth {
         || (((MethodSymbol) method).isConstructor()
             && method.owner instanceof ClassSymbol owner
             && owner.getNestingKind() == NestingKind.ANONYMOUS);
-  }
-
-  private boolean hasRunOnceAnnotation(MethodSymbol method) {
-    TreePath path = index.methods.get(method);
-    if (path == null) {
-      return false;
-    }
-    for (AnnotationTree annotation :
-        ((MethodTree) path.getLeaf()).getModifiers().getAnnotations()) {
-      Symbol type = getSymbol(annotation.getAnnotationType());
-      if (type != null && RunOnceMethods.ANNOTATIONS.contains(type.getSimpleName().toString())) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean isMain(MethodSymbol method) {
-    return method.getSimpleName().contentEquals("main")
-        && isStatic(method)
-        && method.getParameters().size() == 1
-        && method.getParameters().get(0).asType().toString().equals("java.lang.String[]");
   }
 
   private static boolean isEnum(Symbol symbol) {

@@ -18,7 +18,7 @@ import java.util.Optional;
  * @param shrinksIn the methods that do remove from the field, none of them on the path that should
  * @param direct for growth straight on the field, what undoes it (used by the fix)
  */
-public record Leak(
+public record UnremovedGrowth(
     Kind kind,
     VarSymbol field,
     TreePath growth,
