@@ -366,12 +366,12 @@ final class HeavyweightClientPerCallFlagsTest {
   }
 
   @Test
-  void catalogueRejectsMalformedValuesNamingTheFlag() {
+  void catalogRejectsMalformedValuesNamingTheFlag() {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
             () ->
-                HeavyweightClientPerCallFlags.catalogue(
+                HeavyweightClientPerCallFlags.catalog(
                     ErrorProneFlags.fromMap(
                         ImmutableMap.of(
                             "HeavyweightClientPerCall:ReleasedTypes", "com.acme.Pool#"))));

@@ -4,7 +4,7 @@ import com.google.errorprone.CompilationTestHelper;
 import org.junit.jupiter.api.Test;
 
 /**
- * Which calls acquire: the catalogue is looked up once per method (JdbcResources keeps the answer),
+ * Which calls acquire: the catalog is looked up once per method (JdbcResources keeps the answer),
  * and whether the call returns a resource is still asked of each call. Each test asks the
  * non-acquiring call first, so a kept answer that covered more than its method would be seen.
  */

@@ -9,8 +9,8 @@ import com.google.common.collect.ImmutableMap;
 import com.google.errorprone.CompilationTestHelper;
 import com.google.errorprone.ErrorProneFlags;
 import io.github.leakprone.catalog.LifecyclePair;
+import io.github.leakprone.catalog.StaticCollectionLeakFlags;
 import io.github.leakprone.catalog.StaticGrowthCatalog;
-import io.github.leakprone.catalog.StaticGrowthFlags;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -134,13 +134,13 @@ final class StaticCollectionLeakFlagsTest {
   }
 
   @Test
-  void flagsAddToTheBuiltInCatalogue() {
+  void flagsAddToTheBuiltInCatalog() {
     StaticGrowthCatalog catalog =
-        StaticGrowthFlags.catalogue(
+        StaticCollectionLeakFlags.catalog(
             ErrorProneFlags.fromMap(
                 ImmutableMap.of(
-                    StaticGrowthFlags.LIFECYCLE_PAIRS, "attach:detach,@a.B:@a.C",
-                    StaticGrowthFlags.BOUNDED_TYPES, "com.acme.Ring")));
+                    StaticCollectionLeakFlags.LIFECYCLE_PAIRS, "attach:detach,@a.B:@a.C",
+                    StaticCollectionLeakFlags.BOUNDED_TYPES, "com.acme.Ring")));
     assertEquals(StaticGrowthCatalog.BUILT_IN.pairs().size() + 2, catalog.pairs().size(), "pairs");
     LifecyclePair annotated = catalog.pairs().get(catalog.pairs().size() - 1);
     assertEquals(LifecyclePair.WhenMissing.FINDING, annotated.whenMissing());
@@ -167,7 +167,7 @@ final class StaticCollectionLeakFlagsTest {
         assertThrows(
             IllegalArgumentException.class,
             () ->
-                StaticGrowthFlags.catalogue(
+                StaticCollectionLeakFlags.catalog(
                     ErrorProneFlags.fromMap(
                         ImmutableMap.of("StaticCollectionLeak:" + flag, value))));
     assertTrue(

@@ -63,9 +63,8 @@ public final class FateAnalysis {
   /**
    * The fate of the value that {@code creation} builds inside {@code body}.
    *
-   * @param clientType the value's catalogued type; a call that takes the value and returns this
-   *     type (a decorator such as {@code MoreExecutors.listeningDecorator}) is followed as the
-   *     value
+   * @param clientType the value's catalogd type; a call that takes the value and returns this type
+   *     (a decorator such as {@code MoreExecutors.listeningDecorator}) is followed as the value
    */
   public static Fate analyse(TreePath creation, Tree body, Type clientType, VisitorState state) {
     Type wrapperType =

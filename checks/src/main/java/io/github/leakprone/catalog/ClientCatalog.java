@@ -46,8 +46,8 @@ public final class ClientCatalog {
   private final NameFilter mayEndCreation;
 
   /**
-   * {@link #clientsOfType} by class. Its classes are one compilation's: a catalogue serves one
-   * check instance, which Error Prone creates per compilation.
+   * {@link #clientsOfType} by class. Its classes are one compilation's: a catalog serves one check
+   * instance, which Error Prone creates per compilation.
    */
   private final Map<Symbol, ImmutableList<HeavyweightClient>> clientsByClass = new HashMap<>();
 

@@ -4,7 +4,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 
 /**
- * A catalogue entry: a client type that is expensive to build, why, and what its library requires.
+ * A catalog entry: a client type that is expensive to build, why, and what its library requires.
  *
  * @param type the client's type (its creations may produce subtypes of it)
  * @param displayName the name a finding uses, usually the simple name

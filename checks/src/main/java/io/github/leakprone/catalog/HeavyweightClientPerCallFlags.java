@@ -26,8 +26,8 @@ public final class HeavyweightClientPerCallFlags {
   public static final String SHARED_TYPES = "HeavyweightClientPerCall:SharedTypes";
   public static final String RELEASED_TYPES = "HeavyweightClientPerCall:ReleasedTypes";
 
-  /** The built-in catalogue followed by the entries that {@code flags} add. */
-  public static ImmutableList<HeavyweightClient> catalogue(ErrorProneFlags flags) {
+  /** The built-in catalog followed by the entries that {@code flags} add. */
+  public static ImmutableList<HeavyweightClient> catalog(ErrorProneFlags flags) {
     ImmutableList.Builder<HeavyweightClient> clients = ImmutableList.builder();
     clients.addAll(HeavyweightClients.BUILT_IN);
     for (String type : flags.getListOrEmpty(SHARED_TYPES)) {

@@ -10,7 +10,7 @@ import io.github.leakprone.catalog.Creation.Constructor;
 import io.github.leakprone.catalog.Creation.StaticFactory;
 
 /**
- * The built-in catalogue of heavyweight clients. Each entry says why one instance is expensive; the
+ * The built-in catalog of heavyweight clients. Each entry says why one instance is expensive; the
  * reasons come from the libraries' own documentation and from the incidents in docs/bugpatterns.
  */
 public final class HeavyweightClients {

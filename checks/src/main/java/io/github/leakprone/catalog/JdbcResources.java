@@ -102,7 +102,7 @@ public final class JdbcResources implements ResourceSpec {
   private static final Supplier<Type> RESULT_SET =
       VisitorState.memoize(state -> state.getTypeFromString("java.sql.ResultSet"));
 
-  /** Which of the catalogue's lists a method is in, whatever its call returns. */
+  /** Which of the catalog's lists a method is in, whatever its call returns. */
   private enum Listed {
     CHILD,
     METADATA_QUERY,
@@ -112,9 +112,9 @@ public final class JdbcResources implements ResourceSpec {
 
   /**
    * {@link #listed} by method. Asked of every call whose name an acquirer may have, and {@code
-   * get*} is most getters' name: a method is looked up in the catalogue (subtype tests of its
-   * owner) once. Its methods are one compilation's: a catalogue serves one check instance, which
-   * Error Prone creates per compilation.
+   * get*} is most getters' name: a method is looked up in the catalog (subtype tests of its owner)
+   * once. Its methods are one compilation's: a catalog serves one check instance, which Error Prone
+   * creates per compilation.
    */
   private final Map<MethodSymbol, Listed> listedByMethod = new HashMap<>();
 
@@ -171,7 +171,7 @@ public final class JdbcResources implements ResourceSpec {
     return method.getSimpleName().toString().startsWith("execute");
   }
 
-  /** The catalogued closers and the flag's, and the helpers {@link ReleaseNames} recognises. */
+  /** The catalogd closers and the flag's, and the helpers {@link ReleaseNames} recognises. */
   @Override
   public ImmutableSet<Integer> releasedArguments(MethodInvocationTree call, VisitorState state) {
     MethodSymbol method = getSymbol(call);

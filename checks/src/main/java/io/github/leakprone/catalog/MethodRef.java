@@ -6,6 +6,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import java.util.Collection;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * A method named by its owner type and a name pattern: an exact name, or a prefix ending in {@code
@@ -26,10 +27,19 @@ public record MethodRef(String ownerType, String namePattern) {
    * subtype of it (constructors are named {@code <init>}).
    */
   public boolean matches(MethodSymbol method, VisitorState state) {
+    return matches(method, state::getTypeFromString, state);
+  }
+
+  /**
+   * {@link #matches(MethodSymbol, VisitorState)}, with owner types looked up by {@code types}, for
+   * a caller that keeps its look-ups ({@code null} for a type not on the class path). The name is
+   * asked first: it rules out nearly every method, at no cost.
+   */
+  public boolean matches(MethodSymbol method, Function<String, Type> types, VisitorState state) {
     if (method == null || method.owner == null || !nameMatches(method.getSimpleName().toString())) {
       return false;
     }
-    Type owner = state.getTypeFromString(ownerType);
+    Type owner = types.apply(ownerType);
     return owner != null && ASTHelpers.isSubtype(method.owner.type, owner, state);
   }
 

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * What the obligation analysis needs to know about one family of resources (JDBC, clients, ...):
- * the catalogue's knowledge, in the form the analysis asks for it.
+ * the catalog's knowledge, in the form the analysis asks for it.
  */
 public interface ResourceSpec {
 

@@ -5,7 +5,7 @@ import com.google.common.collect.ImmutableSet;
 
 /**
  * What {@code StaticCollectionLeak} knows: container kinds, lifecycle pairs, and the types that are
- * bounded; the built-in entries followed by the user's (see {@link StaticGrowthFlags}).
+ * bounded; the built-in entries followed by the user's (see {@link StaticCollectionLeakFlags}).
  */
 public record StaticGrowthCatalog(
     ImmutableList<ContainerKind> kinds,

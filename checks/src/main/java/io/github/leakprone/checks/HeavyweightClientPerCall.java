@@ -57,7 +57,7 @@ public final class HeavyweightClientPerCall extends BugChecker
 
   private static final long serialVersionUID = 1L;
 
-  // Transient: a BugChecker is Serializable, the catalogue need not be (it is rebuilt from flags).
+  // Transient: a BugChecker is Serializable, the catalog need not be (it is rebuilt from flags).
   private final transient ClientCatalog catalog;
 
   private final transient ClientResources resources;
@@ -74,8 +74,7 @@ public final class HeavyweightClientPerCall extends BugChecker
   HeavyweightClientPerCall(ErrorProneFlags flags) {
     FlagProblem.Parsed<ImmutableList<HeavyweightClient>> parsed =
         FlagProblem.parse(
-            () -> HeavyweightClientPerCallFlags.catalogue(flags),
-            () -> HeavyweightClients.BUILT_IN);
+            () -> HeavyweightClientPerCallFlags.catalog(flags), () -> HeavyweightClients.BUILT_IN);
     this.catalog = new ClientCatalog(parsed.value());
     this.resources = new ClientResources(catalog);
     this.obligations = new Obligations(resources);

@@ -20,8 +20,8 @@ import io.github.leakprone.Links;
 import io.github.leakprone.analysis.growth.JudgedFields;
 import io.github.leakprone.analysis.growth.StaticGrowth;
 import io.github.leakprone.analysis.growth.UnremovedGrowth;
+import io.github.leakprone.catalog.StaticCollectionLeakFlags;
 import io.github.leakprone.catalog.StaticGrowthCatalog;
-import io.github.leakprone.catalog.StaticGrowthFlags;
 import io.github.leakprone.fixes.RemoveInPartner;
 import io.github.leakprone.report.Reporter;
 import javax.inject.Inject;
@@ -44,7 +44,7 @@ public final class StaticCollectionLeak extends BugChecker
 
   private static final long serialVersionUID = 1L;
 
-  // Transient: a BugChecker is Serializable, the catalogue need not be (it is rebuilt from flags).
+  // Transient: a BugChecker is Serializable, the catalog need not be (it is rebuilt from flags).
   private final transient StaticGrowthCatalog catalog;
   private final transient FlagProblem flagProblem;
   private final transient JudgedFields judgedFields;
@@ -65,7 +65,7 @@ public final class StaticCollectionLeak extends BugChecker
   StaticCollectionLeak(ErrorProneFlags flags) {
     FlagProblem.Parsed<StaticGrowthCatalog> parsed =
         FlagProblem.parse(
-            () -> StaticGrowthFlags.catalogue(flags), () -> StaticGrowthCatalog.BUILT_IN);
+            () -> StaticCollectionLeakFlags.catalog(flags), () -> StaticGrowthCatalog.BUILT_IN);
     this.catalog = parsed.value();
     this.flagProblem = parsed.problem();
     this.judgedFields = new JudgedFields(catalog);
@@ -109,7 +109,8 @@ public final class StaticCollectionLeak extends BugChecker
         continue;
       }
       Description.Builder description =
-          buildDescription(leak.growth().getLeaf()).setMessage(StaticGrowthMessage.of(leak));
+          buildDescription(leak.growth().getLeaf())
+              .setMessage(StaticCollectionLeakMessage.of(leak));
       RemoveInPartner.fix(leak, state).ifPresent(description::addFix);
       findings.add(description.build());
     }

@@ -54,7 +54,7 @@ import javax.lang.model.element.NestingKind;
  *
  * <p>Offered only when the move keeps behaviour: every argument is a constant, nothing throws a
  * checked exception, the class can hold a static field, and every later use of the client leaves it
- * unchanged (a method the catalogue lists as such, or passing it as an argument).
+ * unchanged (a method the catalog lists as such, or passing it as an argument).
  */
 public final class HoistToStaticField {
 
@@ -153,7 +153,7 @@ public final class HoistToStaticField {
   /**
    * The statements right after {@code local} that only configure it with constants: {@code x.f =
    * CONST;} or {@code x.m(CONST, ...);} where {@code m} changes the client (it is not one of the
-   * catalogue's shared uses, which are uses, not configuration) and throws no checked exception (a
+   * catalog's shared uses, which are uses, not configuration) and throws no checked exception (a
    * static initializer cannot).
    */
   private static List<StatementTree> configurationAfter(

@@ -20,8 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Answers type questions against the catalogue for one compilation. Types are named by string; a
- * type missing from the user's class path matches nothing.
+ * Answers type questions against the catalog for one compilation. Types are named by string; a type
+ * missing from the user's class path matches nothing.
  */
 final class ContainerTypes {
 
@@ -98,12 +98,8 @@ final class ContainerTypes {
    * Whether {@code method} is one that {@code refs} name (constructors are named {@code <init>}).
    */
   boolean matchesAny(MethodSymbol method, List<MethodRef> refs) {
-    if (method == null || method.owner == null) {
-      return false;
-    }
-    String name = method.getSimpleName().toString();
     for (MethodRef ref : refs) {
-      if (ref.nameMatches(name) && isSubtypeOf(method.owner.type, ref.ownerType())) {
+      if (ref.matches(method, name -> type(name).orElse(null), state)) {
         return true;
       }
     }

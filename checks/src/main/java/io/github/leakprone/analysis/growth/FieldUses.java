@@ -26,6 +26,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import io.github.leakprone.trees.NullComparisons;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -322,18 +323,17 @@ final class FieldUses {
     return false;
   }
 
+  /** Whether {@code condition} holds a {@code field == null} anywhere, as lazy set-up asks. */
   private static boolean comparesWithNull(ExpressionTree condition, VarSymbol field) {
     boolean[] found = new boolean[1];
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitBinary(BinaryTree tree, Void unused) {
-        if (tree.getKind() == Tree.Kind.EQUAL_TO) {
-          ExpressionTree left = tree.getLeftOperand();
-          ExpressionTree right = tree.getRightOperand();
-          found[0] |=
-              (left.getKind() == Tree.Kind.NULL_LITERAL && field.equals(getSymbol(right)))
-                  || (right.getKind() == Tree.Kind.NULL_LITERAL && field.equals(getSymbol(left)));
-        }
+        ExpressionTree compared = NullComparisons.comparedWithNull(tree);
+        found[0] |=
+            tree.getKind() == Tree.Kind.EQUAL_TO
+                && compared != null
+                && field.equals(getSymbol(compared));
         return super.visitBinary(tree, null);
       }
     }.scan(condition, null);

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Reads the user's additions to {@code StaticCollectionLeak}'s catalogue from {@code -XepOpt:} flags:
+ * Reads the user's additions to {@code StaticCollectionLeak}'s catalog from {@code -XepOpt:} flags:
  *
  * <ul>
  *   <li>{@code -XepOpt:StaticCollectionLeak:LifecyclePairs=attach:detach,add*Watcher:remove*Watcher,
@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  *
  * A malformed value fails the compilation with a message that names the flag.
  */
-public final class StaticGrowthFlags {
+public final class StaticCollectionLeakFlags {
 
   public static final String LIFECYCLE_PAIRS = "StaticCollectionLeak:LifecyclePairs";
   public static final String BOUNDED_TYPES = "StaticCollectionLeak:BoundedTypes";
@@ -32,8 +32,8 @@ public final class StaticGrowthFlags {
   private static final Pattern NAME_PATTERN = Pattern.compile("[\\p{L}_$*][\\p{L}\\p{N}_$*]*");
   private static final Splitter ALTERNATIVES = Splitter.on('|');
 
-  /** The built-in catalogue followed by what {@code flags} add. */
-  public static StaticGrowthCatalog catalogue(ErrorProneFlags flags) {
+  /** The built-in catalog followed by what {@code flags} add. */
+  public static StaticGrowthCatalog catalog(ErrorProneFlags flags) {
     ImmutableList.Builder<LifecyclePair> pairs = ImmutableList.builder();
     pairs.addAll(LifecyclePairs.BUILT_IN);
     for (String entry : flags.getListOrEmpty(LIFECYCLE_PAIRS)) {
@@ -116,5 +116,5 @@ public final class StaticGrowthFlags {
     return FlagSyntax.bad(flag, entry, problem, "docs/bugpatterns/StaticCollectionLeak.md");
   }
 
-  private StaticGrowthFlags() {}
+  private StaticCollectionLeakFlags() {}
 }

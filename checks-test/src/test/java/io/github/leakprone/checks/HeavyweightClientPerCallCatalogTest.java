@@ -4,11 +4,11 @@ import com.google.errorprone.CompilationTestHelper;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every entry of the built-in catalogue: each way of building the client is flagged in a method,
- * and not flagged when it differs only in what the catalogue requires (shared once, or released on
- * every path) or in being no creation at all (a client derived from a shared one).
+ * Every entry of the built-in catalog: each way of building the client is flagged in a method, and
+ * not flagged when it differs only in what the catalog requires (shared once, or released on every
+ * path) or in being no creation at all (a client derived from a shared one).
  */
-final class HeavyweightClientPerCallCatalogueTest {
+final class HeavyweightClientPerCallCatalogTest {
 
   private final CompilationTestHelper helper = ClientStubs.compilation(getClass());
 

@@ -12,7 +12,7 @@ import java.util.List;
  * The message of a {@link StaticCollectionLeak} finding: what grows, where, which path fails to
  * take it out again, and what to do.
  */
-final class StaticGrowthMessage {
+final class StaticCollectionLeakMessage {
 
   private static final String HELD =
       "every entry added there outlives its connection or registration, held by the static field"
@@ -117,5 +117,5 @@ final class StaticGrowthMessage {
     return (label.startsWith("@") ? "an " : "a ") + label;
   }
 
-  private StaticGrowthMessage() {}
+  private StaticCollectionLeakMessage() {}
 }
