@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Follows every use of the watched fields through one compilation unit: where each grows or
@@ -119,23 +120,20 @@ final class FieldUses {
 
   /** Records a removal from {@code field} at {@code path}: by condition or wholesale if a sweep. */
   void recordShrink(VarSymbol field, TreePath path, boolean sweep) {
-    NodeContext.of(path)
-        .ifPresent(
-            context ->
-                tallies
-                    .get(field)
-                    .changes
-                    .add(
-                        new Change(
-                            Change.Kind.SHRINK,
-                            field,
-                            path,
-                            context.node(),
-                            context.deferred(),
-                            sweep,
-                            false,
-                            false,
-                            Optional.empty())));
+    recordChange(
+        field,
+        path,
+        context ->
+            new Change(
+                Change.Kind.SHRINK,
+                field,
+                path,
+                context.node(),
+                context.deferred(),
+                sweep,
+                false,
+                false,
+                Optional.empty()));
   }
 
   /** Records a removal that empties {@code field} or removes by condition. */
@@ -150,23 +148,26 @@ final class FieldUses {
       boolean bounded,
       boolean addsEveryCall,
       Optional<DirectGrowth> direct) {
+    recordChange(
+        field,
+        path,
+        context ->
+            new Change(
+                Change.Kind.GROWTH,
+                field,
+                path,
+                context.node(),
+                context.deferred(),
+                false,
+                bounded,
+                addsEveryCall,
+                direct));
+  }
+
+  /** Keeps the change made in the node (and deferral) that {@code path} runs in, if any. */
+  private void recordChange(VarSymbol field, TreePath path, Function<NodeContext, Change> change) {
     NodeContext.of(path)
-        .ifPresent(
-            context ->
-                tallies
-                    .get(field)
-                    .changes
-                    .add(
-                        new Change(
-                            Change.Kind.GROWTH,
-                            field,
-                            path,
-                            context.node(),
-                            context.deferred(),
-                            false,
-                            bounded,
-                            addsEveryCall,
-                            direct)));
+        .ifPresent(context -> tallies.get(field).changes.add(change.apply(context)));
   }
 
   /** Records that {@code field}'s content leaves the unit's sight. */
