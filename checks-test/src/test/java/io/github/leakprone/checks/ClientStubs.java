@@ -93,13 +93,26 @@ final class ClientStubs {
                 }
               }
               """),
-          // --- Aliyun OSS ---
+          // --- Aliyun OSS: its calls declare their unchecked failures, as the real SDK's do ---
+          new Stub(
+              "com/aliyun/oss/OSSException.java",
+              """
+              package com.aliyun.oss;
+              public class OSSException extends RuntimeException {}
+              """),
+          new Stub(
+              "com/aliyun/oss/ClientException.java",
+              """
+              package com.aliyun.oss;
+              public class ClientException extends RuntimeException {}
+              """),
           new Stub(
               "com/aliyun/oss/OSS.java",
               """
               package com.aliyun.oss;
               public interface OSS {
-                Object putObject(String bucketName, String key, java.io.InputStream input);
+                Object putObject(String bucketName, String key, java.io.InputStream input)
+                    throws OSSException, ClientException;
                 void shutdown();
               }
               """),
@@ -110,7 +123,8 @@ final class ClientStubs {
               public class OSSClient implements OSS {
                 public OSSClient(String endpoint, String accessKeyId, String secretAccessKey) {}
                 @Override
-                public Object putObject(String bucketName, String key, java.io.InputStream input) {
+                public Object putObject(String bucketName, String key, java.io.InputStream input)
+                    throws OSSException, ClientException {
                   return null;
                 }
                 @Override

@@ -1075,6 +1075,7 @@ final class HeavyweightClientPerCallFixTest {
             """
             import com.google.common.util.concurrent.MoreExecutors;
             import java.util.List;
+            import java.util.concurrent.Callable;
             import java.util.concurrent.ExecutorService;
             import java.util.concurrent.Executors;
             import java.util.concurrent.TimeUnit;
@@ -1085,16 +1086,16 @@ final class HeavyweightClientPerCallFixTest {
                 tasks.forEach(pool::execute);
               }
 
-              void normalPath(List<Runnable> tasks) {
+              void normalPath(List<Callable<Void>> tasks) throws InterruptedException {
                 ExecutorService pool = Executors.newFixedThreadPool(4);
                 // one task each
-                tasks.forEach(pool::execute);
+                pool.invokeAll(tasks);
                 pool.shutdownNow();
               }
 
-              void helper(List<Runnable> tasks) {
+              void helper(List<Callable<Void>> tasks) throws InterruptedException {
                 ExecutorService pool = Executors.newCachedThreadPool();
-                tasks.forEach(pool::execute);
+                pool.invokeAll(tasks);
                 MoreExecutors.shutdownAndAwaitTermination(pool, 1, TimeUnit.MINUTES);
               }
             }
@@ -1104,6 +1105,7 @@ final class HeavyweightClientPerCallFixTest {
             """
             import com.google.common.util.concurrent.MoreExecutors;
             import java.util.List;
+            import java.util.concurrent.Callable;
             import java.util.concurrent.ExecutorService;
             import java.util.concurrent.Executors;
             import java.util.concurrent.TimeUnit;
@@ -1118,20 +1120,20 @@ final class HeavyweightClientPerCallFixTest {
                 }
               }
 
-              void normalPath(List<Runnable> tasks) {
+              void normalPath(List<Callable<Void>> tasks) throws InterruptedException {
                 ExecutorService pool = Executors.newFixedThreadPool(4);
                 try {
                   // one task each
-                  tasks.forEach(pool::execute);
+                  pool.invokeAll(tasks);
                 } finally {
                   pool.shutdownNow();
                 }
               }
 
-              void helper(List<Runnable> tasks) {
+              void helper(List<Callable<Void>> tasks) throws InterruptedException {
                 ExecutorService pool = Executors.newCachedThreadPool();
                 try {
-                  tasks.forEach(pool::execute);
+                  pool.invokeAll(tasks);
                 } finally {
                   MoreExecutors.shutdownAndAwaitTermination(pool, 1, TimeUnit.MINUTES);
                 }

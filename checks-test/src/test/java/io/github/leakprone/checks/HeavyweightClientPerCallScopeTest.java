@@ -771,12 +771,20 @@ final class HeavyweightClientPerCallScopeTest {
         .addSourceLines(
             "Test.java",
             """
+            import java.util.List;
+            import java.util.concurrent.Callable;
             import java.util.concurrent.ExecutorService;
             import java.util.concurrent.Executors;
 
             class Test {
-              void run(Runnable task) {
+              void run(List<Callable<Void>> tasks) throws InterruptedException {
                 // BUG: Diagnostic matches: NORMAL_PATH
+                ExecutorService pool = Executors.newFixedThreadPool(2);
+                pool.invokeAll(tasks);
+                pool.shutdown();
+              }
+
+              void onlyAnUncheckedExceptionSkipsTheRelease(Runnable task) {
                 ExecutorService pool = Executors.newFixedThreadPool(2);
                 pool.execute(task);
                 pool.shutdown();
@@ -787,9 +795,35 @@ final class HeavyweightClientPerCallScopeTest {
             "NORMAL_PATH",
             exactly(
                 "ExecutorService built on every call of run() and not released with shutdown() when"
-                    + " `pool.execute(...)` at line 8 throws: each pool starts its own threads, which"
-                    + " stay alive until shutdown(); share one pool, or call shutdown() in a finally"
-                    + " block"))
+                    + " `pool.invokeAll(...)` at line 10 throws: each pool starts its own threads,"
+                    + " which stay alive until shutdown(); share one pool, or call shutdown() in a"
+                    + " finally block"))
+        .doTest();
+  }
+
+  /**
+   * With {@code UncheckedExceptionPaths=true}, a path that only an unchecked exception takes is a
+   * finding too: {@code execute} throws RejectedExecutionException without declaring it.
+   */
+  @Test
+  void uncheckedExceptionPathsWhenAskedFor() {
+    ClientStubs.compilation(getClass())
+        .setArgs("-XepOpt:HeavyweightClientPerCall:UncheckedExceptionPaths=true")
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+
+            class Test {
+              void run(Runnable task) {
+                // BUG: Diagnostic contains: when `pool.execute(...)` at line 8 throws
+                ExecutorService pool = Executors.newFixedThreadPool(2);
+                pool.execute(task);
+                pool.shutdown();
+              }
+            }
+            """)
         .doTest();
   }
 

@@ -46,6 +46,20 @@ public final class FlagSyntax {
     return refs.build();
   }
 
+  /** The value of a true/false {@code flag}, false when it is not set. */
+  public static boolean bool(ErrorProneFlags flags, String flag, String docPage) {
+    String value = flags.get(flag).orElse("false").strip();
+    if (value.equalsIgnoreCase("true")) {
+      return true;
+    }
+    if (value.equalsIgnoreCase("false")) {
+      return false;
+    }
+    throw new IllegalArgumentException(
+        String.format(
+            "-XepOpt:%s: bad value '%s': expected true or false (see %s)", flag, value, docPage));
+  }
+
   /**
    * The error for a malformed entry: it names the flag, the entry, what is wrong and where to read.
    */

@@ -25,6 +25,7 @@ import io.github.leakprone.Links;
 import io.github.leakprone.analysis.Fate;
 import io.github.leakprone.analysis.FateAnalysis;
 import io.github.leakprone.analysis.PerCallScope;
+import io.github.leakprone.analysis.obligation.ExceptionPolicy;
 import io.github.leakprone.analysis.obligation.Leak;
 import io.github.leakprone.analysis.obligation.Obligations;
 import io.github.leakprone.catalog.ClientCatalog;
@@ -56,6 +57,10 @@ public final class HeavyweightClientPerCall extends BugChecker
     implements CompilationUnitTreeMatcher, NewClassTreeMatcher, MethodInvocationTreeMatcher {
 
   private static final long serialVersionUID = 1L;
+  private static final String DOC_PAGE = "docs/bugpatterns/HeavyweightClientPerCall.md";
+
+  /** What the flags say: the catalog, with users' additions, and which exceptions count. */
+  private record Settings(ImmutableList<HeavyweightClient> clients, ExceptionPolicy exceptions) {}
 
   // Transient: a BugChecker is Serializable, the catalog need not be (it is rebuilt from flags).
   private final transient ClientCatalog catalog;
@@ -72,12 +77,16 @@ public final class HeavyweightClientPerCall extends BugChecker
 
   @Inject
   HeavyweightClientPerCall(ErrorProneFlags flags) {
-    FlagProblem.Parsed<ImmutableList<HeavyweightClient>> parsed =
+    FlagProblem.Parsed<Settings> parsed =
         FlagProblem.parse(
-            () -> HeavyweightClientPerCallFlags.catalog(flags), () -> HeavyweightClients.BUILT_IN);
-    this.catalog = new ClientCatalog(parsed.value());
+            () ->
+                new Settings(
+                    HeavyweightClientPerCallFlags.catalog(flags),
+                    ExceptionPolicy.fromFlags(flags, "HeavyweightClientPerCall", DOC_PAGE)),
+            () -> new Settings(HeavyweightClients.BUILT_IN, ExceptionPolicy.DECLARED));
+    this.catalog = new ClientCatalog(parsed.value().clients());
     this.resources = new ClientResources(catalog);
-    this.obligations = new Obligations(resources);
+    this.obligations = new Obligations(resources, parsed.value().exceptions());
     this.flagProblem = parsed.problem();
   }
 

@@ -26,6 +26,7 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import io.github.leakprone.Links;
+import io.github.leakprone.analysis.obligation.ExceptionPolicy;
 import io.github.leakprone.analysis.obligation.Leak;
 import io.github.leakprone.analysis.obligation.Obligations;
 import io.github.leakprone.analysis.obligation.Obligations.BodyLeaks;
@@ -59,6 +60,10 @@ public final class JdbcResourceLeak extends BugChecker
 
   private static final long serialVersionUID = 1L;
   private static final ImmutableSet<String> RELEASE_METHODS = ImmutableSet.of("close");
+  private static final String DOC_PAGE = "docs/bugpatterns/JdbcResourceLeak.md";
+
+  /** What the flags say: the resources, with users' additions, and which exceptions count. */
+  private record Settings(JdbcResources resources, ExceptionPolicy exceptions) {}
 
   // Transient: a BugChecker is Serializable; these are rebuilt from the flags.
   private final transient JdbcResources resources;
@@ -76,12 +81,17 @@ public final class JdbcResourceLeak extends BugChecker
 
   @Inject
   JdbcResourceLeak(ErrorProneFlags flags) {
-    FlagProblem.Parsed<JdbcResources> parsed =
+    FlagProblem.Parsed<Settings> parsed =
         FlagProblem.parse(
-            () -> JdbcResources.fromFlags(flags),
-            () -> JdbcResources.fromFlags(ErrorProneFlags.empty()));
-    this.resources = parsed.value();
-    this.obligations = new Obligations(resources);
+            () ->
+                new Settings(
+                    JdbcResources.fromFlags(flags),
+                    ExceptionPolicy.fromFlags(flags, "JdbcResourceLeak", DOC_PAGE)),
+            () ->
+                new Settings(
+                    JdbcResources.fromFlags(ErrorProneFlags.empty()), ExceptionPolicy.DECLARED));
+    this.resources = parsed.value().resources();
+    this.obligations = new Obligations(resources, parsed.value().exceptions());
     this.flagProblem = parsed.problem();
     ImmutableList<MethodRef> acquirerNames =
         resources.acquirerNamePatterns().stream()

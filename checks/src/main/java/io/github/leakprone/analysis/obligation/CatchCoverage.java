@@ -1,7 +1,5 @@
 package io.github.leakprone.analysis.obligation;
 
-import static com.google.errorprone.util.ASTHelpers.getSymbol;
-
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.CatchTree;
@@ -26,17 +24,19 @@ import java.util.Map;
 final class CatchCoverage {
 
   private final VisitorState state;
+  private final ThrowingCalls throwing;
   private final Map<TryTree, Boolean> answers = new HashMap<>();
 
-  CatchCoverage(VisitorState state) {
+  CatchCoverage(VisitorState state, ThrowingCalls throwing) {
     this.state = state;
+    this.throwing = throwing;
   }
 
   /**
-   * {@code Exception} or {@code Throwable} is caught, or {@code RuntimeException} together with
-   * every checked exception that the block's calls declare and its {@code throw}s throw. (Errors
-   * are left out, as by every tool in this field: code does not clean up after an
-   * OutOfMemoryError.)
+   * {@code Exception} or {@code Throwable} is caught, or every exception that the block may throw
+   * under the {@link ExceptionPolicy}: what its calls declare and its {@code throw}s throw, and
+   * {@code RuntimeException} where the policy lets one leave a call. (Errors are left out, as by
+   * every tool in this field: code does not clean up after an OutOfMemoryError.)
    */
   boolean catchesEverything(TryTree tryTree) {
     return answers.computeIfAbsent(tryTree, this::answer);
@@ -57,17 +57,16 @@ final class CatchCoverage {
       return true;
     }
     List<Type> thrown = new ArrayList<>();
-    thrown.add(state.getSymtab().runtimeExceptionType);
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        thrown.addAll(getSymbol(call).getThrownTypes());
+        throwing.addThrown(call, thrown, state);
         return super.visitMethodInvocation(call, null);
       }
 
       @Override
       public Void visitNewClass(NewClassTree newClass, Void unused) {
-        thrown.addAll(getSymbol(newClass).getThrownTypes());
+        throwing.addThrown(newClass, thrown, state);
         return super.visitNewClass(newClass, null);
       }
 

@@ -94,6 +94,10 @@ public final class ObligationAnalysis {
 
   private final ResourceSpec spec;
   private final ClassSummary summary;
+
+  /** Which calls an exception may leave: the exception policy, applied to this unit. */
+  private final ThrowingCalls throwing;
+
   private final Symbol ownClass;
   private final VisitorState state;
 
@@ -114,13 +118,18 @@ public final class ObligationAnalysis {
   private int steps;
 
   private ObligationAnalysis(
-      ResourceSpec spec, ClassSummary summary, Symbol ownClass, VisitorState state) {
+      ResourceSpec spec,
+      ClassSummary summary,
+      ThrowingCalls throwing,
+      Symbol ownClass,
+      VisitorState state) {
     this.spec = spec;
     this.summary = summary;
+    this.throwing = throwing;
     this.ownClass = ownClass;
     this.state = state;
     this.witnesses = new Witnesses(state);
-    this.catches = new CatchCoverage(state);
+    this.catches = new CatchCoverage(state, throwing);
   }
 
   /** Statements and expressions visited by every analysis so far, for the scaling benchmark. */
@@ -132,11 +141,17 @@ public final class ObligationAnalysis {
    * The resources acquired in {@code body} (a method's block, or a lambda's block or expression)
    * that some path does not release, in source order.
    *
+   * @param throwing which calls an exception may leave, under the check's exception policy
    * @param ownClass the class whose fields count as this object's own
    */
   static ImmutableList<Leak> analyse(
-      Tree body, ResourceSpec spec, ClassSummary summary, Symbol ownClass, VisitorState state) {
-    ObligationAnalysis analysis = new ObligationAnalysis(spec, summary, ownClass, state);
+      Tree body,
+      ResourceSpec spec,
+      ClassSummary summary,
+      ThrowingCalls throwing,
+      Symbol ownClass,
+      VisitorState state) {
+    ObligationAnalysis analysis = new ObligationAnalysis(spec, summary, throwing, ownClass, state);
     try {
       analysis.run(body);
     } catch (StepBudgetExceeded e) {
@@ -517,7 +532,9 @@ public final class ObligationAnalysis {
       }
       return new Eval(facts, Holders.NONE);
     }
-    mayThrow(facts, call);
+    if (throwing.mayThrow(call, state)) {
+      mayThrow(facts, call);
+    }
     if (ContainerStores.storesArgument(call, state)) {
       for (Holders argument : arguments) {
         facts = transfers.escape(facts, argument);
@@ -578,7 +595,9 @@ public final class ObligationAnalysis {
     if (newClass.getClassBody() != null) {
       facts = transfers.escapeReferenced(facts, newClass.getClassBody());
     }
-    mayThrow(facts, newClass);
+    if (throwing.mayThrow(newClass, state)) {
+      mayThrow(facts, newClass);
+    }
     // Handed to a constructor: the new object (a wrapper, a pool entry) owns it now.
     for (Holders argument : arguments) {
       facts = transfers.escape(facts, argument);

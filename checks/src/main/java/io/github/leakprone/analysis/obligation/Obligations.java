@@ -27,8 +27,10 @@ public final class Obligations {
   public record BodyLeaks(TreePath methodOrLambda, ImmutableList<Leak> leaks) {}
 
   private final ResourceSpec spec;
+  private final ExceptionPolicy exceptions;
 
   private CompilationUnitTree unit;
+  private ThrowingCalls throwing;
 
   /** The analysed bodies of {@link #unit}, by their method or lambda. Identity, as trees are. */
   private final IdentityHashMap<Tree, ImmutableList<Leak>> leaksByBody = new IdentityHashMap<>();
@@ -36,8 +38,9 @@ public final class Obligations {
   private ClassTree summarisedClass;
   private ClassSummary summary;
 
-  public Obligations(ResourceSpec spec) {
+  public Obligations(ResourceSpec spec, ExceptionPolicy exceptions) {
     this.spec = spec;
+    this.exceptions = exceptions;
   }
 
   /** The leak of the resource acquired at {@code acquisition}'s leaf, if some path loses it. */
@@ -59,6 +62,7 @@ public final class Obligations {
     if (current != unit) {
       leaksByBody.clear();
       unit = current;
+      throwing = new ThrowingCalls(exceptions, current);
     }
     ImmutableList<Leak> leaks = leaksByBody.get(methodOrLambda.getLeaf());
     if (leaks == null) {
@@ -75,7 +79,12 @@ public final class Obligations {
       return ImmutableList.of();
     }
     return ObligationAnalysis.analyse(
-        body, spec, summaryOf(owner, state), getSymbol(owner), state.withPath(methodOrLambda));
+        body,
+        spec,
+        summaryOf(owner, state),
+        throwing,
+        getSymbol(owner),
+        state.withPath(methodOrLambda));
   }
 
   private static Optional<Leak> leakOf(BodyLeaks body, Tree site) {

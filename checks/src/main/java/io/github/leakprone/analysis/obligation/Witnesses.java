@@ -52,11 +52,7 @@ final class Witnesses {
     // with a RuntimeException, and so the better path to name.
     boolean declaresChecked =
         ((MethodSymbol) getSymbol(call))
-            .getThrownTypes().stream()
-                .anyMatch(
-                    t ->
-                        !ASTHelpers.isSubtype(t, state.getSymtab().runtimeExceptionType, state)
-                            && !ASTHelpers.isSubtype(t, state.getSymtab().errorType, state));
+            .getThrownTypes().stream().anyMatch(t -> ThrowingCalls.isChecked(t, state));
     return new Witness(Witness.Kind.EXCEPTION, line(call), text, declaresChecked ? 2 : 1);
   }
 

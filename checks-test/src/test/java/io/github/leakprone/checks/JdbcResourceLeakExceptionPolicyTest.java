@@ -1,0 +1,148 @@
+package io.github.leakprone.checks;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The exception policy: by default an exception leaves a call that declares one, an explicit {@code
+ * throw}, or a method of the unit whose body throws; a path only an undeclared unchecked exception
+ * takes is reported under {@code UncheckedExceptionPaths=true} alone. Each negative stands beside
+ * the positive that differs from it by what the thrower declares.
+ */
+final class JdbcResourceLeakExceptionPolicyTest {
+
+  private static final String POOL =
+      """
+      import java.sql.Connection;
+      import java.sql.PreparedStatement;
+      import java.sql.SQLException;
+      import java.util.ArrayList;
+      import java.util.HashMap;
+      import java.util.List;
+      import java.util.Map;
+      import java.util.concurrent.atomic.AtomicInteger;
+      import javax.sql.DataSource;
+
+      class Pool {
+        private final AtomicInteger ids = new AtomicInteger();
+        private final Map<Integer, Pooled> byId = new HashMap<>();
+        private final List<Pooled> all = new ArrayList<>();
+
+        // A wrapper that takes ownership: its constructor assigns fields and cannot fail.
+        Pooled wrap(DataSource ds) throws SQLException {
+          Connection conn = ds.getConnection();
+          return new Pooled(conn, ids.incrementAndGet());
+        }
+
+        void register(DataSource ds) throws SQLException {
+          Connection conn = ds.getConnection();
+          Pooled pooled = new Pooled(conn, ids.incrementAndGet());
+          byId.put(pooled.id, pooled);
+          all.add(pooled);
+        }
+
+        PreparedStatement prepared(Connection conn, String sql) throws SQLException {
+          PreparedStatement ps = conn.prepareStatement(sql);
+          try {
+            ps.setQueryTimeout(5);
+          } catch (SQLException e) {
+            ps.close();
+            throw e;
+          }
+          return ps;
+        }
+
+        // A pooled connection is configured before it is handed out: configure declares
+        // SQLException, and a failing configuration loses the connection on every request.
+        Pooled configured(DataSource ds) throws SQLException {
+          // BUG: Diagnostic contains: Connection `conn` acquired at line 44 is not closed when `configure(...)` at line 45 throws
+          Connection conn = ds.getConnection();
+          configure(conn);
+          return new Pooled(conn, ids.incrementAndGet());
+        }
+
+        // A helper of this class that throws, even an unchecked exception, is a path the author
+        // wrote: it fails on bad input.
+        Pooled checked(DataSource ds, int size) throws SQLException {
+          // BUG: Diagnostic contains: when `requirePositive(...)` at line 54 throws
+          Connection conn = ds.getConnection();
+          requirePositive(size);
+          return new Pooled(conn, size);
+        }
+
+        private static void configure(Connection conn) throws SQLException {
+          conn.setAutoCommit(false);
+        }
+
+        private static void requirePositive(int size) {
+          if (size <= 0) {
+            throw new IllegalArgumentException("size " + size);
+          }
+        }
+
+        static final class Pooled {
+          final Connection connection;
+          final int id;
+
+          Pooled(Connection connection, int id) {
+            this.connection = connection;
+            this.id = id;
+          }
+        }
+      }
+      """;
+
+  @Test
+  void onlyDeclaredOrWrittenExceptionsOpenAPath() {
+    CompilationTestHelper.newInstance(JdbcResourceLeak.class, getClass())
+        .addSourceLines("Pool.java", POOL)
+        .doTest();
+  }
+
+  /** The same code under {@code UncheckedExceptionPaths=true}: the wrapper's paths are findings. */
+  @Test
+  void uncheckedExceptionPathsWhenAskedFor() {
+    CompilationTestHelper.newInstance(JdbcResourceLeak.class, getClass())
+        .setArgs("-XepOpt:JdbcResourceLeak:UncheckedExceptionPaths=true")
+        .addSourceLines(
+            "Dao.java",
+            """
+            import java.sql.Connection;
+            import java.sql.SQLException;
+            import java.util.List;
+            import javax.sql.DataSource;
+
+            class Dao {
+              void register(DataSource ds, List<Object> all) throws SQLException {
+                // BUG: Diagnostic contains: when `all.add(...)` at line 10 throws
+                Connection conn = ds.getConnection();
+                all.add("row");
+                conn.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void aValueOtherThanTrueOrFalseIsAnError() {
+    AssertionError failure =
+        assertThrows(
+            AssertionError.class,
+            () ->
+                CompilationTestHelper.newInstance(JdbcResourceLeak.class, getClass())
+                    .setArgs("-XepOpt:JdbcResourceLeak:UncheckedExceptionPaths=yes")
+                    .addSourceLines("Dao.java", "class Dao {}")
+                    .doTest());
+    assertTrue(
+        failure
+            .getMessage()
+            .contains(
+                "error: [JdbcResourceLeak] -XepOpt:JdbcResourceLeak:UncheckedExceptionPaths: bad"
+                    + " value 'yes': expected true or false"),
+        failure.getMessage());
+  }
+}

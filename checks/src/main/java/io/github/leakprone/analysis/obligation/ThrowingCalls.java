@@ -1,0 +1,182 @@
+package io.github.leakprone.analysis.obligation;
+
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ThrowTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which calls an exception may leave under an {@link ExceptionPolicy}, and what they throw, for one
+ * compilation unit: its own methods are indexed once, and whether each one's body throws is worked
+ * out once.
+ */
+final class ThrowingCalls {
+
+  private final ExceptionPolicy policy;
+  private final CompilationUnitTree unit;
+
+  /** The unit's methods and constructors by symbol; built on the first question about one. */
+  private Map<Symbol, MethodTree> declarations;
+
+  private final Map<Symbol, Boolean> bodyThrows = new HashMap<>();
+
+  ThrowingCalls(ExceptionPolicy policy, CompilationUnitTree unit) {
+    this.policy = policy;
+    this.unit = unit;
+  }
+
+  /** Whether an exception may leave {@code call}, a method or constructor call. */
+  boolean mayThrow(ExpressionTree call, VisitorState state) {
+    if (policy == ExceptionPolicy.ALL) {
+      return true;
+    }
+    Symbol symbol = getSymbol(call);
+    return symbol instanceof MethodSymbol method
+        && (declaresAnException(method, state) || throwsInBody(method));
+  }
+
+  /**
+   * Adds what {@code call} may throw under the policy to {@code thrown}: the exceptions it
+   * declares, and {@code RuntimeException} for a method of the unit whose body throws (or for every
+   * call, under {@link ExceptionPolicy#ALL}).
+   */
+  void addThrown(ExpressionTree call, List<Type> thrown, VisitorState state) {
+    Symbol symbol = getSymbol(call);
+    if (!(symbol instanceof MethodSymbol method)) {
+      return;
+    }
+    for (Type type : method.getThrownTypes()) {
+      if (!isError(type, state)) {
+        thrown.add(type);
+      }
+    }
+    if (policy == ExceptionPolicy.ALL || throwsInBody(method)) {
+      thrown.add(state.getSymtab().runtimeExceptionType);
+    }
+  }
+
+  /**
+   * Whether {@code method}'s {@code throws} clause names an exception: a checked one, or an
+   * unchecked one that its library names there as the way the call fails ({@code OSS.putObject
+   * throws OSSException, ClientException}, AWS's {@code throws SdkClientException}).
+   */
+  private static boolean declaresAnException(MethodSymbol method, VisitorState state) {
+    for (Type type : method.getThrownTypes()) {
+      if (!isError(type, state)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isError(Type type, VisitorState state) {
+    return ASTHelpers.isSubtype(type, state.getSymtab().errorType, state);
+  }
+
+  /** Not a RuntimeException nor an Error; a type variable ({@code throws E}) counts as checked. */
+  static boolean isChecked(Type type, VisitorState state) {
+    return !ASTHelpers.isSubtype(type, state.getSymtab().runtimeExceptionType, state)
+        && !ASTHelpers.isSubtype(type, state.getSymtab().errorType, state);
+  }
+
+  /**
+   * Whether {@code method} is the unit's own and its body holds a {@code throw}, or calls a method
+   * of the unit that does. A method of another unit or a library is judged by what it declares.
+   */
+  private boolean throwsInBody(MethodSymbol method) {
+    Boolean known = bodyThrows.get(method);
+    if (known != null) {
+      return known;
+    }
+    MethodTree declaration = declarations().get(method);
+    if (declaration == null || declaration.getBody() == null) {
+      bodyThrows.put(method, false);
+      return false;
+    }
+    bodyThrows.put(method, false); // a recursive call adds nothing the body does not say already
+    boolean throwing = scanForThrows(declaration);
+    bodyThrows.put(method, throwing);
+    return throwing;
+  }
+
+  private boolean scanForThrows(MethodTree declaration) {
+    boolean[] found = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void scan(Tree tree, Void unused) {
+        return found[0] ? null : super.scan(tree, null);
+      }
+
+      @Override
+      public Void visitThrow(ThrowTree tree, Void unused) {
+        found[0] = true;
+        return null;
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        MethodSymbol callee = getSymbol(call);
+        if (callee != null && throwsInBody(callee)) {
+          found[0] = true;
+          return null;
+        }
+        return super.visitMethodInvocation(call, null);
+      }
+
+      @Override
+      public Void visitNewClass(NewClassTree newClass, Void unused) {
+        MethodSymbol constructor = getSymbol(newClass);
+        if (constructor != null && throwsInBody(constructor)) {
+          found[0] = true;
+          return null;
+        }
+        return super.visitNewClass(newClass, null);
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
+        return null; // runs elsewhere
+      }
+
+      @Override
+      public Void visitClass(ClassTree classTree, Void unused) {
+        return null; // runs elsewhere
+      }
+    }.scan(declaration.getBody(), null);
+    return found[0];
+  }
+
+  private Map<Symbol, MethodTree> declarations() {
+    if (declarations == null) {
+      Map<Symbol, MethodTree> found = new HashMap<>();
+      new TreeScanner<Void, Void>() {
+        @Override
+        public Void visitMethod(MethodTree method, Void unused) {
+          MethodSymbol symbol = getSymbol(method);
+          if (symbol != null) {
+            found.put(symbol, method);
+          }
+          return super.visitMethod(method, null);
+        }
+      }.scan(unit, null);
+      declarations = found;
+    }
+    return declarations;
+  }
+}
