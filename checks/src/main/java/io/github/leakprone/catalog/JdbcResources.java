@@ -55,6 +55,13 @@ public final class JdbcResources implements ResourceSpec {
           new MethodRef("java.sql.Statement", "getResultSet"),
           new MethodRef("java.sql.Statement", "getGeneratedKeys"));
 
+  /** A resource's own answer to "are you closed?": true only once close() has run. */
+  private static final ImmutableList<MethodRef> CLOSED_QUERIES =
+      ImmutableList.of(
+          new MethodRef("java.sql.Connection", "isClosed"),
+          new MethodRef("java.sql.Statement", "isClosed"),
+          new MethodRef("java.sql.ResultSet", "isClosed"));
+
   private static final ImmutableList<MethodRef> CLOSERS =
       ImmutableList.of(
           new MethodRef("org.apache.commons.dbutils.DbUtils", "close"),
@@ -88,6 +95,11 @@ public final class JdbcResources implements ResourceSpec {
             .addAll(CLOSERS)
             .addAll(FlagSyntax.methodRefs(flags, CLOSERS_FLAG, DOC_PAGE))
             .build());
+  }
+
+  @Override
+  public boolean reportsReleased(MethodSymbol method, VisitorState state) {
+    return MethodRef.anyMatches(CLOSED_QUERIES, method, state);
   }
 
   /** Every method name that may acquire a resource: a cheap filter before any analysis. */

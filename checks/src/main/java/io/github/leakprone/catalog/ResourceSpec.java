@@ -31,6 +31,14 @@ public interface ResourceSpec {
   boolean isRelease(MethodSymbol method, VisitorState state);
 
   /**
+   * Whether {@code method}, called on a resource, answers whether it is released already ({@code
+   * isClosed()}): where the answer is true, the resource is not open.
+   */
+  default boolean reportsReleased(MethodSymbol method, VisitorState state) {
+    return false;
+  }
+
+  /**
    * Whether calling {@code method} on a resource releases the children it acquired before (running
    * a Statement again closes its current ResultSet).
    */

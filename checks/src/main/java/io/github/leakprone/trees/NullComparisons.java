@@ -5,12 +5,14 @@ import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import javax.annotation.Nullable;
 
-/** Comparisons of a variable with {@code null}, the guards of lazy initialisation and cleanup. */
+/** Null tests of a variable, the guards of lazy initialisation and cleanup. */
 public final class NullComparisons {
 
   /**
@@ -34,16 +36,48 @@ public final class NullComparisons {
   }
 
   /**
-   * Whether {@code condition} compares {@code variable} with null such that it evaluates to {@code
-   * outcome} when the variable is null: {@code v == null} for true, {@code v != null} for false,
-   * also as an operand of {@code &&}, {@code ||} or {@code !}.
+   * What a null test asks: which operand, and whether the test is true when it is null.
+   *
+   * @param operand the expression tested, parentheses stripped
+   * @param trueWhenNull {@code x == null}, {@code Objects.isNull(x)}; false for {@code x != null},
+   *     {@code Objects.nonNull(x)}
+   */
+  public record NullTest(ExpressionTree operand, boolean trueWhenNull) {}
+
+  /**
+   * The null test {@code tree} is ({@code x == null}, {@code x != null}, {@code Objects.isNull(x)},
+   * {@code Objects.nonNull(x)}), or null when it is none.
+   */
+  @Nullable
+  public static NullTest nullTest(ExpressionTree tree) {
+    ExpressionTree test = stripParentheses(tree);
+    ExpressionTree compared = comparedWithNull(test);
+    if (compared != null) {
+      return new NullTest(compared, test.getKind() == Tree.Kind.EQUAL_TO);
+    }
+    if (!(test instanceof MethodInvocationTree call) || call.getArguments().size() != 1) {
+      return null;
+    }
+    MethodSymbol method = getSymbol(call);
+    if (method == null || !method.owner.getQualifiedName().contentEquals("java.util.Objects")) {
+      return null;
+    }
+    String name = method.getSimpleName().toString();
+    return name.equals("isNull") || name.equals("nonNull")
+        ? new NullTest(stripParentheses(call.getArguments().get(0)), name.equals("isNull"))
+        : null;
+  }
+
+  /**
+   * Whether {@code condition} tests {@code variable} for null such that it evaluates to {@code
+   * outcome} when the variable is null: {@code v == null} for true, {@code v != null} for false (or
+   * {@link #nullTest} 's other forms), also as an operand of {@code &&}, {@code ||} or {@code !}.
    */
   public static boolean isNullWhen(ExpressionTree condition, boolean outcome, Symbol variable) {
     ExpressionTree e = stripParentheses(condition);
-    ExpressionTree compared = comparedWithNull(e);
-    if (compared != null) {
-      Tree.Kind nullWhenTrue = outcome ? Tree.Kind.EQUAL_TO : Tree.Kind.NOT_EQUAL_TO;
-      return e.getKind() == nullWhenTrue && getSymbol(compared) == variable;
+    NullTest test = nullTest(e);
+    if (test != null) {
+      return test.trueWhenNull() == outcome && getSymbol(test.operand()) == variable;
     }
     if (e.getKind() == Tree.Kind.CONDITIONAL_AND || e.getKind() == Tree.Kind.CONDITIONAL_OR) {
       BinaryTree binary = (BinaryTree) e;

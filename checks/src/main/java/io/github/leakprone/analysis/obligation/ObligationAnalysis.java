@@ -525,6 +525,11 @@ public final class ObligationAnalysis {
     if (!target.holders.isEmpty() && spec.isRelease(method, state)) {
       return new Eval(transfers.release(facts, target.holders), Holders.NONE);
     }
+    if (!target.holders.isEmpty() && spec.reportsReleased(method, state)) {
+      // As with close() itself, a failing isClosed() is not a path anyone guards: the driver has
+      // lost the resource by then.
+      return new Eval(facts, Holders.NONE);
+    }
     Set<Integer> releasedArguments = releasedArguments(call, method);
     if (!releasedArguments.isEmpty()) {
       for (int i : releasedArguments) {
@@ -649,7 +654,10 @@ public final class ObligationAnalysis {
     return facts.addAlias(value.holders::selects, target);
   }
 
-  /** The states when {@code tree} is true and when it is false; {@code x == null} refines them. */
+  /**
+   * The states when {@code tree} is true and when it is false; a null test of a variable ({@code x
+   * == null}, {@code Objects.nonNull(x)}) and a resource's own {@code isClosed()} refine them.
+   */
   private Facts[] condition(ExpressionTree tree, Facts in) {
     if (in == null) {
       return new Facts[] {null, null};
@@ -676,19 +684,23 @@ public final class ObligationAnalysis {
         Facts[] right = condition(or.getRightOperand(), left[1]);
         return new Facts[] {Facts.join(left[0], right[0]), right[1]};
       }
-      case EQUAL_TO, NOT_EQUAL_TO -> {
-        ExpressionTree operand = NullComparisons.comparedWithNull(condition);
-        Symbol compared = operand == null ? null : trackable(operand);
-        if (compared != null) {
-          // Every variable of an obligation holds the same open resource: where one is null, the
-          // obligation is not there at all.
-          Facts isNull = in.without(o -> o.isHeldBy(compared));
-          return condition.getKind() == Tree.Kind.EQUAL_TO
-              ? new Facts[] {isNull, in}
-              : new Facts[] {in, isNull};
-        }
-      }
       default -> {}
+    }
+    NullComparisons.NullTest nullTest = NullComparisons.nullTest(condition);
+    Symbol tested = nullTest == null ? null : trackable(nullTest.operand());
+    if (tested != null) {
+      // Every variable of an obligation holds the same open resource: where one is null, the
+      // obligation is not there at all, nor are its children.
+      Facts isNull = transfers.notHeldBy(in, tested);
+      return nullTest.trueWhenNull() ? new Facts[] {isNull, in} : new Facts[] {in, isNull};
+    }
+    if (condition instanceof MethodInvocationTree call
+        && spec.reportsReleased(getSymbol(call), state)
+        && getReceiver(call) != null
+        && trackable(getReceiver(call)) != null) {
+      // ps.isClosed(): where it says true, ps was closed; the call itself may throw as any other.
+      Facts after = expression(condition, in).facts;
+      return new Facts[] {transfers.notHeldBy(after, trackable(getReceiver(call))), after};
     }
     Facts facts = expression(condition, in).facts;
     return new Facts[] {facts, facts};

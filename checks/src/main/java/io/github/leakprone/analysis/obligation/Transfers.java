@@ -74,6 +74,25 @@ final class Transfers {
     return release(in, value);
   }
 
+  /**
+   * The state where {@code symbol} holds no open resource (it is null, or the resource says it is
+   * closed): the obligations it holds are not there, nor their children. Not a release: no path is
+   * known to have closed anything.
+   */
+  Facts notHeldBy(Facts in, Symbol symbol) {
+    if (in == null || in.isEmpty()) {
+      return in;
+    }
+    Set<Tree> sites = new HashSet<>();
+    in.forEach(
+        (obligation, witness) -> {
+          if (obligation.isHeldBy(symbol)) {
+            sites.add(obligation.site());
+          }
+        });
+    return in.without(o -> sites.contains(o.site()) || sites.contains(o.parentSite()));
+  }
+
   /** The children that {@code parent}'s resources acquired are released with this call. */
   Facts releaseChildren(Facts in, Holders parent) {
     Set<Tree> sites = sitesSelectedBy(in, parent);
