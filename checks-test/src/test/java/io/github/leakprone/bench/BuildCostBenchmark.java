@@ -1,26 +1,17 @@
 package io.github.leakprone.bench;
 
-import com.google.errorprone.BugPattern;
-import io.github.leakprone.checks.JdbcResourceLeak;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
-import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -43,9 +34,6 @@ import java.util.stream.Stream;
  * <p>Run: see {@link Benchmarks}.
  */
 public final class BuildCostBenchmark {
-
-  private static final String CHECKER_SERVICES =
-      "META-INF/services/com.google.errorprone.bugpatterns.BugChecker";
 
   /** The three configurations, in the order each round runs them. */
   enum Config {
@@ -85,21 +73,15 @@ public final class BuildCostBenchmark {
 
   private final Path corpus;
   private final int runs;
-  private final List<String> jvmFlags;
-  private final List<String> processorPath;
+  private final ChildCompiles compiles;
   private final List<String> leakProneChecks;
   private final String errorProneVersion;
 
   private BuildCostBenchmark() throws IOException {
-    corpus = Path.of(requiredProperty("leakprone.bench.corpus"));
+    corpus = Path.of(ChildCompiles.requiredProperty("leakprone.bench.corpus"));
     runs = Integer.getInteger("leakprone.bench.runs", 7);
-    jvmFlags = words(requiredProperty("leakprone.bench.jvmFlags"));
-    processorPath =
-        Arrays.asList(
-            Files.readString(corpus.resolve("processorpath.txt"), StandardCharsets.UTF_8)
-                .strip()
-                .split(java.io.File.pathSeparator, -1));
-    leakProneChecks = leakProneCheckNames();
+    compiles = new ChildCompiles(corpus.resolve("processorpath.txt"));
+    leakProneChecks = compiles.leakProneChecks();
     errorProneVersion = System.getProperty("leakprone.bench.errorProneVersion", "?");
   }
 
@@ -109,7 +91,7 @@ public final class BuildCostBenchmark {
 
   private void run() throws IOException, InterruptedException {
     Path work = Files.createTempDirectory("leakprone-build-cost");
-    List<Path> sources = sources(corpus.resolve("src"));
+    List<Path> sources = ChildCompiles.javaSources(corpus.resolve("src"));
     Path sourceList = work.resolve("sources.txt");
     Files.write(
         sourceList,
@@ -141,22 +123,12 @@ public final class BuildCostBenchmark {
         Locale.ROOT, "LeakProne's findings, one a line: %s%n", corpus.resolve("findings.txt"));
   }
 
-  /** Every .java file of the corpus, in a fixed order. */
-  private static List<Path> sources(Path root) throws IOException {
-    try (Stream<Path> files = Files.walk(root)) {
-      return files
-          .filter(f -> f.toString().endsWith(".java"))
-          .sorted()
-          .collect(Collectors.toList());
-    }
-  }
-
   private void printCorpus(List<Path> sources) throws IOException {
     Map<String, int[]> projects = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     for (Path source : sources) {
       int[] counts = projects.computeIfAbsent(project(source), p -> new int[2]);
       counts[0]++;
-      counts[1] += lines(source);
+      counts[1] += ChildCompiles.lines(source);
     }
     System.out.printf(Locale.ROOT, "Corpus (%s)%n", corpus.resolve("src"));
     System.out.printf(Locale.ROOT, "  %-18s %6s %8s%n", "project", "files", "lines");
@@ -196,12 +168,6 @@ public final class BuildCostBenchmark {
     return relative.getName(0).toString().replaceFirst("-sources$", "");
   }
 
-  private static int lines(Path source) throws IOException {
-    try (Stream<String> lines = Files.lines(source, StandardCharsets.ISO_8859_1)) {
-      return (int) lines.count();
-    }
-  }
-
   /** javac's options for {@code config}; only C names a check. */
   private List<String> javacOptions(Config config, Path classes) throws IOException {
     List<String> options = new ArrayList<>();
@@ -215,31 +181,11 @@ public final class BuildCostBenchmark {
             "-d",
             classes.toString(),
             "-classpath",
-            classPath()));
-    if (config == Config.A) {
-      return options;
+            ChildCompiles.classPath(corpus.resolve("lib"))));
+    if (config != Config.A) {
+      options.addAll(compiles.errorProneOptions(config == Config.C));
     }
-    // What Error Prone requires of javac, as a user's build passes it (README).
-    options.addAll(
-        List.of(
-            "-XDcompilePolicy=simple",
-            "--should-stop=ifError=FLOW",
-            "-processorpath",
-            String.join(java.io.File.pathSeparator, processorPath)));
-    StringBuilder plugin = new StringBuilder("-Xplugin:ErrorProne -XepDisableAllChecks");
-    if (config == Config.C) {
-      leakProneChecks.forEach(check -> plugin.append(" -Xep:").append(check).append(":WARN"));
-    }
-    options.add(plugin.toString());
     return options;
-  }
-
-  private String classPath() throws IOException {
-    try (Stream<Path> jars = Files.list(corpus.resolve("lib"))) {
-      return jars.sorted()
-          .map(Path::toString)
-          .collect(Collectors.joining(java.io.File.pathSeparator));
-    }
   }
 
   private Run compile(Config config, Path sourceList, Path work, String round)
@@ -247,30 +193,14 @@ public final class BuildCostBenchmark {
     Path classes = Files.createTempDirectory(work, "classes");
     Path resultFile = work.resolve("result-" + config + ".txt");
     Path findingsFile = work.resolve("findings-" + config + ".txt");
-    Files.deleteIfExists(resultFile);
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(jvmFlags);
-    command.add("-cp");
-    command.add(ownClasses().toString());
-    command.add(CorpusCompile.class.getName());
-    command.add(resultFile.toString());
-    command.add(findingsFile.toString());
-    command.add(sourceList.toString());
-    command.addAll(javacOptions(config, classes));
     double loadBefore = loadAverage();
-    Process process = new ProcessBuilder(command).inheritIO().start();
-    int exit = process.waitFor();
+    int exit = compiles.run(resultFile, findingsFile, sourceList, javacOptions(config, classes));
     double load = (loadBefore + loadAverage()) / 2;
-    deleteTree(classes);
-    if (exit != 0 || !Files.exists(resultFile)) {
+    ChildCompiles.deleteTree(classes);
+    if (exit != 0) {
       throw new IllegalStateException("configuration " + config + " failed, exit code " + exit);
     }
-    Map<String, String> values = new LinkedHashMap<>();
-    for (String line : Files.readAllLines(resultFile, StandardCharsets.UTF_8)) {
-      int equals = line.indexOf('=');
-      values.put(line.substring(0, equals), line.substring(equals + 1));
-    }
+    Map<String, String> values = ChildCompiles.readResult(resultFile);
     Map<String, Integer> warnings = new TreeMap<>();
     Map<String, Double> checkSeconds = new TreeMap<>();
     values.forEach(
@@ -483,51 +413,6 @@ public final class BuildCostBenchmark {
     return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
   }
 
-  /**
-   * The name of every check the LeakProne jar registers for ServiceLoader (its @BugPattern name),
-   * so that a new check is measured without a change here.
-   */
-  private static List<String> leakProneCheckNames() throws IOException {
-    Path checks = codeSource(JdbcResourceLeak.class);
-    String services;
-    if (Files.isDirectory(checks)) {
-      services = Files.readString(checks.resolve(CHECKER_SERVICES), StandardCharsets.UTF_8);
-    } else {
-      try (JarFile jar = new JarFile(checks.toFile());
-          InputStream in = jar.getInputStream(jar.getEntry(CHECKER_SERVICES))) {
-        services = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      }
-    }
-    List<String> names = new ArrayList<>();
-    for (String line : services.lines().map(String::strip).collect(Collectors.toList())) {
-      if (line.isEmpty() || line.startsWith("#")) {
-        continue;
-      }
-      try {
-        Class<?> check = Class.forName(line);
-        BugPattern pattern = check.getAnnotation(BugPattern.class);
-        names.add(
-            pattern == null || pattern.name().isEmpty() ? check.getSimpleName() : pattern.name());
-      } catch (ClassNotFoundException e) {
-        throw new IllegalStateException("registered check not on the class path: " + line, e);
-      }
-    }
-    Collections.sort(names);
-    return names;
-  }
-
-  private static Path ownClasses() {
-    return codeSource(CorpusCompile.class);
-  }
-
-  private static Path codeSource(Class<?> type) {
-    try {
-      return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   /** The one-minute load average, or -1 where /proc is not there. */
   private static double loadAverage() {
     try {
@@ -548,35 +433,5 @@ public final class BuildCostBenchmark {
     } catch (IOException e) {
       return -1;
     }
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    try (Stream<Path> paths = Files.walk(root)) {
-      paths
-          .sorted(Comparator.reverseOrder())
-          .forEach(
-              path -> {
-                try {
-                  Files.delete(path);
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
-                }
-              });
-    }
-  }
-
-  private static String requiredProperty(String name) {
-    String value = System.getProperty(name);
-    if (value == null || value.isBlank()) {
-      throw new IllegalStateException(
-          "system property " + name + " is not set: run through checks-test's benchmark profile");
-    }
-    return value;
-  }
-
-  private static List<String> words(String text) {
-    return Arrays.stream(text.strip().split("\\s+"))
-        .filter(word -> !word.isEmpty())
-        .collect(Collectors.toList());
   }
 }

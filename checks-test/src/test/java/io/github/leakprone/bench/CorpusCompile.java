@@ -111,7 +111,8 @@ final class CorpusCompile {
     long allocatedBytes = threads.getCurrentThreadAllocatedBytes() - allocatedStart;
 
     if (!ok || !errors.isEmpty()) {
-      System.err.println("corpus did not compile: " + errors.size() + " errors, the first ones:");
+      System.err.println(
+          "the sources did not compile: " + errors.size() + " errors, the first ones:");
       errors.stream().limit(20).forEach(System.err::println);
       System.exit(1);
     }
