@@ -203,7 +203,6 @@ public final class JdbcResources implements ResourceSpec {
   private final Map<MethodSymbol, Boolean> releasesArgumentsByMethod = new HashMap<>();
 
   private boolean releasesArguments(MethodSymbol method, VisitorState state) {
-    return (isStatic(method) && MethodRef.anyMatches(closers, method, state))
-        || ReleaseNames.isReleaseHelper(method.getSimpleName().toString());
+    return isStatic(method) && MethodRef.anyMatches(closers, method, state);
   }
 }

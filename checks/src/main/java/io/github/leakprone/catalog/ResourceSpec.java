@@ -45,8 +45,10 @@ public interface ResourceSpec {
   boolean releasesChildren(MethodSymbol method);
 
   /**
-   * The positions of the arguments that {@code call} releases: a well-known helper such as {@code
-   * DbUtils.closeQuietly(rs, st, conn)}. Empty when it releases none.
+   * The positions of the arguments that {@code call} releases by the catalog: a well-known helper
+   * such as {@code DbUtils.closeQuietly(rs, st, conn)}, or one the user listed. Empty otherwise;
+   * helpers the catalog does not list are judged by the analysis, by their body where it can read
+   * it and by their name where it cannot.
    */
   ImmutableSet<Integer> releasedArguments(MethodInvocationTree call, VisitorState state);
 }

@@ -6,6 +6,7 @@ import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
@@ -39,12 +40,13 @@ import javax.lang.model.element.ElementKind;
  * the same object, a handful, and reading every method of every class with an acquiring body was a
  * visible part of a build's cost (docs/performance.md).
  */
-public final class ClassSummary {
+final class ClassSummary {
 
   /** What one method's own body does (not its callees'). */
   private record Direct(Set<Symbol> writes, Set<MethodSymbol> callees, Set<Integer> closed) {}
 
   private final ResourceSpec spec;
+  private final ReleasingCalls releasing;
   private final VisitorState state;
 
   /** The methods with a body of this class (not of nested classes, which have their own fields). */
@@ -53,8 +55,10 @@ public final class ClassSummary {
   private final Map<MethodSymbol, Direct> direct = new HashMap<>();
   private final Map<MethodSymbol, Set<Symbol>> fieldsWritten = new HashMap<>();
 
-  private ClassSummary(ClassTree classTree, ResourceSpec spec, VisitorState state) {
+  private ClassSummary(
+      ClassTree classTree, ResourceSpec spec, ReleasingCalls releasing, VisitorState state) {
     this.spec = spec;
+    this.releasing = releasing;
     this.state = state;
     for (Tree member : classTree.getMembers()) {
       if (member instanceof MethodTree method && method.getBody() != null) {
@@ -67,12 +71,13 @@ public final class ClassSummary {
   }
 
   /** The summary of {@code classTree}'s methods; each is read when first asked about. */
-  public static ClassSummary of(ClassTree classTree, ResourceSpec spec, VisitorState state) {
-    return new ClassSummary(classTree, spec, state);
+  static ClassSummary of(
+      ClassTree classTree, ResourceSpec spec, ReleasingCalls releasing, VisitorState state) {
+    return new ClassSummary(classTree, spec, releasing, state);
   }
 
   /** The fields of this class that a call to {@code method} may overwrite. */
-  public Set<Symbol> fieldsWrittenBy(MethodSymbol method) {
+  Set<Symbol> fieldsWrittenBy(MethodSymbol method) {
     if (!methods.containsKey(method)) {
       return Set.of();
     }
@@ -100,12 +105,21 @@ public final class ClassSummary {
   }
 
   /** The positions of the parameters that {@code method} releases somewhere in its body. */
-  public Set<Integer> parametersClosedBy(MethodSymbol method) {
+  Set<Integer> parametersClosedBy(MethodSymbol method) {
     return methods.containsKey(method) ? direct(method).closed() : Set.of();
   }
 
   private Direct direct(MethodSymbol symbol) {
-    return direct.computeIfAbsent(symbol, s -> read(s, methods.get(s)));
+    Direct known = direct.get(symbol);
+    if (known != null) {
+      return known;
+    }
+    // A helper that closes through another helper reads that one's body too; a cycle of them
+    // (recursion) sees nothing closed yet on its way round, rather than loop.
+    direct.put(symbol, new Direct(Set.of(), Set.of(), Set.of()));
+    Direct read = read(symbol, methods.get(symbol));
+    direct.put(symbol, read);
+    return read;
   }
 
   private Direct read(MethodSymbol symbol, MethodTree method) {
@@ -113,6 +127,8 @@ public final class ClassSummary {
     Set<Symbol> writes = new HashSet<>();
     Set<MethodSymbol> callees = new HashSet<>();
     Set<Integer> closed = new HashSet<>();
+    // Loop variables over a parameter (an array or collection of resources), by its position.
+    Map<Symbol, Integer> elements = new HashMap<>();
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitClass(ClassTree nested, Void unused) {
@@ -138,12 +154,20 @@ public final class ClassSummary {
         if (spec.isRelease(callee, state) && receiver != null) {
           record(receiver);
         }
-        for (int i : spec.releasedArguments(tree, state)) {
-          if (i < tree.getArguments().size()) {
-            record(tree.getArguments().get(i));
-          }
+        for (int i : releasing.releasedArguments(tree, state)) {
+          record(tree.getArguments().get(i));
         }
         return super.visitMethodInvocation(tree, null);
+      }
+
+      @Override
+      public Void visitEnhancedForLoop(EnhancedForLoopTree tree, Void unused) {
+        // for (AutoCloseable r : resources) close(r): closing each element closes the parameter's.
+        int parameter = parameters.indexOf(getSymbol(tree.getExpression()));
+        if (parameter >= 0) {
+          elements.put(getSymbol(tree.getVariable()), parameter);
+        }
+        return super.visitEnhancedForLoop(tree, null);
       }
 
       @Override
@@ -164,7 +188,11 @@ public final class ClassSummary {
                   ? cast.getExpression()
                   : ((ParenthesizedTree) value).getExpression();
         }
-        int parameter = parameters.indexOf(getSymbol(value));
+        Symbol symbol = getSymbol(value);
+        int parameter = parameters.indexOf(symbol);
+        if (parameter < 0) {
+          parameter = elements.getOrDefault(symbol, -1);
+        }
         if (parameter >= 0) {
           closed.add(parameter);
         }

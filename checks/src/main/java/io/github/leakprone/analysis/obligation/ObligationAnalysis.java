@@ -15,6 +15,7 @@ import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ContinueTree;
 import com.sun.source.tree.DoWhileLoopTree;
@@ -57,7 +58,6 @@ import io.github.leakprone.catalog.ResourceSpec;
 import io.github.leakprone.trees.NullComparisons;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -93,6 +93,7 @@ public final class ObligationAnalysis {
   private static final int MAX_STEPS = 2_000_000;
 
   private final ResourceSpec spec;
+  private final UnitSummary unit;
   private final ClassSummary summary;
 
   /** Which calls an exception may leave: the exception policy, applied to this unit. */
@@ -118,15 +119,12 @@ public final class ObligationAnalysis {
   private int steps;
 
   private ObligationAnalysis(
-      ResourceSpec spec,
-      ClassSummary summary,
-      ThrowingCalls throwing,
-      Symbol ownClass,
-      VisitorState state) {
+      ResourceSpec spec, UnitSummary unit, ClassTree owner, VisitorState state) {
     this.spec = spec;
-    this.summary = summary;
-    this.throwing = throwing;
-    this.ownClass = ownClass;
+    this.unit = unit;
+    this.summary = unit.classSummary(owner);
+    this.throwing = unit.throwing;
+    this.ownClass = getSymbol(owner);
     this.state = state;
     this.witnesses = new Witnesses(state);
     this.catches = new CatchCoverage(state, throwing);
@@ -141,17 +139,12 @@ public final class ObligationAnalysis {
    * The resources acquired in {@code body} (a method's block, or a lambda's block or expression)
    * that some path does not release, in source order.
    *
-   * @param throwing which calls an exception may leave, under the check's exception policy
-   * @param ownClass the class whose fields count as this object's own
+   * @param unit what is known of the compilation unit: its methods, its classes' summaries
+   * @param owner the class whose fields count as this object's own
    */
   static ImmutableList<Leak> analyse(
-      Tree body,
-      ResourceSpec spec,
-      ClassSummary summary,
-      ThrowingCalls throwing,
-      Symbol ownClass,
-      VisitorState state) {
-    ObligationAnalysis analysis = new ObligationAnalysis(spec, summary, throwing, ownClass, state);
+      Tree body, ResourceSpec spec, UnitSummary unit, ClassTree owner, VisitorState state) {
+    ObligationAnalysis analysis = new ObligationAnalysis(spec, unit, owner, state);
     try {
       analysis.run(body);
     } catch (StepBudgetExceeded e) {
@@ -530,7 +523,7 @@ public final class ObligationAnalysis {
       // lost the resource by then.
       return new Eval(facts, Holders.NONE);
     }
-    Set<Integer> releasedArguments = releasedArguments(call, method);
+    Set<Integer> releasedArguments = unit.releasing.releasedArguments(call, state);
     if (!releasedArguments.isEmpty()) {
       for (int i : releasedArguments) {
         facts = transfers.release(facts, arguments.get(i));
@@ -731,21 +724,6 @@ public final class ObligationAnalysis {
   }
 
   // ---------------------------------------------------------------- small questions
-
-  private Set<Integer> releasedArguments(MethodInvocationTree call, MethodSymbol method) {
-    Set<Integer> positions = new HashSet<>(spec.releasedArguments(call, state));
-    if (isOwnMethod(method, getReceiver(call))) {
-      positions.addAll(summary.parametersClosedBy(method));
-    }
-    int arguments = call.getArguments().size();
-    if (method.isVarArgs() && positions.contains(method.getParameters().size() - 1)) {
-      for (int i = method.getParameters().size() - 1; i < arguments; i++) {
-        positions.add(i);
-      }
-    }
-    positions.removeIf(i -> i >= arguments);
-    return positions;
-  }
 
   private boolean isOwnMethod(MethodSymbol method, ExpressionTree receiver) {
     return method.owner == ownClass && ClassSummary.isThisOrImplicit(receiver);

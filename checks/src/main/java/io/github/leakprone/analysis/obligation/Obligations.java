@@ -1,7 +1,5 @@
 package io.github.leakprone.analysis.obligation;
 
-import static com.google.errorprone.util.ASTHelpers.getSymbol;
-
 import com.google.common.collect.ImmutableList;
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.ClassTree;
@@ -18,8 +16,8 @@ import java.util.Optional;
  * anything inside a method or lambda) and it finds the body around it, the summary of its class,
  * analyses the body once and answers from then on. One per check, for that check's resources.
  *
- * <p>Error Prone brings a check a compilation unit's trees in order, so the bodies analysed are
- * kept only until the next unit arrives, and the class summary only until the next class.
+ * <p>Error Prone brings a check a compilation unit's trees in order, so the bodies analysed, and
+ * what is known of the unit ({@link UnitSummary}), are kept only until the next unit arrives.
  */
 public final class Obligations {
 
@@ -30,13 +28,10 @@ public final class Obligations {
   private final ExceptionPolicy exceptions;
 
   private CompilationUnitTree unit;
-  private ThrowingCalls throwing;
+  private UnitSummary unitSummary;
 
   /** The analysed bodies of {@link #unit}, by their method or lambda. Identity, as trees are. */
   private final IdentityHashMap<Tree, ImmutableList<Leak>> leaksByBody = new IdentityHashMap<>();
-
-  private ClassTree summarisedClass;
-  private ClassSummary summary;
 
   public Obligations(ResourceSpec spec, ExceptionPolicy exceptions) {
     this.spec = spec;
@@ -62,7 +57,7 @@ public final class Obligations {
     if (current != unit) {
       leaksByBody.clear();
       unit = current;
-      throwing = new ThrowingCalls(exceptions, current);
+      unitSummary = new UnitSummary(current, spec, exceptions, state);
     }
     ImmutableList<Leak> leaks = leaksByBody.get(methodOrLambda.getLeaf());
     if (leaks == null) {
@@ -79,12 +74,7 @@ public final class Obligations {
       return ImmutableList.of();
     }
     return ObligationAnalysis.analyse(
-        body,
-        spec,
-        summaryOf(owner, state),
-        throwing,
-        getSymbol(owner),
-        state.withPath(methodOrLambda));
+        body, spec, unitSummary, owner, state.withPath(methodOrLambda));
   }
 
   private static Optional<Leak> leakOf(BodyLeaks body, Tree site) {
@@ -98,13 +88,5 @@ public final class Obligations {
       }
     }
     return null;
-  }
-
-  private ClassSummary summaryOf(ClassTree owner, VisitorState state) {
-    if (owner != summarisedClass) {
-      summary = ClassSummary.of(owner, spec, state);
-      summarisedClass = owner;
-    }
-    return summary;
   }
 }

@@ -5,7 +5,6 @@ import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -29,14 +28,11 @@ import java.util.Map;
 final class ThrowingCalls {
 
   private final ExceptionPolicy policy;
-  private final CompilationUnitTree unit;
-
-  /** The unit's methods and constructors by symbol; built on the first question about one. */
-  private Map<Symbol, MethodTree> declarations;
+  private final UnitMethods unit;
 
   private final Map<Symbol, Boolean> bodyThrows = new HashMap<>();
 
-  ThrowingCalls(ExceptionPolicy policy, CompilationUnitTree unit) {
+  ThrowingCalls(ExceptionPolicy policy, UnitMethods unit) {
     this.policy = policy;
     this.unit = unit;
   }
@@ -104,8 +100,8 @@ final class ThrowingCalls {
     if (known != null) {
       return known;
     }
-    MethodTree declaration = declarations().get(method);
-    if (declaration == null || declaration.getBody() == null) {
+    MethodTree declaration = unit.declaration(method);
+    if (declaration == null) {
       bodyThrows.put(method, false);
       return false;
     }
@@ -160,23 +156,5 @@ final class ThrowingCalls {
       }
     }.scan(declaration.getBody(), null);
     return found[0];
-  }
-
-  private Map<Symbol, MethodTree> declarations() {
-    if (declarations == null) {
-      Map<Symbol, MethodTree> found = new HashMap<>();
-      new TreeScanner<Void, Void>() {
-        @Override
-        public Void visitMethod(MethodTree method, Void unused) {
-          MethodSymbol symbol = getSymbol(method);
-          if (symbol != null) {
-            found.put(symbol, method);
-          }
-          return super.visitMethod(method, null);
-        }
-      }.scan(unit, null);
-      declarations = found;
-    }
-    return declarations;
   }
 }

@@ -1,0 +1,116 @@
+package io.github.leakprone.checks;
+
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A helper whose body the compilation unit holds is judged by that body; only a helper out of sight
+ * is trusted by its name ({@code close*}, {@code release*}).
+ */
+final class JdbcResourceLeakClosersTest {
+
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(JdbcResourceLeak.class, getClass());
+
+  @Test
+  void aVisibleHelperClosesWhatItsBodyCloses() {
+    helper
+        .addSourceLines(
+            "Dao.java",
+            """
+            import java.sql.Connection;
+            import java.sql.PreparedStatement;
+            import java.sql.ResultSet;
+            import java.sql.SQLException;
+
+            class Dao {
+              int closesBoth(Connection conn, String sql) throws SQLException {
+                PreparedStatement ps = conn.prepareStatement(sql);
+                ResultSet rs = null;
+                try {
+                  rs = ps.executeQuery();
+                  return rs.next() ? 1 : 0;
+                } finally {
+                  closeAll(rs, ps);
+                }
+              }
+
+              int closesOnlyTheResultSet(Connection conn, String sql) throws SQLException {
+                // BUG: Diagnostic contains: PreparedStatement `ps` acquired at line 20 is never closed
+                PreparedStatement ps = conn.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery();
+                int n = rs.next() ? 1 : 0;
+                closeQuietly(rs, ps);
+                return n;
+              }
+
+              void closesNothing(Connection conn, String sql) throws SQLException {
+                // BUG: Diagnostic contains: PreparedStatement `ps` acquired at line 29 is never closed
+                PreparedStatement ps = conn.prepareStatement(sql);
+                ps.execute();
+                closeStatement(ps);
+              }
+
+              private static void closeAll(AutoCloseable... resources) {
+                for (AutoCloseable resource : resources) {
+                  closeOne(resource);
+                }
+              }
+
+              private static void closeOne(AutoCloseable resource) {
+                try {
+                  resource.close();
+                } catch (Exception ignored) {
+                  // best effort
+                }
+              }
+
+              // Named like a closer, but closes only its first argument.
+              private static void closeQuietly(ResultSet rs, PreparedStatement ps) {
+                try {
+                  rs.close();
+                } catch (SQLException ignored) {
+                  // best effort
+                }
+              }
+
+              // A stub left behind: closes nothing.
+              private static void closeStatement(PreparedStatement ps) {}
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void aHelperOutOfSightIsTrustedByItsName() {
+    helper
+        .addSourceLines(
+            "Util.java",
+            """
+            import java.sql.Statement;
+
+            class Util {
+              static void closeStatement(Statement st) {}
+            }
+            """)
+        .addSourceLines(
+            "Dao.java",
+            """
+            import java.sql.Connection;
+            import java.sql.SQLException;
+            import java.sql.Statement;
+
+            class Dao {
+              void update(Connection conn, String sql) throws SQLException {
+                Statement st = conn.createStatement();
+                try {
+                  st.executeUpdate(sql);
+                } finally {
+                  Util.closeStatement(st);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+}

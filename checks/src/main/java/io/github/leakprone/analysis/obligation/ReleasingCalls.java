@@ -1,0 +1,58 @@
+package io.github.leakprone.analysis.obligation;
+
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+
+import com.google.errorprone.VisitorState;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import io.github.leakprone.catalog.ReleaseNames;
+import io.github.leakprone.catalog.ResourceSpec;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Which arguments a call releases. The catalog's closers and the user's ({@code
+ * DbUtils.closeQuietly}, {@code -XepOpt:...:Closers}) release all of theirs. A method whose body
+ * the unit holds is judged by that body: {@code closeStatement(ps, rs)} that closes only {@code rs}
+ * releases only {@code rs}, and a {@code close*} method that closes nothing releases nothing. Only
+ * a method whose body is out of sight (a utility class, a superclass in a jar) is trusted by its
+ * name ({@link ReleaseNames}).
+ */
+final class ReleasingCalls {
+
+  private final ResourceSpec spec;
+  private final UnitMethods unit;
+  private final Function<ClassTree, ClassSummary> summaries;
+
+  ReleasingCalls(ResourceSpec spec, UnitMethods unit, Function<ClassTree, ClassSummary> summaries) {
+    this.spec = spec;
+    this.unit = unit;
+    this.summaries = summaries;
+  }
+
+  /** The positions of {@code call}'s arguments that it releases (varargs spread out). */
+  Set<Integer> releasedArguments(MethodInvocationTree call, VisitorState state) {
+    MethodSymbol method = getSymbol(call);
+    int arguments = call.getArguments().size();
+    Set<Integer> positions = new HashSet<>(spec.releasedArguments(call, state));
+    ClassTree owner = method == null ? null : unit.ownerOf(method);
+    if (owner != null) {
+      positions.addAll(summaries.apply(owner).parametersClosedBy(method));
+    } else if (method != null && ReleaseNames.isReleaseHelper(method.getSimpleName().toString())) {
+      for (int i = 0; i < arguments; i++) {
+        positions.add(i);
+      }
+    }
+    if (method != null
+        && method.isVarArgs()
+        && positions.contains(method.getParameters().size() - 1)) {
+      for (int i = method.getParameters().size() - 1; i < arguments; i++) {
+        positions.add(i);
+      }
+    }
+    positions.removeIf(i -> i >= arguments);
+    return positions;
+  }
+}

@@ -1,0 +1,42 @@
+package io.github.leakprone.analysis.obligation;
+
+import com.google.errorprone.VisitorState;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import io.github.leakprone.catalog.ResourceSpec;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What the analysis knows of one compilation unit beyond the body at hand, each piece worked out on
+ * the first question and kept until the next unit: its methods' bodies ({@link UnitMethods}), which
+ * of its calls throw under the exception policy ({@link ThrowingCalls}) and which release their
+ * arguments ({@link ReleasingCalls}), and a {@link ClassSummary} per class.
+ */
+final class UnitSummary {
+
+  final ThrowingCalls throwing;
+  final ReleasingCalls releasing;
+
+  private final ResourceSpec spec;
+  private final VisitorState state;
+  private final Map<ClassTree, ClassSummary> classes = new HashMap<>();
+
+  UnitSummary(
+      CompilationUnitTree unit, ResourceSpec spec, ExceptionPolicy policy, VisitorState state) {
+    this.spec = spec;
+    this.state = state;
+    UnitMethods methods = new UnitMethods(unit);
+    this.throwing = new ThrowingCalls(policy, methods);
+    this.releasing = new ReleasingCalls(spec, methods, this::classSummary);
+  }
+
+  ClassSummary classSummary(ClassTree owner) {
+    ClassSummary summary = classes.get(owner);
+    if (summary == null) {
+      summary = ClassSummary.of(owner, spec, releasing, state);
+      classes.put(owner, summary);
+    }
+    return summary;
+  }
+}
