@@ -17,7 +17,7 @@ final class JdbcResourceLeakFlagsTest {
       import java.sql.SQLException;
 
       public final class Db {
-        public static Connection open() throws SQLException {
+        public static Connection lease() throws SQLException {
           return java.sql.DriverManager.getConnection("jdbc:acme");
         }
 
@@ -31,7 +31,7 @@ final class JdbcResourceLeakFlagsTest {
   @Test
   void usersAcquirerIsTracked() {
     helper
-        .setArgs("-XepOpt:JdbcResourceLeak:Acquirers=com.acme.Db#open")
+        .setArgs("-XepOpt:JdbcResourceLeak:Acquirers=com.acme.Db#lease")
         .addSourceLines("com/acme/Db.java", DB)
         .addSourceLines(
             "Dao.java",
@@ -43,13 +43,13 @@ final class JdbcResourceLeakFlagsTest {
             class Dao {
               void leaks() throws SQLException {
                 // BUG: Diagnostic contains: Connection `conn` acquired at line 8 is not closed when `conn.setReadOnly(...)` at line 9 throws
-                Connection conn = Db.open();
+                Connection conn = Db.lease();
                 conn.setReadOnly(true);
                 conn.close();
               }
 
               void closes() throws SQLException {
-                try (Connection conn = Db.open()) {
+                try (Connection conn = Db.lease()) {
                   conn.setReadOnly(true);
                 }
               }
@@ -71,7 +71,7 @@ final class JdbcResourceLeakFlagsTest {
 
             class Dao {
               void unknown() throws SQLException {
-                Connection conn = Db.open();
+                Connection conn = Db.lease();
                 conn.setReadOnly(true);
                 conn.close();
               }

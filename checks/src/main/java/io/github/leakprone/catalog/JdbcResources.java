@@ -13,6 +13,7 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
+import io.github.leakprone.trees.Receivers;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,24 @@ public final class JdbcResources implements ResourceSpec {
           new MethodRef("java.sql.DriverManager", "getConnection"),
           new MethodRef("java.sql.Connection", "createStatement"),
           new MethodRef("java.sql.Connection", "prepareStatement"),
-          new MethodRef("java.sql.Connection", "prepareCall"));
+          new MethodRef("java.sql.Connection", "prepareCall"),
+          new MethodRef("java.sql.Driver", "connect"),
+          // A pooled connection's handle: closing it returns the physical connection to the pool.
+          new MethodRef("javax.sql.PooledConnection", "getConnection"),
+          // Released with DataSourceUtils.releaseConnection (a catalogued closer).
+          new MethodRef("org.springframework.jdbc.datasource.DataSourceUtils", "getConnection"));
+
+  /**
+   * What a project calls its own methods that make a resource: what they return is new, and the
+   * caller's to close ({@code Db.prepare(conn, sql)}, {@code openConnection()}, {@code
+   * createStatement(...)}, {@code executeQuery(sql)} that hands back its result set).
+   */
+  private static final ImmutableList<String> FACTORY_NAME_PREFIXES =
+      ImmutableList.of("prepare", "create", "open", "exec");
+
+  /** The resource types a project factory returns. */
+  private static final ImmutableList<String> RESOURCE_TYPES =
+      ImmutableList.of("java.sql.Connection", "java.sql.Statement", "java.sql.ResultSet");
 
   /**
    * Metadata queries run on a statement of the driver's own, so their ResultSet must be closed.
@@ -108,6 +126,7 @@ public final class JdbcResources implements ResourceSpec {
         .addAll(owned.stream().map(MethodRef::namePattern).iterator())
         .addAll(CHILDREN.stream().map(MethodRef::namePattern).iterator())
         .add(METADATA_QUERIES.namePattern())
+        .addAll(FACTORY_NAME_PREFIXES.stream().map(prefix -> prefix + "*").iterator())
         .build();
   }
 
@@ -119,6 +138,14 @@ public final class JdbcResources implements ResourceSpec {
     CHILD,
     METADATA_QUERY,
     OWNED,
+    /** A project's method named like a factory, returning a resource type. */
+    PROJECT_FACTORY,
+    /**
+     * A project's {@code get*Connection()}: a new connection when it is the project's own way to
+     * open one (a static utility, or the class's own or inherited helper); a getter of the
+     * connection another object holds (a session's, a transaction's) otherwise.
+     */
+    PROJECT_CONNECTION_GETTER,
     NONE
   }
 
@@ -157,7 +184,11 @@ public final class JdbcResources implements ResourceSpec {
             ? Optional.of(Acquisition.OWNED)
             : Optional.empty();
       }
-      case OWNED -> Optional.of(Acquisition.OWNED);
+      case OWNED, PROJECT_FACTORY -> Optional.of(Acquisition.OWNED);
+      case PROJECT_CONNECTION_GETTER ->
+          isStatic(method) || Receivers.isThisOrImplicit(ASTHelpers.getReceiver(call))
+              ? Optional.of(Acquisition.OWNED)
+              : Optional.empty();
       case NONE -> Optional.empty();
     };
   }
@@ -169,7 +200,36 @@ public final class JdbcResources implements ResourceSpec {
     if (MethodRef.anyMatches(List.of(METADATA_QUERIES), method, state)) {
       return Listed.METADATA_QUERY;
     }
-    return MethodRef.anyMatches(owned, method, state) ? Listed.OWNED : Listed.NONE;
+    if (MethodRef.anyMatches(owned, method, state)) {
+      return Listed.OWNED;
+    }
+    return projectFactory(method, state);
+  }
+
+  /**
+   * A method of the project (not the JDK's: {@code Statement.getConnection()} lends its own) whose
+   * declared result is a resource type and whose name says it makes one.
+   */
+  private static Listed projectFactory(MethodSymbol method, VisitorState state) {
+    String owner = method.owner.getQualifiedName().toString();
+    if (owner.startsWith("java.") || owner.startsWith("javax.")) {
+      return Listed.NONE;
+    }
+    Type result = method.getReturnType();
+    boolean returnsResource =
+        RESOURCE_TYPES.stream()
+            .map(state::getTypeFromString)
+            .anyMatch(type -> type != null && ASTHelpers.isSubtype(result, type, state));
+    if (!returnsResource) {
+      return Listed.NONE;
+    }
+    String name = method.getSimpleName().toString();
+    if (FACTORY_NAME_PREFIXES.stream().anyMatch(name::startsWith)) {
+      return Listed.PROJECT_FACTORY;
+    }
+    return name.startsWith("get") && name.endsWith("Connection")
+        ? Listed.PROJECT_CONNECTION_GETTER
+        : Listed.NONE;
   }
 
   @Override

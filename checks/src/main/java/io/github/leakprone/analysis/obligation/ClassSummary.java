@@ -21,6 +21,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import io.github.leakprone.catalog.ResourceSpec;
+import io.github.leakprone.trees.Receivers;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -148,7 +149,7 @@ final class ClassSummary {
       public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
         MethodSymbol callee = getSymbol(tree);
         ExpressionTree receiver = getReceiver(tree);
-        if (callee.owner == symbol.owner && isThisOrImplicit(receiver)) {
+        if (callee.owner == symbol.owner && Receivers.isThisOrImplicit(receiver)) {
           callees.add(callee);
         }
         if (spec.isRelease(callee, state) && receiver != null) {
@@ -207,12 +208,7 @@ final class ClassSummary {
       return false;
     }
     return tree instanceof IdentifierTree
-        || (tree instanceof MemberSelectTree select && isThisOrImplicit(select.getExpression()));
-  }
-
-  static boolean isThisOrImplicit(ExpressionTree receiver) {
-    return receiver == null
-        || (receiver instanceof IdentifierTree identifier
-            && identifier.getName().contentEquals("this"));
+        || (tree instanceof MemberSelectTree select
+            && Receivers.isThisOrImplicit(select.getExpression()));
   }
 }

@@ -56,6 +56,7 @@ import io.github.leakprone.analysis.obligation.PendingExits.Kind;
 import io.github.leakprone.catalog.ContainerStores;
 import io.github.leakprone.catalog.ResourceSpec;
 import io.github.leakprone.trees.NullComparisons;
+import io.github.leakprone.trees.Receivers;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -726,7 +727,7 @@ public final class ObligationAnalysis {
   // ---------------------------------------------------------------- small questions
 
   private boolean isOwnMethod(MethodSymbol method, ExpressionTree receiver) {
-    return method.owner == ownClass && ClassSummary.isThisOrImplicit(receiver);
+    return method.owner == ownClass && Receivers.isThisOrImplicit(receiver);
   }
 
   /** A local, a parameter, or a field of this object: the variables whose every store we see. */

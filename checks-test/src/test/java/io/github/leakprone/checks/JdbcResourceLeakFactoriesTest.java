@@ -1,0 +1,148 @@
+package io.github.leakprone.checks;
+
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Acquisitions the catalog does not list by name: the JDK's and Spring's other ways to get a
+ * connection, and a project's own factory methods, known by their return type and a name that says
+ * they make something; but not a getter of a resource another object holds.
+ */
+final class JdbcResourceLeakFactoriesTest {
+
+  private static final String DB =
+      """
+      package com.acme;
+
+      import java.sql.CallableStatement;
+      import java.sql.Connection;
+      import java.sql.PreparedStatement;
+      import java.sql.SQLException;
+
+      public class Db {
+        public static Connection getConnection() throws SQLException {
+          return java.sql.DriverManager.getConnection("jdbc:acme");
+        }
+
+        public static PreparedStatement prepare(Connection conn, String sql) throws SQLException {
+          return conn.prepareStatement(sql);
+        }
+
+        public static CallableStatement prepareCall(Connection conn, String sql)
+            throws SQLException {
+          return conn.prepareCall(sql);
+        }
+
+        protected Connection openConnection() throws SQLException {
+          return getConnection();
+        }
+      }
+      """;
+
+  private static final String SESSION =
+      """
+      package com.acme;
+
+      import java.sql.Connection;
+
+      public interface Session {
+        /** The session's own connection: the session closes it. */
+        Connection getConnection();
+      }
+      """;
+
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(JdbcResourceLeak.class, getClass());
+
+  @Test
+  void otherWaysToGetAConnection() {
+    helper
+        .addSourceLines(
+            "Dao.java",
+            """
+            import java.sql.Connection;
+            import java.sql.Driver;
+            import java.sql.SQLException;
+            import java.util.Properties;
+            import javax.sql.PooledConnection;
+
+            class Dao {
+              void driver(Driver driver, Properties info) throws SQLException {
+                // BUG: Diagnostic contains: Connection `conn` acquired at line 10 is never closed
+                Connection conn = driver.connect("jdbc:acme", info);
+                conn.setAutoCommit(false);
+              }
+
+              void pooled(PooledConnection pooled) throws SQLException {
+                // BUG: Diagnostic contains: Connection `handle` acquired at line 16 is never closed
+                Connection handle = pooled.getConnection();
+                handle.setAutoCommit(false);
+              }
+
+              void closed(Driver driver, Properties info) throws SQLException {
+                try (Connection conn = driver.connect("jdbc:acme", info)) {
+                  conn.setAutoCommit(false);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void aProjectsFactoryMethodsAcquire() {
+    helper
+        .addSourceLines("com/acme/Db.java", DB)
+        .addSourceLines("com/acme/Session.java", SESSION)
+        .addSourceLines(
+            "Dao.java",
+            """
+            import com.acme.Db;
+            import com.acme.Session;
+            import java.sql.Connection;
+            import java.sql.PreparedStatement;
+            import java.sql.ResultSet;
+            import java.sql.SQLException;
+
+            class Dao extends Db {
+              void utility(String sql) throws SQLException {
+                // BUG: Diagnostic contains: Connection `conn` acquired at line 11 is never closed
+                Connection conn = Db.getConnection();
+                conn.setAutoCommit(false);
+              }
+
+              int anonymous(Connection conn, String sql) throws SQLException {
+                // BUG: Diagnostic contains: CallableStatement returned by prepareCall() at line 17 is never stored
+                ResultSet rs = Db.prepareCall(conn, sql).executeQuery();
+                return rs.getInt(1);
+              }
+
+              void inherited(String sql) throws SQLException {
+                // BUG: Diagnostic contains: Connection `conn` acquired at line 23 is never closed
+                Connection conn = openConnection();
+                conn.setAutoCommit(false);
+              }
+
+              void closedInFinally(String sql) throws SQLException {
+                Connection conn = Db.getConnection();
+                try (PreparedStatement ps = Db.prepare(conn, sql)) {
+                  ps.execute();
+                } finally {
+                  conn.close();
+                }
+              }
+
+              void sessionsConnection(Session session) throws SQLException {
+                Connection conn = session.getConnection();
+                conn.setAutoCommit(false);
+              }
+
+              void statementsConnection(PreparedStatement ps) throws SQLException {
+                Connection conn = ps.getConnection();
+                conn.setAutoCommit(false);
+              }
+            }
+            """)
+        .doTest();
+  }
+}
