@@ -69,15 +69,17 @@ final class HeavyweightClientPerCallFixTest {
 
   @Test
   void configurationCallsMoveAndUsesAreRenamed() {
-    ClientStubs.refactoring(getClass(), "com.fasterxml.jackson")
+    ClientStubs.refactoring(getClass(), "org.springframework.web", "com.fasterxml.jackson")
         .addInputLines(
             "Test.java",
             """
             import com.fasterxml.jackson.core.JsonProcessingException;
             import com.fasterxml.jackson.databind.DeserializationFeature;
             import com.fasterxml.jackson.databind.ObjectMapper;
+            import org.springframework.web.bind.annotation.GetMapping;
 
             class Test {
+              @GetMapping
               <T> T read(String json, Class<T> type) throws JsonProcessingException {
                 ObjectMapper objectMapper = new ObjectMapper();
                 objectMapper.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -92,6 +94,7 @@ final class HeavyweightClientPerCallFixTest {
             import com.fasterxml.jackson.core.JsonProcessingException;
             import com.fasterxml.jackson.databind.DeserializationFeature;
             import com.fasterxml.jackson.databind.ObjectMapper;
+            import org.springframework.web.bind.annotation.GetMapping;
 
             class Test {
               private static final ObjectMapper OBJECT_MAPPER = new ObjectMapper();
@@ -100,6 +103,7 @@ final class HeavyweightClientPerCallFixTest {
                 OBJECT_MAPPER.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
               }
 
+              @GetMapping
               <T> T read(String json, Class<T> type) throws JsonProcessingException {
                 T value = OBJECT_MAPPER.readValue(json, type);
                 return OBJECT_MAPPER.convertValue(value, type);
@@ -111,7 +115,8 @@ final class HeavyweightClientPerCallFixTest {
 
   @Test
   void aUseRightAfterTheDeclarationIsNoConfiguration() {
-    ClientStubs.refactoring(getClass(), "com.fasterxml.jackson", "okhttp3")
+    ClientStubs.refactoring(
+            getClass(), "org.springframework.web", "com.fasterxml.jackson", "okhttp3")
         .addInputLines(
             "Test.java",
             """
@@ -120,6 +125,7 @@ final class HeavyweightClientPerCallFixTest {
             import java.io.IOException;
             import okhttp3.OkHttpClient;
             import okhttp3.Request;
+            import org.springframework.web.bind.annotation.GetMapping;
 
             class Test {
               private static final Request PING = new Request();
@@ -130,6 +136,7 @@ final class HeavyweightClientPerCallFixTest {
                 return client.newCall(request).execute();
               }
 
+              @GetMapping
               String toJson(Object value) throws JsonProcessingException {
                 ObjectMapper mapper = new ObjectMapper();
                 mapper.writeValueAsString("warm-up");
@@ -145,6 +152,7 @@ final class HeavyweightClientPerCallFixTest {
             import java.io.IOException;
             import okhttp3.OkHttpClient;
             import okhttp3.Request;
+            import org.springframework.web.bind.annotation.GetMapping;
 
             class Test {
               private static final OkHttpClient CLIENT = new OkHttpClient();
@@ -158,6 +166,7 @@ final class HeavyweightClientPerCallFixTest {
                 return CLIENT.newCall(request).execute();
               }
 
+              @GetMapping
               String toJson(Object value) throws JsonProcessingException {
                 MAPPER.writeValueAsString("warm-up");
                 return MAPPER.writeValueAsString(value);
@@ -169,15 +178,18 @@ final class HeavyweightClientPerCallFixTest {
 
   @Test
   void hoistsAnInlineCreation() {
-    ClientStubs.refactoring(getClass(), "com.alibaba.fastjson", "com.google.gson")
+    ClientStubs.refactoring(
+            getClass(), "org.springframework.web", "com.alibaba.fastjson", "com.google.gson")
         .addInputLines(
             "Test.java",
             """
             import com.alibaba.fastjson.JSON;
             import com.alibaba.fastjson.serializer.SerializeConfig;
             import com.google.gson.Gson;
+            import org.springframework.web.bind.annotation.GetMapping;
 
             class Test {
+              @GetMapping
               String toJson(Object value) {
                 return new Gson().toJson(value);
               }
@@ -193,12 +205,14 @@ final class HeavyweightClientPerCallFixTest {
             import com.alibaba.fastjson.JSON;
             import com.alibaba.fastjson.serializer.SerializeConfig;
             import com.google.gson.Gson;
+            import org.springframework.web.bind.annotation.GetMapping;
 
             class Test {
               private static final Gson GSON = new Gson();
 
               private static final SerializeConfig SERIALIZE_CONFIG = new SerializeConfig();
 
+              @GetMapping
               String toJson(Object value) {
                 return GSON.toJson(value);
               }
@@ -263,7 +277,8 @@ final class HeavyweightClientPerCallFixTest {
 
   @Test
   void insertedAfterTheStaticFieldsItReads() {
-    ClientStubs.refactoring(getClass(), "com.alibaba.fastjson", "com.google.gson")
+    ClientStubs.refactoring(
+            getClass(), "org.springframework.web", "com.alibaba.fastjson", "com.google.gson")
         .addInputLines(
             "Test.java",
             """
@@ -272,8 +287,10 @@ final class HeavyweightClientPerCallFixTest {
             import com.alibaba.fastjson.serializer.SerializeConfig;
             import com.google.gson.Gson;
             import com.google.gson.GsonBuilder;
+            import org.springframework.web.bind.annotation.GetMapping;
 
             class Test {
+              @GetMapping
               String toJson(Object value) {
                 Gson gson = new GsonBuilder().setDateFormat(DATE_FORMAT).create();
                 return gson.toJson(value);
@@ -297,8 +314,10 @@ final class HeavyweightClientPerCallFixTest {
             import com.alibaba.fastjson.serializer.SerializeConfig;
             import com.google.gson.Gson;
             import com.google.gson.GsonBuilder;
+            import org.springframework.web.bind.annotation.GetMapping;
 
             class Test {
+              @GetMapping
               String toJson(Object value) {
                 return GSON.toJson(value);
               }
@@ -323,11 +342,12 @@ final class HeavyweightClientPerCallFixTest {
 
   @Test
   void insertedAfterEnumConstants() {
-    ClientStubs.refactoring(getClass(), "com.google.gson")
+    ClientStubs.refactoring(getClass(), "org.springframework.web", "com.google.gson")
         .addInputLines(
             "Format.java",
             """
             import com.google.gson.Gson;
+            import org.springframework.web.bind.annotation.GetMapping;
 
             enum Format {
               JSON {
@@ -338,6 +358,7 @@ final class HeavyweightClientPerCallFixTest {
               },
               TEXT;
 
+              @GetMapping
               String render(Object value) {
                 return new Gson().toJson(String.valueOf(value));
               }
@@ -347,6 +368,7 @@ final class HeavyweightClientPerCallFixTest {
             "Format.java",
             """
             import com.google.gson.Gson;
+            import org.springframework.web.bind.annotation.GetMapping;
 
             enum Format {
               JSON {
@@ -358,6 +380,7 @@ final class HeavyweightClientPerCallFixTest {
               TEXT;
               private static final Gson GSON = new Gson();
 
+              @GetMapping
               String render(Object value) {
                 return GSON.toJson(String.valueOf(value));
               }
@@ -368,7 +391,7 @@ final class HeavyweightClientPerCallFixTest {
 
   @Test
   void nameClashesGetASuffix() {
-    ClientStubs.refactoring(getClass(), "com.google.gson", "okhttp3")
+    ClientStubs.refactoring(getClass(), "org.springframework.web", "com.google.gson", "okhttp3")
         .addInputLines(
             "Base.java",
             """
@@ -384,11 +407,13 @@ final class HeavyweightClientPerCallFixTest {
             import java.io.IOException;
             import okhttp3.OkHttpClient;
             import okhttp3.Request;
+            import org.springframework.web.bind.annotation.GetMapping;
 
             class Test extends Base {
               private static final String GSON = "taken";
               private final String gson2 = GSON;
 
+              @GetMapping
               String toJson(Object value) {
                 String GSON_2 = "taken by a local";
                 return new Gson().toJson(value) + GSON_2;
@@ -407,6 +432,7 @@ final class HeavyweightClientPerCallFixTest {
             import java.io.IOException;
             import okhttp3.OkHttpClient;
             import okhttp3.Request;
+            import org.springframework.web.bind.annotation.GetMapping;
 
             class Test extends Base {
               private static final Gson GSON_3 = new Gson();
@@ -416,6 +442,7 @@ final class HeavyweightClientPerCallFixTest {
               private static final String GSON = "taken";
               private final String gson2 = GSON;
 
+              @GetMapping
               String toJson(Object value) {
                 String GSON_2 = "taken by a local";
                 return GSON_3.toJson(value) + GSON_2;
@@ -431,14 +458,16 @@ final class HeavyweightClientPerCallFixTest {
 
   @Test
   void hoistsFromALambda() {
-    ClientStubs.refactoring(getClass(), "com.google.gson")
+    ClientStubs.refactoring(getClass(), "org.springframework.web", "com.google.gson")
         .addInputLines(
             "Test.java",
             """
             import com.google.gson.Gson;
             import java.util.function.Function;
+            import org.springframework.web.bind.annotation.GetMapping;
 
             class Test {
+              @GetMapping
               Function<Object, String> renderer() {
                 return value -> new Gson().toJson(value);
               }
@@ -449,10 +478,12 @@ final class HeavyweightClientPerCallFixTest {
             """
             import com.google.gson.Gson;
             import java.util.function.Function;
+            import org.springframework.web.bind.annotation.GetMapping;
 
             class Test {
               private static final Gson GSON = new Gson();
 
+              @GetMapping
               Function<Object, String> renderer() {
                 return value -> GSON.toJson(value);
               }
@@ -466,27 +497,32 @@ final class HeavyweightClientPerCallFixTest {
     String noFix =
         """
         import com.google.gson.GsonBuilder;
+        import org.springframework.web.bind.annotation.GetMapping;
 
         class NoFix {
           private static String mutableFormat = "yyyy";
           private final String instanceFormat = "yyyy";
 
+          @GetMapping
           String parameter(Object value, String format) {
             // BUG: Diagnostic contains: Gson built on every call of parameter()
             return new GsonBuilder().setDateFormat(format).create().toJson(value);
           }
 
+          @GetMapping
           String local(Object value) {
             String format = "yyyy";
             // BUG: Diagnostic contains: Gson built on every call of local()
             return new GsonBuilder().setDateFormat(format).create().toJson(value);
           }
 
+          @GetMapping
           String instanceField(Object value) {
             // BUG: Diagnostic contains: Gson built on every call of instanceField()
             return new GsonBuilder().setDateFormat(instanceFormat).create().toJson(value);
           }
 
+          @GetMapping
           String nonFinalStaticField(Object value) {
             // BUG: Diagnostic contains: Gson built on every call of nonFinalStaticField()
             return new GsonBuilder().setDateFormat(mutableFormat).create().toJson(value);
@@ -494,17 +530,19 @@ final class HeavyweightClientPerCallFixTest {
         }
         """;
     assertFindings("NoFix.java", noFix);
-    ClientStubs.refactoring(getClass(), "com.google.gson")
+    ClientStubs.refactoring(getClass(), "org.springframework.web", "com.google.gson")
         .addInputLines("NoFix.java", noFix)
         .expectUnchanged()
         .addInputLines(
             "Fixed.java",
             """
             import com.google.gson.GsonBuilder;
+            import org.springframework.web.bind.annotation.GetMapping;
 
             class Fixed {
               private static final String FORMAT = "yyyy";
 
+              @GetMapping
               String constant(Object value) {
                 return new GsonBuilder().setDateFormat(FORMAT).create().toJson(value);
               }
@@ -515,11 +553,13 @@ final class HeavyweightClientPerCallFixTest {
             """
             import com.google.gson.Gson;
             import com.google.gson.GsonBuilder;
+            import org.springframework.web.bind.annotation.GetMapping;
 
             class Fixed {
               private static final String FORMAT = "yyyy";
               private static final Gson GSON = new GsonBuilder().setDateFormat(FORMAT).create();
 
+              @GetMapping
               String constant(Object value) {
                 return GSON.toJson(value);
               }
@@ -725,8 +765,10 @@ final class HeavyweightClientPerCallFixTest {
         import com.fasterxml.jackson.core.JsonProcessingException;
         import com.fasterxml.jackson.databind.DeserializationFeature;
         import com.fasterxml.jackson.databind.ObjectMapper;
+        import org.springframework.web.bind.annotation.GetMapping;
 
         class NoFix {
+          @GetMapping
           String configuredAfterAUse(Object value) throws JsonProcessingException {
             // BUG: Diagnostic contains: ObjectMapper built on every call of configuredAfterAUse()
             ObjectMapper mapper = new ObjectMapper();
@@ -737,7 +779,7 @@ final class HeavyweightClientPerCallFixTest {
         }
         """;
     assertFindings("NoFix.java", noFix);
-    ClientStubs.refactoring(getClass(), "com.fasterxml.jackson")
+    ClientStubs.refactoring(getClass(), "org.springframework.web", "com.fasterxml.jackson")
         .addInputLines("NoFix.java", noFix)
         .expectUnchanged()
         .addInputLines(
@@ -746,8 +788,10 @@ final class HeavyweightClientPerCallFixTest {
             import com.fasterxml.jackson.core.JsonProcessingException;
             import com.fasterxml.jackson.databind.DeserializationFeature;
             import com.fasterxml.jackson.databind.ObjectMapper;
+            import org.springframework.web.bind.annotation.GetMapping;
 
             class Fixed {
+              @GetMapping
               String configuredFirst(Object value) throws JsonProcessingException {
                 ObjectMapper mapper = new ObjectMapper();
                 mapper.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -762,6 +806,7 @@ final class HeavyweightClientPerCallFixTest {
             import com.fasterxml.jackson.core.JsonProcessingException;
             import com.fasterxml.jackson.databind.DeserializationFeature;
             import com.fasterxml.jackson.databind.ObjectMapper;
+            import org.springframework.web.bind.annotation.GetMapping;
 
             class Fixed {
               private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -770,6 +815,7 @@ final class HeavyweightClientPerCallFixTest {
                 MAPPER.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
               }
 
+              @GetMapping
               String configuredFirst(Object value) throws JsonProcessingException {
                 String first = MAPPER.writeValueAsString(value);
                 return first + MAPPER.writeValueAsString(value);
@@ -887,9 +933,11 @@ final class HeavyweightClientPerCallFixTest {
     String noFix =
         """
         import com.google.gson.Gson;
+        import org.springframework.web.bind.annotation.GetMapping;
 
         class NoFix {
           class Inner {
+            @GetMapping
             String toJson(Object value) {
               // BUG: Diagnostic contains: Gson built on every call of toJson()
               return new Gson().toJson(value);
@@ -899,6 +947,7 @@ final class HeavyweightClientPerCallFixTest {
           Object anonymous() {
             return new Object() {
               @Override
+              @GetMapping
               public String toString() {
                 // BUG: Diagnostic contains: Gson built on every call of toString()
                 return new Gson().toJson(this);
@@ -908,6 +957,7 @@ final class HeavyweightClientPerCallFixTest {
 
           String local(Object value) {
             class Local {
+              @GetMapping
               String toJson() {
                 // BUG: Diagnostic contains: Gson built on every call of toJson()
                 return new Gson().toJson(value);
@@ -917,6 +967,7 @@ final class HeavyweightClientPerCallFixTest {
           }
 
           interface Interface {
+            @GetMapping
             default String toJson(Object value) {
               // BUG: Diagnostic contains: Gson built on every call of toJson()
               return new Gson().toJson(value);
@@ -925,22 +976,25 @@ final class HeavyweightClientPerCallFixTest {
         }
         """;
     assertFindings("NoFix.java", noFix);
-    ClientStubs.refactoring(getClass(), "com.google.gson")
+    ClientStubs.refactoring(getClass(), "org.springframework.web", "com.google.gson")
         .addInputLines("NoFix.java", noFix)
         .expectUnchanged()
         .addInputLines(
             "Fixed.java",
             """
             import com.google.gson.Gson;
+            import org.springframework.web.bind.annotation.GetMapping;
 
             class Fixed {
               static class Nested {
+                @GetMapping
                 String toJson(Object value) {
                   return new Gson().toJson(value);
                 }
               }
 
               record Record(Object value) {
+                @GetMapping
                 String toJson() {
                   return new Gson().toJson(value);
                 }
@@ -951,11 +1005,13 @@ final class HeavyweightClientPerCallFixTest {
             "Fixed.java",
             """
             import com.google.gson.Gson;
+            import org.springframework.web.bind.annotation.GetMapping;
 
             class Fixed {
               static class Nested {
                 private static final Gson GSON = new Gson();
 
+                @GetMapping
                 String toJson(Object value) {
                   return GSON.toJson(value);
                 }
@@ -964,6 +1020,7 @@ final class HeavyweightClientPerCallFixTest {
               record Record(Object value) {
                 private static final Gson GSON = new Gson();
 
+                @GetMapping
                 String toJson() {
                   return GSON.toJson(value);
                 }
