@@ -1,6 +1,7 @@
 package io.github.leakprone.checks;
 
 import static com.google.errorprone.BugCheckerRefactoringTestHelper.TestMode.TEXT_MATCH;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.errorprone.CompilationTestHelper;
 import org.junit.jupiter.api.Test;
@@ -669,8 +670,8 @@ final class HeavyweightClientPerCallFixTest {
                 return handle(Client.create("https://e"));
               }
 
-              Object handle(Client client) {
-                return client;
+              static String handle(Client client) {
+                return String.valueOf(client);
               }
             }
             """)
@@ -686,8 +687,8 @@ final class HeavyweightClientPerCallFixTest {
                 return handle(CLIENT);
               }
 
-              Object handle(Client client) {
-                return client;
+              static String handle(Client client) {
+                return String.valueOf(client);
               }
             }
             """)
@@ -1028,6 +1029,208 @@ final class HeavyweightClientPerCallFixTest {
             }
             """)
         .doTest(TEXT_MATCH);
+  }
+
+  /**
+   * A shared instance has one owner, the class: no fix for a client that another object may keep (a
+   * constructor's or an instance method's argument, or a static method that may return it), nor for
+   * one released down a call chain. Hoisted, one user's release would stop it for all.
+   */
+  @Test
+  void noHoistWhenAnotherOwnerMayKeepOrReleaseIt() {
+    String noFix =
+        """
+        import java.io.IOException;
+        import okhttp3.OkHttpClient;
+        import okhttp3.Request;
+
+        class NoFix {
+          static final class Holder {
+            Holder(OkHttpClient client) {}
+
+            void use(OkHttpClient client) {}
+          }
+
+          Object handedToAConstructor(Request request) throws IOException {
+            // BUG: Diagnostic contains: OkHttpClient built on every call of handedToAConstructor()
+            OkHttpClient client = new OkHttpClient();
+            new Holder(client);
+            return client.newCall(request).execute();
+          }
+
+          Object handedToAnInstanceMethod(Holder holder, Request request) throws IOException {
+            // BUG: Diagnostic contains: OkHttpClient built on every call of handedToAnInstanceMethod()
+            OkHttpClient client = new OkHttpClient();
+            holder.use(client);
+            return client.newCall(request).execute();
+          }
+
+          Object handedToAStaticMethodThatMayReturnIt() {
+            // BUG: Diagnostic contains: built on every call of handedToAStaticMethodThatMayReturnIt()
+            return String.valueOf(identity(new OkHttpClient()));
+          }
+
+          static Object identity(Object value) {
+            return value;
+          }
+
+          Object shutDown(Request request) throws IOException {
+            // BUG: Diagnostic contains: OkHttpClient built on every call of shutDown()
+            OkHttpClient client = new OkHttpClient();
+            try {
+              return client.newCall(request).execute();
+            } finally {
+              client.dispatcher().executorService().shutdown();
+            }
+          }
+        }
+        """;
+    assertFindings("NoFix.java", noFix);
+    ClientStubs.refactoring(getClass(), "okhttp3")
+        .addInputLines("NoFix.java", noFix)
+        .expectUnchanged()
+        .addInputLines(
+            "Fixed.java",
+            """
+            import java.io.IOException;
+            import okhttp3.OkHttpClient;
+            import okhttp3.Request;
+
+            class Fixed {
+              Object handedToAStaticMethodThatCannotKeepIt(Request request) throws IOException {
+                OkHttpClient named = new OkHttpClient();
+                String name = String.valueOf(named);
+                return named.newCall(request).execute() + name;
+              }
+
+              Object notShutDown(Request request) throws IOException {
+                OkHttpClient client = new OkHttpClient();
+                client.dispatcher().executorService();
+                return client.newCall(request).execute();
+              }
+            }
+            """)
+        .addOutputLines(
+            "Fixed.java",
+            """
+            import java.io.IOException;
+            import okhttp3.OkHttpClient;
+            import okhttp3.Request;
+
+            class Fixed {
+              private static final OkHttpClient NAMED = new OkHttpClient();
+
+              private static final OkHttpClient CLIENT = new OkHttpClient();
+
+              Object handedToAStaticMethodThatCannotKeepIt(Request request) throws IOException {
+                String name = String.valueOf(NAMED);
+                return NAMED.newCall(request).execute() + name;
+              }
+
+              Object notShutDown(Request request) throws IOException {
+                CLIENT.dispatcher().executorService();
+                return CLIENT.newCall(request).execute();
+              }
+            }
+            """)
+        .doTest(TEXT_MATCH);
+  }
+
+  /**
+   * A client handed to a method that may return it gets no fix (it is still a finding), and one
+   * returned is no finding (the method is a factory), so no fix either.
+   */
+  @Test
+  void noFixWhenTheClientMayLeaveTheMethod() {
+    String shared = "-XepOpt:HeavyweightClientPerCall:SharedTypes=com.acme.Client";
+    String noFix =
+        """
+        import com.acme.Client;
+
+        class NoFix {
+          Object handedBack() {
+            // BUG: Diagnostic contains: Client built on every call of handedBack()
+            return handle(new Client("https://e"));
+          }
+
+          Object handle(Client client) {
+            return client;
+          }
+
+          Client returned() {
+            Client client = new Client("https://e");
+            return client;
+          }
+        }
+        """;
+    assertFindings("NoFix.java", noFix, shared);
+    ClientStubs.refactoring(getClass(), "com.acme")
+        .setArgs(shared)
+        .addInputLines("NoFix.java", noFix)
+        .expectUnchanged()
+        .doTest(TEXT_MATCH);
+  }
+
+  /**
+   * The hoisted field is indented like the class's members, also where the first member javac sees
+   * does not start a line of its own: a record's fields come from its header, an enum's constants
+   * may follow its brace. ({@code BugCheckerRefactoringTestHelper} formats what it compares, so
+   * these compare the text as patched.)
+   */
+  @Test
+  void hoistedFieldIsIndentedLikeTheMembers() {
+    assertEquals(
+        """
+        import com.alibaba.fastjson.JSON;
+        import com.alibaba.fastjson.serializer.SerializeConfig;
+
+        record Row(Object value) {
+          private static final SerializeConfig SERIALIZE_CONFIG = new SerializeConfig();
+
+          String toJson() {
+            return JSON.toJSONString(value, SERIALIZE_CONFIG);
+          }
+        }
+        """,
+        RawFixes.apply(
+            "Row.java",
+            """
+            import com.alibaba.fastjson.JSON;
+            import com.alibaba.fastjson.serializer.SerializeConfig;
+
+            record Row(Object value) {
+              String toJson() {
+                return JSON.toJSONString(value, new SerializeConfig());
+              }
+            }
+            """,
+            "com.alibaba.fastjson"));
+    assertEquals(
+        """
+        import com.alibaba.fastjson.JSON;
+        import com.alibaba.fastjson.serializer.SerializeConfig;
+
+        enum Format { JSON_TEXT, PLAIN;
+          private static final SerializeConfig SERIALIZE_CONFIG = new SerializeConfig();
+
+          String render(Object value) {
+            return JSON.toJSONString(value, SERIALIZE_CONFIG);
+          }
+        }
+        """,
+        RawFixes.apply(
+            "Format.java",
+            """
+            import com.alibaba.fastjson.JSON;
+            import com.alibaba.fastjson.serializer.SerializeConfig;
+
+            enum Format { JSON_TEXT, PLAIN;
+              String render(Object value) {
+                return JSON.toJSONString(value, new SerializeConfig());
+              }
+            }
+            """,
+            "com.alibaba.fastjson"));
   }
 
   // ---------------------------------------------------------------------------------------------
