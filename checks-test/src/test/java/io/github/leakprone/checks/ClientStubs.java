@@ -37,6 +37,7 @@ final class ClientStubs {
                 public OkHttpClient() {}
                 public Builder newBuilder() { return null; }
                 public Call newCall(Request request) { return null; }
+                public Dispatcher dispatcher() { return null; }
                 public static final class Builder {
                   public Builder() {}
                   public Builder connectTimeout(long timeout, TimeUnit unit) { return this; }
@@ -47,6 +48,14 @@ final class ClientStubs {
               }
               """),
           new Stub("okhttp3/Request.java", "package okhttp3; public final class Request {}"),
+          new Stub(
+              "okhttp3/Dispatcher.java",
+              """
+              package okhttp3;
+              public final class Dispatcher {
+                public java.util.concurrent.ExecutorService executorService() { return null; }
+              }
+              """),
           new Stub(
               "okhttp3/Call.java",
               """
@@ -368,6 +377,10 @@ final class ClientStubs {
           annotation("org.springframework.context.annotation", "Bean"),
           annotation("com.google.inject", "Provides"),
           annotation("jakarta.enterprise.inject", "Produces"),
+          // Request handlers: Spring MVC, JAX-RS, websocket.
+          annotation("org.springframework.web.bind.annotation", "GetMapping"),
+          annotation("javax.ws.rs", "GET"),
+          annotation("javax.websocket", "OnMessage"),
           // A user's own types, for the -XepOpt flags.
           new Stub(
               "com/acme/Client.java",

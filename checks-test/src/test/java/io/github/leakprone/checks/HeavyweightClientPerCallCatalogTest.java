@@ -213,14 +213,17 @@ final class HeavyweightClientPerCallCatalogTest {
             """
             import com.fasterxml.jackson.core.JsonProcessingException;
             import com.fasterxml.jackson.databind.ObjectMapper;
+            import org.springframework.web.bind.annotation.GetMapping;
 
             class Test {
               private static final ObjectMapper SHARED = new ObjectMapper();
 
+              @GetMapping
               String toJsonShared(Object value) throws JsonProcessingException {
                 return SHARED.writeValueAsString(value);
               }
 
+              @GetMapping
               String toJson(Object value) throws JsonProcessingException {
                 // BUG: Diagnostic contains: ObjectMapper built on every call of toJson(): each
                 return new ObjectMapper().writeValueAsString(value);
@@ -240,6 +243,7 @@ final class HeavyweightClientPerCallCatalogTest {
             import com.fasterxml.jackson.databind.DeserializationFeature;
             import com.fasterxml.jackson.databind.ObjectMapper;
             import com.fasterxml.jackson.databind.json.JsonMapper;
+            import org.springframework.web.bind.annotation.GetMapping;
 
             class Test {
               private static final ObjectMapper SHARED =
@@ -247,10 +251,12 @@ final class HeavyweightClientPerCallCatalogTest {
                       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
                       .build();
 
+              @GetMapping
               <T> T readShared(String json, Class<T> type) throws JsonProcessingException {
                 return SHARED.readValue(json, type);
               }
 
+              @GetMapping
               <T> T read(String json, Class<T> type, boolean strict) throws JsonProcessingException {
                 ObjectMapper mapper =
                     JsonMapper.builder()
@@ -271,14 +277,17 @@ final class HeavyweightClientPerCallCatalogTest {
             "Test.java",
             """
             import com.google.gson.Gson;
+            import org.springframework.web.bind.annotation.GetMapping;
 
             class Test {
               private static final Gson SHARED = new Gson();
 
+              @GetMapping
               String toJsonShared(Object value) {
                 return SHARED.toJson(value);
               }
 
+              @GetMapping
               String toJson(Object value) {
                 // BUG: Diagnostic contains: Gson built on every call of toJson(): each instance
                 return new Gson().toJson(value);
@@ -296,14 +305,17 @@ final class HeavyweightClientPerCallCatalogTest {
             """
             import com.google.gson.Gson;
             import com.google.gson.GsonBuilder;
+            import org.springframework.web.bind.annotation.GetMapping;
 
             class Test {
               private static final Gson SHARED = new GsonBuilder().setPrettyPrinting().create();
 
+              @GetMapping
               String toJsonShared(Object value) {
                 return SHARED.toJson(value);
               }
 
+              @GetMapping
               String toJson(Object value) {
                 // BUG: Diagnostic contains: Gson built on every call of toJson()
                 Gson gson = new GsonBuilder().setPrettyPrinting().create();

@@ -1,6 +1,7 @@
 package io.github.leakprone.checks;
 
 import static com.google.errorprone.BugCheckerRefactoringTestHelper.TestMode.TEXT_MATCH;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.errorprone.CompilationTestHelper;
 import org.junit.jupiter.api.Test;
@@ -69,15 +70,17 @@ final class HeavyweightClientPerCallFixTest {
 
   @Test
   void configurationCallsMoveAndUsesAreRenamed() {
-    ClientStubs.refactoring(getClass(), "com.fasterxml.jackson")
+    ClientStubs.refactoring(getClass(), "org.springframework.web", "com.fasterxml.jackson")
         .addInputLines(
             "Test.java",
             """
             import com.fasterxml.jackson.core.JsonProcessingException;
             import com.fasterxml.jackson.databind.DeserializationFeature;
             import com.fasterxml.jackson.databind.ObjectMapper;
+            import org.springframework.web.bind.annotation.GetMapping;
 
             class Test {
+              @GetMapping
               <T> T read(String json, Class<T> type) throws JsonProcessingException {
                 ObjectMapper objectMapper = new ObjectMapper();
                 objectMapper.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -92,6 +95,7 @@ final class HeavyweightClientPerCallFixTest {
             import com.fasterxml.jackson.core.JsonProcessingException;
             import com.fasterxml.jackson.databind.DeserializationFeature;
             import com.fasterxml.jackson.databind.ObjectMapper;
+            import org.springframework.web.bind.annotation.GetMapping;
 
             class Test {
               private static final ObjectMapper OBJECT_MAPPER = new ObjectMapper();
@@ -100,6 +104,7 @@ final class HeavyweightClientPerCallFixTest {
                 OBJECT_MAPPER.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
               }
 
+              @GetMapping
               <T> T read(String json, Class<T> type) throws JsonProcessingException {
                 T value = OBJECT_MAPPER.readValue(json, type);
                 return OBJECT_MAPPER.convertValue(value, type);
@@ -111,7 +116,8 @@ final class HeavyweightClientPerCallFixTest {
 
   @Test
   void aUseRightAfterTheDeclarationIsNoConfiguration() {
-    ClientStubs.refactoring(getClass(), "com.fasterxml.jackson", "okhttp3")
+    ClientStubs.refactoring(
+            getClass(), "org.springframework.web", "com.fasterxml.jackson", "okhttp3")
         .addInputLines(
             "Test.java",
             """
@@ -120,6 +126,7 @@ final class HeavyweightClientPerCallFixTest {
             import java.io.IOException;
             import okhttp3.OkHttpClient;
             import okhttp3.Request;
+            import org.springframework.web.bind.annotation.GetMapping;
 
             class Test {
               private static final Request PING = new Request();
@@ -130,6 +137,7 @@ final class HeavyweightClientPerCallFixTest {
                 return client.newCall(request).execute();
               }
 
+              @GetMapping
               String toJson(Object value) throws JsonProcessingException {
                 ObjectMapper mapper = new ObjectMapper();
                 mapper.writeValueAsString("warm-up");
@@ -145,6 +153,7 @@ final class HeavyweightClientPerCallFixTest {
             import java.io.IOException;
             import okhttp3.OkHttpClient;
             import okhttp3.Request;
+            import org.springframework.web.bind.annotation.GetMapping;
 
             class Test {
               private static final OkHttpClient CLIENT = new OkHttpClient();
@@ -158,6 +167,7 @@ final class HeavyweightClientPerCallFixTest {
                 return CLIENT.newCall(request).execute();
               }
 
+              @GetMapping
               String toJson(Object value) throws JsonProcessingException {
                 MAPPER.writeValueAsString("warm-up");
                 return MAPPER.writeValueAsString(value);
@@ -169,15 +179,18 @@ final class HeavyweightClientPerCallFixTest {
 
   @Test
   void hoistsAnInlineCreation() {
-    ClientStubs.refactoring(getClass(), "com.alibaba.fastjson", "com.google.gson")
+    ClientStubs.refactoring(
+            getClass(), "org.springframework.web", "com.alibaba.fastjson", "com.google.gson")
         .addInputLines(
             "Test.java",
             """
             import com.alibaba.fastjson.JSON;
             import com.alibaba.fastjson.serializer.SerializeConfig;
             import com.google.gson.Gson;
+            import org.springframework.web.bind.annotation.GetMapping;
 
             class Test {
+              @GetMapping
               String toJson(Object value) {
                 return new Gson().toJson(value);
               }
@@ -193,12 +206,14 @@ final class HeavyweightClientPerCallFixTest {
             import com.alibaba.fastjson.JSON;
             import com.alibaba.fastjson.serializer.SerializeConfig;
             import com.google.gson.Gson;
+            import org.springframework.web.bind.annotation.GetMapping;
 
             class Test {
               private static final Gson GSON = new Gson();
 
               private static final SerializeConfig SERIALIZE_CONFIG = new SerializeConfig();
 
+              @GetMapping
               String toJson(Object value) {
                 return GSON.toJson(value);
               }
@@ -263,7 +278,8 @@ final class HeavyweightClientPerCallFixTest {
 
   @Test
   void insertedAfterTheStaticFieldsItReads() {
-    ClientStubs.refactoring(getClass(), "com.alibaba.fastjson", "com.google.gson")
+    ClientStubs.refactoring(
+            getClass(), "org.springframework.web", "com.alibaba.fastjson", "com.google.gson")
         .addInputLines(
             "Test.java",
             """
@@ -272,8 +288,10 @@ final class HeavyweightClientPerCallFixTest {
             import com.alibaba.fastjson.serializer.SerializeConfig;
             import com.google.gson.Gson;
             import com.google.gson.GsonBuilder;
+            import org.springframework.web.bind.annotation.GetMapping;
 
             class Test {
+              @GetMapping
               String toJson(Object value) {
                 Gson gson = new GsonBuilder().setDateFormat(DATE_FORMAT).create();
                 return gson.toJson(value);
@@ -297,8 +315,10 @@ final class HeavyweightClientPerCallFixTest {
             import com.alibaba.fastjson.serializer.SerializeConfig;
             import com.google.gson.Gson;
             import com.google.gson.GsonBuilder;
+            import org.springframework.web.bind.annotation.GetMapping;
 
             class Test {
+              @GetMapping
               String toJson(Object value) {
                 return GSON.toJson(value);
               }
@@ -323,11 +343,12 @@ final class HeavyweightClientPerCallFixTest {
 
   @Test
   void insertedAfterEnumConstants() {
-    ClientStubs.refactoring(getClass(), "com.google.gson")
+    ClientStubs.refactoring(getClass(), "org.springframework.web", "com.google.gson")
         .addInputLines(
             "Format.java",
             """
             import com.google.gson.Gson;
+            import org.springframework.web.bind.annotation.GetMapping;
 
             enum Format {
               JSON {
@@ -338,6 +359,7 @@ final class HeavyweightClientPerCallFixTest {
               },
               TEXT;
 
+              @GetMapping
               String render(Object value) {
                 return new Gson().toJson(String.valueOf(value));
               }
@@ -347,6 +369,7 @@ final class HeavyweightClientPerCallFixTest {
             "Format.java",
             """
             import com.google.gson.Gson;
+            import org.springframework.web.bind.annotation.GetMapping;
 
             enum Format {
               JSON {
@@ -358,6 +381,7 @@ final class HeavyweightClientPerCallFixTest {
               TEXT;
               private static final Gson GSON = new Gson();
 
+              @GetMapping
               String render(Object value) {
                 return GSON.toJson(String.valueOf(value));
               }
@@ -368,7 +392,7 @@ final class HeavyweightClientPerCallFixTest {
 
   @Test
   void nameClashesGetASuffix() {
-    ClientStubs.refactoring(getClass(), "com.google.gson", "okhttp3")
+    ClientStubs.refactoring(getClass(), "org.springframework.web", "com.google.gson", "okhttp3")
         .addInputLines(
             "Base.java",
             """
@@ -384,11 +408,13 @@ final class HeavyweightClientPerCallFixTest {
             import java.io.IOException;
             import okhttp3.OkHttpClient;
             import okhttp3.Request;
+            import org.springframework.web.bind.annotation.GetMapping;
 
             class Test extends Base {
               private static final String GSON = "taken";
               private final String gson2 = GSON;
 
+              @GetMapping
               String toJson(Object value) {
                 String GSON_2 = "taken by a local";
                 return new Gson().toJson(value) + GSON_2;
@@ -407,6 +433,7 @@ final class HeavyweightClientPerCallFixTest {
             import java.io.IOException;
             import okhttp3.OkHttpClient;
             import okhttp3.Request;
+            import org.springframework.web.bind.annotation.GetMapping;
 
             class Test extends Base {
               private static final Gson GSON_3 = new Gson();
@@ -416,6 +443,7 @@ final class HeavyweightClientPerCallFixTest {
               private static final String GSON = "taken";
               private final String gson2 = GSON;
 
+              @GetMapping
               String toJson(Object value) {
                 String GSON_2 = "taken by a local";
                 return GSON_3.toJson(value) + GSON_2;
@@ -431,14 +459,16 @@ final class HeavyweightClientPerCallFixTest {
 
   @Test
   void hoistsFromALambda() {
-    ClientStubs.refactoring(getClass(), "com.google.gson")
+    ClientStubs.refactoring(getClass(), "org.springframework.web", "com.google.gson")
         .addInputLines(
             "Test.java",
             """
             import com.google.gson.Gson;
             import java.util.function.Function;
+            import org.springframework.web.bind.annotation.GetMapping;
 
             class Test {
+              @GetMapping
               Function<Object, String> renderer() {
                 return value -> new Gson().toJson(value);
               }
@@ -449,10 +479,12 @@ final class HeavyweightClientPerCallFixTest {
             """
             import com.google.gson.Gson;
             import java.util.function.Function;
+            import org.springframework.web.bind.annotation.GetMapping;
 
             class Test {
               private static final Gson GSON = new Gson();
 
+              @GetMapping
               Function<Object, String> renderer() {
                 return value -> GSON.toJson(value);
               }
@@ -466,27 +498,32 @@ final class HeavyweightClientPerCallFixTest {
     String noFix =
         """
         import com.google.gson.GsonBuilder;
+        import org.springframework.web.bind.annotation.GetMapping;
 
         class NoFix {
           private static String mutableFormat = "yyyy";
           private final String instanceFormat = "yyyy";
 
+          @GetMapping
           String parameter(Object value, String format) {
             // BUG: Diagnostic contains: Gson built on every call of parameter()
             return new GsonBuilder().setDateFormat(format).create().toJson(value);
           }
 
+          @GetMapping
           String local(Object value) {
             String format = "yyyy";
             // BUG: Diagnostic contains: Gson built on every call of local()
             return new GsonBuilder().setDateFormat(format).create().toJson(value);
           }
 
+          @GetMapping
           String instanceField(Object value) {
             // BUG: Diagnostic contains: Gson built on every call of instanceField()
             return new GsonBuilder().setDateFormat(instanceFormat).create().toJson(value);
           }
 
+          @GetMapping
           String nonFinalStaticField(Object value) {
             // BUG: Diagnostic contains: Gson built on every call of nonFinalStaticField()
             return new GsonBuilder().setDateFormat(mutableFormat).create().toJson(value);
@@ -494,17 +531,19 @@ final class HeavyweightClientPerCallFixTest {
         }
         """;
     assertFindings("NoFix.java", noFix);
-    ClientStubs.refactoring(getClass(), "com.google.gson")
+    ClientStubs.refactoring(getClass(), "org.springframework.web", "com.google.gson")
         .addInputLines("NoFix.java", noFix)
         .expectUnchanged()
         .addInputLines(
             "Fixed.java",
             """
             import com.google.gson.GsonBuilder;
+            import org.springframework.web.bind.annotation.GetMapping;
 
             class Fixed {
               private static final String FORMAT = "yyyy";
 
+              @GetMapping
               String constant(Object value) {
                 return new GsonBuilder().setDateFormat(FORMAT).create().toJson(value);
               }
@@ -515,11 +554,13 @@ final class HeavyweightClientPerCallFixTest {
             """
             import com.google.gson.Gson;
             import com.google.gson.GsonBuilder;
+            import org.springframework.web.bind.annotation.GetMapping;
 
             class Fixed {
               private static final String FORMAT = "yyyy";
               private static final Gson GSON = new GsonBuilder().setDateFormat(FORMAT).create();
 
+              @GetMapping
               String constant(Object value) {
                 return GSON.toJson(value);
               }
@@ -629,8 +670,8 @@ final class HeavyweightClientPerCallFixTest {
                 return handle(Client.create("https://e"));
               }
 
-              Object handle(Client client) {
-                return client;
+              static String handle(Client client) {
+                return String.valueOf(client);
               }
             }
             """)
@@ -646,8 +687,8 @@ final class HeavyweightClientPerCallFixTest {
                 return handle(CLIENT);
               }
 
-              Object handle(Client client) {
-                return client;
+              static String handle(Client client) {
+                return String.valueOf(client);
               }
             }
             """)
@@ -725,8 +766,10 @@ final class HeavyweightClientPerCallFixTest {
         import com.fasterxml.jackson.core.JsonProcessingException;
         import com.fasterxml.jackson.databind.DeserializationFeature;
         import com.fasterxml.jackson.databind.ObjectMapper;
+        import org.springframework.web.bind.annotation.GetMapping;
 
         class NoFix {
+          @GetMapping
           String configuredAfterAUse(Object value) throws JsonProcessingException {
             // BUG: Diagnostic contains: ObjectMapper built on every call of configuredAfterAUse()
             ObjectMapper mapper = new ObjectMapper();
@@ -737,7 +780,7 @@ final class HeavyweightClientPerCallFixTest {
         }
         """;
     assertFindings("NoFix.java", noFix);
-    ClientStubs.refactoring(getClass(), "com.fasterxml.jackson")
+    ClientStubs.refactoring(getClass(), "org.springframework.web", "com.fasterxml.jackson")
         .addInputLines("NoFix.java", noFix)
         .expectUnchanged()
         .addInputLines(
@@ -746,8 +789,10 @@ final class HeavyweightClientPerCallFixTest {
             import com.fasterxml.jackson.core.JsonProcessingException;
             import com.fasterxml.jackson.databind.DeserializationFeature;
             import com.fasterxml.jackson.databind.ObjectMapper;
+            import org.springframework.web.bind.annotation.GetMapping;
 
             class Fixed {
+              @GetMapping
               String configuredFirst(Object value) throws JsonProcessingException {
                 ObjectMapper mapper = new ObjectMapper();
                 mapper.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -762,6 +807,7 @@ final class HeavyweightClientPerCallFixTest {
             import com.fasterxml.jackson.core.JsonProcessingException;
             import com.fasterxml.jackson.databind.DeserializationFeature;
             import com.fasterxml.jackson.databind.ObjectMapper;
+            import org.springframework.web.bind.annotation.GetMapping;
 
             class Fixed {
               private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -770,6 +816,7 @@ final class HeavyweightClientPerCallFixTest {
                 MAPPER.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
               }
 
+              @GetMapping
               String configuredFirst(Object value) throws JsonProcessingException {
                 String first = MAPPER.writeValueAsString(value);
                 return first + MAPPER.writeValueAsString(value);
@@ -887,9 +934,11 @@ final class HeavyweightClientPerCallFixTest {
     String noFix =
         """
         import com.google.gson.Gson;
+        import org.springframework.web.bind.annotation.GetMapping;
 
         class NoFix {
           class Inner {
+            @GetMapping
             String toJson(Object value) {
               // BUG: Diagnostic contains: Gson built on every call of toJson()
               return new Gson().toJson(value);
@@ -899,6 +948,7 @@ final class HeavyweightClientPerCallFixTest {
           Object anonymous() {
             return new Object() {
               @Override
+              @GetMapping
               public String toString() {
                 // BUG: Diagnostic contains: Gson built on every call of toString()
                 return new Gson().toJson(this);
@@ -908,6 +958,7 @@ final class HeavyweightClientPerCallFixTest {
 
           String local(Object value) {
             class Local {
+              @GetMapping
               String toJson() {
                 // BUG: Diagnostic contains: Gson built on every call of toJson()
                 return new Gson().toJson(value);
@@ -917,6 +968,7 @@ final class HeavyweightClientPerCallFixTest {
           }
 
           interface Interface {
+            @GetMapping
             default String toJson(Object value) {
               // BUG: Diagnostic contains: Gson built on every call of toJson()
               return new Gson().toJson(value);
@@ -925,22 +977,25 @@ final class HeavyweightClientPerCallFixTest {
         }
         """;
     assertFindings("NoFix.java", noFix);
-    ClientStubs.refactoring(getClass(), "com.google.gson")
+    ClientStubs.refactoring(getClass(), "org.springframework.web", "com.google.gson")
         .addInputLines("NoFix.java", noFix)
         .expectUnchanged()
         .addInputLines(
             "Fixed.java",
             """
             import com.google.gson.Gson;
+            import org.springframework.web.bind.annotation.GetMapping;
 
             class Fixed {
               static class Nested {
+                @GetMapping
                 String toJson(Object value) {
                   return new Gson().toJson(value);
                 }
               }
 
               record Record(Object value) {
+                @GetMapping
                 String toJson() {
                   return new Gson().toJson(value);
                 }
@@ -951,11 +1006,13 @@ final class HeavyweightClientPerCallFixTest {
             "Fixed.java",
             """
             import com.google.gson.Gson;
+            import org.springframework.web.bind.annotation.GetMapping;
 
             class Fixed {
               static class Nested {
                 private static final Gson GSON = new Gson();
 
+                @GetMapping
                 String toJson(Object value) {
                   return GSON.toJson(value);
                 }
@@ -964,6 +1021,7 @@ final class HeavyweightClientPerCallFixTest {
               record Record(Object value) {
                 private static final Gson GSON = new Gson();
 
+                @GetMapping
                 String toJson() {
                   return GSON.toJson(value);
                 }
@@ -971,6 +1029,208 @@ final class HeavyweightClientPerCallFixTest {
             }
             """)
         .doTest(TEXT_MATCH);
+  }
+
+  /**
+   * A shared instance has one owner, the class: no fix for a client that another object may keep (a
+   * constructor's or an instance method's argument, or a static method that may return it), nor for
+   * one released down a call chain. Hoisted, one user's release would stop it for all.
+   */
+  @Test
+  void noHoistWhenAnotherOwnerMayKeepOrReleaseIt() {
+    String noFix =
+        """
+        import java.io.IOException;
+        import okhttp3.OkHttpClient;
+        import okhttp3.Request;
+
+        class NoFix {
+          static final class Holder {
+            Holder(OkHttpClient client) {}
+
+            void use(OkHttpClient client) {}
+          }
+
+          Object handedToAConstructor(Request request) throws IOException {
+            // BUG: Diagnostic contains: OkHttpClient built on every call of handedToAConstructor()
+            OkHttpClient client = new OkHttpClient();
+            new Holder(client);
+            return client.newCall(request).execute();
+          }
+
+          Object handedToAnInstanceMethod(Holder holder, Request request) throws IOException {
+            // BUG: Diagnostic contains: OkHttpClient built on every call of handedToAnInstanceMethod()
+            OkHttpClient client = new OkHttpClient();
+            holder.use(client);
+            return client.newCall(request).execute();
+          }
+
+          Object handedToAStaticMethodThatMayReturnIt() {
+            // BUG: Diagnostic contains: built on every call of handedToAStaticMethodThatMayReturnIt()
+            return String.valueOf(identity(new OkHttpClient()));
+          }
+
+          static Object identity(Object value) {
+            return value;
+          }
+
+          Object shutDown(Request request) throws IOException {
+            // BUG: Diagnostic contains: OkHttpClient built on every call of shutDown()
+            OkHttpClient client = new OkHttpClient();
+            try {
+              return client.newCall(request).execute();
+            } finally {
+              client.dispatcher().executorService().shutdown();
+            }
+          }
+        }
+        """;
+    assertFindings("NoFix.java", noFix);
+    ClientStubs.refactoring(getClass(), "okhttp3")
+        .addInputLines("NoFix.java", noFix)
+        .expectUnchanged()
+        .addInputLines(
+            "Fixed.java",
+            """
+            import java.io.IOException;
+            import okhttp3.OkHttpClient;
+            import okhttp3.Request;
+
+            class Fixed {
+              Object handedToAStaticMethodThatCannotKeepIt(Request request) throws IOException {
+                OkHttpClient named = new OkHttpClient();
+                String name = String.valueOf(named);
+                return named.newCall(request).execute() + name;
+              }
+
+              Object notShutDown(Request request) throws IOException {
+                OkHttpClient client = new OkHttpClient();
+                client.dispatcher().executorService();
+                return client.newCall(request).execute();
+              }
+            }
+            """)
+        .addOutputLines(
+            "Fixed.java",
+            """
+            import java.io.IOException;
+            import okhttp3.OkHttpClient;
+            import okhttp3.Request;
+
+            class Fixed {
+              private static final OkHttpClient NAMED = new OkHttpClient();
+
+              private static final OkHttpClient CLIENT = new OkHttpClient();
+
+              Object handedToAStaticMethodThatCannotKeepIt(Request request) throws IOException {
+                String name = String.valueOf(NAMED);
+                return NAMED.newCall(request).execute() + name;
+              }
+
+              Object notShutDown(Request request) throws IOException {
+                CLIENT.dispatcher().executorService();
+                return CLIENT.newCall(request).execute();
+              }
+            }
+            """)
+        .doTest(TEXT_MATCH);
+  }
+
+  /**
+   * A client handed to a method that may return it gets no fix (it is still a finding), and one
+   * returned is no finding (the method is a factory), so no fix either.
+   */
+  @Test
+  void noFixWhenTheClientMayLeaveTheMethod() {
+    String shared = "-XepOpt:HeavyweightClientPerCall:SharedTypes=com.acme.Client";
+    String noFix =
+        """
+        import com.acme.Client;
+
+        class NoFix {
+          Object handedBack() {
+            // BUG: Diagnostic contains: Client built on every call of handedBack()
+            return handle(new Client("https://e"));
+          }
+
+          Object handle(Client client) {
+            return client;
+          }
+
+          Client returned() {
+            Client client = new Client("https://e");
+            return client;
+          }
+        }
+        """;
+    assertFindings("NoFix.java", noFix, shared);
+    ClientStubs.refactoring(getClass(), "com.acme")
+        .setArgs(shared)
+        .addInputLines("NoFix.java", noFix)
+        .expectUnchanged()
+        .doTest(TEXT_MATCH);
+  }
+
+  /**
+   * The hoisted field is indented like the class's members, also where the first member javac sees
+   * does not start a line of its own: a record's fields come from its header, an enum's constants
+   * may follow its brace. ({@code BugCheckerRefactoringTestHelper} formats what it compares, so
+   * these compare the text as patched.)
+   */
+  @Test
+  void hoistedFieldIsIndentedLikeTheMembers() {
+    assertEquals(
+        """
+        import com.alibaba.fastjson.JSON;
+        import com.alibaba.fastjson.serializer.SerializeConfig;
+
+        record Row(Object value) {
+          private static final SerializeConfig SERIALIZE_CONFIG = new SerializeConfig();
+
+          String toJson() {
+            return JSON.toJSONString(value, SERIALIZE_CONFIG);
+          }
+        }
+        """,
+        RawFixes.apply(
+            "Row.java",
+            """
+            import com.alibaba.fastjson.JSON;
+            import com.alibaba.fastjson.serializer.SerializeConfig;
+
+            record Row(Object value) {
+              String toJson() {
+                return JSON.toJSONString(value, new SerializeConfig());
+              }
+            }
+            """,
+            "com.alibaba.fastjson"));
+    assertEquals(
+        """
+        import com.alibaba.fastjson.JSON;
+        import com.alibaba.fastjson.serializer.SerializeConfig;
+
+        enum Format { JSON_TEXT, PLAIN;
+          private static final SerializeConfig SERIALIZE_CONFIG = new SerializeConfig();
+
+          String render(Object value) {
+            return JSON.toJSONString(value, SERIALIZE_CONFIG);
+          }
+        }
+        """,
+        RawFixes.apply(
+            "Format.java",
+            """
+            import com.alibaba.fastjson.JSON;
+            import com.alibaba.fastjson.serializer.SerializeConfig;
+
+            enum Format { JSON_TEXT, PLAIN;
+              String render(Object value) {
+                return JSON.toJSONString(value, new SerializeConfig());
+              }
+            }
+            """,
+            "com.alibaba.fastjson"));
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -218,8 +218,8 @@ final class HeavyweightClientPerCallFlagsTest {
                 return handle(new Client("https://e"));
               }
 
-              Object handle(Client client) {
-                return client;
+              static String handle(Client client) {
+                return String.valueOf(client);
               }
             }
             """)
@@ -252,8 +252,8 @@ final class HeavyweightClientPerCallFlagsTest {
                 return handle(CLIENT);
               }
 
-              Object handle(Client client) {
-                return client;
+              static String handle(Client client) {
+                return String.valueOf(client);
               }
             }
             """)

@@ -898,13 +898,16 @@ final class HeavyweightClientPerCallScopeTest {
             "Test.java",
             """
             import com.google.gson.Gson;
+            import org.springframework.web.bind.annotation.GetMapping;
 
             class Test {
               @SuppressWarnings("HeavyweightClientPerCall")
+              @GetMapping
               String suppressed(Object value) {
                 return new Gson().toJson(value);
               }
 
+              @GetMapping
               String reported(Object value) {
                 // BUG: Diagnostic contains: Gson built on every call of reported()
                 return new Gson().toJson(value);

@@ -12,7 +12,11 @@ public record Fate(Kind kind, String detail) {
   public enum Kind {
     /** Handed to the caller ({@code return}, or the body of a lambda): the method is a factory. */
     RETURNED,
-    /** Stored in a field behind a null check: lazy initialisation, built once. */
+    /**
+     * Built once, not per call: stored in a field behind a null check (lazy initialisation), in a
+     * map behind a test that the key is absent (a cache, once per key), or in a field by a start
+     * method whose class releases it in an end method (owned by the object's service life).
+     */
     KEPT_ONCE,
     /** Added to a collection or map: one more instance kept on every call. */
     ADDED_TO_COLLECTION,

@@ -4,38 +4,44 @@ import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.getType;
 
+import com.google.common.collect.ImmutableList;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
-import com.google.errorprone.util.Reachability;
 import com.sun.source.tree.AssignmentTree;
-import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
-import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import io.github.leakprone.analysis.Fate.Kind;
+import io.github.leakprone.catalog.ClientLifecycles;
 import io.github.leakprone.catalog.ContainerStores;
 import io.github.leakprone.catalog.ReleaseNames;
+import io.github.leakprone.trees.GuardedCode;
 import io.github.leakprone.trees.NullComparisons;
+import io.github.leakprone.trees.PrivateCalls;
 import io.github.leakprone.trees.TreePaths;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.ElementKind;
 
@@ -54,9 +60,16 @@ public final class FateAnalysis {
   /** A call whose argument is the value and whose result has this type wraps the value. */
   private final Type wrapperType;
 
-  private FateAnalysis(VisitorState state, Tree body, Type wrapperType) {
+  /** Where the value is built, and the per-call body around it. */
+  private final TreePath creation;
+
+  private final TreePath bodyPath;
+
+  private FateAnalysis(VisitorState state, TreePath creation, Tree body, Type wrapperType) {
     this.state = state;
+    this.creation = creation;
     this.body = body;
+    this.bodyPath = TreePaths.pathTo(body, creation);
     this.wrapperType = wrapperType;
   }
 
@@ -71,11 +84,10 @@ public final class FateAnalysis {
         clientType == null || clientType.toString().equals("java.lang.Object")
             ? getType(creation.getLeaf())
             : clientType;
-    return new FateAnalysis(state, body, wrapperType)
-        .fateOf(creation, TreePaths.pathTo(body, creation));
+    return new FateAnalysis(state, creation, body, wrapperType).fate();
   }
 
-  private Fate fateOf(TreePath creation, TreePath bodyPath) {
+  private Fate fate() {
     Outcomes outcomes = new Outcomes();
     Set<VarSymbol> locals = new HashSet<>();
     classifyUse(creation, outcomes, locals);
@@ -109,7 +121,8 @@ public final class FateAnalysis {
     Tree value = valuePath.getLeaf();
     Tree parent = valuePath.getParentPath().getLeaf();
     if (parent instanceof ReturnTree
-        || (parent instanceof LambdaExpressionTree lambda && lambda.getBody() == value)) {
+        || (parent instanceof LambdaExpressionTree lambda && lambda.getBody() == value)
+        || handedToReturnedObject(valuePath)) {
       outcomes.add(Fate.of(Kind.RETURNED));
     } else if (parent instanceof VariableTree variable) {
       Symbol symbol = getSymbol(variable);
@@ -123,21 +136,206 @@ public final class FateAnalysis {
       } else if (target instanceof VarSymbol field) {
         outcomes.add(
             new Fate(
-                isGuardedByNullCheck(path, field) ? Kind.KEPT_ONCE : Kind.STORED_IN_FIELD,
+                isGuardedByNullCheck(field) || isOwnedByLifecycle(field)
+                    ? Kind.KEPT_ONCE
+                    : Kind.STORED_IN_FIELD,
                 field.getSimpleName().toString()));
       }
     } else if (parent instanceof MethodInvocationTree call
         && call.getArguments().contains(value)
         && ContainerStores.storesArgument(call, state)) {
-      outcomes.add(new Fate(Kind.ADDED_TO_COLLECTION, source(getReceiver(call))));
+      outcomes.add(
+          new Fate(
+              isCachedPerKey(call, value) ? Kind.KEPT_ONCE : Kind.ADDED_TO_COLLECTION,
+              source(getReceiver(call))));
     }
   }
 
-  /** Whether {@code branch}, the true or false side of a two-way choice, is taken when null. */
-  private static boolean takenWhenNull(
-      Tree branch, ExpressionTree condition, Tree whenTrue, Tree whenFalse, VarSymbol field) {
-    return (branch == whenTrue && NullComparisons.isNullWhen(condition, true, field))
-        || (branch == whenFalse && NullComparisons.isNullWhen(condition, false, field));
+  /**
+   * Whether the value at {@code valuePath} is handed to an object that the body returns: an
+   * argument of a constructor or of a builder's fluent call ({@code new Retrofit.Builder()
+   * .client(client).build()}), whose result, through further calls on it, is returned directly or
+   * through a local. The client then leaves with what the method builds, as from a factory.
+   */
+  private boolean handedToReturnedObject(TreePath valuePath) {
+    TreePath holder = valuePath.getParentPath();
+    Tree value = valuePath.getLeaf();
+    boolean handed =
+        (holder.getLeaf() instanceof NewClassTree newClass
+                && newClass.getArguments().contains(value))
+            || (holder.getLeaf() instanceof MethodInvocationTree call
+                && call.getArguments().contains(value)
+                && isFluent(call));
+    if (!handed) {
+      return false;
+    }
+    // Further calls on the holder: `.build()`, `.create(Api.class)`.
+    while (holder.getParentPath().getLeaf() instanceof MemberSelectTree
+        && holder.getParentPath().getParentPath().getLeaf() instanceof MethodInvocationTree call
+        && isObject(getType(call))) {
+      holder = holder.getParentPath().getParentPath();
+    }
+    holder = climbWrappers(holder);
+    Tree parent = holder.getParentPath().getLeaf();
+    if (parent instanceof ReturnTree
+        || (parent instanceof LambdaExpressionTree lambda
+            && lambda.getBody() == holder.getLeaf())) {
+      return true;
+    }
+    return parent instanceof VariableTree variable
+        && isLocal(getSymbol(variable))
+        && isReturned(getSymbol(variable));
+  }
+
+  /** A call on a builder that returns the builder: the argument becomes part of what it builds. */
+  private boolean isFluent(MethodInvocationTree call) {
+    ExpressionTree receiver = getReceiver(call);
+    Type receiverType = receiver == null ? null : getType(receiver);
+    Type result = getType(call);
+    return !ASTHelpers.isStatic(getSymbol(call))
+        && receiverType != null
+        && result != null
+        && isObject(result)
+        && ASTHelpers.isSubtype(result, receiverType, state);
+  }
+
+  /** A reference type that can hold another object: not a primitive, a string or void. */
+  private boolean isObject(Type type) {
+    return type != null
+        && !type.isPrimitiveOrVoid()
+        && !ASTHelpers.isSameType(type, state.getSymtab().stringType, state);
+  }
+
+  private boolean isReturned(Symbol local) {
+    boolean[] returned = new boolean[1];
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitReturn(ReturnTree tree, Void unused) {
+        if (tree.getExpression() != null
+            && getSymbol(ASTHelpers.stripParentheses(tree.getExpression())) == local) {
+          returned[0] = true;
+        }
+        return super.visitReturn(tree, null);
+      }
+    }.scan(bodyPath, null);
+    return returned[0];
+  }
+
+  /**
+   * Whether {@code call}, which stores the value in a map field, is a cache fill: the creation runs
+   * only while the map has no entry for the key it stores under ({@code if
+   * (!CLIENTS.containsKey(host)) CLIENTS.put(host, build(host));}). One client per key, not per
+   * call. (A creation before the test, stored whatever the test says, is per call.)
+   */
+  private boolean isCachedPerKey(MethodInvocationTree call, Tree value) {
+    ExpressionTree receiver = getReceiver(call);
+    Symbol map = receiver == null ? null : getSymbol(receiver);
+    if (!(map instanceof VarSymbol) || map.getKind() != ElementKind.FIELD) {
+      return false;
+    }
+    List<? extends ExpressionTree> arguments = call.getArguments();
+    if (arguments.size() != 2 || arguments.get(0) == value) {
+      return false;
+    }
+    ExpressionTree key = arguments.get(0);
+    return GuardedCode.runsOnlyWhileOpen(
+        creation,
+        body,
+        (condition, outcome) -> ContainerStores.isAbsentWhen(condition, outcome, map, key, state));
+  }
+
+  /**
+   * Whether {@code field}, stored in a start method of its class's service life (or in a private
+   * method that only start methods call), is released in an end method of the same class: the
+   * client is owned by the object, built once per life (see {@link ClientLifecycles}).
+   */
+  private boolean isOwnedByLifecycle(VarSymbol field) {
+    TreePath method = null;
+    for (TreePath p = bodyPath; p != null; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof MethodTree) {
+        method = p;
+        break;
+      }
+      if (p.getLeaf() instanceof LambdaExpressionTree || p.getLeaf() instanceof ClassTree) {
+        return false;
+      }
+    }
+    if (method == null || !startsLife(method, new HashSet<>())) {
+      return false;
+    }
+    ClassTree owner = null;
+    for (TreePath p = method; p != null; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof ClassTree classTree) {
+        owner = classTree;
+        break;
+      }
+    }
+    if (owner == null || getSymbol(owner) != field.owner) {
+      return false;
+    }
+    for (Tree member : owner.getMembers()) {
+      if (member instanceof MethodTree end
+          && end.getBody() != null
+          && ClientLifecycles.ends(getSymbol(end))
+          && releases(end.getBody(), field)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean startsLife(TreePath method, Set<Symbol> visiting) {
+    Symbol symbol = getSymbol(method.getLeaf());
+    if (!(symbol instanceof MethodSymbol methodSymbol) || !visiting.add(symbol)) {
+      return false;
+    }
+    if (ClientLifecycles.starts(methodSymbol)) {
+      return true;
+    }
+    Optional<ImmutableList<TreePath>> calls = PrivateCalls.callSites(method);
+    if (calls.isEmpty() || calls.get().isEmpty()) {
+      return false;
+    }
+    for (TreePath call : calls.get()) {
+      TreePath caller = TreePaths.enclosingMethodOrLambda(call);
+      if (caller == null
+          || !(caller.getLeaf() instanceof MethodTree)
+          || !startsLife(caller, visiting)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether {@code tree} calls a release method on {@code field} or on what it leads to ({@code
+   * client.dispatcher().executorService().shutdown()}), or hands it to a release helper.
+   */
+  private static boolean releases(Tree tree, VarSymbol field) {
+    boolean[] found = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        Symbol method = getSymbol(call);
+        if (method != null && ReleaseNames.isReleaseHelper(method.getSimpleName().toString())) {
+          if (rootSymbol(getReceiver(call)) == field
+              || call.getArguments().stream().anyMatch(a -> getSymbol(a) == field)) {
+            found[0] = true;
+          }
+        }
+        return super.visitMethodInvocation(call, null);
+      }
+    }.scan(tree, null);
+    return found[0];
+  }
+
+  /** The variable a chain of calls starts from: {@code client} in {@code client.a().b()}. */
+  private static Symbol rootSymbol(ExpressionTree tree) {
+    ExpressionTree current = tree;
+    while (current instanceof MethodInvocationTree call) {
+      current = getReceiver(call);
+    }
+    return current == null ? null : getSymbol(current);
   }
 
   /** Climbs from the value through parentheses, casts, conditionals and decorators that keep it. */
@@ -181,51 +379,18 @@ public final class FateAnalysis {
   }
 
   /**
-   * Whether the store of the value at {@code path} into {@code field} is guarded by a null check of
-   * the field, the mark of lazy initialisation: it is in the branch of an {@code if} (or {@code
-   * ?:}) that the condition takes when the field is null, or follows an {@code if (field != null)
-   * return ...;} in an enclosing block. A null check anywhere else is no guard: {@code if (field !=
-   * null) field.close(); field = build();} builds a client on every call. (A condition such as
-   * {@code field == null || expired()} counts: the client is rebuilt now and then, not per call.)
+   * Whether the store of the value into {@code field} is guarded by a null check of the field, the
+   * mark of lazy initialisation: the creation is in the branch of an {@code if} (or {@code ?:})
+   * that the condition takes when the field is null, or follows an {@code if (field != null) return
+   * ...;} in an enclosing block. A null check anywhere else is no guard: {@code if (field != null)
+   * field.close(); field = build();} builds a client on every call. (A condition such as {@code
+   * field == null || expired()} counts: the client is rebuilt now and then, not per call.)
    */
-  private boolean isGuardedByNullCheck(TreePath path, VarSymbol field) {
-    for (TreePath p = path; p.getParentPath() != null && p.getLeaf() != body; ) {
-      Tree child = p.getLeaf();
-      Tree parent = p.getParentPath().getLeaf();
-      if (parent instanceof IfTree ifTree
-          && takenWhenNull(
-              child,
-              ifTree.getCondition(),
-              ifTree.getThenStatement(),
-              ifTree.getElseStatement(),
-              field)) {
-        return true;
-      }
-      if (parent instanceof ConditionalExpressionTree conditional
-          && takenWhenNull(
-              child,
-              conditional.getCondition(),
-              conditional.getTrueExpression(),
-              conditional.getFalseExpression(),
-              field)) {
-        return true;
-      }
-      if (parent instanceof BlockTree block) {
-        for (StatementTree statement : block.getStatements()) {
-          if (statement == child) {
-            break;
-          }
-          if (statement instanceof IfTree early
-              && early.getElseStatement() == null
-              && NullComparisons.isNullWhen(early.getCondition(), false, field)
-              && !Reachability.canCompleteNormally(early.getThenStatement())) {
-            return true;
-          }
-        }
-      }
-      p = p.getParentPath();
-    }
-    return false;
+  private boolean isGuardedByNullCheck(VarSymbol field) {
+    return GuardedCode.runsOnlyWhileOpen(
+        creation,
+        body,
+        (condition, outcome) -> NullComparisons.isNullWhen(condition, outcome, field));
   }
 
   private static boolean isLocal(Symbol symbol) {

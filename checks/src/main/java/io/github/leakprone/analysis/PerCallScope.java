@@ -2,17 +2,28 @@ package io.github.leakprone.analysis;
 
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 
+import com.google.common.collect.ImmutableList;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import io.github.leakprone.catalog.OnceFlags;
+import io.github.leakprone.catalog.RequestHandlers;
 import io.github.leakprone.catalog.RunOnceMethods;
+import io.github.leakprone.trees.GuardedCode;
 import io.github.leakprone.trees.MainMethods;
+import io.github.leakprone.trees.PrivateCalls;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Tells whether code runs on every call of some method or lambda, or once per class or per owning
@@ -23,16 +34,52 @@ public final class PerCallScope {
   /**
    * The method or lambda each of whose calls runs {@code path}'s leaf, or empty when the leaf runs
    * once per class or per object: static and instance initialisers, field initialisers,
-   * constructors, {@code main}, and methods that a container or a test runner calls once.
+   * constructors, {@code main}, methods that a container or a test runner calls once, code behind a
+   * once-only flag ({@code if (!started.compareAndSet(false, true)) return;}), and private methods
+   * called only from such code.
    */
   public static Optional<Tree> of(TreePath path) {
+    return of(path, new HashSet<>());
+  }
+
+  /**
+   * Whether the code at {@code path}, which runs per call of {@code body}, runs again for every
+   * request or item: inside a loop of {@code body}, or in a method that handles a request (see
+   * {@link RequestHandlers}), or a lambda in one.
+   */
+  public static boolean repeatsPerRequest(TreePath path, Tree body) {
+    for (TreePath p = path; p != null && p.getLeaf() != body; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof ForLoopTree
+          || leaf instanceof EnhancedForLoopTree
+          || leaf instanceof WhileLoopTree
+          || leaf instanceof DoWhileLoopTree) {
+        return true;
+      }
+    }
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof MethodTree method) {
+        return RequestHandlers.handlesRequests(getSymbol(method));
+      }
+      if (p.getLeaf() instanceof ClassTree) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private static Optional<Tree> of(TreePath path, Set<MethodSymbol> visiting) {
     for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
       Tree leaf = p.getLeaf();
       if (leaf instanceof LambdaExpressionTree) {
-        return Optional.of(leaf);
+        return behindOnceFlag(path, leaf) ? Optional.empty() : Optional.of(leaf);
       }
       if (leaf instanceof MethodTree method) {
-        return runsOnce(method) ? Optional.empty() : Optional.of(method);
+        return runsOnce(method)
+                || behindOnceFlag(path, method)
+                || calledOnlyFromRunOnceCode(p, visiting)
+            ? Optional.empty()
+            : Optional.of(method);
       }
       Tree parent = p.getParentPath() == null ? null : p.getParentPath().getLeaf();
       boolean classMember = parent instanceof ClassTree;
@@ -49,6 +96,48 @@ public final class PerCallScope {
     return symbol.isConstructor()
         || MainMethods.isMain(symbol)
         || RunOnceMethods.carriesRunOnceAnnotation(symbol, RunOnceMethods.ONCE_PER_BEAN);
+  }
+
+  /**
+   * Whether the code at {@code path} runs only while a flag field of the class is unset, and {@code
+   * body} sets it: {@code if (inited) return; ... inited = true;}, {@code if
+   * (!started.compareAndSet(false, true)) return;}. It runs once per object (or class), however
+   * often the method is called. A local flag is no guard: it starts afresh on every call.
+   */
+  private static boolean behindOnceFlag(TreePath path, Tree body) {
+    return GuardedCode.runsOnlyWhileOpen(
+        path,
+        body,
+        (condition, outcome) ->
+            OnceFlags.unsetWhen(condition, outcome).stream()
+                .anyMatch(test -> test.setsIt() || OnceFlags.setsTrue(body, test.flag())));
+  }
+
+  /**
+   * Whether the method at {@code methodPath} is private and every call of it (there is at least
+   * one) runs once: in a constructor, an initialiser, a run-once method, behind a once-only flag,
+   * or in another private method of which the same holds.
+   */
+  private static boolean calledOnlyFromRunOnceCode(
+      TreePath methodPath, Set<MethodSymbol> visiting) {
+    MethodSymbol symbol = getSymbol((MethodTree) methodPath.getLeaf());
+    if (!visiting.add(symbol)) {
+      return false; // recursion: a cycle of calls proves nothing
+    }
+    try {
+      Optional<ImmutableList<TreePath>> calls = PrivateCalls.callSites(methodPath);
+      if (calls.isEmpty() || calls.get().isEmpty()) {
+        return false;
+      }
+      for (TreePath call : calls.get()) {
+        if (of(call, visiting).isPresent()) {
+          return false;
+        }
+      }
+      return true;
+    } finally {
+      visiting.remove(symbol);
+    }
   }
 
   private PerCallScope() {}

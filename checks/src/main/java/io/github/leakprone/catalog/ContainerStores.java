@@ -9,10 +9,17 @@ import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
+import io.github.leakprone.trees.NullComparisons;
 
 /**
  * Calls that store their argument in the collection or map they are called on. What a method puts
@@ -79,6 +86,60 @@ public final class ContainerStores {
         || methodName.equals("offer")
         || methodName.equals("push")
         || methodName.equals("set");
+  }
+
+  /**
+   * Whether {@code condition}, having evaluated to {@code outcome}, says that map field {@code map}
+   * holds no entry for {@code key}: {@code !map.containsKey(key)} or {@code map.get(key) == null}
+   * when true (either way round, under {@code !}, and as an operand of {@code &&} when true or
+   * {@code ||} when false). A store of that key behind such a test is a cache: it runs once per
+   * key.
+   */
+  public static boolean isAbsentWhen(
+      ExpressionTree condition,
+      boolean outcome,
+      Symbol map,
+      ExpressionTree key,
+      VisitorState state) {
+    ExpressionTree e = ASTHelpers.stripParentheses(condition);
+    if (e instanceof UnaryTree not && e.getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
+      return isAbsentWhen(not.getExpression(), !outcome, map, key, state);
+    }
+    if ((e.getKind() == Tree.Kind.CONDITIONAL_AND && outcome)
+        || (e.getKind() == Tree.Kind.CONDITIONAL_OR && !outcome)) {
+      BinaryTree binary = (BinaryTree) e;
+      return isAbsentWhen(binary.getLeftOperand(), outcome, map, key, state)
+          || isAbsentWhen(binary.getRightOperand(), outcome, map, key, state);
+    }
+    if (e instanceof MethodInvocationTree call && isLookup(call, "containsKey", map, key, state)) {
+      return !outcome;
+    }
+    ExpressionTree compared = NullComparisons.comparedWithNull(e);
+    if (compared instanceof MethodInvocationTree call && isLookup(call, "get", map, key, state)) {
+      return outcome == (e.getKind() == Tree.Kind.EQUAL_TO);
+    }
+    return false;
+  }
+
+  private static boolean isLookup(
+      MethodInvocationTree call, String name, Symbol map, ExpressionTree key, VisitorState state) {
+    MethodSymbol method = getSymbol(call);
+    ExpressionTree receiver = getReceiver(call);
+    return method != null
+        && method.getSimpleName().contentEquals(name)
+        && receiver != null
+        && getSymbol(receiver) == map
+        && call.getArguments().size() == 1
+        && sameKey(call.getArguments().get(0), key, state);
+  }
+
+  private static boolean sameKey(ExpressionTree a, ExpressionTree b, VisitorState state) {
+    Symbol sa = getSymbol(a);
+    if (sa != null && (a instanceof IdentifierTree || a instanceof MemberSelectTree)) {
+      return sa == getSymbol(b);
+    }
+    String source = state.getSourceForNode(a);
+    return source != null && source.equals(state.getSourceForNode(b));
   }
 
   private ContainerStores() {}

@@ -9,6 +9,7 @@ import com.google.common.collect.ImmutableSet;
  * @param type the client's type (its creations may produce subtypes of it)
  * @param displayName the name a finding uses, usually the simple name
  * @param policy whether an instance must be shared, or may be built per call if always released
+ * @param harm whether an instance built per call leaks, or only costs the time to build it
  * @param whyHeavy what one instance costs, as a clause ("each instance starts ...")
  * @param whatToDo what the user should do instead, as a clause ("share one instance ...")
  * @param releaseMethods for {@link ClientPolicy#RELEASE}: the methods that release an instance
@@ -21,6 +22,7 @@ public record HeavyweightClient(
     String type,
     String displayName,
     ClientPolicy policy,
+    PerCallHarm harm,
     String whyHeavy,
     String whatToDo,
     ImmutableSet<String> releaseMethods,

@@ -12,6 +12,14 @@ import io.github.leakprone.catalog.Creation.StaticFactory;
 /**
  * The built-in catalog of heavyweight clients. Each entry says why one instance is expensive; the
  * reasons come from the libraries' own documentation and from the incidents in docs/bugpatterns.
+ *
+ * <p>Each entry also says whether one built per call {@link PerCallHarm#LEAK leaks} or only {@link
+ * PerCallHarm#COST costs}. Leaks: OkHttpClient (pool and dispatcher threads), fastjson's configs
+ * (ASM classes in Metaspace), OSS and AWS clients (pools held by the static IdleConnectionReaper),
+ * JAXBContext (accessor classes loaded into the bound classes' loader), Retrofit (its own
+ * OkHttpClient without client()), the JDK's HttpClient (selector thread), Apache's clients (pool
+ * and sockets) and thread pools. Costs only: ObjectMapper and Gson, whose caches are the instance's
+ * own and are collected with it.
  */
 public final class HeavyweightClients {
 
@@ -61,7 +69,9 @@ public final class HeavyweightClients {
                   "com.aliyun.oss.OSSClientBuilder$OSSClientBuilderImpl",
                   "build",
                   staticFactory("com.aliyun.oss.OSSClientBuilder", "create"))),
-          share(
+          // COST: its serializer caches belong to the instance and go with it; it starts no thread
+          // and generates no class (without modules such as Afterburner).
+          shareCost(
               "com.fasterxml.jackson.databind.ObjectMapper",
               "ObjectMapper",
               "each instance introspects every type again and keeps its own serializer caches",
@@ -80,7 +90,8 @@ public final class HeavyweightClients {
                   "com.fasterxml.jackson.databind.cfg.MapperBuilder",
                   "build",
                   staticFactory("com.fasterxml.jackson.databind.ObjectMapper", "builder"))),
-          share(
+          // COST: its type adapters belong to the instance and go with it; no thread, no class.
+          shareCost(
               "com.google.gson.Gson",
               "Gson",
               "each instance builds its reflective type adapters again",
@@ -180,7 +191,37 @@ public final class HeavyweightClients {
             staticFactory(pkg + ".HttpClientBuilder", "create")));
   }
 
+  /**
+   * A client to share whose instances leak when built per call (threads, pools, Metaspace classes,
+   * static registries).
+   */
   static HeavyweightClient share(
+      String type,
+      String displayName,
+      String whyHeavy,
+      String whatToDo,
+      ImmutableSet<String> sharedUseMethods,
+      Creation... creations) {
+    return share(
+        PerCallHarm.LEAK, type, displayName, whyHeavy, whatToDo, sharedUseMethods, creations);
+  }
+
+  /**
+   * A client to share whose instances only cost the time to build them (see {@link PerCallHarm}).
+   */
+  static HeavyweightClient shareCost(
+      String type,
+      String displayName,
+      String whyHeavy,
+      String whatToDo,
+      ImmutableSet<String> sharedUseMethods,
+      Creation... creations) {
+    return share(
+        PerCallHarm.COST, type, displayName, whyHeavy, whatToDo, sharedUseMethods, creations);
+  }
+
+  private static HeavyweightClient share(
+      PerCallHarm harm,
       String type,
       String displayName,
       String whyHeavy,
@@ -191,6 +232,7 @@ public final class HeavyweightClients {
         type,
         displayName,
         SHARE,
+        harm,
         whyHeavy,
         whatToDo,
         ImmutableSet.of(),
@@ -209,6 +251,7 @@ public final class HeavyweightClients {
         type,
         displayName,
         RELEASE,
+        PerCallHarm.LEAK,
         whyHeavy,
         whatToDo,
         releaseMethods,

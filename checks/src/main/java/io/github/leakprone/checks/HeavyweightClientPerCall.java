@@ -34,6 +34,7 @@ import io.github.leakprone.catalog.ClientResources;
 import io.github.leakprone.catalog.HeavyweightClient;
 import io.github.leakprone.catalog.HeavyweightClientPerCallFlags;
 import io.github.leakprone.catalog.HeavyweightClients;
+import io.github.leakprone.catalog.PerCallHarm;
 import io.github.leakprone.fixes.HoistToStaticField;
 import io.github.leakprone.fixes.ReleaseOnEveryPath;
 import io.github.leakprone.report.Reporter;
@@ -123,6 +124,13 @@ public final class HeavyweightClientPerCall extends BugChecker
     Fate fate =
         FateAnalysis.analyse(
             state.getPath(), body.get(), state.getTypeFromString(client.type()), state);
+    if (client.harm() == PerCallHarm.COST
+        && fate.kind() != Fate.Kind.ADDED_TO_COLLECTION
+        && !PerCallScope.repeatsPerRequest(state.getPath(), body.get())) {
+      // Built per call of a method that runs now and then (loading configuration), it costs a
+      // little CPU and leaks nothing; kept in a collection per call, it does.
+      return Description.NO_MATCH;
+    }
     Optional<Leak> leak = Optional.empty();
     switch (fate.kind()) {
       case RETURNED, KEPT_ONCE -> {

@@ -21,7 +21,6 @@ import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.ImportTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
@@ -32,9 +31,12 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
 import io.github.leakprone.analysis.Fate;
+import io.github.leakprone.catalog.ContainerStores;
 import io.github.leakprone.catalog.HeavyweightClient;
+import io.github.leakprone.catalog.ReleaseNames;
 import io.github.leakprone.trees.ConstantExpressions;
 import io.github.leakprone.trees.LocalVariables;
 import io.github.leakprone.trees.SourceText;
@@ -53,16 +55,20 @@ import javax.lang.model.element.NestingKind;
  * constants, move into a static initializer, and the method uses the field.
  *
  * <p>Offered only when the move keeps behaviour: every argument is a constant, nothing throws a
- * checked exception, the class can hold a static field, and every later use of the client leaves it
- * unchanged (a method the catalog lists as such, or passing it as an argument).
+ * checked exception, the class can hold a static field, the client stays in the method (not
+ * returned, stored or kept), and every later use of the client leaves it unchanged and owned by the
+ * class alone (a method the catalog lists as such that releases nothing down its chain, or an
+ * argument of a static utility that cannot keep it). A client closed by one user would be closed
+ * for every other user in the JVM.
  */
 public final class HoistToStaticField {
 
   public static Optional<SuggestedFix> fix(
       HeavyweightClient client, Fate fate, VisitorState state) {
-    if (fate.kind() == Fate.Kind.ADDED_TO_COLLECTION || fate.kind() == Fate.Kind.STORED_IN_FIELD) {
-      return Optional
-          .empty(); // one shared instance would change what the collection or field holds
+    if (fate.kind() != Fate.Kind.STAYS_IN_METHOD) {
+      // One shared instance would change what the collection or field holds, and one that leaves
+      // the method would get owners that may close it under every other user in the JVM.
+      return Optional.empty();
     }
     TreePath creationPath = state.getPath();
     ExpressionTree creation = (ExpressionTree) creationPath.getLeaf();
@@ -77,7 +83,7 @@ public final class HoistToStaticField {
     if (parent instanceof VariableTree local && grandparent instanceof BlockTree block) {
       return hoistLocal(client, local, block, classPath, state);
     }
-    if (isSharedUse(client, creation, creationPath.getParentPath())) {
+    if (isSharedUse(client, creation, creationPath.getParentPath(), state)) {
       return hoistInline(client, creation, classPath, state);
     }
     return Optional.empty();
@@ -102,7 +108,7 @@ public final class HoistToStaticField {
     Set<Tree> moved = new HashSet<>(configuration);
     List<TreePath> uses = usesOutside(symbol, moved, state);
     for (TreePath use : uses) {
-      if (!isSharedUse(client, (ExpressionTree) use.getLeaf(), use.getParentPath())) {
+      if (!isSharedUse(client, (ExpressionTree) use.getLeaf(), use.getParentPath(), state)) {
         return Optional.empty();
       }
     }
@@ -195,22 +201,64 @@ public final class HoistToStaticField {
 
   /**
    * Whether the value at {@code valueParent}'s child is used in a way a shared instance allows: as
-   * the receiver of a method that leaves it unchanged, or as an argument.
+   * the receiver of a method that leaves it unchanged and releases nothing down its chain ({@code
+   * client.dispatcher().executorService().shutdown()} would stop the one shared client), or as an
+   * argument of a call that cannot keep it (see {@link #isPassedWithoutKeeping}).
    */
   private static boolean isSharedUse(
-      HeavyweightClient client, ExpressionTree value, TreePath valueParent) {
+      HeavyweightClient client, ExpressionTree value, TreePath valueParent, VisitorState state) {
     Tree parent = valueParent.getLeaf();
     if (parent instanceof MemberSelectTree select
         && valueParent.getParentPath().getLeaf() instanceof MethodInvocationTree) {
-      return client.isSharedUse(select.getIdentifier().toString());
+      return client.isSharedUse(select.getIdentifier().toString())
+          && !releasesDownTheChain(valueParent.getParentPath());
     }
-    if (parent instanceof MethodInvocationTree call) {
-      return call.getArguments().contains(value);
-    }
-    if (parent instanceof NewClassTree newClass) {
-      return newClass.getArguments().contains(value);
+    if (parent instanceof MethodInvocationTree call && call.getArguments().contains(value)) {
+      return isPassedWithoutKeeping(call, value, state);
     }
     return false;
+  }
+
+  /** Whether a call in the chain that starts at {@code call} ({@code a().b().c()}) releases. */
+  private static boolean releasesDownTheChain(TreePath call) {
+    TreePath p = call;
+    while (p.getLeaf() instanceof MethodInvocationTree invocation) {
+      if (ReleaseNames.isReleaseHelper(getSymbol(invocation).getSimpleName().toString())) {
+        return true;
+      }
+      TreePath select = p.getParentPath();
+      if (!(select.getLeaf() instanceof MemberSelectTree)
+          || !(select.getParentPath().getLeaf() instanceof MethodInvocationTree)) {
+        return false;
+      }
+      p = select.getParentPath();
+    }
+    return false;
+  }
+
+  /**
+   * Whether passing {@code value} to {@code call} leaves it with the method: a static utility
+   * ({@code JSON.toJSONString(bean, config)}) that neither stores nor releases by its name, and
+   * whose result cannot be the value itself. A constructor or an instance method may keep it in the
+   * object it builds or is called on, a keeper that may close it later; a shared instance must have
+   * no owner but the class.
+   */
+  private static boolean isPassedWithoutKeeping(
+      MethodInvocationTree call, ExpressionTree value, VisitorState state) {
+    MethodSymbol method = getSymbol(call);
+    if (method == null || !ASTHelpers.isStatic(method)) {
+      return false;
+    }
+    String name = method.getSimpleName().toString();
+    if (ContainerStores.mayStoreArgument(name) || ReleaseNames.isReleaseHelper(name)) {
+      return false;
+    }
+    Type result = getType(call);
+    Type valueType = getType(value);
+    return result == null
+        || result.isPrimitiveOrVoid()
+        || valueType == null
+        || !ASTHelpers.isSubtype(valueType, state.getTypes().erasure(result), state);
   }
 
   private static List<TreePath> usesOutside(
@@ -403,15 +451,19 @@ public final class HoistToStaticField {
             || (symbol.getNestingKind() == NestingKind.MEMBER && symbol.isStatic()));
   }
 
+  /**
+   * The indentation of {@code classPath}'s members: that of the first member that starts its own
+   * line inside the body. Not a member on the line of the class's brace (an enum whose constants
+   * follow its brace), nor one javac made up (a default constructor, a record's fields from its
+   * header): their line's indentation is the class's own. Else one step more than the class.
+   */
   private static String memberIndent(TreePath classPath, VisitorState state) {
     ClassTree owner = (ClassTree) classPath.getLeaf();
-    if (!owner.getMembers().isEmpty()) {
-      for (Tree member : owner.getMembers()) {
-        int position = getStartPosition(member);
-        // Skip members javac made up (the default constructor), which sit at the class's position.
-        if (position > getStartPosition(owner)) {
-          return SourceText.indentationAt(position, state);
-        }
+    int bodyStart = SourceText.bodyStart(owner, state);
+    for (Tree member : owner.getMembers()) {
+      int position = getStartPosition(member);
+      if (position > bodyStart && SourceText.startsLine(position, state)) {
+        return SourceText.indentationAt(position, state);
       }
     }
     return SourceText.indentationAt(getStartPosition(owner), state) + "  ";

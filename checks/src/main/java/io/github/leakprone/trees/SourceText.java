@@ -25,6 +25,17 @@ public final class SourceText {
     return source.subSequence(lineStart, end).toString();
   }
 
+  /** Whether only white space stands before {@code position} on its line. */
+  public static boolean startsLine(int position, VisitorState state) {
+    CharSequence source = state.getSourceCode();
+    for (int i = position - 1; i >= 0 && source.charAt(i) != '\n'; i--) {
+      if (!isBlank(source.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /**
    * The step of indentation between the line of {@code outer} (a block, a class) and {@code
    * innerIndent}, the indentation of what stands inside it; two spaces when the code does not say.

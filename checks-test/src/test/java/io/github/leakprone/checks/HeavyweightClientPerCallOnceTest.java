@@ -1,0 +1,427 @@
+package io.github.leakprone.checks;
+
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Code that runs once however often its method is called (behind a once-only flag, filling a cache
+ * per key, in a private method only run-once code calls, in a start method whose class releases the
+ * client at its end), and factories that hand the client they build to their caller. Each shape
+ * that is not a finding sits next to a finding that differs from it minimally.
+ */
+final class HeavyweightClientPerCallOnceTest {
+
+  private final CompilationTestHelper helper = ClientStubs.compilation(getClass());
+
+  @Test
+  void booleanFlagSetByTheMethodIsAOnceOnlyGuard() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import okhttp3.OkHttpClient;
+
+            class Test {
+              private boolean inited;
+              private boolean checkedOnly;
+              private OkHttpClient client;
+
+              void setUp() {
+                if (inited) {
+                  return;
+                }
+                client = new OkHttpClient();
+                inited = true;
+              }
+
+              void setUpUnlessFlagged() {
+                if (!inited) {
+                  client = new OkHttpClient();
+                  inited = true;
+                }
+              }
+
+              void flagNeverSet() {
+                if (checkedOnly) {
+                  return;
+                }
+                // BUG: Diagnostic contains: built on every call of flagNeverSet() and stored in field
+                client = new OkHttpClient();
+              }
+
+              void localFlag(boolean ignored) {
+                boolean done = ignored;
+                if (done) {
+                  return;
+                }
+                // BUG: Diagnostic contains: built on every call of localFlag() and stored in field
+                client = new OkHttpClient();
+                done = true;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void atomicBooleanFlagIsAOnceOnlyGuard() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.atomic.AtomicBoolean;
+
+            class Test {
+              private final AtomicBoolean started = new AtomicBoolean();
+              private final AtomicBoolean running = new AtomicBoolean();
+
+              void compareAndSet(Runnable loop) {
+                if (!started.compareAndSet(false, true)) {
+                  return;
+                }
+                Executors.newSingleThreadExecutor().execute(loop);
+              }
+
+              void compareAndSetBranch(Runnable loop) {
+                if (started.compareAndSet(false, true)) {
+                  Executors.newSingleThreadExecutor().execute(loop);
+                }
+              }
+
+              void compareAndSetTheWrongWay(Runnable loop) {
+                if (started.compareAndSet(false, true)) {
+                  return;
+                }
+                // BUG: Diagnostic contains: built on every call of compareAndSetTheWrongWay() and never
+                Executors.newSingleThreadExecutor().execute(loop);
+              }
+
+              void getThenSet(Runnable loop) {
+                if (running.get()) {
+                  return;
+                }
+                running.set(true);
+                Executors.newSingleThreadExecutor().execute(loop);
+              }
+
+              void getNeverSet(Runnable loop) {
+                if (running.get()) {
+                  return;
+                }
+                // BUG: Diagnostic contains: built on every call of getNeverSet() and never
+                Executors.newSingleThreadExecutor().execute(loop);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void mapFieldFilledOncePerKeyIsACache() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.HashMap;
+            import java.util.Map;
+            import okhttp3.OkHttpClient;
+
+            class Test {
+              private static final Map<String, OkHttpClient> CLIENTS = new HashMap<>();
+
+              void containsKey(String host) {
+                if (!CLIENTS.containsKey(host)) {
+                  CLIENTS.put(host, new OkHttpClient());
+                }
+              }
+
+              void getIsNull(String host) {
+                if (CLIENTS.get(host) == null) {
+                  OkHttpClient client = new OkHttpClient();
+                  CLIENTS.put(host, client);
+                }
+              }
+
+              void earlyExit(String host) {
+                if (CLIENTS.containsKey(host)) {
+                  return;
+                }
+                CLIENTS.put(host, new OkHttpClient());
+              }
+
+              OkHttpClient computeIfAbsent(String host) {
+                return CLIENTS.computeIfAbsent(
+                    host,
+                    h -> {
+                      OkHttpClient client = new OkHttpClient();
+                      return client;
+                    });
+              }
+
+              void anotherKey(String host, String alias) {
+                if (!CLIENTS.containsKey(host)) {
+                  // BUG: Diagnostic contains: built on every call of anotherKey() and kept in CLIENTS
+                  CLIENTS.put(alias, new OkHttpClient());
+                }
+              }
+
+              void builtBeforeTheTest(String host) {
+                // BUG: Diagnostic contains: built on every call of builtBeforeTheTest() and kept in
+                OkHttpClient client = new OkHttpClient();
+                if (!CLIENTS.containsKey(host)) {
+                  CLIENTS.put(host, client);
+                }
+              }
+
+              void putIfAbsent(String host) {
+                // BUG: Diagnostic contains: built on every call of putIfAbsent() and kept in CLIENTS
+                CLIENTS.putIfAbsent(host, new OkHttpClient());
+              }
+
+              void localMap(String host) {
+                Map<String, OkHttpClient> clients = new HashMap<>();
+                if (!clients.containsKey(host)) {
+                  // BUG: Diagnostic contains: built on every call of localMap() and kept in clients
+                  clients.put(host, new OkHttpClient());
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void privateMethodCalledOnlyFromRunOnceCodeRunsOnce() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import okhttp3.OkHttpClient;
+
+            class Test {
+              static OkHttpClient shared;
+              OkHttpClient client;
+
+              static {
+                initShared();
+              }
+
+              Test() {
+                setUp();
+              }
+
+              Test(int unused) {
+                perCallToo();
+              }
+
+              Test(String unused) {
+                referenced();
+              }
+
+              @javax.annotation.PostConstruct
+              void postConstruct() {
+                configure();
+              }
+
+              private static void initShared() {
+                shared = new OkHttpClient();
+              }
+
+              private void setUp() {
+                client = new OkHttpClient();
+              }
+
+              private void configure() {
+                buildClient();
+              }
+
+              private void buildClient() {
+                client = new OkHttpClient();
+              }
+
+              void refresh() {
+                perCallToo();
+              }
+
+              private void perCallToo() {
+                // BUG: Diagnostic contains: built on every call of perCallToo() and stored in field
+                client = new OkHttpClient();
+              }
+
+              Runnable task() {
+                return this::referenced;
+              }
+
+              private void referenced() {
+                // BUG: Diagnostic contains: built on every call of referenced() and stored in field
+                client = new OkHttpClient();
+              }
+
+              private void neverCalled() {
+                // BUG: Diagnostic contains: built on every call of neverCalled() and stored in field
+                client = new OkHttpClient();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void clientBuiltAtStartAndReleasedAtEndIsOwnedByItsObject() {
+    helper
+        .addSourceLines(
+            "Owners.java",
+            """
+            import com.aliyun.oss.OSS;
+            import com.aliyun.oss.OSSClient;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import okhttp3.OkHttpClient;
+
+            class Started {
+              private ExecutorService pool;
+
+              void start() {
+                pool = Executors.newFixedThreadPool(2);
+              }
+
+              void stop() {
+                pool.shutdown();
+              }
+            }
+
+            class NotStopped {
+              private ExecutorService pool;
+
+              void start() {
+                // BUG: Diagnostic contains: built on every call of start() and stored in field pool
+                pool = Executors.newFixedThreadPool(2);
+              }
+
+              void stop() {}
+            }
+
+            class Restarted {
+              private ExecutorService pool;
+
+              void restart() {
+                // BUG: Diagnostic contains: built on every call of restart() and stored in field pool
+                pool = Executors.newFixedThreadPool(2);
+              }
+
+              void stop() {
+                pool.shutdown();
+              }
+            }
+
+            class Opened {
+              private OSS oss;
+
+              public void open() {
+                connect();
+              }
+
+              private void connect() {
+                oss = new OSSClient("endpoint", "id", "secret");
+              }
+
+              public void close() {
+                oss.shutdown();
+              }
+            }
+
+            class Initialised {
+              private OkHttpClient client;
+
+              void init() {
+                client = new OkHttpClient();
+              }
+
+              void destroy() {
+                client.dispatcher().executorService().shutdown();
+              }
+            }
+
+            class InitialisedAndLeftRunning {
+              private OkHttpClient client;
+
+              void init() {
+                // BUG: Diagnostic contains: built on every call of init() and stored in field client
+                client = new OkHttpClient();
+              }
+
+              void destroy() {
+                client.dispatcher();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void factoryReturnsTheClientItBuilt() {
+    helper
+        .addSourceLines(
+            "ClientFactory.java",
+            """
+            import static java.util.concurrent.TimeUnit.SECONDS;
+
+            import okhttp3.OkHttpClient;
+            import retrofit2.Retrofit;
+
+            class ClientFactory {
+              static final class Holder {
+                Holder(OkHttpClient client) {}
+
+                void ping() {}
+              }
+
+              private long timeout;
+              private boolean custom;
+
+              OkHttpClient build() {
+                OkHttpClient client = new OkHttpClient();
+                if (custom) {
+                  client = client.newBuilder().connectTimeout(timeout, SECONDS).build();
+                }
+                return client;
+              }
+
+              OkHttpClient buildEither() {
+                OkHttpClient client;
+                if (custom) {
+                  client = new OkHttpClient.Builder().connectTimeout(timeout, SECONDS).build();
+                } else {
+                  client = new OkHttpClient();
+                }
+                return client;
+              }
+
+              Retrofit retrofit(String url) {
+                OkHttpClient client = new OkHttpClient.Builder().connectTimeout(timeout, SECONDS).build();
+                return new Retrofit.Builder().baseUrl(url).client(client).build();
+              }
+
+              Holder holder() {
+                Holder holder = new Holder(new OkHttpClient());
+                return holder;
+              }
+
+              Holder holderNotReturned() {
+                // BUG: Diagnostic contains: OkHttpClient built on every call of holderNotReturned()
+                Holder holder = new Holder(new OkHttpClient());
+                holder.ping();
+                return null;
+              }
+
+              String describe() {
+                // BUG: Diagnostic contains: OkHttpClient built on every call of describe()
+                return String.valueOf(new OkHttpClient());
+              }
+            }
+            """)
+        .doTest();
+  }
+}

@@ -1,0 +1,73 @@
+package io.github.leakprone.checks;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import com.google.common.collect.ImmutableList;
+import com.google.errorprone.BaseErrorProneJavaCompiler;
+import com.google.errorprone.scanner.ScannerSupplier;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+
+/**
+ * Applies the check's fixes to one source as Error Prone's patching does ({@code
+ * -XepPatchLocation:IN_PLACE}) and returns the text exactly as written: {@code
+ * BugCheckerRefactoringTestHelper} formats what it compares, which hides a fix's layout.
+ */
+final class RawFixes {
+
+  private static final JavaCompiler COMPILER =
+      new BaseErrorProneJavaCompiler(
+          ScannerSupplier.fromBugCheckerClasses(HeavyweightClientPerCall.class));
+
+  static String apply(String fileName, String source, String... stubPackages) {
+    try {
+      Path dir = Files.createTempDirectory("raw-fixes");
+      List<Path> files = new ArrayList<>();
+      for (ClientStubs.Stub stub : ClientStubs.stubsOf(stubPackages)) {
+        files.add(write(dir.resolve("src").resolve(stub.path()), stub.source()));
+      }
+      Path file = write(dir.resolve("src").resolve(fileName), source);
+      files.add(file);
+      Path classes = Files.createDirectories(dir.resolve("classes"));
+      DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+      try (StandardJavaFileManager fileManager =
+          COMPILER.getStandardFileManager(diagnostics, null, UTF_8)) {
+        boolean success =
+            COMPILER
+                .getTask(
+                    null,
+                    fileManager,
+                    diagnostics,
+                    ImmutableList.of(
+                        "-d",
+                        classes.toString(),
+                        "-XepPatchChecks:HeavyweightClientPerCall",
+                        "-XepPatchLocation:IN_PLACE"),
+                    null,
+                    fileManager.getJavaFileObjectsFromPaths(files))
+                .call();
+        if (!success) {
+          throw new AssertionError(diagnostics.getDiagnostics().toString());
+        }
+      }
+      return Files.readString(file, UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Path write(Path path, String text) throws IOException {
+    Files.createDirectories(path.getParent());
+    return Files.writeString(path, text, UTF_8);
+  }
+
+  private RawFixes() {}
+}

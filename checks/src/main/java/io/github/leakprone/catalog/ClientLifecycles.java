@@ -1,0 +1,48 @@
+package io.github.leakprone.catalog;
+
+import com.google.common.collect.ImmutableSet;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import javax.lang.model.element.AnnotationMirror;
+
+/**
+ * The methods that start and end the service life of an object that owns a client: a client built
+ * in a start method, kept in a field and released in an end method of the same class lives as long
+ * as its owner, not per call. The owner's container or caller brackets the two (a servlet's {@code
+ * init}/{@code destroy}, Spring's {@code afterPropertiesSet}/{@code destroy}, a component's {@code
+ * start}/{@code stop}, a {@code Closeable}'s {@code open}/{@code close}).
+ */
+public final class ClientLifecycles {
+
+  /** Names of methods that start an object's service life. */
+  public static final ImmutableSet<String> START_NAMES =
+      ImmutableSet.of(
+          "init", "initialize", "start", "open", "afterPropertiesSet", "contextInitialized");
+
+  /** Names of methods that end it; any of them pairs with any start method of the class. */
+  public static final ImmutableSet<String> END_NAMES =
+      ImmutableSet.of("destroy", "close", "stop", "shutdown", "contextDestroyed");
+
+  /**
+   * Annotations (by simple name) of methods that end it: javax and jakarta's {@code @PreDestroy}.
+   */
+  public static final ImmutableSet<String> END_ANNOTATIONS = ImmutableSet.of("PreDestroy");
+
+  public static boolean starts(MethodSymbol method) {
+    return START_NAMES.contains(method.getSimpleName().toString());
+  }
+
+  public static boolean ends(MethodSymbol method) {
+    if (END_NAMES.contains(method.getSimpleName().toString())) {
+      return true;
+    }
+    for (AnnotationMirror annotation : method.getAnnotationMirrors()) {
+      if (END_ANNOTATIONS.contains(
+          annotation.getAnnotationType().asElement().getSimpleName().toString())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private ClientLifecycles() {}
+}

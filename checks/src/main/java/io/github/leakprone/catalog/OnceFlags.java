@@ -1,0 +1,166 @@
+package io.github.leakprone.catalog;
+
+import static com.google.errorprone.util.ASTHelpers.constValue;
+import static com.google.errorprone.util.ASTHelpers.getReceiver;
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+import static com.google.errorprone.util.ASTHelpers.stripParentheses;
+
+import com.google.common.collect.ImmutableSet;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.TypeTag;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.ElementKind;
+
+/**
+ * Boolean flags kept in a field, the other guard of run-once code besides a null check: {@code if
+ * (inited) return; ... inited = true;}, {@code if (!started.compareAndSet(false, true)) return;}. A
+ * {@code boolean} field or a JDK {@code AtomicBoolean}: the one test-and-set type every code base
+ * uses for "start once".
+ */
+public final class OnceFlags {
+
+  private static final String ATOMIC_BOOLEAN = "java.util.concurrent.atomic.AtomicBoolean";
+
+  /**
+   * AtomicBoolean's writes that set the flag when their (last) argument is {@code true}: after one
+   * of them, a later {@code get()} test closes the guard.
+   */
+  private static final ImmutableSet<String> ATOMIC_SETS =
+      ImmutableSet.of("set", "lazySet", "setPlain", "setOpaque", "setRelease", "getAndSet");
+
+  /**
+   * AtomicBoolean's test-and-set calls: {@code compareAndSet(false, true)} succeeds for exactly one
+   * caller, which sets the flag in the same step.
+   */
+  private static final ImmutableSet<String> ATOMIC_COMPARE_AND_SETS =
+      ImmutableSet.of(
+          "compareAndSet",
+          "weakCompareAndSet",
+          "weakCompareAndSetPlain",
+          "weakCompareAndSetVolatile",
+          "weakCompareAndSetAcquire",
+          "weakCompareAndSetRelease");
+
+  /**
+   * A flag that a condition tests: the field, and whether the test itself set it ({@code
+   * compareAndSet(false, true)}, {@code getAndSet(true)}), so that no later write is needed.
+   */
+  public record FlagTest(VarSymbol flag, boolean setsIt) {}
+
+  /**
+   * The flags that were unset (false) when {@code condition} evaluated to {@code outcome}: {@code
+   * flag}, {@code flag.get()} and {@code flag.getAndSet(true)} when false, {@code
+   * flag.compareAndSet(false, true)} when true, also under {@code !}, and as an operand of {@code
+   * &&} (when true) or {@code ||} (when false). Only fields count: a local starts afresh per call.
+   */
+  public static List<FlagTest> unsetWhen(ExpressionTree condition, boolean outcome) {
+    List<FlagTest> tests = new ArrayList<>();
+    collect(condition, outcome, tests);
+    return tests;
+  }
+
+  private static void collect(ExpressionTree condition, boolean outcome, List<FlagTest> tests) {
+    ExpressionTree e = stripParentheses(condition);
+    if (e instanceof UnaryTree not && e.getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
+      collect(not.getExpression(), !outcome, tests);
+      return;
+    }
+    if ((e.getKind() == Tree.Kind.CONDITIONAL_AND && outcome)
+        || (e.getKind() == Tree.Kind.CONDITIONAL_OR && !outcome)) {
+      BinaryTree binary = (BinaryTree) e;
+      collect(binary.getLeftOperand(), outcome, tests);
+      collect(binary.getRightOperand(), outcome, tests);
+      return;
+    }
+    VarSymbol field = booleanField(e);
+    if (field != null && !outcome) {
+      tests.add(new FlagTest(field, false));
+      return;
+    }
+    if (e instanceof MethodInvocationTree call) {
+      VarSymbol atomic = atomicField(getReceiver(call));
+      if (atomic == null) {
+        return;
+      }
+      String name = getSymbol(call).getSimpleName().toString();
+      List<? extends ExpressionTree> args = call.getArguments();
+      if (name.equals("get") && !outcome) {
+        tests.add(new FlagTest(atomic, false));
+      } else if (name.equals("getAndSet") && !outcome && isTrue(args.get(0))) {
+        tests.add(new FlagTest(atomic, true));
+      } else if (ATOMIC_COMPARE_AND_SETS.contains(name)) {
+        if (outcome && isFalse(args.get(0)) && isTrue(args.get(1))) {
+          tests.add(new FlagTest(atomic, true));
+        }
+      }
+    }
+  }
+
+  /** Whether {@code body} sets {@code flag} to true: {@code flag = true} or an atomic write. */
+  public static boolean setsTrue(Tree body, VarSymbol flag) {
+    boolean[] found = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitAssignment(AssignmentTree tree, Void unused) {
+        if (getSymbol(tree.getVariable()) == flag && isTrue(tree.getExpression())) {
+          found[0] = true;
+        }
+        return super.visitAssignment(tree, null);
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
+        ExpressionTree receiver = getReceiver(tree);
+        if (receiver != null && getSymbol(receiver) == flag && !tree.getArguments().isEmpty()) {
+          String name = getSymbol(tree).getSimpleName().toString();
+          ExpressionTree last = tree.getArguments().get(tree.getArguments().size() - 1);
+          if ((ATOMIC_SETS.contains(name) || ATOMIC_COMPARE_AND_SETS.contains(name))
+              && isTrue(last)) {
+            found[0] = true;
+          }
+        }
+        return super.visitMethodInvocation(tree, null);
+      }
+    }.scan(body, null);
+    return found[0];
+  }
+
+  private static VarSymbol booleanField(ExpressionTree tree) {
+    Symbol symbol = getSymbol(tree);
+    return symbol instanceof VarSymbol var
+            && var.getKind() == ElementKind.FIELD
+            && (var.type.getTag() == TypeTag.BOOLEAN
+                || var.type.tsym.getQualifiedName().contentEquals("java.lang.Boolean"))
+        ? var
+        : null;
+  }
+
+  private static VarSymbol atomicField(ExpressionTree tree) {
+    Symbol symbol = tree == null ? null : getSymbol(tree);
+    return symbol instanceof VarSymbol var
+            && var.getKind() == ElementKind.FIELD
+            && var.type.tsym != null
+            && var.type.tsym.getQualifiedName().contentEquals(ATOMIC_BOOLEAN)
+        ? var
+        : null;
+  }
+
+  private static boolean isTrue(ExpressionTree tree) {
+    return Boolean.TRUE.equals(constValue(tree));
+  }
+
+  private static boolean isFalse(ExpressionTree tree) {
+    return Boolean.FALSE.equals(constValue(tree));
+  }
+
+  private OnceFlags() {}
+}
