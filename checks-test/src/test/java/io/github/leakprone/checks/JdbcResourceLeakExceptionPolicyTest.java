@@ -73,6 +73,25 @@ final class JdbcResourceLeakExceptionPolicyTest {
           return new Pooled(conn, size);
         }
 
+        // A helper of this class that throws only a checked exception declares it: the catch that
+        // closes and rethrows covers it.
+        Pooled initialized(DataSource ds) throws SQLException {
+          Connection conn = ds.getConnection();
+          try {
+            initialize(conn);
+          } catch (SQLException e) {
+            conn.close();
+            throw e;
+          }
+          return new Pooled(conn, 0);
+        }
+
+        private static void initialize(Connection conn) throws SQLException {
+          if (conn.isReadOnly()) {
+            throw new SQLException("read-only");
+          }
+        }
+
         private static void configure(Connection conn) throws SQLException {
           conn.setAutoCommit(false);
         }

@@ -145,4 +145,75 @@ final class JdbcResourceLeakFactoriesTest {
             """)
         .doTest();
   }
+
+  /**
+   * A factory-named method whose body the file holds acquires only if that body makes something.
+   */
+  @Test
+  void aVisibleBodyDecidesWhetherItMakesOne() {
+    helper
+        .addSourceLines(
+            "Dao.java",
+            """
+            import java.lang.reflect.Proxy;
+            import java.sql.Connection;
+            import java.sql.SQLException;
+            import javax.sql.DataSource;
+
+            class Dao {
+              private final DataSource ds;
+              private Connection connection;
+
+              Dao(DataSource ds) {
+                this.ds = ds;
+              }
+
+              void fresh() throws SQLException {
+                // BUG: Diagnostic contains: Connection `conn` acquired at line 16 is never closed
+                Connection conn = openConnection();
+                conn.setAutoCommit(false);
+              }
+
+              void configured() throws SQLException {
+                // BUG: Diagnostic contains: Connection `conn` acquired at line 22 is never closed
+                Connection conn = getPooledConnection();
+                conn.setReadOnly(true);
+              }
+
+              void held() throws SQLException {
+                Connection conn = getConnection();
+                conn.setAutoCommit(false);
+              }
+
+              void wrapped(Connection target) throws SQLException {
+                Connection conn = createCloseSuppressingProxy(target);
+                conn.setAutoCommit(false);
+              }
+
+              private Connection openConnection() throws SQLException {
+                return ds.getConnection();
+              }
+
+              private Connection getPooledConnection() throws SQLException {
+                // BUG: Diagnostic contains: is not closed when `conn.setAutoCommit(...)` at line 43 throws
+                Connection conn = ds.getConnection();
+                conn.setAutoCommit(false);
+                return conn;
+              }
+
+              private Connection getConnection() {
+                return connection;
+              }
+
+              private Connection createCloseSuppressingProxy(Connection target) {
+                return (Connection)
+                    Proxy.newProxyInstance(
+                        getClass().getClassLoader(),
+                        new Class<?>[] {Connection.class},
+                        (proxy, method, args) -> method.invoke(target, args));
+              }
+            }
+            """)
+        .doTest();
+  }
 }

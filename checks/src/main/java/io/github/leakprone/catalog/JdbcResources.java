@@ -184,10 +184,11 @@ public final class JdbcResources implements ResourceSpec {
             ? Optional.of(Acquisition.OWNED)
             : Optional.empty();
       }
-      case OWNED, PROJECT_FACTORY -> Optional.of(Acquisition.OWNED);
+      case OWNED -> Optional.of(Acquisition.OWNED);
+      case PROJECT_FACTORY -> Optional.of(Acquisition.OWNED_IF_FRESH);
       case PROJECT_CONNECTION_GETTER ->
           isStatic(method) || Receivers.isThisOrImplicit(ASTHelpers.getReceiver(call))
-              ? Optional.of(Acquisition.OWNED)
+              ? Optional.of(Acquisition.OWNED_IF_FRESH)
               : Optional.empty();
       case NONE -> Optional.empty();
     };

@@ -21,7 +21,13 @@ public interface ResourceSpec {
      * A resource that its receiver's release also releases (a ResultSet and its Statement): an
      * obligation only while that receiver is itself an open obligation of the method.
      */
-    CHILD_OF_RECEIVER
+    CHILD_OF_RECEIVER,
+    /**
+     * A resource by the look of the method alone (a project's {@code openConnection()}, known by
+     * its name and result type): where the analysis can read the method's body, the body decides
+     * whether what it returns is new, or a resource it holds (a getter) or wraps.
+     */
+    OWNED_IF_FRESH
   }
 
   /** Whether {@code tree} (a method or constructor call) acquires a resource, and of which kind. */

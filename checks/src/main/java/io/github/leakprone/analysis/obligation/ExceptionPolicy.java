@@ -9,12 +9,12 @@ import io.github.leakprone.catalog.FlagSyntax;
  * <p>By default ({@link #DECLARED}) an exception leaves a call whose method declares one in its
  * {@code throws} clause (a checked exception, or an unchecked one that the library names there as
  * the way the call fails, as Aliyun's and AWS's storage clients do), an explicit {@code throw}, and
- * a call to a method or constructor of the same compilation unit whose body holds a {@code throw}
- * (or calls one that does). A path that only an unchecked exception from elsewhere could take (a
- * constructor that assigns fields, {@code List.add}, {@code AtomicInteger.incrementAndGet}) is not
- * one a maintainer fixes: every statement of every method could throw one, and code does not clean
- * up after them any more than after an OutOfMemoryError. This is SpotBugs's choice for the same
- * reason; a team that wants those paths too turns on {@link #ALL} with {@code
+ * a call to a method or constructor of the same compilation unit whose body throws an unchecked
+ * exception (or calls one that does). A path that only an unchecked exception from elsewhere could
+ * take (a constructor that assigns fields, {@code List.add}, {@code AtomicInteger.incrementAndGet})
+ * is not one a maintainer fixes: every statement of every method could throw one, and code does not
+ * clean up after them any more than after an OutOfMemoryError. This is SpotBugs's choice for the
+ * same reason; a team that wants those paths too turns on {@link #ALL} with {@code
  * -XepOpt:<Check>:UncheckedExceptionPaths=true}.
  */
 public enum ExceptionPolicy {

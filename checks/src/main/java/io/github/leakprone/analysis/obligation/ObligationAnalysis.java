@@ -605,7 +605,7 @@ public final class ObligationAnalysis {
   }
 
   private Eval acquire(ExpressionTree tree, Facts facts, Holders receiver) {
-    var acquisition = spec.acquisition(tree, state);
+    var acquisition = unit.acquiring.acquisition(tree, state);
     if (acquisition.isEmpty()) {
       return new Eval(facts, Holders.NONE);
     }

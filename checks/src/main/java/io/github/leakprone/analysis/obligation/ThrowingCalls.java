@@ -44,7 +44,7 @@ final class ThrowingCalls {
     }
     Symbol symbol = getSymbol(call);
     return symbol instanceof MethodSymbol method
-        && (declaresAnException(method, state) || throwsInBody(method));
+        && (declaresAnException(method, state) || throwsInBody(method, state));
   }
 
   /**
@@ -62,7 +62,7 @@ final class ThrowingCalls {
         thrown.add(type);
       }
     }
-    if (policy == ExceptionPolicy.ALL || throwsInBody(method)) {
+    if (policy == ExceptionPolicy.ALL || throwsInBody(method, state)) {
       thrown.add(state.getSymtab().runtimeExceptionType);
     }
   }
@@ -92,10 +92,11 @@ final class ThrowingCalls {
   }
 
   /**
-   * Whether {@code method} is the unit's own and its body holds a {@code throw}, or calls a method
-   * of the unit that does. A method of another unit or a library is judged by what it declares.
+   * Whether {@code method} is the unit's own and its body throws an unchecked exception (a {@code
+   * throw} of one), or calls a method of the unit that does. A method of another unit or a library
+   * is judged by what it declares.
    */
-  private boolean throwsInBody(MethodSymbol method) {
+  private boolean throwsInBody(MethodSymbol method, VisitorState state) {
     Boolean known = bodyThrows.get(method);
     if (known != null) {
       return known;
@@ -106,12 +107,12 @@ final class ThrowingCalls {
       return false;
     }
     bodyThrows.put(method, false); // a recursive call adds nothing the body does not say already
-    boolean throwing = scanForThrows(declaration);
+    boolean throwing = scanForThrows(declaration, state);
     bodyThrows.put(method, throwing);
     return throwing;
   }
 
-  private boolean scanForThrows(MethodTree declaration) {
+  private boolean scanForThrows(MethodTree declaration, VisitorState state) {
     boolean[] found = {false};
     new TreeScanner<Void, Void>() {
       @Override
@@ -121,14 +122,16 @@ final class ThrowingCalls {
 
       @Override
       public Void visitThrow(ThrowTree tree, Void unused) {
-        found[0] = true;
+        // A checked exception it throws, it declares (or catches): only an unchecked one is news.
+        Type type = ASTHelpers.getType(tree.getExpression());
+        found[0] |= type == null || (!isChecked(type, state) && !isError(type, state));
         return null;
       }
 
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
         MethodSymbol callee = getSymbol(call);
-        if (callee != null && throwsInBody(callee)) {
+        if (callee != null && throwsInBody(callee, state)) {
           found[0] = true;
           return null;
         }
@@ -138,7 +141,7 @@ final class ThrowingCalls {
       @Override
       public Void visitNewClass(NewClassTree newClass, Void unused) {
         MethodSymbol constructor = getSymbol(newClass);
-        if (constructor != null && throwsInBody(constructor)) {
+        if (constructor != null && throwsInBody(constructor, state)) {
           found[0] = true;
           return null;
         }

@@ -10,11 +10,13 @@ import java.util.Map;
 /**
  * What the analysis knows of one compilation unit beyond the body at hand, each piece worked out on
  * the first question and kept until the next unit: its methods' bodies ({@link UnitMethods}), which
- * of its calls throw under the exception policy ({@link ThrowingCalls}) and which release their
- * arguments ({@link ReleasingCalls}), and a {@link ClassSummary} per class.
+ * of its calls acquire ({@link AcquiringCalls}), throw under the exception policy ({@link
+ * ThrowingCalls}) and release their arguments ({@link ReleasingCalls}), and a {@link ClassSummary}
+ * per class.
  */
 final class UnitSummary {
 
+  final AcquiringCalls acquiring;
   final ThrowingCalls throwing;
   final ReleasingCalls releasing;
 
@@ -27,6 +29,7 @@ final class UnitSummary {
     this.spec = spec;
     this.state = state;
     UnitMethods methods = new UnitMethods(unit);
+    this.acquiring = new AcquiringCalls(spec, methods);
     this.throwing = new ThrowingCalls(policy, methods);
     this.releasing = new ReleasingCalls(spec, methods, this::classSummary);
   }

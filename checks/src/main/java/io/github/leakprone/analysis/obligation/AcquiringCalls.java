@@ -1,0 +1,124 @@
+package io.github.leakprone.analysis.obligation;
+
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+import static com.google.errorprone.util.ASTHelpers.stripParentheses;
+
+import com.google.errorprone.VisitorState;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import io.github.leakprone.catalog.ResourceSpec;
+import io.github.leakprone.catalog.ResourceSpec.Acquisition;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which calls acquire, for one compilation unit: the catalog's answer, except that a method known
+ * only by its look ({@link Acquisition#OWNED_IF_FRESH}: a project's {@code openConnection()}) whose
+ * body the unit holds acquires only if that body returns a new resource: one an acquiring call
+ * made, directly or through a local. A getter that returns a field, or a method that wraps its
+ * argument in a proxy, does not.
+ */
+final class AcquiringCalls {
+
+  private final ResourceSpec spec;
+  private final UnitMethods unit;
+  private final Map<MethodSymbol, Boolean> returnsFresh = new HashMap<>();
+
+  AcquiringCalls(ResourceSpec spec, UnitMethods unit) {
+    this.spec = spec;
+    this.unit = unit;
+  }
+
+  /** How {@code tree} acquires a resource, if it does: never {@code OWNED_IF_FRESH}. */
+  Optional<Acquisition> acquisition(ExpressionTree tree, VisitorState state) {
+    Optional<Acquisition> listed = spec.acquisition(tree, state);
+    if (listed.isEmpty() || listed.get() != Acquisition.OWNED_IF_FRESH) {
+      return listed;
+    }
+    MethodSymbol method = (MethodSymbol) getSymbol(tree);
+    MethodTree body = unit.declaration(method);
+    return body == null || returnsFresh(method, body, state)
+        ? Optional.of(Acquisition.OWNED)
+        : Optional.empty();
+  }
+
+  private boolean returnsFresh(MethodSymbol method, MethodTree declaration, VisitorState state) {
+    Boolean known = returnsFresh.get(method);
+    if (known != null) {
+      return known;
+    }
+    returnsFresh.put(method, false); // a recursive factory adds nothing on its way round
+    boolean fresh = scan(declaration, state);
+    returnsFresh.put(method, fresh);
+    return fresh;
+  }
+
+  private boolean scan(MethodTree declaration, VisitorState state) {
+    Set<Symbol> freshLocals = new HashSet<>();
+    boolean[] found = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(VariableTree variable, Void unused) {
+        if (variable.getInitializer() != null && isAcquiring(variable.getInitializer(), state)) {
+          freshLocals.add(getSymbol(variable));
+        }
+        return super.visitVariable(variable, null);
+      }
+
+      @Override
+      public Void visitAssignment(AssignmentTree assignment, Void unused) {
+        if (isAcquiring(assignment.getExpression(), state)) {
+          freshLocals.add(getSymbol(assignment.getVariable()));
+        }
+        return super.visitAssignment(assignment, null);
+      }
+
+      @Override
+      public Void visitReturn(ReturnTree ret, Void unused) {
+        ExpressionTree value = ret.getExpression();
+        if (value != null
+            && (isAcquiring(value, state) || freshLocals.contains(getSymbol(unwrap(value))))) {
+          found[0] = true;
+        }
+        return super.visitReturn(ret, null);
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
+        return null; // its returns are the lambda's
+      }
+
+      @Override
+      public Void visitClass(ClassTree classTree, Void unused) {
+        return null;
+      }
+    }.scan(declaration.getBody(), null);
+    return found[0];
+  }
+
+  private boolean isAcquiring(ExpressionTree expression, VisitorState state) {
+    ExpressionTree value = unwrap(expression);
+    return value instanceof MethodInvocationTree && acquisition(value, state).isPresent();
+  }
+
+  private static ExpressionTree unwrap(ExpressionTree expression) {
+    ExpressionTree value = stripParentheses(expression);
+    while (value instanceof TypeCastTree cast) {
+      value = stripParentheses(cast.getExpression());
+    }
+    return value;
+  }
+}
