@@ -89,8 +89,12 @@ final class JdbcResourceLeakClosersTest {
             """
             import java.sql.Statement;
 
+            import java.sql.Connection;
+
             class Util {
               static void closeStatement(Statement st) {}
+
+              static void cleanupConnection(Connection conn) {}
             }
             """)
         .addSourceLines(
@@ -107,6 +111,15 @@ final class JdbcResourceLeakClosersTest {
                   st.executeUpdate(sql);
                 } finally {
                   Util.closeStatement(st);
+                }
+              }
+
+              void cleanedUp(javax.sql.DataSource ds) throws SQLException {
+                Connection conn = ds.getConnection();
+                try {
+                  conn.setAutoCommit(false);
+                } finally {
+                  Util.cleanupConnection(conn);
                 }
               }
             }

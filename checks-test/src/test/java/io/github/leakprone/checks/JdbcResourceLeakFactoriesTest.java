@@ -36,6 +36,16 @@ final class JdbcResourceLeakFactoriesTest {
         protected Connection openConnection() throws SQLException {
           return getConnection();
         }
+
+        /** The connection this object holds, out of sight: a getter as often as a factory. */
+        protected Connection getSharedConnection() {
+          return null;
+        }
+
+        /** Marks the object in use and returns it, as a fluent method does. */
+        public Db openDb() {
+          return this;
+        }
       }
       """;
 
@@ -139,6 +149,11 @@ final class JdbcResourceLeakFactoriesTest {
 
               void statementsConnection(PreparedStatement ps) throws SQLException {
                 Connection conn = ps.getConnection();
+                conn.setAutoCommit(false);
+              }
+
+              void inheritedGetterOutOfSight() throws SQLException {
+                Connection conn = getSharedConnection();
                 conn.setAutoCommit(false);
               }
             }

@@ -21,7 +21,7 @@ final class JdbcResourceLeakFlagsTest {
           return java.sql.DriverManager.getConnection("jdbc:acme");
         }
 
-        public static void dispose(AutoCloseable... resources) {}
+        public static void discard(AutoCloseable... resources) {}
       }
       """;
 
@@ -83,7 +83,7 @@ final class JdbcResourceLeakFlagsTest {
   @Test
   void usersCloserReleases() {
     helper
-        .setArgs("-XepOpt:JdbcResourceLeak:Closers=com.acme.Db#dispose")
+        .setArgs("-XepOpt:JdbcResourceLeak:Closers=com.acme.Db#discard")
         .addSourceLines("com/acme/Db.java", DB)
         .addSourceLines(
             "Dao.java",
@@ -99,7 +99,7 @@ final class JdbcResourceLeakFlagsTest {
                 try {
                   st.execute(sql);
                 } finally {
-                  Db.dispose(st);
+                  Db.discard(st);
                 }
               }
             }
@@ -126,7 +126,7 @@ final class JdbcResourceLeakFlagsTest {
                 try {
                   st.execute(sql);
                 } finally {
-                  Db.dispose(st);
+                  Db.discard(st);
                 }
               }
             }
@@ -141,7 +141,7 @@ final class JdbcResourceLeakFlagsTest {
             AssertionError.class,
             () ->
                 helper
-                    .setArgs("-XepOpt:JdbcResourceLeak:Closers=com.acme.Db#dispose,Db#close")
+                    .setArgs("-XepOpt:JdbcResourceLeak:Closers=com.acme.Db#discard,Db#close")
                     .addSourceLines("Dao.java", "class Dao {}")
                     .doTest());
     String message = failure.getMessage();

@@ -142,8 +142,8 @@ public final class JdbcResources implements ResourceSpec {
     PROJECT_FACTORY,
     /**
      * A project's {@code get*Connection()}: a new connection when it is the project's own way to
-     * open one (a static utility, or the class's own or inherited helper); a getter of the
-     * connection another object holds (a session's, a transaction's) otherwise.
+     * open one (a static utility, or the class's own helper whose body says so); a getter of the
+     * connection an object holds (a session's, a transaction's) otherwise.
      */
     PROJECT_CONNECTION_GETTER,
     NONE
@@ -187,9 +187,11 @@ public final class JdbcResources implements ResourceSpec {
       case OWNED -> Optional.of(Acquisition.OWNED);
       case PROJECT_FACTORY -> Optional.of(Acquisition.OWNED_IF_FRESH);
       case PROJECT_CONNECTION_GETTER ->
-          isStatic(method) || Receivers.isThisOrImplicit(ASTHelpers.getReceiver(call))
+          isStatic(method)
               ? Optional.of(Acquisition.OWNED_IF_FRESH)
-              : Optional.empty();
+              : Receivers.isThisOrImplicit(ASTHelpers.getReceiver(call))
+                  ? Optional.of(Acquisition.OWNED_IF_SEEN_FRESH)
+                  : Optional.empty();
       case NONE -> Optional.empty();
     };
   }
@@ -217,6 +219,9 @@ public final class JdbcResources implements ResourceSpec {
       return Listed.NONE;
     }
     Type result = method.getReturnType();
+    if (result.tsym == method.owner) {
+      return Listed.NONE; // returns its own kind, as a fluent method returns this: conn.open()
+    }
     boolean returnsResource =
         RESOURCE_TYPES.stream()
             .map(state::getTypeFromString)

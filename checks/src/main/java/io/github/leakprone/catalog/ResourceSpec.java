@@ -27,7 +27,13 @@ public interface ResourceSpec {
      * its name and result type): where the analysis can read the method's body, the body decides
      * whether what it returns is new, or a resource it holds (a getter) or wraps.
      */
-    OWNED_IF_FRESH
+    OWNED_IF_FRESH,
+    /**
+     * As {@link #OWNED_IF_FRESH}, but only where the analysis can read the body: a {@code
+     * getConnection()} of the class or a superclass out of sight is as often the getter of a
+     * connection the object holds (a session's, a transaction's) as a factory.
+     */
+    OWNED_IF_SEEN_FRESH
   }
 
   /** Whether {@code tree} (a method or constructor call) acquires a resource, and of which kind. */

@@ -42,17 +42,23 @@ final class AcquiringCalls {
     this.unit = unit;
   }
 
-  /** How {@code tree} acquires a resource, if it does: never {@code OWNED_IF_FRESH}. */
+  /**
+   * How {@code tree} acquires a resource, if it does: {@code OWNED} or {@code CHILD_OF_RECEIVER}.
+   */
   Optional<Acquisition> acquisition(ExpressionTree tree, VisitorState state) {
     Optional<Acquisition> listed = spec.acquisition(tree, state);
-    if (listed.isEmpty() || listed.get() != Acquisition.OWNED_IF_FRESH) {
+    if (listed.isEmpty()
+        || (listed.get() != Acquisition.OWNED_IF_FRESH
+            && listed.get() != Acquisition.OWNED_IF_SEEN_FRESH)) {
       return listed;
     }
     MethodSymbol method = (MethodSymbol) getSymbol(tree);
     MethodTree body = unit.declaration(method);
-    return body == null || returnsFresh(method, body, state)
-        ? Optional.of(Acquisition.OWNED)
-        : Optional.empty();
+    boolean fresh =
+        body == null
+            ? listed.get() == Acquisition.OWNED_IF_FRESH
+            : returnsFresh(method, body, state);
+    return fresh ? Optional.of(Acquisition.OWNED) : Optional.empty();
   }
 
   private boolean returnsFresh(MethodSymbol method, MethodTree declaration, VisitorState state) {
