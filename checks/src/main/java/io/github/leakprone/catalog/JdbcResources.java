@@ -73,6 +73,9 @@ public final class JdbcResources implements ResourceSpec {
           new MethodRef("java.sql.Statement", "getResultSet"),
           new MethodRef("java.sql.Statement", "getGeneratedKeys"));
 
+  private static final ImmutableList<MethodRef> STATEMENT_CLOSE_ON_COMPLETION =
+      ImmutableList.of(new MethodRef("java.sql.Statement", "closeOnCompletion"));
+
   /** A resource's own answer to "are you closed?": true only once close() has run. */
   private static final ImmutableList<MethodRef> CLOSED_QUERIES =
       ImmutableList.of(
@@ -240,7 +243,11 @@ public final class JdbcResources implements ResourceSpec {
 
   @Override
   public boolean isRelease(MethodSymbol method, VisitorState state) {
-    return method.getSimpleName().contentEquals("close") && method.getParameters().isEmpty();
+    return method.getParameters().isEmpty()
+        && (method.getSimpleName().contentEquals("close")
+            // From then on the statement's result sets own it: it closes when they do.
+            || (method.getSimpleName().contentEquals("closeOnCompletion")
+                && MethodRef.anyMatches(STATEMENT_CLOSE_ON_COMPLETION, method, state)));
   }
 
   @Override

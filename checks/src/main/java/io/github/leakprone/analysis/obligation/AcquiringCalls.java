@@ -16,10 +16,13 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import io.github.leakprone.catalog.ContainerStores;
 import io.github.leakprone.catalog.ResourceSpec;
 import io.github.leakprone.catalog.ResourceSpec.Acquisition;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -74,6 +77,10 @@ final class AcquiringCalls {
 
   private boolean scan(MethodTree declaration, VisitorState state) {
     Set<Symbol> freshLocals = new HashSet<>();
+    // What the method keeps besides returning it (a cache: putStatement(sql, stmt)) is not the
+    // caller's to close.
+    Set<Symbol> kept = new HashSet<>();
+    List<ExpressionTree> returned = new ArrayList<>();
     boolean[] found = {false};
     new TreeScanner<Void, Void>() {
       @Override
@@ -93,11 +100,23 @@ final class AcquiringCalls {
       }
 
       @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        MethodSymbol callee = getSymbol(call);
+        if (callee != null
+            && (ContainerStores.storesArgument(call, state)
+                || ContainerStores.mayStoreArgument(callee.getSimpleName().toString()))) {
+          call.getArguments().forEach(argument -> kept.add(getSymbol(unwrap(argument))));
+        }
+        return super.visitMethodInvocation(call, null);
+      }
+
+      @Override
       public Void visitReturn(ReturnTree ret, Void unused) {
         ExpressionTree value = ret.getExpression();
-        if (value != null
-            && (isAcquiring(value, state) || freshLocals.contains(getSymbol(unwrap(value))))) {
+        if (value != null && isAcquiring(value, state)) {
           found[0] = true;
+        } else if (value != null) {
+          returned.add(unwrap(value));
         }
         return super.visitReturn(ret, null);
       }
@@ -112,7 +131,10 @@ final class AcquiringCalls {
         return null;
       }
     }.scan(declaration.getBody(), null);
-    return found[0];
+    return found[0]
+        || returned.stream()
+            .map(value -> getSymbol(value))
+            .anyMatch(local -> freshLocals.contains(local) && !kept.contains(local));
   }
 
   private boolean isAcquiring(ExpressionTree expression, VisitorState state) {

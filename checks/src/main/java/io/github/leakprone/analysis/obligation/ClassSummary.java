@@ -20,6 +20,7 @@ import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import io.github.leakprone.catalog.ContainerStores;
 import io.github.leakprone.catalog.ResourceSpec;
 import io.github.leakprone.trees.Receivers;
 import java.util.ArrayDeque;
@@ -105,8 +106,12 @@ final class ClassSummary {
     return writes;
   }
 
-  /** The positions of the parameters that {@code method} releases somewhere in its body. */
-  Set<Integer> parametersClosedBy(MethodSymbol method) {
+  /**
+   * The positions of the parameters that {@code method} takes from its caller somewhere in its
+   * body: closes, or keeps beyond the call (in a field, or a container's store call), so that the
+   * caller need not close them.
+   */
+  Set<Integer> parametersTakenBy(MethodSymbol method) {
     return methods.containsKey(method) ? direct(method).closed() : Set.of();
   }
 
@@ -142,6 +147,9 @@ final class ClassSummary {
         if (isOwnField(tree.getVariable(), target)) {
           writes.add(target);
         }
+        if (target != null && target.getKind() == ElementKind.FIELD) {
+          record(tree.getExpression()); // kept by the object: this.statement = statement
+        }
         return super.visitAssignment(tree, null);
       }
 
@@ -157,6 +165,9 @@ final class ClassSummary {
         }
         for (int i : releasing.releasedArguments(tree, state)) {
           record(tree.getArguments().get(i));
+        }
+        if (ContainerStores.storesArgument(tree, state)) {
+          tree.getArguments().forEach(this::record); // kept: statementMap.put(sql, statement)
         }
         return super.visitMethodInvocation(tree, null);
       }

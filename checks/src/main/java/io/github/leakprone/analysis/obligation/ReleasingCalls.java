@@ -39,7 +39,7 @@ final class ReleasingCalls {
     Set<Integer> positions = new HashSet<>(spec.releasedArguments(call, state));
     ClassTree owner = method == null ? null : unit.ownerOf(method);
     if (owner != null) {
-      positions.addAll(summaries.apply(owner).parametersClosedBy(method));
+      positions.addAll(summaries.apply(owner).parametersTakenBy(method));
     } else if (method != null && ReleaseNames.isReleaseHelper(method.getSimpleName().toString())) {
       for (int i = 0; i < arguments; i++) {
         positions.add(i);

@@ -1,0 +1,107 @@
+package io.github.leakprone.checks;
+
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Ownership that leaves the method in ways a framework writes: a statement handed to its result
+ * sets ({@code closeOnCompletion()}), a statement kept in a cache by the helper that made it or
+ * that it is given to. Each negative beside the positive that lacks the hand-over.
+ */
+final class JdbcResourceLeakKeptTest {
+
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(JdbcResourceLeak.class, getClass());
+
+  @Test
+  void aStatementClosedOnCompletionBelongsToItsResults() {
+    helper
+        .addSourceLines(
+            "Dao.java",
+            """
+            import java.sql.Connection;
+            import java.sql.ResultSet;
+            import java.sql.SQLException;
+            import java.sql.Statement;
+
+            class Dao {
+              ResultSet cursor(Connection conn, String sql) throws SQLException {
+                Statement st = conn.createStatement();
+                try {
+                  ResultSet rs = st.executeQuery(sql);
+                  st.closeOnCompletion();
+                  return rs;
+                } catch (SQLException e) {
+                  st.close();
+                  throw e;
+                }
+              }
+
+              ResultSet leaked(Connection conn, String sql) throws SQLException {
+                // BUG: Diagnostic contains: Statement `st` acquired at line 21 is never closed
+                Statement st = conn.createStatement();
+                ResultSet rs = st.executeQuery(sql);
+                return rs;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void aStatementKeptInACacheIsTheCachesToClose() {
+    helper
+        .addSourceLines(
+            "Executor.java",
+            """
+            import java.sql.Connection;
+            import java.sql.PreparedStatement;
+            import java.sql.SQLException;
+            import java.util.HashMap;
+            import java.util.Map;
+
+            class Executor {
+              private final Map<String, PreparedStatement> statements = new HashMap<>();
+              private Connection connection;
+
+              int update(String sql) throws SQLException {
+                PreparedStatement ps = prepareStatement(sql);
+                return ps.executeUpdate();
+              }
+
+              int fresh(String sql) throws SQLException {
+                // BUG: Diagnostic contains: PreparedStatement `ps` acquired at line 18 is never closed
+                PreparedStatement ps = prepareUncached(sql);
+                return ps.executeUpdate();
+              }
+
+              private PreparedStatement prepareStatement(String sql) throws SQLException {
+                PreparedStatement ps = statements.get(sql);
+                if (ps == null) {
+                  ps = connection.prepareStatement(sql);
+                  putStatement(sql, ps);
+                }
+                ps.setQueryTimeout(5);
+                return ps;
+              }
+
+              private PreparedStatement prepareUncached(String sql) throws SQLException {
+                PreparedStatement ps = connection.prepareStatement(sql);
+                return ps;
+              }
+
+              private void putStatement(String sql, PreparedStatement ps) {
+                statements.put(sql, ps);
+              }
+
+              void flush() throws SQLException {
+                for (PreparedStatement ps : statements.values()) {
+                  ps.close();
+                }
+                statements.clear();
+              }
+            }
+            """)
+        .doTest();
+  }
+}
