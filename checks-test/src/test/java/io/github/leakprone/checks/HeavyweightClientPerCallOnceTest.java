@@ -63,6 +63,56 @@ final class HeavyweightClientPerCallOnceTest {
         .doTest();
   }
 
+  /**
+   * A client whose predecessor is shut down just before the field is replaced (directly, or by a
+   * method of the class called first) is a replacement: one pool alive at a time, no pile-up.
+   */
+  @Test
+  void aClientReleasedBeforeItIsReplacedIsNoPileUp() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.ScheduledExecutorService;
+
+            class Test {
+              private ScheduledExecutorService timer;
+
+              void restartTimer() {
+                cancelTimer();
+                timer = Executors.newSingleThreadScheduledExecutor();
+              }
+
+              void restartTimerInline() {
+                if (timer != null) {
+                  timer.shutdownNow();
+                }
+                timer = Executors.newSingleThreadScheduledExecutor();
+              }
+
+              void restartWithoutCancelling() {
+                // BUG: Diagnostic contains: stored in field timer with no once-only guard
+                timer = Executors.newSingleThreadScheduledExecutor();
+              }
+
+              void cancelledAfterwards() {
+                // BUG: Diagnostic contains: stored in field timer with no once-only guard
+                timer = Executors.newSingleThreadScheduledExecutor();
+                cancelTimer();
+              }
+
+              private void cancelTimer() {
+                if (timer != null) {
+                  timer.shutdownNow();
+                  timer = null;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void atomicBooleanFlagIsAOnceOnlyGuard() {
     helper

@@ -8,6 +8,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
@@ -19,6 +20,7 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
@@ -36,6 +38,7 @@ import io.github.leakprone.catalog.ReleaseNames;
 import io.github.leakprone.trees.GuardedCode;
 import io.github.leakprone.trees.NullComparisons;
 import io.github.leakprone.trees.PrivateCalls;
+import io.github.leakprone.trees.Receivers;
 import io.github.leakprone.trees.TreePaths;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -136,7 +139,9 @@ public final class FateAnalysis {
       } else if (target instanceof VarSymbol field) {
         outcomes.add(
             new Fate(
-                isGuardedByNullCheck(field) || isOwnedByLifecycle(field)
+                isGuardedByNullCheck(field)
+                        || isOwnedByLifecycle(field)
+                        || isReleasedBeforeReplaced(valuePath.getParentPath(), field)
                     ? Kind.KEPT_ONCE
                     : Kind.STORED_IN_FIELD,
                 field.getSimpleName().toString()));
@@ -278,6 +283,66 @@ public final class FateAnalysis {
           && end.getBody() != null
           && ClientLifecycles.ends(getSymbol(end))
           && releases(end.getBody(), field)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the statements that run before the store at {@code store} release {@code field}'s
+   * previous client, themselves or through a method of the class they call ({@code cancelTimer();
+   * timer = Executors.newSingleThreadScheduledExecutor();}): a replacement keeps one client alive
+   * at a time, which is no per-call leak.
+   */
+  private boolean isReleasedBeforeReplaced(TreePath store, VarSymbol field) {
+    ClassTree owner = null;
+    for (TreePath p = store; p != null; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof ClassTree classTree) {
+        owner = classTree;
+        break;
+      }
+    }
+    for (TreePath p = store; p.getParentPath() != null && p.getLeaf() != body; ) {
+      Tree child = p.getLeaf();
+      if (p.getParentPath().getLeaf() instanceof BlockTree block) {
+        for (StatementTree statement : block.getStatements()) {
+          if (statement == child) {
+            break;
+          }
+          if (releases(statement, field) || callsMethodReleasing(statement, field, owner)) {
+            return true;
+          }
+        }
+      }
+      p = p.getParentPath();
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code tree} calls a method of {@code owner} on this object that releases {@code
+   * field}.
+   */
+  private static boolean callsMethodReleasing(Tree tree, VarSymbol field, ClassTree owner) {
+    if (owner == null) {
+      return false;
+    }
+    Set<Symbol> called = new HashSet<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        if (Receivers.isThisOrImplicit(getReceiver(call))) {
+          called.add(getSymbol(call));
+        }
+        return super.visitMethodInvocation(call, null);
+      }
+    }.scan(tree, null);
+    for (Tree member : owner.getMembers()) {
+      if (member instanceof MethodTree method
+          && method.getBody() != null
+          && called.contains(getSymbol(method))
+          && releases(method.getBody(), field)) {
         return true;
       }
     }
