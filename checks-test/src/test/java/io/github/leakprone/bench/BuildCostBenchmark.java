@@ -170,18 +170,8 @@ public final class BuildCostBenchmark {
 
   /** javac's options for {@code config}; only C names a check. */
   private List<String> javacOptions(Config config, Path classes) throws IOException {
-    List<String> options = new ArrayList<>();
-    options.addAll(
-        List.of(
-            "-proc:none",
-            "-encoding",
-            "UTF-8",
-            "-Xmaxwarns",
-            "1000000",
-            "-d",
-            classes.toString(),
-            "-classpath",
-            ChildCompiles.classPath(corpus.resolve("lib"))));
+    List<String> options =
+        new ArrayList<>(ChildCompiles.plainJavacOptions(classes, corpus.resolve("lib")));
     if (config != Config.A) {
       options.addAll(compiles.errorProneOptions(config == Config.C));
     }

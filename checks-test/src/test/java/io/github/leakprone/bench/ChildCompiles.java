@@ -167,6 +167,23 @@ final class ChildCompiles {
   }
 
   /** The jars of {@code directory}, sorted, as a class path. */
+  /**
+   * The options of a plain javac run over sources the benchmark did not write: no annotation
+   * processing, UTF-8, every warning kept, classes into {@code classes}, the jars of {@code lib}.
+   */
+  static List<String> plainJavacOptions(Path classes, Path lib) throws IOException {
+    return List.of(
+        "-proc:none",
+        "-encoding",
+        "UTF-8",
+        "-Xmaxwarns",
+        "1000000",
+        "-d",
+        classes.toString(),
+        "-classpath",
+        classPath(lib));
+  }
+
   static String classPath(Path directory) throws IOException {
     if (!Files.isDirectory(directory)) {
       return "";

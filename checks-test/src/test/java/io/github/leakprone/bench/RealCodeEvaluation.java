@@ -201,18 +201,8 @@ public final class RealCodeEvaluation {
     Path classes = dir.resolve("classes");
     ChildCompiles.deleteTree(classes);
     Files.createDirectories(classes);
-    List<String> options = new ArrayList<>();
-    options.addAll(
-        List.of(
-            "-proc:none",
-            "-encoding",
-            "UTF-8",
-            "-Xmaxwarns",
-            "1000000",
-            "-d",
-            classes.toString(),
-            "-classpath",
-            ChildCompiles.classPath(dir.resolve("lib"))));
+    List<String> options =
+        new ArrayList<>(ChildCompiles.plainJavacOptions(classes, dir.resolve("lib")));
     options.addAll(project.javacFlags());
     options.addAll(compiles.errorProneOptions(true));
     Path findingsFile = dir.resolve("findings.txt");

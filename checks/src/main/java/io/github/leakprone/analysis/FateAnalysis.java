@@ -268,13 +268,7 @@ public final class FateAnalysis {
     if (method == null || !startsLife(method, new HashSet<>())) {
       return false;
     }
-    ClassTree owner = null;
-    for (TreePath p = method; p != null; p = p.getParentPath()) {
-      if (p.getLeaf() instanceof ClassTree classTree) {
-        owner = classTree;
-        break;
-      }
-    }
+    ClassTree owner = TreePaths.enclosingClass(method);
     if (owner == null || getSymbol(owner) != field.owner) {
       return false;
     }
@@ -296,13 +290,7 @@ public final class FateAnalysis {
    * at a time, which is no per-call leak.
    */
   private boolean isReleasedBeforeReplaced(TreePath store, VarSymbol field) {
-    ClassTree owner = null;
-    for (TreePath p = store; p != null; p = p.getParentPath()) {
-      if (p.getLeaf() instanceof ClassTree classTree) {
-        owner = classTree;
-        break;
-      }
-    }
+    ClassTree owner = TreePaths.enclosingClass(store);
     for (TreePath p = store; p.getParentPath() != null && p.getLeaf() != body; ) {
       Tree child = p.getLeaf();
       if (p.getParentPath().getLeaf() instanceof BlockTree block) {

@@ -38,6 +38,17 @@ public final class TreePaths {
     return null;
   }
 
+  /** The class that most closely encloses {@code path}'s leaf (or is it), or null. */
+  @Nullable
+  public static ClassTree enclosingClass(TreePath path) {
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof ClassTree owner) {
+        return owner;
+      }
+    }
+    return null;
+  }
+
   /** The body of a method (null when abstract) or of a lambda (a block or an expression). */
   @Nullable
   public static Tree bodyOf(Tree methodOrLambda) {

@@ -5,20 +5,18 @@ import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.AssignmentTree;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import io.github.leakprone.catalog.ContainerStores;
 import io.github.leakprone.catalog.ResourceSpec;
 import io.github.leakprone.catalog.ResourceSpec.Acquisition;
+import io.github.leakprone.trees.SameBodyScanner;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -82,7 +80,7 @@ final class AcquiringCalls {
     Set<Symbol> kept = new HashSet<>();
     List<ExpressionTree> returned = new ArrayList<>();
     boolean[] found = {false};
-    new TreeScanner<Void, Void>() {
+    new SameBodyScanner() {
       @Override
       public Void visitVariable(VariableTree variable, Void unused) {
         if (variable.getInitializer() != null && isAcquiring(variable.getInitializer(), state)) {
@@ -119,16 +117,6 @@ final class AcquiringCalls {
           returned.add(unwrap(value));
         }
         return super.visitReturn(ret, null);
-      }
-
-      @Override
-      public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
-        return null; // its returns are the lambda's
-      }
-
-      @Override
-      public Void visitClass(ClassTree classTree, Void unused) {
-        return null;
       }
     }.scan(declaration.getBody(), null);
     return found[0]

@@ -3,14 +3,12 @@ package io.github.leakprone.analysis.obligation;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.CatchTree;
-import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.TryTree;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Type;
+import io.github.leakprone.trees.SameBodyScanner;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -57,7 +55,7 @@ final class CatchCoverage {
       return true;
     }
     List<Type> thrown = new ArrayList<>();
-    new TreeScanner<Void, Void>() {
+    new SameBodyScanner() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
         throwing.addThrown(call, thrown, state);
@@ -77,16 +75,6 @@ final class CatchCoverage {
           thrown.add(type);
         }
         return super.visitThrow(throwTree, null);
-      }
-
-      @Override
-      public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
-        return null; // runs elsewhere
-      }
-
-      @Override
-      public Void visitClass(ClassTree classTree, Void unused) {
-        return null; // runs elsewhere
       }
     }.scan(tryTree.getBlock(), null);
     return thrown.stream()

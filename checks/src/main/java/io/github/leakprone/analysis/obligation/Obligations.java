@@ -69,7 +69,7 @@ public final class Obligations {
 
   private ImmutableList<Leak> analyse(TreePath methodOrLambda, VisitorState state) {
     Tree body = TreePaths.bodyOf(methodOrLambda.getLeaf());
-    ClassTree owner = ownerOf(methodOrLambda);
+    ClassTree owner = TreePaths.enclosingClass(methodOrLambda);
     if (body == null || owner == null) {
       return ImmutableList.of();
     }
@@ -79,14 +79,5 @@ public final class Obligations {
 
   private static Optional<Leak> leakOf(BodyLeaks body, Tree site) {
     return body.leaks().stream().filter(leak -> leak.site() == site).findFirst();
-  }
-
-  private static ClassTree ownerOf(TreePath methodOrLambda) {
-    for (TreePath p = methodOrLambda; p != null; p = p.getParentPath()) {
-      if (p.getLeaf() instanceof ClassTree owner) {
-        return owner;
-      }
-    }
-    return null;
   }
 }

@@ -4,18 +4,16 @@ import static com.google.errorprone.util.ASTHelpers.getSymbol;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
+import io.github.leakprone.trees.SameBodyScanner;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,7 +112,7 @@ final class ThrowingCalls {
 
   private boolean scanForThrows(MethodTree declaration, VisitorState state) {
     boolean[] found = {false};
-    new TreeScanner<Void, Void>() {
+    new SameBodyScanner() {
       @Override
       public Void scan(Tree tree, Void unused) {
         return found[0] ? null : super.scan(tree, null);
@@ -146,16 +144,6 @@ final class ThrowingCalls {
           return null;
         }
         return super.visitNewClass(newClass, null);
-      }
-
-      @Override
-      public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
-        return null; // runs elsewhere
-      }
-
-      @Override
-      public Void visitClass(ClassTree classTree, Void unused) {
-        return null; // runs elsewhere
       }
     }.scan(declaration.getBody(), null);
     return found[0];
