@@ -113,6 +113,34 @@ final class HeavyweightClientPerCallOnceTest {
         .doTest();
   }
 
+  /**
+   * A client derived from another ({@code new OkHttpClient().newBuilder()...build()}) shares its
+   * pool and threads: returning the derived one hands both to the caller.
+   */
+  @Test
+  void aClientDerivedFromAnotherCarriesItsFate() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import okhttp3.OkHttpClient;
+            import okhttp3.Request;
+
+            class Test {
+              static OkHttpClient newDefaultHttpClient() {
+                OkHttpClient client = new OkHttpClient().newBuilder().build();
+                return client;
+              }
+
+              void callOnce(Request request) {
+                // BUG: Diagnostic contains: OkHttpClient built on every call of callOnce()
+                new OkHttpClient().newBuilder().build().newCall(request);
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void atomicBooleanFlagIsAOnceOnlyGuard() {
     helper

@@ -403,12 +403,39 @@ public final class FateAnalysis {
               || (parent instanceof ConditionalExpressionTree conditional
                   && conditional.getCondition() != leaf)
               || isDecorator(parent, leaf);
-      if (!keepsValue) {
+      if (keepsValue) {
+        current = current.getParentPath();
+        continue;
+      }
+      TreePath derived = derivedClient(current);
+      if (derived == null) {
         return current;
       }
-      current = current.getParentPath();
+      current = derived;
     }
     return current;
+  }
+
+  /**
+   * The end of a chain of calls on the value that yields a client of its own type ({@code
+   * client.newBuilder().readTimeout(t).build()}), or null: a client derived that way shares the
+   * first one's connection pool and threads, so what becomes of it becomes of the value.
+   */
+  private TreePath derivedClient(TreePath receiver) {
+    TreePath current = receiver;
+    while (current.getParentPath() != null
+        && current.getParentPath().getLeaf() instanceof MemberSelectTree
+        && current.getParentPath().getParentPath() != null
+        && current.getParentPath().getParentPath().getLeaf() instanceof MethodInvocationTree) {
+      current = current.getParentPath().getParentPath();
+    }
+    Type type = getType(current.getLeaf());
+    return current != receiver
+            && type != null
+            && wrapperType != null
+            && ASTHelpers.isSubtype(type, wrapperType, state)
+        ? current
+        : null;
   }
 
   private boolean isDecorator(Tree call, Tree argument) {
