@@ -166,7 +166,6 @@ final class ChildCompiles {
     }
   }
 
-  /** The jars of {@code directory}, sorted, as a class path. */
   /**
    * The options of a plain javac run over sources the benchmark did not write: no annotation
    * processing, UTF-8, every warning kept, classes into {@code classes}, the jars of {@code lib}.
@@ -184,6 +183,7 @@ final class ChildCompiles {
         classPath(lib));
   }
 
+  /** The jars of {@code directory}, sorted, as a class path. */
   static String classPath(Path directory) throws IOException {
     if (!Files.isDirectory(directory)) {
       return "";
