@@ -58,7 +58,7 @@ public final class ClientResources implements ResourceSpec {
     return false;
   }
 
-  /** No client has catalogued helpers that release it; named ones are the analysis's to judge. */
+  /** No client has cataloged helpers that release it; named ones are the analysis's to judge. */
   @Override
   public ImmutableSet<Integer> releasedArguments(MethodInvocationTree call, VisitorState state) {
     return ImmutableSet.of();

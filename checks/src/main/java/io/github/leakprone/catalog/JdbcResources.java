@@ -44,7 +44,7 @@ public final class JdbcResources implements ResourceSpec {
           new MethodRef("java.sql.Driver", "connect"),
           // A pooled connection's handle: closing it returns the physical connection to the pool.
           new MethodRef("javax.sql.PooledConnection", "getConnection"),
-          // Released with DataSourceUtils.releaseConnection (a catalogued closer).
+          // Released with DataSourceUtils.releaseConnection (a cataloged closer).
           new MethodRef("org.springframework.jdbc.datasource.DataSourceUtils", "getConnection"));
 
   /**
