@@ -63,7 +63,7 @@ final class Transfers {
     }
     Set<Tree> sites = sitesSelectedBy(in, value);
     book.handled(sites);
-    return in.without(o -> sites.contains(o.site()) || sites.contains(o.parentSite()));
+    return withoutSitesAndChildren(in, sites);
   }
 
   /**
@@ -83,13 +83,11 @@ final class Transfers {
     if (in == null || in.isEmpty()) {
       return in;
     }
-    Set<Tree> sites = new HashSet<>();
-    in.forEach(
-        (obligation, witness) -> {
-          if (obligation.isHeldBy(symbol)) {
-            sites.add(obligation.site());
-          }
-        });
+    return withoutSitesAndChildren(in, sitesSelectedBy(in, Holders.variable(symbol)));
+  }
+
+  /** {@code in} without the obligations acquired at {@code sites} and their children. */
+  private static Facts withoutSitesAndChildren(Facts in, Set<Tree> sites) {
     return in.without(o -> sites.contains(o.site()) || sites.contains(o.parentSite()));
   }
 
