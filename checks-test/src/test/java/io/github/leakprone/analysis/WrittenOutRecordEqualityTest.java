@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.Tree;
@@ -94,6 +95,9 @@ final class WrittenOutRecordEqualityTest {
     }
     if (type == ImmutableList.class) {
       return which == 0 ? ImmutableList.of() : ImmutableList.of("x");
+    }
+    if (type == ImmutableMap.class) {
+      return which == 0 ? ImmutableMap.of() : ImmutableMap.of("x", true);
     }
     if (type == TreePath.class) {
       return new TreePath((CompilationUnitTree) proxy(CompilationUnitTree.class));

@@ -916,4 +916,52 @@ final class HeavyweightClientPerCallScopeTest {
             """)
         .doTest();
   }
+
+  @Test
+  void aPoolBuiltOnlyWhenNoneIsGivenIsShutDownBehindItsFlag() {
+    helper
+        .addSourceLines(
+            "Uploader.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+
+            class Uploader {
+              private ExecutorService configured;
+
+              void upload(Runnable part) {
+                ExecutorService pool = configured;
+                boolean ownPool = false;
+                if (pool == null) {
+                  ownPool = true;
+                  pool = Executors.newFixedThreadPool(4);
+                }
+                try {
+                  pool.execute(part);
+                } finally {
+                  if (ownPool) {
+                    pool.shutdown();
+                  }
+                }
+              }
+
+              void uploadForgettingItsOwn(Runnable part) {
+                ExecutorService pool = configured;
+                boolean ownPool = false;
+                if (pool == null) {
+                  // BUG: Diagnostic contains: ExecutorService built on every call of uploadForgettingItsOwn() and never released
+                  pool = Executors.newFixedThreadPool(4);
+                }
+                try {
+                  pool.execute(part);
+                } finally {
+                  if (ownPool) {
+                    pool.shutdown();
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -5,9 +5,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Guards around a close that the analysis reads: {@code Objects.isNull}/{@code nonNull} as {@code
- * == null}/{@code != null}, a resource that reports itself closed ({@code isClosed()}), and a
- * parent known to be null taking its children with it. Each negative beside the positive that lacks
- * the guard's other half.
+ * == null}/{@code != null}, a resource that reports itself closed ({@code isClosed()}), a parent
+ * known to be null taking its children with it, and a boolean local set where the resource was
+ * opened and tested where it is closed. Each negative beside the positive that lacks the guard's
+ * other half.
  */
 final class JdbcResourceLeakGuardsTest {
 
@@ -146,6 +147,98 @@ final class JdbcResourceLeakGuardsTest {
                 } finally {
                   if (st == null) {
                     System.out.println("no statement");
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void aFlagSetWhereTheResourceIsOpenedGuardsItsClose() {
+    helper
+        .addSourceLines(
+            "Dao.java",
+            """
+            import java.sql.Connection;
+            import java.sql.SQLException;
+            import javax.sql.DataSource;
+
+            class Dao {
+              void ownedOnlyWhenOpenedHere(DataSource ds, Connection given) throws SQLException {
+                Connection conn = given;
+                boolean opened = false;
+                if (conn == null) {
+                  opened = true;
+                  conn = ds.getConnection();
+                }
+                try {
+                  conn.createStatement().close();
+                } finally {
+                  if (opened) {
+                    conn.close();
+                  }
+                }
+              }
+
+              void flagSetAfterOpening(DataSource ds, Connection given) throws SQLException {
+                Connection conn = given;
+                boolean mustClose = false;
+                if (conn == null) {
+                  conn = ds.getConnection();
+                  mustClose = true;
+                }
+                try {
+                  conn.createStatement().close();
+                } finally {
+                  if (!mustClose) {
+                    return;
+                  }
+                  conn.close();
+                }
+              }
+
+              void flagTestedTheWrongWayRound(DataSource ds, Connection given) throws SQLException {
+                Connection conn = given;
+                boolean borrowed = true;
+                if (conn == null) {
+                  borrowed = false;
+                  // BUG: Diagnostic contains: Connection `conn` acquired at line 45 is never closed
+                  conn = ds.getConnection();
+                }
+                try {
+                  conn.createStatement().close();
+                } finally {
+                  if (borrowed) {
+                    conn.close();
+                  }
+                }
+              }
+
+              void flagNotKnownWhereOpened(DataSource ds, boolean closeAfter) throws SQLException {
+                boolean close = closeAfter;
+                // BUG: Diagnostic contains: Connection `conn` acquired at line 59 is not closed
+                Connection conn = ds.getConnection();
+                try {
+                  conn.createStatement().close();
+                } finally {
+                  if (close) {
+                    conn.close();
+                  }
+                }
+              }
+
+              void flagChangedInACompoundAssignment(DataSource ds, boolean keep) throws SQLException {
+                boolean close = true;
+                // BUG: Diagnostic contains: Connection `conn` acquired at line 72 is not closed
+                Connection conn = ds.getConnection();
+                close &= !keep;
+                try {
+                  conn.createStatement().close();
+                } finally {
+                  if (close) {
+                    conn.close();
                   }
                 }
               }

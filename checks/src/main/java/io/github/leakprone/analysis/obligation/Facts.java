@@ -1,27 +1,100 @@
 package io.github.leakprone.analysis.obligation;
 
+import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import com.sun.tools.javac.code.Symbol;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
+import javax.annotation.Nullable;
 
 /**
  * The dataflow state at one program point: the obligations open on some path reaching it, each with
- * the first event ({@link Witness}) that path went through. Immutable; {@code null} stands for an
- * unreachable point. The lattice is the powerset of obligations: joins are unions, and the witness
- * is payload that never takes part in a comparison, so the analysis terminates.
+ * the first event ({@link Witness}) that path went through, and the boolean locals whose value is
+ * the same on every path reaching it. Immutable; {@code null} stands for an unreachable point. The
+ * lattice is the powerset of obligations times the known flags: joins are unions of obligations and
+ * intersections of flags, and the witness is payload that never takes part in a comparison, so the
+ * analysis terminates.
+ *
+ * <p>The flags make one correlation visible that a path-insensitive analysis misses: a resource
+ * created only where a flag was set, and released only where the flag is tested ({@code
+ * needShutdown = true; pool = newFixedThreadPool(n); ... finally { if (needShutdown)
+ * pool.shutdown(); }}). An obligation keeps the flags known where it was acquired ({@link
+ * Obligation#flags()}), and a test of the flag drops it from the branch its value rules out.
  */
 final class Facts {
 
-  static final Facts EMPTY = new Facts(Collections.emptyMap());
+  static final Facts EMPTY = new Facts(Collections.emptyMap(), ImmutableMap.of());
 
   private final Map<Obligation, Witness> open;
+  private final ImmutableMap<Symbol, Boolean> known;
 
-  private Facts(Map<Obligation, Witness> open) {
+  private Facts(Map<Obligation, Witness> open, ImmutableMap<Symbol, Boolean> known) {
     this.open = open;
+    this.known = known;
+  }
+
+  /** The flags known on every path here: what an obligation acquired here starts with. */
+  ImmutableMap<Symbol, Boolean> knownFlags() {
+    return known;
+  }
+
+  /**
+   * The state after {@code flag} was assigned {@code value} ({@code null}: a value not known here):
+   * on every path, open obligations included.
+   */
+  Facts assign(Symbol flag, @Nullable Boolean value) {
+    if (value == null && !known.containsKey(flag) && open.isEmpty()) {
+      return this;
+    }
+    Map<Obligation, Witness> copy = new LinkedHashMap<>();
+    open.forEach((o, w) -> copy.merge(o.withFlag(flag, value), w, Facts::earlier));
+    return new Facts(copy, withEntry(known, flag, value));
+  }
+
+  /**
+   * The state on the branch where {@code flag} is {@code value}: {@code null} if that branch cannot
+   * be taken, and without the obligations acquired where the flag had the other value.
+   */
+  @Nullable
+  Facts assume(Symbol flag, boolean value) {
+    Boolean before = known.get(flag);
+    if (before != null) {
+      return before == value ? this : null;
+    }
+    Map<Obligation, Witness> copy = new LinkedHashMap<>();
+    open.forEach(
+        (o, w) -> {
+          if (!o.excludes(flag, value)) {
+            copy.merge(o.withFlag(flag, value), w, Facts::earlier);
+          }
+        });
+    return new Facts(copy, withEntry(known, flag, value));
+  }
+
+  /**
+   * Forgets the value of every flag in {@code flags}: assigned where this analysis does not look.
+   */
+  Facts forget(Set<Symbol> flags) {
+    Facts facts = this;
+    for (Symbol flag : flags) {
+      facts = facts.assign(flag, null);
+    }
+    return facts;
+  }
+
+  static ImmutableMap<Symbol, Boolean> withEntry(
+      ImmutableMap<Symbol, Boolean> map, Symbol key, @Nullable Boolean value) {
+    Map<Symbol, Boolean> copy = new LinkedHashMap<>(map);
+    if (value == null) {
+      copy.remove(key);
+    } else {
+      copy.put(key, value);
+    }
+    return ImmutableMap.copyOf(copy);
   }
 
   boolean isEmpty() {
@@ -35,7 +108,7 @@ final class Facts {
   Facts with(Obligation obligation, Witness witness) {
     Map<Obligation, Witness> copy = new LinkedHashMap<>(open);
     copy.merge(obligation, witness, Facts::earlier);
-    return new Facts(copy);
+    return new Facts(copy, known);
   }
 
   Facts without(Predicate<Obligation> drop) {
@@ -46,7 +119,7 @@ final class Facts {
             copy.put(o, w);
           }
         });
-    return copy.size() == open.size() ? this : new Facts(copy);
+    return copy.size() == open.size() ? this : new Facts(copy, known);
   }
 
   /**
@@ -63,7 +136,7 @@ final class Facts {
         copy.merge(updated, entry.getValue(), Facts::earlier);
       }
     }
-    return changed ? new Facts(copy) : this;
+    return changed ? new Facts(copy, known) : this;
   }
 
   /** Adds {@code alias} to every obligation that {@code holder} selects. */
@@ -78,14 +151,14 @@ final class Facts {
                   : o;
           copy.merge(updated, w, Facts::earlier);
         });
-    return new Facts(copy);
+    return new Facts(copy, known);
   }
 
   /** Gives every obligation the event {@code witness}, where it tells more than the one it had. */
   Facts witnessedBy(Witness witness) {
     Map<Obligation, Witness> copy = new LinkedHashMap<>();
     open.forEach((o, w) -> copy.put(o, Witness.stronger(w, witness)));
-    return new Facts(copy);
+    return new Facts(copy, known);
   }
 
   /**
@@ -95,7 +168,7 @@ final class Facts {
   Facts rewitnessed(Witness witness) {
     Map<Obligation, Witness> copy = new LinkedHashMap<>();
     open.forEach((o, w) -> copy.put(o, witness));
-    return new Facts(copy);
+    return new Facts(copy, known);
   }
 
   /** The union of two states; either may be {@code null} (unreachable). */
@@ -103,23 +176,53 @@ final class Facts {
     if (a == null) {
       return b;
     }
-    if (b == null || b.open.isEmpty() || a == b) {
+    if (b == null || a == b) {
       return a;
     }
-    if (a.open.isEmpty()) {
+    ImmutableMap<Symbol, Boolean> known = agreed(a.known, b.known);
+    if (b.open.isEmpty() && known == a.known) {
+      return a;
+    }
+    if (a.open.isEmpty() && known == b.known) {
       return b;
     }
     Map<Obligation, Witness> copy = new LinkedHashMap<>(a.open);
     b.open.forEach((o, w) -> copy.merge(o, w, Facts::earlier));
-    return copy.size() == a.open.size() && sameWitnesses(a, copy) ? a : new Facts(copy);
+    return copy.size() == a.open.size() && sameWitnesses(a, copy) && known == a.known
+        ? a
+        : new Facts(copy, known);
   }
 
-  /** Whether every obligation of {@code a} is in {@code b}: the fixpoint test. */
+  /** The flags both know with the same value; {@code a} itself when that is all of them. */
+  private static ImmutableMap<Symbol, Boolean> agreed(
+      ImmutableMap<Symbol, Boolean> a, ImmutableMap<Symbol, Boolean> b) {
+    if (a.isEmpty() || a.equals(b)) {
+      return a;
+    }
+    if (b.isEmpty()) {
+      return b;
+    }
+    ImmutableMap.Builder<Symbol, Boolean> both = ImmutableMap.builder();
+    a.forEach(
+        (flag, value) -> {
+          if (value.equals(b.get(flag))) {
+            both.put(flag, value);
+          }
+        });
+    return both.buildOrThrow();
+  }
+
+  /**
+   * Whether {@code b} already stands for every path of {@code a}: all of its obligations, and no
+   * flag known that {@code a} does not know alike. The fixpoint test.
+   */
   static boolean covers(Facts b, Facts a) {
     if (a == null) {
       return true;
     }
-    return b != null && b.open.keySet().containsAll(a.open.keySet());
+    return b != null
+        && b.open.keySet().containsAll(a.open.keySet())
+        && a.known.entrySet().containsAll(b.known.entrySet());
   }
 
   private static boolean sameWitnesses(Facts a, Map<Obligation, Witness> copy) {

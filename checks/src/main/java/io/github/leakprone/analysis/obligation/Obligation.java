@@ -1,5 +1,6 @@
 package io.github.leakprone.analysis.obligation;
 
+import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol;
@@ -15,11 +16,32 @@ import javax.annotation.Nullable;
  * @param site the acquiring expression
  * @param aliases the locals and fields of {@code this} that hold it on this path
  * @param parentSite the acquisition whose release also releases this one, or null
+ * @param flags the boolean locals whose value is known on every path this obligation stands for
+ *     (see {@link Facts#assume}): {@code if (ownPool) pool.shutdown()} releases only the pool that
+ *     was created where {@code ownPool} was set
  */
-record Obligation(Tree site, ImmutableSet<Symbol> aliases, @Nullable Tree parentSite) {
+record Obligation(
+    Tree site,
+    ImmutableSet<Symbol> aliases,
+    @Nullable Tree parentSite,
+    ImmutableMap<Symbol, Boolean> flags) {
 
   Obligation withAliases(ImmutableSet<Symbol> newAliases) {
-    return new Obligation(site, newAliases, parentSite);
+    return new Obligation(site, newAliases, parentSite, flags);
+  }
+
+  /** This obligation where {@code flag} holds {@code value} ({@code null}: is not known). */
+  Obligation withFlag(Symbol flag, @Nullable Boolean value) {
+    if (Objects.equals(flags.get(flag), value)) {
+      return this;
+    }
+    return new Obligation(site, aliases, parentSite, Facts.withEntry(flags, flag, value));
+  }
+
+  /** Whether no path this obligation stands for has {@code flag} equal to {@code value}. */
+  boolean excludes(Symbol flag, boolean value) {
+    Boolean known = flags.get(flag);
+    return known != null && known != value;
   }
 
   boolean isHeldBy(Symbol symbol) {
@@ -33,11 +55,12 @@ record Obligation(Tree site, ImmutableSet<Symbol> aliases, @Nullable Tree parent
     return other instanceof Obligation that
         && Objects.equals(site, that.site)
         && Objects.equals(aliases, that.aliases)
-        && Objects.equals(parentSite, that.parentSite);
+        && Objects.equals(parentSite, that.parentSite)
+        && Objects.equals(flags, that.flags);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(site, aliases, parentSite);
+    return Objects.hash(site, aliases, parentSite, flags);
   }
 }

@@ -55,6 +55,7 @@ import io.github.leakprone.analysis.obligation.PendingExits.Exit;
 import io.github.leakprone.analysis.obligation.PendingExits.Kind;
 import io.github.leakprone.catalog.ContainerStores;
 import io.github.leakprone.catalog.ResourceSpec;
+import io.github.leakprone.trees.LocalVariables;
 import io.github.leakprone.trees.NullComparisons;
 import io.github.leakprone.trees.Receivers;
 import java.util.ArrayList;
@@ -65,6 +66,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.type.TypeKind;
 
 /**
  * The obligation analysis: "a resource acquired here must be released on every path out of its
@@ -187,7 +189,8 @@ public final class ObligationAnalysis {
         return in;
       }
       Eval value = expression(variable.getInitializer(), in);
-      return transfers.endOfStatement(assign(value, getSymbol(variable), variable));
+      return transfers.endOfStatement(
+          assign(value, getSymbol(variable), variable.getInitializer(), variable));
     }
     if (tree instanceof ExpressionStatementTree statement) {
       return fullExpression(statement.getExpression(), in).facts;
@@ -261,7 +264,7 @@ public final class ObligationAnalysis {
       return in;
     }
     // A local class, or a statement this analysis does not model: what it touches leaves our sight.
-    return transfers.escapeReferenced(in, tree);
+    return forgetFlagsAssignedIn(tree, transfers.escapeReferenced(in, tree));
   }
 
   private Facts whileLoop(WhileLoopTree loop, Facts entry) {
@@ -502,7 +505,8 @@ public final class ObligationAnalysis {
       return new Eval(in, Holders.NONE);
     }
     // Arrays, switch expressions, method references and the rest: what they touch leaves our sight.
-    return new Eval(transfers.escapeReferenced(in, tree), Holders.NONE);
+    return new Eval(
+        forgetFlagsAssignedIn(tree, transfers.escapeReferenced(in, tree)), Holders.NONE);
   }
 
   private Eval call(MethodInvocationTree call, Facts in) {
@@ -619,7 +623,8 @@ public final class ObligationAnalysis {
       }
     }
     return new Eval(
-        facts.with(new Obligation(tree, ImmutableSet.of(), parent), Witness.NONE),
+        facts.with(
+            new Obligation(tree, ImmutableSet.of(), parent, facts.knownFlags()), Witness.NONE),
         Holders.fresh(tree));
   }
 
@@ -627,14 +632,21 @@ public final class ObligationAnalysis {
     Eval value = expression(assignment.getExpression(), in);
     Symbol target = trackable(assignment.getVariable());
     if (target != null) {
-      return new Eval(assign(value, target, assignment), value.holders);
+      return new Eval(assign(value, target, assignment.getExpression(), assignment), value.holders);
     }
     // Stored into an array or another object: out of this method's hands.
     Facts facts = transfers.escapeReferenced(value.facts, assignment.getVariable());
     return new Eval(transfers.escape(facts, value.holders), value.holders);
   }
 
-  private Facts assign(Eval value, Symbol target, Tree where) {
+  private Facts assign(Eval value, Symbol target, ExpressionTree assigned, Tree where) {
+    if (value.facts != null && isFlag(target)) {
+      return value.facts.assign(
+          target,
+          ASTHelpers.constValue(assigned) instanceof Boolean constant
+              ? constant
+              : flagValue(assigned, value.facts));
+    }
     Facts facts = transfers.kill(value.facts, target, witnesses.overwrite(where));
     if (value.holders.isEmpty()) {
       return facts;
@@ -679,6 +691,10 @@ public final class ObligationAnalysis {
         return new Facts[] {Facts.join(left[0], right[0]), right[1]};
       }
       default -> {}
+    }
+    Symbol flag = getSymbol(condition);
+    if (condition instanceof IdentifierTree && isFlag(flag)) {
+      return new Facts[] {in.assume(flag, true), in.assume(flag, false)};
     }
     NullComparisons.NullTest nullTest = NullComparisons.nullTest(condition);
     Symbol tested = nullTest == null ? null : trackable(nullTest.operand());
@@ -725,6 +741,33 @@ public final class ObligationAnalysis {
   }
 
   // ---------------------------------------------------------------- small questions
+
+  /** A boolean local: a flag whose value {@link Facts} follows. */
+  private static boolean isFlag(Symbol symbol) {
+    return symbol != null
+        && symbol.getKind() == ElementKind.LOCAL_VARIABLE
+        && symbol.asType().getKind() == TypeKind.BOOLEAN;
+  }
+
+  /** The value of {@code tree} if it is a flag whose value is known in {@code facts}. */
+  private static Boolean flagValue(ExpressionTree tree, Facts facts) {
+    ExpressionTree bare = stripParentheses(tree);
+    if (!(bare instanceof IdentifierTree) || !isFlag(getSymbol(bare))) {
+      return null;
+    }
+    return facts.knownFlags().get(getSymbol(bare));
+  }
+
+  /** {@code facts} without the value of any flag assigned inside {@code tree}. */
+  private static Facts forgetFlagsAssignedIn(Tree tree, Facts facts) {
+    if (facts == null || facts.knownFlags().isEmpty()) {
+      return facts;
+    }
+    return facts.forget(
+        LocalVariables.assignedIn(tree).stream()
+            .filter(ObligationAnalysis::isFlag)
+            .collect(ImmutableSet.toImmutableSet()));
+  }
 
   private boolean isOwnMethod(MethodSymbol method, ExpressionTree receiver) {
     return method.owner == ownClass && Receivers.isThisOrImplicit(receiver);
