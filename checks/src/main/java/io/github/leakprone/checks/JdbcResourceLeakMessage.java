@@ -40,7 +40,16 @@ final class JdbcResourceLeakMessage {
       return String.format("%s acquired at line %d is never closed; %s", subject, line, ADVICE);
     }
     return String.format(
-        "%s acquired at line %d is not closed %s; %s", subject, line, witness.describe(), ADVICE);
+        "%s acquired at line %d is not closed %s; %s",
+        subject, line, witness.describe(), adviceFor(witness));
+  }
+
+  private static String adviceFor(Witness witness) {
+    return switch (witness.kind()) {
+      case FIELD_NEVER_CLOSED -> "close it where the object's life ends, in a close() of its class";
+      case KEPT_IN_COLLECTION -> "close the elements before the collection is dropped";
+      default -> ADVICE;
+    };
   }
 
   private JdbcResourceLeakMessage() {}

@@ -32,6 +32,7 @@ import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
@@ -121,6 +122,9 @@ public final class ObligationAnalysis {
   private int lastThrownRank;
   private int steps;
 
+  /** The body's local collections that keep what is added to them. */
+  private LocalContainers collections;
+
   private ObligationAnalysis(
       ResourceSpec spec, UnitSummary unit, ClassTree owner, VisitorState state) {
     this.spec = spec;
@@ -157,6 +161,7 @@ public final class ObligationAnalysis {
   }
 
   private void run(Tree body) {
+    collections = new LocalContainers(body, state);
     Facts out;
     if (body instanceof BlockTree block) {
       out = statement(block, Facts.EMPTY);
@@ -165,9 +170,13 @@ public final class ObligationAnalysis {
       Eval value = expression((ExpressionTree) body, Facts.EMPTY);
       out = transfers.endOfStatement(transfers.escape(value.facts, value.holders));
     }
-    transfers.atMethodEnd(out);
-    transfers.atMethodEnd(pending.takeAll(Kind.RETURN));
-    transfers.atMethodEnd(pending.takeAll(Kind.THROW));
+    UnreleasedFields fields = unit.unreleasedFields;
+    transfers.atMethodEnd(out, true, fields, collections);
+    transfers.atMethodEnd(pending.takeAll(Kind.RETURN), true, fields, collections);
+    // A constructor that throws hands its caller no object: what its fields hold is lost with it.
+    boolean constructor =
+        state.getPath().getLeaf() instanceof MethodTree method && getSymbol(method).isConstructor();
+    transfers.atMethodEnd(pending.takeAll(Kind.THROW), !constructor, fields, collections);
   }
 
   // ---------------------------------------------------------------- statements
@@ -539,8 +548,13 @@ public final class ObligationAnalysis {
       mayThrow(facts, call);
     }
     if (ContainerStores.storesArgument(call, state)) {
+      Symbol keeper = collections.keeperOf(call);
       for (Holders argument : arguments) {
-        facts = transfers.escape(facts, argument);
+        // A local collection that nothing empties holds it like a local; any other takes it over.
+        facts =
+            keeper == null
+                ? transfers.escape(facts, argument)
+                : facts.addAlias(argument::selects, keeper);
       }
     }
     if (isOwnMethod(method, receiver)) {

@@ -10,6 +10,7 @@ import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.ElementKind;
@@ -142,24 +143,41 @@ final class Transfers {
         });
   }
 
-  /** What is still open where the method ends is lost, unless a field of this object holds it. */
-  void atMethodEnd(Facts facts) {
+  /**
+   * What is still open where the method ends is lost, unless a field of this object holds it and
+   * the object lives on ({@code objectLives}: not a constructor that throws) and its class may
+   * close the field.
+   */
+  void atMethodEnd(
+      Facts facts, boolean objectLives, UnreleasedFields fields, LocalContainers collections) {
     if (facts == null) {
       return;
     }
     facts.forEach(
         (obligation, witness) -> {
-          if (heldByField(obligation)) {
+          List<Symbol> holdingFields =
+              obligation.aliases().stream()
+                  .filter(alias -> alias.getKind() == ElementKind.FIELD)
+                  .toList();
+          if (!holdingFields.isEmpty() && objectLives) {
             // The object owns it now. Whether the class closes it later (in a close() method, a
-            // lifecycle callback, a proxy handler) is a question about the class, not this method.
+            // lifecycle callback, a proxy handler) is a question about the class: only private
+            // fields that nothing lets go of answer it here.
+            if (holdingFields.stream().allMatch(fields::neverLetGo)) {
+              book.lost(obligation, Witnesses.fieldNeverClosed(holdingFields.get(0)));
+            } else {
+              book.handled(Set.of(obligation.site()));
+            }
             return;
           }
-          book.lost(obligation, witness.isNone() ? Witnesses.endOfMethod() : witness);
+          Symbol collection =
+              obligation.aliases().stream().filter(collections::isKeeper).findFirst().orElse(null);
+          book.lost(
+              obligation,
+              collection != null
+                  ? Witnesses.keptIn(collection)
+                  : witness.isNone() ? Witnesses.endOfMethod() : witness);
         });
-  }
-
-  private static boolean heldByField(Obligation obligation) {
-    return obligation.aliases().stream().anyMatch(alias -> alias.getKind() == ElementKind.FIELD);
   }
 
   static Set<Tree> sitesSelectedBy(Facts facts, Holders value) {

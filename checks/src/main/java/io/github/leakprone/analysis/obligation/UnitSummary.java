@@ -11,14 +11,15 @@ import java.util.Map;
  * What the analysis knows of one compilation unit beyond the body at hand, each piece worked out on
  * the first question and kept until the next unit: its methods' bodies ({@link UnitMethods}), which
  * of its calls acquire ({@link AcquiringCalls}), throw under the exception policy ({@link
- * ThrowingCalls}) and release their arguments ({@link ReleasingCalls}), and a {@link ClassSummary}
- * per class.
+ * ThrowingCalls}) and release their arguments ({@link ReleasingCalls}), which fields nothing lets
+ * go of ({@link UnreleasedFields}), and a {@link ClassSummary} per class.
  */
 final class UnitSummary {
 
   final AcquiringCalls acquiring;
   final ThrowingCalls throwing;
   final ReleasingCalls releasing;
+  final UnreleasedFields unreleasedFields;
 
   private final ResourceSpec spec;
   private final VisitorState state;
@@ -32,6 +33,7 @@ final class UnitSummary {
     this.acquiring = new AcquiringCalls(spec, methods);
     this.throwing = new ThrowingCalls(policy, methods);
     this.releasing = new ReleasingCalls(spec, methods, this::classSummary);
+    this.unreleasedFields = new UnreleasedFields(unit, spec, state);
   }
 
   ClassSummary classSummary(ClassTree owner) {

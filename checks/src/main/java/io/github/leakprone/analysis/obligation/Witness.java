@@ -31,7 +31,11 @@ public record Witness(Kind kind, int line, String text, int rank) {
     /** The method ended with it open. */
     END,
     /** It was never stored anywhere, so nothing could close it. */
-    NEVER_STORED
+    NEVER_STORED,
+    /** A field holds it that nothing in its class closes, returns or passes on. */
+    FIELD_NEVER_CLOSED,
+    /** A local collection holds it that nothing takes an element out of. */
+    KEPT_IN_COLLECTION
   }
 
   static final Witness NONE = new Witness(Kind.NONE, 0, "", 0);
@@ -75,6 +79,11 @@ public record Witness(Kind kind, int line, String text, int rank) {
       case CALL_OVERWRITE -> "before " + text;
       case END, NONE -> "on the path that reaches the end of the method";
       case NEVER_STORED -> "because it is never stored, so nothing can close it";
+      case FIELD_NEVER_CLOSED ->
+          String.format(
+              "after it is stored in field `%s`, which nothing in its class closes", text);
+      case KEPT_IN_COLLECTION ->
+          String.format("after it is added to `%s`, from which nothing takes it to close it", text);
     };
   }
 }

@@ -76,6 +76,14 @@ final class Witnesses {
     return new Witness(Witness.Kind.END, 0, "");
   }
 
+  static Witness fieldNeverClosed(Symbol field) {
+    return new Witness(Witness.Kind.FIELD_NEVER_CLOSED, 0, field.getSimpleName().toString());
+  }
+
+  static Witness keptIn(Symbol collection) {
+    return new Witness(Witness.Kind.KEPT_IN_COLLECTION, 0, collection.getSimpleName().toString());
+  }
+
   static Witness neverStored() {
     return new Witness(Witness.Kind.NEVER_STORED, 0, "");
   }

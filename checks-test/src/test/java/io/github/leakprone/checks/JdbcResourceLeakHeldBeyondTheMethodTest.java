@@ -1,0 +1,238 @@
+package io.github.leakprone.checks;
+
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Resources a method leaves in something that outlives the statement: a field of its object, or a
+ * local collection. The object owns what its fields hold, unless nothing in its class can ever
+ * close it, or a constructor throws and no object comes to exist; a local collection owns what is
+ * added to it only if something takes it out again. Each finding beside the shapes that hand the
+ * resource on.
+ */
+final class JdbcResourceLeakHeldBeyondTheMethodTest {
+
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(JdbcResourceLeak.class, getClass());
+
+  @Test
+  void aPrivateFieldThatNothingInItsClassCloses() {
+    helper
+        .addSourceLines(
+            "Repositories.java",
+            """
+            import java.sql.Connection;
+            import java.sql.SQLException;
+            import javax.sql.DataSource;
+
+            class Repositories {
+              static class NeverClosed {
+                private Connection conn;
+
+                void open(DataSource ds) throws SQLException {
+                  // BUG: Diagnostic contains: Connection `conn` acquired at line 11 is not closed after it is stored in field `conn`, which nothing in its class closes; close it where the object's life ends, in a close() of its class
+                  conn = ds.getConnection();
+                }
+
+                void work() throws SQLException {
+                  if (conn != null) {
+                    conn.setAutoCommit(false);
+                  }
+                  conn = null;
+                }
+              }
+
+              static class ClosedInClose implements AutoCloseable {
+                private Connection conn;
+
+                void open(DataSource ds) throws SQLException {
+                  conn = ds.getConnection();
+                }
+
+                @Override
+                public void close() throws SQLException {
+                  conn.close();
+                }
+              }
+
+              static class HandedOutByAGetter {
+                private Connection conn;
+
+                void open(DataSource ds) throws SQLException {
+                  conn = ds.getConnection();
+                }
+
+                Connection connection() {
+                  return conn;
+                }
+              }
+
+              static class ClosedThroughAHelper {
+                private Connection conn;
+
+                void open(DataSource ds) throws SQLException {
+                  conn = ds.getConnection();
+                }
+
+                void shutdown() {
+                  Jdbc.closeQuietly(conn);
+                }
+              }
+
+              static class NotPrivate {
+                Connection conn;
+
+                void open(DataSource ds) throws SQLException {
+                  conn = ds.getConnection();
+                }
+              }
+
+              static class Jdbc {
+                static void closeQuietly(AutoCloseable closeable) {
+                  try {
+                    closeable.close();
+                  } catch (Exception ignored) {
+                    // nothing to do
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void aConstructorThatThrowsLosesWhatItsFieldsHold() {
+    helper
+        .addSourceLines(
+            "Statements.java",
+            """
+            import java.sql.Connection;
+            import java.sql.PreparedStatement;
+            import java.sql.SQLException;
+            import javax.sql.DataSource;
+
+            class Statements {
+              static class Prepared implements AutoCloseable {
+                private final Connection conn;
+                private final PreparedStatement ps;
+
+                Prepared(DataSource ds, String sql) throws SQLException {
+                  // BUG: Diagnostic contains: Connection `conn` acquired at line 13 is not closed when `conn.prepareStatement(...)` at line 14 throws
+                  conn = ds.getConnection();
+                  ps = conn.prepareStatement(sql);
+                }
+
+                @Override
+                public void close() throws SQLException {
+                  ps.close();
+                  conn.close();
+                }
+              }
+
+              static class ClosedWhenTheConstructorFails implements AutoCloseable {
+                private final Connection conn;
+                private final PreparedStatement ps;
+
+                ClosedWhenTheConstructorFails(DataSource ds, String sql) throws SQLException {
+                  conn = ds.getConnection();
+                  try {
+                    ps = conn.prepareStatement(sql);
+                  } catch (SQLException e) {
+                    conn.close();
+                    throw e;
+                  }
+                }
+
+                @Override
+                public void close() throws SQLException {
+                  ps.close();
+                  conn.close();
+                }
+              }
+
+              static class NothingAfterItCanThrow implements AutoCloseable {
+                private final Connection conn;
+                private final String name;
+
+                NothingAfterItCanThrow(DataSource ds, String name) throws SQLException {
+                  conn = ds.getConnection();
+                  this.name = name.trim();
+                }
+
+                @Override
+                public void close() throws SQLException {
+                  conn.close();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void aLocalCollectionThatNothingEmpties() {
+    helper
+        .addSourceLines(
+            "Pools.java",
+            """
+            import java.sql.Connection;
+            import java.sql.SQLException;
+            import java.util.ArrayList;
+            import java.util.HashMap;
+            import java.util.List;
+            import java.util.Map;
+            import javax.sql.DataSource;
+
+            class Pools {
+              int warmUp(DataSource ds, int n) throws SQLException {
+                List<Connection> conns = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                  // BUG: Diagnostic contains: Connection acquired at line 14 is not closed after it is added to `conns`, from which nothing takes it to close it; close the elements before the collection is dropped
+                  conns.add(ds.getConnection());
+                }
+                return conns.size();
+              }
+
+              void warmUpAndClose(DataSource ds, int n) throws SQLException {
+                List<Connection> conns = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                  conns.add(ds.getConnection());
+                }
+                for (Connection conn : conns) {
+                  conn.close();
+                }
+              }
+
+              List<Connection> handedToTheCaller(DataSource ds, int n) throws SQLException {
+                List<Connection> conns = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                  conns.add(ds.getConnection());
+                }
+                return conns;
+              }
+
+              void handedToAMethod(DataSource ds, int n) throws SQLException {
+                List<Connection> conns = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                  conns.add(ds.getConnection());
+                }
+                closeAll(conns);
+              }
+
+              Connection replacedValueTakenOut(DataSource ds) throws SQLException {
+                Map<String, Connection> byName = new HashMap<>();
+                Connection previous = byName.put("a", ds.getConnection());
+                return previous;
+              }
+
+              private static void closeAll(List<Connection> conns) throws SQLException {
+                for (Connection conn : conns) {
+                  conn.close();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+}

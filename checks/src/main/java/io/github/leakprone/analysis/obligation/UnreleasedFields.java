@@ -1,0 +1,105 @@
+package io.github.leakprone.analysis.obligation;
+
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import io.github.leakprone.catalog.ResourceSpec;
+import io.github.leakprone.trees.NullComparisons;
+import java.util.HashSet;
+import java.util.Set;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+
+/**
+ * The private instance fields of a compilation unit that no code lets go of: every use of one
+ * stores into it, calls a method on it that does not release it, or compares it with null. A
+ * resource stored in such a field is never closed by anyone: its class alone can reach it, and does
+ * not close it, return it, pass it on or copy it anywhere. (A field that is not private may be
+ * closed by a subclass or a neighbour in the package: its class is not the whole story.)
+ */
+final class UnreleasedFields {
+
+  private final CompilationUnitTree unit;
+  private final ResourceSpec spec;
+  private final VisitorState state;
+  private Set<Symbol> lettingGo;
+
+  UnreleasedFields(CompilationUnitTree unit, ResourceSpec spec, VisitorState state) {
+    this.unit = unit;
+    this.spec = spec;
+    this.state = state;
+  }
+
+  /** Whether {@code field} is a private instance field that no code of the unit lets go of. */
+  boolean neverLetGo(Symbol field) {
+    if (field.getKind() != ElementKind.FIELD
+        || !field.getModifiers().contains(Modifier.PRIVATE)
+        || ASTHelpers.isStatic(field)) {
+      return false;
+    }
+    if (lettingGo == null) {
+      lettingGo = fieldsLetGo();
+    }
+    return !lettingGo.contains(field);
+  }
+
+  private Set<Symbol> fieldsLetGo() {
+    Set<Symbol> letGo = new HashSet<>();
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree identifier, Void unused) {
+        note(identifier);
+        return null;
+      }
+
+      @Override
+      public Void visitMemberSelect(MemberSelectTree select, Void unused) {
+        note(select);
+        return super.visitMemberSelect(select, null);
+      }
+
+      private void note(ExpressionTree use) {
+        Symbol symbol = getSymbol(use);
+        if (symbol != null
+            && symbol.getKind() == ElementKind.FIELD
+            && !letGo.contains(symbol)
+            && !keeps(getCurrentPath())) {
+          letGo.add(symbol);
+        }
+      }
+    }.scan(unit, null);
+    return letGo;
+  }
+
+  /** Whether the field used at {@code use} is stored into, used in place, or tested for null. */
+  private boolean keeps(TreePath use) {
+    Tree leaf = use.getLeaf();
+    Tree parent = use.getParentPath().getLeaf();
+    if (parent instanceof AssignmentTree assignment) {
+      return assignment.getVariable() == leaf;
+    }
+    if (parent instanceof BinaryTree comparison) {
+      return NullComparisons.nullTest(comparison) != null;
+    }
+    if (parent instanceof MemberSelectTree select
+        && use.getParentPath().getParentPath().getLeaf() instanceof MethodInvocationTree call
+        && call.getMethodSelect() == select) {
+      MethodSymbol method = getSymbol(call);
+      return method != null && !spec.isRelease(method, state);
+    }
+    return false;
+  }
+}
