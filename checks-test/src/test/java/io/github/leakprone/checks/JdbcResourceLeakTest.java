@@ -384,8 +384,8 @@ final class JdbcResourceLeakTest {
   }
 
   /**
-   * A resource left in a field of the object belongs to the object: where the class closes it (in
-   * a close() method, a lifecycle callback, a proxy handler) is beyond one method's analysis. (A
+   * A resource left in a field of the object belongs to the object: where the class closes it (in a
+   * close() method, a lifecycle callback, a proxy handler) is beyond one method's analysis. (A
    * private field that nothing in its class closes is another story:
    * JdbcResourceLeakHeldBeyondTheMethodTest.)
    */

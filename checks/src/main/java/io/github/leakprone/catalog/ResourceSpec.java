@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import java.util.Optional;
 
@@ -63,4 +64,21 @@ public interface ResourceSpec {
    * it and by their name where it cannot.
    */
   ImmutableSet<Integer> releasedArguments(MethodInvocationTree call, VisitorState state);
+
+  /**
+   * Whether the result of {@code method}, called on a resource, is that resource seen another way,
+   * so that releasing either releases both (an OkHttp response's body, a socket's streams).
+   */
+  default boolean isView(MethodSymbol method, VisitorState state) {
+    return false;
+  }
+
+  /**
+   * The positions of the arguments that the object {@code newClass} makes takes over as a
+   * decorator: releasing it releases them ({@code new BufferedReader(new FileReader(f))}). Empty
+   * for a family whose resources a constructor simply takes (a JDBC wrapper owns what it is given).
+   */
+  default ImmutableSet<Integer> decoratedArguments(NewClassTree newClass, VisitorState state) {
+    return ImmutableSet.of();
+  }
 }

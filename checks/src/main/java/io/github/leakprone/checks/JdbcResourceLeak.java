@@ -1,14 +1,12 @@
 package io.github.leakprone.checks;
 
 import static com.google.common.collect.ImmutableList.toImmutableList;
-import static com.google.common.collect.ImmutableSet.toImmutableSet;
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 
 import com.google.auto.service.AutoService;
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.BugPattern.StandardTags;
 import com.google.errorprone.ErrorProneFlags;
@@ -19,28 +17,13 @@ import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.ReturnTree;
-import com.sun.source.tree.Tree;
-import com.sun.source.tree.TryTree;
-import com.sun.source.tree.VariableTree;
-import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import io.github.leakprone.Links;
 import io.github.leakprone.analysis.obligation.ExceptionPolicy;
-import io.github.leakprone.analysis.obligation.Leak;
 import io.github.leakprone.analysis.obligation.Obligations;
-import io.github.leakprone.analysis.obligation.Obligations.BodyLeaks;
 import io.github.leakprone.catalog.JdbcResources;
 import io.github.leakprone.catalog.MethodRef;
 import io.github.leakprone.catalog.NameFilter;
-import io.github.leakprone.fixes.ReleaseOnEveryPath;
-import io.github.leakprone.fixes.ReleaseOnEveryPath.Rewrite;
-import io.github.leakprone.report.Reporter;
-import io.github.leakprone.trees.LocalUses;
-import io.github.leakprone.trees.TreePaths;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import javax.inject.Inject;
 
 /**
@@ -61,7 +44,6 @@ public final class JdbcResourceLeak extends BugChecker
     implements CompilationUnitTreeMatcher, MethodInvocationTreeMatcher {
 
   private static final long serialVersionUID = 1L;
-  private static final ImmutableSet<String> RELEASE_METHODS = ImmutableSet.of("close");
   private static final String DOC_PAGE = "docs/bugpatterns/JdbcResourceLeak.md";
 
   /** What the flags say: the resources, with users' additions, and which exceptions count. */
@@ -124,67 +106,14 @@ public final class JdbcResourceLeak extends BugChecker
     }
     return InternalErrors.noFindingOnError(
         () -> {
-          if (resources.acquisition(call, state).isEmpty() || handedOn(state.getPath())) {
+          if (resources.acquisition(call, state).isEmpty()
+              || LeakFindings.handedOn(state.getPath())) {
             return Description.NO_MATCH;
           }
           return obligations
               .around(state.getPath(), state)
-              .map(body -> describe(call, body, state))
+              .map(body -> LeakFindings.describe(this, call, body, LeakMessage::of, state))
               .orElse(Description.NO_MATCH);
         });
-  }
-
-  /**
-   * Whether the acquiring call at {@code call} hands its resource on at once: it is a return
-   * statement's value, or a try-with-resources variable's initializer. The analysis finds nothing
-   * to report about such an acquisition, so it does not start its body's analysis (a quarter of the
-   * acquisitions in real code, docs/performance.md); another acquiring call of the body still does,
-   * and the analysis then covers this one too.
-   */
-  private static boolean handedOn(TreePath call) {
-    Tree parent = call.getParentPath().getLeaf();
-    if (parent instanceof ReturnTree) {
-      return true;
-    }
-    return parent instanceof VariableTree variable
-        && variable.getInitializer() == call.getLeaf()
-        && call.getParentPath().getParentPath().getLeaf() instanceof TryTree tryTree
-        && tryTree.getResources().contains(variable);
-  }
-
-  /**
-   * The finding for {@code call}'s resource, if it is among the leaks of its body. Its fix is
-   * worked out after those of the body's earlier leaks: two rewrites of one block would collide,
-   * and the second is offered once the first is applied.
-   */
-  private Description describe(MethodInvocationTree call, BodyLeaks body, VisitorState state) {
-    if (body.leaks().stream().noneMatch(leak -> leak.site() == call)) {
-      return Description.NO_MATCH;
-    }
-    TreePath bodyPath =
-        new TreePath(body.methodOrLambda(), TreePaths.bodyOf(body.methodOrLambda().getLeaf()));
-    LocalUses uses =
-        LocalUses.of(bodyPath, body.leaks().stream().map(Leak::site).collect(toImmutableSet()));
-    VisitorState inBody = state.withPath(body.methodOrLambda());
-    List<Rewrite> offered = new ArrayList<>();
-    for (Leak leak : body.leaks()) {
-      TreePath site = uses.pathOf(leak.site());
-      // A suppressed local around an earlier acquisition: Error Prone never showed us that call,
-      // and its finding is not made, nor its rewrite offered.
-      if (leak.site() != call && Suppressions.around(this, site, inBody)) {
-        continue;
-      }
-      VisitorState atSite = state.withPath(site);
-      Optional<Rewrite> rewrite =
-          ReleaseOnEveryPath.fix(RELEASE_METHODS, "close", atSite, uses, offered);
-      if (leak.site() == call) {
-        Description.Builder description =
-            buildDescription(call).setMessage(JdbcResourceLeakMessage.of(leak, atSite));
-        rewrite.ifPresent(r -> description.addFix(r.fix()));
-        return Reporter.route(description.build(), state);
-      }
-      rewrite.ifPresent(offered::add);
-    }
-    return Description.NO_MATCH;
   }
 }

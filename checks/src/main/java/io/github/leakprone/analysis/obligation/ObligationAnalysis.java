@@ -566,7 +566,10 @@ public final class ObligationAnalysis {
       facts = transfers.releaseChildren(facts, target.holders);
     }
     Eval acquired = acquire(call, facts, target.holders);
-    return new Eval(acquired.facts, acquired.holders.union(wrapped(call, arguments)));
+    Holders result = acquired.holders.union(wrapped(call, arguments));
+    // response.body(), socket.getInputStream(): the receiver's resource, seen another way.
+    return new Eval(
+        acquired.facts, spec.isView(method, state) ? result.union(target.holders) : result);
   }
 
   /**
@@ -615,11 +618,20 @@ public final class ObligationAnalysis {
     if (throwing.mayThrow(newClass, state)) {
       mayThrow(facts, newClass);
     }
-    // Handed to a constructor: the new object (a wrapper, a pool entry) owns it now.
-    for (Holders argument : arguments) {
-      facts = transfers.escape(facts, argument);
+    // Handed to a constructor: the new object (a wrapper, a pool entry) owns it now. A decorator
+    // (a BufferedReader over a FileReader) is that very resource from now on: closing it closes
+    // what it was given.
+    Set<Integer> decorated = spec.decoratedArguments(newClass, state);
+    Holders decorator = Holders.NONE;
+    for (int i = 0; i < arguments.size(); i++) {
+      if (decorated.contains(i)) {
+        decorator = decorator.union(arguments.get(i));
+      } else {
+        facts = transfers.escape(facts, arguments.get(i));
+      }
     }
-    return acquire(newClass, facts, Holders.NONE);
+    Eval made = acquire(newClass, facts, Holders.NONE);
+    return new Eval(made.facts, made.holders.union(decorator));
   }
 
   private Eval acquire(ExpressionTree tree, Facts facts, Holders receiver) {

@@ -11,12 +11,12 @@ import io.github.leakprone.analysis.obligation.Witness;
 import io.github.leakprone.trees.SourceLines;
 
 /**
- * The sentence a {@code JdbcResourceLeak} finding says: the resource, where it was acquired, the
- * path that loses it, and what to do, e.g. "PreparedStatement `ps` acquired at line 12 is not
- * closed when the `continue` at line 15 is taken; close it with try-with-resources or in a finally
- * block".
+ * The sentence a {@code JdbcResourceLeak} or {@code ResourceLeak} finding says: the resource, where
+ * it was acquired, the path that loses it, and what to do, e.g. "PreparedStatement `ps` acquired at
+ * line 12 is not closed when the `continue` at line 15 is taken; close it with try-with-resources
+ * or in a finally block".
  */
-final class JdbcResourceLeakMessage {
+final class LeakMessage {
 
   private static final String ADVICE = "close it with try-with-resources or in a finally block";
 
@@ -26,13 +26,13 @@ final class JdbcResourceLeakMessage {
     int line = SourceLines.lineOf(leak.site(), state);
     Witness witness = leak.witness();
     if (witness.kind() == Witness.Kind.NEVER_STORED) {
-      String acquirer =
+      String made =
           leak.site() instanceof MethodInvocationTree call
-              ? getSymbol(call).getSimpleName() + "()"
-              : "its acquisition";
+              ? "returned by " + getSymbol(call).getSimpleName() + "()"
+              : "created";
       return String.format(
-          "%s returned by %s at line %d is never stored, so nothing closes it; %s",
-          typeName, acquirer, line, ADVICE);
+          "%s %s at line %d is never stored, so nothing closes it; %s",
+          typeName, made, line, ADVICE);
     }
     String subject =
         leak.variable().isEmpty() ? typeName : String.format("%s `%s`", typeName, leak.variable());
@@ -52,5 +52,5 @@ final class JdbcResourceLeakMessage {
     };
   }
 
-  private JdbcResourceLeakMessage() {}
+  private LeakMessage() {}
 }

@@ -1,0 +1,423 @@
+package io.github.leakprone.checks;
+
+import static com.google.errorprone.BugCheckerRefactoringTestHelper.TestMode.TEXT_MATCH;
+
+import com.google.errorprone.BugCheckerRefactoringTestHelper;
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.jupiter.api.Test;
+
+/**
+ * ResourceLeak, one test per family of its catalog (files, network, class loaders, HTTP responses),
+ * each with the shapes that are not findings beside the ones that are; then decorators, the overlap
+ * with Error Prone's StreamResourceLeak, a user's acquirer, and the fix.
+ */
+// TEXT_MATCH is deprecated from Error Prone 2.43 on, where it is doTest()'s default; 2.42.0, which
+// JDK 17 runs, still defaults to AST_MATCH, so the tests name the mode.
+@SuppressWarnings("deprecation")
+final class ResourceLeakTest {
+
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(ResourceLeak.class, getClass());
+
+  @Test
+  void files() {
+    helper
+        .addSourceLines(
+            "Files.java",
+            """
+            import java.io.File;
+            import java.io.FileInputStream;
+            import java.io.FileOutputStream;
+            import java.io.IOException;
+            import java.io.InputStream;
+            import java.io.OutputStream;
+            import java.io.RandomAccessFile;
+            import java.nio.file.Path;
+            import java.util.Scanner;
+            import java.util.zip.ZipFile;
+
+            class Files {
+              void copy(File from, OutputStream to) throws IOException {
+                // BUG: Diagnostic contains: FileInputStream `in` acquired at line 15 is never closed
+                InputStream in = new FileInputStream(from);
+                byte[] buffer = new byte[8192];
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                  to.write(buffer, 0, n);
+                }
+              }
+
+              int firstByte(File file) throws IOException {
+                // BUG: Diagnostic contains: FileInputStream created at line 24 is never stored
+                return new FileInputStream(file).read() + 0;
+              }
+
+              void append(File file, byte[] data) throws IOException {
+                // BUG: Diagnostic contains: FileOutputStream `out` acquired at line 29 is not closed when `out.write(...)` at line 30 throws
+                FileOutputStream out = new FileOutputStream(file, true);
+                out.write(data);
+                out.close();
+              }
+
+              long length(File file) throws IOException {
+                try (RandomAccessFile raf = new RandomAccessFile(file, "r")) {
+                  return raf.length();
+                }
+              }
+
+              int entries(File file) throws IOException {
+                ZipFile zip = new ZipFile(file);
+                try {
+                  return zip.size();
+                } finally {
+                  zip.close();
+                }
+              }
+
+              String firstWord(Path path, String text) throws IOException {
+                // BUG: Diagnostic contains: Scanner `words` acquired at line 51 is never closed
+                Scanner words = new Scanner(path);
+                Scanner inMemory = new Scanner(text);
+                return words.next() + inMemory.next();
+              }
+
+              InputStream openForTheCaller(File file) throws IOException {
+                return new FileInputStream(file);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void decoratorsAreTheResourceTheyWrap() {
+    helper
+        .addSourceLines(
+            "Readers.java",
+            """
+            import java.io.BufferedReader;
+            import java.io.ByteArrayInputStream;
+            import java.io.File;
+            import java.io.FileReader;
+            import java.io.IOException;
+            import java.io.InputStreamReader;
+            import java.io.Reader;
+            import java.io.StringReader;
+            import java.nio.charset.StandardCharsets;
+            import java.util.zip.GZIPInputStream;
+
+            class Readers {
+              String closedThroughTheOuter(File file) throws IOException {
+                BufferedReader reader = new BufferedReader(new FileReader(file));
+                try {
+                  return reader.readLine();
+                } finally {
+                  reader.close();
+                }
+              }
+
+              String tryWithResourcesOverTheOuter(File file) throws IOException {
+                try (BufferedReader reader = new BufferedReader(new FileReader(file))) {
+                  return reader.readLine();
+                }
+              }
+
+              String neverClosed(File file) throws IOException {
+                // BUG: Diagnostic contains: FileReader `reader` acquired at line 30 is not closed when `reader.readLine()` at line 31 throws
+                BufferedReader reader = new BufferedReader(new FileReader(file));
+                String line = reader.readLine();
+                reader.close();
+                return line;
+              }
+
+              Reader wrappedForTheCaller(File file) throws IOException {
+                FileReader inner = new FileReader(file);
+                return new BufferedReader(inner);
+              }
+
+              String inMemory(byte[] zipped, String text) throws IOException {
+                BufferedReader fromBytes =
+                    new BufferedReader(
+                        new InputStreamReader(
+                            new GZIPInputStream(new ByteArrayInputStream(zipped)),
+                            StandardCharsets.UTF_8));
+                BufferedReader fromText = new BufferedReader(new StringReader(text));
+                return fromBytes.readLine() + fromText.readLine();
+              }
+
+              String standardInput() throws IOException {
+                return new BufferedReader(new InputStreamReader(System.in)).readLine();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void network() {
+    helper
+        .addSourceLines(
+            "Net.java",
+            """
+            import java.io.BufferedReader;
+            import java.io.IOException;
+            import java.io.InputStream;
+            import java.io.InputStreamReader;
+            import java.net.ServerSocket;
+            import java.net.Socket;
+            import java.net.URL;
+
+            class Net {
+              String greeting(String host) throws IOException {
+                try (Socket socket = new Socket(host, 25)) {
+                  return new BufferedReader(new InputStreamReader(socket.getInputStream())).readLine();
+                }
+              }
+
+              String closedThroughItsStream(String host) throws IOException {
+                try (BufferedReader in =
+                    new BufferedReader(new InputStreamReader(new Socket(host, 25).getInputStream()))) {
+                  return in.readLine();
+                }
+              }
+
+              String streamMayFailBeforeItsTry(String host) throws IOException {
+                // BUG: Diagnostic contains: Socket `socket` acquired at line 25 is not closed when `socket.getInputStream()` at line 26 throws
+                Socket socket = new Socket(host, 25);
+                try (InputStream in = socket.getInputStream()) {
+                  return String.valueOf(in.read());
+                }
+              }
+
+              int port() throws IOException {
+                // BUG: Diagnostic contains: ServerSocket `server` acquired at line 33 is never closed
+                ServerSocket server = new ServerSocket(0);
+                return server.getLocalPort();
+              }
+
+              int firstByte(URL url) throws IOException {
+                // BUG: Diagnostic contains: InputStream returned by openStream() at line 39 is never stored
+                return url.openStream().read() + 0;
+              }
+
+              InputStream forTheCaller(URL url) throws IOException {
+                return url.openStream();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void classLoaders() {
+    helper
+        .addSourceLines(
+            "Plugins.java",
+            """
+            import java.io.IOException;
+            import java.net.URL;
+            import java.net.URLClassLoader;
+
+            class Plugins {
+              Class<?> loadEachTime(URL jar, String name) throws ClassNotFoundException {
+                // BUG: Diagnostic contains: URLClassLoader `loader` acquired at line 8 is never closed
+                URLClassLoader loader = new URLClassLoader(new URL[] {jar});
+                return loader.loadClass(name);
+              }
+
+              String probe(URL jar, String name) throws IOException {
+                try (URLClassLoader loader = URLClassLoader.newInstance(new URL[] {jar})) {
+                  return loader.loadClass(name).getName();
+                } catch (ClassNotFoundException e) {
+                  return null;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void httpResponses() {
+    helper
+        .addSourceLines(
+            "okhttp3/Call.java",
+            """
+            package okhttp3;
+
+            public interface Call {
+              Response execute() throws java.io.IOException;
+            }
+            """)
+        .addSourceLines(
+            "okhttp3/Response.java",
+            """
+            package okhttp3;
+
+            public final class Response implements java.io.Closeable {
+              public ResponseBody body() {
+                return null;
+              }
+
+              public int code() {
+                return 200;
+              }
+
+              @Override
+              public void close() {}
+            }
+            """)
+        .addSourceLines(
+            "okhttp3/ResponseBody.java",
+            """
+            package okhttp3;
+
+            public abstract class ResponseBody implements java.io.Closeable {
+              public abstract String string() throws java.io.IOException;
+
+              @Override
+              public void close() {}
+            }
+            """)
+        .addSourceLines(
+            "Api.java",
+            """
+            import java.io.IOException;
+            import okhttp3.Call;
+            import okhttp3.Response;
+            import okhttp3.ResponseBody;
+
+            class Api {
+              int status(Call call) throws IOException {
+                // BUG: Diagnostic contains: Response `response` acquired at line 9 is never closed
+                Response response = call.execute();
+                return response.code();
+              }
+
+              String text(Call call) throws IOException {
+                try (Response response = call.execute()) {
+                  return response.body().string();
+                }
+              }
+
+              String closedThroughItsBody(Call call) throws IOException {
+                Response response = call.execute();
+                try (ResponseBody body = response.body()) {
+                  return body.string();
+                }
+              }
+
+              String bodyNeverClosed(Call call) throws IOException {
+                // BUG: Diagnostic contains: Response returned by execute() at line 28 is never stored
+                return call.execute().body().string();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void filesStreamsAreStreamResourceLeaksWhileThatCheckIsOn() {
+    String source =
+        """
+        import java.io.IOException;
+        import java.nio.file.Files;
+        import java.nio.file.Path;
+
+        class Lines {
+          long count(Path path) throws IOException {
+            // BUG: Diagnostic matches: report
+            return Files.lines(path).count();
+          }
+        }
+        """;
+    helper
+        .addSourceLines("Lines.java", source)
+        .expectErrorMessage("report", message -> false)
+        .expectNoDiagnostics()
+        .doTest();
+    CompilationTestHelper.newInstance(ResourceLeak.class, getClass())
+        .addSourceLines("Lines.java", source)
+        // Every other check off, StreamResourceLeak among them.
+        .setArgs("-XepDisableAllChecks", "-Xep:ResourceLeak:WARN")
+        .expectErrorMessage(
+            "report", message -> message.contains("Stream returned by lines() at line 8"))
+        .doTest();
+  }
+
+  @Test
+  void aUsersAcquirer() {
+    helper
+        .addSourceLines(
+            "com/acme/Pipes.java",
+            """
+            package com.acme;
+
+            public final class Pipes {
+              public static java.io.InputStream open(String name) {
+                return null;
+              }
+            }
+            """)
+        .addSourceLines(
+            "Reader.java",
+            """
+            import com.acme.Pipes;
+            import java.io.IOException;
+            import java.io.InputStream;
+
+            class Reader {
+              int first(String name) throws IOException {
+                // BUG: Diagnostic contains: InputStream `in` acquired at line 8 is never closed
+                InputStream in = Pipes.open(name);
+                return in.read();
+              }
+            }
+            """)
+        .setArgs("-XepOpt:ResourceLeak:Acquirers=com.acme.Pipes#open")
+        .doTest();
+  }
+
+  @Test
+  void fixWrapsTheRestOfTheBlockInTryWithResources() {
+    BugCheckerRefactoringTestHelper.newInstance(ResourceLeak.class, getClass())
+        .addInputLines(
+            "Copy.java",
+            """
+            import java.io.File;
+            import java.io.FileInputStream;
+            import java.io.IOException;
+            import java.io.OutputStream;
+
+            class Copy {
+              void copy(File from, OutputStream to) throws IOException {
+                FileInputStream in = new FileInputStream(from);
+                byte[] buffer = new byte[8192];
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                  to.write(buffer, 0, n);
+                }
+                in.close();
+              }
+            }
+            """)
+        .addOutputLines(
+            "Copy.java",
+            """
+            import java.io.File;
+            import java.io.FileInputStream;
+            import java.io.IOException;
+            import java.io.OutputStream;
+
+            class Copy {
+              void copy(File from, OutputStream to) throws IOException {
+                try (FileInputStream in = new FileInputStream(from)) {
+                  byte[] buffer = new byte[8192];
+                  for (int n; (n = in.read(buffer)) > 0; ) {
+                    to.write(buffer, 0, n);
+                  }
+                }
+              }
+            }
+            """)
+        .doTest(TEXT_MATCH);
+  }
+}

@@ -1,0 +1,280 @@
+package io.github.leakprone.catalog;
+
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+import static com.google.errorprone.util.ASTHelpers.isStatic;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+
+/**
+ * ResourceLeak's catalog: the JDK and library types whose instances hold an operating-system or
+ * native resource until closed, with how each is acquired, and the decorators and views that share
+ * one. Users add acquirers and closers with {@code -XepOpt:ResourceLeak:Acquirers=...} and {@code
+ * -XepOpt:ResourceLeak:Closers=...}.
+ *
+ * <p>Not resources, never here: in-memory streams ({@code ByteArrayInputStream}, {@code
+ * StringReader}, {@code CharArrayWriter}, ...), a {@code java.util.stream.Stream} not from {@code
+ * Files}, a {@code Scanner} over a string. What matters is the descriptor, socket or mapped file
+ * behind the object, not that it implements {@code Closeable}.
+ */
+public final class IoResources implements ResourceSpec {
+
+  public static final String ACQUIRERS_FLAG = "ResourceLeak:Acquirers";
+  public static final String CLOSERS_FLAG = "ResourceLeak:Closers";
+  private static final String DOC_PAGE = "docs/bugpatterns/ResourceLeak.md";
+
+  /** An entry of the catalog, with the reason it holds something the OS must get back. */
+  private record Entry(MethodRef acquirer, String reason) {}
+
+  private static Entry constructor(String type, String reason) {
+    return new Entry(new MethodRef(type, "<init>"), reason);
+  }
+
+  private static Entry method(String owner, String name, String reason) {
+    return new Entry(new MethodRef(owner, name), reason);
+  }
+
+  private static final String FILE = "an open file descriptor until closed";
+  private static final String LAZY_STREAM =
+      "a stream over an open directory or file: the JDK documents that it must be closed";
+  private static final String SOCKET = "an open socket (a file descriptor, a port) until closed";
+  private static final String CHANNEL = "an open channel (a file descriptor) until closed";
+
+  private static final ImmutableList<Entry> CATALOG =
+      ImmutableList.of(
+          constructor("java.io.FileInputStream", FILE),
+          constructor("java.io.FileOutputStream", FILE),
+          constructor("java.io.FileReader", FILE),
+          constructor("java.io.FileWriter", FILE),
+          constructor("java.io.RandomAccessFile", FILE),
+          constructor("java.util.zip.ZipFile", "an open file and native inflater state"),
+          constructor("java.net.Socket", SOCKET),
+          constructor("java.net.ServerSocket", SOCKET),
+          constructor("java.net.DatagramSocket", SOCKET),
+          constructor(
+              "java.net.URLClassLoader",
+              "its open jar files, and every class it loaded pinned in Metaspace until closed"),
+          method("java.nio.file.Files", "newInputStream", FILE),
+          method("java.nio.file.Files", "newOutputStream", FILE),
+          method("java.nio.file.Files", "newBufferedReader", FILE),
+          method("java.nio.file.Files", "newBufferedWriter", FILE),
+          method("java.nio.file.Files", "newByteChannel", FILE),
+          method("java.nio.file.Files", "newDirectoryStream", LAZY_STREAM),
+          method("java.nio.file.Files", "lines", LAZY_STREAM),
+          method("java.nio.file.Files", "list", LAZY_STREAM),
+          method("java.nio.file.Files", "walk", LAZY_STREAM),
+          method("java.nio.file.Files", "find", LAZY_STREAM),
+          method("java.nio.channels.FileChannel", "open", CHANNEL),
+          method("java.nio.channels.AsynchronousFileChannel", "open", CHANNEL),
+          method("java.nio.channels.SocketChannel", "open", CHANNEL),
+          method("java.nio.channels.ServerSocketChannel", "open", CHANNEL),
+          method("java.nio.channels.DatagramChannel", "open", CHANNEL),
+          method("java.nio.channels.Selector", "open", "an epoll/kqueue descriptor and a pipe"),
+          method(
+              "java.nio.file.FileSystems",
+              "newFileSystem",
+              "an open archive file (a zip or jar file system)"),
+          method("java.net.URL", "openStream", "a connection's socket or a file until closed"),
+          method(
+              "java.net.URLClassLoader",
+              "newInstance",
+              "its open jar files, and every class it loaded pinned in Metaspace until closed"),
+          method(
+              "okhttp3.Call",
+              "execute",
+              "the pooled connection its body streams from: unclosed, the pool runs dry"),
+          method(
+              "org.apache.http.impl.client.CloseableHttpClient",
+              "execute",
+              "the pooled connection its entity streams from: unclosed, the pool runs dry"),
+          method(
+              "org.apache.hc.client5.http.impl.classic.CloseableHttpClient",
+              "execute",
+              "the pooled connection its entity streams from: unclosed, the pool runs dry"));
+
+  /**
+   * Constructors that take a file name or {@code File} and open it, where the same type's other
+   * constructors wrap a stream or read a string: only these acquire.
+   */
+  private static final ImmutableList<String> FILE_OPENING_WHEN_GIVEN_A_PATH =
+      ImmutableList.of(
+          "java.util.Scanner", "java.util.Formatter", "java.io.PrintWriter", "java.io.PrintStream");
+
+  /** Types whose first parameter names a file to open. */
+  private static final ImmutableList<String> PATH_TYPES =
+      ImmutableList.of("java.io.File", "java.nio.file.Path");
+
+  /**
+   * Calls whose result is the receiver's resource seen another way: closing either closes both (an
+   * OkHttp body and its response, a socket and its streams, a file stream and its channel).
+   */
+  private static final ImmutableList<MethodRef> VIEWS =
+      ImmutableList.of(
+          new MethodRef("okhttp3.Response", "body"),
+          new MethodRef("java.net.Socket", "getInputStream"),
+          new MethodRef("java.net.Socket", "getOutputStream"),
+          new MethodRef("java.io.FileInputStream", "getChannel"),
+          new MethodRef("java.io.FileOutputStream", "getChannel"),
+          new MethodRef("java.io.RandomAccessFile", "getChannel"));
+
+  /** Well-known helpers that close every argument. */
+  private static final ImmutableList<MethodRef> CLOSERS =
+      ImmutableList.of(
+          new MethodRef("org.apache.commons.io.IOUtils", "closeQuietly"),
+          new MethodRef("com.google.common.io.Closeables", "close"),
+          new MethodRef("com.google.common.io.Closeables", "closeQuietly"),
+          new MethodRef("okhttp3.internal.Util", "closeQuietly"),
+          new MethodRef("org.apache.http.client.utils.HttpClientUtils", "closeQuietly"));
+
+  private static final ImmutableList<String> CLOSEABLE_TYPES =
+      ImmutableList.of("java.io.Closeable", "java.lang.AutoCloseable");
+
+  private final ImmutableList<MethodRef> owned;
+  private final ImmutableList<MethodRef> closers;
+  private final Map<MethodSymbol, Boolean> acquiresByMethod = new HashMap<>();
+
+  private IoResources(ImmutableList<MethodRef> owned, ImmutableList<MethodRef> closers) {
+    this.owned = owned;
+    this.closers = closers;
+  }
+
+  /** The built-in catalog plus what {@code flags} add. */
+  public static IoResources fromFlags(ErrorProneFlags flags) {
+    return new IoResources(
+        ImmutableList.<MethodRef>builder()
+            .addAll(CATALOG.stream().map(Entry::acquirer).iterator())
+            .addAll(FlagSyntax.methodRefs(flags, ACQUIRERS_FLAG, DOC_PAGE))
+            .build(),
+        ImmutableList.<MethodRef>builder()
+            .addAll(CLOSERS)
+            .addAll(FlagSyntax.methodRefs(flags, CLOSERS_FLAG, DOC_PAGE))
+            .build());
+  }
+
+  /** Why the resource {@code acquirer} makes must be closed, for a finding; empty for a user's. */
+  public static Optional<String> reason(MethodSymbol acquirer, VisitorState state) {
+    return CATALOG.stream()
+        .filter(entry -> entry.acquirer().matches(acquirer, state))
+        .map(Entry::reason)
+        .findFirst();
+  }
+
+  /** Whether {@code method} is named like an acquirer, asked of every call before anything else. */
+  public boolean namedLikeAcquirer(String name) {
+    return name.equals("<init>") || owned.stream().anyMatch(ref -> ref.nameMatches(name));
+  }
+
+  /**
+   * Whether {@code acquirer} is one of the {@code Files} methods whose stream Error Prone's own
+   * StreamResourceLeak reports.
+   */
+  public static boolean isFilesStream(MethodSymbol acquirer) {
+    return acquirer.owner.getQualifiedName().contentEquals("java.nio.file.Files")
+        && List.of("lines", "list", "walk", "find", "newDirectoryStream")
+            .contains(acquirer.getSimpleName().toString());
+  }
+
+  @Override
+  public Optional<Acquisition> acquisition(ExpressionTree tree, VisitorState state) {
+    if (!(tree instanceof NewClassTree) && !(tree instanceof MethodInvocationTree)) {
+      return Optional.empty();
+    }
+    MethodSymbol method = (MethodSymbol) getSymbol(tree);
+    if (method == null) {
+      return Optional.empty();
+    }
+    boolean acquires = acquiresByMethod.computeIfAbsent(method, m -> acquires(m, state));
+    return acquires ? Optional.of(Acquisition.OWNED) : Optional.empty();
+  }
+
+  private boolean acquires(MethodSymbol method, VisitorState state) {
+    if (MethodRef.anyMatches(owned, method, state)) {
+      return true;
+    }
+    if (!method.isConstructor() || method.getParameters().isEmpty()) {
+      return false;
+    }
+    String owner = method.owner.getQualifiedName().toString();
+    if (!FILE_OPENING_WHEN_GIVEN_A_PATH.contains(owner)) {
+      return false;
+    }
+    Type firstParameter = method.getParameters().get(0).type;
+    // new Scanner(String) reads the string itself; the others open the file it names.
+    boolean fileName =
+        !owner.equals("java.util.Scanner")
+            && state.getTypes().isSameType(firstParameter, state.getSymtab().stringType);
+    return fileName
+        || PATH_TYPES.stream()
+            .map(state::getTypeFromString)
+            .anyMatch(type -> type != null && state.getTypes().isSameType(firstParameter, type));
+  }
+
+  @Override
+  public boolean isRelease(MethodSymbol method, VisitorState state) {
+    return method.getParameters().isEmpty() && method.getSimpleName().contentEquals("close");
+  }
+
+  @Override
+  public boolean reportsReleased(MethodSymbol method, VisitorState state) {
+    return method.getParameters().isEmpty() && method.getSimpleName().contentEquals("isClosed");
+  }
+
+  @Override
+  public boolean releasesChildren(MethodSymbol method) {
+    return false;
+  }
+
+  @Override
+  public boolean isView(MethodSymbol method, VisitorState state) {
+    return MethodRef.anyMatches(VIEWS, method, state);
+  }
+
+  /**
+   * A constructor of a closeable type that takes a closeable ({@code new BufferedReader(reader)},
+   * {@code new GZIPInputStream(in)}, {@code new ZipInputStream(in)}, a project's own): closing the
+   * new object closes what it was given, so it holds the same resource.
+   */
+  @Override
+  public ImmutableSet<Integer> decoratedArguments(NewClassTree newClass, VisitorState state) {
+    MethodSymbol constructor = getSymbol(newClass);
+    if (constructor == null || !isCloseable(constructor.owner.type, state)) {
+      return ImmutableSet.of();
+    }
+    List<VarSymbol> parameters = constructor.getParameters();
+    return IntStream.range(0, Math.min(parameters.size(), newClass.getArguments().size()))
+        .filter(i -> isCloseable(parameters.get(i).type, state))
+        .boxed()
+        .collect(ImmutableSet.toImmutableSet());
+  }
+
+  private static boolean isCloseable(Type type, VisitorState state) {
+    return CLOSEABLE_TYPES.stream()
+        .map(state::getTypeFromString)
+        .anyMatch(closeable -> closeable != null && ASTHelpers.isSubtype(type, closeable, state));
+  }
+
+  @Override
+  public ImmutableSet<Integer> releasedArguments(MethodInvocationTree call, VisitorState state) {
+    MethodSymbol method = getSymbol(call);
+    if (method == null || !isStatic(method) || !MethodRef.anyMatches(closers, method, state)) {
+      return ImmutableSet.of();
+    }
+    return IntStream.range(0, call.getArguments().size())
+        .boxed()
+        .collect(ImmutableSet.toImmutableSet());
+  }
+}

@@ -1,0 +1,97 @@
+package io.github.leakprone.checks;
+
+import static com.google.common.collect.ImmutableSet.toImmutableSet;
+
+import com.google.common.collect.ImmutableSet;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.matchers.Description;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import io.github.leakprone.analysis.obligation.Leak;
+import io.github.leakprone.analysis.obligation.Obligations.BodyLeaks;
+import io.github.leakprone.fixes.ReleaseOnEveryPath;
+import io.github.leakprone.fixes.ReleaseOnEveryPath.Rewrite;
+import io.github.leakprone.report.Reporter;
+import io.github.leakprone.trees.LocalUses;
+import io.github.leakprone.trees.TreePaths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/**
+ * The finding of a check built on the obligation analysis (JdbcResourceLeak, ResourceLeak) for one
+ * acquisition: its message, and the try-with-resources rewrite that fixes it.
+ */
+final class LeakFindings {
+
+  private static final ImmutableSet<String> RELEASE_METHODS = ImmutableSet.of("close");
+
+  /**
+   * Whether the acquisition at {@code acquisition} hands its resource on at once: it is a return
+   * statement's value, or a try-with-resources variable's initializer. The analysis finds nothing
+   * to report about such an acquisition, so it does not start its body's analysis (a quarter of the
+   * acquisitions in real code, docs/performance.md); another acquisition of the body still does,
+   * and the analysis then covers this one too.
+   */
+  static boolean handedOn(TreePath acquisition) {
+    Tree parent = acquisition.getParentPath().getLeaf();
+    if (parent instanceof ReturnTree) {
+      return true;
+    }
+    return parent instanceof VariableTree variable
+        && variable.getInitializer() == acquisition.getLeaf()
+        && acquisition.getParentPath().getParentPath().getLeaf() instanceof TryTree tryTree
+        && tryTree.getResources().contains(variable);
+  }
+
+  /**
+   * The finding for {@code site}'s resource, if it is among the leaks of its body. Its fix is
+   * worked out after those of the body's earlier leaks: two rewrites of one block would collide,
+   * and the second is offered once the first is applied.
+   *
+   * @param message the sentence of a leak, at its site
+   */
+  static Description describe(
+      BugChecker checker,
+      ExpressionTree site,
+      BodyLeaks body,
+      BiFunction<Leak, VisitorState, String> message,
+      VisitorState state) {
+    if (body.leaks().stream().noneMatch(leak -> leak.site() == site)) {
+      return Description.NO_MATCH;
+    }
+    TreePath bodyPath =
+        new TreePath(body.methodOrLambda(), TreePaths.bodyOf(body.methodOrLambda().getLeaf()));
+    LocalUses uses =
+        LocalUses.of(bodyPath, body.leaks().stream().map(Leak::site).collect(toImmutableSet()));
+    VisitorState inBody = state.withPath(body.methodOrLambda());
+    List<Rewrite> offered = new ArrayList<>();
+    for (Leak leak : body.leaks()) {
+      TreePath at = uses.pathOf(leak.site());
+      // A suppressed local around an earlier acquisition: Error Prone never showed us that call,
+      // and its finding is not made, nor its rewrite offered.
+      if (leak.site() != site && Suppressions.around(checker, at, inBody)) {
+        continue;
+      }
+      VisitorState atSite = state.withPath(at);
+      Optional<Rewrite> rewrite =
+          ReleaseOnEveryPath.fix(RELEASE_METHODS, "close", atSite, uses, offered);
+      if (leak.site() == site) {
+        Description.Builder description =
+            checker.buildDescription(site).setMessage(message.apply(leak, atSite));
+        rewrite.ifPresent(r -> description.addFix(r.fix()));
+        return Reporter.route(description.build(), state);
+      }
+      rewrite.ifPresent(offered::add);
+    }
+    return Description.NO_MATCH;
+  }
+
+  private LeakFindings() {}
+}

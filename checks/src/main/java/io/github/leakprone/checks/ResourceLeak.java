@@ -1,0 +1,136 @@
+package io.github.leakprone.checks;
+
+import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+
+import com.google.auto.service.AutoService;
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.BugPattern.StandardTags;
+import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.ErrorProneOptions.Severity;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.NewClassTreeMatcher;
+import com.google.errorprone.matchers.Description;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import io.github.leakprone.Links;
+import io.github.leakprone.analysis.obligation.ExceptionPolicy;
+import io.github.leakprone.analysis.obligation.Obligations;
+import io.github.leakprone.catalog.IoResources;
+import javax.inject.Inject;
+
+/**
+ * Flags a file, socket, channel, class loader or HTTP response that some path out of its scope does
+ * not close, on the same analysis, paths and messages as {@link JdbcResourceLeak}: a jump over the
+ * close, an exception with no {@code finally}, an overwrite while open, a value never stored. A
+ * decorator ({@code new BufferedReader(new FileReader(f))}) and the resource it wraps are one.
+ */
+@AutoService(BugChecker.class)
+@BugPattern(
+    summary =
+        "Close every file, socket, channel, class loader and HTTP response on every path out of"
+            + " its scope",
+    // The token Eclipse and IntelliJ use for unclosed resources: code bases already carry it.
+    altNames = "resource",
+    severity = WARNING,
+    tags = StandardTags.LIKELY_ERROR,
+    link = Links.DOCS + "ResourceLeak.md",
+    linkType = CUSTOM)
+public final class ResourceLeak extends BugChecker
+    implements CompilationUnitTreeMatcher, MethodInvocationTreeMatcher, NewClassTreeMatcher {
+
+  private static final long serialVersionUID = 1L;
+  private static final String DOC_PAGE = "docs/bugpatterns/ResourceLeak.md";
+
+  /** Error Prone's own check of {@code Files.lines} and its kin, on by default. */
+  private static final String STREAM_RESOURCE_LEAK = "StreamResourceLeak";
+
+  /** What the flags say: the resources, with users' additions, and which exceptions count. */
+  private record Settings(IoResources resources, ExceptionPolicy exceptions) {}
+
+  // Transient: a BugChecker is Serializable; these are rebuilt from the flags.
+  private final transient IoResources resources;
+  private final transient FlagProblem flagProblem;
+  private final transient Obligations obligations;
+
+  /** Used by ServiceLoader; Error Prone itself calls the {@link Inject} constructor. */
+  public ResourceLeak() {
+    this(ErrorProneFlags.empty());
+  }
+
+  @Inject
+  ResourceLeak(ErrorProneFlags flags) {
+    FlagProblem.Parsed<Settings> parsed =
+        FlagProblem.parse(
+            () ->
+                new Settings(
+                    IoResources.fromFlags(flags),
+                    ExceptionPolicy.fromFlags(flags, "ResourceLeak", DOC_PAGE)),
+            () ->
+                new Settings(
+                    IoResources.fromFlags(ErrorProneFlags.empty()), ExceptionPolicy.DECLARED));
+    this.resources = parsed.value().resources();
+    this.obligations = new Obligations(resources, parsed.value().exceptions());
+    this.flagProblem = parsed.problem();
+  }
+
+  @Override
+  public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
+    flagProblem.reportOnce(canonicalName(), tree, state);
+    return Description.NO_MATCH;
+  }
+
+  @Override
+  public Description matchNewClass(NewClassTree tree, VisitorState state) {
+    return check(tree, state);
+  }
+
+  @Override
+  public Description matchMethodInvocation(MethodInvocationTree call, VisitorState state) {
+    MethodSymbol method = getSymbol(call);
+    // Nearly every call fails the name test: asked first, it spares them the error guard's lambda.
+    if (method == null || !resources.namedLikeAcquirer(method.getSimpleName().toString())) {
+      return Description.NO_MATCH;
+    }
+    return check(call, state);
+  }
+
+  private Description check(ExpressionTree acquisition, VisitorState state) {
+    return InternalErrors.noFindingOnError(
+        () -> {
+          if (resources.acquisition(acquisition, state).isEmpty()
+              || LeakFindings.handedOn(state.getPath())
+              || reportedByStreamResourceLeak(acquisition, state)) {
+            return Description.NO_MATCH;
+          }
+          return obligations
+              .around(state.getPath(), state)
+              .map(body -> LeakFindings.describe(this, acquisition, body, LeakMessage::of, state))
+              .orElse(Description.NO_MATCH);
+        });
+  }
+
+  /**
+   * Whether Error Prone's StreamResourceLeak, which is on unless turned off, reports this {@code
+   * Files} stream already: one finding per problem. Turned off, this check reports it.
+   */
+  private static boolean reportedByStreamResourceLeak(
+      ExpressionTree acquisition, VisitorState state) {
+    if (!(getSymbol(acquisition) instanceof MethodSymbol method)
+        || !IoResources.isFilesStream(method)) {
+      return false;
+    }
+    Severity severity = state.errorProneOptions().getSeverityMap().get(STREAM_RESOURCE_LEAK);
+    if (severity != null) {
+      return severity != Severity.OFF;
+    }
+    return !state.errorProneOptions().isDisableAllChecks();
+  }
+}
