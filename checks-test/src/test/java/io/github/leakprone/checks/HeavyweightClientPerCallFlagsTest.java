@@ -4,7 +4,9 @@ import static com.google.errorprone.BugCheckerRefactoringTestHelper.TestMode.TEX
 import static io.github.leakprone.checks.ClientStubs.exactly;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.errorprone.CompilationTestHelper;
 import com.google.errorprone.ErrorProneFlags;
@@ -264,73 +266,51 @@ final class HeavyweightClientPerCallFlagsTest {
   // Malformed values. Error Prone builds each checker reflectively and wraps whatever its
   // constructor throws twice (ProvisionException, AssertionError); javac then reports "An exception
   // has occurred in the compiler ... Please file a bug against the Java compiler" with the cause
-  // three levels down a stack trace. So the check reports a malformed value itself, as an error on
-  // the first class compiled, naming the flag and the entry.
+  // three levels down a stack trace. So the check reports a malformed value itself, as an error
+  // with no source position (the flag is wrong, not the first class compiled), naming the flag and
+  // the entry.
 
   @Test
-  void malformedReleaseMethodFailsTheCompilation() {
-    compilationEndingIn("ERROR")
-        .setArgs(RELEASED + "com.acme.Pool#")
-        .addSourceLines(
-            "Test.java",
-            """
-            // BUG: Diagnostic matches: FLAG
-            class Test {}
-            """)
-        .expectErrorMessage(
-            "FLAG",
-            exactly(
-                "-XepOpt:HeavyweightClientPerCall:ReleasedTypes: bad entry 'com.acme.Pool#': ''"
-                    + " is not a method name (entries are separated by commas; see"
-                    + " docs/bugpatterns/HeavyweightClientPerCall.md)"))
-        .doTest();
+  void malformedReleaseMethodFailsTheCompilationWithNoPosition() {
+    assertEquals(
+        ImmutableList.of(
+            "-:-1: [HeavyweightClientPerCall] -XepOpt:HeavyweightClientPerCall:ReleasedTypes: bad"
+                + " entry 'com.acme.Pool#': '' is not a method name (entries are separated by"
+                + " commas; see docs/bugpatterns/HeavyweightClientPerCall.md)"),
+        FlagErrors.of(HeavyweightClientPerCall.class, RELEASED + "com.acme.Pool#"));
   }
 
   @Test
   void simpleClassNameFailsTheCompilation() {
-    compilationEndingIn("ERROR")
-        .setArgs(SHARED + "com.acme.Client,Client")
-        .addSourceLines(
-            "Test.java",
-            """
-            // BUG: Diagnostic contains: -XepOpt:HeavyweightClientPerCall:SharedTypes: bad entry
-            // 'Client': 'Client' is not a fully qualified class name such as com.acme.Client
-            class Test {}
-            """)
-        .doTest();
+    assertOneUnplacedError(
+        "-XepOpt:HeavyweightClientPerCall:SharedTypes: bad entry 'Client': 'Client' is not a fully"
+            + " qualified class name such as com.acme.Client",
+        FlagErrors.of(HeavyweightClientPerCall.class, SHARED + "com.acme.Client,Client"));
   }
 
   @Test
   void emptyPackageSegmentFailsTheCompilation() {
-    compilationEndingIn("ERROR")
-        .setArgs(SHARED + "com..Foo")
-        .addSourceLines(
-            "Test.java",
-            """
-            // BUG: Diagnostic contains: -XepOpt:HeavyweightClientPerCall:SharedTypes: bad entry
-            // 'com..Foo'
-            class Test {}
-            """)
-        .doTest();
+    assertOneUnplacedError(
+        "-XepOpt:HeavyweightClientPerCall:SharedTypes: bad entry 'com..Foo'",
+        FlagErrors.of(HeavyweightClientPerCall.class, SHARED + "com..Foo"));
   }
 
   @Test
   void malformedValueIsAnErrorWhateverTheSeverityAndIsReportedOnce() {
-    compilationEndingIn("ERROR")
-        .setArgs(RELEASED + "com.acme.Pool#shut-down", "-Xep:HeavyweightClientPerCall:WARN")
-        .addSourceLines(
-            "First.java",
-            """
-            // BUG: Diagnostic contains: -XepOpt:HeavyweightClientPerCall:ReleasedTypes: bad entry
-            // 'com.acme.Pool#shut-down': 'shut-down' is not a method name
-            class First {}
-            """)
-        .addSourceLines(
-            "Second.java",
-            """
-            class Second {}
-            """)
-        .doTest();
+    assertOneUnplacedError(
+        "-XepOpt:HeavyweightClientPerCall:ReleasedTypes: bad entry 'com.acme.Pool#shut-down':"
+            + " 'shut-down' is not a method name",
+        FlagErrors.of(
+            HeavyweightClientPerCall.class,
+            RELEASED + "com.acme.Pool#shut-down",
+            "-Xep:HeavyweightClientPerCall:WARN"));
+  }
+
+  /** One error, with no source file or position, whose message starts with {@code start}. */
+  private static void assertOneUnplacedError(String start, ImmutableList<String> errors) {
+    assertEquals(1, errors.size(), errors.toString());
+    assertTrue(
+        errors.get(0).startsWith("-:-1: [HeavyweightClientPerCall] " + start), errors.toString());
   }
 
   @Test

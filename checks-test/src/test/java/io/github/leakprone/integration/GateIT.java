@@ -18,13 +18,15 @@ import org.junit.jupiter.api.Test;
 /**
  * maven-demo's {@code gate} profile, run both ways by the invoker as a user's CI would: with the
  * demo's committed baseline the build passes and prints no finding; with one new leak added it
- * fails and names that finding, and only it. Both builds leave a valid SARIF report with every
+ * fails and names that finding, and only it; and built again without clean after a baseline entry
+ * was deleted, it fails on that entry's finding. Both builds leave a valid SARIF report with every
  * finding.
  */
 final class GateIT {
 
   private static final Path PASSING = Path.of(System.getProperty("leakprone.gate.passing"));
   private static final Path NEW_LEAK = Path.of(System.getProperty("leakprone.gate.newLeak"));
+  private static final Path INCREMENTAL = Path.of(System.getProperty("leakprone.gate.incremental"));
   private static final Path BASELINE = Path.of(System.getProperty("leakprone.demo.baseline"));
   private static final String HCPC_LINK =
       "https://github.com/leakprone/leakprone/blob/main/docs/bugpatterns/HeavyweightClientPerCall.md";
@@ -90,6 +92,35 @@ final class GateIT {
     assertEquals(
         ImmutableList.of("src/main/java/com/example/leakdemo/newleak/StatusNotifier.java:12 error"),
         fresh);
+  }
+
+  /**
+   * The gate without clean (src/it/gate-incremental): it passed, a baseline entry was deleted, and
+   * the next {@code -Pgate test-compile}, without clean, compiled again (rather than "Nothing to
+   * compile") and failed on the finding that entry held, and on no other.
+   */
+  @Test
+  void gateWithoutCleanJudgesAChangedBaselineAgain() throws IOException {
+    Path buildLog = INCREMENTAL.resolve("build.log");
+    List<String> log = Files.readAllLines(buildLog, UTF_8);
+    int lastPass = log.lastIndexOf("[INFO] BUILD SUCCESS");
+    assertTrue(lastPass > 0, "the first builds should pass: see " + buildLog);
+    List<String> last = log.subList(lastPass + 1, log.size());
+
+    assertTrue(last.contains("[INFO] BUILD FAILURE"), "see " + buildLog);
+    assertFalse(
+        last.stream().anyMatch(line -> line.contains("Nothing to compile")),
+        "the gate must not reuse the classes judged against the old baseline: see " + buildLog);
+    assertEquals(
+        ImmutableList.of(
+            "src/main/java/com/example/leakdemo/incident001/WcsDataBuilder.java:17:32:"
+                + " [HeavyweightClientPerCall] SerializeConfig built on every call of buildData():"
+                + " each instance generates its own ASM serializer classes, which stay in"
+                + " Metaspace; keep one in a static final field"),
+        DemoFindings.parse(last, DemoFindings.leakProneCheckNames(), "maven-demo").stream()
+            .map(f -> f.replaceAll(" \\((see \\S+|no link)\\)$", ""))
+            .distinct()
+            .toList());
   }
 
   private static int baselineEntries() throws IOException {

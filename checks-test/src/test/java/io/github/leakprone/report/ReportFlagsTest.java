@@ -39,18 +39,37 @@ final class ReportFlagsTest {
     return compile(project.resolve("src/main/java"), project.resolve("target/classes"), all);
   }
 
-  /** One error, exactly {@code message}, and the findings still shown as the warnings they are. */
+  /**
+   * One error, exactly {@code message}, in no file and at no position (the flags are wrong, not the
+   * file javac was checking), and, as no baseline was named, the findings still shown as the
+   * warnings they are.
+   */
   private static void assertOneError(Result result, String message) {
+    assertOneErrorOnly(result, message);
+    assertEquals(2, result.findings().size(), result.findings().toString());
+  }
+
+  /**
+   * One error, exactly {@code message}, in no file and at no position, and no finding: a baseline
+   * was named, so findings are held back, as which of them it holds is not known or the build's
+   * setup is wrong.
+   */
+  private static void assertOneErrorAndNoFinding(Result result, String message) {
+    assertOneErrorOnly(result, message);
+    assertEquals(ImmutableList.of(), result.findings());
+  }
+
+  private static void assertOneErrorOnly(Result result, String message) {
     assertFalse(result.success());
     assertEquals(ImmutableList.of("[LeakProne] " + message), result.errors());
-    assertEquals(2, result.findings().size(), result.findings().toString());
+    assertEquals(ImmutableList.of(), result.placedBuildMessages());
   }
 
   @Test
   void missingBaseline() {
     Path missing = project.resolve("missing-baseline.txt");
 
-    assertOneError(
+    assertOneErrorAndNoFinding(
         compileMain("-XepOpt:LeakProne:Baseline=missing-baseline.txt"),
         "-XepOpt:LeakProne:Baseline: "
             + missing
@@ -72,6 +91,32 @@ final class ReportFlagsTest {
             .get(0)
             .startsWith("[LeakProne] -XepOpt:LeakProne:Baseline: cannot read " + folder + ": "),
         result.errors().get(0));
+    assertEquals(ImmutableList.of(), result.placedBuildMessages());
+    assertEquals(ImmutableList.of(), result.findings());
+  }
+
+  @Test
+  void aBaselinedFindingDoesNotLeakWhenTheReportPathIsWrong() throws Exception {
+    // The baseline holds both findings; the report's path is a folder. The gate fails on that
+    // error alone: the known findings must not come out as warnings beside it.
+    compileMain("-XepOpt:LeakProne:Baseline=baseline.txt", "-XepOpt:LeakProne:BaselineMode=write");
+    Path report = Files.createDirectories(project.resolve("target/leakprone/classes.sarif"));
+
+    assertOneErrorAndNoFinding(
+        compileMain(
+            "-XepOpt:LeakProne:Baseline=baseline.txt",
+            "-XepOpt:LeakProne:Gate=true",
+            "-XepOpt:LeakProne:SarifReport=target/leakprone/{output}.sarif"),
+        "-XepOpt:LeakProne:SarifReport: cannot write " + report + ": it is a folder");
+  }
+
+  @Test
+  void aBaselinedFindingDoesNotLeakWhenAFlagBesideItIsWrong() throws Exception {
+    compileMain("-XepOpt:LeakProne:Baseline=baseline.txt", "-XepOpt:LeakProne:BaselineMode=write");
+
+    assertOneErrorAndNoFinding(
+        compileMain("-XepOpt:LeakProne:Baseline=baseline.txt", "-XepOpt:LeakProne:Gate=yes"),
+        "-XepOpt:LeakProne:Gate: 'yes' is neither 'true' nor 'false'");
   }
 
   @Test
@@ -79,7 +124,7 @@ final class ReportFlagsTest {
     Path file = project.resolve("baseline.txt");
     Files.write(file, new byte[] {(byte) 0xC3, (byte) 0x28, '\n'});
 
-    assertOneError(
+    assertOneErrorAndNoFinding(
         compileMain("-XepOpt:LeakProne:Baseline=baseline.txt"),
         "-XepOpt:LeakProne:Baseline: " + file + " is not UTF-8 text");
   }
@@ -92,7 +137,7 @@ final class ReportFlagsTest {
         String.join("\n", Baseline.HEADER)
             + "\n\nJdbcResourceLeak | src/main/java/com/acme/orders/OrderDao.java | OrderDao\n");
 
-    assertOneError(
+    assertOneErrorAndNoFinding(
         compileMain("-XepOpt:LeakProne:Baseline=baseline.txt"),
         "-XepOpt:LeakProne:Baseline: "
             + file
@@ -104,7 +149,7 @@ final class ReportFlagsTest {
     Path file = project.resolve("baseline.txt");
     Files.writeString(file, "JdbcResourceLeak | A.java | A | run() | first | x()\n");
 
-    assertOneError(
+    assertOneErrorAndNoFinding(
         compileMain("-XepOpt:LeakProne:Baseline=baseline.txt"),
         "-XepOpt:LeakProne:Baseline: "
             + file
@@ -117,7 +162,7 @@ final class ReportFlagsTest {
     String entry = "JdbcResourceLeak | A.java | A | run() | 1 | x()\n";
     Files.writeString(file, entry + "# again\n" + entry);
 
-    assertOneError(
+    assertOneErrorAndNoFinding(
         compileMain("-XepOpt:LeakProne:Baseline=baseline.txt"),
         "-XepOpt:LeakProne:Baseline: " + file + ":3: repeats line 1");
   }
@@ -172,16 +217,20 @@ final class ReportFlagsTest {
     Files.writeString(project.resolve("config"), "a file");
     Path file = project.resolve("config/baseline.txt");
 
-    assertOneError(
+    assertOneErrorAndNoFinding(
         compileMain(
             "-XepOpt:LeakProne:Baseline=config/baseline.txt",
             "-XepOpt:LeakProne:BaselineMode=write"),
-        "-XepOpt:LeakProne:Baseline: cannot read " + file + ": Not a directory");
+        "-XepOpt:LeakProne:Baseline: cannot write "
+            + file
+            + ": "
+            + project.resolve("config")
+            + " exists and is not a folder");
   }
 
   @Test
   void badBaselineMode() {
-    assertOneError(
+    assertOneErrorAndNoFinding(
         compileMain("-XepOpt:LeakProne:Baseline=b.txt", "-XepOpt:LeakProne:BaselineMode=refresh"),
         "-XepOpt:LeakProne:BaselineMode: 'refresh' is neither 'check' nor 'write'");
   }

@@ -64,6 +64,18 @@ final class ReportingJavac {
           .collect(ImmutableList.toImmutableList());
     }
 
+    /**
+     * LeakProne's own errors and notes (about its flags and files, not about code) that javac put
+     * in a source file or at a position: there should be none.
+     */
+    ImmutableList<String> placedBuildMessages() {
+      return diagnostics.stream()
+          .filter(d -> d.getMessage(Locale.ROOT).startsWith("[LeakProne]"))
+          .filter(d -> d.getSource() != null || d.getPosition() != Diagnostic.NOPOS)
+          .map(d -> d.getSource() + ":" + d.getLineNumber() + ": " + d.getMessage(Locale.ROOT))
+          .collect(ImmutableList.toImmutableList());
+    }
+
     ImmutableList<String> errors() {
       return messages(Diagnostic.Kind.ERROR);
     }

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javax.tools.Diagnostic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,6 +77,49 @@ final class SarifReportTest {
             .asText()
             .startsWith("PreparedStatement `ps` acquired at line 12"),
         results.get(0).toString());
+  }
+
+  /**
+   * The log and the report locate one finding two ways (README, "The report"): javac prints one
+   * point, the flagged call's preferred position, its {@code (}; the SARIF region is the whole
+   * call, from its first character to just past its last, which holds that point.
+   */
+  @Test
+  void javacPointsInsideTheRegionTheReportHighlights() {
+    write(project, ORDER_DAO_PATH, ORDER_DAO);
+
+    Result result = compileMain(flags());
+
+    List<String> lines = ORDER_DAO.lines().toList();
+    String jdbc = lines.get(11);
+    String pool = lines.get(21);
+    int jdbcStart = jdbc.indexOf("conn.prepareStatement(sql)") + 1;
+    int poolStart = pool.indexOf("Executors.newFixedThreadPool(4)") + 1;
+    assertEquals(
+        ImmutableList.of("12:" + (jdbc.indexOf("(sql)") + 1), "22:" + (pool.indexOf("(4)") + 1)),
+        result.diagnostics().stream()
+            .filter(d -> d.getKind() == Diagnostic.Kind.WARNING)
+            .map(d -> d.getLineNumber() + ":" + d.getColumnNumber())
+            .toList());
+    List<String> regions = new ArrayList<>();
+    for (JsonNode finding :
+        SarifSchema.readValid(project.resolve("target/leakprone/classes.sarif"))
+            .at("/runs/0/results")) {
+      JsonNode region = finding.at("/locations/0/physicalLocation/region");
+      regions.add(
+          region.at("/startLine").asInt()
+              + ":"
+              + region.at("/startColumn").asInt()
+              + "-"
+              + region.at("/endLine").asInt()
+              + ":"
+              + region.at("/endColumn").asInt());
+    }
+    assertEquals(
+        ImmutableList.of(
+            "12:" + jdbcStart + "-12:" + (jdbcStart + "conn.prepareStatement(sql)".length()),
+            "22:" + poolStart + "-22:" + (poolStart + "Executors.newFixedThreadPool(4)".length())),
+        regions);
   }
 
   @Test

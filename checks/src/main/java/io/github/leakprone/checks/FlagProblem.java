@@ -1,11 +1,7 @@
 package io.github.leakprone.checks;
 
 import com.google.errorprone.VisitorState;
-import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.tree.Tree;
-import com.sun.tools.javac.tree.JCTree;
-import com.sun.tools.javac.util.JCDiagnostic;
-import com.sun.tools.javac.util.Log;
+import io.github.leakprone.BuildMessages;
 import io.github.leakprone.report.Reporter;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -14,7 +10,8 @@ import javax.annotation.Nullable;
 /**
  * A malformed {@code -XepOpt:} value. A check's constructor must not throw (Error Prone would crash
  * javac with a stack trace), so the check parses its flags through {@link #parse}, runs with its
- * built-in knowledge, and reports the problem as a compilation error, once, on the first file. The
+ * built-in knowledge, and reports the problem as a compilation error, once, at the first file it
+ * sees, with no source position (the problem is in the build's flags, not in that file). The
  * message names the check, the flag and the bad entry ({@code [Check] -XepOpt:Check:Flag: bad entry
  * '...': why}).
  */
@@ -43,21 +40,15 @@ final class FlagProblem {
   }
 
   /**
-   * Reports the problem as a javac error on the first file of the compilation. It goes to javac's
-   * log directly, not through a Description: a finding's severity is the user's to set with {@code
-   * -Xep:}, but a malformed flag must fail the build whatever that severity is.
+   * Reports the problem as a javac error, once per compilation, with no source file or position. It
+   * goes to javac's log directly, not through a Description: a finding's severity is the user's to
+   * set with {@code -Xep:}, but a malformed flag must fail the build whatever that severity is.
    */
-  void reportOnce(String checkName, CompilationUnitTree file, VisitorState state) {
+  void reportOnce(String checkName, VisitorState state) {
     // Every check calls this for every file: LeakProne's report learns which files each check saw.
     Reporter.visitFile(checkName, state);
     if (message != null && !reported.getAndSet(true)) {
-      // At the first class of the file, where javac shows a line, rather than at the package.
-      Tree at = file.getTypeDecls().isEmpty() ? file : file.getTypeDecls().get(0);
-      Log.instance(state.context)
-          .error(
-              (JCTree) at,
-              new JCDiagnostic.Error(
-                  "compiler", "proc.messager", "[" + checkName + "] " + message));
+      BuildMessages.error(state.context, "[" + checkName + "] " + message);
     }
   }
 }

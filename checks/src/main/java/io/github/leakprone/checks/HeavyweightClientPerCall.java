@@ -93,7 +93,7 @@ public final class HeavyweightClientPerCall extends BugChecker
 
   @Override
   public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
-    flagProblem.reportOnce(canonicalName(), tree, state);
+    flagProblem.reportOnce(canonicalName(), state);
     return Description.NO_MATCH;
   }
 

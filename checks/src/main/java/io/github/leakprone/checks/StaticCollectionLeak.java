@@ -73,7 +73,7 @@ public final class StaticCollectionLeak extends BugChecker
 
   @Override
   public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
-    flagProblem.reportOnce(canonicalName(), tree, state);
+    flagProblem.reportOnce(canonicalName(), state);
     return Description.NO_MATCH;
   }
 

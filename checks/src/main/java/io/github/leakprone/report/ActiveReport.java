@@ -44,10 +44,12 @@ final class ActiveReport implements CompilationReport {
     Baseline baseline = null;
     if (flags.baseline() != null) {
       boolean writing = flags.mode() == BaselineMode.WRITE;
-      baseline = Baseline.read(flags.baseline(), writing);
       if (writing) {
+        // Writing is what write mode is for: a path that cannot be written says so, rather than
+        // that it cannot be read (the file is read too, to keep other compilations' entries).
         checkWritable(ReportFlags.BASELINE, flags.baseline());
       }
+      baseline = Baseline.read(flags.baseline(), writing);
     }
     ClassFolder output = ClassFolder.of(context, flags.baseDir());
     if (flags.sarifReport() != null) {

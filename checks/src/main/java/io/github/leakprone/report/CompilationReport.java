@@ -3,12 +3,8 @@ package io.github.leakprone.report;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Description;
-import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.tree.Tree;
-import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.util.Context;
-import com.sun.tools.javac.util.JCDiagnostic;
-import com.sun.tools.javac.util.Log;
+import io.github.leakprone.BuildMessages;
 
 /**
  * What LeakProne's reporting does in one javac compilation, in one of three states that its {@code
@@ -48,7 +44,7 @@ sealed interface CompilationReport
     try {
       return ActiveReport.start(state.context, ReportFlags.parse(flags));
     } catch (IllegalArgumentException e) {
-      return new BadFlags(e.getMessage());
+      return new BadFlags(e.getMessage(), flags.get(ReportFlags.BASELINE).isPresent());
     }
   }
 
@@ -66,16 +62,29 @@ sealed interface CompilationReport
   }
 
   /**
-   * A flag value was wrong: the compilation fails with one error that says which, and findings go
-   * to javac as they came, so that the user still sees them; nothing is kept or written.
+   * A flag value was wrong, or a file they name cannot be read or written: the compilation fails
+   * with one error that says which, with no source position (the problem is in the build's setup,
+   * not in the file being checked), and nothing is kept or written.
+   *
+   * <p>Without a baseline, findings go to javac as they came, so that the user still sees them.
+   * With one, every finding is held back: the baseline's findings must never show (and a gate must
+   * not print known leaks as warnings beside its error), and when it cannot be read, or a flag
+   * beside it is wrong, which findings it holds is not known. The build fails on the error anyway;
+   * once the flags are right every finding is judged again. (Error Prone itself checks no class
+   * after the first error it did not report, so findings past the first class were lost anyway.)
    */
   final class BadFlags implements CompilationReport {
 
     private final String problem;
+    private final boolean holdBack;
     private boolean reported;
 
-    BadFlags(String problem) {
+    /**
+     * @param holdBack whether a baseline was named: findings are then kept from javac
+     */
+    BadFlags(String problem, boolean holdBack) {
       this.problem = problem;
+      this.holdBack = holdBack;
     }
 
     @Override
@@ -86,7 +95,7 @@ sealed interface CompilationReport
     @Override
     public Description route(Description description, VisitorState state) {
       reportOnce(state);
-      return description;
+      return holdBack ? Description.NO_MATCH : description;
     }
 
     private void reportOnce(VisitorState state) {
@@ -94,13 +103,7 @@ sealed interface CompilationReport
         return;
       }
       reported = true;
-      CompilationUnitTree file = state.getPath().getCompilationUnit();
-      // At the first class of the file, where javac shows a line, as FlagProblem does.
-      Tree at = file.getTypeDecls().isEmpty() ? file : file.getTypeDecls().get(0);
-      Log.instance(state.context)
-          .error(
-              (JCTree) at,
-              new JCDiagnostic.Error("compiler", "proc.messager", "[LeakProne] " + problem));
+      BuildMessages.error(state.context, "[LeakProne] " + problem);
     }
   }
 }

@@ -7,8 +7,7 @@ import com.google.errorprone.BugCheckerInfo;
 import com.sun.source.util.TaskEvent;
 import com.sun.source.util.TaskListener;
 import com.sun.tools.javac.util.Context;
-import com.sun.tools.javac.util.JCDiagnostic;
-import com.sun.tools.javac.util.Log;
+import io.github.leakprone.BuildMessages;
 import io.github.leakprone.FailOnInternalError;
 import io.github.leakprone.report.ReportFlags.BaselineMode;
 import io.github.leakprone.report.SarifReport.Notification;
@@ -51,23 +50,22 @@ final class ReportWriter implements TaskListener {
     if (event.getKind() != TaskEvent.Kind.COMPILATION) {
       return;
     }
-    Log log = Log.instance(context);
     try {
       List<Notification> notifications = new ArrayList<>();
       ImmutableMap<String, BugCheckerInfo> known = Rules.leakProneChecks();
       if (flags.mode() == BaselineMode.WRITE) {
-        writeBaseline(known, log);
+        writeBaseline(known);
       } else if (baseline != null) {
-        reportStale(baseline, known, log, notifications);
+        reportStale(baseline, known, notifications);
       }
       if (flags.sarifReport() != null) {
-        writeSarif(known, log, notifications);
+        writeSarif(known, notifications);
       }
     } catch (RuntimeException e) {
       if (FailOnInternalError.ENABLED) {
         throw e;
       }
-      error(log, "could not write the report or the baseline: " + e);
+      error("could not write the report or the baseline: " + e);
     }
   }
 
@@ -78,7 +76,6 @@ final class ReportWriter implements TaskListener {
   private void reportStale(
       Baseline baseline,
       ImmutableMap<String, BugCheckerInfo> known,
-      Log log,
       List<Notification> notifications) {
     List<String> lines = new ArrayList<>();
     SourceFile baselineFile = SourceFile.of(baseline.file(), flags.baseDir());
@@ -97,7 +94,6 @@ final class ReportWriter implements TaskListener {
     }
     if (!lines.isEmpty()) {
       note(
-          log,
           baseline.file()
               + ": "
               + lines.size()
@@ -117,7 +113,7 @@ final class ReportWriter implements TaskListener {
    * replaced by its findings; other entries (another module's, the test sources' when this is the
    * main compilation) stay.
    */
-  private void writeBaseline(ImmutableMap<String, BugCheckerInfo> known, Log log) {
+  private void writeBaseline(ImmutableMap<String, BugCheckerInfo> known) {
     Path file = flags.baseline();
     List<BaselineEntry> entries = books.entries();
     try {
@@ -140,7 +136,6 @@ final class ReportWriter implements TaskListener {
             }
           });
       note(
-          log,
           "wrote "
               + file
               + ": "
@@ -150,7 +145,6 @@ final class ReportWriter implements TaskListener {
               + " entries in all");
     } catch (IOException e) {
       error(
-          log,
           ReportFlags.PREFIX
               + ReportFlags.BASELINE
               + ": cannot write "
@@ -158,19 +152,18 @@ final class ReportWriter implements TaskListener {
               + ": "
               + Baseline.reason(e, file));
     } catch (IllegalArgumentException e) {
-      error(log, e.getMessage());
+      error(e.getMessage());
     }
   }
 
   private void writeSarif(
-      ImmutableMap<String, BugCheckerInfo> known, Log log, List<Notification> notifications) {
+      ImmutableMap<String, BugCheckerInfo> known, List<Notification> notifications) {
     Path path = flags.sarifPath(output.name());
     try {
       if (Files.isRegularFile(path)) {
         String previous = SarifReport.automationIdOf(Files.readString(path, UTF_8));
         if (previous != null && !previous.equals(output.automationId())) {
           note(
-              log,
               ReportFlags.PREFIX
                   + ReportFlags.SARIF_REPORT
                   + ": replaced "
@@ -196,7 +189,6 @@ final class ReportWriter implements TaskListener {
               baselineUri));
     } catch (IOException e) {
       error(
-          log,
           ReportFlags.PREFIX
               + ReportFlags.SARIF_REPORT
               + ": cannot write "
@@ -206,11 +198,11 @@ final class ReportWriter implements TaskListener {
     }
   }
 
-  private static void note(Log log, String message) {
-    log.note(new JCDiagnostic.Note("compiler", "proc.messager", "[LeakProne] " + message));
+  private void note(String message) {
+    BuildMessages.note(context, "[LeakProne] " + message);
   }
 
-  private static void error(Log log, String message) {
-    log.error(new JCDiagnostic.Error("compiler", "proc.messager", "[LeakProne] " + message));
+  private void error(String message) {
+    BuildMessages.error(context, "[LeakProne] " + message);
   }
 }

@@ -1,0 +1,43 @@
+package io.github.leakprone;
+
+import com.sun.tools.javac.util.Context;
+import com.sun.tools.javac.util.JCDiagnostic;
+import com.sun.tools.javac.util.Log;
+import javax.tools.JavaFileObject;
+
+/**
+ * Errors and notes about the build's setup (a check's flag, LeakProne's report flags, the baseline,
+ * the report's file) rather than about a line of code. They carry no source file and no position:
+ * javac prints them as {@code error: ...}, Maven as {@code [ERROR] ...}, and an IDE paints no file
+ * red, where one at a tree would land on whatever class the compilation happened to check first.
+ * The message names the flag and the file itself. Both the checks and {@code report/} use it, so it
+ * lives here, above both.
+ */
+public final class BuildMessages {
+
+  /** A javac error with no source and no position; it fails the compilation. */
+  public static void error(Context context, String message) {
+    Log log = Log.instance(context);
+    // Log.error(Error) puts the diagnostic in the log's current source file (Error Prone sets it to
+    // the file being checked); with no source it is about the build as a whole.
+    JavaFileObject previous = log.useSource(null);
+    try {
+      log.error(new JCDiagnostic.Error("compiler", "proc.messager", message));
+    } finally {
+      log.useSource(previous);
+    }
+  }
+
+  /** A javac note with no source and no position. */
+  public static void note(Context context, String message) {
+    Log log = Log.instance(context);
+    JavaFileObject previous = log.useSource(null);
+    try {
+      log.note(new JCDiagnostic.Note("compiler", "proc.messager", message));
+    } finally {
+      log.useSource(previous);
+    }
+  }
+
+  private BuildMessages() {}
+}
