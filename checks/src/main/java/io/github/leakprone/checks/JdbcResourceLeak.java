@@ -155,7 +155,9 @@ public final class JdbcResourceLeak extends BugChecker
   /**
    * The finding for {@code call}'s resource, if it is among the leaks of its body. Its fix is
    * worked out after those of the body's earlier leaks: two rewrites of one block would collide,
-   * and the second is offered once the first is applied.
+   * and the second is offered once the first is applied. Leaks declared one after the other are the
+   * common case of that: the first one's try takes the others as resources too, and theirs then
+   * offer no fix of their own.
    */
   private Description describe(MethodInvocationTree call, BodyLeaks body, VisitorState state) {
     if (body.leaks().stream().noneMatch(leak -> leak.site() == call)) {
@@ -163,8 +165,8 @@ public final class JdbcResourceLeak extends BugChecker
     }
     TreePath bodyPath =
         new TreePath(body.methodOrLambda(), TreePaths.bodyOf(body.methodOrLambda().getLeaf()));
-    LocalUses uses =
-        LocalUses.of(bodyPath, body.leaks().stream().map(Leak::site).collect(toImmutableSet()));
+    ImmutableSet<Tree> sites = body.leaks().stream().map(Leak::site).collect(toImmutableSet());
+    LocalUses uses = LocalUses.of(bodyPath, sites);
     VisitorState inBody = state.withPath(body.methodOrLambda());
     List<Rewrite> offered = new ArrayList<>();
     for (Leak leak : body.leaks()) {
@@ -176,7 +178,7 @@ public final class JdbcResourceLeak extends BugChecker
       }
       VisitorState atSite = state.withPath(site);
       Optional<Rewrite> rewrite =
-          ReleaseOnEveryPath.fix(RELEASE_METHODS, "close", atSite, uses, offered);
+          ReleaseOnEveryPath.fix(RELEASE_METHODS, "close", atSite, uses, offered, sites);
       if (leak.site() == call) {
         Description.Builder description =
             buildDescription(call).setMessage(JdbcResourceLeakMessage.of(leak, atSite));
