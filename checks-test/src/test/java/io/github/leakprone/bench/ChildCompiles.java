@@ -113,6 +113,7 @@ final class ChildCompiles {
         List.of(
             "-XDcompilePolicy=simple",
             "--should-stop=ifError=FLOW",
+            "-XDaddTypeAnnotationsToSymbol=true",
             "-processorpath",
             String.join(File.pathSeparator, processorPath)));
     StringBuilder plugin = new StringBuilder("-Xplugin:ErrorProne -XepDisableAllChecks");

@@ -1233,6 +1233,89 @@ final class HeavyweightClientPerCallFixTest {
             "com.alibaba.fastjson"));
   }
 
+  /**
+   * One blank line between the hoisted members and the member after them, whatever blank lines the
+   * class had: incident 001's class opens with a blank line; after a field the moved code reads,
+   * the new field joins its group.
+   */
+  @Test
+  void hoistedMembersAreSetOffByOneBlankLine() {
+    assertEquals(
+        """
+        import com.alibaba.fastjson.JSON;
+        import com.alibaba.fastjson.PropertyNamingStrategy;
+        import com.alibaba.fastjson.serializer.SerializeConfig;
+
+        public class WcsDataBuilder {
+          private static final SerializeConfig CONFIG = new SerializeConfig();
+
+          static {
+            CONFIG.propertyNamingStrategy = PropertyNamingStrategy.SnakeCase;
+          }
+
+          /** Returns the bean as JSON with snake_case field names. */
+          public static String buildData(Object bean) {
+            return JSON.toJSONString(bean, CONFIG);
+          }
+        }
+        """,
+        RawFixes.apply(
+            "WcsDataBuilder.java",
+            """
+            import com.alibaba.fastjson.JSON;
+            import com.alibaba.fastjson.PropertyNamingStrategy;
+            import com.alibaba.fastjson.serializer.SerializeConfig;
+
+            public class WcsDataBuilder {
+
+              /** Returns the bean as JSON with snake_case field names. */
+              public static String buildData(Object bean) {
+                SerializeConfig CONFIG = new SerializeConfig();
+                CONFIG.propertyNamingStrategy = PropertyNamingStrategy.SnakeCase;
+                return JSON.toJSONString(bean, CONFIG);
+              }
+            }
+            """,
+            "com.alibaba.fastjson"));
+    assertEquals(
+        """
+        import com.alibaba.fastjson.JSON;
+        import com.alibaba.fastjson.PropertyNamingStrategy;
+        import com.alibaba.fastjson.serializer.SerializeConfig;
+
+        class Snake {
+          private static final PropertyNamingStrategy NAMING = PropertyNamingStrategy.SnakeCase;
+          private static final SerializeConfig CONFIG = new SerializeConfig();
+
+          static {
+            CONFIG.propertyNamingStrategy = NAMING;
+          }
+
+          String toJson(Object bean) {
+            return JSON.toJSONString(bean, CONFIG);
+          }
+        }
+        """,
+        RawFixes.apply(
+            "Snake.java",
+            """
+            import com.alibaba.fastjson.JSON;
+            import com.alibaba.fastjson.PropertyNamingStrategy;
+            import com.alibaba.fastjson.serializer.SerializeConfig;
+
+            class Snake {
+              private static final PropertyNamingStrategy NAMING = PropertyNamingStrategy.SnakeCase;
+
+              String toJson(Object bean) {
+                SerializeConfig config = new SerializeConfig();
+                config.propertyNamingStrategy = NAMING;
+                return JSON.toJSONString(bean, config);
+              }
+            }
+            """,
+            "com.alibaba.fastjson"));
+  }
+
   // ---------------------------------------------------------------------------------------------
   // RELEASE: release on every path
 
@@ -1478,7 +1561,6 @@ final class HeavyweightClientPerCallFixTest {
               Object notLast(Object request) throws IOException {
                 try (CloseableHttpClient client = HttpClients.createDefault()) {
                   Object response = client.execute(request);
-                  client.close();
                   return response;
                 }
               }

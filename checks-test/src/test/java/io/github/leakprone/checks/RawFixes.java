@@ -4,6 +4,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.google.common.collect.ImmutableList;
 import com.google.errorprone.BaseErrorProneJavaCompiler;
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.scanner.ScannerSupplier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,11 +25,17 @@ import javax.tools.StandardJavaFileManager;
  */
 final class RawFixes {
 
-  private static final JavaCompiler COMPILER =
-      new BaseErrorProneJavaCompiler(
-          ScannerSupplier.fromBugCheckerClasses(HeavyweightClientPerCall.class));
-
+  /** HeavyweightClientPerCall's fixes applied to {@code source}. */
   static String apply(String fileName, String source, String... stubPackages) {
+    return apply(HeavyweightClientPerCall.class, fileName, source, stubPackages);
+  }
+
+  /** {@code check}'s fixes applied to {@code source}, in one compilation as a patch run does. */
+  static String apply(
+      Class<? extends BugChecker> check, String fileName, String source, String... stubPackages) {
+    JavaCompiler compiler =
+        new BaseErrorProneJavaCompiler(ScannerSupplier.fromBugCheckerClasses(check));
+    String checkName = check.getAnnotation(BugPattern.class).name();
     try {
       Path dir = Files.createTempDirectory("raw-fixes");
       List<Path> files = new ArrayList<>();
@@ -39,9 +47,9 @@ final class RawFixes {
       Path classes = Files.createDirectories(dir.resolve("classes"));
       DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
       try (StandardJavaFileManager fileManager =
-          COMPILER.getStandardFileManager(diagnostics, null, UTF_8)) {
+          compiler.getStandardFileManager(diagnostics, null, UTF_8)) {
         boolean success =
-            COMPILER
+            compiler
                 .getTask(
                     null,
                     fileManager,
@@ -49,7 +57,8 @@ final class RawFixes {
                     ImmutableList.of(
                         "-d",
                         classes.toString(),
-                        "-XepPatchChecks:HeavyweightClientPerCall",
+                        "-XepPatchChecks:"
+                            + (checkName.isEmpty() ? check.getSimpleName() : checkName),
                         "-XepPatchLocation:IN_PLACE"),
                     null,
                     fileManager.getJavaFileObjectsFromPaths(files))

@@ -199,6 +199,9 @@ final class PluginJarIT {
         .withOptions(
             "-XDcompilePolicy=simple",
             "--should-stop=ifError=FLOW",
+            // As README tells users to pass it: Error Prone 2.43+ requires it on JDK 21, and every
+            // compile here shows that it changes nothing on the JDK that runs the tests.
+            "-XDaddTypeAnnotationsToSymbol=true",
             "-processorpath",
             processorPath(),
             errorProneArgs);

@@ -53,7 +53,9 @@ final class LeakFindings {
   /**
    * The finding for {@code site}'s resource, if it is among the leaks of its body. Its fix is
    * worked out after those of the body's earlier leaks: two rewrites of one block would collide,
-   * and the second is offered once the first is applied.
+   * and the second is offered once the first is applied. Leaks declared one after the other are the
+   * common case of that: the first one's try takes the others as resources too, and theirs then
+   * offer no fix of their own.
    *
    * @param message the sentence of a leak, at its site
    */
@@ -68,8 +70,8 @@ final class LeakFindings {
     }
     TreePath bodyPath =
         new TreePath(body.methodOrLambda(), TreePaths.bodyOf(body.methodOrLambda().getLeaf()));
-    LocalUses uses =
-        LocalUses.of(bodyPath, body.leaks().stream().map(Leak::site).collect(toImmutableSet()));
+    ImmutableSet<Tree> sites = body.leaks().stream().map(Leak::site).collect(toImmutableSet());
+    LocalUses uses = LocalUses.of(bodyPath, sites);
     VisitorState inBody = state.withPath(body.methodOrLambda());
     List<Rewrite> offered = new ArrayList<>();
     for (Leak leak : body.leaks()) {
@@ -81,7 +83,7 @@ final class LeakFindings {
       }
       VisitorState atSite = state.withPath(at);
       Optional<Rewrite> rewrite =
-          ReleaseOnEveryPath.fix(RELEASE_METHODS, "close", atSite, uses, offered);
+          ReleaseOnEveryPath.fix(RELEASE_METHODS, "close", atSite, uses, offered, sites);
       if (leak.site() == site) {
         Description.Builder description =
             checker.buildDescription(site).setMessage(message.apply(leak, atSite));

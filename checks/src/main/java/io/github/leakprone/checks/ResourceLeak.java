@@ -83,7 +83,7 @@ public final class ResourceLeak extends BugChecker
 
   @Override
   public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
-    flagProblem.reportOnce(canonicalName(), tree, state);
+    flagProblem.reportOnce(canonicalName(), state);
     return Description.NO_MATCH;
   }
 

@@ -317,7 +317,8 @@ public final class HoistToStaticField {
   /**
    * Inserts {@code members} first in {@code owner}'s body, except that they must follow an enum's
    * constants (which come first in any enum) and every static field of {@code owner} that the
-   * {@code moved} code reads (a static initializer may not read a field declared below it).
+   * {@code moved} code reads (a static initializer may not read a field declared below it). One
+   * blank line sets them off from the member after them, whatever blank lines stood there.
    */
   private static void insertMembers(
       SuggestedFix.Builder fix,
@@ -335,7 +336,44 @@ public final class HoistToStaticField {
         position = Math.max(position, SourceText.memberEnd(owner, getStartPosition(field), state));
       }
     }
-    fix.replace(position, position, "\n" + members);
+    // After a trailing comment on that line, not before it.
+    CharSequence source = state.getSourceCode();
+    int lineRest = skipBlanks(source, position);
+    if (source.toString().startsWith("//", lineRest)) {
+      position = lineEnd(source, lineRest);
+    }
+    String text = members.endsWith("\n") ? members.substring(0, members.length() - 1) : members;
+    fix.replace(
+        position, position, "\n" + text + (blankOrEndFollows(source, position) ? "" : "\n"));
+  }
+
+  /**
+   * Whether the line after {@code position}'s is blank, or closes the class: the inserted members
+   * need no blank line of their own after them.
+   */
+  private static boolean blankOrEndFollows(CharSequence source, int position) {
+    int end = lineEnd(source, position);
+    if (end >= source.length()) {
+      return true;
+    }
+    int next = skipBlanks(source, end + 1);
+    return next >= source.length() || source.charAt(next) == '\n' || source.charAt(next) == '}';
+  }
+
+  private static int skipBlanks(CharSequence source, int position) {
+    int i = position;
+    while (i < source.length() && (source.charAt(i) == ' ' || source.charAt(i) == '\t')) {
+      i++;
+    }
+    return i;
+  }
+
+  private static int lineEnd(CharSequence source, int position) {
+    int i = position;
+    while (i < source.length() && source.charAt(i) != '\n') {
+      i++;
+    }
+    return i;
   }
 
   /** The static fields declared in {@code owner} that {@code trees} name. */

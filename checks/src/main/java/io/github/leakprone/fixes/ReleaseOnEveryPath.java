@@ -36,8 +36,11 @@ import io.github.leakprone.catalog.ContainerStores;
 import io.github.leakprone.catalog.ReleaseNames;
 import io.github.leakprone.trees.LocalUses;
 import io.github.leakprone.trees.SourceText;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.lang.model.element.ElementKind;
 
 /**
@@ -62,7 +65,23 @@ public final class ReleaseOnEveryPath {
 
   /**
    * The fix for the acquisition at {@code stateAtSite}'s path, if it initialises a local declared
-   * in a block; none when its rewrite would overlap one in {@code taken}.
+   * in a block; none when its rewrite would overlap one in {@code taken}. No other leak joins its
+   * try.
+   */
+  public static Optional<Rewrite> fix(
+      ImmutableSet<String> releaseMethods,
+      String primaryRelease,
+      VisitorState stateAtSite,
+      LocalUses uses,
+      List<Rewrite> taken) {
+    return fix(releaseMethods, primaryRelease, stateAtSite, uses, taken, ImmutableSet.of());
+  }
+
+  /**
+   * As above; and when the fix is a try-with-resources, the locals declared right after this one
+   * whose initializers are among {@code otherLeaks} (acquisitions that leak too) join its resources
+   * ({@code try (Connection c = ...; Statement st = c.createStatement())}), so that one run of the
+   * fixes gives one try, where a fix per leak would give a try in a try after two runs.
    *
    * @param releaseMethods the methods that release the resource when called on it
    * @param primaryRelease the one the fix calls
@@ -73,66 +92,167 @@ public final class ReleaseOnEveryPath {
       String primaryRelease,
       VisitorState stateAtSite,
       LocalUses uses,
-      List<Rewrite> taken) {
-    TreePath parentPath = stateAtSite.getPath().getParentPath();
-    if (!(parentPath.getLeaf() instanceof VariableTree local)
-        || !(parentPath.getParentPath().getLeaf() instanceof BlockTree block)) {
+      List<Rewrite> taken,
+      Set<? extends Tree> otherLeaks) {
+    TreePath localPath = stateAtSite.getPath().getParentPath();
+    if (!(localPath.getLeaf() instanceof VariableTree local)
+        || !(localPath.getParentPath().getLeaf() instanceof BlockTree block)) {
       return Optional.empty();
     }
     List<? extends StatementTree> statements = block.getStatements();
-    List<? extends StatementTree> rest =
-        statements.subList(statements.indexOf(local) + 1, statements.size());
     int start = getStartPosition(local);
-    int end =
-        rest.isEmpty()
-            ? stateAtSite.getEndPosition(local)
-            : stateAtSite.getEndPosition(rest.get(rest.size() - 1));
+    int end = stateAtSite.getEndPosition(statements.get(statements.size() - 1));
     // Checked before any other work: many findings in one block would each rewrite all of it.
     if (taken.stream().anyMatch(other -> start < other.end() && other.start() < end)) {
       return Optional.empty();
     }
-    VarSymbol symbol = getSymbol(local);
-    if (symbol.getKind() != ElementKind.LOCAL_VARIABLE
-        || uses.isAssigned(symbol)
-        || !onlyLends(symbol, uses, block, releaseMethods, stateAtSite)) {
+    boolean withResources = primaryRelease.equals("close") && isAutoCloseable(local, stateAtSite);
+    Releasable releasable =
+        new Releasable(block, localPath, releaseMethods, primaryRelease, uses, stateAtSite);
+    if (!releasable.test(local, withResources)) {
       return Optional.empty();
     }
-    boolean releaseEndsBlock =
-        !rest.isEmpty() && isRelease(rest.get(rest.size() - 1), symbol, releaseMethods);
-    boolean withResources = primaryRelease.equals("close") && isAutoCloseable(local, stateAtSite);
-    // The release the fix adds (try-with-resources' implicit close(), or a new call in the finally)
-    // must compile where it goes: on the declared type, with its checked exceptions handled there.
-    // A release that ended the block and moves into the finally compiled there already.
-    if (withResources || !releaseEndsBlock) {
-      Optional<MethodSymbol> release = releaseMethod(getType(local), primaryRelease, stateAtSite);
-      if (release.isEmpty() || !mayThrow(release.get().getThrownTypes(), parentPath, stateAtSite)) {
-        return Optional.empty();
-      }
+    int next = statements.indexOf(local) + 1;
+    if (!withResources) {
+      return Optional.of(
+          new Rewrite(
+              SuggestedFix.replace(
+                  start,
+                  end,
+                  tryFinally(
+                      local,
+                      block,
+                      statements.subList(next, statements.size()),
+                      releaseMethods,
+                      primaryRelease,
+                      stateAtSite)),
+              start,
+              end));
     }
-    return Optional.of(
-        new Rewrite(
-            SuggestedFix.replace(
-                start,
-                end,
-                rewrite(
-                    local,
-                    block,
-                    rest,
-                    primaryRelease,
-                    withResources,
-                    releaseEndsBlock,
-                    stateAtSite)),
-            start,
-            end));
+    List<VariableTree> resources = new ArrayList<>();
+    resources.add(local);
+    while (next < statements.size()
+        && statements.get(next) instanceof VariableTree following
+        && otherLeaks.contains(following.getInitializer())
+        && SourceText.onlyBlankBetween(resources.get(resources.size() - 1), following, stateAtSite)
+        && isAutoCloseable(following, stateAtSite)
+        && releasable.test(following, true)) {
+      resources.add(following);
+      next++;
+    }
+    String text =
+        TryWithResources.text(
+            resources,
+            localPath.getParentPath(),
+            statements.subList(next, statements.size()),
+            resourceUses(resources, releaseMethods, uses),
+            stateAtSite);
+    return Optional.of(new Rewrite(SuggestedFix.replace(start, end, text), start, end));
   }
 
-  private static String rewrite(
+  /**
+   * Whether the fix may release a local's resource at the end of its block: the local only lends
+   * the resource, is never reassigned, and the release the fix adds (try-with-resources' implicit
+   * close(), or a new call in the finally) compiles where it goes: on the declared type, with its
+   * checked exceptions handled there. A release that ended the block and moves into the finally
+   * compiled there already.
+   */
+  private record Releasable(
+      BlockTree block,
+      TreePath localPath,
+      ImmutableSet<String> releaseMethods,
+      String primaryRelease,
+      LocalUses uses,
+      VisitorState state) {
+
+    boolean test(VariableTree local, boolean withResources) {
+      VarSymbol symbol = getSymbol(local);
+      if (symbol.getKind() != ElementKind.LOCAL_VARIABLE
+          || uses.isAssigned(symbol)
+          || !onlyLends(symbol, uses, block, releaseMethods, state)) {
+        return false;
+      }
+      List<? extends StatementTree> statements = block.getStatements();
+      StatementTree last = statements.get(statements.size() - 1);
+      boolean releaseEndsBlock = last != local && isRelease(last, symbol, releaseMethods);
+      if (withResources || !releaseEndsBlock) {
+        Optional<MethodSymbol> release = releaseMethod(getType(local), primaryRelease, state);
+        return release.isPresent() && mayThrow(release.get().getThrownTypes(), localPath, state);
+      }
+      return true;
+    }
+  }
+
+  /**
+   * The statements that release one of {@code resources}, and the uses of each resource (as
+   * positions) other than those releases.
+   */
+  private static RedundantReleases.Resources resourceUses(
+      List<VariableTree> resources, ImmutableSet<String> releaseMethods, LocalUses uses) {
+    Set<Symbol> symbols = new HashSet<>();
+    resources.forEach(resource -> symbols.add(getSymbol(resource)));
+    return new RedundantReleases.Resources() {
+      @Override
+      public boolean isRelease(StatementTree statement) {
+        return releasedBy(statement) != null;
+      }
+
+      @Override
+      public boolean usedIn(StatementTree release, int start, int end) {
+        Symbol symbol = releasedBy(release);
+        for (TreePath use : uses.usesOf(symbol)) {
+          int position = getStartPosition(use.getLeaf());
+          if (position >= start && position < end && !isInRelease(use, symbol)) {
+            return true;
+          }
+        }
+        return false;
+      }
+
+      @Override
+      public boolean anyUsedIn(int start, int end) {
+        for (Symbol symbol : symbols) {
+          for (TreePath use : uses.usesOf(symbol)) {
+            int position = getStartPosition(use.getLeaf());
+            if (position >= start && position < end) {
+              return true;
+            }
+          }
+        }
+        return false;
+      }
+
+      private Symbol releasedBy(StatementTree statement) {
+        for (Symbol symbol : symbols) {
+          if (ReleaseOnEveryPath.isRelease(statement, symbol, releaseMethods)) {
+            return symbol;
+          }
+        }
+        return null;
+      }
+
+      private boolean isInRelease(TreePath use, Symbol symbol) {
+        for (TreePath p = use; p != null; p = p.getParentPath()) {
+          if (p.getLeaf() instanceof StatementTree statement) {
+            return ReleaseOnEveryPath.isRelease(statement, symbol, releaseMethods);
+          }
+        }
+        return false;
+      }
+    };
+  }
+
+  /**
+   * {@code T x = acquire(); try { rest } finally { x.release(); }}: the statements that go into the
+   * try are re-indented one step; a release that ended the block moves into the finally as written
+   * ({@code shutdownNow()}, a {@code closeQuietly(x)} helper).
+   */
+  private static String tryFinally(
       VariableTree local,
       BlockTree block,
       List<? extends StatementTree> rest,
+      ImmutableSet<String> releaseMethods,
       String primaryRelease,
-      boolean withResources,
-      boolean releaseEndsBlock,
       VisitorState state) {
     CharSequence source = state.getSourceCode();
     int start = getStartPosition(local);
@@ -140,21 +260,14 @@ public final class ReleaseOnEveryPath {
     String indent = SourceText.indentationAt(start, state);
     String unit = SourceText.indentStep(indent, block, state);
     String declaration = source.subSequence(start, declarationEnd).toString();
-
-    // The statements that go into the try, re-indented one step. A release that ended the block is
-    // what the try now does; one in the middle stays where it was (a second close is harmless, a
-    // later one would keep the resource open longer than the code says).
+    boolean releaseEndsBlock =
+        !rest.isEmpty() && isRelease(rest.get(rest.size() - 1), getSymbol(local), releaseMethods);
+    // A release in the middle stays where it was (a second release is harmless, a later one would
+    // keep the resource open longer than the code says).
     List<? extends StatementTree> body = releaseEndsBlock ? rest.subList(0, rest.size() - 1) : rest;
     int bodyEnd = body.isEmpty() ? declarationEnd : state.getEndPosition(body.get(body.size() - 1));
-    String indented = reindent(source.subSequence(declarationEnd, bodyEnd).toString(), unit);
-
-    if (withResources) {
-      String resource =
-          declaration.endsWith(";")
-              ? declaration.substring(0, declaration.length() - 1)
-              : declaration;
-      return "try (" + resource + ") {" + indented + "\n" + indent + "}";
-    }
+    String indented =
+        SourceText.reindent(source.subSequence(declarationEnd, bodyEnd).toString(), unit);
     String release =
         releaseEndsBlock
             ? state.getSourceForNode(rest.get(rest.size() - 1))
@@ -229,7 +342,7 @@ public final class ReleaseOnEveryPath {
    * Whether {@code statement} is {@code x.release();} for one of the release methods, or a release
    * helper such as {@code IOUtils.closeQuietly(x);}.
    */
-  private static boolean isRelease(
+  static boolean isRelease(
       StatementTree statement, Symbol symbol, ImmutableSet<String> releaseMethods) {
     if (!(statement instanceof ExpressionStatementTree expression)
         || !(expression.getExpression() instanceof MethodInvocationTree call)) {
@@ -317,21 +430,6 @@ public final class ReleaseOnEveryPath {
     Type type = getType(local);
     Type autoCloseable = state.getSymtab().autoCloseableType;
     return type != null && ASTHelpers.isSubtype(type, autoCloseable, state);
-  }
-
-  /**
-   * Indents every line after the first (which continues the declaration's line) by {@code unit}.
-   */
-  private static String reindent(String text, String unit) {
-    StringBuilder out = new StringBuilder(text.length() + 64);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      out.append(c);
-      if (c == '\n' && i + 1 < text.length() && text.charAt(i + 1) != '\n') {
-        out.append(unit);
-      }
-    }
-    return out.toString();
   }
 
   private ReleaseOnEveryPath() {}

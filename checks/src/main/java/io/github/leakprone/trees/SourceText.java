@@ -52,6 +52,15 @@ public final class SourceText {
    * no blank line is left where a statement was.
    */
   public static void deleteLines(SuggestedFix.Builder fix, Tree tree, VisitorState state) {
+    int[] span = deletionSpan(tree, state);
+    fix.replace(span[0], span[1], "");
+  }
+
+  /**
+   * The range to delete to take {@code tree} out: its lines, when nothing else stands on them, else
+   * the tree alone.
+   */
+  public static int[] deletionSpan(Tree tree, VisitorState state) {
     CharSequence source = state.getSourceCode();
     int start = ASTHelpers.getStartPosition(tree);
     int end = state.getEndPosition(tree);
@@ -67,11 +76,36 @@ public final class SourceText {
         (lineStart == 0 || source.charAt(lineStart - 1) == '\n')
             && lineEnd < source.length()
             && source.charAt(lineEnd) == '\n';
-    if (ownLines) {
-      fix.replace(lineStart, lineEnd + 1, "");
-    } else {
-      fix.delete(tree);
+    return ownLines ? new int[] {lineStart, lineEnd + 1} : new int[] {start, end};
+  }
+
+  /**
+   * Whether only white space (no comment, no code) stands between {@code first} and {@code second}.
+   */
+  public static boolean onlyBlankBetween(Tree first, Tree second, VisitorState state) {
+    CharSequence source = state.getSourceCode();
+    for (int i = state.getEndPosition(first); i < ASTHelpers.getStartPosition(second); i++) {
+      if (!Character.isWhitespace(source.charAt(i))) {
+        return false;
+      }
     }
+    return true;
+  }
+
+  /**
+   * {@code text} with every line after the first (which continues a line of code already written)
+   * indented by {@code unit} more; blank lines stay empty.
+   */
+  public static String reindent(String text, String unit) {
+    StringBuilder out = new StringBuilder(text.length() + 64);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      out.append(c);
+      if (c == '\n' && i + 1 < text.length() && text.charAt(i + 1) != '\n') {
+        out.append(unit);
+      }
+    }
+    return out.toString();
   }
 
   /** The position just after the opening brace of {@code classTree}'s body, or -1. */
