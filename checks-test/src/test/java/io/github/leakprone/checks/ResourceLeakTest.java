@@ -202,6 +202,88 @@ final class ResourceLeakTest {
               InputStream forTheCaller(URL url) throws IOException {
                 return url.openStream();
               }
+
+              static class TracedSocket extends Socket {
+                TracedSocket() {
+                  super(); // a constructor's call of its superclass's makes no new socket
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void aFailedConnectClosesItsSocket() {
+    helper
+        .addSourceLines(
+            "Sockets.java",
+            """
+            import java.io.IOException;
+            import java.net.InetSocketAddress;
+            import java.net.Proxy;
+            import java.net.Socket;
+
+            class Sockets {
+              Socket through(Proxy proxy, String host, int port) throws IOException {
+                Socket socket = new Socket(proxy);
+                socket.connect(new InetSocketAddress(host, port));
+                return socket;
+              }
+
+              Socket boundThenConnected(Proxy proxy, InetSocketAddress local, InetSocketAddress remote)
+                  throws IOException {
+                // BUG: Diagnostic contains: Socket `socket` acquired at line 16 is not closed when `socket.bind(...)` at line 17 throws
+                Socket socket = new Socket(proxy);
+                socket.bind(local);
+                socket.connect(remote);
+                return socket;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void anObjectWithACloseOfItsOwnHoldsWhatItWasMadeOf() {
+    helper
+        .addSourceLines(
+            "Envelope.java",
+            """
+            import java.io.InputStream;
+
+            final class Envelope {
+              private final InputStream body;
+
+              private Envelope(InputStream body) {
+                this.body = body;
+              }
+
+              static Envelope of(InputStream body) {
+                return new Envelope(body);
+              }
+
+              void close() throws java.io.IOException {
+                body.close();
+              }
+            }
+            """)
+        .addSourceLines(
+            "Downloads.java",
+            """
+            import java.io.IOException;
+            import java.net.URL;
+
+            class Downloads {
+              Envelope fetch(URL url) throws IOException {
+                Envelope envelope = Envelope.of(url.openStream());
+                return envelope;
+              }
+
+              void fetchAndDrop(URL url) throws IOException {
+                // BUG: Diagnostic contains: InputStream `envelope` acquired at line 12 is never closed
+                Envelope envelope = Envelope.of(url.openStream());
+              }
             }
             """)
         .doTest();

@@ -131,6 +131,16 @@ public final class IoResources implements ResourceSpec {
           new MethodRef("java.io.FileOutputStream", "getChannel"),
           new MethodRef("java.io.RandomAccessFile", "getChannel"));
 
+  /**
+   * Calls that close their receiver when they fail: a socket whose connection cannot be made is
+   * closed by the JDK before the exception leaves (both socket implementations since JDK 8;
+   * SocketChannel documents it), so that path loses nothing.
+   */
+  private static final ImmutableList<MethodRef> CLOSE_ON_FAILURE =
+      ImmutableList.of(
+          new MethodRef("java.net.Socket", "connect"),
+          new MethodRef("java.nio.channels.SocketChannel", "connect"));
+
   /** Well-known helpers that close every argument. */
   private static final ImmutableList<MethodRef> CLOSERS =
       ImmutableList.of(
@@ -194,7 +204,8 @@ public final class IoResources implements ResourceSpec {
       return Optional.empty();
     }
     MethodSymbol method = (MethodSymbol) getSymbol(tree);
-    if (method == null) {
+    // super(...) and this(...) are calls of a constructor, but make no new object.
+    if (method == null || (tree instanceof MethodInvocationTree && method.isConstructor())) {
       return Optional.empty();
     }
     boolean acquires = acquiresByMethod.computeIfAbsent(method, m -> acquires(m, state));
@@ -236,6 +247,11 @@ public final class IoResources implements ResourceSpec {
   @Override
   public boolean releasesChildren(MethodSymbol method) {
     return false;
+  }
+
+  @Override
+  public boolean releasesReceiverOnFailure(MethodSymbol method, VisitorState state) {
+    return MethodRef.anyMatches(CLOSE_ON_FAILURE, method, state);
   }
 
   @Override

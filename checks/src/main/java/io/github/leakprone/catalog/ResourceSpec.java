@@ -81,4 +81,12 @@ public interface ResourceSpec {
   default ImmutableSet<Integer> decoratedArguments(NewClassTree newClass, VisitorState state) {
     return ImmutableSet.of();
   }
+
+  /**
+   * Whether {@code method}, called on a resource, releases it when it fails: the exception it
+   * throws leaves nothing open ({@code Socket.connect}, {@code SocketChannel.connect}).
+   */
+  default boolean releasesReceiverOnFailure(MethodSymbol method, VisitorState state) {
+    return false;
+  }
 }

@@ -31,10 +31,10 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
-import com.sun.tools.javac.code.Types;
 import io.github.leakprone.catalog.ContainerStores;
 import io.github.leakprone.catalog.ReleaseNames;
 import io.github.leakprone.trees.LocalUses;
+import io.github.leakprone.trees.NoArgMethods;
 import io.github.leakprone.trees.SourceText;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -176,7 +176,7 @@ public final class ReleaseOnEveryPath {
       StatementTree last = statements.get(statements.size() - 1);
       boolean releaseEndsBlock = last != local && isRelease(last, symbol, releaseMethods);
       if (withResources || !releaseEndsBlock) {
-        Optional<MethodSymbol> release = releaseMethod(getType(local), primaryRelease, state);
+        Optional<MethodSymbol> release = NoArgMethods.find(getType(local), primaryRelease, state);
         return release.isPresent() && mayThrow(release.get().getThrownTypes(), localPath, state);
       }
       return true;
@@ -356,30 +356,6 @@ public final class ReleaseOnEveryPath {
         && call.getArguments().stream()
             .anyMatch(
                 argument -> argument instanceof IdentifierTree && getSymbol(argument) == symbol);
-  }
-
-  /**
-   * The no-argument method {@code name} that a call on {@code type} resolves to: of the methods of
-   * that name in {@code type} and its supertypes, the one declared lowest in the hierarchy.
-   */
-  private static Optional<MethodSymbol> releaseMethod(Type type, String name, VisitorState state) {
-    if (type == null) {
-      return Optional.empty();
-    }
-    Types types = state.getTypes();
-    MethodSymbol found = null;
-    for (Symbol member :
-        types
-            .membersClosure(type, /* skipInterface= */ false)
-            .getSymbolsByName(state.getName(name))) {
-      if (member instanceof MethodSymbol method
-          && method.getParameters().isEmpty()
-          && !method.isStatic()
-          && (found == null || method.owner.isSubClass(found.owner, types))) {
-        found = method;
-      }
-    }
-    return Optional.ofNullable(found);
   }
 
   /**

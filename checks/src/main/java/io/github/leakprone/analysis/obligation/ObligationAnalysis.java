@@ -57,6 +57,7 @@ import io.github.leakprone.analysis.obligation.PendingExits.Kind;
 import io.github.leakprone.catalog.ContainerStores;
 import io.github.leakprone.catalog.ResourceSpec;
 import io.github.leakprone.trees.LocalVariables;
+import io.github.leakprone.trees.NoArgMethods;
 import io.github.leakprone.trees.NullComparisons;
 import io.github.leakprone.trees.Receivers;
 import java.util.ArrayList;
@@ -545,7 +546,12 @@ public final class ObligationAnalysis {
       return new Eval(facts, Holders.NONE);
     }
     if (throwing.mayThrow(call, state)) {
-      mayThrow(facts, call);
+      // socket.connect(...) that fails closes the socket: that exception carries it closed.
+      mayThrow(
+          spec.releasesReceiverOnFailure(method, state)
+              ? transfers.release(facts, target.holders)
+              : facts,
+          call);
     }
     if (ContainerStores.storesArgument(call, state)) {
       Symbol keeper = collections.keeperOf(call);
@@ -576,8 +582,10 @@ public final class ObligationAnalysis {
    * What a call returns of its arguments: a decorator or tracker ({@code wrap(rs)}, {@code
    * track(stmt)}, {@code listeningDecorator(pool)}) returns a value of an argument's own type, and
    * that value holds the argument's resource; releasing or returning it releases or hands over the
-   * resource. Arguments of another type (a connection passed to make a result set) stay lent,
-   * unless the method's declared result is a type variable.
+   * resource. So does a value that has a {@code close()} of its own ({@code Response.create(raw)}
+   * wrapping an HTTP response in an SDK's): whoever closes it closes what it was made of. Arguments
+   * of another type (a connection passed to make a result set) stay lent, unless the method's
+   * declared result is a type variable.
    */
   private Holders wrapped(MethodInvocationTree call, List<Holders> arguments) {
     Type result = ASTHelpers.getType(call);
@@ -594,7 +602,9 @@ public final class ObligationAnalysis {
       if (!arguments.get(i).isEmpty()
           && argument != null
           && argument.tsym != state.getSymtab().objectType.tsym
-          && (generic || ASTHelpers.isSubtype(result, argument, state))) {
+          && (generic
+              || ASTHelpers.isSubtype(result, argument, state)
+              || NoArgMethods.find(result, "close", state).isPresent())) {
         held = held.union(arguments.get(i));
       }
     }
