@@ -964,4 +964,44 @@ final class HeavyweightClientPerCallScopeTest {
             """)
         .doTest();
   }
+
+  @Test
+  void aFieldThatOnlyRemembersWhatTheReturnedObjectOwns() {
+    helper
+        .addSourceLines(
+            "Archive.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+
+            class Archive {
+              private ExecutorService executor;
+
+              static final class Task {
+                private final ExecutorService executor;
+
+                Task(ExecutorService executor) {
+                  this.executor = executor;
+                }
+
+                void run(Runnable work) {
+                  executor.execute(work);
+                  executor.shutdown();
+                }
+              }
+
+              Task newTask() {
+                executor = Executors.newSingleThreadExecutor();
+                return new Task(executor);
+              }
+
+              void startTask(Runnable work) {
+                // BUG: Diagnostic contains: ExecutorService built on every call of startTask() and stored in field executor
+                executor = Executors.newSingleThreadExecutor();
+                executor.execute(work);
+              }
+            }
+            """)
+        .doTest();
+  }
 }

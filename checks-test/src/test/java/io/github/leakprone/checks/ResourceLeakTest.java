@@ -290,6 +290,48 @@ final class ResourceLeakTest {
   }
 
   @Test
+  void helpersInOtherFilesAreJudgedByTheirBodies() {
+    helper
+        .addSourceLines(
+            "Streams.java",
+            """
+            import java.io.IOException;
+            import java.io.InputStream;
+
+            final class Streams {
+              static long count(InputStream in) throws IOException {
+                try (InputStream closing = in) {
+                  return closing.transferTo(java.io.OutputStream.nullOutputStream());
+                }
+              }
+
+              static void closeQuietly(InputStream in) {
+                // closes nothing, whatever its name says
+              }
+            }
+            """)
+        .addSourceLines(
+            "Sizes.java",
+            """
+            import java.io.FileInputStream;
+            import java.io.IOException;
+
+            class Sizes {
+              long size(String name) throws IOException {
+                return Streams.count(new FileInputStream(name));
+              }
+
+              void touch(String name) throws IOException {
+                // BUG: Diagnostic contains: FileInputStream `in` acquired at line 11 is never closed
+                FileInputStream in = new FileInputStream(name);
+                Streams.closeQuietly(in);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void classLoaders() {
     helper
         .addSourceLines(

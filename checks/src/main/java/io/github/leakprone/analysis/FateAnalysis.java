@@ -145,6 +145,11 @@ public final class FateAnalysis {
                     ? Kind.KEPT_ONCE
                     : Kind.STORED_IN_FIELD,
                 field.getSimpleName().toString()));
+        if (fieldHandedToReturnedObject(field)) {
+          // zip4j's `executor = newSingleThreadExecutor(); return new Task(executor, ...)`: the
+          // field only remembers what leaves with the returned object, which owns it.
+          outcomes.add(Fate.of(Kind.RETURNED));
+        }
       }
     } else if (parent instanceof MethodInvocationTree call
         && call.getArguments().contains(value)
@@ -154,6 +159,21 @@ public final class FateAnalysis {
               isCachedPerKey(call, value) ? Kind.KEPT_ONCE : Kind.ADDED_TO_COLLECTION,
               source(getReceiver(call))));
     }
+  }
+
+  /** Whether the body hands {@code field}'s value to an object it returns. */
+  private boolean fieldHandedToReturnedObject(VarSymbol field) {
+    boolean[] handed = {false};
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree tree, Void unused) {
+        if (getSymbol(tree) == field && handedToReturnedObject(climbWrappers(getCurrentPath()))) {
+          handed[0] = true;
+        }
+        return null;
+      }
+    }.scan(bodyPath, null);
+    return handed[0];
   }
 
   /**

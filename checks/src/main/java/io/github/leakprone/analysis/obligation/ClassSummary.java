@@ -16,6 +16,7 @@ import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -187,6 +188,8 @@ final class ClassSummary {
         for (Tree resource : tree.getResources()) {
           if (resource instanceof ExpressionTree expression) {
             record(expression); // Java 9's try (parameter) { ... } closes it
+          } else if (resource instanceof VariableTree variable) {
+            record(variable.getInitializer()); // try (InputStream in = input) { ... } closes it
           }
         }
         return super.visitTry(tree, null);

@@ -5,20 +5,23 @@ import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import io.github.leakprone.catalog.ReleaseNames;
 import io.github.leakprone.catalog.ResourceSpec;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Function;
+import javax.annotation.Nullable;
 
 /**
  * Which arguments a call releases. The catalog's closers and the user's ({@code
  * DbUtils.closeQuietly}, {@code -XepOpt:...:Closers}) release all of theirs. A method whose body
- * the unit holds is judged by that body: {@code closeStatement(ps, rs)} that closes only {@code rs}
- * releases only {@code rs}, and a {@code close*} method that closes nothing releases nothing. Only
- * a method whose body is out of sight (a utility class, a superclass in a jar) is trusted by its
- * name ({@link ReleaseNames}).
+ * the unit holds, or another file that javac compiles with it, is judged by that body: {@code
+ * closeStatement(ps, rs)} that closes only {@code rs} releases only {@code rs}, and a {@code
+ * close*} method that closes nothing releases nothing. Only a method whose body is out of sight (a
+ * utility class, a superclass in a jar) is trusted by its name ({@link ReleaseNames}).
  */
 final class ReleasingCalls {
 
@@ -38,6 +41,9 @@ final class ReleasingCalls {
     int arguments = call.getArguments().size();
     Set<Integer> positions = new HashSet<>(spec.releasedArguments(call, state));
     ClassTree owner = method == null ? null : unit.ownerOf(method);
+    if (owner == null && method != null) {
+      owner = compiledWithUs(method, state);
+    }
     if (owner != null) {
       positions.addAll(summaries.apply(owner).parametersTakenBy(method));
     } else if (method != null && ReleaseNames.isReleaseHelper(method.getSimpleName().toString())) {
@@ -54,5 +60,19 @@ final class ReleasingCalls {
     }
     positions.removeIf(i -> i >= arguments);
     return positions;
+  }
+
+  /**
+   * The class that declares {@code method}, if javac compiles it from source together with this
+   * unit (another file of the same module): its body is in sight as much as this unit's.
+   */
+  @Nullable
+  private static ClassTree compiledWithUs(MethodSymbol method, VisitorState state) {
+    JavacTrees trees = JavacTrees.instance(state.context);
+    MethodTree declaration = trees.getTree(method);
+    if (declaration == null || declaration.getBody() == null) {
+      return null;
+    }
+    return trees.getTree(method.enclClass());
   }
 }
