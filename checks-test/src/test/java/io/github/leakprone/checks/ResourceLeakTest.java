@@ -214,7 +214,7 @@ final class ResourceLeakTest {
   }
 
   @Test
-  void aFailedConnectClosesItsSocket() {
+  void aFailedConnectClosesItsSocketAndAnOptionFailsOnlyOnAClosedOne() {
     helper
         .addSourceLines(
             "Sockets.java",
@@ -231,9 +231,18 @@ final class ResourceLeakTest {
                 return socket;
               }
 
+              Socket configuredThenConnected(Proxy proxy, InetSocketAddress remote)
+                  throws IOException {
+                Socket socket = new Socket(proxy);
+                socket.setReceiveBufferSize(1 << 16); // fails only on a closed socket
+                socket.setSoTimeout(5_000);
+                socket.connect(remote);
+                return socket;
+              }
+
               Socket boundThenConnected(Proxy proxy, InetSocketAddress local, InetSocketAddress remote)
                   throws IOException {
-                // BUG: Diagnostic contains: Socket `socket` acquired at line 16 is not closed when `socket.bind(...)` at line 17 throws
+                // BUG: Diagnostic contains: Socket `socket` acquired at line 25 is not closed when `socket.bind(...)` at line 26 throws
                 Socket socket = new Socket(proxy);
                 socket.bind(local);
                 socket.connect(remote);

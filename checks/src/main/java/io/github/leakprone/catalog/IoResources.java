@@ -141,6 +141,19 @@ public final class IoResources implements ResourceSpec {
           new MethodRef("java.net.Socket", "connect"),
           new MethodRef("java.nio.channels.SocketChannel", "connect"));
 
+  /**
+   * Calls that configure a socket or channel and fail only if it is closed already (the JDK
+   * documents "if the socket is closed" or "an error in the underlying protocol" for the setters,
+   * and a closed channel for configureBlocking): between opening and first use, they lose nothing.
+   */
+  private static final ImmutableList<MethodRef> FAIL_ONLY_WHEN_CLOSED =
+      ImmutableList.of(
+          new MethodRef("java.net.Socket", "set*"),
+          new MethodRef("java.net.ServerSocket", "set*"),
+          new MethodRef("java.net.DatagramSocket", "set*"),
+          new MethodRef("java.nio.channels.NetworkChannel", "setOption"),
+          new MethodRef("java.nio.channels.spi.AbstractSelectableChannel", "configureBlocking"));
+
   /** Well-known helpers that close every argument. */
   private static final ImmutableList<MethodRef> CLOSERS =
       ImmutableList.of(
@@ -252,6 +265,11 @@ public final class IoResources implements ResourceSpec {
   @Override
   public boolean releasesReceiverOnFailure(MethodSymbol method, VisitorState state) {
     return MethodRef.anyMatches(CLOSE_ON_FAILURE, method, state);
+  }
+
+  @Override
+  public boolean failsOnlyWhenReleased(MethodSymbol method, VisitorState state) {
+    return MethodRef.anyMatches(FAIL_ONLY_WHEN_CLOSED, method, state);
   }
 
   @Override

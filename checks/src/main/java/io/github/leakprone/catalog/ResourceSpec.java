@@ -89,4 +89,12 @@ public interface ResourceSpec {
   default boolean releasesReceiverOnFailure(MethodSymbol method, VisitorState state) {
     return false;
   }
+
+  /**
+   * Whether {@code method}, called on a resource, can fail only once the resource is released
+   * already (a socket option setter, {@code configureBlocking}): its exception loses nothing open.
+   */
+  default boolean failsOnlyWhenReleased(MethodSymbol method, VisitorState state) {
+    return false;
+  }
 }

@@ -545,7 +545,9 @@ public final class ObligationAnalysis {
       }
       return new Eval(facts, Holders.NONE);
     }
-    if (throwing.mayThrow(call, state)) {
+    boolean failsOnlyWhenReleased =
+        !target.holders.isEmpty() && spec.failsOnlyWhenReleased(method, state);
+    if (!failsOnlyWhenReleased && throwing.mayThrow(call, state)) {
       // socket.connect(...) that fails closes the socket: that exception carries it closed.
       mayThrow(
           spec.releasesReceiverOnFailure(method, state)
