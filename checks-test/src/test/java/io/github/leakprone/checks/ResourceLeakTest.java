@@ -341,6 +341,63 @@ final class ResourceLeakTest {
   }
 
   @Test
+  void aMethodOfTheClassThatClosesTheFieldReleasesIt() {
+    helper
+        .addSourceLines(
+            "DataConnection.java",
+            """
+            import java.io.IOException;
+            import java.net.InetSocketAddress;
+            import java.net.Socket;
+
+            class DataConnection {
+              private Socket socket;
+
+              Socket open(InetSocketAddress address) throws IOException {
+                try {
+                  socket = new Socket();
+                  socket.connect(address);
+                  socket.getOutputStream().write(1);
+                } catch (IOException e) {
+                  close();
+                  throw e;
+                }
+                return socket;
+              }
+
+              Socket openAndForget(InetSocketAddress address) throws IOException {
+                try {
+                  // BUG: Diagnostic contains: Socket `socket` acquired at line 23 is not closed after the catch at line 26 handles an exception
+                  socket = new Socket();
+                  socket.connect(address);
+                  socket.getOutputStream().write(1);
+                } catch (IOException e) {
+                  forget();
+                  throw e;
+                }
+                return socket;
+              }
+
+              synchronized void close() {
+                if (socket != null) {
+                  try {
+                    socket.close();
+                  } catch (IOException ignored) {
+                    // closing anyway
+                  }
+                  socket = null;
+                }
+              }
+
+              void forget() {
+                socket = null;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void classLoaders() {
     helper
         .addSourceLines(

@@ -46,7 +46,8 @@ import javax.lang.model.element.ElementKind;
 final class ClassSummary {
 
   /** What one method's own body does (not its callees'). */
-  private record Direct(Set<Symbol> writes, Set<MethodSymbol> callees, Set<Integer> closed) {}
+  private record Direct(
+      Set<Symbol> writes, Set<Symbol> released, Set<MethodSymbol> callees, Set<Integer> closed) {}
 
   private final ResourceSpec spec;
   private final ReleasingCalls releasing;
@@ -57,6 +58,7 @@ final class ClassSummary {
 
   private final Map<MethodSymbol, Direct> direct = new HashMap<>();
   private final Map<MethodSymbol, Set<Symbol>> fieldsWritten = new HashMap<>();
+  private final Map<MethodSymbol, Set<Symbol>> fieldsReleased = new HashMap<>();
 
   private ClassSummary(
       ClassTree classTree, ResourceSpec spec, ReleasingCalls releasing, VisitorState state) {
@@ -81,16 +83,34 @@ final class ClassSummary {
 
   /** The fields of this class that a call to {@code method} may overwrite. */
   Set<Symbol> fieldsWrittenBy(MethodSymbol method) {
+    return reachable(method, fieldsWritten, Direct::writes);
+  }
+
+  /**
+   * The fields of this class whose resource a call to {@code method} releases: it, or a method it
+   * calls, closes the field ({@code closeDataConnection()} that closes {@code dataSocket} before it
+   * nulls it).
+   */
+  Set<Symbol> fieldsReleasedBy(MethodSymbol method) {
+    return reachable(method, fieldsReleased, Direct::released);
+  }
+
+  /**
+   * The union of {@code direct} over every method reachable from {@code method}: the fixpoint of
+   * "mine and my callees'", recursion included; kept in {@code cache}.
+   */
+  private Set<Symbol> reachable(
+      MethodSymbol method,
+      Map<MethodSymbol, Set<Symbol>> cache,
+      java.util.function.Function<Direct, Set<Symbol>> direct) {
     if (!methods.containsKey(method)) {
       return Set.of();
     }
-    Set<Symbol> cached = fieldsWritten.get(method);
+    Set<Symbol> cached = cache.get(method);
     if (cached != null) {
       return cached;
     }
-    // The union of the direct writes of every method reachable from this one: the fixpoint of
-    // "my writes and my callees' writes", recursion included.
-    Set<Symbol> writes = new HashSet<>();
+    Set<Symbol> found = new HashSet<>();
     Set<MethodSymbol> seen = new HashSet<>();
     Deque<MethodSymbol> pending = new ArrayDeque<>();
     pending.push(method);
@@ -100,11 +120,11 @@ final class ClassSummary {
         continue;
       }
       Direct own = direct(next);
-      writes.addAll(own.writes());
+      found.addAll(direct.apply(own));
       own.callees().forEach(pending::push);
     }
-    fieldsWritten.put(method, writes);
-    return writes;
+    cache.put(method, found);
+    return found;
   }
 
   /**
@@ -123,7 +143,7 @@ final class ClassSummary {
     }
     // A helper that closes through another helper reads that one's body too; a cycle of them
     // (recursion) sees nothing closed yet on its way round, rather than loop.
-    direct.put(symbol, new Direct(Set.of(), Set.of(), Set.of()));
+    direct.put(symbol, new Direct(Set.of(), Set.of(), Set.of(), Set.of()));
     Direct read = read(symbol, methods.get(symbol));
     direct.put(symbol, read);
     return read;
@@ -132,6 +152,7 @@ final class ClassSummary {
   private Direct read(MethodSymbol symbol, MethodTree method) {
     List<? extends VarSymbol> parameters = symbol.getParameters();
     Set<Symbol> writes = new HashSet<>();
+    Set<Symbol> released = new HashSet<>();
     Set<MethodSymbol> callees = new HashSet<>();
     Set<Integer> closed = new HashSet<>();
     // Loop variables over a parameter (an array or collection of resources), by its position.
@@ -163,9 +184,11 @@ final class ClassSummary {
         }
         if (spec.isRelease(callee, state) && receiver != null) {
           record(receiver);
+          recordField(receiver);
         }
         for (int i : releasing.releasedArguments(tree, state)) {
           record(tree.getArguments().get(i));
+          recordField(tree.getArguments().get(i));
         }
         if (ContainerStores.storesArgument(tree, state)) {
           tree.getArguments().forEach(this::record); // kept: statementMap.put(sql, statement)
@@ -195,8 +218,16 @@ final class ClassSummary {
         return super.visitTry(tree, null);
       }
 
-      private void record(ExpressionTree released) {
-        ExpressionTree value = released;
+      /** A field of this object released here: dataSocket.close(), closeQuietly(this.in). */
+      private void recordField(ExpressionTree value) {
+        Symbol symbol = getSymbol(value);
+        if (isOwnField(value, symbol)) {
+          released.add(symbol);
+        }
+      }
+
+      private void record(ExpressionTree taken) {
+        ExpressionTree value = taken;
         while (value instanceof TypeCastTree || value instanceof ParenthesizedTree) {
           value =
               value instanceof TypeCastTree cast
@@ -213,7 +244,7 @@ final class ClassSummary {
         }
       }
     }.scan(method.getBody(), null);
-    return new Direct(writes, callees, closed);
+    return new Direct(writes, released, callees, closed);
   }
 
   /** A field of the object or class being analysed, named plainly or through {@code this.}. */

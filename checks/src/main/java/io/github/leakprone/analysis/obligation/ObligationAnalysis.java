@@ -566,6 +566,10 @@ public final class ObligationAnalysis {
       }
     }
     if (isOwnMethod(method, receiver)) {
+      // closeConnection() that closes this.socket, then nulls it: released, then overwritten.
+      for (Symbol field : summary.fieldsReleasedBy(method)) {
+        facts = transfers.release(facts, Holders.variable(field));
+      }
       for (Symbol field : summary.fieldsWrittenBy(method)) {
         facts = transfers.kill(facts, field, witnesses.callOverwrite(call, field));
       }

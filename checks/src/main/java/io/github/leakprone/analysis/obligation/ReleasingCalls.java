@@ -10,10 +10,12 @@ import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import io.github.leakprone.catalog.ReleaseNames;
 import io.github.leakprone.catalog.ResourceSpec;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import javax.annotation.Nullable;
 
 /**
  * Which arguments a call releases. The catalog's closers and the user's ({@code
@@ -28,6 +30,7 @@ final class ReleasingCalls {
   private final ResourceSpec spec;
   private final UnitMethods unit;
   private final Function<ClassTree, ClassSummary> summaries;
+  private final Map<MethodSymbol, Optional<ClassTree>> compiledWithUs = new HashMap<>();
 
   ReleasingCalls(ResourceSpec spec, UnitMethods unit, Function<ClassTree, ClassSummary> summaries) {
     this.spec = spec;
@@ -42,7 +45,8 @@ final class ReleasingCalls {
     Set<Integer> positions = new HashSet<>(spec.releasedArguments(call, state));
     ClassTree owner = method == null ? null : unit.ownerOf(method);
     if (owner == null && method != null) {
-      owner = compiledWithUs(method, state);
+      // javac finds a declaration by walking its class's tree: once per method is enough.
+      owner = compiledWithUs.computeIfAbsent(method, m -> compiledWithUs(m, state)).orElse(null);
     }
     if (owner != null) {
       positions.addAll(summaries.apply(owner).parametersTakenBy(method));
@@ -66,13 +70,12 @@ final class ReleasingCalls {
    * The class that declares {@code method}, if javac compiles it from source together with this
    * unit (another file of the same module): its body is in sight as much as this unit's.
    */
-  @Nullable
-  private static ClassTree compiledWithUs(MethodSymbol method, VisitorState state) {
+  private static Optional<ClassTree> compiledWithUs(MethodSymbol method, VisitorState state) {
     JavacTrees trees = JavacTrees.instance(state.context);
     MethodTree declaration = trees.getTree(method);
     if (declaration == null || declaration.getBody() == null) {
-      return null;
+      return Optional.empty();
     }
-    return trees.getTree(method.enclClass());
+    return Optional.ofNullable(trees.getTree(method.enclClass()));
   }
 }
