@@ -128,4 +128,84 @@ final class JdbcResourceLeakClosersTest {
             """)
         .doTest();
   }
+
+  /**
+   * A connection used at once to make a statement is not stored, but the statement gives it back: a
+   * helper that closes {@code stmt.getConnection()} closes it (ftpserver's DbUserManager).
+   */
+  @Test
+  void aConnectionClosedThroughItsStatement() {
+    helper
+        .addSourceLines(
+            "Users.java",
+            """
+            import java.sql.Connection;
+            import java.sql.SQLException;
+            import java.sql.Statement;
+            import javax.sql.DataSource;
+
+            class Users {
+              private DataSource dataSource;
+
+              void delete(String sql) throws SQLException {
+                Statement stmt = null;
+                try {
+                  stmt = createConnection().createStatement();
+                  stmt.executeUpdate(sql);
+                } finally {
+                  closeWithConnection(stmt);
+                }
+              }
+
+              void deleteKeepingTheConnection(String sql) throws SQLException {
+                Statement stmt = null;
+                try {
+                  // BUG: Diagnostic contains: Connection returned by createConnection() at line 23 is never stored
+                  stmt = createConnection().createStatement();
+                  stmt.executeUpdate(sql);
+                } finally {
+                  closeStatementOnly(stmt);
+                }
+              }
+
+              private Connection createConnection() throws SQLException {
+                return dataSource.getConnection();
+              }
+
+              private void closeWithConnection(Statement stmt) {
+                if (stmt != null) {
+                  Connection con = null;
+                  try {
+                    con = stmt.getConnection();
+                    stmt.close();
+                  } catch (SQLException e) {
+                    // ignore
+                  }
+                  closeQuietly(con);
+                }
+              }
+
+              private void closeStatementOnly(Statement stmt) {
+                try {
+                  if (stmt != null) {
+                    stmt.close();
+                  }
+                } catch (SQLException e) {
+                  // ignore
+                }
+              }
+
+              private void closeQuietly(Connection con) {
+                try {
+                  if (con != null) {
+                    con.close();
+                  }
+                } catch (SQLException e) {
+                  // ignore
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }

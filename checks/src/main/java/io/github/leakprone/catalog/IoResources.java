@@ -169,6 +169,7 @@ public final class IoResources implements ResourceSpec {
   private final ImmutableList<MethodRef> owned;
   private final ImmutableList<MethodRef> closers;
   private final Map<MethodSymbol, Boolean> acquiresByMethod = new HashMap<>();
+  private final Map<MethodSymbol, ImmutableSet<Integer>> decoratedByConstructor = new HashMap<>();
 
   private IoResources(ImmutableList<MethodRef> owned, ImmutableList<MethodRef> closers) {
     this.owned = owned;
@@ -285,11 +286,24 @@ public final class IoResources implements ResourceSpec {
   @Override
   public ImmutableSet<Integer> decoratedArguments(NewClassTree newClass, VisitorState state) {
     MethodSymbol constructor = getSymbol(newClass);
-    if (constructor == null || !isCloseable(constructor.owner.type, state)) {
+    if (constructor == null) {
+      return ImmutableSet.of();
+    }
+    // Asked of every constructor call in every analysed body: answered once per constructor.
+    ImmutableSet<Integer> decorated =
+        decoratedByConstructor.computeIfAbsent(constructor, c -> decoratedParameters(c, state));
+    return decorated.stream()
+        .filter(i -> i < newClass.getArguments().size())
+        .collect(ImmutableSet.toImmutableSet());
+  }
+
+  private static ImmutableSet<Integer> decoratedParameters(
+      MethodSymbol constructor, VisitorState state) {
+    if (!isCloseable(constructor.owner.type, state)) {
       return ImmutableSet.of();
     }
     List<VarSymbol> parameters = constructor.getParameters();
-    return IntStream.range(0, Math.min(parameters.size(), newClass.getArguments().size()))
+    return IntStream.range(0, parameters.size())
         .filter(i -> isCloseable(parameters.get(i).type, state))
         .boxed()
         .collect(ImmutableSet.toImmutableSet());

@@ -118,6 +118,16 @@ public final class JdbcResources implements ResourceSpec {
             .build());
   }
 
+  private static final ImmutableList<MethodRef> PARENT_GETTERS =
+      ImmutableList.of(
+          new MethodRef("java.sql.Statement", "getConnection"),
+          new MethodRef("java.sql.ResultSet", "getStatement"));
+
+  @Override
+  public boolean isParentGetter(MethodSymbol method, VisitorState state) {
+    return method.getParameters().isEmpty() && MethodRef.anyMatches(PARENT_GETTERS, method, state);
+  }
+
   @Override
   public boolean reportsReleased(MethodSymbol method, VisitorState state) {
     return MethodRef.anyMatches(CLOSED_QUERIES, method, state);

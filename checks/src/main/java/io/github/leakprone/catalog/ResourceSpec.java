@@ -97,4 +97,13 @@ public interface ResourceSpec {
   default boolean failsOnlyWhenReleased(MethodSymbol method, VisitorState state) {
     return false;
   }
+
+  /**
+   * Whether {@code method}, called on a resource, returns the resource it was made from ({@code
+   * Statement.getConnection()}, {@code ResultSet.getStatement()}): code that holds the child can
+   * close the parent through it.
+   */
+  default boolean isParentGetter(MethodSymbol method, VisitorState state) {
+    return false;
+  }
 }

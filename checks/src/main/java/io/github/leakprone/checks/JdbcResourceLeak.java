@@ -57,6 +57,7 @@ public final class JdbcResourceLeak extends BugChecker
   private final transient NameFilter namedLikeAcquirer;
 
   private final transient Obligations obligations;
+  private final transient LeakFindings findings = new LeakFindings(this, LeakMessage::of);
 
   /** Used by ServiceLoader; Error Prone itself calls the {@link Inject} constructor. */
   public JdbcResourceLeak() {
@@ -112,7 +113,7 @@ public final class JdbcResourceLeak extends BugChecker
           }
           return obligations
               .around(state.getPath(), state)
-              .map(body -> LeakFindings.describe(this, call, body, LeakMessage::of, state))
+              .map(body -> findings.describe(call, body, state))
               .orElse(Description.NO_MATCH);
         });
   }

@@ -20,7 +20,9 @@ import io.github.leakprone.report.Reporter;
 import io.github.leakprone.trees.LocalUses;
 import io.github.leakprone.trees.TreePaths;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
@@ -50,50 +52,83 @@ final class LeakFindings {
         && tryTree.getResources().contains(variable);
   }
 
+  private final BugChecker checker;
+  private final BiFunction<Leak, VisitorState, String> message;
+
+  /** The body whose leaks were last worked out, and for each leak its place and its fix. */
+  private Tree lastBody;
+
+  private Map<Tree, Worked> worked = Map.of();
+
+  /** A leak's place in its body, and the rewrite that fixes it, if any. */
+  private static final class Worked {
+    final TreePath at;
+    final Optional<Rewrite> rewrite;
+
+    Worked(TreePath at, Optional<Rewrite> rewrite) {
+      this.at = at;
+      this.rewrite = rewrite;
+    }
+  }
+
   /**
-   * The finding for {@code site}'s resource, if it is among the leaks of its body. Its fix is
-   * worked out after those of the body's earlier leaks: two rewrites of one block would collide,
-   * and the second is offered once the first is applied. Leaks declared one after the other are the
-   * common case of that: the first one's try takes the others as resources too, and theirs then
-   * offer no fix of their own.
+   * For {@code checker}'s findings.
    *
    * @param message the sentence of a leak, at its site
    */
-  static Description describe(
-      BugChecker checker,
-      ExpressionTree site,
-      BodyLeaks body,
-      BiFunction<Leak, VisitorState, String> message,
-      VisitorState state) {
+  LeakFindings(BugChecker checker, BiFunction<Leak, VisitorState, String> message) {
+    this.checker = checker;
+    this.message = message;
+  }
+
+  /**
+   * The finding for {@code site}'s resource, if it is among the leaks of its body. The fixes of a
+   * body's leaks are worked out together, in source order, on the first question: two rewrites of
+   * one block would collide, so each is offered once the ones before it are applied. Leaks declared
+   * one after the other are the common case of that: the first one's try takes the others as
+   * resources too, and theirs then offer no fix of their own. (Worked out per finding, reading the
+   * body each time, a method with hundreds of findings cost quadratic time.)
+   */
+  Description describe(ExpressionTree site, BodyLeaks body, VisitorState state) {
     if (body.leaks().stream().noneMatch(leak -> leak.site() == site)) {
       return Description.NO_MATCH;
     }
+    if (lastBody != body.methodOrLambda().getLeaf()) {
+      worked = workOut(body, state);
+      lastBody = body.methodOrLambda().getLeaf();
+    }
+    Worked leak = worked.get(site);
+    if (leak == null) {
+      return Description.NO_MATCH;
+    }
+    Leak found = body.leaks().stream().filter(l -> l.site() == site).findFirst().orElseThrow();
+    Description.Builder description =
+        checker.buildDescription(site).setMessage(message.apply(found, state.withPath(leak.at)));
+    leak.rewrite.ifPresent(r -> description.addFix(r.fix()));
+    return Reporter.route(description.build(), state);
+  }
+
+  private Map<Tree, Worked> workOut(BodyLeaks body, VisitorState state) {
     TreePath bodyPath =
         new TreePath(body.methodOrLambda(), TreePaths.bodyOf(body.methodOrLambda().getLeaf()));
     ImmutableSet<Tree> sites = body.leaks().stream().map(Leak::site).collect(toImmutableSet());
     LocalUses uses = LocalUses.of(bodyPath, sites);
     VisitorState inBody = state.withPath(body.methodOrLambda());
     List<Rewrite> offered = new ArrayList<>();
+    Map<Tree, Worked> result = new HashMap<>();
     for (Leak leak : body.leaks()) {
       TreePath at = uses.pathOf(leak.site());
-      // A suppressed local around an earlier acquisition: Error Prone never showed us that call,
-      // and its finding is not made, nor its rewrite offered.
-      if (leak.site() != site && Suppressions.around(checker, at, inBody)) {
+      // A suppressed local around an acquisition: Error Prone never shows us that call, and its
+      // finding is not made, nor its rewrite offered.
+      if (Suppressions.around(checker, at, inBody)) {
         continue;
       }
-      VisitorState atSite = state.withPath(at);
       Optional<Rewrite> rewrite =
-          ReleaseOnEveryPath.fix(RELEASE_METHODS, "close", atSite, uses, offered, sites);
-      if (leak.site() == site) {
-        Description.Builder description =
-            checker.buildDescription(site).setMessage(message.apply(leak, atSite));
-        rewrite.ifPresent(r -> description.addFix(r.fix()));
-        return Reporter.route(description.build(), state);
-      }
+          ReleaseOnEveryPath.fix(
+              RELEASE_METHODS, "close", state.withPath(at), uses, offered, sites);
       rewrite.ifPresent(offered::add);
+      result.put(leak.site(), new Worked(at, rewrite));
     }
-    return Description.NO_MATCH;
+    return result;
   }
-
-  private LeakFindings() {}
 }

@@ -59,6 +59,7 @@ public final class ResourceLeak extends BugChecker
   private final transient IoResources resources;
   private final transient FlagProblem flagProblem;
   private final transient Obligations obligations;
+  private final transient LeakFindings findings = new LeakFindings(this, LeakMessage::of);
 
   /** Used by ServiceLoader; Error Prone itself calls the {@link Inject} constructor. */
   public ResourceLeak() {
@@ -112,7 +113,7 @@ public final class ResourceLeak extends BugChecker
           }
           return obligations
               .around(state.getPath(), state)
-              .map(body -> LeakFindings.describe(this, acquisition, body, LeakMessage::of, state))
+              .map(body -> findings.describe(acquisition, body, state))
               .orElse(Description.NO_MATCH);
         });
   }

@@ -47,7 +47,11 @@ final class ClassSummary {
 
   /** What one method's own body does (not its callees'). */
   private record Direct(
-      Set<Symbol> writes, Set<Symbol> released, Set<MethodSymbol> callees, Set<Integer> closed) {}
+      Set<Symbol> writes,
+      Set<Symbol> released,
+      Set<MethodSymbol> callees,
+      Set<Integer> closed,
+      Set<Integer> parentsClosed) {}
 
   private final ResourceSpec spec;
   private final ReleasingCalls releasing;
@@ -136,6 +140,14 @@ final class ClassSummary {
     return methods.containsKey(method) ? direct(method).closed() : Set.of();
   }
 
+  /**
+   * The positions of the parameters whose parent resource {@code method} closes: a {@code
+   * closeAll(stmt)} that also closes {@code stmt.getConnection()}, directly or through a local.
+   */
+  Set<Integer> parametersWhoseParentIsTakenBy(MethodSymbol method) {
+    return methods.containsKey(method) ? direct(method).parentsClosed() : Set.of();
+  }
+
   private Direct direct(MethodSymbol symbol) {
     Direct known = direct.get(symbol);
     if (known != null) {
@@ -143,7 +155,7 @@ final class ClassSummary {
     }
     // A helper that closes through another helper reads that one's body too; a cycle of them
     // (recursion) sees nothing closed yet on its way round, rather than loop.
-    direct.put(symbol, new Direct(Set.of(), Set.of(), Set.of(), Set.of()));
+    direct.put(symbol, new Direct(Set.of(), Set.of(), Set.of(), Set.of(), Set.of()));
     Direct read = read(symbol, methods.get(symbol));
     direct.put(symbol, read);
     return read;
@@ -155,8 +167,11 @@ final class ClassSummary {
     Set<Symbol> released = new HashSet<>();
     Set<MethodSymbol> callees = new HashSet<>();
     Set<Integer> closed = new HashSet<>();
+    Set<Integer> parentsClosed = new HashSet<>();
     // Loop variables over a parameter (an array or collection of resources), by its position.
     Map<Symbol, Integer> elements = new HashMap<>();
+    // Locals that hold a parameter's parent (con = stmt.getConnection()), by its position.
+    Map<Symbol, Integer> parents = new HashMap<>();
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitClass(ClassTree nested, Void unused) {
@@ -164,7 +179,31 @@ final class ClassSummary {
       }
 
       @Override
+      public Void visitVariable(VariableTree tree, Void unused) {
+        int parent = parentOfParameter(tree.getInitializer());
+        if (parent >= 0) {
+          parents.put(getSymbol(tree), parent);
+        }
+        return super.visitVariable(tree, null);
+      }
+
+      /** The position of the parameter whose parent {@code value} gets, or -1. */
+      private int parentOfParameter(ExpressionTree value) {
+        if (!(value instanceof MethodInvocationTree call)) {
+          return -1;
+        }
+        MethodSymbol getter = getSymbol(call);
+        return getter != null && spec.isParentGetter(getter, state)
+            ? parameters.indexOf(getSymbol(getReceiver(call)))
+            : -1;
+      }
+
+      @Override
       public Void visitAssignment(AssignmentTree tree, Void unused) {
+        int parent = parentOfParameter(tree.getExpression());
+        if (parent >= 0) {
+          parents.put(getSymbol(tree.getVariable()), parent);
+        }
         Symbol target = getSymbol(tree.getVariable());
         if (isOwnField(tree.getVariable(), target)) {
           writes.add(target);
@@ -234,6 +273,13 @@ final class ClassSummary {
                   ? cast.getExpression()
                   : ((ParenthesizedTree) value).getExpression();
         }
+        int parent = parentOfParameter(value);
+        if (parent < 0) {
+          parent = parents.getOrDefault(getSymbol(value), -1);
+        }
+        if (parent >= 0) {
+          parentsClosed.add(parent);
+        }
         Symbol symbol = getSymbol(value);
         int parameter = parameters.indexOf(symbol);
         if (parameter < 0) {
@@ -244,7 +290,7 @@ final class ClassSummary {
         }
       }
     }.scan(method.getBody(), null);
-    return new Direct(writes, released, callees, closed);
+    return new Direct(writes, released, callees, closed, parentsClosed);
   }
 
   /** A field of the object or class being analysed, named plainly or through {@code this.}. */

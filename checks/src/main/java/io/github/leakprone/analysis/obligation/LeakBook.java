@@ -28,6 +28,12 @@ final class LeakBook {
   private final Map<Tree, String> names = new HashMap<>();
   private final Set<Tree> handled = new HashSet<>();
 
+  /** A never-stored parent (a connection) by the child made from it that can still reach it. */
+  private final Map<Tree, Tree> carriers = new HashMap<>();
+
+  /** Children through which something closes their parent ({@code closeAll(stmt)}). */
+  private final Set<Tree> parentsClosedThrough = new HashSet<>();
+
   /** {@code obligation} is lost on a path, through {@code witness}; the first loss is kept. */
   void lost(Obligation obligation, Witness witness) {
     leaks.putIfAbsent(obligation.site(), witness);
@@ -41,6 +47,20 @@ final class LeakBook {
    */
   void named(Tree site, String name) {
     names.putIfAbsent(site, name);
+  }
+
+  /**
+   * The temporary acquired at {@code parent} was used at once to make the resource at {@code child}
+   * ({@code createConnection().createStatement()}), which can give it back ({@code
+   * getConnection()}): if something closes the parent through the child, it was not lost.
+   */
+  void carried(Tree parent, Tree child) {
+    carriers.putIfAbsent(parent, child);
+  }
+
+  /** Something closes the parent of the children at {@code children} through them. */
+  void parentsClosedThrough(Set<Tree> children) {
+    parentsClosedThrough.addAll(children);
   }
 
   /** Some path releases or hands over the acquisitions at {@code sites}. */
@@ -65,7 +85,9 @@ final class LeakBook {
                               other.variable().equals(leak.variable())
                                   && other.witness().equals(witness)
                                   && line.applyAsInt(other.site()) == line.applyAsInt(site));
-          if (!leaks.containsKey(leakParents.get(site)) && !twin) {
+          boolean closedThroughChild =
+              carriers.containsKey(site) && parentsClosedThrough.contains(carriers.get(site));
+          if (!leaks.containsKey(leakParents.get(site)) && !twin && !closedThroughChild) {
             found.add(leak);
           }
         });

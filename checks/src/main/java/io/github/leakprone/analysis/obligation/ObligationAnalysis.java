@@ -538,6 +538,11 @@ public final class ObligationAnalysis {
       // lost the resource by then.
       return new Eval(facts, Holders.NONE);
     }
+    for (int i : unit.releasing.argumentsWhoseParentIsReleased(call, state)) {
+      if (i < arguments.size()) {
+        book.parentsClosedThrough(Transfers.sitesSelectedBy(facts, arguments.get(i)));
+      }
+    }
     Set<Integer> releasedArguments = unit.releasing.releasedArguments(call, state);
     if (!releasedArguments.isEmpty()) {
       for (int i : releasedArguments) {
@@ -663,6 +668,16 @@ public final class ObligationAnalysis {
         // receiver releases this one too.
         return new Eval(facts, Holders.NONE);
       }
+    }
+    if (parent == null && !receiver.isEmpty()) {
+      // createConnection().createStatement(): the statement can give the connection back.
+      Holders from = receiver;
+      facts.forEach(
+          (open, witness) -> {
+            if (open.aliases().isEmpty() && from.selects(open)) {
+              book.carried(open.site(), tree);
+            }
+          });
     }
     return new Eval(
         facts.with(

@@ -43,11 +43,7 @@ final class ReleasingCalls {
     MethodSymbol method = getSymbol(call);
     int arguments = call.getArguments().size();
     Set<Integer> positions = new HashSet<>(spec.releasedArguments(call, state));
-    ClassTree owner = method == null ? null : unit.ownerOf(method);
-    if (owner == null && method != null) {
-      // javac finds a declaration by walking its class's tree: once per method is enough.
-      owner = compiledWithUs.computeIfAbsent(method, m -> compiledWithUs(m, state)).orElse(null);
-    }
+    ClassTree owner = ownerInSight(method, state);
     if (owner != null) {
       positions.addAll(summaries.apply(owner).parametersTakenBy(method));
     } else if (method != null && ReleaseNames.isReleaseHelper(method.getSimpleName().toString())) {
@@ -64,6 +60,31 @@ final class ReleasingCalls {
     }
     positions.removeIf(i -> i >= arguments);
     return positions;
+  }
+
+  /**
+   * The positions of {@code call}'s arguments whose parent resource it releases: a helper in sight
+   * whose body closes {@code stmt.getConnection()} of its parameter {@code stmt}.
+   */
+  Set<Integer> argumentsWhoseParentIsReleased(MethodInvocationTree call, VisitorState state) {
+    MethodSymbol method = getSymbol(call);
+    ClassTree owner = ownerInSight(method, state);
+    return owner == null ? Set.of() : summaries.apply(owner).parametersWhoseParentIsTakenBy(method);
+  }
+
+  /**
+   * The class in sight that declares {@code method} with a body: in this unit, or compiled with it.
+   */
+  private ClassTree ownerInSight(MethodSymbol method, VisitorState state) {
+    if (method == null) {
+      return null;
+    }
+    ClassTree owner = unit.ownerOf(method);
+    if (owner == null) {
+      // javac finds a declaration by walking its class's tree: once per method is enough.
+      owner = compiledWithUs.computeIfAbsent(method, m -> compiledWithUs(m, state)).orElse(null);
+    }
+    return owner;
   }
 
   /**
