@@ -1,7 +1,6 @@
 package io.github.leakprone.catalog;
 
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
-import static com.google.errorprone.util.ASTHelpers.isStatic;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
@@ -167,11 +166,11 @@ public final class IoResources implements ResourceSpec {
       ImmutableList.of("java.io.Closeable", "java.lang.AutoCloseable");
 
   private final ImmutableList<MethodRef> owned;
-  private final ImmutableList<MethodRef> closers;
+  private final StaticClosers closers;
   private final Map<MethodSymbol, Boolean> acquiresByMethod = new HashMap<>();
   private final Map<MethodSymbol, ImmutableSet<Integer>> decoratedByConstructor = new HashMap<>();
 
-  private IoResources(ImmutableList<MethodRef> owned, ImmutableList<MethodRef> closers) {
+  private IoResources(ImmutableList<MethodRef> owned, StaticClosers closers) {
     this.owned = owned;
     this.closers = closers;
   }
@@ -183,10 +182,7 @@ public final class IoResources implements ResourceSpec {
             .addAll(CATALOG.stream().map(Entry::acquirer).iterator())
             .addAll(FlagSyntax.methodRefs(flags, ACQUIRERS_FLAG, DOC_PAGE))
             .build(),
-        ImmutableList.<MethodRef>builder()
-            .addAll(CLOSERS)
-            .addAll(FlagSyntax.methodRefs(flags, CLOSERS_FLAG, DOC_PAGE))
-            .build());
+        new StaticClosers(CLOSERS, flags, CLOSERS_FLAG, DOC_PAGE));
   }
 
   /** Why the resource {@code acquirer} makes must be closed, for a finding; empty for a user's. */
@@ -222,11 +218,15 @@ public final class IoResources implements ResourceSpec {
     if (method == null || (tree instanceof MethodInvocationTree && method.isConstructor())) {
       return Optional.empty();
     }
-    boolean acquires = acquiresByMethod.computeIfAbsent(method, m -> acquires(m, state));
-    return acquires ? Optional.of(Acquisition.OWNED) : Optional.empty();
+    return acquires(method, state) ? Optional.of(Acquisition.OWNED) : Optional.empty();
   }
 
-  private boolean acquires(MethodSymbol method, VisitorState state) {
+  /** Whether a call of {@code method} or constructor makes a new resource; once per method. */
+  public boolean acquires(MethodSymbol method, VisitorState state) {
+    return acquiresByMethod.computeIfAbsent(method, m -> isAcquirer(m, state));
+  }
+
+  private boolean isAcquirer(MethodSymbol method, VisitorState state) {
     if (MethodRef.anyMatches(owned, method, state)) {
       return true;
     }
@@ -317,12 +317,6 @@ public final class IoResources implements ResourceSpec {
 
   @Override
   public ImmutableSet<Integer> releasedArguments(MethodInvocationTree call, VisitorState state) {
-    MethodSymbol method = getSymbol(call);
-    if (method == null || !isStatic(method) || !MethodRef.anyMatches(closers, method, state)) {
-      return ImmutableSet.of();
-    }
-    return IntStream.range(0, call.getArguments().size())
-        .boxed()
-        .collect(ImmutableSet.toImmutableSet());
+    return closers.releasedArguments(call, state);
   }
 }

@@ -18,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.IntStream;
 
 /**
  * JDBC's resources: which calls acquire a Connection, Statement or ResultSet, what releases one,
@@ -97,10 +96,16 @@ public final class JdbcResources implements ResourceSpec {
           new MethodRef("org.springframework.jdbc.datasource.DataSourceUtils", "releaseConnection"),
           new MethodRef("org.apache.commons.io.IOUtils", "closeQuietly"));
 
-  private final ImmutableList<MethodRef> owned;
-  private final ImmutableList<MethodRef> closers;
+  /** What a statement or result set gives back of the resource it was made from. */
+  private static final ImmutableList<MethodRef> PARENT_GETTERS =
+      ImmutableList.of(
+          new MethodRef("java.sql.Statement", "getConnection"),
+          new MethodRef("java.sql.ResultSet", "getStatement"));
 
-  private JdbcResources(ImmutableList<MethodRef> owned, ImmutableList<MethodRef> closers) {
+  private final ImmutableList<MethodRef> owned;
+  private final StaticClosers closers;
+
+  private JdbcResources(ImmutableList<MethodRef> owned, StaticClosers closers) {
     this.owned = owned;
     this.closers = closers;
   }
@@ -112,16 +117,8 @@ public final class JdbcResources implements ResourceSpec {
             .addAll(OWNED)
             .addAll(FlagSyntax.methodRefs(flags, ACQUIRERS_FLAG, DOC_PAGE))
             .build(),
-        ImmutableList.<MethodRef>builder()
-            .addAll(CLOSERS)
-            .addAll(FlagSyntax.methodRefs(flags, CLOSERS_FLAG, DOC_PAGE))
-            .build());
+        new StaticClosers(CLOSERS, flags, CLOSERS_FLAG, DOC_PAGE));
   }
-
-  private static final ImmutableList<MethodRef> PARENT_GETTERS =
-      ImmutableList.of(
-          new MethodRef("java.sql.Statement", "getConnection"),
-          new MethodRef("java.sql.ResultSet", "getStatement"));
 
   @Override
   public boolean isParentGetter(MethodSymbol method, VisitorState state) {
@@ -268,26 +265,9 @@ public final class JdbcResources implements ResourceSpec {
     return method.getSimpleName().toString().startsWith("execute");
   }
 
-  /** The catalogd closers and the flag's, and the helpers {@link ReleaseNames} recognises. */
+  /** The cataloged closers and the flag's. */
   @Override
   public ImmutableSet<Integer> releasedArguments(MethodInvocationTree call, VisitorState state) {
-    MethodSymbol method = getSymbol(call);
-    if (!releasesArgumentsByMethod.computeIfAbsent(method, m -> releasesArguments(m, state))) {
-      return ImmutableSet.of();
-    }
-    return IntStream.range(0, call.getArguments().size())
-        .boxed()
-        .collect(ImmutableSet.toImmutableSet());
-  }
-
-  /**
-   * {@link #releasesArguments} by method: asked of every call of every analysed body, and each
-   * question decodes the method's name (JDK 17). One compilation's methods, as {@link
-   * #listedByMethod}.
-   */
-  private final Map<MethodSymbol, Boolean> releasesArgumentsByMethod = new HashMap<>();
-
-  private boolean releasesArguments(MethodSymbol method, VisitorState state) {
-    return isStatic(method) && MethodRef.anyMatches(closers, method, state);
+    return closers.releasedArguments(call, state);
   }
 }

@@ -24,6 +24,7 @@ import io.github.leakprone.Links;
 import io.github.leakprone.analysis.obligation.ExceptionPolicy;
 import io.github.leakprone.analysis.obligation.Obligations;
 import io.github.leakprone.catalog.IoResources;
+import io.github.leakprone.catalog.NameFilter;
 import javax.inject.Inject;
 
 /**
@@ -59,6 +60,10 @@ public final class ResourceLeak extends BugChecker
   private final transient IoResources resources;
   private final transient FlagProblem flagProblem;
   private final transient Obligations obligations;
+
+  /** Whether a call's name is that of a call that may acquire: asked of every call. */
+  private final transient NameFilter namedLikeAcquirer;
+
   private final transient LeakFindings findings = new LeakFindings(this, LeakMessage::of);
 
   /** Used by ServiceLoader; Error Prone itself calls the {@link Inject} constructor. */
@@ -80,6 +85,7 @@ public final class ResourceLeak extends BugChecker
     this.resources = parsed.value().resources();
     this.obligations = new Obligations(resources, parsed.value().exceptions());
     this.flagProblem = parsed.problem();
+    this.namedLikeAcquirer = new NameFilter(resources::namedLikeAcquirer);
   }
 
   @Override
@@ -90,6 +96,12 @@ public final class ResourceLeak extends BugChecker
 
   @Override
   public Description matchNewClass(NewClassTree tree, VisitorState state) {
+    // Most constructors build no resource: a look-up answered once per constructor, asked before
+    // the error guard's lambda.
+    MethodSymbol constructor = getSymbol(tree);
+    if (constructor == null || !resources.acquires(constructor, state)) {
+      return Description.NO_MATCH;
+    }
     return check(tree, state);
   }
 
@@ -97,7 +109,7 @@ public final class ResourceLeak extends BugChecker
   public Description matchMethodInvocation(MethodInvocationTree call, VisitorState state) {
     MethodSymbol method = getSymbol(call);
     // Nearly every call fails the name test: asked first, it spares them the error guard's lambda.
-    if (method == null || !resources.namedLikeAcquirer(method.getSimpleName().toString())) {
+    if (method == null || !namedLikeAcquirer.test(method.getSimpleName())) {
       return Description.NO_MATCH;
     }
     return check(call, state);
