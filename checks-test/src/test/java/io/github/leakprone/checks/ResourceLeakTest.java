@@ -506,6 +506,103 @@ final class ResourceLeakTest {
   }
 
   @Test
+  void apacheHttpClientResponses() {
+    helper
+        .addSourceLines(
+            "org/apache/http/client/methods/CloseableHttpResponse.java",
+            """
+            package org.apache.http.client.methods;
+
+            public interface CloseableHttpResponse extends java.io.Closeable {
+              int getStatusCode();
+            }
+            """)
+        .addSourceLines(
+            "org/apache/http/impl/client/CloseableHttpClient.java",
+            """
+            package org.apache.http.impl.client;
+
+            import org.apache.http.client.methods.CloseableHttpResponse;
+
+            public abstract class CloseableHttpClient implements java.io.Closeable {
+              public abstract CloseableHttpResponse execute(Object request) throws java.io.IOException;
+            }
+            """)
+        .addSourceLines(
+            "Hooks.java",
+            """
+            import java.io.IOException;
+            import org.apache.http.client.methods.CloseableHttpResponse;
+            import org.apache.http.impl.client.CloseableHttpClient;
+
+            class Hooks {
+              private final CloseableHttpClient client;
+
+              Hooks(CloseableHttpClient client) {
+                this.client = client;
+              }
+
+              int status(Object request) throws IOException {
+                // BUG: Diagnostic contains: CloseableHttpResponse `response` acquired at line 14 is never closed
+                CloseableHttpResponse response = client.execute(request);
+                return response.getStatusCode();
+              }
+
+              int statusClosed(Object request) throws IOException {
+                try (CloseableHttpResponse response = client.execute(request)) {
+                  return response.getStatusCode();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void aUsersCloserAndTheUncheckedPaths() {
+    helper
+        .addSourceLines(
+            "com/acme/Io.java",
+            """
+            package com.acme;
+
+            public final class Io {
+              public static native void release(java.io.Closeable closeable);
+            }
+            """)
+        .addSourceLines(
+            "Copies.java",
+            """
+            import com.acme.Io;
+            import java.io.FileInputStream;
+            import java.io.IOException;
+            import java.util.List;
+
+            class Copies {
+              int first(String name) throws IOException {
+                FileInputStream in = new FileInputStream(name);
+                try {
+                  return in.read();
+                } finally {
+                  Io.release(in);
+                }
+              }
+
+              void remember(String name, List<Object> seen) throws IOException {
+                // BUG: Diagnostic contains: FileInputStream `in` acquired at line 18 is not closed when `seen.add(...)` at line 19 throws
+                FileInputStream in = new FileInputStream(name);
+                seen.add(name);
+                in.close();
+              }
+            }
+            """)
+        .setArgs(
+            "-XepOpt:ResourceLeak:Closers=com.acme.Io#release",
+            "-XepOpt:ResourceLeak:UncheckedExceptionPaths=true")
+        .doTest();
+  }
+
+  @Test
   void filesStreamsAreStreamResourceLeaksWhileThatCheckIsOn() {
     String source =
         """
