@@ -187,7 +187,7 @@ final class ClassSummary {
         return super.visitVariable(tree, null);
       }
 
-      /** The position of the parameter whose parent {@code value} gets, or -1. */
+      // The position of the parameter whose parent `value` gets, or -1.
       private int parentOfParameter(ExpressionTree value) {
         if (!(value instanceof MethodInvocationTree call)) {
           return -1;
@@ -257,7 +257,7 @@ final class ClassSummary {
         return super.visitTry(tree, null);
       }
 
-      /** A field of this object released here: dataSocket.close(), closeQuietly(this.in). */
+      // A field of this object released here: dataSocket.close(), closeQuietly(this.in).
       private void recordField(ExpressionTree value) {
         Symbol symbol = getSymbol(value);
         if (isOwnField(value, symbol)) {
