@@ -89,6 +89,71 @@ final class ResourceLeakTest {
   }
 
   @Test
+  void theRestOfTheCatalog() {
+    helper
+        .addSourceLines(
+            "Catalog.java",
+            """
+            import java.io.File;
+            import java.io.IOException;
+            import java.io.PrintStream;
+            import java.io.PrintWriter;
+            import java.net.DatagramSocket;
+            import java.nio.channels.FileChannel;
+            import java.nio.channels.Selector;
+            import java.nio.channels.ServerSocketChannel;
+            import java.nio.file.FileSystem;
+            import java.nio.file.FileSystems;
+            import java.nio.file.Files;
+            import java.nio.file.Path;
+            import java.util.Formatter;
+            import java.util.jar.JarFile;
+
+            class Catalog {
+              void each(File file, Path path) throws IOException {
+                // BUG: Diagnostic contains: JarFile `jar` acquired at line 19
+                JarFile jar = new JarFile(file);
+                jar.size();
+                // BUG: Diagnostic contains: Formatter `formatter` acquired at line 22
+                Formatter formatter = new Formatter(file);
+                formatter.format("%d", 1);
+                // BUG: Diagnostic contains: PrintWriter `writer` acquired at line 25
+                PrintWriter writer = new PrintWriter(file);
+                writer.println();
+                // BUG: Diagnostic contains: PrintStream `stream` acquired at line 28
+                PrintStream stream = new PrintStream(file);
+                stream.println();
+                // BUG: Diagnostic contains: DatagramSocket `udp` acquired at line 31
+                DatagramSocket udp = new DatagramSocket();
+                udp.getLocalPort();
+                // BUG: Diagnostic contains: FileChannel `channel` acquired at line 34
+                FileChannel channel = FileChannel.open(path);
+                channel.size();
+                // BUG: Diagnostic contains: Selector `selector` acquired at line 37
+                Selector selector = Selector.open();
+                selector.keys();
+                // BUG: Diagnostic contains: ServerSocketChannel `server` acquired at line 40
+                ServerSocketChannel server = ServerSocketChannel.open();
+                server.isOpen();
+                // BUG: Diagnostic contains: FileSystem `zip` acquired at line 43
+                FileSystem zip = FileSystems.newFileSystem(path);
+                zip.getRootDirectories();
+                // BUG: Diagnostic contains: BufferedReader `reader` acquired at line 46
+                java.io.BufferedReader reader = Files.newBufferedReader(path);
+                reader.readLine();
+              }
+
+              String notFiles(String text, java.io.Writer out) {
+                PrintWriter overAWriter = new PrintWriter(out);
+                overAWriter.flush();
+                return new Formatter().format("%s", text).toString();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void decoratorsAreTheResourceTheyWrap() {
     helper
         .addSourceLines(
