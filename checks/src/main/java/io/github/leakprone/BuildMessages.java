@@ -3,6 +3,7 @@ package io.github.leakprone;
 import com.sun.tools.javac.util.Context;
 import com.sun.tools.javac.util.JCDiagnostic;
 import com.sun.tools.javac.util.Log;
+import java.util.function.Consumer;
 import javax.tools.JavaFileObject;
 
 /**
@@ -17,23 +18,26 @@ public final class BuildMessages {
 
   /** A javac error with no source and no position; it fails the compilation. */
   public static void error(Context context, String message) {
-    Log log = Log.instance(context);
-    // Log.error(Error) puts the diagnostic in the log's current source file (Error Prone sets it to
-    // the file being checked); with no source it is about the build as a whole.
-    JavaFileObject previous = log.useSource(null);
-    try {
-      log.error(new JCDiagnostic.Error("compiler", "proc.messager", message));
-    } finally {
-      log.useSource(previous);
-    }
+    withoutSource(
+        context, log -> log.error(new JCDiagnostic.Error("compiler", "proc.messager", message)));
   }
 
   /** A javac note with no source and no position. */
   public static void note(Context context, String message) {
+    withoutSource(
+        context, log -> log.note(new JCDiagnostic.Note("compiler", "proc.messager", message)));
+  }
+
+  /**
+   * Runs {@code report} on the log with no current source file: Log.error(Error) puts a diagnostic
+   * in the log's current source (Error Prone sets it to the file being checked); with none it is
+   * about the build as a whole.
+   */
+  private static void withoutSource(Context context, Consumer<Log> report) {
     Log log = Log.instance(context);
     JavaFileObject previous = log.useSource(null);
     try {
-      log.note(new JCDiagnostic.Note("compiler", "proc.messager", message));
+      report.accept(log);
     } finally {
       log.useSource(previous);
     }

@@ -195,17 +195,18 @@ public final class IoResources implements ResourceSpec {
 
   /** Whether {@code method} is named like an acquirer, asked of every call before anything else. */
   public boolean namedLikeAcquirer(String name) {
-    return name.equals("<init>") || owned.stream().anyMatch(ref -> ref.nameMatches(name));
+    return owned.stream().anyMatch(ref -> ref.nameMatches(name));
   }
 
   /**
    * Whether {@code acquirer} is one of the {@code Files} methods whose stream Error Prone's own
    * StreamResourceLeak reports.
    */
-  public static boolean isFilesStream(MethodSymbol acquirer) {
-    return acquirer.owner.getQualifiedName().contentEquals("java.nio.file.Files")
-        && List.of("lines", "list", "walk", "find", "newDirectoryStream")
-            .contains(acquirer.getSimpleName().toString());
+  public static boolean isFilesStream(MethodSymbol acquirer, VisitorState state) {
+    return CATALOG.stream()
+        .anyMatch(
+            entry ->
+                LAZY_STREAM.equals(entry.reason()) && entry.acquirer().matches(acquirer, state));
   }
 
   @Override

@@ -60,12 +60,14 @@ final class LeakFindings {
 
   private Map<Tree, Worked> worked = Map.of();
 
-  /** A leak's place in its body, and the rewrite that fixes it, if any. */
+  /** A leak, its place in its body, and the rewrite that fixes it, if any. */
   private static final class Worked {
+    final Leak leak;
     final TreePath at;
     final Optional<Rewrite> rewrite;
 
-    Worked(TreePath at, Optional<Rewrite> rewrite) {
+    Worked(Leak leak, TreePath at, Optional<Rewrite> rewrite) {
+      this.leak = leak;
       this.at = at;
       this.rewrite = rewrite;
     }
@@ -90,7 +92,7 @@ final class LeakFindings {
    * body each time, a method with hundreds of findings cost quadratic time.)
    */
   Description describe(ExpressionTree site, BodyLeaks body, VisitorState state) {
-    if (body.leaks().stream().noneMatch(leak -> leak.site() == site)) {
+    if (body.leaks().isEmpty()) {
       return Description.NO_MATCH;
     }
     if (lastBody != body.methodOrLambda().getLeaf()) {
@@ -101,9 +103,10 @@ final class LeakFindings {
     if (leak == null) {
       return Description.NO_MATCH;
     }
-    Leak found = body.leaks().stream().filter(l -> l.site() == site).findFirst().orElseThrow();
     Description.Builder description =
-        checker.buildDescription(site).setMessage(message.apply(found, state.withPath(leak.at)));
+        checker
+            .buildDescription(site)
+            .setMessage(message.apply(leak.leak, state.withPath(leak.at)));
     leak.rewrite.ifPresent(r -> description.addFix(r.fix()));
     return Reporter.route(description.build(), state);
   }
@@ -127,7 +130,7 @@ final class LeakFindings {
           ReleaseOnEveryPath.fix(
               RELEASE_METHODS, "close", state.withPath(at), uses, offered, sites);
       rewrite.ifPresent(offered::add);
-      result.put(leak.site(), new Worked(at, rewrite));
+      result.put(leak.site(), new Worked(leak, at, rewrite));
     }
     return result;
   }

@@ -137,7 +137,7 @@ public final class ResourceLeak extends BugChecker
   private static boolean reportedByStreamResourceLeak(
       ExpressionTree acquisition, VisitorState state) {
     if (!(getSymbol(acquisition) instanceof MethodSymbol method)
-        || !IoResources.isFilesStream(method)) {
+        || !IoResources.isFilesStream(method, state)) {
       return false;
     }
     Severity severity = state.errorProneOptions().getSeverityMap().get(STREAM_RESOURCE_LEAK);
