@@ -140,6 +140,13 @@ final class JdbcResourceLeakFixTest {
                 field.close();
               }
 
+              // What the field held from an earlier call: no try can close that one.
+              void replaced(Connection conn, String sql) throws SQLException {
+                if (field == null || !sql.isEmpty()) {
+                  field = conn.prepareStatement(sql);
+                }
+              }
+
               Runnable captured(Connection conn, String sql) throws SQLException {
                 PreparedStatement ps = conn.prepareStatement(sql);
                 ps.setQueryTimeout(5);

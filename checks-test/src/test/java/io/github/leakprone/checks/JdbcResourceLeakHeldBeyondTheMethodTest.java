@@ -235,4 +235,242 @@ final class JdbcResourceLeakHeldBeyondTheMethodTest {
             """)
         .doTest();
   }
+
+  @Test
+  void aFieldTestedAndThenOverwrittenLosesWhatAnEarlierCallStoredInIt() {
+    helper
+        .addSourceLines(
+            "Validators.java",
+            """
+            import java.sql.Connection;
+            import java.sql.PreparedStatement;
+            import java.sql.SQLException;
+            import javax.sql.DataSource;
+
+            class Validators {
+              /** Re-prepares when the query changes, and the statement it held stays open. */
+              static class ReprepareOnChange implements AutoCloseable {
+                private final Connection conn;
+                private PreparedStatement ps;
+                private String lastSql;
+
+                ReprepareOnChange(Connection conn) {
+                  this.conn = conn;
+                }
+
+                void validate(String sql) throws SQLException {
+                  if (ps == null || !sql.equals(lastSql)) {
+                    // BUG: Diagnostic contains: PreparedStatement held in field `ps` since an earlier call is not closed before line 20 stores a new one in it, where the method expects one may be held; close the old one first
+                    ps = conn.prepareStatement(sql);
+                    lastSql = sql;
+                  }
+                  ps.execute();
+                }
+
+                @Override
+                public void close() throws SQLException {
+                  if (ps != null) {
+                    ps.close();
+                  }
+                }
+              }
+
+              /** Reconnects when the connection went bad, and the bad one stays open. */
+              static class Reconnecting implements AutoCloseable {
+                private final DataSource ds;
+                private Connection conn;
+
+                Reconnecting(DataSource ds) {
+                  this.ds = ds;
+                }
+
+                Connection connection() throws SQLException {
+                  if (conn == null || !conn.isValid(1)) {
+                    // BUG: Diagnostic contains: Connection held in field `conn` since an earlier call is not closed before line 46
+                    conn = ds.getConnection();
+                  }
+                  return conn;
+                }
+
+                @Override
+                public void close() throws SQLException {
+                  conn.close();
+                }
+              }
+
+              /** Creates only when there is none: nothing is held when it stores. */
+              static class Lazy implements AutoCloseable {
+                private final Connection conn;
+                private PreparedStatement ps;
+
+                Lazy(Connection conn) {
+                  this.conn = conn;
+                }
+
+                void run(String sql) throws SQLException {
+                  if (ps == null) {
+                    ps = conn.prepareStatement(sql);
+                  }
+                  ps.execute();
+                }
+
+                @Override
+                public void close() throws SQLException {
+                  ps.close();
+                }
+              }
+
+              /** Closes the old one before it stores the new one. */
+              static class ClosesFirst implements AutoCloseable {
+                private final Connection conn;
+                private PreparedStatement ps;
+
+                ClosesFirst(Connection conn) {
+                  this.conn = conn;
+                }
+
+                void reset(String sql) throws SQLException {
+                  if (ps != null) {
+                    ps.close();
+                  }
+                  ps = conn.prepareStatement(sql);
+                }
+
+                @Override
+                public void close() throws SQLException {
+                  ps.close();
+                }
+              }
+
+              /** Reconnects only when the old connection is closed or missing. */
+              static class ReopensWhenClosed implements AutoCloseable {
+                private final DataSource ds;
+                private Connection conn;
+
+                ReopensWhenClosed(DataSource ds) {
+                  this.ds = ds;
+                }
+
+                Connection connection() throws SQLException {
+                  if (conn == null || conn.isClosed()) {
+                    conn = ds.getConnection();
+                  }
+                  return conn;
+                }
+
+                @Override
+                public void close() throws SQLException {
+                  conn.close();
+                }
+              }
+
+              /** Re-prepares when the query differs from the one it remembers from the last call. */
+              static class RememberedQuery implements AutoCloseable {
+                private final Connection conn;
+                private PreparedStatement ps;
+                private String lastSql;
+
+                RememberedQuery(Connection conn) {
+                  this.conn = conn;
+                }
+
+                void validate(String sql) throws SQLException {
+                  if (!sql.equals(lastSql)) {
+                    lastSql = sql;
+                    // BUG: Diagnostic contains: PreparedStatement held in field `ps` since an earlier call is not closed before line 137
+                    ps = conn.prepareStatement(sql);
+                  }
+                  ps.execute();
+                }
+
+                @Override
+                public void close() throws SQLException {
+                  ps.close();
+                }
+              }
+
+              /** The same, closing the statement it held before it prepares the next. */
+              static class RememberedQueryClosesFirst implements AutoCloseable {
+                private final Connection conn;
+                private PreparedStatement ps;
+                private String lastSql;
+
+                RememberedQueryClosesFirst(Connection conn) {
+                  this.conn = conn;
+                }
+
+                void validate(String sql) throws SQLException {
+                  if (!sql.equals(lastSql)) {
+                    lastSql = sql;
+                    if (ps != null) {
+                      ps.close();
+                    }
+                    ps = conn.prepareStatement(sql);
+                  }
+                  ps.execute();
+                }
+
+                @Override
+                public void close() throws SQLException {
+                  ps.close();
+                }
+              }
+
+              /** A condition on a field that the branch leaves alone remembers nothing. */
+              static class Switched implements AutoCloseable {
+                private final Connection conn;
+                private PreparedStatement ps;
+                private boolean enabled;
+
+                Switched(Connection conn) {
+                  this.conn = conn;
+                }
+
+                void prepare(String sql) throws SQLException {
+                  if (enabled) {
+                    ps = conn.prepareStatement(sql);
+                  }
+                }
+
+                void enable() {
+                  enabled = true;
+                }
+
+                @Override
+                public void close() throws SQLException {
+                  ps.close();
+                }
+              }
+
+              /**
+               * Stores without asking what the field holds: whether open() runs once per object or
+               * per request is not something this file says, so no finding.
+               */
+              static class OpenedOnce implements AutoCloseable {
+                private final DataSource ds;
+                private Connection conn;
+
+                OpenedOnce(DataSource ds) {
+                  this.ds = ds;
+                }
+
+                void open() throws SQLException {
+                  conn = ds.getConnection();
+                }
+
+                void work() throws SQLException {
+                  if (conn != null) {
+                    conn.setAutoCommit(false);
+                  }
+                }
+
+                @Override
+                public void close() throws SQLException {
+                  conn.close();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -463,6 +463,73 @@ final class ResourceLeakTest {
   }
 
   @Test
+  void aFieldReopenedUnderARememberedKeyLosesTheFileItHeld() {
+    helper
+        .addSourceLines(
+            "DailyLog.java",
+            """
+            import java.io.Closeable;
+            import java.io.FileOutputStream;
+            import java.io.IOException;
+
+            class DailyLog {
+              /** Opens the day's file when the day changes; yesterday's stays open. */
+              static class Rotating implements Closeable {
+                private FileOutputStream out;
+                private String day;
+
+                void write(String today, byte[] line) throws IOException {
+                  if (!today.equals(day)) {
+                    day = today;
+                    // BUG: Diagnostic contains: FileOutputStream held in field `out` since an earlier call is not closed before line 15 stores a new one in it
+                    out = new FileOutputStream(today + ".log");
+                  }
+                  out.write(line);
+                }
+
+                @Override
+                public void close() throws IOException {
+                  Files.closeQuietly((Closeable) out);
+                }
+              }
+
+              /** The same, closing yesterday's file first. */
+              static class ClosesYesterdays implements Closeable {
+                private FileOutputStream out;
+                private String day;
+
+                void write(String today, byte[] line) throws IOException {
+                  if (!today.equals(day)) {
+                    day = today;
+                    Files.closeQuietly(out);
+                    out = new FileOutputStream(today + ".log");
+                  }
+                  out.write(line);
+                }
+
+                @Override
+                public void close() throws IOException {
+                  out.close();
+                }
+              }
+
+              static class Files {
+                static void closeQuietly(Closeable closeable) {
+                  try {
+                    if (closeable != null) {
+                      closeable.close();
+                    }
+                  } catch (IOException ignored) {
+                    // closing anyway
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void classLoaders() {
     helper
         .addSourceLines(

@@ -34,6 +34,13 @@ final class LeakMessage {
           "%s %s at line %d is never stored, so nothing closes it; %s",
           typeName, made, line, ADVICE);
     }
+    if (witness.kind() == Witness.Kind.EARLIER_VALUE) {
+      // The resource lost is not the one acquired here but the one the field held before.
+      return String.format(
+          "%s held in field `%s` since an earlier call is not closed before line %d stores a new"
+              + " one in it, where the method expects one may be held; close the old one first",
+          typeName, witness.text(), witness.line());
+    }
     String subject =
         leak.variable().isEmpty() ? typeName : String.format("%s `%s`", typeName, leak.variable());
     if (leak.neverReleased()) {

@@ -100,6 +100,14 @@ final class ClassSummary {
   }
 
   /**
+   * Whether some method of this class closes {@code field} in its own body: the class takes care of
+   * what the field holds. Reads every method, so it is asked only where a rule needs it.
+   */
+  boolean releasesSomewhere(Symbol field) {
+    return methods.keySet().stream().anyMatch(method -> direct(method).released().contains(field));
+  }
+
+  /**
    * The union of {@code direct} over every method reachable from {@code method}: the fixpoint of
    * "mine and my callees'", recursion included; kept in {@code cache}.
    */
@@ -257,8 +265,10 @@ final class ClassSummary {
         return super.visitTry(tree, null);
       }
 
-      // A field of this object released here: dataSocket.close(), closeQuietly(this.in).
-      private void recordField(ExpressionTree value) {
+      // A field of this object released here: dataSocket.close(), closeQuietly(this.in),
+      // closeQuietly((AutoCloseable) ps).
+      private void recordField(ExpressionTree taken) {
+        ExpressionTree value = uncast(taken);
         Symbol symbol = getSymbol(value);
         if (isOwnField(value, symbol)) {
           released.add(symbol);
@@ -266,13 +276,7 @@ final class ClassSummary {
       }
 
       private void record(ExpressionTree taken) {
-        ExpressionTree value = taken;
-        while (value instanceof TypeCastTree || value instanceof ParenthesizedTree) {
-          value =
-              value instanceof TypeCastTree cast
-                  ? cast.getExpression()
-                  : ((ParenthesizedTree) value).getExpression();
-        }
+        ExpressionTree value = uncast(taken);
         int parent = parentOfParameter(value);
         if (parent < 0) {
           parent = parents.getOrDefault(getSymbol(value), -1);
@@ -291,6 +295,18 @@ final class ClassSummary {
       }
     }.scan(method.getBody(), null);
     return new Direct(writes, released, callees, closed, parentsClosed);
+  }
+
+  /** {@code value} without the casts and parentheses around it. */
+  private static ExpressionTree uncast(ExpressionTree value) {
+    ExpressionTree inner = value;
+    while (inner instanceof TypeCastTree || inner instanceof ParenthesizedTree) {
+      inner =
+          inner instanceof TypeCastTree cast
+              ? cast.getExpression()
+              : ((ParenthesizedTree) inner).getExpression();
+    }
+    return inner;
   }
 
   /** A field of the object or class being analysed, named plainly or through {@code this.}. */

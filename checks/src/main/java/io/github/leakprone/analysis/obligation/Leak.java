@@ -23,7 +23,13 @@ public record Leak(Tree site, String variable, Witness witness, boolean handledS
     return !handledSomewhere
         && switch (witness.kind()) {
           case END, JUMP, EXCEPTION, NEVER_STORED -> true;
-          case NONE, CAUGHT, OVERWRITE, CALL_OVERWRITE, FIELD_NEVER_CLOSED, KEPT_IN_COLLECTION ->
+          case NONE,
+              CAUGHT,
+              OVERWRITE,
+              CALL_OVERWRITE,
+              EARLIER_VALUE,
+              FIELD_NEVER_CLOSED,
+              KEPT_IN_COLLECTION ->
               false;
         };
   }

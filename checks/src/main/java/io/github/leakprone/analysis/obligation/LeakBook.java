@@ -5,6 +5,7 @@ import static com.google.errorprone.util.ASTHelpers.getStartPosition;
 import com.google.common.collect.ImmutableList;
 import com.sun.source.tree.Tree;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,12 +35,31 @@ final class LeakBook {
   /** Children through which something closes their parent ({@code closeAll(stmt)}). */
   private final Set<Tree> parentsClosedThrough = new HashSet<>();
 
+  /** The stand-ins for the values fields held on entry ({@link EarlierValues}). */
+  private final Set<Tree> earlierValues = new HashSet<>();
+
   /** {@code obligation} is lost on a path, through {@code witness}; the first loss is kept. */
   void lost(Obligation obligation, Witness witness) {
+    if (earlierValues.contains(obligation.site())) {
+      return; // lost only by an overwrite with a new resource, reported at that resource
+    }
     leaks.putIfAbsent(obligation.site(), witness);
     if (obligation.parentSite() != null) {
       leakParents.put(obligation.site(), obligation.parentSite());
     }
+  }
+
+  /** The obligations acquired at {@code sites} stand for what fields held on entry. */
+  void earlierValues(Collection<Tree> sites) {
+    earlierValues.addAll(sites);
+  }
+
+  /**
+   * A field's value from an earlier call is lost where the acquisition at {@code newSite} is stored
+   * over it: reported at that acquisition, the one line a reader can act on.
+   */
+  void lostEarlierValue(Tree newSite, Witness witness) {
+    leaks.putIfAbsent(newSite, witness);
   }
 
   /**

@@ -5,6 +5,7 @@ import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
@@ -126,6 +127,9 @@ public final class ObligationAnalysis {
   /** The body's local collections that keep what is added to them. */
   private LocalContainers collections;
 
+  /** The fields whose value on entry may be open, each with its stand-in site. */
+  private ImmutableMap<Symbol, Tree> earlierValues = ImmutableMap.of();
+
   private ObligationAnalysis(
       ResourceSpec spec, UnitSummary unit, ClassTree owner, VisitorState state) {
     this.spec = spec;
@@ -163,9 +167,11 @@ public final class ObligationAnalysis {
 
   private void run(Tree body) {
     collections = new LocalContainers(body, state);
+    boolean constructor =
+        state.getPath().getLeaf() instanceof MethodTree method && getSymbol(method).isConstructor();
     Facts out;
     if (body instanceof BlockTree block) {
-      out = statement(block, Facts.EMPTY);
+      out = statement(block, onEntry(block, constructor));
     } else {
       // An expression lambda returns its value: hand it over before temporaries are judged.
       Eval value = expression((ExpressionTree) body, Facts.EMPTY);
@@ -175,9 +181,28 @@ public final class ObligationAnalysis {
     transfers.atMethodEnd(out, true, fields, collections);
     transfers.atMethodEnd(pending.takeAll(Kind.RETURN), true, fields, collections);
     // A constructor that throws hands its caller no object: what its fields hold is lost with it.
-    boolean constructor =
-        state.getPath().getLeaf() instanceof MethodTree method && getSymbol(method).isConstructor();
     transfers.atMethodEnd(pending.takeAll(Kind.THROW), !constructor, fields, collections);
+  }
+
+  /**
+   * The state a method's body starts in: what its fields may hold from an earlier call, where the
+   * method says they may ({@link EarlierValues}). A constructor's fields hold nothing yet.
+   */
+  private Facts onEntry(BlockTree body, boolean constructor) {
+    if (constructor || !(state.getPath().getLeaf() instanceof MethodTree)) {
+      return Facts.EMPTY;
+    }
+    earlierValues = EarlierValues.of(body, ownClass, spec, summary, state);
+    book.earlierValues(earlierValues.values());
+    Facts facts = Facts.EMPTY;
+    for (Map.Entry<Symbol, Tree> field : earlierValues.entrySet()) {
+      facts =
+          facts.with(
+              new Obligation(
+                  field.getValue(), ImmutableSet.of(field.getKey()), null, ImmutableMap.of()),
+              Witness.NONE);
+    }
+    return facts;
   }
 
   // ---------------------------------------------------------------- statements
@@ -704,6 +729,7 @@ public final class ObligationAnalysis {
               ? constant
               : flagValue(assigned, value.facts));
     }
+    loseEarlierValue(value, target, where);
     Facts facts = transfers.kill(value.facts, target, witnesses.overwrite(where));
     if (value.holders.isEmpty()) {
       return facts;
@@ -715,6 +741,33 @@ public final class ObligationAnalysis {
           }
         });
     return facts.addAlias(value.holders::selects, target);
+  }
+
+  /**
+   * A new resource stored in a field that still holds its value from an earlier call, alone: that
+   * one is lost here, and the finding belongs to the line that stores the new one.
+   */
+  private void loseEarlierValue(Eval value, Symbol target, Tree where) {
+    Tree earlier = earlierValues.get(target);
+    if (earlier == null || value.facts == null) {
+      return;
+    }
+    Tree fresh =
+        value.holders.items().stream()
+            .filter(Tree.class::isInstance)
+            .map(Tree.class::cast)
+            .findFirst()
+            .orElse(null);
+    if (fresh == null) {
+      return;
+    }
+    value.facts.forEach(
+        (obligation, witness) -> {
+          if (obligation.site() == earlier
+              && obligation.aliases().equals(ImmutableSet.of(target))) {
+            book.lostEarlierValue(fresh, witnesses.earlierValue(target, where));
+          }
+        });
   }
 
   /**

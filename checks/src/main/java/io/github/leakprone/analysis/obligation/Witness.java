@@ -28,6 +28,11 @@ public record Witness(Kind kind, int line, String text, int rank) {
     OVERWRITE,
     /** A call to a method of the same class overwrote the field that held it. */
     CALL_OVERWRITE,
+    /**
+     * A new resource was stored in a field that may still hold one from an earlier call: the
+     * finding is about that earlier one.
+     */
+    EARLIER_VALUE,
     /** The method ended with it open. */
     END,
     /** It was never stored anywhere, so nothing could close it. */
@@ -77,6 +82,11 @@ public record Witness(Kind kind, int line, String text, int rank) {
       case CAUGHT -> String.format("after the catch at line %d handles an exception", line);
       case OVERWRITE -> String.format("before `%s` is overwritten at line %d", text, line);
       case CALL_OVERWRITE -> "before " + text;
+      case EARLIER_VALUE ->
+          String.format(
+              "before line %d stores a new one in field `%s`, which may still hold one from an"
+                  + " earlier call",
+              line, text);
       case END, NONE -> "on the path that reaches the end of the method";
       case NEVER_STORED -> "because it is never stored, so nothing can close it";
       case FIELD_NEVER_CLOSED ->

@@ -72,6 +72,10 @@ final class Witnesses {
             getSymbol(call).getSimpleName(), line, field.getSimpleName()));
   }
 
+  Witness earlierValue(Symbol field, Tree where) {
+    return new Witness(Witness.Kind.EARLIER_VALUE, line(where), field.getSimpleName().toString());
+  }
+
   static Witness endOfMethod() {
     return new Witness(Witness.Kind.END, 0, "");
   }

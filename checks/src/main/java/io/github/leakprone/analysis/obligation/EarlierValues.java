@@ -1,0 +1,205 @@
+package io.github.leakprone.analysis.obligation;
+
+import static com.google.errorprone.util.ASTHelpers.getReceiver;
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+import static com.google.errorprone.util.ASTHelpers.stripParentheses;
+
+import com.google.common.collect.ImmutableMap;
+import com.google.errorprone.VisitorState;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol;
+import io.github.leakprone.catalog.ResourceSpec;
+import io.github.leakprone.trees.NullComparisons;
+import io.github.leakprone.trees.NullComparisons.NullTest;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The fields of this object whose value from an earlier call a method may overwrite while it is
+ * still open. One method cannot tell in general whether it runs once per object ({@code open()}) or
+ * once per request. Two shapes say which, because they only make sense if the method runs again
+ * with the field already set:
+ *
+ * <ul>
+ *   <li>it tests the field for null (or asks whether it is closed) before it first stores a new
+ *       resource in it: {@code if (ps == null || !sql.equals(lastSql)) ps = prepare(sql)} lets a
+ *       held statement through to the store. A test in a {@code finally} is cleanup after the
+ *       stores, not a guard.
+ *   <li>it stores under a condition that reads another field which the same branch updates, a key
+ *       remembered from the call before: {@code if (!sql.equals(lastSql)) { lastSql = sql; ps =
+ *       prepare(sql); }}.
+ * </ul>
+ *
+ * <p>Either way the field must be one that some method of its class closes: the class owns what it
+ * holds, so the value found on entry is open unless a test says otherwise. The analysis carries
+ * that value as an obligation held by the field; only an overwrite by a new acquisition loses it
+ * ({@link LeakBook#lostEarlierValue}).
+ */
+final class EarlierValues {
+
+  private EarlierValues() {}
+
+  /**
+   * The fields of {@code body} (a method's, not a constructor's) that count, each with the tree of
+   * its first store: a tree of the body, unique to the field, that stands for its value on entry.
+   */
+  static ImmutableMap<Symbol, Tree> of(
+      Tree body, Symbol ownClass, ResourceSpec spec, ClassSummary summary, VisitorState state) {
+    Map<Symbol, Tree> expected = new LinkedHashMap<>();
+    new TreeScanner<Void, Void>() {
+      private final Set<Symbol> stored = new HashSet<>();
+      private final Set<Symbol> testedBeforeStore = new HashSet<>();
+
+      /** The ifs whose then-branch the scan is in, innermost first. */
+      private final Deque<IfTree> guards = new ArrayDeque<>();
+
+      private boolean inFinally;
+
+      @Override
+      public Void visitClass(ClassTree nested, Void unused) {
+        return null; // a nested class's code runs on its own schedule, with its own fields
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
+        return null; // nor does a lambda run where it is written
+      }
+
+      @Override
+      public Void visitTry(TryTree tryTree, Void unused) {
+        scan(tryTree.getResources(), null);
+        scan(tryTree.getBlock(), null);
+        scan(tryTree.getCatches(), null);
+        boolean outer = inFinally;
+        inFinally = true;
+        scan(tryTree.getFinallyBlock(), null);
+        inFinally = outer;
+        return null;
+      }
+
+      @Override
+      public Void visitIf(IfTree ifTree, Void unused) {
+        scan(ifTree.getCondition(), null);
+        guards.push(ifTree);
+        scan(ifTree.getThenStatement(), null);
+        guards.pop();
+        scan(ifTree.getElseStatement(), null);
+        return null;
+      }
+
+      @Override
+      public Void visitAssignment(AssignmentTree assignment, Void unused) {
+        Symbol field = ownField(assignment.getVariable(), ownClass);
+        if (field != null
+            && spec.acquisition(stripParentheses(assignment.getExpression()), state).isPresent()
+            && stored.add(field)
+            && (testedBeforeStore.contains(field) || underRememberedKey(field))) {
+          expected.put(field, assignment);
+        }
+        return super.visitAssignment(assignment, null);
+      }
+
+      @Override
+      public Void scan(Tree tree, Void unused) {
+        if (tree instanceof ExpressionTree expression && !inFinally) {
+          Symbol field = testedField(expression);
+          if (field != null && !stored.contains(field)) {
+            testedBeforeStore.add(field);
+          }
+        }
+        return super.scan(tree, null);
+      }
+
+      private Symbol testedField(ExpressionTree expression) {
+        NullTest test = NullComparisons.nullTest(expression);
+        if (test != null) {
+          return ownField(test.operand(), ownClass);
+        }
+        // conn.isClosed(), or whatever else the resource answers about itself
+        return expression instanceof MethodInvocationTree call
+                && spec.reportsReleased(getSymbol(call), state)
+            ? ownField(getReceiver(call), ownClass)
+            : null;
+      }
+
+      private boolean underRememberedKey(Symbol field) {
+        for (IfTree guard : guards) {
+          Set<Symbol> keys = ownFields(guard.getCondition(), false, ownClass);
+          keys.remove(field);
+          keys.retainAll(ownFields(guard.getThenStatement(), true, ownClass));
+          if (!keys.isEmpty()) {
+            return true;
+          }
+        }
+        return false;
+      }
+    }.scan(body, null);
+    ImmutableMap.Builder<Symbol, Tree> fields = ImmutableMap.builder();
+    expected.forEach(
+        (field, store) -> {
+          if (summary.releasesSomewhere(field)) {
+            fields.put(field, store);
+          }
+        });
+    return fields.buildOrThrow();
+  }
+
+  /** The fields of this object that {@code tree} reads, or (if {@code assigned}) assigns. */
+  private static Set<Symbol> ownFields(Tree tree, boolean assigned, Symbol ownClass) {
+    Set<Symbol> fields = new HashSet<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitAssignment(AssignmentTree assignment, Void unused) {
+        if (assigned) {
+          Symbol field = ownField(assignment.getVariable(), ownClass);
+          if (field != null) {
+            fields.add(field);
+          }
+        }
+        return super.visitAssignment(assignment, null);
+      }
+
+      @Override
+      public Void visitIdentifier(IdentifierTree identifier, Void unused) {
+        add(identifier);
+        return null;
+      }
+
+      @Override
+      public Void visitMemberSelect(MemberSelectTree select, Void unused) {
+        add(select);
+        return super.visitMemberSelect(select, null);
+      }
+
+      private void add(ExpressionTree use) {
+        Symbol field = assigned ? null : ownField(use, ownClass);
+        if (field != null) {
+          fields.add(field);
+        }
+      }
+    }.scan(tree, null);
+    return fields;
+  }
+
+  private static Symbol ownField(ExpressionTree tree, Symbol ownClass) {
+    if (tree == null) {
+      return null;
+    }
+    Symbol symbol = getSymbol(tree);
+    return ClassSummary.isOwnField(tree, symbol) && symbol.owner == ownClass ? symbol : null;
+  }
+}
