@@ -530,6 +530,105 @@ final class ResourceLeakTest {
   }
 
   @Test
+  void aNullCheckHandsBackTheResourceItWasGiven() {
+    helper
+        .addSourceLines(
+            "ChannelOutput.java",
+            """
+            import java.io.IOException;
+            import java.nio.channels.FileChannel;
+            import java.nio.file.Path;
+            import java.util.Objects;
+
+            final class ChannelOutput implements AutoCloseable {
+              private final FileChannel channel;
+              private FileChannel copy;
+
+              ChannelOutput(FileChannel channel) {
+                this.channel = Objects.requireNonNull(channel, "channel");
+              }
+
+              ChannelOutput(Path file) throws IOException {
+                this(FileChannel.open(file));
+              }
+
+              void copyTo(Path file) throws IOException {
+                FileChannel opened = FileChannel.open(file);
+                copy = Objects.requireNonNull(opened);
+              }
+
+              long size(Path file) throws IOException {
+                // BUG: Diagnostic contains: FileChannel `checked` acquired at line 25 is never closed
+                FileChannel checked = Objects.requireNonNull(FileChannel.open(file));
+                return checked.size();
+              }
+
+              @Override
+              public void close() throws IOException {
+                channel.close();
+                copy.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void whatMainStillHoldsWhenTheProgramEndsIsReleasedByTheExit() {
+    helper
+        .addSourceLines(
+            "Generate.java",
+            """
+            import java.io.File;
+            import java.io.FileWriter;
+            import java.io.IOException;
+            import java.io.Writer;
+
+            class Generate {
+              public static void main(String[] args) {
+                try {
+                  Writer out = new FileWriter(new File(args[0]));
+                  out.write(render(args[1]));
+                  out.close();
+                } catch (IOException e) {
+                  e.printStackTrace();
+                }
+              }
+
+              static class Batch {
+                public static void main(String[] args) throws IOException {
+                  for (String name : args) {
+                    // BUG: Diagnostic contains: FileWriter `out` acquired at line 21 is not closed when the `continue` at line 23 is taken
+                    Writer out = new FileWriter(name);
+                    if (name.isEmpty()) {
+                      continue;
+                    }
+                    out.write(render(name));
+                    out.close();
+                  }
+                }
+              }
+
+              static class NotMain {
+                static void generate(String[] args) {
+                  try {
+                    // BUG: Diagnostic contains: FileWriter `out` acquired at line 35 is not closed after the catch at line 38 handles an exception
+                    Writer out = new FileWriter(new File(args[0]));
+                    out.write(render(args[1]));
+                    out.close();
+                  } catch (IOException e) {
+                    e.printStackTrace();
+                  }
+                }
+              }
+
+              static native String render(String name);
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void classLoaders() {
     helper
         .addSourceLines(

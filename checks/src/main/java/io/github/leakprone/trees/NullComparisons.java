@@ -69,6 +69,34 @@ public final class NullComparisons {
   }
 
   /**
+   * The value a null check hands back, or null when {@code tree} is no such check: {@code
+   * Objects.requireNonNull(x, ...)}, Guava's {@code Preconditions.checkNotNull(x, ...)} and
+   * commons-lang's {@code Validate.notNull(x, ...)} return {@code x} itself, so {@code this.channel
+   * = Objects.requireNonNull(channel)} stores the very resource it was given.
+   */
+  @Nullable
+  public static ExpressionTree checkedOperand(ExpressionTree tree) {
+    if (!(stripParentheses(tree) instanceof MethodInvocationTree call)
+        || call.getArguments().isEmpty()) {
+      return null;
+    }
+    MethodSymbol method = getSymbol(call);
+    if (method == null || !method.isStatic()) {
+      return null;
+    }
+    String owner = method.owner.getQualifiedName().toString();
+    String name = method.getSimpleName().toString();
+    boolean returnsItsOperand =
+        switch (owner) {
+          case "java.util.Objects" -> name.equals("requireNonNull");
+          case "com.google.common.base.Preconditions" -> name.equals("checkNotNull");
+          case "org.apache.commons.lang3.Validate" -> name.equals("notNull");
+          default -> false;
+        };
+    return returnsItsOperand ? stripParentheses(call.getArguments().get(0)) : null;
+  }
+
+  /**
    * Whether {@code condition} tests {@code variable} for null such that it evaluates to {@code
    * outcome} when the variable is null: {@code v == null} for true, {@code v != null} for false (or
    * {@link #nullTest} 's other forms), also as an operand of {@code &&}, {@code ||} or {@code !}.

@@ -23,6 +23,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import io.github.leakprone.catalog.ContainerStores;
 import io.github.leakprone.catalog.ResourceSpec;
+import io.github.leakprone.trees.NullComparisons;
 import io.github.leakprone.trees.Receivers;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -297,16 +298,23 @@ final class ClassSummary {
     return new Direct(writes, released, callees, closed, parentsClosed);
   }
 
-  /** {@code value} without the casts and parentheses around it. */
+  /**
+   * {@code value} without the casts, parentheses and null checks around it: {@code (AutoCloseable)
+   * ps}, {@code Objects.requireNonNull(channel)}.
+   */
   private static ExpressionTree uncast(ExpressionTree value) {
     ExpressionTree inner = value;
-    while (inner instanceof TypeCastTree || inner instanceof ParenthesizedTree) {
-      inner =
-          inner instanceof TypeCastTree cast
-              ? cast.getExpression()
-              : ((ParenthesizedTree) inner).getExpression();
+    while (true) {
+      if (inner instanceof TypeCastTree cast) {
+        inner = cast.getExpression();
+      } else if (inner instanceof ParenthesizedTree parenthesized) {
+        inner = parenthesized.getExpression();
+      } else if (NullComparisons.checkedOperand(inner) != null) {
+        inner = NullComparisons.checkedOperand(inner);
+      } else {
+        return inner;
+      }
     }
-    return inner;
   }
 
   /** A field of the object or class being analysed, named plainly or through {@code this.}. */

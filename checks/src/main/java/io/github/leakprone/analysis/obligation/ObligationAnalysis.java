@@ -58,6 +58,7 @@ import io.github.leakprone.analysis.obligation.PendingExits.Kind;
 import io.github.leakprone.catalog.ContainerStores;
 import io.github.leakprone.catalog.ResourceSpec;
 import io.github.leakprone.trees.LocalVariables;
+import io.github.leakprone.trees.MainMethods;
 import io.github.leakprone.trees.NoArgMethods;
 import io.github.leakprone.trees.NullComparisons;
 import io.github.leakprone.trees.Receivers;
@@ -167,8 +168,9 @@ public final class ObligationAnalysis {
 
   private void run(Tree body) {
     collections = new LocalContainers(body, state);
-    boolean constructor =
-        state.getPath().getLeaf() instanceof MethodTree method && getSymbol(method).isConstructor();
+    MethodSymbol method =
+        state.getPath().getLeaf() instanceof MethodTree tree ? getSymbol(tree) : null;
+    boolean constructor = method != null && method.isConstructor();
     Facts out;
     if (body instanceof BlockTree block) {
       out = statement(block, onEntry(block, constructor));
@@ -176,6 +178,15 @@ public final class ObligationAnalysis {
       // An expression lambda returns its value: hand it over before temporaries are judged.
       Eval value = expression((ExpressionTree) body, Facts.EMPTY);
       out = transfers.endOfStatement(transfers.escape(value.facts, value.holders));
+    }
+    if (method != null && MainMethods.isMain(method)) {
+      // The program ends with main: what it still holds then, the JVM's exit releases (a file
+      // left open by a failed run of a command-line tool is no leak anyone fixes). Resources lost
+      // while it runs (an overwrite, a loop's continue, a collection) were reported already.
+      transfers.programEnds(out);
+      transfers.programEnds(pending.takeAll(Kind.RETURN));
+      transfers.programEnds(pending.takeAll(Kind.THROW));
+      return;
     }
     UnreleasedFields fields = unit.unreleasedFields;
     transfers.atMethodEnd(out, true, fields, collections);
@@ -557,6 +568,10 @@ public final class ObligationAnalysis {
     }
     if (!target.holders.isEmpty() && spec.isRelease(method, state)) {
       return new Eval(transfers.release(facts, target.holders), Holders.NONE);
+    }
+    if (NullComparisons.checkedOperand(call) != null) {
+      // Objects.requireNonNull(r): r itself, going on to wherever the call's value goes.
+      return new Eval(facts, arguments.get(0));
     }
     if (!target.holders.isEmpty() && spec.reportsReleased(method, state)) {
       // As with close() itself, a failing isClosed() is not a path anyone guards: the driver has

@@ -180,6 +180,13 @@ final class Transfers {
         });
   }
 
+  /** The program ends here (main returns or throws): what is open is released by the JVM's exit. */
+  void programEnds(Facts facts) {
+    if (facts != null) {
+      facts.forEach((obligation, witness) -> book.handled(Set.of(obligation.site())));
+    }
+  }
+
   static Set<Tree> sitesSelectedBy(Facts facts, Holders value) {
     Set<Tree> sites = new HashSet<>();
     facts.forEach(
