@@ -9,9 +9,11 @@ import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -111,6 +113,10 @@ public final class RealCodeEvaluation {
   private List<String> run() throws IOException, InterruptedException {
     long start = System.nanoTime();
     List<Project> projects = readProjects(evaluationDocs.resolve("projects.tsv"));
+    // -Dleakprone.eval.projects=a,b: only these (to try a project being added); the others' triage
+    // lines go into the draft unchanged.
+    Set<String> only = chosen(projects);
+    projects.removeIf(p -> !only.contains(p.name()));
     System.out.printf(
         Locale.ROOT,
         "LeakProne's checks: %s%nfrom %s%n%n",
@@ -136,6 +142,9 @@ public final class RealCodeEvaluation {
       }
     }
     List<Finding> triage = readTriage(evaluationDocs.resolve("triage.tsv"));
+    List<Finding> notRun =
+        triage.stream().filter(t -> !only.contains(t.project())).collect(Collectors.toList());
+    triage.removeAll(notRun);
     // A project that did not compile has no findings: its triage is not "gone", it is unknown.
     triage.removeIf(t -> failed.contains(t.project()));
 
@@ -155,6 +164,7 @@ public final class RealCodeEvaluation {
 
     List<Finding> draft = new ArrayList<>(judged);
     draft.addAll(fresh);
+    draft.addAll(notRun);
     draft.sort(
         Comparator.comparing(Finding::project)
             .thenComparing(Finding::file)
@@ -172,6 +182,23 @@ public final class RealCodeEvaluation {
         draftFile,
         (System.nanoTime() - start) / 1e9);
     return failed;
+  }
+
+  /** The projects named by {@code leakprone.eval.projects}, or all; an unknown name fails. */
+  private static Set<String> chosen(List<Project> projects) {
+    Set<String> all = projects.stream().map(Project::name).collect(Collectors.toSet());
+    String named = System.getProperty("leakprone.eval.projects", "").trim();
+    if (named.isEmpty()) {
+      return all;
+    }
+    Set<String> chosen = new LinkedHashSet<>(Arrays.asList(named.split("\\s*,\\s*")));
+    for (String name : chosen) {
+      if (!all.contains(name)) {
+        throw new IllegalArgumentException(
+            "-Dleakprone.eval.projects names " + name + ", which projects.tsv does not list");
+      }
+    }
+    return chosen;
   }
 
   /** Resolves and compiles one project; its findings, or null if it did not compile. */

@@ -146,6 +146,58 @@ final class JdbcResourceLeakExceptionPolicyTest {
         .doTest();
   }
 
+  /**
+   * A catch that handles some of what its try throws: the path that leaves the try is the exception
+   * the catch does not handle, named after the call that throws it, and a resource opened after
+   * that call is closed by the catch on every path left.
+   */
+  @Test
+  void theExceptionACatchDoesNotHandleIsThePathOutOfTheTry() {
+    CompilationTestHelper.newInstance(JdbcResourceLeak.class, getClass())
+        .addSourceLines(
+            "Report.java",
+            """
+            import java.sql.Connection;
+            import java.sql.ResultSet;
+            import java.sql.SQLException;
+            import java.sql.Statement;
+            import java.text.ParseException;
+
+            class Report {
+              void print(Connection conn, String sql) throws SQLException, ParseException {
+                // BUG: Diagnostic contains: Statement `st` acquired at line 10 is not closed when `layout(...)` at line 13 throws
+                Statement st = conn.createStatement();
+                try {
+                  ResultSet rs = st.executeQuery(sql);
+                  layout(rs);
+                  st.close();
+                } catch (SQLException e) {
+                  st.close();
+                  throw e;
+                }
+              }
+
+              void printLaidOut(Connection conn, String sql) throws SQLException, ParseException {
+                Statement st = null;
+                try {
+                  layout(null);
+                  st = conn.createStatement();
+                  st.executeQuery(sql);
+                  st.close();
+                } catch (SQLException e) {
+                  if (st != null) {
+                    st.close();
+                  }
+                  throw e;
+                }
+              }
+
+              static native void layout(ResultSet rs) throws ParseException;
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void aValueOtherThanTrueOrFalseIsAnErrorWithNoPosition() {
     assertEquals(

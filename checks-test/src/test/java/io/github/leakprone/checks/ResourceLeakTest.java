@@ -629,6 +629,102 @@ final class ResourceLeakTest {
   }
 
   @Test
+  void whatAConstructorHandsToSuperBelongsToTheObjectBeingBuilt() {
+    helper
+        .addSourceLines(
+            "CountingInput.java",
+            """
+            import java.io.BufferedInputStream;
+            import java.io.FilterInputStream;
+            import java.io.IOException;
+            import java.nio.file.Files;
+            import java.nio.file.Path;
+
+            class CountingInput extends FilterInputStream {
+              private long count;
+
+              CountingInput(Path path) throws IOException {
+                super(new BufferedInputStream(Files.newInputStream(path)));
+              }
+
+              @Override
+              public int read() throws IOException {
+                count++;
+                return super.read();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
+   * A method of the class that stores into the field only in some states of the object ({@code if
+   * (buffer != null)}) is not taken to overwrite it at every call; one that stores whatever the
+   * object's state is (a store under a test of its parameter) still is.
+   */
+  @Test
+  void aCallThatStoresOnlyInSomeStatesOfTheObjectDoesNotOverwriteAtEveryCall() {
+    helper
+        .addSourceLines(
+            "Spool.java",
+            """
+            import java.io.File;
+            import java.io.FileOutputStream;
+            import java.io.IOException;
+            import java.io.OutputStream;
+
+            class Spool implements AutoCloseable {
+              private final File file;
+              private byte[] buffer = new byte[16];
+              private int used;
+              private OutputStream out;
+
+              Spool(File file) {
+                this.file = file;
+              }
+
+              void reopen() throws IOException {
+                out = new FileOutputStream(file, true);
+                save(0);
+              }
+
+              void reopenAndSpill(byte[] bytes) throws IOException {
+                // BUG: Diagnostic contains: before the call to spill() at line 24 overwrites field `out`
+                out = new FileOutputStream(file, true);
+                spill(bytes);
+              }
+
+              private void save(int b) throws IOException {
+                if (buffer != null) {
+                  if (used == buffer.length) {
+                    out = new FileOutputStream(file);
+                    out.write(buffer, 0, used);
+                    buffer = null;
+                  } else {
+                    buffer[used++] = (byte) b;
+                  }
+                } else {
+                  out.write(b);
+                }
+              }
+
+              private void spill(byte[] bytes) throws IOException {
+                if (bytes.length > 0) {
+                  out = new FileOutputStream(file);
+                  out.write(bytes);
+                }
+              }
+
+              @Override
+              public void close() throws IOException {
+                out.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void classLoaders() {
     helper
         .addSourceLines(

@@ -3,6 +3,7 @@ package io.github.leakprone.analysis.obligation;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ThrowTree;
@@ -40,7 +41,21 @@ final class CatchCoverage {
     return answers.computeIfAbsent(tryTree, this::answer);
   }
 
-  private boolean answer(TryTree tryTree) {
+  /**
+   * Whether {@code tryTree}'s catches handle everything {@code call} may throw under the policy, so
+   * that its exception cannot leave the {@code try}. Asked of every call in a {@code try} with
+   * catches.
+   */
+  boolean catchesAllOf(TryTree tryTree, ExpressionTree call) {
+    if (tryTree.getCatches().isEmpty()) {
+      return false;
+    }
+    List<Type> thrown = new ArrayList<>();
+    throwing.addThrown(call, thrown, state);
+    return allCaught(thrown, caughtBy(tryTree));
+  }
+
+  private List<Type> caughtBy(TryTree tryTree) {
     List<Type> caught = new ArrayList<>();
     for (CatchTree catchTree : tryTree.getCatches()) {
       Type type = ASTHelpers.getType(catchTree.getParameter());
@@ -50,9 +65,24 @@ final class CatchCoverage {
         caught.add(type);
       }
     }
-    if (caught.stream()
-        .anyMatch(t -> isNamed(t, "java.lang.Exception") || isNamed(t, "java.lang.Throwable"))) {
-      return true;
+    return caught;
+  }
+
+  private boolean allCaught(List<Type> thrown, List<Type> caught) {
+    return catchesAnything(caught)
+        || thrown.stream()
+            .allMatch(t -> caught.stream().anyMatch(c -> ASTHelpers.isSubtype(t, c, state)));
+  }
+
+  private static boolean catchesAnything(List<Type> caught) {
+    return caught.stream()
+        .anyMatch(t -> isNamed(t, "java.lang.Exception") || isNamed(t, "java.lang.Throwable"));
+  }
+
+  private boolean answer(TryTree tryTree) {
+    List<Type> caught = caughtBy(tryTree);
+    if (catchesAnything(caught)) {
+      return true; // no need to read the block
     }
     List<Type> thrown = new ArrayList<>();
     new SameBodyScanner() {
@@ -77,8 +107,7 @@ final class CatchCoverage {
         return super.visitThrow(throwTree, null);
       }
     }.scan(tryTree.getBlock(), null);
-    return thrown.stream()
-        .allMatch(t -> caught.stream().anyMatch(c -> ASTHelpers.isSubtype(t, c, state)));
+    return allCaught(thrown, caught);
   }
 
   private static boolean isNamed(Type type, String name) {

@@ -9,6 +9,7 @@ import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.IfTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
@@ -17,6 +18,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -182,9 +184,39 @@ final class ClassSummary {
     // Locals that hold a parameter's parent (con = stmt.getConnection()), by its position.
     Map<Symbol, Integer> parents = new HashMap<>();
     new TreeScanner<Void, Void>() {
+      /** How many enclosing conditions read the object's own fields. */
+      private int stateGuards;
+
       @Override
       public Void visitClass(ClassTree nested, Void unused) {
         return null; // a nested or anonymous class's code runs on its own schedule
+      }
+
+      // A store under a condition on the object's state (if (buffer != null) out = open()) happens
+      // only in some states of the object, which a caller's path may rule out: it is not counted as
+      // an overwrite at every call. A store under a condition on parameters or locals is.
+      @Override
+      public Void visitIf(IfTree tree, Void unused) {
+        scan(tree.getCondition(), null);
+        guarded(tree.getCondition(), () -> scan(tree.getThenStatement(), null));
+        if (tree.getElseStatement() != null) {
+          guarded(tree.getCondition(), () -> scan(tree.getElseStatement(), null));
+        }
+        return null;
+      }
+
+      @Override
+      public Void visitWhileLoop(WhileLoopTree tree, Void unused) {
+        scan(tree.getCondition(), null);
+        guarded(tree.getCondition(), () -> scan(tree.getStatement(), null));
+        return null;
+      }
+
+      private void guarded(ExpressionTree condition, Runnable body) {
+        boolean onState = readsOwnField(condition);
+        stateGuards += onState ? 1 : 0;
+        body.run();
+        stateGuards -= onState ? 1 : 0;
       }
 
       @Override
@@ -214,7 +246,7 @@ final class ClassSummary {
           parents.put(getSymbol(tree.getVariable()), parent);
         }
         Symbol target = getSymbol(tree.getVariable());
-        if (isOwnField(tree.getVariable(), target)) {
+        if (isOwnField(tree.getVariable(), target) && stateGuards == 0) {
           writes.add(target);
         }
         if (target != null && target.getKind() == ElementKind.FIELD) {
@@ -296,6 +328,25 @@ final class ClassSummary {
       }
     }.scan(method.getBody(), null);
     return new Direct(writes, released, callees, closed, parentsClosed);
+  }
+
+  /** Whether {@code tree} reads a field of this object or class. */
+  private static boolean readsOwnField(Tree tree) {
+    boolean[] found = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree identifier, Void unused) {
+        found[0] |= isOwnField(identifier, getSymbol(identifier));
+        return null;
+      }
+
+      @Override
+      public Void visitMemberSelect(MemberSelectTree select, Void unused) {
+        found[0] |= isOwnField(select, getSymbol(select));
+        return super.visitMemberSelect(select, null);
+      }
+    }.scan(tree, null);
+    return found[0];
   }
 
   /**

@@ -27,6 +27,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import javax.lang.model.element.ElementKind;
 
 /**
  * The fields of this object whose value from an earlier call a method may overwrite while it is
@@ -39,9 +40,9 @@ import java.util.Set;
  *       resource in it: {@code if (ps == null || !sql.equals(lastSql)) ps = prepare(sql)} lets a
  *       held statement through to the store. A test in a {@code finally} is cleanup after the
  *       stores, not a guard.
- *   <li>it stores under a condition that reads another field which the same branch updates, a key
- *       remembered from the call before: {@code if (!sql.equals(lastSql)) { lastSql = sql; ps =
- *       prepare(sql); }}.
+ *   <li>it stores under a condition that reads another field which the same branch sets to what the
+ *       call was given (not to a constant: that is a switch), a key remembered from the call
+ *       before: {@code if (!sql.equals(lastSql)) { lastSql = sql; ps = prepare(sql); }}.
  * </ul>
  *
  * <p>Either way the field must be one that some method of its class closes: the class owns what it
@@ -138,9 +139,9 @@ final class EarlierValues {
 
       private boolean underRememberedKey(Symbol field) {
         for (IfTree guard : guards) {
-          Set<Symbol> keys = ownFields(guard.getCondition(), false, ownClass);
+          Set<Symbol> keys = ownFields(guard.getCondition(), ownClass);
           keys.remove(field);
-          keys.retainAll(ownFields(guard.getThenStatement(), true, ownClass));
+          keys.retainAll(remembered(guard.getThenStatement(), ownClass));
           if (!keys.isEmpty()) {
             return true;
           }
@@ -158,21 +159,10 @@ final class EarlierValues {
     return fields.buildOrThrow();
   }
 
-  /** The fields of this object that {@code tree} reads, or (if {@code assigned}) assigns. */
-  private static Set<Symbol> ownFields(Tree tree, boolean assigned, Symbol ownClass) {
+  /** The fields of this object that {@code tree} reads. */
+  private static Set<Symbol> ownFields(Tree tree, Symbol ownClass) {
     Set<Symbol> fields = new HashSet<>();
     new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitAssignment(AssignmentTree assignment, Void unused) {
-        if (assigned) {
-          Symbol field = ownField(assignment.getVariable(), ownClass);
-          if (field != null) {
-            fields.add(field);
-          }
-        }
-        return super.visitAssignment(assignment, null);
-      }
-
       @Override
       public Void visitIdentifier(IdentifierTree identifier, Void unused) {
         add(identifier);
@@ -186,13 +176,50 @@ final class EarlierValues {
       }
 
       private void add(ExpressionTree use) {
-        Symbol field = assigned ? null : ownField(use, ownClass);
+        Symbol field = ownField(use, ownClass);
         if (field != null) {
           fields.add(field);
         }
       }
     }.scan(tree, null);
     return fields;
+  }
+
+  /**
+   * The fields of this object that {@code tree} sets to what this call was given or worked out
+   * ({@code lastSql = sql}): a key remembered for the next call. A field set to a constant ({@code
+   * buffer = null}, {@code started = true}) is a switch that keeps the branch from running again,
+   * not a key.
+   */
+  private static Set<Symbol> remembered(Tree tree, Symbol ownClass) {
+    Set<Symbol> fields = new HashSet<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitAssignment(AssignmentTree assignment, Void unused) {
+        Symbol field = ownField(assignment.getVariable(), ownClass);
+        if (field != null && readsALocal(assignment.getExpression())) {
+          fields.add(field);
+        }
+        return super.visitAssignment(assignment, null);
+      }
+    }.scan(tree, null);
+    return fields;
+  }
+
+  private static boolean readsALocal(ExpressionTree value) {
+    boolean[] found = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree identifier, Void unused) {
+        Symbol symbol = getSymbol(identifier);
+        found[0] |=
+            symbol != null
+                && (symbol.getKind() == ElementKind.PARAMETER
+                    || symbol.getKind() == ElementKind.LOCAL_VARIABLE);
+        return null;
+      }
+    }.scan(value, null);
+    return found[0];
   }
 
   private static Symbol ownField(ExpressionTree tree, Symbol ownClass) {

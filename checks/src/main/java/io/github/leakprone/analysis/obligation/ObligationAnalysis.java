@@ -62,7 +62,9 @@ import io.github.leakprone.trees.MainMethods;
 import io.github.leakprone.trees.NoArgMethods;
 import io.github.leakprone.trees.NullComparisons;
 import io.github.leakprone.trees.Receivers;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,6 +125,11 @@ public final class ObligationAnalysis {
   private PendingExits lastThrownInto;
 
   private int lastThrownRank;
+  private Kind lastThrownKind;
+
+  /** The {@code try} statements whose block is being analysed, innermost first. */
+  private final Deque<TryTree> trying = new ArrayDeque<>();
+
   private int steps;
 
   /** The body's local collections that keep what is added to them. */
@@ -405,6 +412,7 @@ public final class ObligationAnalysis {
   private Facts tryStatement(TryTree tryTree, Facts in) {
     PendingExits outer = pending;
     pending = new PendingExits();
+    trying.push(tryTree);
     Facts facts = in;
     for (Tree resource : tryTree.getResources()) {
       // try-with-resources closes what its resources hold on every path: they are not ours to
@@ -418,7 +426,11 @@ public final class ObligationAnalysis {
       }
     }
     Facts normal = statement(tryTree.getBlock(), facts);
-    Facts thrown = pending.takeAll(Kind.THROW);
+    trying.pop();
+    // Exceptions the catches may not handle can leave the try; those they surely do reach them
+    // only.
+    Facts mayEscape = pending.takeAll(Kind.THROW);
+    Facts thrown = Facts.join(mayEscape, pending.takeAll(Kind.CAUGHT_THROW));
     PendingExits escaping = pending;
     pending = new PendingExits();
     // A catch handles the exception that brought it its state: what it loses, it loses anew.
@@ -427,7 +439,7 @@ public final class ObligationAnalysis {
       normal = Facts.join(normal, statement(catchTree.getBlock(), caught));
     }
     if (!catches.catchesEverything(tryTree)) {
-      escaping.add(new Exit(Kind.THROW, null), thrown);
+      escaping.add(new Exit(Kind.THROW, null), mayEscape);
     }
     escaping.addAll(pending);
     pending = outer;
@@ -568,6 +580,16 @@ public final class ObligationAnalysis {
     }
     if (!target.holders.isEmpty() && spec.isRelease(method, state)) {
       return new Eval(transfers.release(facts, target.holders), Holders.NONE);
+    }
+    if (method.isConstructor()
+        && call.getMethodSelect() instanceof IdentifierTree select
+        && select.getName().contentEquals("super")) {
+      // super(in): the object being built keeps what its superclass is given, as a decorator's
+      // field does (FilterInputStream). this(in) is judged by its body, in sight in this class.
+      for (Holders argument : arguments) {
+        facts = transfers.escape(facts, argument);
+      }
+      return new Eval(facts, Holders.NONE);
     }
     if (NullComparisons.checkedOperand(call) != null) {
       // Objects.requireNonNull(r): r itself, going on to wherever the call's value goes.
@@ -849,19 +871,29 @@ public final class ObligationAnalysis {
       return;
     }
     Witness witness = witnesses.exception(call);
+    // An exception the innermost try's catches handle goes to them alone: a path that leaves the
+    // try through another call's exception is not this call's, and is not named after it.
+    Kind kind =
+        !trying.isEmpty() && catches.catchesAllOf(trying.peek(), call)
+            ? Kind.CAUGHT_THROW
+            : Kind.THROW;
     // Consecutive calls mostly see the very same state: one exceptional exit carries it for all,
     // unless a later call is the more telling witness.
-    if (facts == lastThrown && pending == lastThrownInto && witness.rank() <= lastThrownRank) {
+    if (facts == lastThrown
+        && pending == lastThrownInto
+        && kind == lastThrownKind
+        && witness.rank() <= lastThrownRank) {
       return;
     }
     lastThrown = facts;
     lastThrownInto = pending;
     lastThrownRank = witness.rank();
+    lastThrownKind = kind;
     // A temporary is lost with the exception only if its own statement would have stored it; the
     // statement that drops it is reported at its end instead.
     Facts open = facts.without(o -> o.aliases().isEmpty());
     if (!open.isEmpty()) {
-      pending.add(new Exit(Kind.THROW, null), open.witnessedBy(witness));
+      pending.add(new Exit(kind, null), open.witnessedBy(witness));
     }
   }
 

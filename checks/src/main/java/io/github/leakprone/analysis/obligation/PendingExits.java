@@ -21,7 +21,12 @@ final class PendingExits {
     CONTINUE,
     YIELD,
     RETURN,
-    THROW
+    THROW,
+    /**
+     * An exception that the catches of the innermost {@code try} around the call handle: it reaches
+     * them and goes no further, whatever else the block may throw.
+     */
+    CAUGHT_THROW
   }
 
   /** An exit's kind and, for break, continue and yield, the statement it jumps to. */
