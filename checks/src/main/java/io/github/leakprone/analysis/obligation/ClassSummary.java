@@ -332,21 +332,36 @@ final class ClassSummary {
 
   /** Whether {@code tree} reads a field of this object or class. */
   private static boolean readsOwnField(Tree tree) {
-    boolean[] found = {false};
+    return !ownFieldsReadIn(tree).isEmpty();
+  }
+
+  /**
+   * The fields of this object or class (named plainly or through {@code this.}) that {@code tree}
+   * reads.
+   */
+  static Set<Symbol> ownFieldsReadIn(Tree tree) {
+    Set<Symbol> fields = new HashSet<>();
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitIdentifier(IdentifierTree identifier, Void unused) {
-        found[0] |= isOwnField(identifier, getSymbol(identifier));
+        add(identifier);
         return null;
       }
 
       @Override
       public Void visitMemberSelect(MemberSelectTree select, Void unused) {
-        found[0] |= isOwnField(select, getSymbol(select));
+        add(select);
         return super.visitMemberSelect(select, null);
       }
+
+      private void add(ExpressionTree use) {
+        Symbol symbol = getSymbol(use);
+        if (isOwnField(use, symbol)) {
+          fields.add(symbol);
+        }
+      }
     }.scan(tree, null);
-    return found[0];
+    return fields;
   }
 
   /**

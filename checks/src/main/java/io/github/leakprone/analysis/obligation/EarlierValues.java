@@ -12,7 +12,6 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LambdaExpressionTree;
-import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
@@ -139,7 +138,8 @@ final class EarlierValues {
 
       private boolean underRememberedKey(Symbol field) {
         for (IfTree guard : guards) {
-          Set<Symbol> keys = ownFields(guard.getCondition(), ownClass);
+          Set<Symbol> keys = ClassSummary.ownFieldsReadIn(guard.getCondition());
+          keys.removeIf(key -> key.owner != ownClass);
           keys.remove(field);
           keys.retainAll(remembered(guard.getThenStatement(), ownClass));
           if (!keys.isEmpty()) {
@@ -157,32 +157,6 @@ final class EarlierValues {
           }
         });
     return fields.buildOrThrow();
-  }
-
-  /** The fields of this object that {@code tree} reads. */
-  private static Set<Symbol> ownFields(Tree tree, Symbol ownClass) {
-    Set<Symbol> fields = new HashSet<>();
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitIdentifier(IdentifierTree identifier, Void unused) {
-        add(identifier);
-        return null;
-      }
-
-      @Override
-      public Void visitMemberSelect(MemberSelectTree select, Void unused) {
-        add(select);
-        return super.visitMemberSelect(select, null);
-      }
-
-      private void add(ExpressionTree use) {
-        Symbol field = ownField(use, ownClass);
-        if (field != null) {
-          fields.add(field);
-        }
-      }
-    }.scan(tree, null);
-    return fields;
   }
 
   /**
