@@ -724,6 +724,34 @@ final class ResourceLeakTest {
         .doTest();
   }
 
+  /** An array's size is computed and forgotten; what an array initializer lists is stored. */
+  @Test
+  void anArraySizedByAResourceDoesNotTakeIt() {
+    helper
+        .addSourceLines(
+            "Sizes.java",
+            """
+            import java.io.File;
+            import java.io.FileInputStream;
+            import java.io.IOException;
+            import java.io.InputStream;
+
+            class Sizes {
+              byte[] buffer(File f) throws IOException {
+                // BUG: Diagnostic contains: FileInputStream `in` acquired at line 9 is never closed
+                FileInputStream in = new FileInputStream(f);
+                return new byte[(int) in.getChannel().size()];
+              }
+
+              InputStream[] both(File a, File b) throws IOException {
+                InputStream first = new FileInputStream(a);
+                return new InputStream[] {first};
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void classLoaders() {
     helper

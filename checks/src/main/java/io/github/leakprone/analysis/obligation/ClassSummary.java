@@ -184,7 +184,7 @@ final class ClassSummary {
     // Locals that hold a parameter's parent (con = stmt.getConnection()), by its position.
     Map<Symbol, Integer> parents = new HashMap<>();
     new TreeScanner<Void, Void>() {
-      /** How many enclosing conditions read the object's own fields. */
+      // How many enclosing conditions read the object's own fields.
       private int stateGuards;
 
       @Override

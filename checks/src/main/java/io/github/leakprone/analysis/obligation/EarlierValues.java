@@ -64,7 +64,7 @@ final class EarlierValues {
       private final Set<Symbol> stored = new HashSet<>();
       private final Set<Symbol> testedBeforeStore = new HashSet<>();
 
-      /** The ifs whose then-branch the scan is in, innermost first. */
+      // The ifs whose then-branch the scan is in, innermost first.
       private final Deque<IfTree> guards = new ArrayDeque<>();
 
       private boolean inFinally;

@@ -34,6 +34,7 @@ import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
@@ -562,7 +563,22 @@ public final class ObligationAnalysis {
       // pool::execute calls a method on the resource; it does not take it anywhere.
       return new Eval(in, Holders.NONE);
     }
-    // Arrays, switch expressions, method references and the rest: what they touch leaves our sight.
+    if (tree instanceof NewArrayTree array) {
+      // new byte[(int) fc.size()]: a dimension is a size, computed and forgotten; what an
+      // initializer lists is stored in the array, out of our sight.
+      Facts facts = in;
+      for (ExpressionTree dimension : array.getDimensions()) {
+        facts = expression(dimension, facts).facts;
+      }
+      if (array.getInitializers() != null) {
+        for (ExpressionTree element : array.getInitializers()) {
+          facts = forgetFlagsAssignedIn(element, transfers.escapeReferenced(facts, element));
+        }
+      }
+      return new Eval(facts, Holders.NONE);
+    }
+    // Switch expressions, method references, array reads and the rest: what they touch leaves our
+    // sight.
     return new Eval(
         forgetFlagsAssignedIn(tree, transfers.escapeReferenced(in, tree)), Holders.NONE);
   }
