@@ -190,7 +190,7 @@ public final class ObligationAnalysis {
     if (method != null && MainMethods.isMain(method)) {
       // The program ends with main: what it still holds then, the JVM's exit releases (a file
       // left open by a failed run of a command-line tool is no leak anyone fixes). Resources lost
-      // while it runs (an overwrite, a loop's continue, a collection) were reported already.
+      // while it runs (an overwrite, a loop's continue) were reported already.
       transfers.programEnds(out);
       transfers.programEnds(pending.takeAll(Kind.RETURN));
       transfers.programEnds(pending.takeAll(Kind.THROW));
