@@ -752,6 +752,52 @@ final class ResourceLeakTest {
         .doTest();
   }
 
+  /** The JDK's XML parsers close what they parse, through an InputSource and a helper too. */
+  @Test
+  void whatAnXmlParserParsesItCloses() {
+    helper
+        .addSourceLines(
+            "Config.java",
+            """
+            import java.io.File;
+            import java.io.FileInputStream;
+            import java.io.FileReader;
+            import java.io.Reader;
+            import javax.xml.parsers.DocumentBuilder;
+            import javax.xml.parsers.DocumentBuilderFactory;
+            import org.w3c.dom.Document;
+            import org.xml.sax.InputSource;
+
+            class Config {
+              Document load(File f, DocumentBuilder builder) throws Exception {
+                return builder.parse(new FileInputStream(f));
+              }
+
+              Document loadThroughHelpers(File f) throws Exception {
+                FileReader reader = new FileReader(f);
+                return parse(reader);
+              }
+
+              private Document parse(Reader reader) throws Exception {
+                InputSource source = new InputSource(reader);
+                return parse(source);
+              }
+
+              private Document parse(InputSource source) throws Exception {
+                return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(source);
+              }
+
+              String neverParsed(File f) throws Exception {
+                // BUG: Diagnostic contains: FileReader `reader` acquired at line 31 is never closed
+                FileReader reader = new FileReader(f);
+                InputSource source = new InputSource(reader);
+                return source.getEncoding();
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void classLoaders() {
     helper

@@ -162,6 +162,19 @@ public final class IoResources implements ResourceSpec {
           new MethodRef("okhttp3.internal.Util", "closeQuietly"),
           new MethodRef("org.apache.http.client.utils.HttpClientUtils", "closeQuietly"));
 
+  /**
+   * The JDK's XML parsers: they close the stream or reader they parse (through an {@code
+   * InputSource} too) when the parse ends, failed or not, so a stream handed to one is released.
+   */
+  private static final ImmutableList<MethodRef> XML_PARSES =
+      ImmutableList.of(
+          new MethodRef("javax.xml.parsers.DocumentBuilder", "parse"),
+          new MethodRef("javax.xml.parsers.SAXParser", "parse"),
+          new MethodRef("org.xml.sax.XMLReader", "parse"));
+
+  /** What an XML parser reads: it holds the stream or reader it is made from. */
+  private static final String INPUT_SOURCE = "org.xml.sax.InputSource";
+
   private static final ImmutableList<String> CLOSEABLE_TYPES =
       ImmutableList.of("java.io.Closeable", "java.lang.AutoCloseable");
 
@@ -169,6 +182,7 @@ public final class IoResources implements ResourceSpec {
   private final StaticClosers closers;
   private final Map<MethodSymbol, Boolean> acquiresByMethod = new HashMap<>();
   private final Map<MethodSymbol, ImmutableSet<Integer>> decoratedByConstructor = new HashMap<>();
+  private final Map<MethodSymbol, Boolean> parsesXml = new HashMap<>();
 
   private IoResources(ImmutableList<MethodRef> owned, StaticClosers closers) {
     this.owned = owned;
@@ -300,7 +314,8 @@ public final class IoResources implements ResourceSpec {
 
   private static ImmutableSet<Integer> decoratedParameters(
       MethodSymbol constructor, VisitorState state) {
-    if (!isCloseable(constructor.owner.type, state)) {
+    if (!isCloseable(constructor.owner.type, state)
+        && !constructor.owner.getQualifiedName().contentEquals(INPUT_SOURCE)) {
       return ImmutableSet.of();
     }
     List<VarSymbol> parameters = constructor.getParameters();
@@ -318,6 +333,12 @@ public final class IoResources implements ResourceSpec {
 
   @Override
   public ImmutableSet<Integer> releasedArguments(MethodInvocationTree call, VisitorState state) {
+    MethodSymbol method = getSymbol(call);
+    if (method != null
+        && !call.getArguments().isEmpty()
+        && parsesXml.computeIfAbsent(method, m -> MethodRef.anyMatches(XML_PARSES, m, state))) {
+      return ImmutableSet.of(0); // builder.parse(in): the parser closes in when it is done
+    }
     return closers.releasedArguments(call, state);
   }
 }

@@ -13,6 +13,7 @@ import com.sun.source.tree.IfTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
@@ -179,7 +180,8 @@ final class ClassSummary {
     Set<MethodSymbol> callees = new HashSet<>();
     Set<Integer> closed = new HashSet<>();
     Set<Integer> parentsClosed = new HashSet<>();
-    // Loop variables over a parameter (an array or collection of resources), by its position.
+    // Locals that stand for a parameter, by its position: a loop variable over it (an array or
+    // collection of resources), or a decorator made around it (new InputSource(reader)).
     Map<Symbol, Integer> elements = new HashMap<>();
     // Locals that hold a parameter's parent (con = stmt.getConnection()), by its position.
     Map<Symbol, Integer> parents = new HashMap<>();
@@ -225,7 +227,25 @@ final class ClassSummary {
         if (parent >= 0) {
           parents.put(getSymbol(tree), parent);
         }
+        int decorated = decoratedParameter(tree.getInitializer());
+        if (decorated >= 0) {
+          elements.put(getSymbol(tree), decorated);
+        }
         return super.visitVariable(tree, null);
+      }
+
+      // The position of the parameter that `value` decorates (new InputSource(reader)), or -1.
+      private int decoratedParameter(ExpressionTree value) {
+        if (!(value instanceof NewClassTree wrapper)) {
+          return -1;
+        }
+        for (int i : spec.decoratedArguments(wrapper, state)) {
+          int parameter = parameters.indexOf(getSymbol(uncast(wrapper.getArguments().get(i))));
+          if (parameter >= 0) {
+            return parameter;
+          }
+        }
+        return -1;
       }
 
       // The position of the parameter whose parent `value` gets, or -1.
@@ -321,6 +341,9 @@ final class ClassSummary {
         int parameter = parameters.indexOf(symbol);
         if (parameter < 0) {
           parameter = elements.getOrDefault(symbol, -1);
+        }
+        if (parameter < 0) {
+          parameter = decoratedParameter(value); // parse(new InputSource(reader))
         }
         if (parameter >= 0) {
           closed.add(parameter);
