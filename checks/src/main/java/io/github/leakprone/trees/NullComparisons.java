@@ -84,15 +84,16 @@ public final class NullComparisons {
     if (method == null || !method.isStatic()) {
       return null;
     }
-    String owner = method.owner.getQualifiedName().toString();
-    String name = method.getSimpleName().toString();
-    boolean returnsItsOperand =
-        switch (owner) {
-          case "java.util.Objects" -> name.equals("requireNonNull");
-          case "com.google.common.base.Preconditions" -> name.equals("checkNotNull");
-          case "org.apache.commons.lang3.Validate" -> name.equals("notNull");
-          default -> false;
+    // Asked of every call the obligation analysis meets: the name, a cheap test, first.
+    String owner =
+        switch (method.getSimpleName().toString()) {
+          case "requireNonNull" -> "java.util.Objects";
+          case "checkNotNull" -> "com.google.common.base.Preconditions";
+          case "notNull" -> "org.apache.commons.lang3.Validate";
+          default -> null;
         };
+    boolean returnsItsOperand =
+        owner != null && method.owner.getQualifiedName().contentEquals(owner);
     return returnsItsOperand ? stripParentheses(call.getArguments().get(0)) : null;
   }
 

@@ -26,6 +26,9 @@ final class CatchCoverage {
   private final ThrowingCalls throwing;
   private final Map<TryTree, Boolean> answers = new HashMap<>();
 
+  /** The types each try's catches name: asked for every call in the try, read once. */
+  private final Map<TryTree, List<Type>> caught = new HashMap<>();
+
   CatchCoverage(VisitorState state, ThrowingCalls throwing) {
     this.state = state;
     this.throwing = throwing;
@@ -56,6 +59,10 @@ final class CatchCoverage {
   }
 
   private List<Type> caughtBy(TryTree tryTree) {
+    return caught.computeIfAbsent(tryTree, CatchCoverage::readCaught);
+  }
+
+  private static List<Type> readCaught(TryTree tryTree) {
     List<Type> caught = new ArrayList<>();
     for (CatchTree catchTree : tryTree.getCatches()) {
       Type type = ASTHelpers.getType(catchTree.getParameter());

@@ -398,10 +398,12 @@ final class ClassSummary {
         inner = cast.getExpression();
       } else if (inner instanceof ParenthesizedTree parenthesized) {
         inner = parenthesized.getExpression();
-      } else if (NullComparisons.checkedOperand(inner) != null) {
-        inner = NullComparisons.checkedOperand(inner);
       } else {
-        return inner;
+        ExpressionTree checked = NullComparisons.checkedOperand(inner);
+        if (checked == null) {
+          return inner;
+        }
+        inner = checked;
       }
     }
   }
