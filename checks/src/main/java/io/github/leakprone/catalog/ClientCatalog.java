@@ -18,6 +18,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
+import com.sun.tools.javac.util.Context;
 import io.github.leakprone.catalog.Creation.BuilderChain;
 import io.github.leakprone.catalog.Creation.Constructor;
 import io.github.leakprone.catalog.Creation.StaticFactory;
@@ -50,6 +51,14 @@ public final class ClientCatalog {
    * instance, which Error Prone creates per compilation.
    */
   private final Map<Symbol, ImmutableList<HeavyweightClient>> clientsByClass = new HashMap<>();
+
+  /**
+   * {@link #onClassPath}, worked out on first use in a compilation: types belong to one, and a
+   * check instance may serve more than one (Error Prone's test helpers reuse it).
+   */
+  private ImmutableList<PresentClient> onClassPath;
+
+  private Context onClassPathOf;
 
   public ClientCatalog(ImmutableList<HeavyweightClient> clients) {
     this.clients = clients;
@@ -125,13 +134,36 @@ public final class ClientCatalog {
 
   private ImmutableList<HeavyweightClient> clientsOfTypeUncached(Type type, VisitorState state) {
     ImmutableList.Builder<HeavyweightClient> matching = ImmutableList.builder();
-    for (HeavyweightClient client : clients) {
-      if (isSubtype(type, state.getTypeFromString(client.type()), state)) {
-        matching.add(client);
+    for (PresentClient present : onClassPath(state)) {
+      if (isSubtype(type, present.type(), state)) {
+        matching.add(present.client());
       }
     }
     return matching.build();
   }
+
+  /**
+   * The clients whose type the compilation's class path has, with that type, in catalog order. A
+   * build has few of them (a project uses one HTTP client, not five), and a type that is not there
+   * has no subtypes to ask about.
+   */
+  private ImmutableList<PresentClient> onClassPath(VisitorState state) {
+    if (onClassPath == null || onClassPathOf != state.context) {
+      ImmutableList.Builder<PresentClient> present = ImmutableList.builder();
+      for (HeavyweightClient client : clients) {
+        Type type = state.getTypeFromString(client.type());
+        if (type != null) {
+          present.add(new PresentClient(client, type));
+        }
+      }
+      onClassPath = present.build();
+      onClassPathOf = state.context;
+    }
+    return onClassPath;
+  }
+
+  /** A client of the catalog and its type on the compilation's class path. */
+  private record PresentClient(HeavyweightClient client, Type type) {}
 
   private boolean creates(Creation creation, ExpressionTree tree, VisitorState state) {
     if (creation instanceof BuilderChain builder) {

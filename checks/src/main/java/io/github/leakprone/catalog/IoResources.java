@@ -39,6 +39,11 @@ public final class IoResources implements ResourceSpec {
   /** An entry of the catalog, with the reason it holds something the OS must get back. */
   private record Entry(MethodRef acquirer, String reason) {}
 
+  /**
+   * A constructor that makes a resource. {@code type} must be {@link AutoCloseable}: a constructor
+   * of any other class is ruled out before the catalog is asked ({@link #isAcquirer}), and flags
+   * cannot name constructors.
+   */
   private static Entry constructor(String type, String reason) {
     return new Entry(new MethodRef(type, "<init>"), reason);
   }
@@ -242,6 +247,12 @@ public final class IoResources implements ResourceSpec {
   }
 
   private boolean isAcquirer(MethodSymbol method, VisitorState state) {
+    // Asked of every constructor of a compilation (exceptions, collections, builders): one subtype
+    // test rules most out before the catalog's two dozen.
+    if (method.isConstructor()
+        && !ASTHelpers.isSubtype(method.owner.type, state.getSymtab().autoCloseableType, state)) {
+      return false;
+    }
     if (MethodRef.anyMatches(owned, method, state)) {
       return true;
     }

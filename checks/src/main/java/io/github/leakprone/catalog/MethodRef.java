@@ -39,19 +39,30 @@ public record MethodRef(String ownerType, String namePattern) {
     if (method == null || method.owner == null || !nameMatches(method.getSimpleName().toString())) {
       return false;
     }
-    Type owner = types.apply(ownerType);
-    return owner != null && ASTHelpers.isSubtype(method.owner.type, owner, state);
+    return ownerMatches(method, types.apply(ownerType), state);
   }
 
-  /** Whether any of {@code refs} {@link #matches} {@code method}. */
+  /**
+   * Whether any of {@code refs} {@link #matches} {@code method}. The name is made a String once for
+   * all of them: javac decodes it afresh each time (JDK 17), and a catalog list has dozens.
+   */
   public static boolean anyMatches(
       Collection<MethodRef> refs, MethodSymbol method, VisitorState state) {
+    if (method == null || method.owner == null) {
+      return false;
+    }
+    String name = method.getSimpleName().toString();
     for (MethodRef ref : refs) {
-      if (ref.matches(method, state)) {
+      if (ref.nameMatches(name)
+          && ownerMatches(method, state.getTypeFromString(ref.ownerType), state)) {
         return true;
       }
     }
     return false;
+  }
+
+  private static boolean ownerMatches(MethodSymbol method, Type owner, VisitorState state) {
+    return owner != null && ASTHelpers.isSubtype(method.owner.type, owner, state);
   }
 
   // equals and hashCode written out: a record's own are linked through method handles on first

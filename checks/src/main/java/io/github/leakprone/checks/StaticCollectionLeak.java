@@ -45,8 +45,9 @@ public final class StaticCollectionLeak extends BugChecker
   private static final long serialVersionUID = 1L;
 
   // Transient: a BugChecker is Serializable, the catalog need not be (it is rebuilt from flags).
-  private final transient StaticGrowthCatalog catalog;
   private final transient FlagProblem flagProblem;
+
+  /** The catalog's fields, and its type answers for the compilation, which the analysis shares. */
   private final transient JudgedFields judgedFields;
 
   /**
@@ -66,9 +67,8 @@ public final class StaticCollectionLeak extends BugChecker
     FlagProblem.Parsed<StaticGrowthCatalog> parsed =
         FlagProblem.parse(
             () -> StaticCollectionLeakFlags.catalog(flags), () -> StaticGrowthCatalog.BUILT_IN);
-    this.catalog = parsed.value();
     this.flagProblem = parsed.problem();
-    this.judgedFields = new JudgedFields(catalog);
+    this.judgedFields = new JudgedFields(parsed.value());
   }
 
   @Override
@@ -104,7 +104,7 @@ public final class StaticCollectionLeak extends BugChecker
 
   private ImmutableList<Description> check(TreePath unit, VisitorState state) {
     ImmutableList.Builder<Description> findings = ImmutableList.builder();
-    for (UnremovedGrowth leak : StaticGrowth.analyse(unit, catalog, state)) {
+    for (UnremovedGrowth leak : StaticGrowth.analyse(unit, judgedFields, state)) {
       if (isSuppressed(leak, state)) {
         continue;
       }

@@ -17,7 +17,8 @@ import io.github.leakprone.catalog.StaticGrowthCatalog;
  * cheap look at one class's members decides whether its unit is worth {@link StaticGrowth#analyse}:
  * most units have none, and the analysis walks every line of a unit it is given.
  *
- * <p>Asked of every class of a compilation; the answers about types are kept for the compilation.
+ * <p>Asked of every class of a compilation; the answers about types are kept for the compilation,
+ * and the analysis of its units asks them too.
  */
 public final class JudgedFields {
 
@@ -46,8 +47,15 @@ public final class JudgedFields {
     return false;
   }
 
-  /** One compilation's type answers: types belong to a compilation, so a new one starts afresh. */
-  private ContainerTypes types(VisitorState state) {
+  StaticGrowthCatalog catalog() {
+    return catalog;
+  }
+
+  /**
+   * One compilation's type answers, which {@link StaticGrowth#analyse} shares: types belong to a
+   * compilation, so a new one starts afresh.
+   */
+  ContainerTypes types(VisitorState state) {
     if (types == null || context != state.context) {
       types = new ContainerTypes(catalog, state);
       context = state.context;

@@ -42,8 +42,9 @@ import javax.lang.model.element.NestingKind;
 public final class StaticGrowth {
 
   public static ImmutableList<UnremovedGrowth> analyse(
-      TreePath unit, StaticGrowthCatalog catalog, VisitorState state) {
-    ContainerTypes types = new ContainerTypes(catalog, state);
+      TreePath unit, JudgedFields judged, VisitorState state) {
+    StaticGrowthCatalog catalog = judged.catalog();
+    ContainerTypes types = judged.types(state);
     UnitIndex index = UnitIndex.of(unit.getCompilationUnit(), types);
     if (index.fields.isEmpty()) {
       return ImmutableList.of();

@@ -6,6 +6,7 @@ import com.google.errorprone.VisitorState;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
 import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import io.github.leakprone.catalog.ReleaseNames;
@@ -92,11 +93,16 @@ final class ReleasingCalls {
    * unit (another file of the same module): its body is in sight as much as this unit's.
    */
   private static Optional<ClassTree> compiledWithUs(MethodSymbol method, VisitorState state) {
-    JavacTrees trees = JavacTrees.instance(state.context);
-    MethodTree declaration = trees.getTree(method);
-    if (declaration == null || declaration.getBody() == null) {
+    // The class's tree, then its own members: javac's getTree(method) would walk the whole file.
+    ClassTree owner = JavacTrees.instance(state.context).getTree(method.enclClass());
+    if (owner == null) {
       return Optional.empty();
     }
-    return Optional.ofNullable(trees.getTree(method.enclClass()));
+    for (Tree member : owner.getMembers()) {
+      if (member instanceof MethodTree declaration && getSymbol(declaration) == method) {
+        return declaration.getBody() == null ? Optional.empty() : Optional.of(owner);
+      }
+    }
+    return Optional.empty();
   }
 }

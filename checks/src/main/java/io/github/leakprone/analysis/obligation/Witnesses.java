@@ -12,7 +12,9 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
 import io.github.leakprone.trees.SourceLines;
+import java.util.IdentityHashMap;
 
 /** Makes the {@link Witness} of each event a finding can name, with its place in the source. */
 final class Witnesses {
@@ -35,7 +37,22 @@ final class Witnesses {
     return new Witness(Witness.Kind.CAUGHT, line(catchTree), "");
   }
 
+  /**
+   * The witness of each call's exception, made once: a loop's body is walked again until its state
+   * settles, and most calls of an analysed body are asked (docs/performance.md).
+   */
+  private final IdentityHashMap<ExpressionTree, Witness> exceptions = new IdentityHashMap<>();
+
   Witness exception(ExpressionTree call) {
+    Witness known = exceptions.get(call);
+    if (known == null) {
+      known = describeException(call);
+      exceptions.put(call, known);
+    }
+    return known;
+  }
+
+  private Witness describeException(ExpressionTree call) {
     String text;
     if (call instanceof MethodInvocationTree invocation) {
       ExpressionTree receiver = getReceiver(invocation);
@@ -50,9 +67,10 @@ final class Witnesses {
     }
     // A call that declares a checked exception is a likelier thrower than one that could only fail
     // with a RuntimeException, and so the better path to name.
-    boolean declaresChecked =
-        ((MethodSymbol) getSymbol(call))
-            .getThrownTypes().stream().anyMatch(t -> ThrowingCalls.isChecked(t, state));
+    boolean declaresChecked = false;
+    for (Type thrown : ((MethodSymbol) getSymbol(call)).getThrownTypes()) {
+      declaresChecked |= ThrowingCalls.isChecked(thrown, state);
+    }
     return new Witness(Witness.Kind.EXCEPTION, line(call), text, declaresChecked ? 2 : 1);
   }
 
@@ -64,12 +82,18 @@ final class Witnesses {
 
   Witness callOverwrite(MethodInvocationTree call, Symbol field) {
     int line = line(call);
+    // Concatenated, not formatted: made at every call of an own method that writes a field, on
+    // every pass of the analysis, and most are never reported.
     return new Witness(
         Witness.Kind.CALL_OVERWRITE,
         line,
-        String.format(
-            "the call to %s() at line %d overwrites field `%s`",
-            getSymbol(call).getSimpleName(), line, field.getSimpleName()));
+        "the call to "
+            + getSymbol(call).getSimpleName()
+            + "() at line "
+            + line
+            + " overwrites field `"
+            + field.getSimpleName()
+            + "`");
   }
 
   Witness earlierValue(Symbol field, Tree where) {
