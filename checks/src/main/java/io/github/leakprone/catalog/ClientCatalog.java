@@ -95,7 +95,7 @@ public final class ClientCatalog {
    * the last call of a builder chain that starts at a fresh builder.
    */
   public Optional<HeavyweightClient> match(ExpressionTree tree, VisitorState state) {
-    if (tree instanceof MethodInvocationTree invocation && !mayEndCreation(invocation)) {
+    if (tree instanceof MethodInvocationTree invocation && !mayEndCreation(invocation, state)) {
       return Optional.empty();
     }
     Type type = getType(tree);
@@ -116,9 +116,10 @@ public final class ClientCatalog {
    * Whether {@code call}'s method has a name that can end a creation: the first question asked of
    * every call, cheap, and safe to ask outside a check's error guard (no symbol, no match).
    */
-  public boolean mayEndCreation(MethodInvocationTree call) {
+  public boolean mayEndCreation(MethodInvocationTree call, VisitorState state) {
     Symbol method = getSymbol(call.getMethodSelect());
-    return method instanceof MethodSymbol && mayEndCreation.test(method.getSimpleName());
+    return method instanceof MethodSymbol
+        && mayEndCreation.test(method.getSimpleName(), state.context);
   }
 
   /**
@@ -151,7 +152,7 @@ public final class ClientCatalog {
     if (onClassPath == null || onClassPathOf != state.context) {
       ImmutableList.Builder<PresentClient> present = ImmutableList.builder();
       for (HeavyweightClient client : clients) {
-        Type type = state.getTypeFromString(client.type());
+        Type type = NamedTypes.get(client.type(), state);
         if (type != null) {
           present.add(new PresentClient(client, type));
         }
@@ -179,7 +180,7 @@ public final class ClientCatalog {
   private static boolean isRoot(Creation creation, ExpressionTree tree, VisitorState state) {
     if (creation instanceof Constructor constructor) {
       return tree instanceof NewClassTree newClass
-          && isSubtype(getType(newClass), state.getTypeFromString(constructor.type()), state);
+          && isSubtype(getType(newClass), NamedTypes.get(constructor.type(), state), state);
     }
     if (creation instanceof StaticFactory factory) {
       return tree instanceof MethodInvocationTree invocation
@@ -192,7 +193,7 @@ public final class ClientCatalog {
   private static boolean builds(
       BuilderChain builder, MethodInvocationTree invocation, VisitorState state) {
     MethodSymbol symbol = getSymbol(invocation);
-    Type builderType = state.getTypeFromString(builder.builderType());
+    Type builderType = NamedTypes.get(builder.builderType(), state);
     if (builderType == null
         || isStatic(symbol)
         || !symbol.getSimpleName().contentEquals(builder.buildMethod())) {

@@ -42,7 +42,7 @@ public final class ClientResources implements ResourceSpec {
     String name = method.getSimpleName().toString();
     for (HeavyweightClient client : catalog.clients()) {
       if (client.policy() == ClientPolicy.RELEASE && client.releaseMethods().contains(name)) {
-        Type type = state.getTypeFromString(client.type());
+        Type type = NamedTypes.get(client.type(), state);
         if (type != null
             && (ASTHelpers.isSubtype(method.owner.type, type, state)
                 || ASTHelpers.isSubtype(type, method.owner.type, state))) {

@@ -56,7 +56,7 @@ public final class ContainerStores {
               ImmutableList.of(
                       "java.util.Collection", "java.util.Map", "com.google.common.collect.Multimap")
                   .stream()
-                  .map(state::getTypeFromString)
+                  .map(name -> NamedTypes.get(name, state))
                   .filter(type -> type != null)
                   .collect(ImmutableList.toImmutableList()));
 

@@ -270,7 +270,7 @@ public final class IoResources implements ResourceSpec {
             && state.getTypes().isSameType(firstParameter, state.getSymtab().stringType);
     return fileName
         || PATH_TYPES.stream()
-            .map(state::getTypeFromString)
+            .map(name -> NamedTypes.get(name, state))
             .anyMatch(type -> type != null && state.getTypes().isSameType(firstParameter, type));
   }
 
@@ -338,7 +338,7 @@ public final class IoResources implements ResourceSpec {
 
   private static boolean isCloseable(Type type, VisitorState state) {
     return CLOSEABLE_TYPES.stream()
-        .map(state::getTypeFromString)
+        .map(name -> NamedTypes.get(name, state))
         .anyMatch(closeable -> closeable != null && ASTHelpers.isSubtype(type, closeable, state));
   }
 

@@ -7,7 +7,6 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -140,9 +139,6 @@ public final class JdbcResources implements ResourceSpec {
         .build();
   }
 
-  private static final Supplier<Type> RESULT_SET =
-      VisitorState.memoize(state -> state.getTypeFromString("java.sql.ResultSet"));
-
   /** Which of the catalog's lists a method is in, whatever its call returns. */
   private enum Listed {
     CHILD,
@@ -189,7 +185,7 @@ public final class JdbcResources implements ResourceSpec {
     return switch (listed) {
       case CHILD -> Optional.of(Acquisition.CHILD_OF_RECEIVER);
       case METADATA_QUERY -> {
-        Type resultSet = RESULT_SET.get(state);
+        Type resultSet = NamedTypes.get("java.sql.ResultSet", state);
         yield resultSet != null && ASTHelpers.isSubtype(result, resultSet, state)
             ? Optional.of(Acquisition.OWNED)
             : Optional.empty();
@@ -245,7 +241,7 @@ public final class JdbcResources implements ResourceSpec {
     }
     boolean returnsResource =
         RESOURCE_TYPES.stream()
-            .map(state::getTypeFromString)
+            .map(type -> NamedTypes.get(type, state))
             .anyMatch(type -> type != null && ASTHelpers.isSubtype(result, type, state));
     return returnsResource ? byName : Listed.NONE;
   }

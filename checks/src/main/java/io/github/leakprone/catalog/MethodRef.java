@@ -27,7 +27,7 @@ public record MethodRef(String ownerType, String namePattern) {
    * subtype of it (constructors are named {@code <init>}).
    */
   public boolean matches(MethodSymbol method, VisitorState state) {
-    return matches(method, state::getTypeFromString, state);
+    return matches(method, name -> NamedTypes.get(name, state), state);
   }
 
   /**
@@ -54,7 +54,7 @@ public record MethodRef(String ownerType, String namePattern) {
     String name = method.getSimpleName().toString();
     for (MethodRef ref : refs) {
       if (ref.nameMatches(name)
-          && ownerMatches(method, state.getTypeFromString(ref.ownerType), state)) {
+          && ownerMatches(method, NamedTypes.get(ref.ownerType, state), state)) {
         return true;
       }
     }

@@ -34,6 +34,7 @@ import io.github.leakprone.catalog.ClientResources;
 import io.github.leakprone.catalog.HeavyweightClient;
 import io.github.leakprone.catalog.HeavyweightClientPerCallFlags;
 import io.github.leakprone.catalog.HeavyweightClients;
+import io.github.leakprone.catalog.NamedTypes;
 import io.github.leakprone.catalog.PerCallHarm;
 import io.github.leakprone.fixes.HoistToStaticField;
 import io.github.leakprone.fixes.ReleaseOnEveryPath;
@@ -105,7 +106,7 @@ public final class HeavyweightClientPerCall extends BugChecker
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
     // Nearly every call fails the name test: asked first, it spares them the error guard's lambda.
-    if (!catalog.mayEndCreation(tree)) {
+    if (!catalog.mayEndCreation(tree, state)) {
       return Description.NO_MATCH;
     }
     return InternalErrors.noFindingOnError(() -> check(tree, state));
@@ -123,7 +124,7 @@ public final class HeavyweightClientPerCall extends BugChecker
     HeavyweightClient client = match.get();
     Fate fate =
         FateAnalysis.analyse(
-            state.getPath(), body.get(), state.getTypeFromString(client.type()), state);
+            state.getPath(), body.get(), NamedTypes.get(client.type(), state), state);
     if (client.harm() == PerCallHarm.COST
         && fate.kind() != Fate.Kind.ADDED_TO_COLLECTION
         && !PerCallScope.repeatsPerRequest(state.getPath(), body.get())) {

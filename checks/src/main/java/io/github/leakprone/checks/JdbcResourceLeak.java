@@ -102,7 +102,7 @@ public final class JdbcResourceLeak extends BugChecker
   @Override
   public Description matchMethodInvocation(MethodInvocationTree call, VisitorState state) {
     MethodSymbol method = getSymbol(call);
-    if (method == null || !namedLikeAcquirer.test(method.getSimpleName())) {
+    if (method == null || !namedLikeAcquirer.test(method.getSimpleName(), state.context)) {
       return Description.NO_MATCH;
     }
     return InternalErrors.noFindingOnError(

@@ -109,7 +109,7 @@ public final class ResourceLeak extends BugChecker
   public Description matchMethodInvocation(MethodInvocationTree call, VisitorState state) {
     MethodSymbol method = getSymbol(call);
     // Nearly every call fails the name test: asked first, it spares them the error guard's lambda.
-    if (method == null || !namedLikeAcquirer.test(method.getSimpleName())) {
+    if (method == null || !namedLikeAcquirer.test(method.getSimpleName(), state.context)) {
       return Description.NO_MATCH;
     }
     return check(call, state);

@@ -36,6 +36,7 @@ import io.github.leakprone.analysis.growth.UnremovedGrowth;
 import io.github.leakprone.analysis.growth.UnremovedGrowth.Opening;
 import io.github.leakprone.catalog.MethodPattern;
 import io.github.leakprone.catalog.MethodPattern.Annotated;
+import io.github.leakprone.catalog.NamedTypes;
 import io.github.leakprone.trees.LocalVariables;
 import io.github.leakprone.trees.SourceText;
 import java.util.ArrayList;
@@ -154,7 +155,7 @@ public final class RemoveInPartner {
     String sessionType = annotation.substring(0, annotation.lastIndexOf('.')) + ".Session";
     Scope scope = Scope.empty(isStatic(open));
     Translator translator =
-        new Translator(opening.openMethod(), scope, state.getTypeFromString(sessionType), state);
+        new Translator(opening.openMethod(), scope, NamedTypes.get(sessionType, state), state);
     Optional<String> statement = removal(receiver, direct, removed, translator, scope, state);
     if (statement.isEmpty()) {
       return Optional.empty();

@@ -13,6 +13,7 @@ import io.github.leakprone.catalog.BoundedContainers;
 import io.github.leakprone.catalog.ContainerKind;
 import io.github.leakprone.catalog.ContainerKinds;
 import io.github.leakprone.catalog.MethodRef;
+import io.github.leakprone.catalog.NamedTypes;
 import io.github.leakprone.catalog.StaticGrowthCatalog;
 import java.util.HashMap;
 import java.util.List;
@@ -132,11 +133,11 @@ final class ContainerTypes {
     return types.computeIfAbsent(
         name,
         unused -> {
-          Type direct = state.getTypeFromString(name);
+          Type direct = NamedTypes.get(name, state);
           if (direct != null) {
             return Optional.of(direct);
           }
-          return Optional.ofNullable(state.getTypeFromString(binaryName(name)));
+          return Optional.ofNullable(NamedTypes.get(binaryName(name), state));
         });
   }
 
