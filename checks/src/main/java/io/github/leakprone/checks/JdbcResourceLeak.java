@@ -108,7 +108,7 @@ public final class JdbcResourceLeak extends BugChecker
     return InternalErrors.noFindingOnError(
         () -> {
           if (resources.acquisition(call, state).isEmpty()
-              || LeakFindings.handedOn(state.getPath())) {
+              || LeakFindings.handedOn(state.getPath(), state)) {
             return Description.NO_MATCH;
           }
           return obligations

@@ -119,7 +119,7 @@ public final class ResourceLeak extends BugChecker
     return InternalErrors.noFindingOnError(
         () -> {
           if (resources.acquisition(acquisition, state).isEmpty()
-              || LeakFindings.handedOn(state.getPath())
+              || LeakFindings.handedOn(state.getPath(), state)
               || reportedByStreamResourceLeak(acquisition, state)) {
             return Description.NO_MATCH;
           }

@@ -1,5 +1,7 @@
 package io.github.leakprone.trees;
 
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
@@ -8,8 +10,10 @@ import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.TypeTag;
 
-/** What a lambda may return, as far as its own text shows. */
+/** What a lambda returns: whether anything, and whether it may be null as far as its text shows. */
 public final class LambdaResults {
 
   /**
@@ -52,6 +56,17 @@ public final class LambdaResults {
     return e instanceof ConditionalExpressionTree conditional
         && (mayBeNull(conditional.getTrueExpression())
             || mayBeNull(conditional.getFalseExpression()));
+  }
+
+  /**
+   * Whether {@code lambda} returns a value: its interface's method does. An expression lambda whose
+   * interface returns nothing ({@code Runnable}, {@code Consumer}) drops its body's value, as an
+   * expression statement does.
+   */
+  public static boolean returnsValue(LambdaExpressionTree lambda, VisitorState state) {
+    Type type = ASTHelpers.getType(lambda);
+    return type != null
+        && state.getTypes().findDescriptorType(type).getReturnType().getTag() != TypeTag.VOID;
   }
 
   private LambdaResults() {}

@@ -51,6 +51,10 @@ public final class LocalUses {
         return null;
       }
     }.scan(bodyPath, null);
+    // The scan starts at the body's children: an expression lambda's body may itself be wanted.
+    if (wanted.contains(bodyPath.getLeaf())) {
+      index.paths.put(bodyPath.getLeaf(), bodyPath);
+    }
     return index;
   }
 

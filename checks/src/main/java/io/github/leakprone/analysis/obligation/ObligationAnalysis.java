@@ -58,6 +58,7 @@ import io.github.leakprone.analysis.obligation.PendingExits.Exit;
 import io.github.leakprone.analysis.obligation.PendingExits.Kind;
 import io.github.leakprone.catalog.ContainerStores;
 import io.github.leakprone.catalog.ResourceSpec;
+import io.github.leakprone.trees.LambdaResults;
 import io.github.leakprone.trees.LocalVariables;
 import io.github.leakprone.trees.MainMethods;
 import io.github.leakprone.trees.NoArgMethods;
@@ -183,9 +184,15 @@ public final class ObligationAnalysis {
     if (body instanceof BlockTree block) {
       out = statement(block, onEntry(block, constructor));
     } else {
-      // An expression lambda returns its value: hand it over before temporaries are judged.
+      // An expression lambda returns its value: hand it over before temporaries are judged. One
+      // whose interface returns nothing drops it, as an expression statement does.
       Eval value = expression((ExpressionTree) body, Facts.EMPTY);
-      out = transfers.endOfStatement(transfers.escape(value.facts, value.holders));
+      boolean returned =
+          state.getPath().getLeaf() instanceof LambdaExpressionTree lambda
+              && LambdaResults.returnsValue(lambda, state);
+      out =
+          transfers.endOfStatement(
+              returned ? transfers.escape(value.facts, value.holders) : value.facts);
     }
     if (method != null && MainMethods.isMain(method)) {
       // The program ends with main: what it still holds then, the JVM's exit releases (a file
