@@ -53,33 +53,4 @@ final class JdbcResourceLeakHandedOnTest {
             """)
         .doTest();
   }
-
-  @Test
-  void anExpressionLambdaReturnsWhatItAcquiresUnlessItsInterfaceReturnsNothing() {
-    helper
-        .addSourceLines(
-            "Builders.java",
-            """
-            import java.sql.Connection;
-            import java.sql.PreparedStatement;
-            import java.sql.SQLException;
-
-            class Builders {
-              interface StatementBuilder {
-                PreparedStatement build(Connection c, String sql) throws SQLException;
-              }
-
-              interface Step {
-                void run(Connection c) throws SQLException;
-              }
-
-              static final StatementBuilder PLAIN = (c, sql) -> c.prepareStatement(sql);
-
-              static final Step LOST =
-                  // BUG: Diagnostic contains: never stored
-                  c -> c.prepareStatement("select 1");
-            }
-            """)
-        .doTest();
-  }
 }

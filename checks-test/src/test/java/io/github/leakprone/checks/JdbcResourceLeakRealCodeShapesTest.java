@@ -38,6 +38,54 @@ final class JdbcResourceLeakRealCodeShapesTest {
 
               // BUG: Diagnostic contains: Statement returned by createStatement() at line 18 is never stored
               static final Runner DROPS = (c, sql) -> c.createStatement().execute(sql);
+
+              // A lambda whose interface returns nothing drops what its expression makes.
+              // BUG: Diagnostic contains: never stored
+              static final Runner DISCARDS = (c, sql) -> c.prepareStatement(sql);
+            }
+            """)
+        .doTest();
+  }
+
+  /**
+   * jdbi's plugins: {@code conn = plugin.customizeConnection(conn)} stores in {@code conn} what
+   * holds the old connection (a wrapper, or the same one customised); the old value is not lost.
+   */
+  @Test
+  void aWrapperAssignedBackToItsOwnVariableHoldsWhatItWraps() {
+    helper
+        .addSourceLines(
+            "Handles.java",
+            """
+            import java.sql.Connection;
+            import java.sql.SQLException;
+            import java.util.List;
+            import javax.sql.DataSource;
+
+            class Handles {
+              interface Plugin {
+                Connection customize(Connection conn) throws SQLException;
+              }
+
+              Connection open(DataSource ds, List<Plugin> plugins) throws SQLException {
+                Connection conn = ds.getConnection();
+                try {
+                  for (Plugin plugin : plugins) {
+                    conn = plugin.customize(conn);
+                  }
+                  return conn;
+                } catch (SQLException e) {
+                  conn.close();
+                  throw e;
+                }
+              }
+
+              Connection replaced(DataSource ds, DataSource other) throws SQLException {
+                // BUG: Diagnostic contains: not closed before `conn` is overwritten
+                Connection conn = ds.getConnection();
+                conn = other.getConnection();
+                return conn;
+              }
             }
             """)
         .doTest();

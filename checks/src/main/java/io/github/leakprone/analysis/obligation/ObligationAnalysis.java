@@ -73,6 +73,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.type.TypeKind;
 
@@ -790,7 +791,11 @@ public final class ObligationAnalysis {
               : flagValue(assigned, value.facts));
     }
     loseEarlierValue(value, target, where);
-    Facts facts = transfers.kill(value.facts, target, witnesses.overwrite(where));
+    // conn = plugin.customize(conn), in = decorate(in): the new value holds what the old one held
+    // (a wrapper over it, or the same object), so the variable still holds it.
+    Predicate<Obligation> stillHeld =
+        value.holders.items().contains(target) ? value.holders::selects : obligation -> false;
+    Facts facts = transfers.kill(value.facts, target, witnesses.overwrite(where), stillHeld);
     if (value.holders.isEmpty()) {
       return facts;
     }

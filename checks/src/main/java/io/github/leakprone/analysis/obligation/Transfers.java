@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import javax.lang.model.element.ElementKind;
 
 /**
@@ -31,6 +32,14 @@ final class Transfers {
 
   /** {@code symbol} now holds something else: what it alone held is lost. */
   Facts kill(Facts in, Symbol symbol, Witness cause) {
+    return kill(in, symbol, cause, obligation -> false);
+  }
+
+  /**
+   * {@link #kill}, but what {@code stillHeld} selects stays held by {@code symbol}: its new value
+   * holds it too ({@code conn = plugin.customize(conn)}).
+   */
+  Facts kill(Facts in, Symbol symbol, Witness cause, Predicate<Obligation> stillHeld) {
     if (in == null || symbol == null || in.isEmpty()) {
       return in;
     }
@@ -38,7 +47,7 @@ final class Transfers {
     in.forEach(witnesses::put);
     return in.update(
         obligation -> {
-          if (!obligation.isHeldBy(symbol)) {
+          if (!obligation.isHeldBy(symbol) || stillHeld.test(obligation)) {
             return obligation;
           }
           ImmutableSet<Symbol> rest = without(obligation.aliases(), symbol);
