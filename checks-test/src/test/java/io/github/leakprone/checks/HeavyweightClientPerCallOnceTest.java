@@ -6,8 +6,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Code that runs once however often its method is called (behind a once-only flag, filling a cache
  * per key, in a private method only run-once code calls, in a start method whose class releases the
- * client at its end), and factories that hand the client they build to their caller. Each shape
- * that is not a finding sits next to a finding that differs from it minimally.
+ * client at its end), factories that hand the client they build to their caller, and a pool of the
+ * project's own that shuts itself down when its work ends. Each shape that is not a finding sits
+ * next to a finding that differs from it minimally.
  */
 final class HeavyweightClientPerCallOnceTest {
 
@@ -497,6 +498,63 @@ final class HeavyweightClientPerCallOnceTest {
               String describe() {
                 // BUG: Diagnostic contains: OkHttpClient built on every call of describe()
                 return String.valueOf(new OkHttpClient());
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /** opencsv's executors: one per parse, shut down by their own complete() or on a failure. */
+  @Test
+  void aPoolThatShutsItselfDownWhenItsWorkEndsIsNoPileUp() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.LinkedBlockingQueue;
+            import java.util.concurrent.ThreadPoolExecutor;
+            import java.util.concurrent.TimeUnit;
+
+            class Test {
+              static class WorkPool extends ThreadPoolExecutor {
+                WorkPool() {
+                  super(2, 2, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>());
+                }
+
+                void complete() throws InterruptedException {
+                  shutdown();
+                  awaitTermination(1, TimeUnit.MINUTES);
+                }
+              }
+
+              static class LinePool extends WorkPool {}
+
+              static class ClosablePool extends ThreadPoolExecutor {
+                ClosablePool() {
+                  super(2, 2, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>());
+                }
+
+                public void close() {
+                  shutdown();
+                }
+
+                void stopAll() {
+                  shutdownNow();
+                }
+              }
+
+              private WorkPool pool;
+
+              void parse(Runnable line) throws InterruptedException {
+                pool = new LinePool();
+                pool.execute(line);
+                pool.complete();
+              }
+
+              void run(Runnable task) {
+                // BUG: Diagnostic contains: ClosablePool built on every call of run()
+                ClosablePool pool = new ClosablePool();
+                pool.execute(task);
               }
             }
             """)

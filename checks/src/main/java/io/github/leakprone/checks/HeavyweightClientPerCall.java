@@ -15,6 +15,7 @@ import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.NewClassTreeMatcher;
 import com.google.errorprone.matchers.Description;
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -25,6 +26,7 @@ import io.github.leakprone.Links;
 import io.github.leakprone.analysis.Fate;
 import io.github.leakprone.analysis.FateAnalysis;
 import io.github.leakprone.analysis.PerCallScope;
+import io.github.leakprone.analysis.SelfEndingClients;
 import io.github.leakprone.analysis.obligation.ExceptionPolicy;
 import io.github.leakprone.analysis.obligation.Leak;
 import io.github.leakprone.analysis.obligation.Obligations;
@@ -118,10 +120,12 @@ public final class HeavyweightClientPerCall extends BugChecker
       return Description.NO_MATCH;
     }
     Optional<Tree> body = PerCallScope.of(state.getPath());
-    if (body.isEmpty()) {
+    HeavyweightClient client = match.get();
+    if (body.isEmpty()
+        || SelfEndingClients.endsItself(
+            ASTHelpers.getType(creation), client.releaseMethods(), state)) {
       return Description.NO_MATCH;
     }
-    HeavyweightClient client = match.get();
     Fate fate =
         FateAnalysis.analyse(
             state.getPath(), body.get(), NamedTypes.get(client.type(), state), state);
