@@ -1108,4 +1108,37 @@ final class ResourceLeakTest {
             """)
         .doTest(TEXT_MATCH);
   }
+
+  /** commons-jcs3's discovery receiver: open().setOption(...).bind(...) is the channel opened. */
+  @Test
+  void aFluentCallHandsBackTheResourceItself() {
+    helper
+        .addSourceLines(
+            "Channels.java",
+            """
+            import java.io.IOException;
+            import java.net.StandardSocketOptions;
+            import java.nio.channels.DatagramChannel;
+            import java.nio.channels.FileChannel;
+            import java.nio.file.Path;
+
+            class Channels {
+              private DatagramChannel channel;
+
+              void open() throws IOException {
+                channel = DatagramChannel.open().setOption(StandardSocketOptions.SO_REUSEADDR, true);
+              }
+
+              void close() throws IOException {
+                channel.close();
+              }
+
+              long lost(Path path) throws IOException {
+                // BUG: Diagnostic contains: FileChannel returned by open() at line 20 is never stored
+                return FileChannel.open(path).size();
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -670,9 +670,19 @@ public final class ObligationAnalysis {
     }
     Eval acquired = acquire(call, facts, target.holders);
     Holders result = acquired.holders.union(wrapped(call, arguments));
-    // response.body(), socket.getInputStream(): the receiver's resource, seen another way.
-    return new Eval(
-        acquired.facts, spec.isView(method, state) ? result.union(target.holders) : result);
+    // response.body(), socket.getInputStream(): the receiver's resource, seen another way; and
+    // channel.bind(address), stream.filter(p): a fluent call hands back the resource itself.
+    boolean sameResource =
+        spec.isView(method, state) || (acquired.holders.isEmpty() && isFluent(method));
+    return new Eval(acquired.facts, sameResource ? result.union(target.holders) : result);
+  }
+
+  /** An instance method declared to return its own class: it returns its receiver. */
+  private static boolean isFluent(MethodSymbol method) {
+    return method != null
+        && !method.isStatic()
+        && !method.isConstructor()
+        && method.getReturnType().tsym == method.owner;
   }
 
   /**
