@@ -17,6 +17,7 @@ import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Type;
 import io.github.leakprone.catalog.ReleaseNames;
+import io.github.leakprone.trees.Receivers;
 
 /**
  * Whether a client class of the project ends its own life: a subclass, in sight, of a cataloged
@@ -76,10 +77,9 @@ public final class SelfEndingClients {
         ExpressionTree receiver = getReceiver(call);
         found[0] |=
             releaseMethods.contains(methodName(call))
-                && (receiver == null
+                && (Receivers.isThisOrImplicit(receiver)
                     || (receiver instanceof IdentifierTree identifier
-                        && (identifier.getName().contentEquals("this")
-                            || identifier.getName().contentEquals("super"))));
+                        && identifier.getName().contentEquals("super")));
         return super.visitMethodInvocation(call, null);
       }
 
