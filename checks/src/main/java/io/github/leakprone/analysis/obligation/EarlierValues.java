@@ -59,6 +59,11 @@ final class EarlierValues {
    */
   static ImmutableMap<Symbol, Tree> of(
       Tree body, Symbol ownClass, ResourceSpec spec, ClassSummary summary, VisitorState state) {
+    // Most bodies store no resource in a field: a look at their assignments alone spares them the
+    // full scan, which asks every expression whether it tests a field.
+    if (!storesAcquisitionInOwnField(body, ownClass, spec, state)) {
+      return ImmutableMap.of();
+    }
     Map<Symbol, Tree> expected = new LinkedHashMap<>();
     new TreeScanner<Void, Void>() {
       private final Set<Symbol> stored = new HashSet<>();
@@ -157,6 +162,35 @@ final class EarlierValues {
           }
         });
     return fields.buildOrThrow();
+  }
+
+  /**
+   * Whether {@code body}, outside its lambdas and nested classes, stores an acquisition in a field.
+   */
+  private static boolean storesAcquisitionInOwnField(
+      Tree body, Symbol ownClass, ResourceSpec spec, VisitorState state) {
+    boolean[] found = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitClass(ClassTree nested, Void unused) {
+        return null;
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
+        return null;
+      }
+
+      @Override
+      public Void visitAssignment(AssignmentTree assignment, Void unused) {
+        found[0] |=
+            ownField(assignment.getVariable(), ownClass) != null
+                && spec.acquisition(stripParentheses(assignment.getExpression()), state)
+                    .isPresent();
+        return super.visitAssignment(assignment, null);
+      }
+    }.scan(body, null);
+    return found[0];
   }
 
   /**

@@ -591,6 +591,15 @@ public final class ObligationAnalysis {
         forgetFlagsAssignedIn(tree, transfers.escapeReferenced(in, tree)), Holders.NONE);
   }
 
+  private static boolean anyHolds(List<Holders> arguments) {
+    for (Holders argument : arguments) {
+      if (!argument.isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private Eval call(MethodInvocationTree call, Facts in) {
     MethodSymbol method = getSymbol(call);
     ExpressionTree receiver = getReceiver(call);
@@ -624,9 +633,13 @@ public final class ObligationAnalysis {
       // lost the resource by then.
       return new Eval(facts, Holders.NONE);
     }
-    for (int i : unit.releasing.argumentsWhoseParentIsReleased(call, state)) {
-      if (i < arguments.size()) {
-        book.parentsClosedThrough(Transfers.sitesSelectedBy(facts, arguments.get(i)));
+    // Only an argument that holds something has a parent to close; asked of every call, the
+    // question reads the callee's class.
+    if (anyHolds(arguments)) {
+      for (int i : unit.releasing.argumentsWhoseParentIsReleased(call, state)) {
+        if (i < arguments.size()) {
+          book.parentsClosedThrough(Transfers.sitesSelectedBy(facts, arguments.get(i)));
+        }
       }
     }
     Set<Integer> releasedArguments = unit.releasing.releasedArguments(call, state);
