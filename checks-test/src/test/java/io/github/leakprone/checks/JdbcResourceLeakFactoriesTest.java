@@ -231,4 +231,63 @@ final class JdbcResourceLeakFactoriesTest {
             """)
         .doTest();
   }
+
+  /**
+   * A getter that makes its connection on first use and keeps it in a field (log4j's JDBCAppender)
+   * hands out what its object holds: the caller has nothing to close. One that makes it into a
+   * local and returns that hands out a new one, assigned or declared.
+   */
+  @Test
+  void aGetterThatKeepsWhatItMakesInAFieldHandsOutItsObjectsOwn() {
+    helper
+        .addSourceLines(
+            "Appender.java",
+            """
+            import java.sql.Connection;
+            import java.sql.DriverManager;
+            import java.sql.SQLException;
+            import java.sql.Statement;
+
+            class Appender {
+              private Connection connection;
+
+              void execute(String sql) throws SQLException {
+                Connection con = null;
+                Statement stmt = null;
+                try {
+                  con = getConnection();
+                  stmt = con.createStatement();
+                  stmt.executeUpdate(sql);
+                } finally {
+                  if (stmt != null) {
+                    stmt.close();
+                  }
+                  closeConnection(con);
+                }
+              }
+
+              void fresh() throws SQLException {
+                // BUG: Diagnostic contains: Connection `con` acquired at line 26 is never closed
+                Connection con = getNewConnection();
+                con.setAutoCommit(false);
+              }
+
+              protected void closeConnection(Connection con) {}
+
+              protected Connection getConnection() throws SQLException {
+                if (connection == null) {
+                  connection = DriverManager.getConnection("jdbc:acme");
+                }
+                return connection;
+              }
+
+              protected Connection getNewConnection() throws SQLException {
+                Connection made;
+                made = DriverManager.getConnection("jdbc:acme");
+                return made;
+              }
+            }
+            """)
+        .doTest();
+  }
 }

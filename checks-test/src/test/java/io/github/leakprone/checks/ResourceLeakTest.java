@@ -217,6 +217,59 @@ final class ResourceLeakTest {
         .doTest();
   }
 
+  /**
+   * A server's {@code accept()} hands it a connected socket to close: lost when the greeting fails,
+   * not when it is handed to the thread that serves it, or closed, or absent (a non-blocking
+   * channel's {@code accept()} returns null when no one is waiting).
+   */
+  @Test
+  void acceptedConnections() {
+    helper
+        .addSourceLines(
+            "Server.java",
+            """
+            import java.io.IOException;
+            import java.net.ServerSocket;
+            import java.net.Socket;
+            import java.nio.ByteBuffer;
+            import java.nio.channels.ServerSocketChannel;
+            import java.nio.channels.SocketChannel;
+            import java.util.concurrent.ExecutorService;
+
+            class Server {
+              void greet(ServerSocket server) throws IOException {
+                // BUG: Diagnostic contains: Socket `client` acquired at line 12 is not closed when `client.getOutputStream()` at line 13 throws
+                Socket client = server.accept();
+                client.getOutputStream().write('+');
+                client.close();
+              }
+
+              void serve(ServerSocket server, ExecutorService workers) throws IOException {
+                while (true) {
+                  Socket client = server.accept();
+                  workers.execute(new Handler(client));
+                }
+              }
+
+              void poll(ServerSocketChannel server) throws IOException {
+                SocketChannel channel = server.accept();
+                if (channel == null) {
+                  return;
+                }
+                try (channel) {
+                  channel.write(ByteBuffer.wrap(new byte[] {'+'}));
+                }
+              }
+
+              record Handler(Socket socket) implements Runnable {
+                @Override
+                public void run() {}
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void network() {
     helper
@@ -573,6 +626,52 @@ final class ResourceLeakTest {
         .doTest();
   }
 
+  /**
+   * A path that calls {@code System.exit} (or {@code Runtime.exit} or {@code halt}) ends the
+   * program there, and the exit releases what it holds, in whatever method it is called: log4j's
+   * {@code Roller.roll}, run from main, exits on every path.
+   */
+  @Test
+  void aPathThatExitsTheProgramLosesNothing() {
+    helper
+        .addSourceLines(
+            "Roller.java",
+            """
+            import java.io.DataInputStream;
+            import java.io.DataOutputStream;
+            import java.io.IOException;
+            import java.net.Socket;
+
+            class Roller {
+              static void roll(String host, int port) {
+                try {
+                  Socket socket = new Socket(host, port);
+                  DataOutputStream out = new DataOutputStream(socket.getOutputStream());
+                  out.writeUTF("roll");
+                  if (!"OK".equals(new DataInputStream(socket.getInputStream()).readUTF())) {
+                    System.exit(2);
+                  }
+                } catch (IOException e) {
+                  Runtime.getRuntime().halt(2);
+                }
+                System.exit(0);
+              }
+
+              static void rollAndReturn(String host, int port) {
+                try {
+                  // BUG: Diagnostic contains: Socket `socket` acquired at line 24 is not closed after the catch at line 27 handles an exception
+                  Socket socket = new Socket(host, port);
+                  new DataOutputStream(socket.getOutputStream()).writeUTF("roll");
+                  socket.close();
+                } catch (IOException e) {
+                  e.printStackTrace();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void whatMainStillHoldsWhenTheProgramEndsIsReleasedByTheExit() {
     helper
@@ -792,6 +891,56 @@ final class ResourceLeakTest {
                 FileReader reader = new FileReader(f);
                 InputSource source = new InputSource(reader);
                 return source.getEncoding();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
+   * Libraries that parse through the JDK's parsers close what they parse too (Commons Digester,
+   * dom4j, JDOM 2; stand-ins here, matched by name); a stream read by another library's method is
+   * still the caller's to close.
+   */
+  @Test
+  void whatALibraryParsesThroughTheJdksParserItCloses() {
+    helper
+        .addSourceLines(
+            "Digester.java",
+            """
+            package org.apache.commons.digester;
+
+            public class Digester {
+              public Object parse(java.io.InputStream input) throws java.io.IOException {
+                return null;
+              }
+            }
+            """)
+        .addSourceLines(
+            "Loader.java",
+            """
+            import java.io.IOException;
+            import java.io.InputStream;
+            import java.net.URL;
+            import java.util.Properties;
+            import org.apache.commons.digester.Digester;
+
+            class Loader {
+              Object rules(URL url) throws IOException {
+                InputStream input = url.openStream();
+                try {
+                  return new Digester().parse(input);
+                } catch (IOException e) {
+                  throw new IllegalStateException(e);
+                }
+              }
+
+              Properties properties(URL url) throws IOException {
+                // BUG: Diagnostic contains: InputStream `input` acquired at line 19 is never closed
+                InputStream input = url.openStream();
+                Properties properties = new Properties();
+                properties.load(input);
+                return properties;
               }
             }
             """)

@@ -87,6 +87,8 @@ public final class IoResources implements ResourceSpec {
           method("java.nio.channels.SocketChannel", "open", CHANNEL),
           method("java.nio.channels.ServerSocketChannel", "open", CHANNEL),
           method("java.nio.channels.DatagramChannel", "open", CHANNEL),
+          method("java.net.ServerSocket", "accept", SOCKET),
+          method("java.nio.channels.ServerSocketChannel", "accept", CHANNEL),
           method("java.nio.channels.Selector", "open", "an epoll/kqueue descriptor and a pipe"),
           method(
               "java.nio.file.FileSystems",
@@ -170,12 +172,19 @@ public final class IoResources implements ResourceSpec {
   /**
    * The JDK's XML parsers: they close the stream or reader they parse (through an {@code
    * InputSource} too) when the parse ends, failed or not, so a stream handed to one is released.
+   * And the libraries that parse through them: Commons Digester, dom4j and JDOM 2 wrap the stream
+   * in an {@code InputSource} and hand it to an {@code XMLReader} (read in their bytecode: Digester
+   * 1.8.1, dom4j 1.1, JDOM 2.0.6.1).
    */
   private static final ImmutableList<MethodRef> XML_PARSES =
       ImmutableList.of(
           new MethodRef("javax.xml.parsers.DocumentBuilder", "parse"),
           new MethodRef("javax.xml.parsers.SAXParser", "parse"),
-          new MethodRef("org.xml.sax.XMLReader", "parse"));
+          new MethodRef("org.xml.sax.XMLReader", "parse"),
+          new MethodRef("org.apache.commons.digester.Digester", "parse"),
+          new MethodRef("org.apache.commons.digester3.Digester", "parse"),
+          new MethodRef("org.dom4j.io.SAXReader", "read"),
+          new MethodRef("org.jdom2.input.SAXBuilder", "build"));
 
   /** What an XML parser reads: it holds the stream or reader it is made from. */
   private static final String INPUT_SOURCE = "org.xml.sax.InputSource";

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.lang.model.element.ElementKind;
 
 /**
  * Which calls acquire, for one compilation unit: the catalog's answer, except that a method known
@@ -91,8 +92,11 @@ final class AcquiringCalls {
 
       @Override
       public Void visitAssignment(AssignmentTree assignment, Void unused) {
-        if (isAcquiring(assignment.getExpression(), state)) {
-          freshLocals.add(getSymbol(assignment.getVariable()));
+        // A field assigned a new resource and returned is a cache the object keeps (a lazy
+        // getConnection()): what the method hands out is the object's, not the caller's to close.
+        Symbol assigned = getSymbol(assignment.getVariable());
+        if (isLocal(assigned) && isAcquiring(assignment.getExpression(), state)) {
+          freshLocals.add(assigned);
         }
         return super.visitAssignment(assignment, null);
       }
@@ -123,6 +127,12 @@ final class AcquiringCalls {
         || returned.stream()
             .map(value -> getSymbol(value))
             .anyMatch(local -> freshLocals.contains(local) && !kept.contains(local));
+  }
+
+  private static boolean isLocal(Symbol symbol) {
+    return symbol != null
+        && (symbol.getKind() == ElementKind.LOCAL_VARIABLE
+            || symbol.getKind() == ElementKind.PARAMETER);
   }
 
   private boolean isAcquiring(ExpressionTree expression, VisitorState state) {

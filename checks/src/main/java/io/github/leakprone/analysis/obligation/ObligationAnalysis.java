@@ -63,6 +63,7 @@ import io.github.leakprone.trees.LocalVariables;
 import io.github.leakprone.trees.MainMethods;
 import io.github.leakprone.trees.NoArgMethods;
 import io.github.leakprone.trees.NullComparisons;
+import io.github.leakprone.trees.ProgramExits;
 import io.github.leakprone.trees.Receivers;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -255,7 +256,14 @@ public final class ObligationAnalysis {
           assign(value, getSymbol(variable), variable.getInitializer(), variable));
     }
     if (tree instanceof ExpressionStatementTree statement) {
-      return fullExpression(statement.getExpression(), in).facts;
+      Facts facts = fullExpression(statement.getExpression(), in).facts;
+      if (ProgramExits.endsProgram(statement.getExpression())) {
+        // System.exit(...) never returns, and the JVM's exit releases what this path still holds,
+        // as at the end of main: a command-line tool that exits on an error loses nothing.
+        transfers.programEnds(facts);
+        return null;
+      }
+      return facts;
     }
     if (tree instanceof IfTree ifTree) {
       Facts[] branches = condition(ifTree.getCondition(), in);
