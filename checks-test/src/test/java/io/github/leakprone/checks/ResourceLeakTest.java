@@ -219,8 +219,11 @@ final class ResourceLeakTest {
 
   /**
    * A server's {@code accept()} hands it a connected socket to close: lost when the greeting fails,
-   * not when it is handed to the thread that serves it, or closed, or absent (a non-blocking
-   * channel's {@code accept()} returns null when no one is waiting).
+   * not when it is handed to the thread that serves it or registered with a selector, or closed, or
+   * absent (a non-blocking channel's {@code accept()} returns null when no one is waiting). Getting
+   * a connected socket's streams or a channel's address does no I/O and cannot fail. A task (a
+   * Runnable) handed to a method runs later on a thread of its own; a socket lent to a method is
+   * still the caller's.
    */
   @Test
   void acceptedConnections() {
@@ -229,19 +232,39 @@ final class ResourceLeakTest {
             "Server.java",
             """
             import java.io.IOException;
+            import java.io.InputStream;
+            import java.io.OutputStream;
             import java.net.ServerSocket;
             import java.net.Socket;
             import java.nio.ByteBuffer;
+            import java.nio.channels.SelectionKey;
+            import java.nio.channels.Selector;
             import java.nio.channels.ServerSocketChannel;
             import java.nio.channels.SocketChannel;
             import java.util.concurrent.ExecutorService;
 
             class Server {
               void greet(ServerSocket server) throws IOException {
-                // BUG: Diagnostic contains: Socket `client` acquired at line 12 is not closed when `client.getOutputStream()` at line 13 throws
+                // BUG: Diagnostic contains: Socket `client` acquired at line 16 is not closed when
                 Socket client = server.accept();
                 client.getOutputStream().write('+');
                 client.close();
+              }
+
+              void handOff(ServerSocket server, ExecutorService workers) throws IOException {
+                Socket client = server.accept();
+                InputStream in = client.getInputStream();
+                OutputStream out = client.getOutputStream();
+                workers.execute(new Handler(client));
+              }
+
+              void register(ServerSocketChannel server, Selector selector) throws IOException {
+                SocketChannel channel = server.accept();
+                if (channel == null) {
+                  return;
+                }
+                channel.configureBlocking(false);
+                channel.register(selector, SelectionKey.OP_READ);
               }
 
               void serve(ServerSocket server, ExecutorService workers) throws IOException {
@@ -261,9 +284,46 @@ final class ResourceLeakTest {
                 }
               }
 
+              void dispatch(ServerSocket server, Runner runner) throws IOException {
+                Socket client = server.accept();
+                runner.exec(handlerFor(client));
+              }
+
+              void lend(ServerSocket server, Greeter greeter) throws IOException {
+                // BUG: Diagnostic contains: Socket `client` acquired at line 61 is never closed
+                Socket client = server.accept();
+                greeter.greet(client);
+              }
+
+              void log(ServerSocketChannel server, Selector selector) throws IOException {
+                SocketChannel channel = server.accept();
+                if (channel == null) {
+                  return;
+                }
+                System.out.println(channel.getRemoteAddress());
+                channel.configureBlocking(false);
+                channel.register(selector, SelectionKey.OP_READ);
+              }
+
+              Handler handlerFor(Socket socket) {
+                return new Handler(socket);
+              }
+
+              interface Runner {
+                void exec(Handler handler);
+              }
+
+              interface Greeter {
+                void greet(Socket socket) throws IOException;
+              }
+
               record Handler(Socket socket) implements Runnable {
                 @Override
                 public void run() {}
+
+                public void close() throws IOException {
+                  socket.close();
+                }
               }
             }
             """)
@@ -298,22 +358,23 @@ final class ResourceLeakTest {
                 }
               }
 
-              String streamMayFailBeforeItsTry(String host) throws IOException {
-                // BUG: Diagnostic contains: Socket `socket` acquired at line 25 is not closed when `socket.getInputStream()` at line 26 throws
+              String greetingMayFailBeforeItsTry(String host) throws IOException {
+                // BUG: Diagnostic contains: Socket `socket` acquired at line 25 is not closed when
                 Socket socket = new Socket(host, 25);
+                socket.getOutputStream().write('+');
                 try (InputStream in = socket.getInputStream()) {
                   return String.valueOf(in.read());
                 }
               }
 
               int port() throws IOException {
-                // BUG: Diagnostic contains: ServerSocket `server` acquired at line 33 is never closed
+                // BUG: Diagnostic contains: ServerSocket `server` acquired at line 34 is never closed
                 ServerSocket server = new ServerSocket(0);
                 return server.getLocalPort();
               }
 
               int firstByte(URL url) throws IOException {
-                // BUG: Diagnostic contains: InputStream returned by openStream() at line 39 is never stored
+                // BUG: Diagnostic contains: InputStream returned by openStream() at line 40 is never stored
                 return url.openStream().read() + 0;
               }
 

@@ -151,14 +151,25 @@ public final class IoResources implements ResourceSpec {
    * Calls that configure a socket or channel and fail only if it is closed already (the JDK
    * documents "if the socket is closed" or "an error in the underlying protocol" for the setters,
    * and a closed channel for configureBlocking): between opening and first use, they lose nothing.
+   * A socket's streams are made without I/O: getting one fails only on a socket that is closed, not
+   * connected or shut down for that direction (NioSocketImpl, SSLSocketImpl); a channel's addresses
+   * are state it keeps.
    */
   private static final ImmutableList<MethodRef> FAIL_ONLY_WHEN_CLOSED =
       ImmutableList.of(
           new MethodRef("java.net.Socket", "set*"),
+          new MethodRef("java.net.Socket", "getInputStream"),
+          new MethodRef("java.net.Socket", "getOutputStream"),
+          new MethodRef("java.nio.channels.NetworkChannel", "getLocalAddress"),
+          new MethodRef("java.nio.channels.SocketChannel", "getRemoteAddress"),
           new MethodRef("java.net.ServerSocket", "set*"),
           new MethodRef("java.net.DatagramSocket", "set*"),
           new MethodRef("java.nio.channels.NetworkChannel", "setOption"),
           new MethodRef("java.nio.channels.spi.AbstractSelectableChannel", "configureBlocking"));
+
+  /** Handing a channel to a selector: {@code channel.register(selector, ops[, attachment])}. */
+  private static final ImmutableList<MethodRef> SELECTOR_REGISTRATIONS =
+      ImmutableList.of(new MethodRef("java.nio.channels.SelectableChannel", "register"));
 
   /** Well-known helpers that close every argument. */
   private static final ImmutableList<MethodRef> CLOSERS =
@@ -285,7 +296,13 @@ public final class IoResources implements ResourceSpec {
 
   @Override
   public boolean isRelease(MethodSymbol method, VisitorState state) {
-    return method.getParameters().isEmpty() && method.getSimpleName().contentEquals("close");
+    if (method.getParameters().isEmpty()) {
+      return method.getSimpleName().contentEquals("close");
+    }
+    // A channel registered with a selector is the selector loop's, which closes it through its key
+    // (key.channel().close()) when the peer goes or the server stops.
+    return method.getSimpleName().contentEquals("register")
+        && MethodRef.anyMatches(SELECTOR_REGISTRATIONS, method, state);
   }
 
   @Override

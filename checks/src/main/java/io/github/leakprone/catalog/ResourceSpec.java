@@ -40,7 +40,11 @@ public interface ResourceSpec {
   /** Whether {@code tree} (a method or constructor call) acquires a resource, and of which kind. */
   Optional<Acquisition> acquisition(ExpressionTree tree, VisitorState state);
 
-  /** Whether calling {@code method} on a resource releases it ({@code close()}). */
+  /**
+   * Whether calling {@code method} on a resource releases it ({@code close()}), or hands it to an
+   * owner that will ({@code channel.register(selector, ...)}): either way, no longer the method's
+   * to close.
+   */
   boolean isRelease(MethodSymbol method, VisitorState state);
 
   /**

@@ -57,6 +57,7 @@ import com.sun.tools.javac.tree.JCTree;
 import io.github.leakprone.analysis.obligation.PendingExits.Exit;
 import io.github.leakprone.analysis.obligation.PendingExits.Kind;
 import io.github.leakprone.catalog.ContainerStores;
+import io.github.leakprone.catalog.NamedTypes;
 import io.github.leakprone.catalog.ResourceSpec;
 import io.github.leakprone.trees.LambdaResults;
 import io.github.leakprone.trees.LocalVariables;
@@ -98,6 +99,10 @@ import javax.lang.model.type.TypeKind;
  * closes somewhere owns it ({@link ClassSummary}).
  */
 public final class ObligationAnalysis {
+
+  /** What a method may take to run later, on another thread. */
+  private static final ImmutableList<String> TASK_TYPES =
+      ImmutableList.of("java.lang.Runnable", "java.util.concurrent.Callable");
 
   /** Statements and expressions visited, over all analyses: a machine-independent cost measure. */
   private static final AtomicLong WORK = new AtomicLong();
@@ -599,6 +604,20 @@ public final class ObligationAnalysis {
         forgetFlagsAssignedIn(tree, transfers.escapeReferenced(in, tree)), Holders.NONE);
   }
 
+  private boolean isTask(ExpressionTree argument) {
+    Type type = ASTHelpers.getType(argument);
+    if (type == null) {
+      return false;
+    }
+    for (String task : TASK_TYPES) {
+      Type taskType = NamedTypes.get(task, state);
+      if (taskType != null && ASTHelpers.isSubtype(type, taskType, state)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean anyHolds(List<Holders> arguments) {
     for (Holders argument : arguments) {
       if (!argument.isEmpty()) {
@@ -675,6 +694,13 @@ public final class ObligationAnalysis {
             keeper == null
                 ? transfers.escape(facts, argument)
                 : facts.addAlias(argument::selects, keeper);
+      }
+    }
+    for (int i = 0; i < arguments.size(); i++) {
+      // A task handed to a method (an executor's execute, a server's exec(handler)) runs later, on
+      // a thread of its own, and what it holds is the task's to close when it ends.
+      if (!arguments.get(i).isEmpty() && isTask(call.getArguments().get(i))) {
+        facts = transfers.escape(facts, arguments.get(i));
       }
     }
     if (isOwnMethod(method, receiver)) {
