@@ -1,12 +1,10 @@
 package io.github.leakprone.checks;
 
-import static com.google.common.collect.ImmutableList.toImmutableList;
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 
 import com.google.auto.service.AutoService;
-import com.google.common.collect.ImmutableList;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.BugPattern.StandardTags;
 import com.google.errorprone.ErrorProneFlags;
@@ -22,7 +20,6 @@ import io.github.leakprone.Links;
 import io.github.leakprone.analysis.obligation.ExceptionPolicy;
 import io.github.leakprone.analysis.obligation.Obligations;
 import io.github.leakprone.catalog.JdbcResources;
-import io.github.leakprone.catalog.MethodRef;
 import io.github.leakprone.catalog.NameFilter;
 import javax.inject.Inject;
 
@@ -78,12 +75,7 @@ public final class JdbcResourceLeak extends BugChecker
     this.resources = parsed.value().resources();
     this.obligations = new Obligations(resources, parsed.value().exceptions());
     this.flagProblem = parsed.problem();
-    ImmutableList<MethodRef> acquirerNames =
-        resources.acquirerNamePatterns().stream()
-            .map(pattern -> new MethodRef("", pattern))
-            .collect(toImmutableList());
-    this.namedLikeAcquirer =
-        new NameFilter(name -> acquirerNames.stream().anyMatch(p -> p.nameMatches(name)));
+    this.namedLikeAcquirer = new NameFilter(resources::namedLikeAcquirer);
   }
 
   @Override
