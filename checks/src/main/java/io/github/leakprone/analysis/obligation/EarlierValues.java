@@ -20,6 +20,7 @@ import com.sun.tools.javac.code.Symbol;
 import io.github.leakprone.catalog.ResourceSpec;
 import io.github.leakprone.trees.NullComparisons;
 import io.github.leakprone.trees.NullComparisons.NullTest;
+import io.github.leakprone.trees.SameBodyScanner;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
@@ -170,17 +171,7 @@ final class EarlierValues {
   private static boolean storesAcquisitionInOwnField(
       Tree body, Symbol ownClass, ResourceSpec spec, VisitorState state) {
     boolean[] found = {false};
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitClass(ClassTree nested, Void unused) {
-        return null;
-      }
-
-      @Override
-      public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
-        return null;
-      }
-
+    new SameBodyScanner() {
       @Override
       public Void visitAssignment(AssignmentTree assignment, Void unused) {
         found[0] |=
