@@ -560,4 +560,97 @@ final class HeavyweightClientPerCallOnceTest {
             """)
         .doTest();
   }
+
+  /**
+   * A start method is known by its name, also one of several words ({@code startPolling}); and a
+   * template hook that the superclass calls only from its start method starts the life too
+   * (archaius's {@code FixedDelayPollingScheduler.schedule()}, called by {@code startPolling()}). A
+   * hook the superclass also calls per poll, and a {@code restartPolling()}, may run per call.
+   */
+  @Test
+  void aHookTheSuperclassCallsFromItsStartIsOwnedByItsObject() {
+    helper
+        .addSourceLines(
+            "Polling.java",
+            """
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.ScheduledExecutorService;
+            import java.util.concurrent.TimeUnit;
+
+            abstract class Scheduler {
+              public void startPolling(Runnable task) {
+                schedule(task);
+              }
+
+              protected abstract void schedule(Runnable task);
+
+              public abstract void stop();
+            }
+
+            class FixedDelay extends Scheduler {
+              private ScheduledExecutorService executor;
+
+              @Override
+              protected synchronized void schedule(Runnable task) {
+                executor = Executors.newScheduledThreadPool(1);
+                executor.scheduleWithFixedDelay(task, 0, 1, TimeUnit.SECONDS);
+              }
+
+              @Override
+              public void stop() {
+                if (executor != null) {
+                  executor.shutdown();
+                  executor = null;
+                }
+              }
+            }
+
+            abstract class Poller {
+              public void startPolling() {
+                refresh();
+              }
+
+              public void poll() {
+                refresh();
+              }
+
+              protected abstract void refresh();
+
+              public abstract void stop();
+            }
+
+            class Refreshing extends Poller {
+              private ScheduledExecutorService executor;
+
+              @Override
+              protected void refresh() {
+                // BUG: Diagnostic contains: built on every call of refresh() and stored in field executor
+                executor = Executors.newScheduledThreadPool(1);
+              }
+
+              @Override
+              public void stop() {
+                executor.shutdown();
+              }
+            }
+
+            class Direct {
+              private ScheduledExecutorService executor;
+
+              public void startPolling() {
+                executor = Executors.newScheduledThreadPool(1);
+              }
+
+              public void restartPolling() {
+                // BUG: Diagnostic contains: built on every call of restartPolling() and stored in field executor
+                executor = Executors.newScheduledThreadPool(1);
+              }
+
+              public void stop() {
+                executor.shutdown();
+              }
+            }
+            """)
+        .doTest();
+  }
 }

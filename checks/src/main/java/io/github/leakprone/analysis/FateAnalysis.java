@@ -5,6 +5,7 @@ import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.getType;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
@@ -39,6 +40,7 @@ import io.github.leakprone.trees.GuardedCode;
 import io.github.leakprone.trees.NullComparisons;
 import io.github.leakprone.trees.PrivateCalls;
 import io.github.leakprone.trees.Receivers;
+import io.github.leakprone.trees.TemplateHooks;
 import io.github.leakprone.trees.TreePaths;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -357,12 +359,18 @@ public final class FateAnalysis {
     return false;
   }
 
-  private static boolean startsLife(TreePath method, Set<Symbol> visiting) {
+  private boolean startsLife(TreePath method, Set<Symbol> visiting) {
     Symbol symbol = getSymbol(method.getLeaf());
     if (!(symbol instanceof MethodSymbol methodSymbol) || !visiting.add(symbol)) {
       return false;
     }
     if (ClientLifecycles.starts(methodSymbol)) {
+      return true;
+    }
+    // A template hook that its superclass calls only from its start methods runs at the start too.
+    Optional<ImmutableSet<MethodSymbol>> hookCallers =
+        TemplateHooks.callersInSuperclasses(methodSymbol, state);
+    if (hookCallers.isPresent() && hookCallers.get().stream().allMatch(ClientLifecycles::starts)) {
       return true;
     }
     Optional<ImmutableList<TreePath>> calls = PrivateCalls.callSites(method);

@@ -27,8 +27,23 @@ public final class ClientLifecycles {
    */
   public static final ImmutableSet<String> END_ANNOTATIONS = ImmutableSet.of("PreDestroy");
 
+  /**
+   * Whether {@code method} starts its object's service life: one of {@link #START_NAMES}, or a name
+   * made of one and more words ({@code startPolling}, {@code initPool}, {@code openSession}).
+   */
   public static boolean starts(MethodSymbol method) {
-    return START_NAMES.contains(method.getSimpleName().toString());
+    String name = method.getSimpleName().toString();
+    if (START_NAMES.contains(name)) {
+      return true;
+    }
+    for (String start : START_NAMES) {
+      if (name.length() > start.length()
+          && name.startsWith(start)
+          && Character.isUpperCase(name.charAt(start.length()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public static boolean ends(MethodSymbol method) {
