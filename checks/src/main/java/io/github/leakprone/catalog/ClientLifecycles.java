@@ -28,8 +28,8 @@ public final class ClientLifecycles {
   public static final ImmutableSet<String> END_ANNOTATIONS = ImmutableSet.of("PreDestroy");
 
   /**
-   * Whether {@code method} starts its object's service life: one of {@link #START_NAMES}, or a name
-   * made of one and more words ({@code startPolling}, {@code initPool}, {@code openSession}).
+   * Whether {@code method} starts its object's service life: one of {@link #START_NAMES}, or one of
+   * them followed by more words ({@code startPolling}, {@code initPool}, {@code openSession}).
    */
   public static boolean starts(MethodSymbol method) {
     String name = method.getSimpleName().toString();

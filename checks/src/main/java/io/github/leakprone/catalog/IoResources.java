@@ -193,7 +193,6 @@ public final class IoResources implements ResourceSpec {
           new MethodRef("javax.xml.parsers.SAXParser", "parse"),
           new MethodRef("org.xml.sax.XMLReader", "parse"),
           new MethodRef("org.apache.commons.digester.Digester", "parse"),
-          new MethodRef("org.apache.commons.digester3.Digester", "parse"),
           new MethodRef("org.dom4j.io.SAXReader", "read"),
           new MethodRef("org.jdom2.input.SAXBuilder", "build"));
 
