@@ -5,7 +5,6 @@ import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.getType;
 
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
@@ -368,9 +367,9 @@ public final class FateAnalysis {
       return true;
     }
     // A template hook that its superclass calls only from its start methods runs at the start too.
-    Optional<ImmutableSet<MethodSymbol>> hookCallers =
-        TemplateHooks.callersInSuperclasses(methodSymbol, state);
-    if (hookCallers.isPresent() && hookCallers.get().stream().allMatch(ClientLifecycles::starts)) {
+    Optional<ImmutableList<TreePath>> hookCalls =
+        TemplateHooks.callSitesInSuperclasses(methodSymbol, state);
+    if (hookCalls.isPresent() && hookCalls.get().stream().allMatch(FateAnalysis::inStartMethod)) {
       return true;
     }
     Optional<ImmutableList<TreePath>> calls = PrivateCalls.callSites(method);
@@ -386,6 +385,16 @@ public final class FateAnalysis {
       }
     }
     return true;
+  }
+
+  /** Whether {@code call} is made by a start method itself (not by a lambda in one). */
+  private static boolean inStartMethod(TreePath call) {
+    TreePath caller = TreePaths.enclosingMethodOrLambda(call);
+    if (caller == null || !(caller.getLeaf() instanceof MethodTree method)) {
+      return false;
+    }
+    MethodSymbol symbol = getSymbol(method);
+    return symbol != null && ClientLifecycles.starts(symbol);
   }
 
   /**

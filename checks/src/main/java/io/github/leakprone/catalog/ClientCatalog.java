@@ -82,8 +82,7 @@ public final class ClientCatalog {
     this.mayEndCreation =
         new NameFilter(
             name ->
-                finalMethodNames.contains(name)
-                    || prefixPatterns.stream().anyMatch(prefix -> prefix.nameMatches(name)));
+                finalMethodNames.contains(name) || MethodRef.anyNameMatches(prefixPatterns, name));
   }
 
   public ImmutableList<HeavyweightClient> clients() {

@@ -233,7 +233,7 @@ public final class IoResources implements ResourceSpec {
 
   /** Whether {@code method} is named like an acquirer, asked of every call before anything else. */
   public boolean namedLikeAcquirer(String name) {
-    return owned.stream().anyMatch(ref -> ref.nameMatches(name));
+    return MethodRef.anyNameMatches(owned, name);
   }
 
   /**
@@ -362,9 +362,7 @@ public final class IoResources implements ResourceSpec {
   }
 
   private static boolean isCloseable(Type type, VisitorState state) {
-    return CLOSEABLE_TYPES.stream()
-        .map(name -> NamedTypes.get(name, state))
-        .anyMatch(closeable -> closeable != null && ASTHelpers.isSubtype(type, closeable, state));
+    return NamedTypes.isSubtypeOfAny(type, CLOSEABLE_TYPES, state);
   }
 
   @Override

@@ -15,7 +15,6 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import io.github.leakprone.trees.Receivers;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -164,26 +163,26 @@ public final class JdbcResources implements ResourceSpec {
    * of a compilation, before any look-up of the method.
    */
   public boolean namedLikeAcquirer(String name) {
-    if (name.startsWith("get") && name.endsWith("Connection")) {
-      return true; // a project's get*Connection(), see PROJECT_CONNECTION_GETTER
-    }
-    for (String prefix : FACTORY_NAME_PREFIXES) {
-      if (name.startsWith(prefix)) {
-        return true;
-      }
-    }
-    return matchesName(owned, name)
-        || matchesName(CHILDREN, name)
-        || matchesName(METADATA_QUERIES, name);
+    return projectAcquirerByName(name) != Listed.NONE
+        || MethodRef.anyNameMatches(owned, name)
+        || MethodRef.anyNameMatches(CHILDREN, name)
+        || MethodRef.anyNameMatches(METADATA_QUERIES, name);
   }
 
-  private static boolean matchesName(List<MethodRef> refs, String name) {
-    for (MethodRef ref : refs) {
-      if (ref.nameMatches(name)) {
-        return true;
+  /**
+   * What a project's method named {@code name} may be by its name alone: a factory ({@code
+   * prepare*}, {@code create*}, {@code open*}, {@code exec*}), a {@code get*Connection()}, or
+   * neither.
+   */
+  private static Listed projectAcquirerByName(String name) {
+    for (String prefix : FACTORY_NAME_PREFIXES) {
+      if (name.startsWith(prefix)) {
+        return Listed.PROJECT_FACTORY;
       }
     }
-    return false;
+    return name.startsWith("get") && name.endsWith("Connection")
+        ? Listed.PROJECT_CONNECTION_GETTER
+        : Listed.NONE;
   }
 
   /** Which of the catalog's lists a method is in, whatever its call returns. */
@@ -268,13 +267,7 @@ public final class JdbcResources implements ResourceSpec {
    */
   private static Listed projectFactory(MethodSymbol method, VisitorState state) {
     // The name first: it rules out nearly every getter that the name test let through, at no cost.
-    String name = method.getSimpleName().toString();
-    Listed byName =
-        FACTORY_NAME_PREFIXES.stream().anyMatch(name::startsWith)
-            ? Listed.PROJECT_FACTORY
-            : name.startsWith("get") && name.endsWith("Connection")
-                ? Listed.PROJECT_CONNECTION_GETTER
-                : Listed.NONE;
+    Listed byName = projectAcquirerByName(method.getSimpleName().toString());
     if (byName == Listed.NONE) {
       return Listed.NONE;
     }
@@ -286,11 +279,7 @@ public final class JdbcResources implements ResourceSpec {
     if (result.tsym == method.owner) {
       return Listed.NONE; // returns its own kind, as a fluent method returns this: conn.open()
     }
-    boolean returnsResource =
-        RESOURCE_TYPES.stream()
-            .map(type -> NamedTypes.get(type, state))
-            .anyMatch(type -> type != null && ASTHelpers.isSubtype(result, type, state));
-    return returnsResource ? byName : Listed.NONE;
+    return NamedTypes.isSubtypeOfAny(result, RESOURCE_TYPES, state) ? byName : Listed.NONE;
   }
 
   @Override

@@ -1,9 +1,11 @@
 package io.github.leakprone.catalog;
 
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.util.Context;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -34,6 +36,20 @@ public final class NamedTypes {
       types.byName.put(name, type);
     }
     return type.orElse(null);
+  }
+
+  /**
+   * Whether {@code type} is a subtype of one of the types {@code names} name; a name its class path
+   * lacks counts for none.
+   */
+  public static boolean isSubtypeOfAny(Type type, List<String> names, VisitorState state) {
+    for (String name : names) {
+      Type named = get(name, state);
+      if (named != null && ASTHelpers.isSubtype(type, named, state)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private NamedTypes() {}

@@ -22,6 +22,13 @@ import javax.lang.model.element.ElementKind;
 /** Questions about local variables that only their enclosing method body can answer. */
 public final class LocalVariables {
 
+  /** Whether {@code symbol} is a local variable or a parameter of the method it is seen in. */
+  public static boolean isLocalOrParameter(Symbol symbol) {
+    return symbol != null
+        && (symbol.getKind() == ElementKind.LOCAL_VARIABLE
+            || symbol.getKind() == ElementKind.PARAMETER);
+  }
+
   /**
    * The initializer of local {@code symbol} if that is the only value it ever holds: declared with
    * an initializer and never assigned again.

@@ -37,6 +37,14 @@ public final class PrivateCalls {
     if (topLevel == null) {
       return Optional.empty();
     }
+    return callsIn(topLevel, symbol);
+  }
+
+  /**
+   * The paths of every call of {@code symbol} in the code at {@code scope}, or empty when the code
+   * there also references it other than by a call (a method reference may run anywhere).
+   */
+  public static Optional<ImmutableList<TreePath>> callsIn(TreePath scope, MethodSymbol symbol) {
     List<TreePath> calls = new ArrayList<>();
     boolean[] otherReference = new boolean[1];
     new TreePathScanner<Void, Void>() {
@@ -55,7 +63,7 @@ public final class PrivateCalls {
         }
         return super.visitMemberReference(tree, null);
       }
-    }.scan(topLevel, null);
+    }.scan(scope, null);
     return otherReference[0] ? Optional.empty() : Optional.of(ImmutableList.copyOf(calls));
   }
 

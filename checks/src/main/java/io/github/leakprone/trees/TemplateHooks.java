@@ -1,21 +1,13 @@
 package io.github.leakprone.trees;
 
-import static com.google.errorprone.util.ASTHelpers.getSymbol;
-
-import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.ImmutableList;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
-import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.LambdaExpressionTree;
-import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.MethodTree;
-import com.sun.source.util.TreeScanner;
+import com.sun.source.util.TreePath;
 import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
-import java.util.HashSet;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A template method's hook: a method that implements or overrides one its superclass declares and
@@ -25,58 +17,29 @@ import java.util.Set;
 public final class TemplateHooks {
 
   /**
-   * The methods of {@code method}'s superclasses, compiled with the unit, that call the method it
-   * overrides; empty when there is none, or when a call is made from a lambda, a field's
-   * initializer or an initializer block, which no method name describes.
+   * The calls that the superclasses of {@code method}'s class, compiled with the unit, make to the
+   * methods it overrides; empty when there are none, or when one of them is also referenced other
+   * than by a call (see {@link PrivateCalls#callsIn}).
    */
-  public static Optional<ImmutableSet<MethodSymbol>> callersInSuperclasses(
+  public static Optional<ImmutableList<TreePath>> callSitesInSuperclasses(
       MethodSymbol method, VisitorState state) {
-    Set<MethodSymbol> callers = new HashSet<>();
+    ImmutableList.Builder<TreePath> calls = ImmutableList.builder();
     for (MethodSymbol hook : ASTHelpers.findSuperMethods(method, state.getTypes())) {
       if (!(hook.owner instanceof ClassSymbol declaring)) {
         continue;
       }
-      ClassTree declaration = JavacTrees.instance(state.context).getTree(declaring);
-      if (declaration != null && !addCallers(declaration, hook, callers)) {
+      TreePath declaration = JavacTrees.instance(state.context).getPath(declaring);
+      if (declaration == null) {
+        continue;
+      }
+      Optional<ImmutableList<TreePath>> found = PrivateCalls.callsIn(declaration, hook);
+      if (found.isEmpty()) {
         return Optional.empty();
       }
+      calls.addAll(found.get());
     }
-    return callers.isEmpty() ? Optional.empty() : Optional.of(ImmutableSet.copyOf(callers));
-  }
-
-  /** Adds the methods of {@code declaration} that call {@code hook}; false for a call elsewhere. */
-  private static boolean addCallers(
-      ClassTree declaration, MethodSymbol hook, Set<MethodSymbol> callers) {
-    boolean[] outsideAMethod = {false};
-    new TreeScanner<Void, MethodSymbol>() {
-      @Override
-      public Void visitMethod(MethodTree tree, MethodSymbol enclosing) {
-        return super.visitMethod(tree, getSymbol(tree));
-      }
-
-      @Override
-      public Void visitLambdaExpression(LambdaExpressionTree lambda, MethodSymbol enclosing) {
-        return super.visitLambdaExpression(lambda, null);
-      }
-
-      @Override
-      public Void visitClass(ClassTree nested, MethodSymbol enclosing) {
-        return super.visitClass(nested, null);
-      }
-
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree call, MethodSymbol enclosing) {
-        if (getSymbol(call) == hook) {
-          if (enclosing == null) {
-            outsideAMethod[0] = true;
-          } else {
-            callers.add(enclosing);
-          }
-        }
-        return super.visitMethodInvocation(call, enclosing);
-      }
-    }.scan(declaration, null);
-    return !outsideAMethod[0];
+    ImmutableList<TreePath> all = calls.build();
+    return all.isEmpty() ? Optional.empty() : Optional.of(all);
   }
 
   private TemplateHooks() {}

@@ -16,6 +16,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import io.github.leakprone.catalog.ContainerStores;
 import io.github.leakprone.catalog.ResourceSpec;
 import io.github.leakprone.catalog.ResourceSpec.Acquisition;
+import io.github.leakprone.trees.LocalVariables;
 import io.github.leakprone.trees.SameBodyScanner;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import javax.lang.model.element.ElementKind;
 
 /**
  * Which calls acquire, for one compilation unit: the catalog's answer, except that a method known
@@ -95,7 +95,8 @@ final class AcquiringCalls {
         // A field assigned a new resource and returned is a cache the object keeps (a lazy
         // getConnection()): what the method hands out is the object's, not the caller's to close.
         Symbol assigned = getSymbol(assignment.getVariable());
-        if (isLocal(assigned) && isAcquiring(assignment.getExpression(), state)) {
+        if (LocalVariables.isLocalOrParameter(assigned)
+            && isAcquiring(assignment.getExpression(), state)) {
           freshLocals.add(assigned);
         }
         return super.visitAssignment(assignment, null);
@@ -127,12 +128,6 @@ final class AcquiringCalls {
         || returned.stream()
             .map(value -> getSymbol(value))
             .anyMatch(local -> freshLocals.contains(local) && !kept.contains(local));
-  }
-
-  private static boolean isLocal(Symbol symbol) {
-    return symbol != null
-        && (symbol.getKind() == ElementKind.LOCAL_VARIABLE
-            || symbol.getKind() == ElementKind.PARAMETER);
   }
 
   private boolean isAcquiring(ExpressionTree expression, VisitorState state) {

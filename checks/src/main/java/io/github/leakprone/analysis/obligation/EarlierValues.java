@@ -18,6 +18,7 @@ import com.sun.source.tree.TryTree;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import io.github.leakprone.catalog.ResourceSpec;
+import io.github.leakprone.trees.LocalVariables;
 import io.github.leakprone.trees.NullComparisons;
 import io.github.leakprone.trees.NullComparisons.NullTest;
 import io.github.leakprone.trees.SameBodyScanner;
@@ -27,7 +28,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import javax.lang.model.element.ElementKind;
 
 /**
  * The fields of this object whose value from an earlier call a method may overwrite while it is
@@ -210,11 +210,7 @@ final class EarlierValues {
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitIdentifier(IdentifierTree identifier, Void unused) {
-        Symbol symbol = getSymbol(identifier);
-        found[0] |=
-            symbol != null
-                && (symbol.getKind() == ElementKind.PARAMETER
-                    || symbol.getKind() == ElementKind.LOCAL_VARIABLE);
+        found[0] |= LocalVariables.isLocalOrParameter(getSymbol(identifier));
         return null;
       }
     }.scan(value, null);

@@ -606,16 +606,7 @@ public final class ObligationAnalysis {
 
   private boolean isTask(ExpressionTree argument) {
     Type type = ASTHelpers.getType(argument);
-    if (type == null) {
-      return false;
-    }
-    for (String task : TASK_TYPES) {
-      Type taskType = NamedTypes.get(task, state);
-      if (taskType != null && ASTHelpers.isSubtype(type, taskType, state)) {
-        return true;
-      }
-    }
-    return false;
+    return type != null && NamedTypes.isSubtypeOfAny(type, TASK_TYPES, state);
   }
 
   private static boolean anyHolds(List<Holders> arguments) {
