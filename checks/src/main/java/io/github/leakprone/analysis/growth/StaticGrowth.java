@@ -19,9 +19,11 @@ import io.github.leakprone.catalog.LifecyclePair.WhenMissing;
 import io.github.leakprone.catalog.RunOnceMethods;
 import io.github.leakprone.catalog.StaticGrowthCatalog;
 import io.github.leakprone.trees.MainMethods;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -81,7 +83,11 @@ public final class StaticGrowth {
     ImmutableList.Builder<UnremovedGrowth> leaks = ImmutableList.builder();
     for (VarSymbol field : index.fields.keySet()) {
       FieldUseSummary summary = uses.fields().get(field);
-      if (summary.escapes()
+      // Most judged fields grow only in static initialisation (constant tables): asked first, the
+      // cheapest question spares them the others.
+      List<Change> growths = judgedGrowths(summary);
+      if (growths.isEmpty()
+          || summary.escapes()
           || isVisibleOutsideUnit(field)
           || boundedness.isBounded(field.type, summary.values())) {
         continue;
@@ -91,28 +97,36 @@ public final class StaticGrowth {
           .filter(c -> c.kind() == Change.Kind.SHRINK)
           .forEach(c -> shrinks.put(c.node(), c));
       Set<Node> reported = new HashSet<>();
-      for (Change growth : summary.changes()) {
-        if (growth.kind() != Change.Kind.GROWTH
-            || growth.bounded()
-            || summary.sizeGuarded().contains(growth.node())
-            || !reported.add(growth.node())) {
-          continue;
+      for (Change growth : growths) {
+        if (reported.add(growth.node())) {
+          judge(field, growth, shrinks).ifPresent(leaks::add);
         }
-        judge(field, growth, shrinks).ifPresent(leaks::add);
       }
     }
     return leaks.build();
   }
 
+  /**
+   * The growths of a field that {@link #judge} weighs: unbounded, not under a size test, and
+   * outside static initialisation. A static initializer runs once, and no call leads into one
+   * ({@link CallGraph} has no edge to it), so no open method reaches it: a growth there is never a
+   * finding.
+   */
+  private static List<Change> judgedGrowths(FieldUseSummary summary) {
+    List<Change> growths = new ArrayList<>();
+    for (Change change : summary.changes()) {
+      if (change.kind() == Change.Kind.GROWTH
+          && !change.bounded()
+          && !summary.sizeGuarded().contains(change.node())
+          && change.node().kind() != Node.Kind.STATIC_INIT) {
+        growths.add(change);
+      }
+    }
+    return growths;
+  }
+
   private Optional<UnremovedGrowth> judge(
       VarSymbol field, Change growth, SetMultimap<Node, Change> shrinks) {
-    // A static initializer runs once, and no call leads into one (CallGraph has no edge to it), so
-    // no open method reaches it: a growth there is never a finding. Most judged fields are filled
-    // there only; answering first spares the lifecycle and run-once questions, each a look at every
-    // method of the unit.
-    if (growth.node().kind() == Node.Kind.STATIC_INIT) {
-      return Optional.empty();
-    }
     boolean satisfied = false;
     for (Lifecycles.Open open : opens.get()) {
       if (!reach(open.node()).containsKey(growth.node())) {

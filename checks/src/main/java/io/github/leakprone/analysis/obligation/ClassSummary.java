@@ -286,9 +286,13 @@ final class ClassSummary {
           record(receiver);
           recordField(receiver);
         }
-        for (int i : releasing.releasedArguments(tree, state)) {
-          record(tree.getArguments().get(i));
-          recordField(tree.getArguments().get(i));
+        // Asked only when an argument is one this summary would record: the question reads the
+        // callee's body, and through it the bodies its own calls reach.
+        if (tree.getArguments().stream().anyMatch(this::isRecordable)) {
+          for (int i : releasing.releasedArguments(tree, state)) {
+            record(tree.getArguments().get(i));
+            recordField(tree.getArguments().get(i));
+          }
         }
         if (ContainerStores.storesArgument(tree, state)) {
           tree.getArguments().forEach(this::record); // kept: statementMap.put(sql, statement)
@@ -326,6 +330,18 @@ final class ClassSummary {
         if (isOwnField(value, symbol)) {
           released.add(symbol);
         }
+      }
+
+      /** Whether {@link #record} or {@link #recordField} would note anything of {@code taken}. */
+      private boolean isRecordable(ExpressionTree taken) {
+        ExpressionTree value = uncast(taken);
+        Symbol symbol = getSymbol(value);
+        return parentOfParameter(value) >= 0
+            || parents.containsKey(symbol)
+            || parameters.contains(symbol)
+            || elements.containsKey(symbol)
+            || decoratedParameter(value) >= 0
+            || isOwnField(value, symbol);
       }
 
       private void record(ExpressionTree taken) {

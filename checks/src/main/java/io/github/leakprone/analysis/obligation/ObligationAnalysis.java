@@ -733,6 +733,9 @@ public final class ObligationAnalysis {
    * declared result is a type variable.
    */
   private Holders wrapped(MethodInvocationTree call, List<Holders> arguments) {
+    if (!anyHolds(arguments)) {
+      return Holders.NONE; // asked of every call: the types below are read only when it matters
+    }
     Type result = ASTHelpers.getType(call);
     if (result == null || result.isPrimitiveOrVoid()) {
       return Holders.NONE;
@@ -743,9 +746,11 @@ public final class ObligationAnalysis {
     Holders held = Holders.NONE;
     List<? extends ExpressionTree> trees = call.getArguments();
     for (int i = 0; i < arguments.size(); i++) {
+      if (arguments.get(i).isEmpty()) {
+        continue;
+      }
       Type argument = ASTHelpers.getType(trees.get(i));
-      if (!arguments.get(i).isEmpty()
-          && argument != null
+      if (argument != null
           && argument.tsym != state.getSymtab().objectType.tsym
           && (generic
               || ASTHelpers.isSubtype(result, argument, state)
@@ -776,7 +781,8 @@ public final class ObligationAnalysis {
     // Handed to a constructor: the new object (a wrapper, a pool entry) owns it now. A decorator
     // (a BufferedReader over a FileReader) is that very resource from now on: closing it closes
     // what it was given.
-    Set<Integer> decorated = spec.decoratedArguments(newClass, state);
+    Set<Integer> decorated =
+        anyHolds(arguments) ? spec.decoratedArguments(newClass, state) : Set.of();
     Holders decorator = Holders.NONE;
     for (int i = 0; i < arguments.size(); i++) {
       if (decorated.contains(i)) {
