@@ -788,6 +788,132 @@ final class ResourceLeakTest {
         .doTest();
   }
 
+  /**
+   * A thread whose {@code run()} loops until a failure ends it keeps what its fields hold for as
+   * long as the program runs (log4j's Chainsaw keeps its one listening socket so): not a field that
+   * nothing closes. A loop with a way out (a flag, a {@code break}), a {@code run()} that may
+   * return, or a class that is not a thread, still is.
+   */
+  @Test
+  void aThreadThatServesUntilTheProgramEndsKeepsWhatItHolds() {
+    helper
+        .addSourceLines(
+            "Heartbeats.java",
+            """
+            import java.io.File;
+            import java.io.FileOutputStream;
+            import java.io.IOException;
+
+            class Heartbeats {
+              static class Forever extends Thread {
+                private final FileOutputStream out;
+
+                Forever(File file) throws IOException {
+                  setDaemon(true);
+                  out = new FileOutputStream(file);
+                }
+
+                @Override
+                public void run() {
+                  try {
+                    while (true) {
+                      out.write('.');
+                      Thread.sleep(1000);
+                    }
+                  } catch (IOException | InterruptedException e) {
+                    e.printStackTrace();
+                  }
+                }
+              }
+
+              static class UntilStopped extends Thread {
+                private final FileOutputStream out;
+                private volatile boolean stopped;
+
+                UntilStopped(File file) throws IOException {
+                  // BUG: Diagnostic contains: FileOutputStream `out` acquired at line 33 is not closed after it is stored in field `out`, which nothing in its class closes
+                  out = new FileOutputStream(file);
+                }
+
+                @Override
+                public void run() {
+                  try {
+                    while (!stopped) {
+                      out.write('.');
+                    }
+                  } catch (IOException e) {
+                    e.printStackTrace();
+                  }
+                }
+              }
+
+              static class BreaksOut implements Runnable {
+                private final FileOutputStream out;
+
+                BreaksOut(File file) throws IOException {
+                  // BUG: Diagnostic contains: FileOutputStream `out` acquired at line 53 is not closed after it is stored in field `out`
+                  out = new FileOutputStream(file);
+                }
+
+                @Override
+                public void run() {
+                  for (; ; ) {
+                    if (Thread.interrupted()) {
+                      break;
+                    }
+                    try {
+                      out.write('.');
+                    } catch (IOException e) {
+                      return;
+                    }
+                  }
+                }
+              }
+
+              static class MayReturn extends Thread {
+                private final FileOutputStream out;
+                private final boolean enabled;
+
+                MayReturn(File file, boolean enabled) throws IOException {
+                  this.enabled = enabled;
+                  // BUG: Diagnostic contains: FileOutputStream `out` acquired at line 78 is not closed after it is stored in field `out`
+                  out = new FileOutputStream(file);
+                }
+
+                @Override
+                public void run() {
+                  if (!enabled) {
+                    return;
+                  }
+                  try {
+                    while (true) {
+                      out.write('.');
+                    }
+                  } catch (IOException e) {
+                    e.printStackTrace();
+                  }
+                }
+              }
+
+              static class NotAThread {
+                private final FileOutputStream out;
+
+                NotAThread(File file) throws IOException {
+                  // BUG: Diagnostic contains: FileOutputStream `out` acquired at line 101 is not closed after it is stored in field `out`
+                  out = new FileOutputStream(file);
+                }
+
+                public void run() throws IOException {
+                  while (true) {
+                    out.write('.');
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void whatAConstructorHandsToSuperBelongsToTheObjectBeingBuilt() {
     helper

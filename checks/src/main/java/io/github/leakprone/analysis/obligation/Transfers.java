@@ -171,8 +171,10 @@ final class Transfers {
           if (!holdingFields.isEmpty() && objectLives) {
             // The object owns it now. Whether the class closes it later (in a close() method, a
             // lifecycle callback, a proxy handler) is a question about the class: only private
-            // fields that nothing lets go of answer it here.
-            if (holdingFields.stream().allMatch(fields::neverLetGo)) {
+            // fields that nothing lets go of answer it here, unless the object keeps them for
+            // the program's life.
+            if (holdingFields.stream().allMatch(fields::neverLetGo)
+                && !fields.heldUntilTheProgramEnds(holdingFields.get(0))) {
               book.lost(obligation, Witnesses.fieldNeverClosed(holdingFields.get(0)));
             } else {
               book.handled(Set.of(obligation.site()));

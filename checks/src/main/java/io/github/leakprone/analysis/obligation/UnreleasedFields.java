@@ -56,6 +56,14 @@ final class UnreleasedFields {
     return !lettingGo.contains(field);
   }
 
+  /**
+   * Whether {@code field}'s object keeps it until the program ends: a thread that serves until then
+   * ({@link ServingThreads}). Asked only of a field that would be reported.
+   */
+  boolean heldUntilTheProgramEnds(Symbol field) {
+    return ServingThreads.servesUntilTheProgramEnds(field.owner, state);
+  }
+
   private Set<Symbol> fieldsLetGo() {
     Set<Symbol> letGo = new HashSet<>();
     new TreePathScanner<Void, Void>() {

@@ -1,0 +1,179 @@
+package io.github.leakprone.analysis.obligation;
+
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+import static com.google.errorprone.util.ASTHelpers.stripParentheses;
+
+import com.google.common.collect.ImmutableList;
+import com.google.errorprone.VisitorState;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.BreakTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.LabeledStatementTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.SwitchTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.api.JavacTrees;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.tree.JCTree;
+import io.github.leakprone.catalog.NamedTypes;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Threads that serve until the program ends: a {@link Runnable} (a {@link Thread} among them) whose
+ * {@code run()} enters a loop that only an exception leaves, {@code while (true)}, {@code for (;;)}
+ * or {@code do ... while (true)} with no {@code break} out of it and no {@code return} in the
+ * method. Such an object keeps what its fields hold for as long as it serves, and it serves until
+ * the program stops or a failure ends its thread: a viewer's listening socket (log4j's Chainsaw
+ * {@code LoggingReceiver}), a daemon's log file. What it holds is not lost when the method that
+ * stored it returns, and nothing after the loop but a failure's path could close it.
+ */
+final class ServingThreads {
+
+  private static final ImmutableList<String> RUNNABLE = ImmutableList.of("java.lang.Runnable");
+
+  /**
+   * Whether {@code owner}, compiled from source with this unit, is a thread that serves forever.
+   */
+  static boolean servesUntilTheProgramEnds(Symbol owner, VisitorState state) {
+    if (!(owner instanceof ClassSymbol type)
+        || !NamedTypes.isSubtypeOfAny(type.type, RUNNABLE, state)) {
+      return false;
+    }
+    ClassTree tree = JavacTrees.instance(state.context).getTree(type);
+    if (tree == null) {
+      return false;
+    }
+    for (Tree member : tree.getMembers()) {
+      if (member instanceof MethodTree method && isRun(method)) {
+        return servesForever(method.getBody());
+      }
+    }
+    return false;
+  }
+
+  private static boolean isRun(MethodTree method) {
+    MethodSymbol symbol = getSymbol(method);
+    return symbol != null
+        && symbol.getSimpleName().contentEquals("run")
+        && symbol.getParameters().isEmpty()
+        && method.getBody() != null;
+  }
+
+  /** {@code run()}'s body: no return anywhere, and an endless loop that every path enters. */
+  private static boolean servesForever(BlockTree body) {
+    return !returns(body) && body.getStatements().stream().anyMatch(ServingThreads::entersLoop);
+  }
+
+  /**
+   * An endless loop, or a {@code try} whose block holds one ({@code try { while (true) accept(); }
+   * catch (IOException e) { log(e); }}: the catch runs only on the failure that ends the thread).
+   */
+  private static boolean entersLoop(StatementTree statement) {
+    if (statement instanceof TryTree tryTree) {
+      return tryTree.getBlock().getStatements().stream().anyMatch(ServingThreads::entersLoop);
+    }
+    return isEndless(statement) && !breaksOut(statement);
+  }
+
+  private static boolean isEndless(StatementTree loop) {
+    if (loop instanceof WhileLoopTree whileLoop) {
+      return isTrue(whileLoop.getCondition());
+    }
+    if (loop instanceof DoWhileLoopTree doWhile) {
+      return isTrue(doWhile.getCondition());
+    }
+    return loop instanceof ForLoopTree forLoop
+        && (forLoop.getCondition() == null || isTrue(forLoop.getCondition()));
+  }
+
+  private static boolean isTrue(ExpressionTree condition) {
+    return stripParentheses(condition) instanceof LiteralTree literal
+        && Boolean.TRUE.equals(literal.getValue());
+  }
+
+  /** Whether a {@code break} in {@code loop} leaves it: one whose target is not inside it. */
+  private static boolean breaksOut(StatementTree loop) {
+    Set<Tree> inside = new HashSet<>();
+    boolean[] out = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void scan(Tree tree, Void unused) {
+        if (tree instanceof WhileLoopTree
+            || tree instanceof DoWhileLoopTree
+            || tree instanceof ForLoopTree
+            || tree instanceof EnhancedForLoopTree
+            || tree instanceof SwitchTree
+            || tree instanceof LabeledStatementTree) {
+          inside.add(tree);
+        }
+        return super.scan(tree, null);
+      }
+
+      @Override
+      public Void visitBreak(BreakTree tree, Void unused) {
+        out[0] |= !inside.contains(((JCTree.JCBreak) tree).target);
+        return null;
+      }
+
+      @Override
+      public Void visitClass(ClassTree tree, Void unused) {
+        return null; // its code runs on its own schedule
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
+        return null;
+      }
+    }.scan(bodyOf(loop), null);
+    return out[0];
+  }
+
+  private static StatementTree bodyOf(StatementTree loop) {
+    if (loop instanceof WhileLoopTree whileLoop) {
+      return whileLoop.getStatement();
+    }
+    if (loop instanceof DoWhileLoopTree doWhile) {
+      return doWhile.getStatement();
+    }
+    return ((ForLoopTree) loop).getStatement();
+  }
+
+  /** Whether {@code body} returns anywhere, outside the classes and lambdas it declares. */
+  private static boolean returns(BlockTree body) {
+    boolean[] found = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitReturn(ReturnTree tree, Void unused) {
+        found[0] = true;
+        return null;
+      }
+
+      @Override
+      public Void visitClass(ClassTree tree, Void unused) {
+        return null;
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
+        return null;
+      }
+    }.scan(body, null);
+    return found[0];
+  }
+
+  private ServingThreads() {}
+}
