@@ -62,27 +62,18 @@ public final class ClientCatalog {
 
   public ClientCatalog(ImmutableList<HeavyweightClient> clients) {
     this.clients = clients;
-    ImmutableSet.Builder<String> names = ImmutableSet.builder();
-    ImmutableSet.Builder<MethodRef> prefixes = ImmutableSet.builder();
+    ImmutableSet.Builder<String> patterns = ImmutableSet.builder();
     for (HeavyweightClient client : clients) {
       for (Creation creation : client.creations()) {
         if (creation instanceof StaticFactory factory) {
-          String pattern = factory.method().namePattern();
-          if (pattern.endsWith("*")) {
-            prefixes.add(new MethodRef("", pattern));
-          }
-          names.add(pattern);
+          patterns.add(factory.method().namePattern());
         } else if (creation instanceof BuilderChain builder) {
-          names.add(builder.buildMethod());
+          patterns.add(builder.buildMethod());
         }
       }
     }
-    ImmutableSet<String> finalMethodNames = names.build();
-    ImmutableList<MethodRef> prefixPatterns = prefixes.build().asList();
-    this.mayEndCreation =
-        new NameFilter(
-            name ->
-                finalMethodNames.contains(name) || MethodRef.anyNameMatches(prefixPatterns, name));
+    NamePatterns finalMethodNames = NamePatterns.of(patterns.build());
+    this.mayEndCreation = new NameFilter(finalMethodNames::matches);
   }
 
   public ImmutableList<HeavyweightClient> clients() {

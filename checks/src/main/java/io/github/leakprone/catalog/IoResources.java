@@ -208,9 +208,13 @@ public final class IoResources implements ResourceSpec {
   private final Map<MethodSymbol, ImmutableSet<Integer>> decoratedByConstructor = new HashMap<>();
   private final Map<MethodSymbol, Boolean> parsesXml = new HashMap<>();
 
+  /** The names of the acquirers, for {@link #namedLikeAcquirer}. */
+  private final NamePatterns ownedNames;
+
   private IoResources(ImmutableList<MethodRef> owned, StaticClosers closers) {
     this.owned = owned;
     this.closers = closers;
+    this.ownedNames = NamePatterns.ofMethods(owned);
   }
 
   /** The built-in catalog plus what {@code flags} add. */
@@ -233,7 +237,7 @@ public final class IoResources implements ResourceSpec {
 
   /** Whether {@code method} is named like an acquirer, asked of every call before anything else. */
   public boolean namedLikeAcquirer(String name) {
-    return MethodRef.anyNameMatches(owned, name);
+    return ownedNames.matches(name);
   }
 
   /**

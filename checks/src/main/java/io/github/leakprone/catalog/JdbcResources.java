@@ -6,6 +6,7 @@ import static com.google.errorprone.util.ASTHelpers.isStatic;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.Iterables;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
@@ -133,9 +134,14 @@ public final class JdbcResources implements ResourceSpec {
   private final ImmutableList<MethodRef> owned;
   private final StaticClosers closers;
 
+  /** The names of every method the catalog lists as acquiring, for {@link #namedLikeAcquirer}. */
+  private final NamePatterns acquirerNames;
+
   private JdbcResources(ImmutableList<MethodRef> owned, StaticClosers closers) {
     this.owned = owned;
     this.closers = closers;
+    this.acquirerNames =
+        NamePatterns.ofMethods(Iterables.concat(owned, CHILDREN, METADATA_QUERIES));
   }
 
   /** The built-in knowledge plus what {@code flags} add. */
@@ -163,10 +169,7 @@ public final class JdbcResources implements ResourceSpec {
    * of a compilation, before any look-up of the method.
    */
   public boolean namedLikeAcquirer(String name) {
-    return projectAcquirerByName(name) != Listed.NONE
-        || MethodRef.anyNameMatches(owned, name)
-        || MethodRef.anyNameMatches(CHILDREN, name)
-        || MethodRef.anyNameMatches(METADATA_QUERIES, name);
+    return projectAcquirerByName(name) != Listed.NONE || acquirerNames.matches(name);
   }
 
   /**

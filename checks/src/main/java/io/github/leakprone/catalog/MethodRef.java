@@ -42,16 +42,6 @@ public record MethodRef(String ownerType, String namePattern) {
     return ownerMatches(method, types.apply(ownerType), state);
   }
 
-  /** Whether the name of any of {@code refs} matches {@code name}, whatever their owners. */
-  public static boolean anyNameMatches(Collection<MethodRef> refs, String name) {
-    for (MethodRef ref : refs) {
-      if (ref.nameMatches(name)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /**
    * Whether any of {@code refs} {@link #matches} {@code method}. The name is made a String once for
    * all of them: javac decodes it afresh each time (JDK 17), and a catalog list has dozens.
