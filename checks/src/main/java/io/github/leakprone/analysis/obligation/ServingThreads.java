@@ -13,7 +13,6 @@ import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.LabeledStatementTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
@@ -22,13 +21,13 @@ import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.WhileLoopTree;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.tree.JCTree;
 import io.github.leakprone.catalog.NamedTypes;
+import io.github.leakprone.trees.SameBodyScanner;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -109,7 +108,7 @@ final class ServingThreads {
   private static boolean breaksOut(StatementTree loop) {
     Set<Tree> inside = new HashSet<>();
     boolean[] out = new boolean[1];
-    new TreeScanner<Void, Void>() {
+    new SameBodyScanner() {
       @Override
       public Void scan(Tree tree, Void unused) {
         if (tree instanceof WhileLoopTree
@@ -126,16 +125,6 @@ final class ServingThreads {
       @Override
       public Void visitBreak(BreakTree tree, Void unused) {
         out[0] |= !inside.contains(((JCTree.JCBreak) tree).target);
-        return null;
-      }
-
-      @Override
-      public Void visitClass(ClassTree tree, Void unused) {
-        return null; // its code runs on its own schedule
-      }
-
-      @Override
-      public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
         return null;
       }
     }.scan(bodyOf(loop), null);
@@ -155,20 +144,10 @@ final class ServingThreads {
   /** Whether {@code body} returns anywhere, outside the classes and lambdas it declares. */
   private static boolean returns(BlockTree body) {
     boolean[] found = new boolean[1];
-    new TreeScanner<Void, Void>() {
+    new SameBodyScanner() {
       @Override
       public Void visitReturn(ReturnTree tree, Void unused) {
         found[0] = true;
-        return null;
-      }
-
-      @Override
-      public Void visitClass(ClassTree tree, Void unused) {
-        return null;
-      }
-
-      @Override
-      public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
         return null;
       }
     }.scan(body, null);
