@@ -914,6 +914,71 @@ final class ResourceLeakTest {
         .doTest();
   }
 
+  /**
+   * Once a local file is open, reading or moving in it fails only when the disk does, and getting
+   * its descriptor only when it is closed: not paths a maintainer guards. A read that throws at the
+   * end of the data (a truncated file), a write (a full disk), or a read through a decorator, still
+   * is.
+   */
+  @Test
+  void aReadOfAFileJustOpenedFailsOnlyWhenTheDiskDoes() {
+    helper
+        .addSourceLines(
+            "Images.java",
+            """
+            import java.io.BufferedInputStream;
+            import java.io.File;
+            import java.io.FileInputStream;
+            import java.io.FileOutputStream;
+            import java.io.IOException;
+            import java.io.RandomAccessFile;
+
+            class Images {
+              byte[] load(File file) throws IOException {
+                FileInputStream in = new FileInputStream(file);
+                byte[] data = new byte[in.available()];
+                in.read(data);
+                in.close();
+                return data;
+              }
+
+              byte[] tail(File file, long from) throws IOException {
+                RandomAccessFile raf = new RandomAccessFile(file, "r");
+                raf.getFD().valid();
+                raf.seek(from);
+                byte[] data = new byte[(int) (raf.length() - from)];
+                raf.read(data);
+                raf.close();
+                return data;
+              }
+
+              int header(File file) throws IOException {
+                // BUG: Diagnostic contains: RandomAccessFile `raf` acquired at line 29 is not closed when `raf.readInt()` at line 30 throws
+                RandomAccessFile raf = new RandomAccessFile(file, "r");
+                int magic = raf.readInt();
+                raf.close();
+                return magic;
+              }
+
+              void save(File file, byte[] data) throws IOException {
+                // BUG: Diagnostic contains: FileOutputStream `out` acquired at line 37 is not closed when `out.write(...)` at line 38 throws
+                FileOutputStream out = new FileOutputStream(file);
+                out.write(data);
+                out.close();
+              }
+
+              int first(File file) throws IOException {
+                // BUG: Diagnostic contains: FileInputStream `in` acquired at line 44 is not closed when `in.read()` at line 45 throws
+                BufferedInputStream in = new BufferedInputStream(new FileInputStream(file));
+                int b = in.read();
+                in.close();
+                return b;
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void whatAConstructorHandsToSuperBelongsToTheObjectBeingBuilt() {
     helper

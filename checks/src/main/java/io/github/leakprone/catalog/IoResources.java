@@ -153,7 +153,7 @@ public final class IoResources implements ResourceSpec {
    * and a closed channel for configureBlocking): between opening and first use, they lose nothing.
    * A socket's streams are made without I/O: getting one fails only on a socket that is closed, not
    * connected or shut down for that direction (NioSocketImpl, SSLSocketImpl); a channel's addresses
-   * are state it keeps.
+   * are state it keeps, and so is a file's descriptor ({@code getFD}).
    */
   private static final ImmutableList<MethodRef> FAIL_ONLY_WHEN_CLOSED =
       ImmutableList.of(
@@ -165,7 +165,36 @@ public final class IoResources implements ResourceSpec {
           new MethodRef("java.net.ServerSocket", "set*"),
           new MethodRef("java.net.DatagramSocket", "set*"),
           new MethodRef("java.nio.channels.NetworkChannel", "setOption"),
-          new MethodRef("java.nio.channels.spi.AbstractSelectableChannel", "configureBlocking"));
+          new MethodRef("java.nio.channels.spi.AbstractSelectableChannel", "configureBlocking"),
+          new MethodRef("java.io.FileInputStream", "getFD"),
+          new MethodRef("java.io.FileOutputStream", "getFD"),
+          new MethodRef("java.io.RandomAccessFile", "getFD"));
+
+  /**
+   * Reads and moves of a local file itself, not through a decorator: a missing file, a directory or
+   * a denied one fails when it is opened, and after that these fail only when the disk does ({@code
+   * read} returns -1 at the end rather than throw; a negative {@code seek} is a bug). A path that
+   * only a device error takes is not one a maintainer guards (ftpserver's {@code raf.seek} after
+   * opening, jxl's images read from disk). Not the reads that throw at the end of the data ({@code
+   * readFully}, {@code readInt}: a truncated file does that), nor any write (a full disk).
+   */
+  private static final ImmutableList<MethodRef> FAIL_ONLY_ON_A_DEVICE_ERROR =
+      ImmutableList.of(
+          new MethodRef("java.io.FileInputStream", "read"),
+          new MethodRef("java.io.FileInputStream", "readAllBytes"),
+          new MethodRef("java.io.FileInputStream", "readNBytes"),
+          new MethodRef("java.io.FileInputStream", "available"),
+          new MethodRef("java.io.FileInputStream", "skip"),
+          new MethodRef("java.io.FileReader", "read"),
+          new MethodRef("java.io.FileReader", "ready"),
+          new MethodRef("java.io.FileReader", "skip"),
+          new MethodRef("java.io.RandomAccessFile", "read"),
+          new MethodRef("java.io.RandomAccessFile", "seek"),
+          new MethodRef("java.io.RandomAccessFile", "length"),
+          new MethodRef("java.io.RandomAccessFile", "getFilePointer"),
+          new MethodRef("java.nio.channels.FileChannel", "read"),
+          new MethodRef("java.nio.channels.FileChannel", "position"),
+          new MethodRef("java.nio.channels.FileChannel", "size"));
 
   /** Handing a channel to a selector: {@code channel.register(selector, ops[, attachment])}. */
   private static final ImmutableList<MethodRef> SELECTOR_REGISTRATIONS =
@@ -324,8 +353,9 @@ public final class IoResources implements ResourceSpec {
   }
 
   @Override
-  public boolean failsOnlyWhenReleased(MethodSymbol method, VisitorState state) {
-    return MethodRef.anyMatches(FAIL_ONLY_WHEN_CLOSED, method, state);
+  public boolean failsOnlyWhenClosedOrBroken(MethodSymbol method, VisitorState state) {
+    return MethodRef.anyMatches(FAIL_ONLY_WHEN_CLOSED, method, state)
+        || MethodRef.anyMatches(FAIL_ONLY_ON_A_DEVICE_ERROR, method, state);
   }
 
   @Override

@@ -96,9 +96,10 @@ public interface ResourceSpec {
 
   /**
    * Whether {@code method}, called on a resource, can fail only once the resource is released
-   * already (a socket option setter, {@code configureBlocking}): its exception loses nothing open.
+   * already (a socket option setter, {@code configureBlocking}) or when the device under it fails
+   * (a read of a local file): its exception is not a path anyone guards, and loses nothing.
    */
-  default boolean failsOnlyWhenReleased(MethodSymbol method, VisitorState state) {
+  default boolean failsOnlyWhenClosedOrBroken(MethodSymbol method, VisitorState state) {
     return false;
   }
 

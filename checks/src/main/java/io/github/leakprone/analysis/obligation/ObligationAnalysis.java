@@ -677,9 +677,9 @@ public final class ObligationAnalysis {
       }
       return new Eval(facts, Holders.NONE);
     }
-    boolean failsOnlyWhenReleased =
-        !target.holders.isEmpty() && spec.failsOnlyWhenReleased(method, state);
-    if (!failsOnlyWhenReleased && throwing.mayThrow(call, state)) {
+    boolean failsOnlyWhenClosedOrBroken =
+        !target.holders.isEmpty() && spec.failsOnlyWhenClosedOrBroken(method, state);
+    if (!failsOnlyWhenClosedOrBroken && throwing.mayThrow(call, state)) {
       // socket.connect(...) that fails closes the socket: that exception carries it closed.
       mayThrow(
           spec.releasesReceiverOnFailure(method, state)
