@@ -629,7 +629,8 @@ public final class ObligationAnalysis {
       facts = value.facts;
       arguments.add(value.holders);
     }
-    if (facts.isEmpty()
+    if (facts != null
+        && facts.isEmpty()
         && target.holders.isEmpty()
         && !anyHolds(arguments)
         && unit.acquiring.acquisition(call, state).isEmpty()) {
