@@ -332,7 +332,7 @@ final class ClassSummary {
         }
       }
 
-      /** Whether {@link #record} or {@link #recordField} would note anything of {@code taken}. */
+      // Whether record or recordField would note anything of `taken`.
       private boolean isRecordable(ExpressionTree taken) {
         ExpressionTree value = uncast(taken);
         Symbol symbol = getSymbol(value);
