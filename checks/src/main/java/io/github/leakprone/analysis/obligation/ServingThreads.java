@@ -9,15 +9,12 @@ import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.DoWhileLoopTree;
-import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
-import com.sun.source.tree.LabeledStatementTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
-import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.WhileLoopTree;
@@ -30,6 +27,7 @@ import io.github.leakprone.catalog.NamedTypes;
 import io.github.leakprone.trees.SameBodyScanner;
 import java.util.HashSet;
 import java.util.Set;
+import javax.annotation.Nullable;
 
 /**
  * Threads that serve until the program ends: a {@link Runnable} (a {@link Thread} among them) whose
@@ -85,18 +83,24 @@ final class ServingThreads {
     if (statement instanceof TryTree tryTree) {
       return tryTree.getBlock().getStatements().stream().anyMatch(ServingThreads::entersLoop);
     }
-    return isEndless(statement) && !breaksOut(statement);
+    StatementTree body = endlessLoopBody(statement);
+    return body != null && !breaksOut(body);
   }
 
-  private static boolean isEndless(StatementTree loop) {
-    if (loop instanceof WhileLoopTree whileLoop) {
-      return isTrue(whileLoop.getCondition());
+  /** The body of {@code statement} if it is a loop whose condition is {@code true} or absent. */
+  @Nullable
+  private static StatementTree endlessLoopBody(StatementTree statement) {
+    if (statement instanceof WhileLoopTree loop) {
+      return isTrue(loop.getCondition()) ? loop.getStatement() : null;
     }
-    if (loop instanceof DoWhileLoopTree doWhile) {
-      return isTrue(doWhile.getCondition());
+    if (statement instanceof DoWhileLoopTree loop) {
+      return isTrue(loop.getCondition()) ? loop.getStatement() : null;
     }
-    return loop instanceof ForLoopTree forLoop
-        && (forLoop.getCondition() == null || isTrue(forLoop.getCondition()));
+    if (statement instanceof ForLoopTree loop
+        && (loop.getCondition() == null || isTrue(loop.getCondition()))) {
+      return loop.getStatement();
+    }
+    return null;
   }
 
   private static boolean isTrue(ExpressionTree condition) {
@@ -104,21 +108,17 @@ final class ServingThreads {
         && Boolean.TRUE.equals(literal.getValue());
   }
 
-  /** Whether a {@code break} in {@code loop} leaves it: one whose target is not inside it. */
-  private static boolean breaksOut(StatementTree loop) {
+  /**
+   * Whether a {@code break} in a loop's {@code body} leaves the loop: one whose target is not a
+   * statement inside the body.
+   */
+  private static boolean breaksOut(StatementTree body) {
     Set<Tree> inside = new HashSet<>();
     boolean[] out = new boolean[1];
     new SameBodyScanner() {
       @Override
       public Void scan(Tree tree, Void unused) {
-        if (tree instanceof WhileLoopTree
-            || tree instanceof DoWhileLoopTree
-            || tree instanceof ForLoopTree
-            || tree instanceof EnhancedForLoopTree
-            || tree instanceof SwitchTree
-            || tree instanceof LabeledStatementTree) {
-          inside.add(tree);
-        }
+        inside.add(tree); // a break's target encloses it, so it is scanned before the break
         return super.scan(tree, null);
       }
 
@@ -127,18 +127,8 @@ final class ServingThreads {
         out[0] |= !inside.contains(((JCTree.JCBreak) tree).target);
         return null;
       }
-    }.scan(bodyOf(loop), null);
+    }.scan(body, null);
     return out[0];
-  }
-
-  private static StatementTree bodyOf(StatementTree loop) {
-    if (loop instanceof WhileLoopTree whileLoop) {
-      return whileLoop.getStatement();
-    }
-    if (loop instanceof DoWhileLoopTree doWhile) {
-      return doWhile.getStatement();
-    }
-    return ((ForLoopTree) loop).getStatement();
   }
 
   /** Whether {@code body} returns anywhere, outside the classes and lambdas it declares. */
