@@ -198,6 +198,72 @@ final class JdbcResourceLeakExceptionPolicyTest {
         .doTest();
   }
 
+  /**
+   * An exception reaches the catches that may catch it (one naming its type, a supertype, or a
+   * subtype: a SQLException may be a SQLTimeoutException) and passes the others: the path that
+   * loses a resource is named after the call whose exception leaves, not after a catch it passes.
+   */
+  @Test
+  void anExceptionReachesOnlyTheCatchesThatMayCatchIt() {
+    CompilationTestHelper.newInstance(JdbcResourceLeak.class, getClass())
+        .addSourceLines(
+            "Validated.java",
+            """
+            import java.sql.Connection;
+            import java.sql.SQLException;
+            import java.sql.SQLTimeoutException;
+            import javax.sql.DataSource;
+
+            class Validated {
+              Connection validated(DataSource ds) throws SQLException {
+                try {
+                  // BUG: Diagnostic contains: Connection `conn` acquired at line 10 is not closed when `validate(...)` at line 12 throws
+                  Connection conn = ds.getConnection();
+                  try {
+                    validate(conn);
+                  } catch (SQLException e) {
+                    conn.close();
+                    throw e;
+                  }
+                  return conn;
+                } catch (SQLTimeoutException e) {
+                  return null;
+                }
+              }
+
+              Connection timedOut(DataSource ds) throws SQLException {
+                // BUG: Diagnostic contains: Connection `conn` acquired at line 25 is not closed when the `return` at line 29 is taken
+                Connection conn = ds.getConnection();
+                try {
+                  conn.setReadOnly(true);
+                } catch (SQLTimeoutException e) {
+                  return null;
+                } catch (SQLException e) {
+                  conn.close();
+                  throw e;
+                }
+                return conn;
+              }
+
+              Connection readOnly(DataSource ds) throws SQLException {
+                Connection conn = ds.getConnection();
+                try {
+                  conn.setReadOnly(true);
+                } catch (SQLException e) {
+                  conn.close();
+                  throw e;
+                } catch (RuntimeException e) {
+                  return null;
+                }
+                return conn;
+              }
+
+              static void validate(Connection conn) throws SQLException, IllegalStateException {}
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void aValueOtherThanTrueOrFalseIsAnErrorWithNoPosition() {
     assertEquals(

@@ -1,120 +1,123 @@
 package io.github.leakprone.analysis.obligation;
 
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.CatchTree;
-import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.NewClassTree;
-import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.TryTree;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
-import io.github.leakprone.trees.SameBodyScanner;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javax.annotation.Nullable;
 
 /**
- * Whether a {@code try}'s catch clauses catch every exception its block can throw, so that no
- * exceptional path leaves the {@code try}. Asked once per {@code try} of a body: a loop around it
- * asks again on every pass.
+ * Where an exception thrown in a {@code try}'s block goes: which of its catch clauses it may reach,
+ * and which of its types leave the {@code try} uncaught. An exception is known by the types it may
+ * have ({@link ThrowingCalls#thrownBy}); {@code null} stands for an exception of any type.
  */
 final class CatchCoverage {
 
   private final VisitorState state;
-  private final ThrowingCalls throwing;
-  private final Map<TryTree, Boolean> answers = new HashMap<>();
 
-  /** The types each try's catches name: asked for every call in the try, read once. */
-  private final Map<TryTree, List<Type>> caught = new HashMap<>();
+  /** The types each catch clause of a try names (a multi-catch names several), read once. */
+  private final Map<TryTree, ImmutableList<ImmutableList<Type>>> caught = new HashMap<>();
 
-  CatchCoverage(VisitorState state, ThrowingCalls throwing) {
+  CatchCoverage(VisitorState state) {
     this.state = state;
-    this.throwing = throwing;
   }
 
   /**
-   * {@code Exception} or {@code Throwable} is caught, or every exception that the block may throw
-   * under the {@link ExceptionPolicy}: what its calls declare and its {@code throw}s throw, and
-   * {@code RuntimeException} where the policy lets one leave a call. (Errors are left out, as by
-   * every tool in this field: code does not clean up after an OutOfMemoryError.)
+   * Whether an exception of one of the types {@code thrown} may reach the catch clause at {@code
+   * index}: it may be of a type the clause names (one of them, a subtype, or a supertype: an
+   * IOException may be a FileNotFoundException), and no earlier clause surely takes it.
    */
-  boolean catchesEverything(TryTree tryTree) {
-    return answers.computeIfAbsent(tryTree, this::answer);
-  }
-
-  /**
-   * Whether {@code tryTree}'s catches handle everything {@code call} may throw under the policy, so
-   * that its exception cannot leave the {@code try}. Asked of every call in a {@code try} with
-   * catches.
-   */
-  boolean catchesAllOf(TryTree tryTree, ExpressionTree call) {
-    if (tryTree.getCatches().isEmpty()) {
-      return false;
+  boolean mayReach(TryTree tryTree, int index, @Nullable ImmutableSet<Symbol> thrown) {
+    ImmutableList<ImmutableList<Type>> clauses = caughtBy(tryTree);
+    for (int earlier = 0; earlier < index; earlier++) {
+      if (catchesAnything(clauses.get(earlier))) {
+        return false;
+      }
     }
-    List<Type> thrown = new ArrayList<>();
-    throwing.addThrown(call, thrown, state);
-    return allCaught(thrown, caughtBy(tryTree));
+    if (thrown == null || catchesAnything(clauses.get(index))) {
+      return true;
+    }
+    for (Symbol type : thrown) {
+      if (!surelyCaught(type, clauses.subList(0, index))
+          && clauses.get(index).stream()
+              .anyMatch(c -> isSubtype(type.type, c) || isSubtype(c, type.type))) {
+        return true;
+      }
+    }
+    return false;
   }
 
-  private List<Type> caughtBy(TryTree tryTree) {
+  /**
+   * The types of {@code thrown} that no catch clause of {@code tryTree} surely catches: the
+   * exception leaves the {@code try} if it is of one of them (an empty set: it never does).
+   */
+  @Nullable
+  ImmutableSet<Symbol> uncaught(TryTree tryTree, @Nullable ImmutableSet<Symbol> thrown) {
+    ImmutableList<ImmutableList<Type>> clauses = caughtBy(tryTree);
+    if (clauses.stream().anyMatch(CatchCoverage::catchesAnything)) {
+      return ImmutableSet.of();
+    }
+    if (thrown == null) {
+      return null;
+    }
+    ImmutableSet.Builder<Symbol> left = ImmutableSet.builder();
+    for (Symbol type : thrown) {
+      if (!surelyCaught(type, clauses)) {
+        left.add(type);
+      }
+    }
+    return left.build();
+  }
+
+  private boolean surelyCaught(Symbol type, List<ImmutableList<Type>> clauses) {
+    for (ImmutableList<Type> clause : clauses) {
+      for (Type c : clause) {
+        if (isSubtype(type.type, c)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private boolean isSubtype(Type type, Type supertype) {
+    return ASTHelpers.isSubtype(type, supertype, state);
+  }
+
+  private ImmutableList<ImmutableList<Type>> caughtBy(TryTree tryTree) {
     return caught.computeIfAbsent(tryTree, CatchCoverage::readCaught);
   }
 
-  private static List<Type> readCaught(TryTree tryTree) {
-    List<Type> caught = new ArrayList<>();
+  private static ImmutableList<ImmutableList<Type>> readCaught(TryTree tryTree) {
+    ImmutableList.Builder<ImmutableList<Type>> clauses = ImmutableList.builder();
     for (CatchTree catchTree : tryTree.getCatches()) {
       Type type = ASTHelpers.getType(catchTree.getParameter());
       if (type instanceof Type.UnionClassType union) {
-        union.getAlternativeTypes().forEach(caught::add);
+        clauses.add(ImmutableList.copyOf(union.getAlternativeTypes()));
       } else if (type != null) {
-        caught.add(type);
+        clauses.add(ImmutableList.of(type));
+      } else {
+        clauses.add(ImmutableList.of());
       }
     }
-    return caught;
+    return clauses.build();
   }
 
-  private boolean allCaught(List<Type> thrown, List<Type> caught) {
-    return catchesAnything(caught)
-        || thrown.stream()
-            .allMatch(t -> caught.stream().anyMatch(c -> ASTHelpers.isSubtype(t, c, state)));
-  }
-
-  private static boolean catchesAnything(List<Type> caught) {
-    return caught.stream()
+  /**
+   * {@code Exception} or {@code Throwable}: every exception the policy lets a call throw. (Errors
+   * are left out, as by every tool in this field: code does not clean up after an
+   * OutOfMemoryError.)
+   */
+  private static boolean catchesAnything(ImmutableList<Type> clause) {
+    return clause.stream()
         .anyMatch(t -> isNamed(t, "java.lang.Exception") || isNamed(t, "java.lang.Throwable"));
-  }
-
-  private boolean answer(TryTree tryTree) {
-    List<Type> caught = caughtBy(tryTree);
-    if (catchesAnything(caught)) {
-      return true; // no need to read the block
-    }
-    List<Type> thrown = new ArrayList<>();
-    new SameBodyScanner() {
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        throwing.addThrown(call, thrown, state);
-        return super.visitMethodInvocation(call, null);
-      }
-
-      @Override
-      public Void visitNewClass(NewClassTree newClass, Void unused) {
-        throwing.addThrown(newClass, thrown, state);
-        return super.visitNewClass(newClass, null);
-      }
-
-      @Override
-      public Void visitThrow(ThrowTree throwTree, Void unused) {
-        Type type = ASTHelpers.getType(throwTree.getExpression());
-        if (type != null) {
-          thrown.add(type);
-        }
-        return super.visitThrow(throwTree, null);
-      }
-    }.scan(tryTree.getBlock(), null);
-    return allCaught(thrown, caught);
   }
 
   private static boolean isNamed(Type type, String name) {

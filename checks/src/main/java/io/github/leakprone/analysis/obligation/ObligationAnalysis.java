@@ -72,6 +72,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -134,7 +135,7 @@ public final class ObligationAnalysis {
   private PendingExits lastThrownInto;
 
   private int lastThrownRank;
-  private Kind lastThrownKind;
+  private ImmutableSet<Symbol> lastThrownTypes;
 
   /** The {@code try} statements whose block is being analysed, innermost first. */
   private final Deque<TryTree> trying = new ArrayDeque<>();
@@ -156,7 +157,7 @@ public final class ObligationAnalysis {
     this.ownClass = getSymbol(owner);
     this.state = state;
     this.witnesses = new Witnesses(state);
-    this.catches = new CatchCoverage(state, throwing);
+    this.catches = new CatchCoverage(state);
   }
 
   /** Statements and expressions visited by every analysis so far, for the scaling benchmark. */
@@ -313,7 +314,11 @@ public final class ObligationAnalysis {
     }
     if (tree instanceof ThrowTree throwTree) {
       Facts facts = fullExpression(throwTree.getExpression(), in).facts;
-      pending.add(new Exit(Kind.THROW, null), facts.witnessedBy(witnesses.jump("throw", tree)));
+      ImmutableSet<Symbol> types =
+          trying.isEmpty()
+              ? null
+              : ThrowingCalls.thrownBy(ASTHelpers.getType(throwTree.getExpression()));
+      pending.add(Exit.thrown(types), facts.witnessedBy(witnesses.jump("throw", tree)));
       return null;
     }
     if (tree instanceof BreakTree) {
@@ -449,20 +454,32 @@ public final class ObligationAnalysis {
     }
     Facts normal = statement(tryTree.getBlock(), facts);
     trying.pop();
-    // Exceptions the catches may not handle can leave the try; those they surely do reach them
-    // only.
-    Facts mayEscape = pending.takeAll(Kind.THROW);
-    Facts thrown = Facts.join(mayEscape, pending.takeAll(Kind.CAUGHT_THROW));
+    // Each exception reaches the catches that may catch it, and leaves the try if of a type none
+    // surely catches: a path that passes a catch which cannot catch its exception is not that
+    // catch's.
+    Map<Exit, Facts> thrown = pending.takeEach(Kind.THROW);
     PendingExits escaping = pending;
     pending = new PendingExits();
-    // A catch handles the exception that brought it its state: what it loses, it loses anew.
-    for (CatchTree catchTree : tryTree.getCatches()) {
-      Facts caught = thrown == null ? null : thrown.rewitnessed(witnesses.caught(catchTree));
+    List<? extends CatchTree> catchTrees = tryTree.getCatches();
+    for (int index = 0; index < catchTrees.size(); index++) {
+      Facts caught = null;
+      for (Map.Entry<Exit, Facts> exit : thrown.entrySet()) {
+        if (catches.mayReach(tryTree, index, exit.getKey().thrown())) {
+          caught = Facts.join(caught, exit.getValue());
+        }
+      }
+      // A catch handles the exception that brought it its state: what it loses, it loses anew.
+      CatchTree catchTree = catchTrees.get(index);
+      caught = caught == null ? null : caught.rewitnessed(witnesses.caught(catchTree));
       normal = Facts.join(normal, statement(catchTree.getBlock(), caught));
     }
-    if (!catches.catchesEverything(tryTree)) {
-      escaping.add(new Exit(Kind.THROW, null), mayEscape);
-    }
+    thrown.forEach(
+        (exit, exitFacts) -> {
+          ImmutableSet<Symbol> uncaught = catches.uncaught(tryTree, exit.thrown());
+          if (uncaught == null || !uncaught.isEmpty()) {
+            escaping.add(Exit.thrown(trying.isEmpty() ? null : uncaught), exitFacts);
+          }
+        });
     escaping.addAll(pending);
     pending = outer;
     if (tryTree.getFinallyBlock() == null) {
@@ -964,29 +981,27 @@ public final class ObligationAnalysis {
       return;
     }
     Witness witness = witnesses.exception(call);
-    // An exception the innermost try's catches handle goes to them alone: a path that leaves the
-    // try through another call's exception is not this call's, and is not named after it.
-    Kind kind =
-        !trying.isEmpty() && catches.catchesAllOf(trying.peek(), call)
-            ? Kind.CAUGHT_THROW
-            : Kind.THROW;
+    // Inside a try, the exception's types decide which catches it reaches and whether it leaves:
+    // a path that leaves the try through another call's exception is not this call's, and is not
+    // named after it. Outside every try, it leaves the method whatever its type.
+    ImmutableSet<Symbol> types = trying.isEmpty() ? null : throwing.thrownBy(call, state);
     // Consecutive calls mostly see the very same state: one exceptional exit carries it for all,
     // unless a later call is the more telling witness.
     if (facts == lastThrown
         && pending == lastThrownInto
-        && kind == lastThrownKind
+        && Objects.equals(types, lastThrownTypes)
         && witness.rank() <= lastThrownRank) {
       return;
     }
     lastThrown = facts;
     lastThrownInto = pending;
     lastThrownRank = witness.rank();
-    lastThrownKind = kind;
+    lastThrownTypes = types;
     // A temporary is lost with the exception only if its own statement would have stored it; the
     // statement that drops it is reported at its end instead.
     Facts open = facts.without(o -> o.aliases().isEmpty());
     if (!open.isEmpty()) {
-      pending.add(new Exit(kind, null), open.witnessedBy(witness));
+      pending.add(Exit.thrown(types), open.witnessedBy(witness));
     }
   }
 

@@ -1,7 +1,9 @@
 package io.github.leakprone.analysis.obligation;
 
+import com.google.common.collect.ImmutableSet;
 import com.sun.source.tree.LabeledStatementTree;
 import com.sun.source.tree.Tree;
+import com.sun.tools.javac.code.Symbol;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -21,26 +23,38 @@ final class PendingExits {
     CONTINUE,
     YIELD,
     RETURN,
-    THROW,
-    /**
-     * An exception that the catches of the innermost {@code try} around the call handle: it reaches
-     * them and goes no further, whatever else the block may throw.
-     */
-    CAUGHT_THROW
+    THROW
   }
 
-  /** An exit's kind and, for break, continue and yield, the statement it jumps to. */
-  record Exit(Kind kind, @Nullable Tree target) {
+  /**
+   * An exit's kind; for break, continue and yield, the statement it jumps to; for an exception
+   * inside a {@code try}, the types it may have (their symbols), which decide the catches it can
+   * reach and whether it leaves the {@code try} (null: of any type, or no {@code try} to reach).
+   */
+  record Exit(Kind kind, @Nullable Tree target, @Nullable ImmutableSet<Symbol> thrown) {
+
+    Exit(Kind kind, @Nullable Tree target) {
+      this(kind, target, null);
+    }
+
+    static Exit thrown(@Nullable ImmutableSet<Symbol> types) {
+      return new Exit(Kind.THROW, null, types);
+    }
+
     // equals and hashCode written out: a record's own are linked through method handles on first
     // use, a cost every build pays again, in code that runs cold (docs/performance.md).
     @Override
     public boolean equals(Object other) {
-      return other instanceof Exit that && kind == that.kind && Objects.equals(target, that.target);
+      return other instanceof Exit that
+          && kind == that.kind
+          && Objects.equals(target, that.target)
+          && Objects.equals(thrown, that.thrown);
     }
 
     @Override
     public int hashCode() {
-      return 31 * Objects.hashCode(kind) + Objects.hashCode(target);
+      return 31 * (31 * Objects.hashCode(kind) + Objects.hashCode(target))
+          + Objects.hashCode(thrown);
     }
   }
 
@@ -78,6 +92,19 @@ final class PendingExits {
       Map.Entry<Exit, Facts> entry = iterator.next();
       if (entry.getKey().kind() == kind) {
         taken = Facts.join(taken, entry.getValue());
+        iterator.remove();
+      }
+    }
+    return taken;
+  }
+
+  /** Removes and returns the exits of {@code kind}, each with its state. */
+  Map<Exit, Facts> takeEach(Kind kind) {
+    Map<Exit, Facts> taken = new LinkedHashMap<>();
+    for (var iterator = exits.entrySet().iterator(); iterator.hasNext(); ) {
+      Map.Entry<Exit, Facts> entry = iterator.next();
+      if (entry.getKey().kind() == kind) {
+        taken.put(entry.getKey(), entry.getValue());
         iterator.remove();
       }
     }

@@ -2,6 +2,7 @@ package io.github.leakprone.analysis.obligation;
 
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 
+import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
@@ -15,8 +16,8 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import io.github.leakprone.trees.SameBodyScanner;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import javax.annotation.Nullable;
 
 /**
  * Which calls an exception may leave under an {@link ExceptionPolicy}, and what they throw, for one
@@ -29,6 +30,7 @@ final class ThrowingCalls {
   private final UnitMethods unit;
 
   private final Map<Symbol, Boolean> bodyThrows = new HashMap<>();
+  private final Map<Symbol, ImmutableSet<Symbol>> thrown = new HashMap<>();
 
   ThrowingCalls(ExceptionPolicy policy, UnitMethods unit) {
     this.policy = policy;
@@ -46,23 +48,45 @@ final class ThrowingCalls {
   }
 
   /**
-   * Adds what {@code call} may throw under the policy to {@code thrown}: the exceptions it
+   * What {@code call} may throw under the policy, as the symbols of its types: the exceptions it
    * declares, and {@code RuntimeException} for a method of the unit whose body throws (or for every
-   * call, under {@link ExceptionPolicy#ALL}).
+   * call, under {@link ExceptionPolicy#ALL}). Asked of the calls that {@link #mayThrow} while
+   * something is open in a {@code try}; made once a method.
    */
-  void addThrown(ExpressionTree call, List<Type> thrown, VisitorState state) {
+  ImmutableSet<Symbol> thrownBy(ExpressionTree call, VisitorState state) {
     Symbol symbol = getSymbol(call);
     if (!(symbol instanceof MethodSymbol method)) {
-      return;
+      return ImmutableSet.of();
     }
-    for (Type type : method.getThrownTypes()) {
-      if (!isError(type, state)) {
-        thrown.add(type);
+    ImmutableSet<Symbol> known = thrown.get(method);
+    if (known == null) {
+      ImmutableSet.Builder<Symbol> types = ImmutableSet.builder();
+      for (Type type : method.getThrownTypes()) {
+        if (!isError(type, state)) {
+          types.add(type.tsym);
+        }
       }
+      if (policy == ExceptionPolicy.ALL || throwsInBody(method, state)) {
+        types.add(state.getSymtab().runtimeExceptionType.tsym);
+      }
+      known = types.build();
+      thrown.put(method, known);
     }
-    if (policy == ExceptionPolicy.ALL || throwsInBody(method, state)) {
-      thrown.add(state.getSymtab().runtimeExceptionType);
+    return known;
+  }
+
+  /**
+   * The types a {@code throw} of a value of {@code type} may throw: the alternatives of a
+   * multi-catch's parameter, else the type itself ({@code null}: of any type, if it is unknown).
+   */
+  @Nullable
+  static ImmutableSet<Symbol> thrownBy(@Nullable Type type) {
+    if (type instanceof Type.UnionClassType union) {
+      ImmutableSet.Builder<Symbol> types = ImmutableSet.builder();
+      union.getAlternativeTypes().forEach(alternative -> types.add(alternative.tsym));
+      return types.build();
     }
+    return type == null ? null : ImmutableSet.of(type.tsym);
   }
 
   /**
