@@ -6,7 +6,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Ownership that leaves the method in ways a framework writes: a statement handed to its result
  * sets ({@code closeOnCompletion()}), a statement kept in a cache by the helper that made it or
- * that it is given to. Each negative beside the positive that lacks the hand-over.
+ * that it is given to, a statement a connection makes of itself. Each negative beside the positive
+ * that lacks the hand-over.
  */
 final class JdbcResourceLeakKeptTest {
 
@@ -99,6 +100,69 @@ final class JdbcResourceLeakKeptTest {
                   ps.close();
                 }
                 statements.clear();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
+   * A connection closes the statements it made when it is closed (the JDBC specification: "All
+   * Statement objects will be closed when the connection that created them is closed"): inside a
+   * driver's or a wrapper's own Connection, a statement made of {@code this} is the connection's,
+   * not the method's. One made of another connection, or a connection a data source makes of
+   * itself, is still the method's.
+   */
+  @Test
+  void aStatementAConnectionMakesOfItselfIsTheConnections() {
+    helper
+        .addSourceLines(
+            "DriverConnection.java",
+            """
+            import java.sql.Connection;
+            import java.sql.ResultSet;
+            import java.sql.SQLException;
+            import java.sql.Statement;
+
+            abstract class DriverConnection implements Connection {
+              private Connection backup;
+
+              String serverCharset() throws SQLException {
+                Statement stmt = this.createStatement();
+                ResultSet rs = stmt.executeQuery("select charset");
+                rs.next();
+                String charset = rs.getString(1);
+                stmt.close();
+                return charset;
+              }
+
+              void ping() throws SQLException {
+                createStatement().execute("select 1");
+              }
+
+              String backupCharset() throws SQLException {
+                // BUG: Diagnostic contains: Statement `stmt` acquired at line 24 is not closed when `stmt.executeQuery(...)` at line 25 throws
+                Statement stmt = backup.createStatement();
+                ResultSet rs = stmt.executeQuery("select charset");
+                rs.next();
+                String charset = rs.getString(1);
+                stmt.close();
+                return charset;
+              }
+            }
+            """)
+        .addSourceLines(
+            "PingingDataSource.java",
+            """
+            import java.sql.Connection;
+            import java.sql.SQLException;
+            import javax.sql.DataSource;
+
+            abstract class PingingDataSource implements DataSource {
+              boolean ping() throws SQLException {
+                // BUG: Diagnostic contains: Connection `conn` acquired at line 8
+                Connection conn = this.getConnection();
+                return conn.isValid(1);
               }
             }
             """)

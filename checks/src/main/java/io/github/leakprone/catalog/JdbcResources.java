@@ -10,6 +10,7 @@ import com.google.common.collect.Iterables;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -239,7 +240,8 @@ public final class JdbcResources implements ResourceSpec {
             ? Optional.of(Acquisition.OWNED)
             : Optional.empty();
       }
-      case OWNED -> Optional.of(Acquisition.OWNED);
+      case OWNED ->
+          madeOfItself(call, method, state) ? Optional.empty() : Optional.of(Acquisition.OWNED);
       case PROJECT_FACTORY -> Optional.of(Acquisition.OWNED_IF_FRESH);
       case PROJECT_CONNECTION_GETTER ->
           isStatic(method)
@@ -249,6 +251,25 @@ public final class JdbcResources implements ResourceSpec {
                   : Optional.empty();
       case NONE -> Optional.empty();
     };
+  }
+
+  /**
+   * A statement a connection makes of itself ({@code this.createStatement()} in a driver's or a
+   * wrapper's own Connection): a connection closes the statements it made when it is closed ("All
+   * Statement objects will be closed when the connection that created them is closed", the JDBC
+   * specification), so the connection owns it, not the method that made it.
+   */
+  private static boolean madeOfItself(
+      MethodInvocationTree call, MethodSymbol method, VisitorState state) {
+    if (!Receivers.isThisOrImplicit(ASTHelpers.getReceiver(call))) {
+      return false;
+    }
+    Type connection = NamedTypes.get("java.sql.Connection", state);
+    ClassTree enclosing = state.findEnclosing(ClassTree.class);
+    return connection != null
+        && enclosing != null
+        && ASTHelpers.isSubtype(method.owner.type, connection, state)
+        && ASTHelpers.isSubtype(ASTHelpers.getType(enclosing), connection, state);
   }
 
   private Listed listed(MethodSymbol method, VisitorState state) {
