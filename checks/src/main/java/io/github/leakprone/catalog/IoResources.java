@@ -13,6 +13,7 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
+import io.github.leakprone.trees.DoNothingClose;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -306,7 +307,9 @@ public final class IoResources implements ResourceSpec {
       return false;
     }
     if (MethodRef.anyMatches(owned, method, state)) {
-      return true;
+      // A project's subclass whose close() releases nothing holds nothing of its own: a socket
+      // that adapts another socket's streams.
+      return !method.isConstructor() || !DoNothingClose.of(method.owner.type, state);
     }
     if (!method.isConstructor() || method.getParameters().isEmpty()) {
       return false;

@@ -234,8 +234,19 @@ final class ClassSummary {
         return super.visitVariable(tree, null);
       }
 
-      // The position of the parameter that `value` decorates (new InputSource(reader)), or -1.
+      // The position of the parameter that `value` decorates (new InputSource(reader)) or that a
+      // call's value holds (readerOf(in), Wrappers), or -1.
       private int decoratedParameter(ExpressionTree value) {
+        if (value instanceof MethodInvocationTree call) {
+          List<? extends ExpressionTree> arguments = call.getArguments();
+          for (int i = 0; i < arguments.size(); i++) {
+            int parameter = parameters.indexOf(getSymbol(uncast(arguments.get(i))));
+            if (parameter >= 0 && Wrappers.holdsArgument(call, i, state)) {
+              return parameter;
+            }
+          }
+          return -1;
+        }
         if (!(value instanceof NewClassTree wrapper)) {
           return -1;
         }
@@ -296,6 +307,13 @@ final class ClassSummary {
         }
         if (ContainerStores.storesArgument(tree, state)) {
           tree.getArguments().forEach(this::record); // kept: statementMap.put(sql, statement)
+        }
+        if (callee.isConstructor()
+            && tree.getMethodSelect() instanceof IdentifierTree select
+            && select.getName().contentEquals("super")) {
+          // super(in): the object being built keeps what its superclass is given, as the analysis
+          // has it; this(in) is judged by the other constructor's body, as any helper in sight.
+          tree.getArguments().forEach(this::record);
         }
         return super.visitMethodInvocation(tree, null);
       }

@@ -62,7 +62,6 @@ import io.github.leakprone.catalog.ResourceSpec;
 import io.github.leakprone.trees.LambdaResults;
 import io.github.leakprone.trees.LocalVariables;
 import io.github.leakprone.trees.MainMethods;
-import io.github.leakprone.trees.NoArgMethods;
 import io.github.leakprone.trees.NullComparisons;
 import io.github.leakprone.trees.ProgramExits;
 import io.github.leakprone.trees.Receivers;
@@ -751,38 +750,12 @@ public final class ObligationAnalysis {
         && method.getReturnType().tsym == method.owner;
   }
 
-  /**
-   * What a call returns of its arguments: a decorator or tracker ({@code wrap(rs)}, {@code
-   * track(stmt)}, {@code listeningDecorator(pool)}) returns a value of an argument's own type, and
-   * that value holds the argument's resource; releasing or returning it releases or hands over the
-   * resource. So does a value that has a {@code close()} of its own ({@code Response.create(raw)}
-   * wrapping an HTTP response in an SDK's): whoever closes it closes what it was made of. Arguments
-   * of another type (a connection passed to make a result set) stay lent, unless the method's
-   * declared result is a type variable.
-   */
+  /** The arguments whose resource the call's value holds ({@link Wrappers}). */
   private Holders wrapped(MethodInvocationTree call, List<Holders> arguments) {
-    if (!anyHolds(arguments)) {
-      return Holders.NONE; // asked of every call: the types below are read only when it matters
-    }
-    Type result = ASTHelpers.getType(call);
-    if (result == null || result.isPrimitiveOrVoid()) {
-      return Holders.NONE;
-    }
-    // A callback's generic result (T doInStatement(Statement s)) may be anything, a stream that
-    // closes the statement among them: whoever receives the result may own what the call was given.
-    boolean generic = getSymbol(call).getReturnType() instanceof Type.TypeVar;
     Holders held = Holders.NONE;
-    List<? extends ExpressionTree> trees = call.getArguments();
     for (int i = 0; i < arguments.size(); i++) {
-      if (arguments.get(i).isEmpty()) {
-        continue;
-      }
-      Type argument = ASTHelpers.getType(trees.get(i));
-      if (argument != null
-          && argument.tsym != state.getSymtab().objectType.tsym
-          && (generic
-              || ASTHelpers.isSubtype(result, argument, state)
-              || NoArgMethods.find(result, "close", state).isPresent())) {
+      // Asked of every call: the types are read only for an argument that holds something.
+      if (!arguments.get(i).isEmpty() && Wrappers.holdsArgument(call, i, state)) {
         held = held.union(arguments.get(i));
       }
     }

@@ -1,0 +1,40 @@
+package io.github.leakprone.analysis.obligation;
+
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.tools.javac.code.Type;
+import io.github.leakprone.trees.NoArgMethods;
+
+/**
+ * What a call returns of its arguments: a decorator or tracker ({@code wrap(rs)}, {@code
+ * track(stmt)}, {@code listeningDecorator(pool)}) returns a value of an argument's own type, and
+ * that value holds the argument's resource; releasing or returning it releases or hands over the
+ * resource. So does a value that has a {@code close()} of its own ({@code Response.create(raw)}
+ * wrapping an HTTP response in an SDK's, {@code readerOf(in)} returning {@code new
+ * InputStreamReader(in)}): whoever closes it closes what it was made of. Arguments of another type
+ * (a connection passed to make a result set) stay lent, unless the method's declared result is a
+ * type variable.
+ */
+final class Wrappers {
+
+  /** Whether the value {@code call} returns holds what its argument at {@code index} holds. */
+  static boolean holdsArgument(MethodInvocationTree call, int index, VisitorState state) {
+    Type result = ASTHelpers.getType(call);
+    if (result == null || result.isPrimitiveOrVoid()) {
+      return false;
+    }
+    Type argument = ASTHelpers.getType(call.getArguments().get(index));
+    // A callback's generic result (T doInStatement(Statement s)) may be anything, a stream that
+    // closes the statement among them: whoever receives the result may own what the call was given.
+    return argument != null
+        && argument.tsym != state.getSymtab().objectType.tsym
+        && (getSymbol(call).getReturnType() instanceof Type.TypeVar
+            || ASTHelpers.isSubtype(result, argument, state)
+            || NoArgMethods.find(result, "close", state).isPresent());
+  }
+
+  private Wrappers() {}
+}

@@ -1,0 +1,62 @@
+package io.github.leakprone.trees;
+
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+
+import com.google.errorprone.VisitorState;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
+import com.sun.tools.javac.api.JavacTrees;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+
+/**
+ * Whether a type's {@code close()} is one of the project's that releases nothing: its body, in
+ * sight (this file or another that javac compiles with it), calls no method and makes nothing. A
+ * socket subclass that only adapts another socket's streams says so ({@code close() { // the
+ * underlying socket is closed elsewhere }}): an object of it holds no resource of its own.
+ */
+public final class DoNothingClose {
+
+  /**
+   * {@code close()} as a call on {@code type} resolves it, read from its body if it is in sight.
+   */
+  public static boolean of(Type type, VisitorState state) {
+    MethodSymbol close = NoArgMethods.find(type, "close", state).orElse(null);
+    if (close == null) {
+      return false;
+    }
+    ClassTree owner = JavacTrees.instance(state.context).getTree(close.enclClass());
+    if (owner == null) {
+      return false; // a library's close(): trusted to release what its type holds
+    }
+    for (Tree member : owner.getMembers()) {
+      if (member instanceof MethodTree declaration && getSymbol(declaration) == close) {
+        return declaration.getBody() != null && !callsAnything(declaration.getBody());
+      }
+    }
+    return false;
+  }
+
+  private static boolean callsAnything(Tree body) {
+    boolean[] calls = {false};
+    new SameBodyScanner() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        calls[0] = true;
+        return null;
+      }
+
+      @Override
+      public Void visitNewClass(NewClassTree newClass, Void unused) {
+        calls[0] = true;
+        return null;
+      }
+    }.scan(body, null);
+    return calls[0];
+  }
+
+  private DoNothingClose() {}
+}
