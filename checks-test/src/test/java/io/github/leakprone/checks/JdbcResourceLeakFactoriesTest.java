@@ -161,6 +161,48 @@ final class JdbcResourceLeakFactoriesTest {
         .doTest();
   }
 
+  /** {@code obtain*} and {@code acquire*} say so too: a pool's way to get a fresh connection. */
+  @Test
+  void obtainAndAcquireAreFactoryNames() {
+    helper
+        .addSourceLines(
+            "com/acme/Pool.java",
+            """
+            package com.acme;
+
+            import java.sql.Connection;
+            import java.sql.SQLException;
+
+            public abstract class Pool {
+              public abstract Connection obtainRawConnection() throws SQLException;
+
+              public abstract Connection acquireConnection() throws SQLException;
+            }
+            """)
+        .addSourceLines(
+            "Handle.java",
+            """
+            import com.acme.Pool;
+            import java.sql.Connection;
+            import java.sql.SQLException;
+
+            class Handle {
+              void raw(Pool pool) throws SQLException {
+                // BUG: Diagnostic contains: Connection `conn` acquired at line 8 is never closed
+                Connection conn = pool.obtainRawConnection();
+                conn.setAutoCommit(false);
+              }
+
+              void pooled(Pool pool) throws SQLException {
+                // BUG: Diagnostic contains: Connection `conn` acquired at line 14 is never closed
+                Connection conn = pool.acquireConnection();
+                conn.setAutoCommit(false);
+              }
+            }
+            """)
+        .doTest();
+  }
+
   /**
    * A factory-named method whose body the file holds acquires only if that body makes something.
    */

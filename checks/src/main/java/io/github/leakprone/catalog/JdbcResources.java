@@ -50,10 +50,11 @@ public final class JdbcResources implements ResourceSpec {
   /**
    * What a project calls its own methods that make a resource: what they return is new, and the
    * caller's to close ({@code Db.prepare(conn, sql)}, {@code openConnection()}, {@code
-   * createStatement(...)}, {@code executeQuery(sql)} that hands back its result set).
+   * createStatement(...)}, {@code executeQuery(sql)} that hands back its result set, a pool's
+   * {@code obtainRawConnection()} or {@code acquireConnection()}).
    */
   private static final ImmutableList<String> FACTORY_NAME_PREFIXES =
-      ImmutableList.of("prepare", "create", "open", "exec");
+      ImmutableList.of("prepare", "create", "open", "exec", "obtain", "acquire");
 
   /** The resource types a project factory returns. */
   private static final ImmutableList<String> RESOURCE_TYPES =
@@ -175,8 +176,8 @@ public final class JdbcResources implements ResourceSpec {
 
   /**
    * What a project's method named {@code name} may be by its name alone: a factory ({@code
-   * prepare*}, {@code create*}, {@code open*}, {@code exec*}), a {@code get*Connection()}, or
-   * neither.
+   * prepare*}, {@code create*}, {@code open*}, {@code exec*}, {@code obtain*}, {@code acquire*}), a
+   * {@code get*Connection()}, or neither.
    */
   private static Listed projectAcquirerByName(String name) {
     for (String prefix : FACTORY_NAME_PREFIXES) {
