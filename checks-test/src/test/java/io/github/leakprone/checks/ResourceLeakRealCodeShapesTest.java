@@ -135,4 +135,37 @@ final class ResourceLeakRealCodeShapesTest {
             """)
         .doTest();
   }
+
+  /**
+   * A channel's socket adaptor ({@code SocketChannel.open().socket()}) is the channel seen as a
+   * socket: closing it closes the channel, and returning it hands the channel on. Kept open, it is
+   * the channel kept open.
+   */
+  @Test
+  void aChannelsSocketIsTheChannel() {
+    helper
+        .addSourceLines(
+            "Sockets.java",
+            """
+            import java.io.IOException;
+            import java.net.InetSocketAddress;
+            import java.net.Socket;
+            import java.nio.channels.SocketChannel;
+
+            class Sockets {
+              Socket open(String host, int port, boolean nio) throws IOException {
+                Socket socket = nio ? SocketChannel.open().socket() : new Socket();
+                socket.connect(new InetSocketAddress(host, port));
+                return socket;
+              }
+
+              void probe(String host, int port) throws IOException {
+                // BUG: Diagnostic contains: SocketChannel `socket` acquired at line 15 is not closed on the path that reaches the end
+                Socket socket = SocketChannel.open().socket();
+                socket.connect(new InetSocketAddress(host, port));
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -127,7 +127,9 @@ public final class IoResources implements ResourceSpec {
 
   /**
    * Calls whose result is the receiver's resource seen another way: closing either closes both (an
-   * OkHttp body and its response, a socket and its streams, a file stream and its channel).
+   * OkHttp body and its response, a socket and its streams, a file stream and its channel, a
+   * channel and the socket adaptor its {@code socket()} returns, whose {@code close()} closes the
+   * channel).
    */
   private static final ImmutableList<MethodRef> VIEWS =
       ImmutableList.of(
@@ -136,7 +138,10 @@ public final class IoResources implements ResourceSpec {
           new MethodRef("java.net.Socket", "getOutputStream"),
           new MethodRef("java.io.FileInputStream", "getChannel"),
           new MethodRef("java.io.FileOutputStream", "getChannel"),
-          new MethodRef("java.io.RandomAccessFile", "getChannel"));
+          new MethodRef("java.io.RandomAccessFile", "getChannel"),
+          new MethodRef("java.nio.channels.SocketChannel", "socket"),
+          new MethodRef("java.nio.channels.ServerSocketChannel", "socket"),
+          new MethodRef("java.nio.channels.DatagramChannel", "socket"));
 
   /**
    * Calls that close their receiver when they fail: a socket whose connection cannot be made is
