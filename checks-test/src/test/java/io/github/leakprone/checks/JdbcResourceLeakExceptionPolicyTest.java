@@ -258,7 +258,7 @@ final class JdbcResourceLeakExceptionPolicyTest {
                 return conn;
               }
 
-              static void validate(Connection conn) throws SQLException, IllegalStateException {}
+              static native void validate(Connection conn) throws SQLException, IllegalStateException;
             }
             """)
         .doTest();

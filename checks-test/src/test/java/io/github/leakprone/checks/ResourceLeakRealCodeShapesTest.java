@@ -168,4 +168,50 @@ final class ResourceLeakRealCodeShapesTest {
             """)
         .doTest();
   }
+
+  /**
+   * A {@code throws} clause that a body in sight cannot honour (a constructor that only stores
+   * fields) opens no path: the message names the call that does throw. A method a subclass may
+   * override keeps its clause, whatever its own body does.
+   */
+  @Test
+  void aThrowsClauseItsBodyCannotHonourOpensNoPath() {
+    helper
+        .addSourceLines(
+            "Fetcher.java",
+            """
+            import java.io.IOException;
+            import java.net.InetSocketAddress;
+            import java.net.Socket;
+
+            class Fetcher {
+              static final class Settings {
+                final int timeout;
+
+                Settings(int timeout) throws IOException {
+                  this.timeout = timeout;
+                }
+              }
+
+              Socket bound(int local) throws IOException {
+                // BUG: Diagnostic contains: Socket `socket` acquired at line 16 is not closed when `socket.bind(...)` at line 18 throws
+                Socket socket = new Socket();
+                Settings settings = new Settings(10);
+                socket.bind(new InetSocketAddress(local));
+                socket.setSoTimeout(settings.timeout);
+                return socket;
+              }
+
+              void configure(Socket socket) throws IOException {}
+
+              Socket configured(String host, int port) throws IOException {
+                // BUG: Diagnostic contains: Socket `socket` acquired at line 27 is not closed when `configure(...)` at line 28 throws
+                Socket socket = new Socket(host, port);
+                configure(socket);
+                return socket;
+              }
+            }
+            """)
+        .doTest();
+  }
 }

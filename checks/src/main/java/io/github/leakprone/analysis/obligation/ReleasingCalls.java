@@ -5,16 +5,10 @@ import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.MethodTree;
-import com.sun.source.tree.Tree;
-import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import io.github.leakprone.catalog.ReleaseNames;
 import io.github.leakprone.catalog.ResourceSpec;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -31,7 +25,6 @@ final class ReleasingCalls {
   private final ResourceSpec spec;
   private final UnitMethods unit;
   private final Function<ClassTree, ClassSummary> summaries;
-  private final Map<MethodSymbol, Optional<ClassTree>> compiledWithUs = new HashMap<>();
 
   ReleasingCalls(ResourceSpec spec, UnitMethods unit, Function<ClassTree, ClassSummary> summaries) {
     this.spec = spec;
@@ -77,32 +70,6 @@ final class ReleasingCalls {
    * The class in sight that declares {@code method} with a body: in this unit, or compiled with it.
    */
   private ClassTree ownerInSight(MethodSymbol method, VisitorState state) {
-    if (method == null) {
-      return null;
-    }
-    ClassTree owner = unit.ownerOf(method);
-    if (owner == null) {
-      // javac finds a declaration by walking its class's tree: once per method is enough.
-      owner = compiledWithUs.computeIfAbsent(method, m -> compiledWithUs(m, state)).orElse(null);
-    }
-    return owner;
-  }
-
-  /**
-   * The class that declares {@code method}, if javac compiles it from source together with this
-   * unit (another file of the same module): its body is in sight as much as this unit's.
-   */
-  private static Optional<ClassTree> compiledWithUs(MethodSymbol method, VisitorState state) {
-    // The class's tree, then its own members: javac's getTree(method) would walk the whole file.
-    ClassTree owner = JavacTrees.instance(state.context).getTree(method.enclClass());
-    if (owner == null) {
-      return Optional.empty();
-    }
-    for (Tree member : owner.getMembers()) {
-      if (member instanceof MethodTree declaration && getSymbol(declaration) == method) {
-        return declaration.getBody() == null ? Optional.empty() : Optional.of(owner);
-      }
-    }
-    return Optional.empty();
+    return method == null ? null : unit.ownerInSight(method, state);
   }
 }

@@ -5,12 +5,16 @@ import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
@@ -18,6 +22,7 @@ import io.github.leakprone.trees.SameBodyScanner;
 import java.util.HashMap;
 import java.util.Map;
 import javax.annotation.Nullable;
+import javax.lang.model.element.Modifier;
 
 /**
  * Which calls an exception may leave under an {@link ExceptionPolicy}, and what they throw, for one
@@ -31,6 +36,7 @@ final class ThrowingCalls {
 
   private final Map<Symbol, Boolean> bodyThrows = new HashMap<>();
   private final Map<Symbol, ImmutableSet<Symbol>> thrown = new HashMap<>();
+  private final Map<Symbol, Boolean> throwsNothing = new HashMap<>();
 
   ThrowingCalls(ExceptionPolicy policy, UnitMethods unit) {
     this.policy = policy;
@@ -44,7 +50,8 @@ final class ThrowingCalls {
     }
     Symbol symbol = getSymbol(call);
     return symbol instanceof MethodSymbol method
-        && (declaresAnException(method, state) || throwsInBody(method, state));
+        && ((declaresAnException(method, state) && !bodyThrowsNothing(method, state))
+            || throwsInBody(method, state));
   }
 
   /**
@@ -105,6 +112,87 @@ final class ThrowingCalls {
 
   private static boolean isError(Type type, VisitorState state) {
     return ASTHelpers.isSubtype(type, state.getSymtab().errorType, state);
+  }
+
+  /**
+   * Whether {@code method}'s {@code throws} clause is vestigial: no subclass can override it (a
+   * constructor; a private, static or final method; a method of a final class), its body is in
+   * sight, and nothing in it can throw: no {@code throw}, no call that may (a constructor's field
+   * initialisers and initialiser blocks, which run as its first statements, included). A socket
+   * wrapper's {@code WriteTimeoutSocket(Socket, int) throws IOException} that only stores fields is
+   * no path; the call after it that does throw is the one a message names.
+   */
+  private boolean bodyThrowsNothing(MethodSymbol method, VisitorState state) {
+    Boolean known = throwsNothing.get(method);
+    if (known != null) {
+      return known;
+    }
+    // A recursive call may throw until the body says otherwise: asking it again would loop.
+    throwsNothing.put(method, false);
+    boolean nothing = false;
+    if (cannotBeOverridden(method)) {
+      MethodTree declaration = unit.declarationInSight(method, state);
+      if (declaration != null) {
+        nothing = !mayThrowIn(declaration.getBody(), state);
+        if (nothing && method.isConstructor()) {
+          ClassTree owner = unit.ownerInSight(method, state);
+          for (Tree member : owner.getMembers()) {
+            if (isInstanceInitialisation(member) && mayThrowIn(member, state)) {
+              nothing = false;
+            }
+          }
+        }
+      }
+    }
+    throwsNothing.put(method, nothing);
+    return nothing;
+  }
+
+  private static boolean cannotBeOverridden(MethodSymbol method) {
+    return method.isConstructor()
+        || method.isPrivate()
+        || method.isStatic()
+        || (method.flags() & Flags.FINAL) != 0
+        || (method.enclClass().flags() & Flags.FINAL) != 0;
+  }
+
+  /** A field's initialiser or an initialiser block that runs with every constructor. */
+  private static boolean isInstanceInitialisation(Tree member) {
+    if (member instanceof VariableTree field) {
+      return field.getInitializer() != null
+          && !field.getModifiers().getFlags().contains(Modifier.STATIC);
+    }
+    return member instanceof BlockTree block && !block.isStatic();
+  }
+
+  /** Whether code run as part of {@code tree} may throw: a {@code throw}, or a call that may. */
+  private boolean mayThrowIn(Tree tree, VisitorState state) {
+    boolean[] found = {false};
+    new SameBodyScanner() {
+      @Override
+      public Void scan(Tree tree, Void unused) {
+        return found[0] ? null : super.scan(tree, null);
+      }
+
+      @Override
+      public Void visitThrow(ThrowTree tree, Void unused) {
+        found[0] = true;
+        return null;
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        found[0] |= mayThrow(call, state);
+        return super.visitMethodInvocation(call, null);
+      }
+
+      @Override
+      public Void visitNewClass(NewClassTree newClass, Void unused) {
+        found[0] |= mayThrow(newClass, state);
+        return super.visitNewClass(newClass, null);
+      }
+    }.scan(tree, null);
+    return found[0];
   }
 
   /** Not a RuntimeException nor an Error; a type variable ({@code throws E}) counts as checked. */

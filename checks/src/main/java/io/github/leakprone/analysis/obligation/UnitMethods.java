@@ -2,20 +2,25 @@ package io.github.leakprone.analysis.obligation;
 
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 
+import com.google.errorprone.VisitorState;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import javax.annotation.Nullable;
 
 /**
- * The methods and constructors of one compilation unit whose bodies the analysis can read, with the
- * class that declares each: a call to one of them is judged by its body, not by its name or
- * signature. Indexed on the first question, once per unit.
+ * The methods and constructors whose bodies the analysis can read, with the class that declares
+ * each: those of one compilation unit (indexed on the first question, once per unit), and those of
+ * the other files javac compiles with it. A call to one of them is judged by its body, not by its
+ * name or signature.
  */
 final class UnitMethods {
 
@@ -40,6 +45,52 @@ final class UnitMethods {
   ClassTree ownerOf(MethodSymbol method) {
     Declared found = index().get(method);
     return found == null ? null : found.owner();
+  }
+
+  /** Methods of other files javac compiles with this unit, by method: found once each. */
+  private final Map<MethodSymbol, Optional<Declared>> compiledWithUs = new HashMap<>();
+
+  /**
+   * {@code method}'s declaration with a body in sight: in this unit, or in another file javac
+   * compiles with it (the same module), whose bodies are in sight as much as this unit's; or null.
+   */
+  @Nullable
+  MethodTree declarationInSight(MethodSymbol method, VisitorState state) {
+    Declared found = inSight(method, state);
+    return found == null ? null : found.method();
+  }
+
+  /** The class in sight that declares {@code method} with a body, or null. */
+  @Nullable
+  ClassTree ownerInSight(MethodSymbol method, VisitorState state) {
+    Declared found = inSight(method, state);
+    return found == null ? null : found.owner();
+  }
+
+  @Nullable
+  private Declared inSight(MethodSymbol method, VisitorState state) {
+    Declared found = index().get(method);
+    if (found != null) {
+      return found;
+    }
+    // javac finds a declaration by walking its class's tree: once per method is enough.
+    return compiledWithUs.computeIfAbsent(method, m -> compiledWithUs(m, state)).orElse(null);
+  }
+
+  private static Optional<Declared> compiledWithUs(MethodSymbol method, VisitorState state) {
+    // The class's tree, then its own members: javac's getTree(method) would walk the whole file.
+    ClassTree owner = JavacTrees.instance(state.context).getTree(method.enclClass());
+    if (owner == null) {
+      return Optional.empty();
+    }
+    for (Tree member : owner.getMembers()) {
+      if (member instanceof MethodTree declaration && getSymbol(declaration) == method) {
+        return declaration.getBody() == null
+            ? Optional.empty()
+            : Optional.of(new Declared(declaration, owner));
+      }
+    }
+    return Optional.empty();
   }
 
   private Map<Symbol, Declared> index() {
