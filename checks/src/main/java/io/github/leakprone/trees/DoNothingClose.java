@@ -1,14 +1,9 @@
 package io.github.leakprone.trees;
 
-import static com.google.errorprone.util.ASTHelpers.getSymbol;
-
 import com.google.errorprone.VisitorState;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
-import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 
@@ -28,16 +23,10 @@ public final class DoNothingClose {
     if (close == null) {
       return false;
     }
-    ClassTree owner = JavacTrees.instance(state.context).getTree(close.enclClass());
-    if (owner == null) {
-      return false; // a library's close(): trusted to release what its type holds
-    }
-    for (Tree member : owner.getMembers()) {
-      if (member instanceof MethodTree declaration && getSymbol(declaration) == close) {
-        return declaration.getBody() != null && !callsAnything(declaration.getBody());
-      }
-    }
-    return false;
+    // A library's close() is trusted to release what its type holds.
+    return CompiledWithUs.declaration(close, state)
+        .map(declaration -> !callsAnything(declaration.method().getBody()))
+        .orElse(false);
   }
 
   private static boolean callsAnything(Tree body) {

@@ -6,11 +6,11 @@ import com.google.errorprone.VisitorState;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodTree;
-import com.sun.source.tree.Tree;
 import com.sun.source.util.TreeScanner;
-import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import io.github.leakprone.trees.CompiledWithUs;
+import io.github.leakprone.trees.CompiledWithUs.Declaration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -24,10 +24,11 @@ import javax.annotation.Nullable;
  */
 final class UnitMethods {
 
-  private record Declared(MethodTree method, ClassTree owner) {}
-
   private final CompilationUnitTree unit;
-  private Map<Symbol, Declared> declared;
+  private Map<Symbol, Declaration> declared;
+
+  /** Methods of other files javac compiles with this unit, by method: found once each. */
+  private final Map<MethodSymbol, Optional<Declaration>> compiledWithUs = new HashMap<>();
 
   UnitMethods(CompilationUnitTree unit) {
     this.unit = unit;
@@ -36,19 +37,16 @@ final class UnitMethods {
   /** {@code method}'s declaration with a body in this unit, or null. */
   @Nullable
   MethodTree declaration(MethodSymbol method) {
-    Declared found = index().get(method);
+    Declaration found = index().get(method);
     return found == null ? null : found.method();
   }
 
   /** The class of this unit that declares {@code method} with a body, or null. */
   @Nullable
   ClassTree ownerOf(MethodSymbol method) {
-    Declared found = index().get(method);
+    Declaration found = index().get(method);
     return found == null ? null : found.owner();
   }
-
-  /** Methods of other files javac compiles with this unit, by method: found once each. */
-  private final Map<MethodSymbol, Optional<Declared>> compiledWithUs = new HashMap<>();
 
   /**
    * {@code method}'s declaration with a body in sight: in this unit, or in another file javac
@@ -56,46 +54,32 @@ final class UnitMethods {
    */
   @Nullable
   MethodTree declarationInSight(MethodSymbol method, VisitorState state) {
-    Declared found = inSight(method, state);
+    Declaration found = inSight(method, state);
     return found == null ? null : found.method();
   }
 
   /** The class in sight that declares {@code method} with a body, or null. */
   @Nullable
   ClassTree ownerInSight(MethodSymbol method, VisitorState state) {
-    Declared found = inSight(method, state);
+    Declaration found = inSight(method, state);
     return found == null ? null : found.owner();
   }
 
   @Nullable
-  private Declared inSight(MethodSymbol method, VisitorState state) {
-    Declared found = index().get(method);
+  private Declaration inSight(MethodSymbol method, VisitorState state) {
+    Declaration found = index().get(method);
     if (found != null) {
       return found;
     }
     // javac finds a declaration by walking its class's tree: once per method is enough.
-    return compiledWithUs.computeIfAbsent(method, m -> compiledWithUs(m, state)).orElse(null);
+    return compiledWithUs
+        .computeIfAbsent(method, m -> CompiledWithUs.declaration(m, state))
+        .orElse(null);
   }
 
-  private static Optional<Declared> compiledWithUs(MethodSymbol method, VisitorState state) {
-    // The class's tree, then its own members: javac's getTree(method) would walk the whole file.
-    ClassTree owner = JavacTrees.instance(state.context).getTree(method.enclClass());
-    if (owner == null) {
-      return Optional.empty();
-    }
-    for (Tree member : owner.getMembers()) {
-      if (member instanceof MethodTree declaration && getSymbol(declaration) == method) {
-        return declaration.getBody() == null
-            ? Optional.empty()
-            : Optional.of(new Declared(declaration, owner));
-      }
-    }
-    return Optional.empty();
-  }
-
-  private Map<Symbol, Declared> index() {
+  private Map<Symbol, Declaration> index() {
     if (declared == null) {
-      Map<Symbol, Declared> found = new HashMap<>();
+      Map<Symbol, Declaration> found = new HashMap<>();
       new TreeScanner<Void, ClassTree>() {
         @Override
         public Void visitClass(ClassTree classTree, ClassTree enclosing) {
@@ -106,7 +90,7 @@ final class UnitMethods {
         public Void visitMethod(MethodTree method, ClassTree owner) {
           MethodSymbol symbol = getSymbol(method);
           if (symbol != null && method.getBody() != null && owner != null) {
-            found.put(symbol, new Declared(method, owner));
+            found.put(symbol, new Declaration(method, owner));
           }
           return super.visitMethod(method, owner);
         }
