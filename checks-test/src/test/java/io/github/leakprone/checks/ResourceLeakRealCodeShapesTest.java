@@ -214,4 +214,83 @@ final class ResourceLeakRealCodeShapesTest {
             """)
         .doTest();
   }
+
+  /**
+   * A constructor that keeps what it is given through a conditional ({@code this.writer = writer
+   * instanceof BufferedWriter ? writer : new BufferedWriter(writer)}) takes it over: a writer
+   * handed to it through {@code this(...)} is the object's.
+   */
+  @Test
+  void aFieldStoredThroughAConditionalTakesWhatItIsGiven() {
+    helper
+        .addSourceLines(
+            "CsvOut.java",
+            """
+            import java.io.BufferedWriter;
+            import java.io.Closeable;
+            import java.io.File;
+            import java.io.FileWriter;
+            import java.io.IOException;
+            import java.io.Writer;
+
+            class CsvOut implements Closeable {
+              private final Writer writer;
+
+              CsvOut(File file) throws IOException {
+                this(new FileWriter(file));
+              }
+
+              CsvOut(Writer writer) {
+                this.writer = writer instanceof BufferedWriter ? writer : new BufferedWriter(writer);
+              }
+
+              @Override
+              public void close() throws IOException {
+                writer.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
+   * A channel closed in a {@code finally} behind {@code isOpen()} is closed on every path: where
+   * {@code isOpen()} says false, the channel was closed already. Tested but never closed, it is a
+   * finding.
+   */
+  @Test
+  void aCloseBehindIsOpenCloses() {
+    helper
+        .addSourceLines(
+            "Tags.java",
+            """
+            import java.io.IOException;
+            import java.nio.ByteBuffer;
+            import java.nio.channels.FileChannel;
+            import java.nio.file.Path;
+            import java.nio.file.StandardOpenOption;
+
+            class Tags {
+              int write(Path path, ByteBuffer buffer) throws IOException {
+                FileChannel channel = null;
+                try {
+                  channel = FileChannel.open(path, StandardOpenOption.WRITE);
+                  return channel.write(buffer);
+                } finally {
+                  if (channel != null && channel.isOpen()) {
+                    channel.close();
+                  }
+                }
+              }
+
+              int leaked(Path path, ByteBuffer buffer) throws IOException {
+                // BUG: Diagnostic contains: FileChannel `channel` acquired at line 22
+                FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE);
+                int written = channel.write(buffer);
+                return channel.isOpen() ? written : -1;
+              }
+            }
+            """)
+        .doTest();
+  }
 }

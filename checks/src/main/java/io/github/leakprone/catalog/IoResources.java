@@ -237,9 +237,37 @@ public final class IoResources implements ResourceSpec {
   private static final ImmutableList<String> CLOSEABLE_TYPES =
       ImmutableList.of("java.io.Closeable", "java.lang.AutoCloseable");
 
+  /**
+   * What a project calls its own methods that make a stream, reader, writer, file, channel or
+   * socket: {@code open*}, {@code create*}, {@code new*}, and {@code get*Stream}, {@code
+   * get*Reader}, {@code get*Writer} (Velocity's {@code generator.getWriter(path, encoding)} that
+   * returns a new {@code FileWriter}). The name only lets the call be asked: the body, in sight,
+   * decides (a getter that returns a stream its object holds makes nothing).
+   */
+  private static final ImmutableList<String> FACTORY_PREFIXES =
+      ImmutableList.of("open", "create", "new");
+
+  private static final ImmutableList<String> GETTER_SUFFIXES =
+      ImmutableList.of("Stream", "Reader", "Writer");
+
+  /** The types a project's factory returns that hold an OS resource when they are fresh. */
+  private static final ImmutableList<String> FACTORY_RESULT_TYPES =
+      ImmutableList.of(
+          "java.io.InputStream",
+          "java.io.OutputStream",
+          "java.io.Reader",
+          "java.io.Writer",
+          "java.io.RandomAccessFile",
+          "java.nio.channels.Channel",
+          "java.net.Socket",
+          "java.net.ServerSocket",
+          "java.net.DatagramSocket",
+          "java.util.zip.ZipFile");
+
   private final ImmutableList<MethodRef> owned;
   private final StaticClosers closers;
   private final Map<MethodSymbol, Boolean> acquiresByMethod = new HashMap<>();
+  private final Map<MethodSymbol, Boolean> projectFactories = new HashMap<>();
   private final Map<MethodSymbol, ImmutableSet<Integer>> decoratedByConstructor = new HashMap<>();
   private final Map<MethodSymbol, Boolean> parsesXml = new HashMap<>();
 
@@ -272,7 +300,40 @@ public final class IoResources implements ResourceSpec {
 
   /** Whether {@code method} is named like an acquirer, asked of every call before anything else. */
   public boolean namedLikeAcquirer(String name) {
-    return ownedNames.matches(name);
+    return ownedNames.matches(name) || namedLikeFactory(name);
+  }
+
+  private static boolean namedLikeFactory(String name) {
+    for (String prefix : FACTORY_PREFIXES) {
+      if (name.startsWith(prefix)) {
+        return true;
+      }
+    }
+    if (name.startsWith("get")) {
+      for (String suffix : GETTER_SUFFIXES) {
+        if (name.endsWith(suffix)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A method of the project (not the JDK's: {@code socket.getInputStream()} is a view) named like a
+   * factory whose declared result is a stream, reader, writer, file, channel or socket; not one
+   * that returns its own class (fluent).
+   */
+  private static boolean isProjectFactory(MethodSymbol method, VisitorState state) {
+    if (method.isConstructor() || !namedLikeFactory(method.getSimpleName().toString())) {
+      return false;
+    }
+    String owner = method.owner.getQualifiedName().toString();
+    Type result = method.getReturnType();
+    return !owner.startsWith("java.")
+        && !owner.startsWith("javax.")
+        && result.tsym != method.owner
+        && NamedTypes.isSubtypeOfAny(result, FACTORY_RESULT_TYPES, state);
   }
 
   /**
@@ -296,7 +357,14 @@ public final class IoResources implements ResourceSpec {
     if (method == null || (tree instanceof MethodInvocationTree && method.isConstructor())) {
       return Optional.empty();
     }
-    return acquires(method, state) ? Optional.of(Acquisition.OWNED) : Optional.empty();
+    if (acquires(method, state)) {
+      return Optional.of(Acquisition.OWNED);
+    }
+    // A project's factory acquires only where its body, in sight, returns a new resource.
+    return tree instanceof MethodInvocationTree
+            && projectFactories.computeIfAbsent(method, m -> isProjectFactory(m, state))
+        ? Optional.of(Acquisition.OWNED_IF_SEEN_FRESH)
+        : Optional.empty();
   }
 
   /** Whether a call of {@code method} or constructor makes a new resource; once per method. */
@@ -348,6 +416,11 @@ public final class IoResources implements ResourceSpec {
   @Override
   public boolean reportsReleased(MethodSymbol method, VisitorState state) {
     return method.getParameters().isEmpty() && method.getSimpleName().contentEquals("isClosed");
+  }
+
+  @Override
+  public boolean reportsOpen(MethodSymbol method, VisitorState state) {
+    return method.getParameters().isEmpty() && method.getSimpleName().contentEquals("isOpen");
   }
 
   @Override

@@ -56,6 +56,14 @@ public interface ResourceSpec {
   }
 
   /**
+   * Whether {@code method}, called on a resource, answers whether it is still open ({@code
+   * channel.isOpen()}): where the answer is false, the resource is not open.
+   */
+  default boolean reportsOpen(MethodSymbol method, VisitorState state) {
+    return false;
+  }
+
+  /**
    * Whether calling {@code method} on a resource releases the children it acquired before (running
    * a Statement again closes its current ResultSet).
    */

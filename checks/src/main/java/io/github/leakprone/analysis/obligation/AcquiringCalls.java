@@ -8,6 +8,7 @@ import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
@@ -29,9 +30,10 @@ import java.util.Set;
 /**
  * Which calls acquire, for one compilation unit: the catalog's answer, except that a method known
  * only by its look ({@link Acquisition#OWNED_IF_FRESH}: a project's {@code openConnection()}) whose
- * body the unit holds acquires only if that body returns a new resource: one an acquiring call
- * made, directly or through a local. A getter that returns a field, or a method that wraps its
- * argument in a proxy, does not.
+ * body is in sight (this unit, or another file javac compiles with it) acquires only if that body
+ * returns a new resource: one an acquiring call or constructor made, or a decorator around one,
+ * directly or through a local. A getter that returns a field, or a method that wraps its argument
+ * in a proxy, does not.
  */
 final class AcquiringCalls {
 
@@ -55,7 +57,7 @@ final class AcquiringCalls {
       return listed;
     }
     MethodSymbol method = (MethodSymbol) getSymbol(tree);
-    MethodTree body = unit.declaration(method);
+    MethodTree body = unit.declarationInSight(method, state);
     boolean fresh =
         body == null
             ? listed.get() == Acquisition.OWNED_IF_FRESH
@@ -130,9 +132,26 @@ final class AcquiringCalls {
             .anyMatch(local -> freshLocals.contains(local) && !kept.contains(local));
   }
 
+  /**
+   * Whether {@code expression} makes a new resource: an acquiring call or constructor, or a
+   * decorator made around one ({@code new BufferedInputStream(new FileInputStream(file))}).
+   */
   private boolean isAcquiring(ExpressionTree expression, VisitorState state) {
     ExpressionTree value = unwrap(expression);
-    return value instanceof MethodInvocationTree && acquisition(value, state).isPresent();
+    if (value instanceof MethodInvocationTree) {
+      return acquisition(value, state).isPresent();
+    }
+    if (value instanceof NewClassTree newClass) {
+      if (acquisition(newClass, state).isPresent()) {
+        return true;
+      }
+      for (int i : spec.decoratedArguments(newClass, state)) {
+        if (isAcquiring(newClass.getArguments().get(i), state)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static ExpressionTree unwrap(ExpressionTree expression) {

@@ -6,6 +6,7 @@ import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -353,6 +354,10 @@ final class ClassSummary {
       // Whether record or recordField would note anything of `taken`.
       private boolean isRecordable(ExpressionTree taken) {
         ExpressionTree value = uncast(taken);
+        if (value instanceof ConditionalExpressionTree conditional) {
+          return isRecordable(conditional.getTrueExpression())
+              || isRecordable(conditional.getFalseExpression());
+        }
         Symbol symbol = getSymbol(value);
         return parentOfParameter(value) >= 0
             || parents.containsKey(symbol)
@@ -364,6 +369,12 @@ final class ClassSummary {
 
       private void record(ExpressionTree taken) {
         ExpressionTree value = uncast(taken);
+        if (value instanceof ConditionalExpressionTree conditional) {
+          // this.writer = w instanceof BufferedWriter ? w : new BufferedWriter(w): either arm.
+          record(conditional.getTrueExpression());
+          record(conditional.getFalseExpression());
+          return;
+        }
         int parent = parentOfParameter(value);
         if (parent < 0) {
           parent = parents.getOrDefault(getSymbol(value), -1);

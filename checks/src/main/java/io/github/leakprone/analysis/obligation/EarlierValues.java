@@ -137,7 +137,8 @@ final class EarlierValues {
         }
         // conn.isClosed(), or whatever else the resource answers about itself
         return expression instanceof MethodInvocationTree call
-                && spec.reportsReleased(getSymbol(call), state)
+                && (spec.reportsReleased(getSymbol(call), state)
+                    || spec.reportsOpen(getSymbol(call), state))
             ? ownField(getReceiver(call), ownClass)
             : null;
       }

@@ -673,7 +673,8 @@ public final class ObligationAnalysis {
       // Objects.requireNonNull(r): r itself, going on to wherever the call's value goes.
       return new Eval(facts, arguments.get(0));
     }
-    if (!target.holders.isEmpty() && spec.reportsReleased(method, state)) {
+    if (!target.holders.isEmpty()
+        && (spec.reportsReleased(method, state) || spec.reportsOpen(method, state))) {
       // As with close() itself, a failing isClosed() is not a path anyone guards: the driver has
       // lost the resource by then.
       return new Eval(facts, Holders.NONE);
@@ -941,6 +942,14 @@ public final class ObligationAnalysis {
       // ps.isClosed(): where it says true, ps was closed; the call itself may throw as any other.
       Facts after = expression(condition, in).facts;
       return new Facts[] {transfers.notHeldBy(after, trackable(getReceiver(call))), after};
+    }
+    if (condition instanceof MethodInvocationTree call
+        && spec.reportsOpen(getSymbol(call), state)
+        && getReceiver(call) != null
+        && trackable(getReceiver(call)) != null) {
+      // channel.isOpen(): where it says false, the channel was closed.
+      Facts after = expression(condition, in).facts;
+      return new Facts[] {after, transfers.notHeldBy(after, trackable(getReceiver(call)))};
     }
     Facts facts = expression(condition, in).facts;
     return new Facts[] {facts, facts};

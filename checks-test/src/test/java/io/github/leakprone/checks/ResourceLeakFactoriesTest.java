@@ -1,0 +1,150 @@
+package io.github.leakprone.checks;
+
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A project's own methods that make a stream, reader, writer or socket, named like a factory
+ * ({@code open*}, {@code create*}, {@code new*}, {@code get*Stream}, {@code get*Reader}, {@code
+ * get*Writer}): where the body is in sight (the same file, or another javac compiles with it), it
+ * decides whether what the call returns is new; out of sight, the call acquires nothing.
+ */
+final class ResourceLeakFactoriesTest {
+
+  private static final String GENERATOR =
+      """
+      package com.acme;
+
+      import java.io.BufferedInputStream;
+      import java.io.BufferedWriter;
+      import java.io.ByteArrayInputStream;
+      import java.io.File;
+      import java.io.FileInputStream;
+      import java.io.FileOutputStream;
+      import java.io.FileWriter;
+      import java.io.IOException;
+      import java.io.InputStream;
+      import java.io.OutputStreamWriter;
+      import java.io.Reader;
+      import java.io.StringReader;
+      import java.io.Writer;
+
+      public class Generator {
+        private final InputStream template;
+        private final byte[] buffered;
+        private final File spilled;
+
+        public Generator(InputStream template, byte[] buffered, File spilled) {
+          this.template = template;
+          this.buffered = buffered;
+          this.spilled = spilled;
+        }
+
+        public Writer getWriter(String path, String encoding) throws IOException {
+          Writer writer;
+          if (encoding == null) {
+            writer = new FileWriter(path);
+          } else {
+            writer = new BufferedWriter(new OutputStreamWriter(new FileOutputStream(path), encoding));
+          }
+          return writer;
+        }
+
+        public InputStream getInputStream() throws IOException {
+          if (spilled == null) {
+            return new ByteArrayInputStream(buffered);
+          }
+          return new BufferedInputStream(new FileInputStream(spilled));
+        }
+
+        public InputStream getTemplateStream() {
+          return template;
+        }
+
+        public Reader newReader(String text) {
+          return new StringReader(text);
+        }
+      }
+      """;
+
+  private static final String LOADER =
+      """
+      package com.acme;
+
+      import java.io.IOException;
+      import java.io.Reader;
+
+      public interface Loader {
+        Reader getScriptReader(String name) throws IOException;
+      }
+      """;
+
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(ResourceLeak.class, getClass());
+
+  @Test
+  void aFactoryInSightWhoseBodyMakesOneAcquires() {
+    helper
+        .addSourceLines("com/acme/Generator.java", GENERATOR)
+        .addSourceLines(
+            "Texen.java",
+            """
+            import com.acme.Generator;
+            import java.io.IOException;
+            import java.io.InputStream;
+            import java.io.Writer;
+
+            class Texen {
+              void render(Generator generator, String path, String text) throws IOException {
+                // BUG: Diagnostic contains: Writer `writer` acquired at line 9 is not closed when `writer.write(...)` at line 10 throws
+                Writer writer = generator.getWriter(path, "UTF-8");
+                writer.write(text);
+                writer.close();
+              }
+
+              int deliver(Generator generator) throws IOException {
+                // BUG: Diagnostic contains: InputStream returned by getInputStream() at line 16 is never stored
+                return generator.getInputStream().read();
+              }
+
+              void renderSafely(Generator generator, String path, String text) throws IOException {
+                try (Writer writer = generator.getWriter(path, null)) {
+                  writer.write(text);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void aGetterOfWhatItsObjectHoldsOrAnInMemoryOneMakesNothing() {
+    helper
+        .addSourceLines("com/acme/Generator.java", GENERATOR)
+        .addSourceLines("com/acme/Loader.java", LOADER)
+        .addSourceLines(
+            "Reading.java",
+            """
+            import com.acme.Generator;
+            import com.acme.Loader;
+            import java.io.IOException;
+            import java.io.Reader;
+
+            class Reading {
+              int template(Generator generator) throws IOException {
+                return generator.getTemplateStream().read();
+              }
+
+              int inMemory(Generator generator) throws IOException {
+                return generator.newReader("text").read();
+              }
+
+              int outOfSight(Loader loader) throws IOException {
+                Reader reader = loader.getScriptReader("001_create.sql");
+                return reader.read();
+              }
+            }
+            """)
+        .doTest();
+  }
+}
