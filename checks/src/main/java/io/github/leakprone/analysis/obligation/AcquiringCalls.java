@@ -30,10 +30,11 @@ import java.util.Set;
 /**
  * Which calls acquire, for one compilation unit: the catalog's answer, except that a method known
  * only by its look ({@link Acquisition#OWNED_IF_FRESH}: a project's {@code openConnection()}) whose
- * body is in sight (this unit, or another file javac compiles with it) acquires only if that body
- * returns a new resource: one an acquiring call or constructor made, or a decorator around one,
- * directly or through a local. A getter that returns a field, or a method that wraps its argument
- * in a proxy, does not.
+ * body the unit holds, or one known only where its body is seen ({@link
+ * Acquisition#OWNED_IF_SEEN_FRESH}) whose body is in sight (also another file javac compiles with
+ * the unit), acquires only if that body returns a new resource: one an acquiring call or
+ * constructor made, or a decorator around one, directly or through a local. A getter that returns a
+ * field, or a method that wraps its argument in a proxy, does not.
  */
 final class AcquiringCalls {
 
@@ -57,7 +58,14 @@ final class AcquiringCalls {
       return listed;
     }
     MethodSymbol method = (MethodSymbol) getSymbol(tree);
-    MethodTree body = unit.declarationInSight(method, state);
+    // A factory trusted by its name is judged by its body only in this unit: in another file it
+    // often hands on what another object's getter returns (Torque.getConnection(name) returns
+    // getInstance().getConnection(name)), which a body's look cannot tell from a getter's. One
+    // known only where its body is seen is read wherever javac compiles it.
+    MethodTree body =
+        listed.get() == Acquisition.OWNED_IF_SEEN_FRESH
+            ? unit.declarationInSight(method, state)
+            : unit.declaration(method);
     boolean fresh =
         body == null
             ? listed.get() == Acquisition.OWNED_IF_FRESH

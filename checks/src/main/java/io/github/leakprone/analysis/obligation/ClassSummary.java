@@ -282,7 +282,7 @@ final class ClassSummary {
           writes.add(target);
         }
         if (target != null && target.getKind() == ElementKind.FIELD) {
-          record(tree.getExpression()); // kept by the object: this.statement = statement
+          keptInField(tree.getExpression()); // kept by the object: this.statement = statement
         }
         return super.visitAssignment(tree, null);
       }
@@ -354,10 +354,6 @@ final class ClassSummary {
       // Whether record or recordField would note anything of `taken`.
       private boolean isRecordable(ExpressionTree taken) {
         ExpressionTree value = uncast(taken);
-        if (value instanceof ConditionalExpressionTree conditional) {
-          return isRecordable(conditional.getTrueExpression())
-              || isRecordable(conditional.getFalseExpression());
-        }
         Symbol symbol = getSymbol(value);
         return parentOfParameter(value) >= 0
             || parents.containsKey(symbol)
@@ -367,14 +363,21 @@ final class ClassSummary {
             || isOwnField(value, symbol);
       }
 
+      // this.writer = w instanceof BufferedWriter ? w : new BufferedWriter(w): either arm is kept.
+      // (Only a field's own store: a conditional handed to another object's setter is judged as
+      // any argument.)
+      private void keptInField(ExpressionTree value) {
+        ExpressionTree inner = uncast(value);
+        if (inner instanceof ConditionalExpressionTree conditional) {
+          keptInField(conditional.getTrueExpression());
+          keptInField(conditional.getFalseExpression());
+        } else {
+          record(inner);
+        }
+      }
+
       private void record(ExpressionTree taken) {
         ExpressionTree value = uncast(taken);
-        if (value instanceof ConditionalExpressionTree conditional) {
-          // this.writer = w instanceof BufferedWriter ? w : new BufferedWriter(w): either arm.
-          record(conditional.getTrueExpression());
-          record(conditional.getFalseExpression());
-          return;
-        }
         int parent = parentOfParameter(value);
         if (parent < 0) {
           parent = parents.getOrDefault(getSymbol(value), -1);
