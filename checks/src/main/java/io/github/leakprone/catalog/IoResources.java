@@ -244,8 +244,8 @@ public final class IoResources implements ResourceSpec {
    * returns a new {@code FileWriter}). The name only lets the call be asked: the body, in sight,
    * decides (a getter that returns a stream its object holds makes nothing).
    */
-  private static final ImmutableList<String> FACTORY_PREFIXES =
-      ImmutableList.of("open", "create", "new");
+  private static final NamePatterns FACTORY_NAMES =
+      NamePatterns.of(ImmutableList.of("open*", "create*", "new*"));
 
   private static final ImmutableList<String> GETTER_SUFFIXES =
       ImmutableList.of("Stream", "Reader", "Writer");
@@ -304,10 +304,8 @@ public final class IoResources implements ResourceSpec {
   }
 
   private static boolean namedLikeFactory(String name) {
-    for (String prefix : FACTORY_PREFIXES) {
-      if (name.startsWith(prefix)) {
-        return true;
-      }
+    if (FACTORY_NAMES.matches(name)) {
+      return true;
     }
     if (name.startsWith("get")) {
       for (String suffix : GETTER_SUFFIXES) {

@@ -53,8 +53,9 @@ public final class JdbcResources implements ResourceSpec {
    * createStatement(...)}, {@code executeQuery(sql)} that hands back its result set, a pool's
    * {@code obtainRawConnection()} or {@code acquireConnection()}).
    */
-  private static final ImmutableList<String> FACTORY_NAME_PREFIXES =
-      ImmutableList.of("prepare", "create", "open", "exec", "obtain", "acquire");
+  private static final NamePatterns FACTORY_NAMES =
+      NamePatterns.of(
+          ImmutableList.of("prepare*", "create*", "open*", "exec*", "obtain*", "acquire*"));
 
   /** The resource types a project factory returns. */
   private static final ImmutableList<String> RESOURCE_TYPES =
@@ -180,10 +181,8 @@ public final class JdbcResources implements ResourceSpec {
    * {@code get*Connection()}, or neither.
    */
   private static Listed projectAcquirerByName(String name) {
-    for (String prefix : FACTORY_NAME_PREFIXES) {
-      if (name.startsWith(prefix)) {
-        return Listed.PROJECT_FACTORY;
-      }
+    if (FACTORY_NAMES.matches(name)) {
+      return Listed.PROJECT_FACTORY;
     }
     return name.startsWith("get") && name.endsWith("Connection")
         ? Listed.PROJECT_CONNECTION_GETTER

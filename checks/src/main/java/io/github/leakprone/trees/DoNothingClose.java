@@ -1,8 +1,6 @@
 package io.github.leakprone.trees;
 
 import com.google.errorprone.VisitorState;
-import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
@@ -30,21 +28,7 @@ public final class DoNothingClose {
   }
 
   private static boolean callsAnything(Tree body) {
-    boolean[] calls = {false};
-    new SameBodyScanner() {
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        calls[0] = true;
-        return null;
-      }
-
-      @Override
-      public Void visitNewClass(NewClassTree newClass, Void unused) {
-        calls[0] = true;
-        return null;
-      }
-    }.scan(body, null);
-    return calls[0];
+    return BodySearch.anyIn(body, thrown -> true, call -> true);
   }
 
   private DoNothingClose() {}

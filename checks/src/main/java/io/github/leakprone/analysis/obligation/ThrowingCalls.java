@@ -8,17 +8,14 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
-import com.sun.source.tree.NewClassTree;
-import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
-import io.github.leakprone.trees.SameBodyScanner;
+import io.github.leakprone.trees.BodySearch;
 import java.util.HashMap;
 import java.util.Map;
 import javax.annotation.Nullable;
@@ -167,32 +164,7 @@ final class ThrowingCalls {
 
   /** Whether code run as part of {@code tree} may throw: a {@code throw}, or a call that may. */
   private boolean mayThrowIn(Tree tree, VisitorState state) {
-    boolean[] found = {false};
-    new SameBodyScanner() {
-      @Override
-      public Void scan(Tree tree, Void unused) {
-        return found[0] ? null : super.scan(tree, null);
-      }
-
-      @Override
-      public Void visitThrow(ThrowTree tree, Void unused) {
-        found[0] = true;
-        return null;
-      }
-
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        found[0] |= mayThrow(call, state);
-        return super.visitMethodInvocation(call, null);
-      }
-
-      @Override
-      public Void visitNewClass(NewClassTree newClass, Void unused) {
-        found[0] |= mayThrow(newClass, state);
-        return super.visitNewClass(newClass, null);
-      }
-    }.scan(tree, null);
-    return found[0];
+    return BodySearch.anyIn(tree, thrown -> true, call -> mayThrow(call, state));
   }
 
   /** Not a RuntimeException nor an Error; a type variable ({@code throws E}) counts as checked. */
@@ -223,41 +195,13 @@ final class ThrowingCalls {
   }
 
   private boolean scanForThrows(MethodTree declaration, VisitorState state) {
-    boolean[] found = {false};
-    new SameBodyScanner() {
-      @Override
-      public Void scan(Tree tree, Void unused) {
-        return found[0] ? null : super.scan(tree, null);
-      }
-
-      @Override
-      public Void visitThrow(ThrowTree tree, Void unused) {
+    return BodySearch.anyIn(
+        declaration.getBody(),
         // A checked exception it throws, it declares (or catches): only an unchecked one is news.
-        Type type = ASTHelpers.getType(tree.getExpression());
-        found[0] |= type == null || (!isChecked(type, state) && !isError(type, state));
-        return null;
-      }
-
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        MethodSymbol callee = getSymbol(call);
-        if (callee != null && throwsInBody(callee, state)) {
-          found[0] = true;
-          return null;
-        }
-        return super.visitMethodInvocation(call, null);
-      }
-
-      @Override
-      public Void visitNewClass(NewClassTree newClass, Void unused) {
-        MethodSymbol constructor = getSymbol(newClass);
-        if (constructor != null && throwsInBody(constructor, state)) {
-          found[0] = true;
-          return null;
-        }
-        return super.visitNewClass(newClass, null);
-      }
-    }.scan(declaration.getBody(), null);
-    return found[0];
+        thrown -> {
+          Type type = ASTHelpers.getType(thrown.getExpression());
+          return type == null || (!isChecked(type, state) && !isError(type, state));
+        },
+        call -> getSymbol(call) instanceof MethodSymbol callee && throwsInBody(callee, state));
   }
 }
