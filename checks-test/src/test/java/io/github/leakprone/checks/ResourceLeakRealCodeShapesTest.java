@@ -293,4 +293,46 @@ final class ResourceLeakRealCodeShapesTest {
             """)
         .doTest();
   }
+
+  /**
+   * A path that a {@code finally}'s own call loses (a lock's release that throws before the close)
+   * is named after that call, not after the jump that brought the path into the {@code finally}.
+   */
+  @Test
+  void aFinallysThrowingCallNamesThePath() {
+    helper
+        .addSourceLines(
+            "Tagger.java",
+            """
+            import java.io.FileNotFoundException;
+            import java.io.IOException;
+            import java.io.RandomAccessFile;
+            import java.nio.ByteBuffer;
+            import java.nio.channels.FileChannel;
+            import java.nio.channels.FileLock;
+
+            class Tagger {
+              void write(String path, ByteBuffer tag) throws IOException {
+                FileChannel channel = null;
+                FileLock lock = null;
+                try {
+                  // BUG: Diagnostic contains: RandomAccessFile `channel` acquired at line 14 is not closed when `lock.release()` at line 22 throws
+                  channel = new RandomAccessFile(path, "rw").getChannel();
+                  lock = channel.lock();
+                  channel.write(tag);
+                } catch (FileNotFoundException e) {
+                  throw new IllegalStateException("cannot open " + path, e);
+                } finally {
+                  if (channel != null) {
+                    if (lock != null) {
+                      lock.release();
+                    }
+                    channel.close();
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -136,6 +136,9 @@ public final class ObligationAnalysis {
   private int lastThrownRank;
   private ImmutableSet<Symbol> lastThrownTypes;
 
+  /** How many {@code finally} blocks around the statement being analysed. */
+  private int finallyDepth;
+
   /** The {@code try} statements whose block is being analysed, innermost first. */
   private final Deque<TryTree> trying = new ArrayDeque<>();
 
@@ -497,7 +500,12 @@ public final class ObligationAnalysis {
       return null;
     }
     forgetLoopsIn(finallyBlock); // each pass through the finally starts from its own state
-    return statement(finallyBlock, in);
+    finallyDepth++;
+    try {
+      return statement(finallyBlock, in);
+    } finally {
+      finallyDepth--;
+    }
   }
 
   private Facts switchStatement(SwitchTree switchTree, Facts in) {
@@ -983,7 +991,12 @@ public final class ObligationAnalysis {
     // statement that drops it is reported at its end instead.
     Facts open = facts.without(o -> o.aliases().isEmpty());
     if (!open.isEmpty()) {
-      pending.add(Exit.thrown(types), open.witnessedBy(witness));
+      // A call of a finally block that throws loses what is still open, whatever jump brought the
+      // path there (the close after it would have run): the call names the path, as
+      // lock.release() before channel.close() does.
+      pending.add(
+          Exit.thrown(types),
+          finallyDepth > 0 ? open.rewitnessed(witness) : open.witnessedBy(witness));
     }
   }
 
