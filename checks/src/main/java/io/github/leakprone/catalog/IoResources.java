@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import javax.annotation.Nullable;
 
 /**
  * ResourceLeak's catalog: the JDK and library types whose instances hold an operating-system or
@@ -318,20 +319,13 @@ public final class IoResources implements ResourceSpec {
   }
 
   /**
-   * A method of the project (not the JDK's: {@code socket.getInputStream()} is a view) named like a
-   * factory whose declared result is a stream, reader, writer, file, channel or socket; not one
-   * that returns its own class (fluent).
+   * A method of the project named like a factory whose declared result is a stream, reader, writer,
+   * file, channel or socket ({@link ProjectFactories}).
    */
   private static boolean isProjectFactory(MethodSymbol method, VisitorState state) {
-    if (method.isConstructor() || !namedLikeFactory(method.getSimpleName().toString())) {
-      return false;
-    }
-    String owner = method.owner.getQualifiedName().toString();
-    Type result = method.getReturnType();
-    return !owner.startsWith("java.")
-        && !owner.startsWith("javax.")
-        && result.tsym != method.owner
-        && NamedTypes.isSubtypeOfAny(result, FACTORY_RESULT_TYPES, state);
+    return !method.isConstructor()
+        && namedLikeFactory(method.getSimpleName().toString())
+        && ProjectFactories.returnsOneOf(method, FACTORY_RESULT_TYPES, state);
   }
 
   /**
@@ -412,13 +406,15 @@ public final class IoResources implements ResourceSpec {
   }
 
   @Override
-  public boolean reportsReleased(MethodSymbol method, VisitorState state) {
-    return method.getParameters().isEmpty() && method.getSimpleName().contentEquals("isClosed");
-  }
-
-  @Override
-  public boolean reportsOpen(MethodSymbol method, VisitorState state) {
-    return method.getParameters().isEmpty() && method.getSimpleName().contentEquals("isOpen");
+  @Nullable
+  public Boolean answerOnceReleased(MethodSymbol method, VisitorState state) {
+    if (!method.getParameters().isEmpty()) {
+      return null;
+    }
+    if (method.getSimpleName().contentEquals("isClosed")) {
+      return Boolean.TRUE;
+    }
+    return method.getSimpleName().contentEquals("isOpen") ? Boolean.FALSE : null;
   }
 
   @Override

@@ -19,6 +19,7 @@ import io.github.leakprone.trees.Receivers;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import javax.annotation.Nullable;
 
 /**
  * JDBC's resources: which calls acquire a Connection, Statement or ResultSet, what releases one,
@@ -163,8 +164,9 @@ public final class JdbcResources implements ResourceSpec {
   }
 
   @Override
-  public boolean reportsReleased(MethodSymbol method, VisitorState state) {
-    return MethodRef.anyMatches(CLOSED_QUERIES, method, state);
+  @Nullable
+  public Boolean answerOnceReleased(MethodSymbol method, VisitorState state) {
+    return MethodRef.anyMatches(CLOSED_QUERIES, method, state) ? Boolean.TRUE : null;
   }
 
   /**
@@ -286,8 +288,8 @@ public final class JdbcResources implements ResourceSpec {
   }
 
   /**
-   * A method of the project (not the JDK's: {@code Statement.getConnection()} lends its own) whose
-   * declared result is a resource type and whose name says it makes one.
+   * A method of the project whose declared result is a resource type and whose name says it makes
+   * one ({@link ProjectFactories}).
    */
   private static Listed projectFactory(MethodSymbol method, VisitorState state) {
     // The name first: it rules out nearly every getter that the name test let through, at no cost.
@@ -295,15 +297,7 @@ public final class JdbcResources implements ResourceSpec {
     if (byName == Listed.NONE) {
       return Listed.NONE;
     }
-    String owner = method.owner.getQualifiedName().toString();
-    if (owner.startsWith("java.") || owner.startsWith("javax.")) {
-      return Listed.NONE;
-    }
-    Type result = method.getReturnType();
-    if (result.tsym == method.owner) {
-      return Listed.NONE; // returns its own kind, as a fluent method returns this: conn.open()
-    }
-    return NamedTypes.isSubtypeOfAny(result, RESOURCE_TYPES, state) ? byName : Listed.NONE;
+    return ProjectFactories.returnsOneOf(method, RESOURCE_TYPES, state) ? byName : Listed.NONE;
   }
 
   @Override

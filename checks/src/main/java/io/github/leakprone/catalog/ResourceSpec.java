@@ -7,6 +7,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import java.util.Optional;
+import javax.annotation.Nullable;
 
 /**
  * What the obligation analysis needs to know about one family of resources (JDBC, clients, ...):
@@ -48,19 +49,14 @@ public interface ResourceSpec {
   boolean isRelease(MethodSymbol method, VisitorState state);
 
   /**
-   * Whether {@code method}, called on a resource, answers whether it is released already ({@code
-   * isClosed()}): where the answer is true, the resource is not open.
+   * What {@code method}, called on a resource, answers once the resource is released, if it is a
+   * question of whether it is: {@code true} for {@code isClosed()}, {@code false} for {@code
+   * channel.isOpen()}; {@code null} for any other method. Where the call gives that answer, the
+   * resource is not open.
    */
-  default boolean reportsReleased(MethodSymbol method, VisitorState state) {
-    return false;
-  }
-
-  /**
-   * Whether {@code method}, called on a resource, answers whether it is still open ({@code
-   * channel.isOpen()}): where the answer is false, the resource is not open.
-   */
-  default boolean reportsOpen(MethodSymbol method, VisitorState state) {
-    return false;
+  @Nullable
+  default Boolean answerOnceReleased(MethodSymbol method, VisitorState state) {
+    return null;
   }
 
   /**

@@ -137,8 +137,7 @@ final class EarlierValues {
         }
         // conn.isClosed(), or whatever else the resource answers about itself
         return expression instanceof MethodInvocationTree call
-                && (spec.reportsReleased(getSymbol(call), state)
-                    || spec.reportsOpen(getSymbol(call), state))
+                && spec.answerOnceReleased(getSymbol(call), state) != null
             ? ownField(getReceiver(call), ownClass)
             : null;
       }

@@ -681,8 +681,7 @@ public final class ObligationAnalysis {
       // Objects.requireNonNull(r): r itself, going on to wherever the call's value goes.
       return new Eval(facts, arguments.get(0));
     }
-    if (!target.holders.isEmpty()
-        && (spec.reportsReleased(method, state) || spec.reportsOpen(method, state))) {
+    if (!target.holders.isEmpty() && spec.answerOnceReleased(method, state) != null) {
       // As with close() itself, a failing isClosed() is not a path anyone guards: the driver has
       // lost the resource by then.
       return new Eval(facts, Holders.NONE);
@@ -943,21 +942,16 @@ public final class ObligationAnalysis {
       Facts isNull = transfers.notHeldBy(in, tested);
       return nullTest.trueWhenNull() ? new Facts[] {isNull, in} : new Facts[] {in, isNull};
     }
-    if (condition instanceof MethodInvocationTree call
-        && spec.reportsReleased(getSymbol(call), state)
-        && getReceiver(call) != null
-        && trackable(getReceiver(call)) != null) {
-      // ps.isClosed(): where it says true, ps was closed; the call itself may throw as any other.
-      Facts after = expression(condition, in).facts;
-      return new Facts[] {transfers.notHeldBy(after, trackable(getReceiver(call))), after};
-    }
-    if (condition instanceof MethodInvocationTree call
-        && spec.reportsOpen(getSymbol(call), state)
-        && getReceiver(call) != null
-        && trackable(getReceiver(call)) != null) {
-      // channel.isOpen(): where it says false, the channel was closed.
-      Facts after = expression(condition, in).facts;
-      return new Facts[] {after, transfers.notHeldBy(after, trackable(getReceiver(call)))};
+    if (condition instanceof MethodInvocationTree call && getReceiver(call) != null) {
+      Boolean onceReleased = spec.answerOnceReleased(getSymbol(call), state);
+      Symbol asked = onceReleased == null ? null : trackable(getReceiver(call));
+      if (asked != null) {
+        // ps.isClosed() true, channel.isOpen() false: the resource was closed there; the call
+        // itself may throw as any other.
+        Facts after = expression(condition, in).facts;
+        Facts released = transfers.notHeldBy(after, asked);
+        return onceReleased ? new Facts[] {released, after} : new Facts[] {after, released};
+      }
     }
     Facts facts = expression(condition, in).facts;
     return new Facts[] {facts, facts};
