@@ -168,4 +168,82 @@ final class JdbcResourceLeakKeptTest {
             """)
         .doTest();
   }
+
+  /**
+   * A connection closed in the handler of a database failure ends its session, and the statements
+   * made of it go with it (HyperSQL SqlTool's teardown of a severed session, which drops the
+   * statement it was about to return). Closed on any other path, or another connection, or in the
+   * handler of another failure, it releases nothing of its statements (incident 004).
+   */
+  @Test
+  void aConnectionClosedInTheHandlerOfItsFailureTakesItsStatements() {
+    helper
+        .addSourceLines(
+            "Session.java",
+            """
+            import java.io.IOException;
+            import java.io.Reader;
+            import java.sql.Connection;
+            import java.sql.SQLException;
+            import java.sql.Statement;
+
+            class Session {
+              Connection conn;
+
+              Statement run(String sql) throws SQLException {
+                Statement statement = conn.createStatement();
+                try {
+                  statement.execute(sql);
+                } catch (SQLException e) {
+                  statement.close();
+                  throw e;
+                }
+                try {
+                  conn.getAutoCommit();
+                } catch (SQLException severed) {
+                  try {
+                    conn.close();
+                  } catch (Exception ignored) {
+                    // already gone
+                  }
+                  conn = null;
+                  return null;
+                }
+                return statement;
+              }
+
+              void closedAtTheEnd(Connection c) throws SQLException {
+                // BUG: Diagnostic contains: Statement `s` acquired at line 34 is never closed
+                Statement s = c.createStatement();
+                s.execute("delete from t");
+                c.close();
+              }
+
+              Statement anotherConnectionClosed(Connection c, Connection other) throws SQLException {
+                // BUG: Diagnostic contains: Statement `s` acquired at line 41 is not closed when the `return` at line 46 is taken
+                Statement s = c.createStatement();
+                try {
+                  c.getAutoCommit();
+                } catch (SQLException e) {
+                  other.close();
+                  return null;
+                }
+                return s;
+              }
+
+              Statement handlerOfAnotherFailure(Connection c, Reader r) throws SQLException {
+                // BUG: Diagnostic contains: Statement `s` acquired at line 53 is not closed when the `return` at line 58 is taken
+                Statement s = c.createStatement();
+                try {
+                  r.read();
+                } catch (IOException e) {
+                  c.close();
+                  return null;
+                }
+                return s;
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -163,6 +163,26 @@ public final class JdbcResources implements ResourceSpec {
     return method.getParameters().isEmpty() && MethodRef.anyMatches(PARENT_GETTERS, method, state);
   }
 
+  /**
+   * {@code conn.close()} in a handler that may catch an {@link java.sql.SQLException}: the session
+   * that failed is ended, and "all Statement objects will be closed when the connection that
+   * created them is closed" (the JDBC specification). HyperSQL SqlTool's teardown of a severed
+   * session, which closes the connection and drops the statement it was about to return.
+   */
+  @Override
+  public boolean closingInHandlerReleasesWhatItMade(
+      MethodSymbol method, Type caught, VisitorState state) {
+    Type connection = NamedTypes.get("java.sql.Connection", state);
+    Type failure = NamedTypes.get("java.sql.SQLException", state);
+    return connection != null
+        && failure != null
+        && method.getSimpleName().contentEquals("close")
+        && method.getParameters().isEmpty()
+        && ASTHelpers.isSubtype(method.owner.type, connection, state)
+        && (ASTHelpers.isSubtype(caught, failure, state)
+            || ASTHelpers.isSubtype(failure, caught, state));
+  }
+
   @Override
   @Nullable
   public Boolean answerOnceReleased(MethodSymbol method, VisitorState state) {

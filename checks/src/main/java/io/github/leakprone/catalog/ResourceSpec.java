@@ -6,6 +6,7 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
 import java.util.Optional;
 import javax.annotation.Nullable;
 
@@ -104,6 +105,17 @@ public interface ResourceSpec {
    * (a read of a local file): its exception is not a path anyone guards, and loses nothing.
    */
   default boolean failsOnlyWhenClosedOrBroken(MethodSymbol method, VisitorState state) {
+    return false;
+  }
+
+  /**
+   * Whether calling {@code method} on the object that made a resource, in the handler of {@code
+   * caught}, releases what it made: a connection closed in the handler of a database failure ends
+   * its session, and the statements of the session go with it. Not so on other paths: a pool's
+   * connection that is closed only goes back to the pool with its statements (incident 004).
+   */
+  default boolean closingInHandlerReleasesWhatItMade(
+      MethodSymbol method, Type caught, VisitorState state) {
     return false;
   }
 

@@ -76,6 +76,11 @@ final class CatchCoverage {
     return left.build();
   }
 
+  /** The types the catch clause at {@code index} names (a multi-catch names several). */
+  ImmutableList<Type> caughtAt(TryTree tryTree, int index) {
+    return caughtBy(tryTree).get(index);
+  }
+
   private boolean surelyCaught(Symbol type, List<ImmutableList<Type>> clauses) {
     for (ImmutableList<Type> clause : clauses) {
       for (Type c : clause) {

@@ -142,6 +142,9 @@ public final class ObligationAnalysis {
   /** The {@code try} statements whose block is being analysed, innermost first. */
   private final Deque<TryTree> trying = new ArrayDeque<>();
 
+  /** The types the catch clauses being analysed name, innermost first. */
+  private final Deque<ImmutableList<Type>> handling = new ArrayDeque<>();
+
   private int steps;
 
   /** The body's local collections that keep what is added to them. */
@@ -473,7 +476,12 @@ public final class ObligationAnalysis {
       // A catch handles the exception that brought it its state: what it loses, it loses anew.
       CatchTree catchTree = catchTrees.get(index);
       caught = caught == null ? null : caught.rewitnessed(witnesses.caught(catchTree));
-      normal = Facts.join(normal, statement(catchTree.getBlock(), caught));
+      handling.push(catches.caughtAt(tryTree, index));
+      try {
+        normal = Facts.join(normal, statement(catchTree.getBlock(), caught));
+      } finally {
+        handling.pop();
+      }
     }
     thrown.forEach(
         (exit, exitFacts) -> {
@@ -664,6 +672,10 @@ public final class ObligationAnalysis {
       // after its last release.
       return new Eval(facts, Holders.NONE);
     }
+    if (facts != null && receiver != null && closesWhatItMadeInHandler(method)) {
+      // conn.close() in the handler of a database failure: the session ends, and its statements.
+      facts = transfers.release(facts, Transfers.madeBy(facts, receiver));
+    }
     if (!target.holders.isEmpty() && spec.isRelease(method, state)) {
       return new Eval(transfers.release(facts, target.holders), Holders.NONE);
     }
@@ -748,6 +760,17 @@ public final class ObligationAnalysis {
     boolean sameResource =
         spec.isView(method, state) || (acquired.holders.isEmpty() && isFluent(method));
     return new Eval(acquired.facts, sameResource ? result.union(target.holders) : result);
+  }
+
+  private boolean closesWhatItMadeInHandler(MethodSymbol method) {
+    for (ImmutableList<Type> clause : handling) {
+      for (Type caught : clause) {
+        if (spec.closingInHandlerReleasesWhatItMade(method, caught, state)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** An instance method declared to return its own class: it returns its receiver. */

@@ -3,8 +3,11 @@ package io.github.leakprone.analysis.obligation;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 
 import com.google.common.collect.ImmutableSet;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
@@ -207,6 +210,19 @@ final class Transfers {
           }
         });
     return sites;
+  }
+
+  /** The open resources made by a call on {@code maker} ({@code maker.prepareStatement(sql)}). */
+  static Holders madeBy(Facts facts, ExpressionTree maker) {
+    ImmutableSet.Builder<Object> sites = ImmutableSet.builder();
+    facts.forEach(
+        (obligation, witness) -> {
+          if (obligation.site() instanceof MethodInvocationTree call
+              && ASTHelpers.sameVariable(ASTHelpers.getReceiver(call), maker)) {
+            sites.add(call);
+          }
+        });
+    return new Holders(sites.build());
   }
 
   static Tree firstSiteSelectedBy(Facts facts, Holders value) {
