@@ -335,4 +335,110 @@ final class ResourceLeakRealCodeShapesTest {
             """)
         .doTest();
   }
+
+  /**
+   * An object that keeps what the caller lends it from a variable, cannot be closed and releases
+   * none of its fields only borrows it (jaudiotagger's {@code new FlacStreamReader(raf)}): the
+   * caller still owns the file, and loses it when a read through the borrower throws. The object
+   * takes it, as before, where its class releases a field, where its constructor closes what it
+   * keeps (qiniu's exception that closes the response it reports), and where the resource is made
+   * in the argument itself: given, not lent, it may come back through a getter.
+   */
+  @Test
+  void anObjectThatOnlyBorrowsLeavesTheResourceWithTheLender() {
+    helper
+        .addSourceLines(
+            "Readers.java",
+            """
+            import java.io.File;
+            import java.io.IOException;
+            import java.io.RandomAccessFile;
+
+            class Readers {
+              static class HeaderReader {
+                private final RandomAccessFile raf;
+
+                HeaderReader(RandomAccessFile raf) {
+                  this.raf = raf;
+                }
+
+                int header() throws IOException {
+                  return raf.readInt();
+                }
+
+                RandomAccessFile file() {
+                  return raf;
+                }
+              }
+
+              static class OwningReader {
+                private final RandomAccessFile raf;
+
+                OwningReader(RandomAccessFile raf) {
+                  this.raf = raf;
+                }
+
+                void release() throws IOException {
+                  raf.close();
+                }
+              }
+
+              static class EmptyFile extends IOException {
+                private final RandomAccessFile raf;
+
+                EmptyFile(RandomAccessFile raf) {
+                  this.raf = raf;
+                  try {
+                    raf.close();
+                  } catch (IOException e) {
+                    addSuppressed(e);
+                  }
+                }
+              }
+
+              int count(File f) throws IOException {
+                // BUG: Diagnostic contains: RandomAccessFile `raf` acquired at line 49 is not closed when `reader.header()` at line 51 throws
+                RandomAccessFile raf = new RandomAccessFile(f, "r");
+                HeaderReader reader = new HeaderReader(raf);
+                int header = reader.header();
+                raf.close();
+                return header;
+              }
+
+              int closedInFinally(File f) throws IOException {
+                RandomAccessFile raf = new RandomAccessFile(f, "r");
+                try {
+                  return new HeaderReader(raf).header();
+                } finally {
+                  raf.close();
+                }
+              }
+
+              HeaderReader handedOut(File f) throws IOException {
+                RandomAccessFile raf = new RandomAccessFile(f, "r");
+                return new HeaderReader(raf);
+              }
+
+              void owned(File f) throws IOException {
+                RandomAccessFile raf = new RandomAccessFile(f, "r");
+                OwningReader reader = new OwningReader(raf);
+                reader.release();
+              }
+
+              void ensureNotEmpty(File f) throws IOException {
+                RandomAccessFile raf = new RandomAccessFile(f, "r");
+                if (f.length() == 0) {
+                  throw new EmptyFile(raf);
+                }
+                raf.close();
+              }
+
+              RandomAccessFile givenNotLent(File f) throws IOException {
+                HeaderReader reader = new HeaderReader(new RandomAccessFile(f, "r"));
+                return reader.file();
+              }
+            }
+            """)
+        .doTest();
+  }
 }

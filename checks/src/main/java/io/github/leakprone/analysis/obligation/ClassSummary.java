@@ -56,7 +56,9 @@ final class ClassSummary {
       Set<Symbol> released,
       Set<MethodSymbol> callees,
       Set<Integer> closed,
-      Set<Integer> parentsClosed) {}
+      Set<Integer> parentsClosed,
+      Set<Integer> keptAsIs,
+      Set<Integer> closedOutright) {}
 
   private final ResourceSpec spec;
   private final ReleasingCalls releasing;
@@ -154,6 +156,23 @@ final class ClassSummary {
   }
 
   /**
+   * The positions of the parameters that {@code constructor} only borrows: it keeps them as they
+   * are in fields of the object without closing them, and no method of the class releases any
+   * field, so the object can use what it was given but never lets it go ({@code new
+   * FlacStreamReader(raf)}, a reader over the caller's file). Reads every method, so it is asked
+   * only of a constructor given a resource.
+   */
+  Set<Integer> parametersBorrowedBy(MethodSymbol constructor) {
+    if (!methods.containsKey(constructor)
+        || methods.keySet().stream().anyMatch(method -> !direct(method).released().isEmpty())) {
+      return Set.of();
+    }
+    Set<Integer> borrowed = new HashSet<>(direct(constructor).keptAsIs());
+    borrowed.removeAll(direct(constructor).closedOutright());
+    return borrowed;
+  }
+
+  /**
    * The positions of the parameters whose parent resource {@code method} closes: a {@code
    * closeAll(stmt)} that also closes {@code stmt.getConnection()}, directly or through a local.
    */
@@ -168,7 +187,8 @@ final class ClassSummary {
     }
     // A helper that closes through another helper reads that one's body too; a cycle of them
     // (recursion) sees nothing closed yet on its way round, rather than loop.
-    direct.put(symbol, new Direct(Set.of(), Set.of(), Set.of(), Set.of(), Set.of()));
+    direct.put(
+        symbol, new Direct(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of()));
     Direct read = read(symbol, methods.get(symbol));
     direct.put(symbol, read);
     return read;
@@ -181,6 +201,8 @@ final class ClassSummary {
     Set<MethodSymbol> callees = new HashSet<>();
     Set<Integer> closed = new HashSet<>();
     Set<Integer> parentsClosed = new HashSet<>();
+    Set<Integer> keptAsIs = new HashSet<>();
+    Set<Integer> closedOutright = new HashSet<>();
     // Locals that stand for a parameter, by its position: a loop variable over it (an array or
     // collection of resources), or a decorator made around it (new InputSource(reader)).
     Map<Symbol, Integer> elements = new HashMap<>();
@@ -278,8 +300,14 @@ final class ClassSummary {
           parents.put(getSymbol(tree.getVariable()), parent);
         }
         Symbol target = getSymbol(tree.getVariable());
-        if (isOwnField(tree.getVariable(), target) && stateGuards == 0) {
-          writes.add(target);
+        if (isOwnField(tree.getVariable(), target)) {
+          if (stateGuards == 0) {
+            writes.add(target);
+          }
+          int parameter = parameters.indexOf(getSymbol(uncast(tree.getExpression())));
+          if (parameter >= 0) {
+            keptAsIs.add(parameter);
+          }
         }
         if (target != null && target.getKind() == ElementKind.FIELD) {
           keptInField(tree.getExpression()); // kept by the object: this.statement = statement
@@ -295,14 +323,14 @@ final class ClassSummary {
           callees.add(callee);
         }
         if (spec.isRelease(callee, state) && receiver != null) {
-          record(receiver);
+          closedOutright.add(record(receiver));
           recordField(receiver);
         }
         // Asked only when an argument is one this summary would record: the question reads the
         // callee's body, and through it the bodies its own calls reach.
         if (tree.getArguments().stream().anyMatch(this::isRecordable)) {
           for (int i : releasing.releasedArguments(tree, state)) {
-            record(tree.getArguments().get(i));
+            closedOutright.add(record(tree.getArguments().get(i)));
             recordField(tree.getArguments().get(i));
           }
         }
@@ -333,9 +361,10 @@ final class ClassSummary {
       public Void visitTry(TryTree tree, Void unused) {
         for (Tree resource : tree.getResources()) {
           if (resource instanceof ExpressionTree expression) {
-            record(expression); // Java 9's try (parameter) { ... } closes it
+            closedOutright.add(record(expression)); // Java 9's try (parameter) { ... }
           } else if (resource instanceof VariableTree variable) {
-            record(variable.getInitializer()); // try (InputStream in = input) { ... } closes it
+            // try (InputStream in = input) { ... } closes it
+            closedOutright.add(record(variable.getInitializer()));
           }
         }
         return super.visitTry(tree, null);
@@ -376,7 +405,8 @@ final class ClassSummary {
         }
       }
 
-      private void record(ExpressionTree taken) {
+      // Notes what `taken` stands for as taken; the position of the parameter it is, or -1.
+      private int record(ExpressionTree taken) {
         ExpressionTree value = uncast(taken);
         int parent = parentOfParameter(value);
         if (parent < 0) {
@@ -396,9 +426,10 @@ final class ClassSummary {
         if (parameter >= 0) {
           closed.add(parameter);
         }
+        return parameter;
       }
     }.scan(method.getBody(), null);
-    return new Direct(writes, released, callees, closed, parentsClosed);
+    return new Direct(writes, released, callees, closed, parentsClosed, keptAsIs, closedOutright);
   }
 
   /** Whether {@code tree} reads a field of this object or class. */

@@ -812,19 +812,24 @@ public final class ObligationAnalysis {
     }
     // Handed to a constructor: the new object (a wrapper, a pool entry) owns it now. A decorator
     // (a BufferedReader over a FileReader) is that very resource from now on: closing it closes
-    // what it was given.
+    // what it was given. What the caller lends from a variable of its own to an object that only
+    // borrows it (new FlacStreamReader(raf)) stays the caller's to close, and goes wherever the
+    // object goes.
     Set<Integer> decorated =
         anyHolds(arguments) ? spec.decoratedArguments(newClass, state) : Set.of();
-    Holders decorator = Holders.NONE;
+    Set<Integer> borrowed =
+        anyHolds(arguments) ? unit.releasing.borrowedArguments(newClass, state) : Set.of();
+    Holders carried = Holders.NONE;
     for (int i = 0; i < arguments.size(); i++) {
-      if (decorated.contains(i)) {
-        decorator = decorator.union(arguments.get(i));
+      if (decorated.contains(i)
+          || (borrowed.contains(i) && trackable(newClass.getArguments().get(i)) != null)) {
+        carried = carried.union(arguments.get(i));
       } else {
         facts = transfers.escape(facts, arguments.get(i));
       }
     }
     Eval made = acquire(newClass, facts, Holders.NONE);
-    return new Eval(made.facts, made.holders.union(decorator));
+    return new Eval(made.facts, made.holders.union(carried));
   }
 
   private Eval acquire(ExpressionTree tree, Facts facts, Holders receiver) {

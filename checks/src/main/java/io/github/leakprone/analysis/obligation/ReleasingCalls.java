@@ -5,6 +5,7 @@ import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import io.github.leakprone.catalog.ReleaseNames;
 import io.github.leakprone.catalog.ResourceSpec;
@@ -64,6 +65,17 @@ final class ReleasingCalls {
     MethodSymbol method = getSymbol(call);
     ClassTree owner = ownerInSight(method, state);
     return owner == null ? Set.of() : summaries.apply(owner).parametersWhoseParentIsTakenBy(method);
+  }
+
+  /**
+   * The positions of {@code newClass}'s arguments that the object made only borrows: its class, in
+   * sight, keeps them in its fields and never releases them ({@link
+   * ClassSummary#parametersBorrowedBy}). The caller still owns what it lends.
+   */
+  Set<Integer> borrowedArguments(NewClassTree newClass, VisitorState state) {
+    MethodSymbol constructor = getSymbol(newClass);
+    ClassTree owner = ownerInSight(constructor, state);
+    return owner == null ? Set.of() : summaries.apply(owner).parametersBorrowedBy(constructor);
   }
 
   /**
