@@ -246,4 +246,123 @@ final class JdbcResourceLeakKeptTest {
             """)
         .doTest();
   }
+
+  /**
+   * A result set returned with the statement it came from: where the class's own closer of result
+   * sets closes their statement too ({@code rs.getStatement().close()}), the statement goes with
+   * the result set (Empire-db's {@code executeQuery}, whose callers close both through {@code
+   * closeResultSet}). Where the class has no such closer, callers close the result set alone and
+   * the statement is lost.
+   */
+  @Test
+  void aResultSetReturnedTakesItsStatementWhereTheClassClosesBoth() {
+    helper
+        .addSourceLines(
+            "Handler.java",
+            """
+            import java.sql.Connection;
+            import java.sql.PreparedStatement;
+            import java.sql.ResultSet;
+            import java.sql.SQLException;
+            import java.sql.Statement;
+
+            class Handler {
+              ResultSet query(Connection conn, String sql) throws SQLException {
+                PreparedStatement ps = conn.prepareStatement(sql);
+                try {
+                  return ps.executeQuery();
+                } catch (SQLException e) {
+                  ps.close();
+                  throw e;
+                }
+              }
+
+              void closeResultSet(ResultSet rs) throws SQLException {
+                Statement statement = rs.getStatement();
+                rs.close();
+                statement.close();
+              }
+            }
+            """)
+        .addSourceLines(
+            "Plain.java",
+            """
+            import java.sql.Connection;
+            import java.sql.PreparedStatement;
+            import java.sql.ResultSet;
+            import java.sql.SQLException;
+
+            class Plain {
+              ResultSet query(Connection conn, String sql) throws SQLException {
+                // BUG: Diagnostic contains: PreparedStatement `ps` acquired at line 9 is not closed when the `return` at line 11 is taken
+                PreparedStatement ps = conn.prepareStatement(sql);
+                try {
+                  return ps.executeQuery();
+                } catch (SQLException e) {
+                  ps.close();
+                  throw e;
+                }
+              }
+
+              void closeResultSet(ResultSet rs) throws SQLException {
+                rs.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
+   * {@code rs.getStatement()} on an open result set does not throw (the JDBC javadoc: only on a
+   * closed one), so a cleanup that asks for the statement before it closes both loses nothing
+   * (Empire-db's Oracle handler). A call that may throw there still opens the path.
+   */
+  @Test
+  void aParentGetterOnAnOpenResourceDoesNotThrow() {
+    helper
+        .addSourceLines(
+            "Stamps.java",
+            """
+            import java.sql.Connection;
+            import java.sql.ResultSet;
+            import java.sql.SQLException;
+            import java.sql.Statement;
+            import java.sql.Timestamp;
+
+            class Stamps {
+              Timestamp now(Connection conn) throws SQLException {
+                Statement st = conn.createStatement();
+                ResultSet rs = null;
+                try {
+                  rs = st.executeQuery("select now()");
+                  return rs.next() ? rs.getTimestamp(1) : null;
+                } finally {
+                  if (rs != null) {
+                    Statement owner = rs.getStatement();
+                    rs.close();
+                    owner.close();
+                  }
+                  st.close();
+                }
+              }
+
+              Timestamp warned(Connection conn) throws SQLException {
+                // BUG: Diagnostic contains: Statement `st` acquired at line 26 is not closed when `rs.getWarnings()` at line 33 throws
+                Statement st = conn.createStatement();
+                ResultSet rs = null;
+                try {
+                  rs = st.executeQuery("select now()");
+                  return rs.next() ? rs.getTimestamp(1) : null;
+                } finally {
+                  if (rs != null) {
+                    rs.getWarnings();
+                    rs.close();
+                  }
+                  st.close();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }

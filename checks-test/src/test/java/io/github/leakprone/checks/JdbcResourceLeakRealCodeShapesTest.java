@@ -424,4 +424,68 @@ final class JdbcResourceLeakRealCodeShapesTest {
             """)
         .doTest();
   }
+
+  /**
+   * A {@code break} that only ends a loop early skips no close: the statement it leaves open is
+   * open on the loop's ordinary exit too, and the path that loses it is named after the call that
+   * throws (jfinal's paging loop, which skips rows with {@code rs.next()}). A {@code break} or
+   * {@code continue} that skips the close is still the path.
+   */
+  @Test
+  void aJumpThatSkipsNoCloseIsNotThePath() {
+    helper
+        .addSourceLines(
+            "Pager.java",
+            """
+            import java.sql.Connection;
+            import java.sql.PreparedStatement;
+            import java.sql.ResultSet;
+            import java.sql.SQLException;
+            import java.util.ArrayList;
+            import java.util.List;
+
+            class Pager {
+              List<Object> page(Connection conn, String sql, int offset) throws SQLException {
+                // BUG: Diagnostic contains: PreparedStatement `pst` acquired at line 11 is not closed when `pst.executeQuery()` at line 12 throws
+                PreparedStatement pst = conn.prepareStatement(sql);
+                ResultSet rs = pst.executeQuery();
+                for (int i = 0; i < offset; i++) {
+                  if (!rs.next()) {
+                    break;
+                  }
+                }
+                List<Object> rows = new ArrayList<>();
+                while (rs.next()) {
+                  rows.add(rs.getObject(1));
+                }
+                rs.close();
+                pst.close();
+                return rows;
+              }
+
+              void firstNonEmpty(Connection conn, List<String> sqls) throws SQLException {
+                for (String sql : sqls) {
+                  // BUG: Diagnostic contains: PreparedStatement `ps` acquired at line 30 is not closed when the `break` at line 32 is taken
+                  PreparedStatement ps = conn.prepareStatement(sql);
+                  if (sql.isEmpty()) {
+                    break;
+                  }
+                  ps.close();
+                }
+              }
+
+              void skipBlank(Connection conn, List<String> sqls) throws SQLException {
+                for (String sql : sqls) {
+                  // BUG: Diagnostic contains: PreparedStatement `ps` acquired at line 41 is not closed when the `continue` at line 43 is taken
+                  PreparedStatement ps = conn.prepareStatement(sql);
+                  if (sql.isEmpty()) {
+                    continue;
+                  }
+                  ps.close();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }

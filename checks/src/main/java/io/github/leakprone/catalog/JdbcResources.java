@@ -183,6 +183,15 @@ public final class JdbcResources implements ResourceSpec {
             || ASTHelpers.isSubtype(failure, caught, state));
   }
 
+  /**
+   * A parent getter ({@code rs.getStatement()}, {@code stmt.getConnection()}) returns what the
+   * resource holds; it throws only when called on a closed one, as the JDBC javadoc says of each.
+   */
+  @Override
+  public boolean failsOnlyWhenClosedOrBroken(MethodSymbol method, VisitorState state) {
+    return isParentGetter(method, state);
+  }
+
   @Override
   @Nullable
   public Boolean answerOnceReleased(MethodSymbol method, VisitorState state) {

@@ -173,6 +173,16 @@ final class ClassSummary {
   }
 
   /**
+   * Whether a method of this class closes the parent of what it is given ({@code
+   * closeResultSet(rs)} that closes {@code rs.getStatement()} too): the class's way to close a
+   * result set it hands out closes its statement. Reads every method, so it is asked only where a
+   * child is returned.
+   */
+  boolean closesParentsOfArguments() {
+    return methods.keySet().stream().anyMatch(method -> !direct(method).parentsClosed().isEmpty());
+  }
+
+  /**
    * The positions of the parameters whose parent resource {@code method} closes: a {@code
    * closeAll(stmt)} that also closes {@code stmt.getConnection()}, directly or through a local.
    */

@@ -193,6 +193,30 @@ final class Facts {
         : new Facts(copy, known);
   }
 
+  /**
+   * Where a {@code break} or {@code continue} lands: the jump's paths joined with the paths it
+   * bypassed, which reach the same place the ordinary way. A resource open on both lost nothing to
+   * the jump (the code it skipped closed nothing of it), so it keeps the witness of the bypassed
+   * paths: a later loss is named after what loses it there, not after a {@code break} that only
+   * ended a loop early. What the jump alone leaves open (it skipped the close) keeps the jump's.
+   */
+  static Facts landed(Facts bypassed, Facts jumped) {
+    if (bypassed == null || jumped == null || bypassed.open.isEmpty()) {
+      return join(bypassed, jumped);
+    }
+    Map<Obligation, Witness> plain = null;
+    for (Map.Entry<Obligation, Witness> entry : jumped.open.entrySet()) {
+      Witness before = bypassed.open.get(entry.getKey());
+      if (before != null && !before.equals(entry.getValue())) {
+        if (plain == null) {
+          plain = new LinkedHashMap<>(jumped.open);
+        }
+        plain.put(entry.getKey(), before);
+      }
+    }
+    return join(bypassed, plain == null ? jumped : new Facts(plain, jumped.known));
+  }
+
   /** The flags both know with the same value; {@code a} itself when that is all of them. */
   private static ImmutableMap<Symbol, Boolean> agreed(
       ImmutableMap<Symbol, Boolean> a, ImmutableMap<Symbol, Boolean> b) {

@@ -297,7 +297,7 @@ public final class ObligationAnalysis {
       return enhancedForLoop(loop, in);
     }
     if (tree instanceof LabeledStatementTree labeled) {
-      return Facts.join(statement(labeled.getStatement(), in), pending.take(Kind.BREAK, labeled));
+      return Facts.landed(statement(labeled.getStatement(), in), pending.take(Kind.BREAK, labeled));
     }
     if (tree instanceof TryTree tryTree) {
       return tryStatement(tryTree, in);
@@ -312,7 +312,16 @@ public final class ObligationAnalysis {
       Facts facts = in;
       if (returnTree.getExpression() != null) {
         Eval value = expression(returnTree.getExpression(), in);
-        facts = transfers.endOfStatement(transfers.escape(value.facts, value.holders));
+        Holders returned = value.holders;
+        if (value.facts != null && !value.facts.isEmpty()) {
+          // return stmt.executeQuery(): where the class's own closer of result sets closes their
+          // statement too, the result set takes its statement along.
+          Holders withParents = Transfers.withParents(value.facts, returned);
+          if (withParents != returned && summary.closesParentsOfArguments()) {
+            returned = withParents;
+          }
+        }
+        facts = transfers.endOfStatement(transfers.escape(value.facts, returned));
       }
       pending.add(new Exit(Kind.RETURN, null), facts.witnessedBy(witnesses.jump("return", tree)));
       return null;
@@ -360,7 +369,7 @@ public final class ObligationAnalysis {
           Facts[] branches = condition(loop.getCondition(), head);
           Facts body = statement(loop.getStatement(), transfers.endOfStatement(branches[0]));
           return new Facts[] {
-            Facts.join(body, pending.take(Kind.CONTINUE, loop)),
+            Facts.landed(body, pending.take(Kind.CONTINUE, loop)),
             transfers.endOfStatement(branches[1])
           };
         });
@@ -373,7 +382,7 @@ public final class ObligationAnalysis {
         head -> {
           Facts body = statement(loop.getStatement(), head);
           Facts[] branches =
-              condition(loop.getCondition(), Facts.join(body, pending.take(Kind.CONTINUE, loop)));
+              condition(loop.getCondition(), Facts.landed(body, pending.take(Kind.CONTINUE, loop)));
           return new Facts[] {
             transfers.endOfStatement(branches[0]), transfers.endOfStatement(branches[1])
           };
@@ -394,7 +403,7 @@ public final class ObligationAnalysis {
                   ? new Facts[] {head, null}
                   : condition(loop.getCondition(), head);
           Facts body = statement(loop.getStatement(), transfers.endOfStatement(branches[0]));
-          Facts next = Facts.join(body, pending.take(Kind.CONTINUE, loop));
+          Facts next = Facts.landed(body, pending.take(Kind.CONTINUE, loop));
           for (ExpressionStatementTree update : loop.getUpdate()) {
             next = statement(update, next);
           }
@@ -413,7 +422,7 @@ public final class ObligationAnalysis {
               statement(
                   loop.getStatement(),
                   transfers.kill(head, element, witnesses.overwrite(loop.getVariable())));
-          return new Facts[] {Facts.join(body, pending.take(Kind.CONTINUE, loop)), head};
+          return new Facts[] {Facts.landed(body, pending.take(Kind.CONTINUE, loop)), head};
         });
   }
 
@@ -428,7 +437,7 @@ public final class ObligationAnalysis {
     while (true) {
       pending = new PendingExits();
       Facts[] result = pass.apply(head);
-      exit = Facts.join(result[1], pending.take(Kind.BREAK, loop));
+      exit = Facts.landed(result[1], pending.take(Kind.BREAK, loop));
       Facts next = Facts.join(head, result[0]);
       if (Facts.covers(head, next)) {
         break;
@@ -540,7 +549,7 @@ public final class ObligationAnalysis {
       fallthrough = facts;
     }
     exit = Facts.join(exit, fallthrough);
-    exit = Facts.join(exit, pending.take(Kind.BREAK, switchTree));
+    exit = Facts.landed(exit, pending.take(Kind.BREAK, switchTree));
     return hasDefault ? exit : Facts.join(exit, selector);
   }
 

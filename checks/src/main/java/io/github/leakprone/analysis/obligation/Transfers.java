@@ -212,6 +212,22 @@ final class Transfers {
     return sites;
   }
 
+  /**
+   * {@code value} with the parents of the children it holds ({@code rs}, and the statement it came
+   * from); {@code value} itself when it holds no child.
+   */
+  static Holders withParents(Facts facts, Holders value) {
+    ImmutableSet.Builder<Object> parents = ImmutableSet.builder();
+    facts.forEach(
+        (obligation, witness) -> {
+          if (obligation.parentSite() != null && value.selects(obligation)) {
+            parents.add(obligation.parentSite());
+          }
+        });
+    Holders found = new Holders(parents.build());
+    return found.isEmpty() ? value : value.union(found);
+  }
+
   /** The open resources made by a call on {@code maker} ({@code maker.prepareStatement(sql)}). */
   static Holders madeBy(Facts facts, ExpressionTree maker) {
     ImmutableSet.Builder<Object> sites = ImmutableSet.builder();
