@@ -441,4 +441,60 @@ final class ResourceLeakRealCodeShapesTest {
             """)
         .doTest();
   }
+
+  /**
+   * Two exceptions reach one {@code finally}: one before the stream is wrapped, one after. Closing
+   * the wrapper there closes the stream only on the second path; on the first, the wrapper is null
+   * and the stream is lost (Plexus Utils' {@code FileUtils.copyFile} with filters, a miss). Wrapped
+   * before anything can throw, the stream is closed on every path.
+   */
+  @Test
+  void aCloseOfTheWrapperClosesOnlyThePathsWhereItWraps() {
+    helper
+        .addSourceLines(
+            "Copier.java",
+            """
+            import java.io.IOException;
+            import java.io.OutputStream;
+            import java.io.OutputStreamWriter;
+            import java.io.Reader;
+            import java.io.Writer;
+            import java.nio.file.Files;
+            import java.nio.file.Path;
+
+            class Copier {
+              void copy(Path from, Path to) throws IOException {
+                Writer w = null;
+                try {
+                  // BUG: Diagnostic contains: OutputStream `out` acquired at line 14 is not closed when `Files.newBufferedReader(...)` at line 15 throws
+                  OutputStream out = Files.newOutputStream(to);
+                  try (Reader r = Files.newBufferedReader(from)) {
+                    w = new OutputStreamWriter(out);
+                    w.write(r.read());
+                  }
+                } finally {
+                  if (w != null) {
+                    w.close();
+                  }
+                }
+              }
+
+              void copyWrapped(Path from, Path to) throws IOException {
+                Writer w = null;
+                try {
+                  OutputStream out = Files.newOutputStream(to);
+                  w = new OutputStreamWriter(out);
+                  try (Reader r = Files.newBufferedReader(from)) {
+                    w.write(r.read());
+                  }
+                } finally {
+                  if (w != null) {
+                    w.close();
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -76,7 +76,7 @@ final class Transfers {
     }
     Set<Tree> sites = sitesSelectedBy(in, value);
     book.handled(sites);
-    return withoutSitesAndChildren(in, sites);
+    return withoutSelectedAndChildren(in, value, sites);
   }
 
   /**
@@ -96,12 +96,18 @@ final class Transfers {
     if (in == null || in.isEmpty()) {
       return in;
     }
-    return withoutSitesAndChildren(in, sitesSelectedBy(in, Holders.variable(symbol)));
+    Holders held = Holders.variable(symbol);
+    return withoutSelectedAndChildren(in, held, sitesSelectedBy(in, held));
   }
 
-  /** {@code in} without the obligations acquired at {@code sites} and their children. */
-  private static Facts withoutSitesAndChildren(Facts in, Set<Tree> sites) {
-    return in.without(o -> sites.contains(o.site()) || sites.contains(o.parentSite()));
+  /**
+   * {@code in} without the obligations {@code value} selects, and the children of their {@code
+   * sites}. Only those: the same resource on a joined path where {@code value} does not hold it
+   * ({@code out} before {@code w = new OutputStreamWriter(out)}, in a finally that closes {@code
+   * w}) is still open there.
+   */
+  private static Facts withoutSelectedAndChildren(Facts in, Holders value, Set<Tree> sites) {
+    return in.without(o -> value.selects(o) || sites.contains(o.parentSite()));
   }
 
   /** The children that {@code parent}'s resources acquired are released with this call. */
