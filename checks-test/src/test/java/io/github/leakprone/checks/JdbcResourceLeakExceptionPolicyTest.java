@@ -273,4 +273,47 @@ final class JdbcResourceLeakExceptionPolicyTest {
         FlagErrors.of(
             JdbcResourceLeak.class, "-XepOpt:JdbcResourceLeak:UncheckedExceptionPaths=yes"));
   }
+
+  /**
+   * A prepared statement's typed setter keeps its value until the statement runs: it fails only on
+   * a closed statement or an index with no {@code ?}, so it opens no path (Velocity's and
+   * SymmetricDS's {@code setString(1, name)} right after the prepare). {@code setObject}, whose
+   * conversion can fail on the value, still does.
+   */
+  @Test
+  void aTypedSetterOpensNoPath() {
+    CompilationTestHelper.newInstance(JdbcResourceLeak.class, getClass())
+        .addSourceLines(
+            "Lookup.java",
+            """
+            import java.sql.Connection;
+            import java.sql.PreparedStatement;
+            import java.sql.ResultSet;
+            import java.sql.SQLException;
+
+            class Lookup {
+              boolean exists(Connection conn, String name) throws SQLException {
+                PreparedStatement ps = conn.prepareStatement("select 1 from t where name = ?");
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                  return rs.next();
+                } finally {
+                  ps.close();
+                }
+              }
+
+              boolean existsAny(Connection conn, Object key) throws SQLException {
+                // BUG: Diagnostic contains: PreparedStatement `ps` acquired at line 19 is not closed when `ps.setObject(...)` at line 20 throws
+                PreparedStatement ps = conn.prepareStatement("select 1 from t where k = ?");
+                ps.setObject(1, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                  return rs.next();
+                } finally {
+                  ps.close();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -199,7 +199,7 @@ final class JdbcResourceLeakKeptTest {
                   throw e;
                 }
                 try {
-                  conn.getAutoCommit();
+                  conn.commit();
                 } catch (SQLException severed) {
                   try {
                     conn.close();
@@ -223,7 +223,7 @@ final class JdbcResourceLeakKeptTest {
                 // BUG: Diagnostic contains: Statement `s` acquired at line 41 is not closed when the `return` at line 46 is taken
                 Statement s = c.createStatement();
                 try {
-                  c.getAutoCommit();
+                  c.commit();
                 } catch (SQLException e) {
                   other.close();
                   return null;
@@ -359,6 +359,101 @@ final class JdbcResourceLeakKeptTest {
                     rs.close();
                   }
                   st.close();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
+   * A JDBC wrapper that hands the statement it made to an interceptor returns the interceptor's
+   * substitute on that path: the statement goes with it (SymmetricDS's {@code ConnectionWrapper}).
+   * A statement dropped for a value of another origin (a cached one) is still lost.
+   */
+  @Test
+  void aSubstituteForTheResourceTakesItAlong() {
+    helper
+        .addSourceLines(
+            "Wrapper.java",
+            """
+            import java.sql.Connection;
+            import java.sql.SQLException;
+            import java.sql.Statement;
+
+            abstract class Wrapper implements Connection {
+              interface Interceptor {
+                Result after(String name, Object value);
+              }
+
+              interface Result {
+                boolean isIntercepted();
+
+                Object substitute();
+              }
+
+              private Connection wrapped;
+              private Interceptor interceptor;
+              private Statement cached;
+
+              @Override
+              public Statement createStatement() throws SQLException {
+                Statement value = wrapped.createStatement();
+                Result result = interceptor.after("createStatement", value);
+                if (result.isIntercepted()) {
+                  return (Statement) result.substitute();
+                }
+                return value;
+              }
+
+              Statement cachedOrNew() throws SQLException {
+                // BUG: Diagnostic contains: Statement `value` acquired at line 32 is not closed when the `return` at line 34 is taken
+                Statement value = wrapped.createStatement();
+                if (cached != null) {
+                  return cached;
+                }
+                return value;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
+   * A connection's client-side reads ({@code getAutoCommit()}, {@code getMetaData()}) answer from
+   * what the driver keeps and fail only on a closed connection: no path before the {@code try}
+   * (Apache MetaModel's {@code JdbcDataContext}). {@code getSchema()}, which some drivers ask the
+   * server, still opens one.
+   */
+  @Test
+  void aConnectionsClientSideReadsDoNotThrow() {
+    helper
+        .addSourceLines(
+            "Reads.java",
+            """
+            import java.sql.Connection;
+            import java.sql.SQLException;
+            import javax.sql.DataSource;
+
+            class Reads {
+              String url(DataSource ds) throws SQLException {
+                Connection con = ds.getConnection();
+                boolean auto = con.getAutoCommit();
+                try {
+                  return con.getMetaData().getURL() + auto;
+                } finally {
+                  con.close();
+                }
+              }
+
+              String schema(DataSource ds) throws SQLException {
+                // BUG: Diagnostic contains: Connection `con` acquired at line 18 is not closed when `con.getSchema()` at line 19 throws
+                Connection con = ds.getConnection();
+                String schema = con.getSchema();
+                try {
+                  return schema + con.getCatalog();
+                } finally {
+                  con.close();
                 }
               }
             }

@@ -28,6 +28,7 @@ final class ResourceLeakFactoriesTest {
       import java.io.Reader;
       import java.io.StringReader;
       import java.io.Writer;
+      import java.nio.charset.Charset;
 
       public class Generator {
         private final InputStream template;
@@ -45,7 +46,9 @@ final class ResourceLeakFactoriesTest {
           if (encoding == null) {
             writer = new FileWriter(path);
           } else {
-            writer = new BufferedWriter(new OutputStreamWriter(new FileOutputStream(path), encoding));
+            // A charset, not its name: the writer's constructor cannot fail and lose the stream.
+            Charset charset = Charset.forName(encoding);
+            writer = new BufferedWriter(new OutputStreamWriter(new FileOutputStream(path), charset));
           }
           return writer;
         }

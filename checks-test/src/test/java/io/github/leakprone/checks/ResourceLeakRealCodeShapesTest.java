@@ -497,4 +497,73 @@ final class ResourceLeakRealCodeShapesTest {
             """)
         .doTest();
   }
+
+  /**
+   * A decorator whose constructor throws loses what it was given, also a temporary: an object
+   * stream over a file that is damaged (its header is read at once), a gzip stream over a file that
+   * is not gzip (log4j's LF5 viewer). A call that fails only on a misconfiguration opens no path: a
+   * charset name the platform lacks ({@code new InputStreamReader(in, encoding)}, {@code
+   * getBytes(encoding)}), and {@code new JarOutputStream(out)}, whose {@code throws} is vestigial.
+   */
+  @Test
+  void aDecoratorThatFailsLosesTheTemporaryItWasGiven() {
+    helper
+        .addSourceLines(
+            "Readers.java",
+            """
+            import java.io.BufferedReader;
+            import java.io.File;
+            import java.io.FileInputStream;
+            import java.io.FileOutputStream;
+            import java.io.IOException;
+            import java.io.InputStream;
+            import java.io.InputStreamReader;
+            import java.io.ObjectInputStream;
+            import java.io.Reader;
+            import java.util.jar.JarOutputStream;
+            import java.util.zip.GZIPInputStream;
+
+            class Readers {
+              Object restore(File f) throws Exception {
+                // BUG: Diagnostic contains: FileInputStream acquired at line 16 is not closed when `new ObjectInputStream(...)` at line 16 throws
+                try (ObjectInputStream in = new ObjectInputStream(new FileInputStream(f))) {
+                  return in.readObject();
+                }
+              }
+
+              InputStream gzip(File f) throws IOException {
+                // BUG: Diagnostic contains: FileInputStream acquired at line 23 is not closed when `new GZIPInputStream(...)` at line 23 throws
+                return new GZIPInputStream(new FileInputStream(f));
+              }
+
+              Reader named(File f, String encoding) throws IOException {
+                return new BufferedReader(new InputStreamReader(new FileInputStream(f), encoding));
+              }
+
+              void jar(File f) throws IOException {
+                try (JarOutputStream jar = new JarOutputStream(new FileOutputStream(f))) {
+                  jar.flush();
+                }
+              }
+
+              void write(File f, String text, String encoding) throws IOException {
+                FileOutputStream out = new FileOutputStream(f);
+                byte[] bytes = text.getBytes(encoding);
+                try {
+                  out.write(bytes);
+                } finally {
+                  out.close();
+                }
+              }
+
+              void writeBeforeTheTry(File f, String text) throws IOException {
+                // BUG: Diagnostic contains: FileOutputStream `out` acquired at line 48 is not closed when `out.write(...)` at line 49 throws
+                FileOutputStream out = new FileOutputStream(f);
+                out.write(text.length());
+                out.close();
+              }
+            }
+            """)
+        .doTest();
+  }
 }

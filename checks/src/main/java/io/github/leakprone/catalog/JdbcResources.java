@@ -135,6 +135,44 @@ public final class JdbcResources implements ResourceSpec {
           new MethodRef("java.sql.Statement", "getConnection"),
           new MethodRef("java.sql.ResultSet", "getStatement"));
 
+  /**
+   * Reads of what a connection keeps on the client side: the drivers answer them without a round
+   * trip (an auto-commit flag, a metadata object built around the connection), so they fail only on
+   * a connection already closed. Not {@code getSchema} or {@code getTransactionIsolation}, which
+   * some drivers ask the server.
+   */
+  private static final ImmutableList<MethodRef> CONNECTION_LOCAL_READS =
+      ImmutableList.of(
+          new MethodRef("java.sql.Connection", "getAutoCommit"),
+          new MethodRef("java.sql.Connection", "getMetaData"),
+          new MethodRef("java.sql.Connection", "isReadOnly"),
+          new MethodRef("java.sql.Connection", "getHoldability"));
+
+  /**
+   * A prepared statement's typed setters: the driver keeps the value until the statement runs, so
+   * they fail only on a closed statement or for an index with no {@code ?} (a bug the first run
+   * shows). Not {@code setObject}, whose conversion of a value of any type can fail on the data.
+   */
+  private static final ImmutableList<MethodRef> TYPED_SETTERS =
+      ImmutableList.of(
+              "setString",
+              "setInt",
+              "setLong",
+              "setBoolean",
+              "setDouble",
+              "setFloat",
+              "setShort",
+              "setByte",
+              "setBytes",
+              "setDate",
+              "setTime",
+              "setTimestamp",
+              "setNull",
+              "setBigDecimal")
+          .stream()
+          .map(name -> new MethodRef("java.sql.PreparedStatement", name))
+          .collect(toImmutableList());
+
   private final ImmutableList<MethodRef> owned;
   private final StaticClosers closers;
 
@@ -185,11 +223,17 @@ public final class JdbcResources implements ResourceSpec {
 
   /**
    * A parent getter ({@code rs.getStatement()}, {@code stmt.getConnection()}) returns what the
-   * resource holds; it throws only when called on a closed one, as the JDBC javadoc says of each.
+   * resource holds, a connection's client-side reads ({@link #CONNECTION_LOCAL_READS}) answer from
+   * what it keeps, and a prepared statement's typed setters ({@link #TYPED_SETTERS}) keep a value
+   * for later: each throws only when called on a closed resource, or on a bug the first run shows.
    */
   @Override
   public boolean failsOnlyWhenClosedOrBroken(MethodSymbol method, VisitorState state) {
-    return isParentGetter(method, state);
+    if (method.getParameters().isEmpty()) {
+      return isParentGetter(method, state)
+          || MethodRef.anyMatches(CONNECTION_LOCAL_READS, method, state);
+    }
+    return method.getParameters().size() == 2 && MethodRef.anyMatches(TYPED_SETTERS, method, state);
   }
 
   @Override

@@ -142,6 +142,12 @@ public final class ObligationAnalysis {
   /** The {@code try} statements whose block is being analysed, innermost first. */
   private final Deque<TryTree> trying = new ArrayDeque<>();
 
+  /**
+   * Locals given the value of a call that was handed the method's resources, with the variables
+   * that held them ({@code InterceptResult result = interceptor.postExecute(name, statement)}).
+   */
+  private final Map<Symbol, ImmutableSet<Symbol>> resultsOfCallsGiven = new HashMap<>();
+
   /** The types the catch clauses being analysed name, innermost first. */
   private final Deque<ImmutableList<Type>> handling = new ArrayDeque<>();
 
@@ -263,6 +269,7 @@ public final class ObligationAnalysis {
         return in;
       }
       Eval value = expression(variable.getInitializer(), in);
+      noteResultOfCallGiven(getSymbol(variable), variable.getInitializer());
       return transfers.endOfStatement(
           assign(value, getSymbol(variable), variable.getInitializer(), variable));
     }
@@ -312,7 +319,7 @@ public final class ObligationAnalysis {
       Facts facts = in;
       if (returnTree.getExpression() != null) {
         Eval value = expression(returnTree.getExpression(), in);
-        Holders returned = value.holders;
+        Holders returned = value.holders.union(substituted(returnTree.getExpression()));
         if (value.facts != null && !value.facts.isEmpty()) {
           // return stmt.executeQuery(): where the class's own closer of result sets closes their
           // statement too, the result set takes its statement along.
@@ -790,6 +797,57 @@ public final class ObligationAnalysis {
         && method.getReturnType().tsym == method.owner;
   }
 
+  private void noteResultOfCallGiven(Symbol local, ExpressionTree initializer) {
+    if (local == null || !(withoutCasts(initializer) instanceof MethodInvocationTree call)) {
+      return;
+    }
+    ImmutableSet.Builder<Symbol> given = ImmutableSet.builder();
+    for (ExpressionTree argument : call.getArguments()) {
+      Symbol holder = trackable(withoutCasts(argument));
+      if (holder != null) {
+        given.add(holder);
+      }
+    }
+    ImmutableSet<Symbol> holders = given.build();
+    if (!holders.isEmpty()) {
+      resultsOfCallsGiven.put(local, holders);
+    }
+  }
+
+  /**
+   * What a returned resource stands in for: {@code return (Statement) result.getInterceptResult()},
+   * where {@code result} came of a call given the method's statement, returns the substitute that
+   * the call's owner chose for it (a wrapper, or the statement itself): the statement goes with it.
+   * Only a value of a closeable type stands in for a resource.
+   */
+  private Holders substituted(ExpressionTree returned) {
+    if (resultsOfCallsGiven.isEmpty()
+        || !(withoutCasts(returned) instanceof MethodInvocationTree call)
+        || !(getReceiver(call) instanceof IdentifierTree receiver)) {
+      return Holders.NONE;
+    }
+    ImmutableSet<Symbol> given = resultsOfCallsGiven.get(getSymbol(receiver));
+    Type type = ASTHelpers.getType(returned);
+    if (given == null
+        || type == null
+        || !ASTHelpers.isSubtype(type, state.getSymtab().autoCloseableType, state)) {
+      return Holders.NONE;
+    }
+    Holders holders = Holders.NONE;
+    for (Symbol holder : given) {
+      holders = holders.union(Holders.variable(holder));
+    }
+    return holders;
+  }
+
+  private static ExpressionTree withoutCasts(ExpressionTree tree) {
+    ExpressionTree inner = ASTHelpers.stripParentheses(tree);
+    while (inner instanceof TypeCastTree cast) {
+      inner = ASTHelpers.stripParentheses(cast.getExpression());
+    }
+    return inner;
+  }
+
   /** The arguments whose resource the call's value holds ({@link Wrappers}). */
   private Holders wrapped(MethodInvocationTree call, List<Holders> arguments) {
     Holders held = Holders.NONE;
@@ -816,9 +874,6 @@ public final class ObligationAnalysis {
     if (newClass.getClassBody() != null) {
       facts = transfers.escapeReferenced(facts, newClass.getClassBody());
     }
-    if (throwing.mayThrow(newClass, state)) {
-      mayThrow(facts, newClass);
-    }
     // Handed to a constructor: the new object (a wrapper, a pool entry) owns it now. A decorator
     // (a BufferedReader over a FileReader) is that very resource from now on: closing it closes
     // what it was given. What the caller lends from a variable of its own to an object that only
@@ -826,6 +881,15 @@ public final class ObligationAnalysis {
     // object goes.
     Set<Integer> decorated =
         anyHolds(arguments) ? spec.decoratedArguments(newClass, state) : Set.of();
+    if (throwing.mayThrow(newClass, state)) {
+      // A decorator that fails loses what it was to decorate, a temporary among it: new
+      // InputStreamReader(new FileInputStream(f), charsetName) with a name the platform lacks.
+      Holders decorating = Holders.NONE;
+      for (int i : decorated) {
+        decorating = decorating.union(arguments.get(i));
+      }
+      mayThrow(facts, newClass, decorating);
+    }
     Set<Integer> borrowed =
         anyHolds(arguments) ? unit.releasing.borrowedArguments(newClass, state) : Set.of();
     Holders carried = Holders.NONE;
@@ -998,10 +1062,24 @@ public final class ObligationAnalysis {
 
   /** Paths that leave through an exception thrown here carry what is open now. */
   private void mayThrow(Facts facts, ExpressionTree call) {
+    mayThrow(facts, call, Holders.NONE);
+  }
+
+  /** As above, where the call also loses the temporaries of {@code alsoLost} when it throws. */
+  private void mayThrow(Facts facts, ExpressionTree call, Holders alsoLost) {
     if (facts == null || facts.isEmpty()) {
       return;
     }
     Witness witness = witnesses.exception(call);
+    if (!alsoLost.isEmpty()) {
+      // Nothing can reach them once the call fails, whatever catches its exception: lost here.
+      facts.forEach(
+          (obligation, held) -> {
+            if (obligation.aliases().isEmpty() && alsoLost.selects(obligation)) {
+              book.lost(obligation, witness);
+            }
+          });
+    }
     // Inside a try, the exception's types decide which catches it reaches and whether it leaves:
     // a path that leaves the try through another call's exception is not this call's, and is not
     // named after it. Outside every try, it leaves the method whatever its type.
