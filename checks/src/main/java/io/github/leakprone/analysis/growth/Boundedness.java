@@ -3,14 +3,12 @@ package io.github.leakprone.analysis.growth;
 import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.getType;
-import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.suppliers.Supplier;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
-import com.sun.source.tree.TypeCastTree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
@@ -18,6 +16,7 @@ import com.sun.tools.javac.code.TypeTag;
 import com.sun.tools.javac.util.Name;
 import io.github.leakprone.catalog.BoundedContainers;
 import io.github.leakprone.catalog.ContainerFlow;
+import io.github.leakprone.trees.Casts;
 import java.util.List;
 
 /**
@@ -47,10 +46,7 @@ final class Boundedness {
   }
 
   private boolean isBoundedValue(ExpressionTree value) {
-    ExpressionTree e = stripParentheses(value);
-    while (e instanceof TypeCastTree cast) {
-      e = stripParentheses(cast.getExpression());
-    }
+    ExpressionTree e = Casts.stripped(value);
     Type type = getType(e);
     if (types.isBoundedType(type) || types.isImmutable(type) || evictsEldest(type)) {
       return true;

@@ -3,7 +3,6 @@ package io.github.leakprone.analysis.growth;
 import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.getType;
-import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
 import com.google.common.collect.ImmutableList;
 import com.google.errorprone.VisitorState;
@@ -14,13 +13,13 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.TypeCastTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import io.github.leakprone.catalog.ContainerCalls;
 import io.github.leakprone.catalog.ContainerKind;
 import io.github.leakprone.catalog.ContainerKinds;
+import io.github.leakprone.trees.Casts;
 import io.github.leakprone.trees.ConstantExpressions;
 import io.github.leakprone.trees.LocalVariables;
 
@@ -70,10 +69,7 @@ final class GrowthKeys {
   }
 
   private boolean isFresh(ExpressionTree key, TreePath where, Node node, int depth) {
-    ExpressionTree e = stripParentheses(key);
-    while (e instanceof TypeCastTree cast) {
-      e = stripParentheses(cast.getExpression());
-    }
+    ExpressionTree e = Casts.stripped(key);
     if (depth > MAX_DEPTH) {
       return false;
     }

@@ -1,7 +1,6 @@
 package io.github.leakprone.analysis.obligation;
 
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
-import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.AssignmentTree;
@@ -10,13 +9,13 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ReturnTree;
-import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import io.github.leakprone.catalog.ContainerStores;
 import io.github.leakprone.catalog.ResourceSpec;
 import io.github.leakprone.catalog.ResourceSpec.Acquisition;
+import io.github.leakprone.trees.Casts;
 import io.github.leakprone.trees.LocalVariables;
 import io.github.leakprone.trees.SameBodyScanner;
 import java.util.ArrayList;
@@ -118,7 +117,7 @@ final class AcquiringCalls {
         if (callee != null
             && (ContainerStores.storesArgument(call, state)
                 || ContainerStores.mayStoreArgument(callee.getSimpleName().toString()))) {
-          call.getArguments().forEach(argument -> kept.add(getSymbol(unwrap(argument))));
+          call.getArguments().forEach(argument -> kept.add(getSymbol(Casts.stripped(argument))));
         }
         return super.visitMethodInvocation(call, null);
       }
@@ -129,7 +128,7 @@ final class AcquiringCalls {
         if (value != null && isAcquiring(value, state)) {
           found[0] = true;
         } else if (value != null) {
-          returned.add(unwrap(value));
+          returned.add(Casts.stripped(value));
         }
         return super.visitReturn(ret, null);
       }
@@ -145,7 +144,7 @@ final class AcquiringCalls {
    * decorator made around one ({@code new BufferedInputStream(new FileInputStream(file))}).
    */
   private boolean isAcquiring(ExpressionTree expression, VisitorState state) {
-    ExpressionTree value = unwrap(expression);
+    ExpressionTree value = Casts.stripped(expression);
     if (value instanceof MethodInvocationTree) {
       return acquisition(value, state).isPresent();
     }
@@ -160,13 +159,5 @@ final class AcquiringCalls {
       }
     }
     return false;
-  }
-
-  private static ExpressionTree unwrap(ExpressionTree expression) {
-    ExpressionTree value = stripParentheses(expression);
-    while (value instanceof TypeCastTree cast) {
-      value = stripParentheses(cast.getExpression());
-    }
-    return value;
   }
 }

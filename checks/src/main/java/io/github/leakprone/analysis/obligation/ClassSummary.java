@@ -36,6 +36,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import javax.lang.model.element.ElementKind;
 
 /**
@@ -59,6 +60,10 @@ final class ClassSummary {
       Set<Integer> parentsClosed,
       Set<Integer> keptAsIs,
       Set<Integer> closedOutright) {}
+
+  /** What a method is taken to do while its own body is being read (recursion sees nothing). */
+  private static final Direct NOTHING_YET =
+      new Direct(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
 
   private final ResourceSpec spec;
   private final ReleasingCalls releasing;
@@ -111,7 +116,12 @@ final class ClassSummary {
    * what the field holds. Reads every method, so it is asked only where a rule needs it.
    */
   boolean releasesSomewhere(Symbol field) {
-    return methods.keySet().stream().anyMatch(method -> direct(method).released().contains(field));
+    return anyMethod(own -> own.released().contains(field));
+  }
+
+  /** Whether the own body of some method of this class does what {@code test} asks. */
+  private boolean anyMethod(Predicate<Direct> test) {
+    return methods.keySet().stream().anyMatch(method -> test.test(direct(method)));
   }
 
   /**
@@ -163,8 +173,7 @@ final class ClassSummary {
    * only of a constructor given a resource.
    */
   Set<Integer> parametersBorrowedBy(MethodSymbol constructor) {
-    if (!methods.containsKey(constructor)
-        || methods.keySet().stream().anyMatch(method -> !direct(method).released().isEmpty())) {
+    if (!methods.containsKey(constructor) || anyMethod(own -> !own.released().isEmpty())) {
       return Set.of();
     }
     Set<Integer> borrowed = new HashSet<>(direct(constructor).keptAsIs());
@@ -179,7 +188,7 @@ final class ClassSummary {
    * child is returned.
    */
   boolean closesParentsOfArguments() {
-    return methods.keySet().stream().anyMatch(method -> !direct(method).parentsClosed().isEmpty());
+    return anyMethod(own -> !own.parentsClosed().isEmpty());
   }
 
   /**
@@ -197,8 +206,7 @@ final class ClassSummary {
     }
     // A helper that closes through another helper reads that one's body too; a cycle of them
     // (recursion) sees nothing closed yet on its way round, rather than loop.
-    direct.put(
-        symbol, new Direct(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of()));
+    direct.put(symbol, NOTHING_YET);
     Direct read = read(symbol, methods.get(symbol));
     direct.put(symbol, read);
     return read;

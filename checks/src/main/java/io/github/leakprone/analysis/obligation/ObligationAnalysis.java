@@ -59,6 +59,7 @@ import io.github.leakprone.analysis.obligation.PendingExits.Kind;
 import io.github.leakprone.catalog.ContainerStores;
 import io.github.leakprone.catalog.NamedTypes;
 import io.github.leakprone.catalog.ResourceSpec;
+import io.github.leakprone.trees.Casts;
 import io.github.leakprone.trees.LambdaResults;
 import io.github.leakprone.trees.LocalVariables;
 import io.github.leakprone.trees.MainMethods;
@@ -798,12 +799,12 @@ public final class ObligationAnalysis {
   }
 
   private void noteResultOfCallGiven(Symbol local, ExpressionTree initializer) {
-    if (local == null || !(withoutCasts(initializer) instanceof MethodInvocationTree call)) {
+    if (local == null || !(Casts.stripped(initializer) instanceof MethodInvocationTree call)) {
       return;
     }
     ImmutableSet.Builder<Symbol> given = ImmutableSet.builder();
     for (ExpressionTree argument : call.getArguments()) {
-      Symbol holder = trackable(withoutCasts(argument));
+      Symbol holder = trackable(Casts.stripped(argument));
       if (holder != null) {
         given.add(holder);
       }
@@ -822,7 +823,7 @@ public final class ObligationAnalysis {
    */
   private Holders substituted(ExpressionTree returned) {
     if (resultsOfCallsGiven.isEmpty()
-        || !(withoutCasts(returned) instanceof MethodInvocationTree call)
+        || !(Casts.stripped(returned) instanceof MethodInvocationTree call)
         || !(getReceiver(call) instanceof IdentifierTree receiver)) {
       return Holders.NONE;
     }
@@ -838,14 +839,6 @@ public final class ObligationAnalysis {
       holders = holders.union(Holders.variable(holder));
     }
     return holders;
-  }
-
-  private static ExpressionTree withoutCasts(ExpressionTree tree) {
-    ExpressionTree inner = ASTHelpers.stripParentheses(tree);
-    while (inner instanceof TypeCastTree cast) {
-      inner = ASTHelpers.stripParentheses(cast.getExpression());
-    }
-    return inner;
   }
 
   /** The arguments whose resource the call's value holds ({@link Wrappers}). */
@@ -881,23 +874,22 @@ public final class ObligationAnalysis {
     // object goes.
     Set<Integer> decorated =
         anyHolds(arguments) ? spec.decoratedArguments(newClass, state) : Set.of();
+    Holders decorating = Holders.NONE;
+    for (int i : decorated) {
+      decorating = decorating.union(arguments.get(i));
+    }
     if (throwing.mayThrow(newClass, state)) {
       // A decorator that fails loses what it was to decorate, a temporary among it: new
-      // InputStreamReader(new FileInputStream(f), charsetName) with a name the platform lacks.
-      Holders decorating = Holders.NONE;
-      for (int i : decorated) {
-        decorating = decorating.union(arguments.get(i));
-      }
+      // ObjectInputStream(new FileInputStream(f)) reading the header of a damaged file.
       mayThrow(facts, newClass, decorating);
     }
     Set<Integer> borrowed =
         anyHolds(arguments) ? unit.releasing.borrowedArguments(newClass, state) : Set.of();
-    Holders carried = Holders.NONE;
+    Holders carried = decorating;
     for (int i = 0; i < arguments.size(); i++) {
-      if (decorated.contains(i)
-          || (borrowed.contains(i) && trackable(newClass.getArguments().get(i)) != null)) {
+      if (borrowed.contains(i) && trackable(newClass.getArguments().get(i)) != null) {
         carried = carried.union(arguments.get(i));
-      } else {
+      } else if (!decorated.contains(i)) {
         facts = transfers.escape(facts, arguments.get(i));
       }
     }
