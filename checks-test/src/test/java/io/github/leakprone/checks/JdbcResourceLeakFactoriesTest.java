@@ -332,4 +332,72 @@ final class JdbcResourceLeakFactoriesTest {
             """)
         .doTest();
   }
+
+  /**
+   * A method of the file declared to return a JDBC resource acquires whatever its name, where its
+   * body returns a new one (JFinal's {@code getTablesResultSet()}, whose callers leave the result
+   * set open when reading it fails); not where it returns what a field holds, nor out of the file,
+   * where such a name says nothing.
+   */
+  @Test
+  void aMethodOfTheFileDeclaredToReturnAResourceIsJudgedByItsBody() {
+    helper
+        .addSourceLines(
+            "MetaBuilder.java",
+            """
+            import java.sql.Connection;
+            import java.sql.DatabaseMetaData;
+            import java.sql.ResultSet;
+            import java.sql.SQLException;
+            import java.util.List;
+
+            class MetaBuilder {
+              private DatabaseMetaData dbMeta;
+              private ResultSet current;
+
+              void tableNames(List<String> names) throws SQLException {
+                // BUG: Diagnostic contains: ResultSet `rs` acquired at line 13 is not closed when `rs.next()` at line 14 throws
+                ResultSet rs = tablesResultSet();
+                while (rs.next()) {
+                  String name = rs.getString("TABLE_NAME");
+                  if (name.startsWith("tmp")) {
+                    continue;
+                  }
+                  names.add(name);
+                }
+                rs.close();
+              }
+
+              void currentNames(List<String> names) throws SQLException {
+                ResultSet rs = currentResultSet();
+                names.add(rs.getString(1));
+              }
+
+              void sessionNames(com.acme.Session session, List<String> names) throws SQLException {
+                Connection conn = session.connectionOfSession();
+                names.add(conn.getCatalog());
+              }
+
+              protected ResultSet tablesResultSet() throws SQLException {
+                return dbMeta.getTables(null, null, null, new String[] {"TABLE"});
+              }
+
+              private ResultSet currentResultSet() {
+                return current;
+              }
+            }
+            """)
+        .addSourceLines(
+            "Session.java",
+            """
+            package com.acme;
+
+            import java.sql.Connection;
+
+            public interface Session {
+              Connection connectionOfSession();
+            }
+            """)
+        .doTest();
+  }
 }

@@ -150,4 +150,74 @@ final class ResourceLeakFactoriesTest {
             """)
         .doTest();
   }
+
+  /**
+   * A project's helper that runs an HTTP request ({@code execute*}) and hands on the response makes
+   * one where its body returns what the client's {@code execute} made (Commons VFS's {@code
+   * executeHttpUriRequest}, whose callers throw on a status other than 200 with the response open);
+   * one that reads the response and closes it hands on nothing to close.
+   */
+  @Test
+  void aHelperThatRunsARequestAndReturnsTheResponseMakesOne() {
+    helper
+        .addSourceLines(
+            "org/apache/http/client/methods/CloseableHttpResponse.java",
+            """
+            package org.apache.http.client.methods;
+
+            public interface CloseableHttpResponse extends java.io.Closeable {
+              int getStatusCode();
+            }
+            """)
+        .addSourceLines(
+            "org/apache/http/impl/client/CloseableHttpClient.java",
+            """
+            package org.apache.http.impl.client;
+
+            import org.apache.http.client.methods.CloseableHttpResponse;
+
+            public abstract class CloseableHttpClient implements java.io.Closeable {
+              public abstract CloseableHttpResponse execute(Object request) throws java.io.IOException;
+            }
+            """)
+        .addSourceLines(
+            "HttpFile.java",
+            """
+            import java.io.IOException;
+            import org.apache.http.client.methods.CloseableHttpResponse;
+            import org.apache.http.impl.client.CloseableHttpClient;
+
+            class HttpFile {
+              private final CloseableHttpClient client;
+
+              HttpFile(CloseableHttpClient client) {
+                this.client = client;
+              }
+
+              void exists(Object request) throws IOException {
+                // BUG: Diagnostic contains: CloseableHttpResponse `response` acquired at line 14 is not closed when the `throw` at line 16 is taken
+                CloseableHttpResponse response = executeRequest(request);
+                if (response.getStatusCode() != 200) {
+                  throw new IOException("not found");
+                }
+                response.close();
+              }
+
+              int status(Object request) throws IOException {
+                return executeAndRead(request);
+              }
+
+              CloseableHttpResponse executeRequest(Object request) throws IOException {
+                return client.execute(request);
+              }
+
+              int executeAndRead(Object request) throws IOException {
+                try (CloseableHttpResponse response = client.execute(request)) {
+                  return response.getStatusCode();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -566,4 +566,70 @@ final class ResourceLeakRealCodeShapesTest {
             """)
         .doTest();
   }
+
+  /**
+   * An object that cannot release anything later (no {@code close()}, no release method) and is
+   * given a stream for good uses it up in its constructor: dbunit's {@code new XmlDataSet(in)}
+   * parses the stream at once. The method trusted the constructor with the stream, and its failure
+   * is not a path this method loses it on. Where the method reads the stream again (closes it
+   * after, as with {@code new Manifest(in)}), or the object has a {@code close()}, the failure
+   * loses it.
+   */
+  @Test
+  void anObjectThatCannotReleaseAnythingUsesUpWhatItIsGivenForGood() {
+    helper
+        .addSourceLines(
+            "Loaders.java",
+            """
+            import java.io.File;
+            import java.io.FileInputStream;
+            import java.io.IOException;
+            import java.io.InputStream;
+            import java.net.URL;
+            import java.util.jar.Manifest;
+
+            class Loaders {
+              static class DataSet {
+                DataSet(InputStream in) throws IOException {
+                  if (in.read() < 0) {
+                    throw new IOException("empty");
+                  }
+                }
+              }
+
+              static class Session {
+                Session(InputStream in) throws IOException {
+                  in.read();
+                }
+
+                void close() {}
+              }
+
+              DataSet load(URL url) throws IOException {
+                InputStream in = url.openStream();
+                DataSet set = new DataSet(in);
+                return set;
+              }
+
+              DataSet loadTemporary(File f) throws IOException {
+                return new DataSet(new FileInputStream(f));
+              }
+
+              Manifest read(File f) throws IOException {
+                // BUG: Diagnostic contains: FileInputStream `in` acquired at line 37 is not closed when `new Manifest(...)` at line 38 throws
+                InputStream in = new FileInputStream(f);
+                Manifest manifest = new Manifest(in);
+                in.close();
+                return manifest;
+              }
+
+              Session open(URL url) throws IOException {
+                // BUG: Diagnostic contains: InputStream `in` acquired at line 45 is not closed when `new Session(...)` at line 46 throws
+                InputStream in = url.openStream();
+                return new Session(in);
+              }
+            }
+            """)
+        .doTest();
+  }
 }

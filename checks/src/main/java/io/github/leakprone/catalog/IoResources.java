@@ -240,18 +240,22 @@ public final class IoResources implements ResourceSpec {
 
   /**
    * What a project calls its own methods that make a stream, reader, writer, file, channel or
-   * socket: {@code open*}, {@code create*}, {@code new*}, and {@code get*Stream}, {@code
-   * get*Reader}, {@code get*Writer} (Velocity's {@code generator.getWriter(path, encoding)} that
-   * returns a new {@code FileWriter}). The name only lets the call be asked: the body, in sight,
-   * decides (a getter that returns a stream its object holds makes nothing).
+   * socket or runs an HTTP request: {@code open*}, {@code create*}, {@code new*}, {@code execute*},
+   * and {@code get*Stream}, {@code get*Reader}, {@code get*Writer} (Velocity's {@code
+   * generator.getWriter(path, encoding)} that returns a new {@code FileWriter}). The name only lets
+   * the call be asked: the body, in sight, decides (a getter that returns a stream its object holds
+   * makes nothing).
    */
   private static final NamePatterns FACTORY_NAMES =
-      NamePatterns.of(ImmutableList.of("open*", "create*", "new*"));
+      NamePatterns.of(ImmutableList.of("open*", "create*", "new*", "execute*"));
 
   private static final ImmutableList<String> GETTER_SUFFIXES =
       ImmutableList.of("Stream", "Reader", "Writer");
 
-  /** The types a project's factory returns that hold an OS resource when they are fresh. */
+  /**
+   * The types a project's factory returns that hold an OS resource, or a pooled connection, when
+   * they are fresh.
+   */
   private static final ImmutableList<String> FACTORY_RESULT_TYPES =
       ImmutableList.of(
           "java.io.InputStream",
@@ -263,7 +267,12 @@ public final class IoResources implements ResourceSpec {
           "java.net.Socket",
           "java.net.ServerSocket",
           "java.net.DatagramSocket",
-          "java.util.zip.ZipFile");
+          "java.util.zip.ZipFile",
+          // A helper that runs a request for the project (Commons VFS's executeHttpUriRequest)
+          // hands on the response and the pooled connection it streams from.
+          "okhttp3.Response",
+          "org.apache.http.client.methods.CloseableHttpResponse",
+          "org.apache.hc.core5.http.ClassicHttpResponse");
 
   private final ImmutableList<MethodRef> owned;
   private final StaticClosers closers;

@@ -13,6 +13,7 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import io.github.leakprone.trees.Receivers;
@@ -61,6 +62,15 @@ public final class JdbcResources implements ResourceSpec {
   /** The resource types a project factory returns. */
   private static final ImmutableList<String> RESOURCE_TYPES =
       ImmutableList.of("java.sql.Connection", "java.sql.Statement", "java.sql.ResultSet");
+
+  /** The interfaces a method may be declared to return to count as a project's factory by it. */
+  private static final ImmutableSet<String> DECLARED_RESOURCES =
+      ImmutableSet.of(
+          "java.sql.Connection",
+          "java.sql.Statement",
+          "java.sql.PreparedStatement",
+          "java.sql.CallableStatement",
+          "java.sql.ResultSet");
 
   /**
    * Metadata queries run on a statement of the driver's own, so their ResultSet must be closed:
@@ -277,6 +287,8 @@ public final class JdbcResources implements ResourceSpec {
      * connection an object holds (a session's, a transaction's) otherwise.
      */
     PROJECT_CONNECTION_GETTER,
+    /** A project's method of any other name, declared to return a JDBC resource interface. */
+    PROJECT_RESOURCE_METHOD,
     NONE
   }
 
@@ -324,6 +336,7 @@ public final class JdbcResources implements ResourceSpec {
               : Receivers.isThisOrImplicit(ASTHelpers.getReceiver(call))
                   ? Optional.of(Acquisition.OWNED_IF_SEEN_FRESH)
                   : Optional.empty();
+      case PROJECT_RESOURCE_METHOD -> Optional.of(Acquisition.OWNED_IF_FRESH_IN_UNIT);
       case NONE -> Optional.empty();
     };
   }
@@ -368,9 +381,28 @@ public final class JdbcResources implements ResourceSpec {
     // The name first: it rules out nearly every getter that the name test let through, at no cost.
     Listed byName = projectAcquirerByName(method.getSimpleName().toString());
     if (byName == Listed.NONE) {
-      return Listed.NONE;
+      return declaredToReturnAResource(method, state)
+          ? Listed.PROJECT_RESOURCE_METHOD
+          : Listed.NONE;
     }
     return ProjectFactories.returnsOneOf(method, RESOURCE_TYPES, state) ? byName : Listed.NONE;
+  }
+
+  /**
+   * Whether a project's method is declared to return one of JDBC's resource interfaces itself
+   * ({@code ResultSet getTablesResultSet()}): whatever its name, the body decides where the unit
+   * holds it. A test of the declaration alone, cheap enough to ask of every call's method.
+   */
+  public static boolean declaredToReturnAResource(MethodSymbol method, VisitorState state) {
+    Symbol result = method.getReturnType().tsym;
+    for (String name : DECLARED_RESOURCES) {
+      Type resource = NamedTypes.get(name, state);
+      if (resource != null && resource.tsym == result) {
+        String owner = method.owner.getQualifiedName().toString();
+        return !owner.startsWith("java.") && !owner.startsWith("javax.");
+      }
+    }
+    return false;
   }
 
   @Override

@@ -36,7 +36,13 @@ public interface ResourceSpec {
      * getConnection()} of the class or a superclass out of sight is as often the getter of a
      * connection the object holds (a session's, a transaction's) as a factory.
      */
-    OWNED_IF_SEEN_FRESH
+    OWNED_IF_SEEN_FRESH,
+    /**
+     * A resource only where the compilation unit holds the method's body and that body returns a
+     * new one: a method of the unit declared to return a resource type, whatever its name (JFinal's
+     * {@code getTablesResultSet()}). Out of the unit, such a name says nothing.
+     */
+    OWNED_IF_FRESH_IN_UNIT
   }
 
   /** Whether {@code tree} (a method or constructor call) acquires a resource, and of which kind. */

@@ -94,7 +94,9 @@ public final class JdbcResourceLeak extends BugChecker
   @Override
   public Description matchMethodInvocation(MethodInvocationTree call, VisitorState state) {
     MethodSymbol method = getSymbol(call);
-    if (method == null || !namedLikeAcquirer.test(method.getSimpleName(), state.context)) {
+    if (method == null
+        || !(namedLikeAcquirer.test(method.getSimpleName(), state.context)
+            || JdbcResources.declaredToReturnAResource(method, state))) {
       return Description.NO_MATCH;
     }
     return InternalErrors.noFindingOnError(

@@ -7,6 +7,7 @@ import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
@@ -104,6 +105,32 @@ public final class LocalVariables {
       }
     }.scan(body, null);
     return assigned;
+  }
+
+  /**
+   * How many times {@code body} reads {@code var}: its uses other than as the target of a plain
+   * {@code =} (a compound assignment such as {@code +=} reads it too).
+   */
+  public static int readsIn(Symbol var, Tree body) {
+    int[] reads = {0};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitAssignment(AssignmentTree tree, Void unused) {
+        if (!(tree.getVariable() instanceof IdentifierTree)) {
+          scan(tree.getVariable(), null);
+        }
+        return scan(tree.getExpression(), null);
+      }
+
+      @Override
+      public Void visitIdentifier(IdentifierTree tree, Void unused) {
+        if (getSymbol(tree) == var) {
+          reads[0]++;
+        }
+        return null;
+      }
+    }.scan(body, null);
+    return reads[0];
   }
 
   /**

@@ -53,14 +53,16 @@ final class AcquiringCalls {
     Optional<Acquisition> listed = spec.acquisition(tree, state);
     if (listed.isEmpty()
         || (listed.get() != Acquisition.OWNED_IF_FRESH
-            && listed.get() != Acquisition.OWNED_IF_SEEN_FRESH)) {
+            && listed.get() != Acquisition.OWNED_IF_SEEN_FRESH
+            && listed.get() != Acquisition.OWNED_IF_FRESH_IN_UNIT)) {
       return listed;
     }
     MethodSymbol method = (MethodSymbol) getSymbol(tree);
     // A factory trusted by its name is judged by its body only in this unit: in another file it
     // often hands on what another object's getter returns (Torque.getConnection(name) returns
-    // getInstance().getConnection(name)), which a body's look cannot tell from a getter's. One
-    // known only where its body is seen is read wherever javac compiles it.
+    // getInstance().getConnection(name)), which a body's look cannot tell from a getter's; one
+    // known only by its declared result counts only there. One known only where its body is seen
+    // is read wherever javac compiles it.
     MethodTree body =
         listed.get() == Acquisition.OWNED_IF_SEEN_FRESH
             ? unit.declarationInSight(method, state)

@@ -154,6 +154,9 @@ public final class ObligationAnalysis {
 
   private int steps;
 
+  /** The body being analysed. */
+  private Tree body;
+
   /** The body's local collections that keep what is added to them. */
   private LocalContainers collections;
 
@@ -196,6 +199,7 @@ public final class ObligationAnalysis {
   }
 
   private void run(Tree body) {
+    this.body = body;
     collections = new LocalContainers(body, state);
     MethodSymbol method =
         state.getPath().getLeaf() instanceof MethodTree tree ? getSymbol(tree) : null;
@@ -878,13 +882,24 @@ public final class ObligationAnalysis {
     for (int i : decorated) {
       decorating = decorating.union(arguments.get(i));
     }
-    if (throwing.mayThrow(newClass, state)) {
-      // A decorator that fails loses what it was to decorate, a temporary among it: new
-      // ObjectInputStream(new FileInputStream(f)) reading the header of a damaged file.
-      mayThrow(facts, newClass, decorating);
-    }
     Set<Integer> borrowed =
         anyHolds(arguments) ? unit.releasing.borrowedArguments(newClass, state) : Set.of();
+    if (throwing.mayThrow(newClass, state)) {
+      // A decorator that fails loses what it was to decorate, a temporary among it: new
+      // ObjectInputStream(new FileInputStream(f)) reading the header of a damaged file. What an
+      // object that cannot release anything is given for good, it was trusted with either way.
+      Holders consumed = Holders.NONE;
+      if (anyHolds(arguments) && !Consumers.canReleaseLater(ASTHelpers.getType(newClass), state)) {
+        for (int i = 0; i < arguments.size(); i++) {
+          if (!decorated.contains(i)
+              && !borrowed.contains(i)
+              && givenForGood(newClass.getArguments().get(i))) {
+            consumed = consumed.union(arguments.get(i));
+          }
+        }
+      }
+      mayThrow(transfers.escape(facts, consumed), newClass, decorating);
+    }
     Holders carried = decorating;
     for (int i = 0; i < arguments.size(); i++) {
       if (borrowed.contains(i) && trackable(newClass.getArguments().get(i)) != null) {
@@ -895,6 +910,19 @@ public final class ObligationAnalysis {
     }
     Eval made = acquire(newClass, facts, Holders.NONE);
     return new Eval(made.facts, made.holders.union(carried));
+  }
+
+  /**
+   * Whether the method gives {@code argument} away for good: a temporary, or a local it reads
+   * nowhere else (not closed later, not read on after the call).
+   */
+  private boolean givenForGood(ExpressionTree argument) {
+    Symbol variable = trackable(argument);
+    if (variable == null) {
+      return true;
+    }
+    return LocalVariables.isLocalOrParameter(variable)
+        && LocalVariables.readsIn(variable, body) == 1;
   }
 
   private Eval acquire(ExpressionTree tree, Facts facts, Holders receiver) {

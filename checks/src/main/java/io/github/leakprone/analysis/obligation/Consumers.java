@@ -1,0 +1,43 @@
+package io.github.leakprone.analysis.obligation;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import io.github.leakprone.catalog.ClientLifecycles;
+import io.github.leakprone.catalog.ReleaseNames;
+
+/**
+ * Objects that use up what they are given. One with no way to release anything later (not {@code
+ * AutoCloseable}, no close, release or end method) that a constructor hands a resource either reads
+ * it to the end there and then ({@code new XmlDataSet(in)} parses the stream, and the parser closes
+ * it) or keeps it where nothing can close it. A method that hands it such an object for good, never
+ * to read it again, has trusted the constructor with the resource: when the constructor fails as
+ * when it succeeds, and its failure is not a path that this method loses it on. A decorator or an
+ * owner with a {@code close()} is another matter: it owns the resource only once it exists.
+ */
+final class Consumers {
+
+  /** Whether an object of {@code type} has a method that could release what it was given. */
+  static boolean canReleaseLater(Type type, VisitorState state) {
+    if (type == null || ASTHelpers.isSubtype(type, state.getSymtab().autoCloseableType, state)) {
+      return true;
+    }
+    for (Type supertype : state.getTypes().closure(type)) {
+      for (Symbol member : ASTHelpers.getEnclosedElements(supertype.tsym)) {
+        if (member instanceof MethodSymbol method && !method.isConstructor() && ends(method)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean ends(MethodSymbol method) {
+    String name = method.getSimpleName().toString();
+    return ReleaseNames.isReleaseHelper(name) || ClientLifecycles.END_NAMES.contains(name);
+  }
+
+  private Consumers() {}
+}
