@@ -170,6 +170,98 @@ final class JdbcResourceLeakKeptTest {
   }
 
   /**
+   * A driver's other classes hold the driver's own connection class, not the interface (MariaDB's
+   * metadata and XA code on a {@code MariaDbConnection}): the statements it makes are the driver's
+   * design, as those made of {@code this}. Code that holds a {@code Connection}, also inside the
+   * driver, is judged as any other. And where the catalog's acquirer is implemented in sight as a
+   * getter of a field (MariaDB's {@code MariaDbPooledConnection.getConnection()}), its call hands
+   * out what the object holds: nothing to close; an implementation that makes a new one still
+   * acquires.
+   */
+  @Test
+  void aDriversOwnConnectionClassAndAGetterImplementationAreTheDriversBusiness() {
+    helper
+        .addSourceLines(
+            "DriverConnection.java",
+            """
+            import java.sql.Connection;
+
+            abstract class DriverConnection implements Connection {}
+            """)
+        .addSourceLines(
+            "DriverPooledConnection.java",
+            """
+            import java.sql.Connection;
+            import java.sql.SQLException;
+            import javax.sql.PooledConnection;
+
+            abstract class DriverPooledConnection implements PooledConnection {
+              private final DriverConnection connection;
+
+              DriverPooledConnection(DriverConnection connection) {
+                this.connection = connection;
+              }
+
+              @Override
+              public Connection getConnection() {
+                return connection;
+              }
+            }
+            """)
+        .addSourceLines(
+            "FreshPooledConnection.java",
+            """
+            import java.sql.Connection;
+            import java.sql.DriverManager;
+            import java.sql.SQLException;
+            import javax.sql.PooledConnection;
+
+            abstract class FreshPooledConnection implements PooledConnection {
+              @Override
+              public Connection getConnection() throws SQLException {
+                return DriverManager.getConnection("jdbc:acme");
+              }
+            }
+            """)
+        .addSourceLines(
+            "DriverMetaData.java",
+            """
+            import java.sql.Connection;
+            import java.sql.ResultSet;
+            import java.sql.SQLException;
+
+            class DriverMetaData {
+              private final DriverConnection connection;
+              private final Connection user;
+
+              DriverMetaData(DriverConnection connection, Connection user) {
+                this.connection = connection;
+                this.user = user;
+              }
+
+              ResultSet createTable(String table) throws SQLException {
+                return connection.createStatement().executeQuery("SHOW CREATE TABLE " + table);
+              }
+
+              ResultSet userTables() throws SQLException {
+                // BUG: Diagnostic contains: Statement returned by createStatement() at line 20 is never stored
+                return user.createStatement().executeQuery("SHOW TABLES");
+              }
+
+              boolean idle(DriverPooledConnection item) throws SQLException {
+                return item.getConnection().isValid(1);
+              }
+
+              boolean fresh(FreshPooledConnection item) throws SQLException {
+                // BUG: Diagnostic contains: Connection returned by getConnection() at line 29 is never stored
+                return item.getConnection().isValid(1);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A connection closed in the handler of a database failure ends its session, and the statements
    * made of it go with it (HyperSQL SqlTool's teardown of a severed session, which drops the
    * statement it was about to return). Closed on any other path, or another connection, or in the

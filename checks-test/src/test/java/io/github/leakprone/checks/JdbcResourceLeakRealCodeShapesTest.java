@@ -488,4 +488,89 @@ final class JdbcResourceLeakRealCodeShapesTest {
             """)
         .doTest();
   }
+
+  /**
+   * A batch whose statement is prepared in {@code if (i == 0)} of a counting loop (BeetlSQL's
+   * {@code sqlReadyBatchExecuteUpdate}) prepares it once: the branch runs on the first pass only,
+   * when nothing it opens is open yet, so its assignment overwrites nothing. A test on another
+   * value of the counter, or a counter the body moves back (a batch restarted every hundred rows),
+   * can take the branch again.
+   */
+  @Test
+  void aBranchTakenOnlyOnALoopsFirstPassOverwritesNothingItOpened() {
+    helper
+        .addSourceLines(
+            "Batches.java",
+            """
+            import java.sql.Connection;
+            import java.sql.PreparedStatement;
+            import java.sql.SQLException;
+            import java.util.List;
+
+            class Batches {
+              int[] firstPass(Connection conn, String sql, List<Object> rows) throws SQLException {
+                PreparedStatement ps = null;
+                try {
+                  for (int i = 0; i < rows.size(); i++) {
+                    if (i == 0) {
+                      ps = conn.prepareStatement(sql);
+                    }
+                    ps.setObject(1, rows.get(i));
+                    ps.addBatch();
+                  }
+                  return ps == null ? new int[0] : ps.executeBatch();
+                } finally {
+                  if (ps != null) {
+                    ps.close();
+                  }
+                }
+              }
+
+              int[] everyOtherPass(Connection conn, String sql, List<Object> rows)
+                  throws SQLException {
+                PreparedStatement ps = null;
+                try {
+                  for (int i = 0; i < rows.size(); i++) {
+                    if (i % 2 == 0) {
+                      // BUG: Diagnostic contains: PreparedStatement `ps` acquired at line 32 is not closed before `ps` is overwritten at line 32
+                      ps = conn.prepareStatement(sql);
+                    }
+                    ps.setObject(1, rows.get(i));
+                    ps.addBatch();
+                  }
+                  return ps == null ? new int[0] : ps.executeBatch();
+                } finally {
+                  if (ps != null) {
+                    ps.close();
+                  }
+                }
+              }
+
+              int[] counterMoved(Connection conn, String sql, List<Object> rows) throws SQLException {
+                PreparedStatement ps = null;
+                try {
+                  for (int i = 0; i < rows.size(); i++) {
+                    if (i == 0) {
+                      // BUG: Diagnostic contains: PreparedStatement `ps` acquired at line 51 is not closed before `ps` is overwritten at line 51
+                      ps = conn.prepareStatement(sql);
+                    }
+                    ps.setObject(1, rows.get(i));
+                    ps.addBatch();
+                    if (i == 99) {
+                      ps.executeBatch();
+                      rows = rows.subList(100, rows.size());
+                      i = -1;
+                    }
+                  }
+                  return ps == null ? new int[0] : ps.executeBatch();
+                } finally {
+                  if (ps != null) {
+                    ps.close();
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }

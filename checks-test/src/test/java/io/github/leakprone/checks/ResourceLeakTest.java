@@ -1223,6 +1223,13 @@ final class ResourceLeakTest {
                   return null;
                 }
               }
+
+              Class<?> anonymous(URL jar, String name) throws ClassNotFoundException {
+                // An anonymous subclass is named after the class it extends.
+                // BUG: Diagnostic contains: URLClassLoader `loader` acquired at line 23 is never closed
+                URLClassLoader loader = new URLClassLoader(new URL[] {jar}) {};
+                return loader.loadClass(name);
+              }
             }
             """)
         .doTest();

@@ -16,6 +16,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
+import io.github.leakprone.trees.CompiledWithUs;
 import io.github.leakprone.trees.Receivers;
 import java.util.HashMap;
 import java.util.Map;
@@ -345,19 +346,29 @@ public final class JdbcResources implements ResourceSpec {
    * A statement a connection makes of itself ({@code this.createStatement()} in a driver's or a
    * wrapper's own Connection): a connection closes the statements it made when it is closed ("All
    * Statement objects will be closed when the connection that created them is closed", the JDBC
-   * specification), so the connection owns it, not the method that made it.
+   * specification), so the connection owns it, not the method that made it. So too in a driver's
+   * other classes, which hold the driver's own connection class rather than the interface
+   * (MariaDB's metadata and XA code on a {@code MariaDbConnection}): how the driver's statements
+   * live is the driver's design (MariaDB's buffer their results and are registered nowhere), and
+   * application code holds a {@code Connection}.
    */
   private static boolean madeOfItself(
       MethodInvocationTree call, MethodSymbol method, VisitorState state) {
-    if (!Receivers.isThisOrImplicit(ASTHelpers.getReceiver(call))) {
+    Type connection = NamedTypes.get("java.sql.Connection", state);
+    if (connection == null || !ASTHelpers.isSubtype(method.owner.type, connection, state)) {
       return false;
     }
-    Type connection = NamedTypes.get("java.sql.Connection", state);
-    ClassTree enclosing = state.findEnclosing(ClassTree.class);
-    return connection != null
-        && enclosing != null
-        && ASTHelpers.isSubtype(method.owner.type, connection, state)
-        && ASTHelpers.isSubtype(ASTHelpers.getType(enclosing), connection, state);
+    ExpressionTree receiver = ASTHelpers.getReceiver(call);
+    if (Receivers.isThisOrImplicit(receiver)) {
+      ClassTree enclosing = state.findEnclosing(ClassTree.class);
+      return enclosing != null
+          && ASTHelpers.isSubtype(ASTHelpers.getType(enclosing), connection, state);
+    }
+    Type held = ASTHelpers.getType(receiver);
+    return held != null
+        && !held.isInterface()
+        && ASTHelpers.isSubtype(held, connection, state)
+        && CompiledWithUs.isCompiledWithUs(held.tsym, state);
   }
 
   private Listed listed(MethodSymbol method, VisitorState state) {
@@ -398,8 +409,7 @@ public final class JdbcResources implements ResourceSpec {
     for (String name : DECLARED_RESOURCES) {
       Type resource = NamedTypes.get(name, state);
       if (resource != null && resource.tsym == result) {
-        String owner = method.owner.getQualifiedName().toString();
-        return !owner.startsWith("java.") && !owner.startsWith("javax.");
+        return !Platform.declares(method);
       }
     }
     return false;

@@ -18,8 +18,7 @@ final class ProjectFactories {
    */
   static boolean returnsOneOf(
       MethodSymbol method, ImmutableList<String> types, VisitorState state) {
-    String owner = method.owner.getQualifiedName().toString();
-    if (owner.startsWith("java.") || owner.startsWith("javax.")) {
+    if (Platform.declares(method)) {
       return false;
     }
     Type result = method.getReturnType();

@@ -6,6 +6,7 @@ import static com.google.errorprone.util.ASTHelpers.getType;
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.Types;
 import io.github.leakprone.analysis.obligation.Leak;
 import io.github.leakprone.analysis.obligation.Witness;
 import io.github.leakprone.trees.SourceLines;
@@ -21,8 +22,7 @@ final class LeakMessage {
   private static final String ADVICE = "close it with try-with-resources or in a finally block";
 
   static String of(Leak leak, VisitorState state) {
-    Type type = getType(leak.site());
-    String typeName = type == null ? "resource" : type.tsym.getSimpleName().toString();
+    String typeName = nameOf(getType(leak.site()), state);
     int line = SourceLines.lineOf(leak.site(), state);
     Witness witness = leak.witness();
     if (witness.kind() == Witness.Kind.NEVER_STORED) {
@@ -49,6 +49,25 @@ final class LeakMessage {
     return String.format(
         "%s acquired at line %d is not closed %s; %s",
         subject, line, witness.describe(), adviceFor(witness));
+  }
+
+  /**
+   * The type's simple name; for an anonymous class, the name of the class it extends or else of the
+   * interface it implements (`new URLClassLoader(urls) { ... }` is a URLClassLoader).
+   */
+  private static String nameOf(Type type, VisitorState state) {
+    if (type == null) {
+      return "resource";
+    }
+    if (type.tsym.isAnonymous()) {
+      Types types = state.getTypes();
+      Type named = types.supertype(type);
+      if (named.tsym == state.getSymtab().objectType.tsym && !types.interfaces(type).isEmpty()) {
+        named = types.interfaces(type).head;
+      }
+      return named.tsym.getSimpleName().toString();
+    }
+    return type.tsym.getSimpleName().toString();
   }
 
   private static String adviceFor(Witness witness) {

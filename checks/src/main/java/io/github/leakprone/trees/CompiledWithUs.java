@@ -7,6 +7,8 @@ import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.api.JavacTrees;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import java.util.Optional;
 
@@ -34,6 +36,12 @@ public final class CompiledWithUs {
       }
     }
     return Optional.empty();
+  }
+
+  /** Whether javac compiles {@code type}'s class from source with the checked file. */
+  public static boolean isCompiledWithUs(Symbol type, VisitorState state) {
+    return type instanceof ClassSymbol owner
+        && JavacTrees.instance(state.context).getTree(owner) != null;
   }
 
   private CompiledWithUs() {}

@@ -12,7 +12,9 @@ import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
 import io.github.leakprone.catalog.ContainerStores;
+import io.github.leakprone.catalog.Platform;
 import io.github.leakprone.catalog.ResourceSpec;
 import io.github.leakprone.catalog.ResourceSpec.Acquisition;
 import io.github.leakprone.trees.Casts;
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.lang.model.element.ElementKind;
 
 /**
  * Which calls acquire, for one compilation unit: the catalog's answer, except that a method known
@@ -40,6 +43,7 @@ final class AcquiringCalls {
   private final ResourceSpec spec;
   private final UnitMethods unit;
   private final Map<MethodSymbol, Boolean> returnsFresh = new HashMap<>();
+  private final Map<MethodSymbol, Boolean> returnsAField = new HashMap<>();
 
   AcquiringCalls(ResourceSpec spec, UnitMethods unit) {
     this.spec = spec;
@@ -51,6 +55,15 @@ final class AcquiringCalls {
    */
   Optional<Acquisition> acquisition(ExpressionTree tree, VisitorState state) {
     Optional<Acquisition> listed = spec.acquisition(tree, state);
+    if (listed.isPresent()
+        && listed.get() == Acquisition.OWNED
+        && tree instanceof MethodInvocationTree
+        && returnsAField((MethodSymbol) getSymbol(tree), state)) {
+      // The catalog speaks for the interface; an implementation in sight that hands out what a
+      // field holds is a getter (MariaDB's MariaDbPooledConnection.getConnection(): return
+      // connection), and what it returns is its object's.
+      return Optional.empty();
+    }
     if (listed.isEmpty()
         || (listed.get() != Acquisition.OWNED_IF_FRESH
             && listed.get() != Acquisition.OWNED_IF_SEEN_FRESH
@@ -72,6 +85,37 @@ final class AcquiringCalls {
             ? listed.get() == Acquisition.OWNED_IF_FRESH
             : returnsFresh(method, body, state);
     return fresh ? Optional.of(Acquisition.OWNED) : Optional.empty();
+  }
+
+  /**
+   * Whether {@code method} is a project's implementation, compiled with the unit, whose every
+   * {@code return} hands out a field's value.
+   */
+  private boolean returnsAField(MethodSymbol method, VisitorState state) {
+    if (method == null || method.isStatic() || Platform.declares(method)) {
+      return false;
+    }
+    return returnsAField.computeIfAbsent(
+        method,
+        m -> {
+          MethodTree body = unit.declarationInSight(m, state);
+          return body != null && everyReturnIsAField(body);
+        });
+  }
+
+  private static boolean everyReturnIsAField(MethodTree declaration) {
+    boolean[] seen = {false, true}; // any return; all of them a field
+    new SameBodyScanner() {
+      @Override
+      public Void visitReturn(ReturnTree ret, Void unused) {
+        Symbol value =
+            ret.getExpression() == null ? null : getSymbol(Casts.stripped(ret.getExpression()));
+        seen[0] = true;
+        seen[1] &= value instanceof VarSymbol var && var.getKind() == ElementKind.FIELD;
+        return super.visitReturn(ret, null);
+      }
+    }.scan(declaration.getBody(), null);
+    return seen[0] && seen[1];
   }
 
   private boolean returnsFresh(MethodSymbol method, MethodTree declaration, VisitorState state) {

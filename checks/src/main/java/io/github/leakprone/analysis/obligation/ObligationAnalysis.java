@@ -60,6 +60,7 @@ import io.github.leakprone.catalog.ContainerStores;
 import io.github.leakprone.catalog.NamedTypes;
 import io.github.leakprone.catalog.ResourceSpec;
 import io.github.leakprone.trees.Casts;
+import io.github.leakprone.trees.FirstPassGuards;
 import io.github.leakprone.trees.LambdaResults;
 import io.github.leakprone.trees.LocalVariables;
 import io.github.leakprone.trees.MainMethods;
@@ -139,6 +140,9 @@ public final class ObligationAnalysis {
 
   /** How many {@code finally} blocks around the statement being analysed. */
   private int finallyDepth;
+
+  /** The loops whose body is being analysed, innermost first. */
+  private final Deque<Tree> loops = new ArrayDeque<>();
 
   /** The {@code try} statements whose block is being analysed, innermost first. */
   private final Deque<TryTree> trying = new ArrayDeque<>();
@@ -290,8 +294,17 @@ public final class ObligationAnalysis {
     }
     if (tree instanceof IfTree ifTree) {
       Facts[] branches = condition(ifTree.getCondition(), in);
+      Facts then = transfers.endOfStatement(branches[0]);
+      if (then != null
+          && loops.peek() instanceof ForLoopTree loop
+          && FirstPassGuards.holdsOnlyOnFirstPass(ifTree.getCondition(), loop)) {
+        // if (i == 0) { ps = conn.prepareStatement(sql); }: on the first pass, which is the only
+        // one to take the branch, nothing the branch opens is open yet.
+        Set<Tree> opened = FirstPassGuards.callsIn(ifTree.getThenStatement());
+        then = then.without(obligation -> opened.contains(obligation.site()));
+      }
       return Facts.join(
-          statement(ifTree.getThenStatement(), transfers.endOfStatement(branches[0])),
+          statement(ifTree.getThenStatement(), then),
           ifTree.getElseStatement() == null
               ? transfers.endOfStatement(branches[1])
               : statement(ifTree.getElseStatement(), transfers.endOfStatement(branches[1])));
@@ -443,6 +456,15 @@ public final class ObligationAnalysis {
    * returns the state flowing back to the head and the state leaving when the condition fails.
    */
   private Facts loop(Tree loop, Facts entry, Function<Facts, Facts[]> pass) {
+    loops.push(loop);
+    try {
+      return loopToFixpoint(loop, entry, pass);
+    } finally {
+      loops.pop();
+    }
+  }
+
+  private Facts loopToFixpoint(Tree loop, Facts entry, Function<Facts, Facts[]> pass) {
     PendingExits outer = pending;
     Facts head = Facts.join(loopHeads.get(loop), entry);
     Facts exit;
