@@ -177,6 +177,7 @@ final class JdbcResourceLeakHeldBeyondTheMethodTest {
             "Pools.java",
             """
             import java.sql.Connection;
+            import java.sql.PreparedStatement;
             import java.sql.SQLException;
             import java.util.ArrayList;
             import java.util.HashMap;
@@ -188,7 +189,7 @@ final class JdbcResourceLeakHeldBeyondTheMethodTest {
               int warmUp(DataSource ds, int n) throws SQLException {
                 List<Connection> conns = new ArrayList<>();
                 for (int i = 0; i < n; i++) {
-                  // BUG: Diagnostic contains: Connection acquired at line 14 is not closed after it is added to `conns`, from which nothing takes it to close it; close the elements before the collection is dropped
+                  // BUG: Diagnostic contains: Connection acquired at line 15 is not closed after it is added to `conns`, from which nothing takes it to close it; close the elements before the collection is dropped
                   conns.add(ds.getConnection());
                 }
                 return conns.size();
@@ -224,6 +225,43 @@ final class JdbcResourceLeakHeldBeyondTheMethodTest {
                 Map<String, Connection> byName = new HashMap<>();
                 Connection previous = byName.put("a", ds.getConnection());
                 return previous;
+              }
+
+              void batchPerStatement(Connection conn, List<String> sqls) throws SQLException {
+                Map<String, PreparedStatement> batches = new HashMap<>();
+                for (String sql : sqls) {
+                  PreparedStatement ps = batches.get(sql);
+                  if (ps == null) {
+                    // BUG: Diagnostic contains: PreparedStatement `ps` acquired at line 58 is not closed after it is added to `batches`
+                    ps = conn.prepareStatement(sql);
+                    batches.put(sql, ps);
+                  }
+                  ps.addBatch();
+                }
+                for (PreparedStatement ps : batches.values()) {
+                  ps.executeBatch();
+                }
+              }
+
+              void batchPerStatementClosed(Connection conn, List<String> sqls) throws SQLException {
+                Map<String, PreparedStatement> batches = new HashMap<>();
+                try {
+                  for (String sql : sqls) {
+                    PreparedStatement ps = batches.get(sql);
+                    if (ps == null) {
+                      ps = conn.prepareStatement(sql);
+                      batches.put(sql, ps);
+                    }
+                    ps.addBatch();
+                  }
+                  for (PreparedStatement ps : batches.values()) {
+                    ps.executeBatch();
+                  }
+                } finally {
+                  for (PreparedStatement ps : batches.values()) {
+                    ps.close();
+                  }
+                }
               }
 
               private static void closeAll(List<Connection> conns) throws SQLException {

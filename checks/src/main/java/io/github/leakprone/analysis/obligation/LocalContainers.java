@@ -4,7 +4,11 @@ import static com.google.errorprone.util.ASTHelpers.getSymbol;
 
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -13,18 +17,23 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import io.github.leakprone.catalog.ContainerStores;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 import javax.lang.model.element.ElementKind;
 
 /**
  * Local collections that keep what is added to them: created in the body ({@code new
- * ArrayList<>()}) and never used but to add, count, test or clear. Nothing in the method takes an
- * element out of one to close it, and the collection itself goes nowhere, so a resource added to it
- * is as lost as one left in a local ({@code for (...) conns.add(ds.getConnection());}). A
- * collection that is iterated, read, returned, passed or stored is somebody's to empty: what it
+ * ArrayList<>()}) and never used but to add, count, test or clear, or to read what it holds for use
+ * when nothing in the method closes what it reads. Nothing in the method takes an element out of
+ * one to close it, and the collection itself goes nowhere, so a resource added to it is as lost as
+ * one left in a local ({@code for (...) conns.add(ds.getConnection());}). A collection that is
+ * returned, passed or stored, or whose elements the method closes, is somebody's to empty: what it
  * holds is handed over.
  */
 final class LocalContainers {
@@ -49,14 +58,23 @@ final class LocalContainers {
           "containsValue",
           "clear");
 
+  /** Calls that take elements out of the collection, or let them be walked, for use. */
+  private static final ImmutableSet<String> READING_CALLS =
+      ImmutableSet.of("get", "getOrDefault", "values", "entrySet", "iterator");
+
   private final Tree body;
   private final VisitorState state;
+  private final Predicate<MethodInvocationTree> releases;
   private final Map<Symbol, Boolean> keeping = new HashMap<>();
 
-  /** For {@code body}, whose method or lambda is {@code state}'s path. */
-  LocalContainers(Tree body, VisitorState state) {
+  /**
+   * For {@code body}, whose method or lambda is {@code state}'s path; {@code releases} says which
+   * calls release a resource (its receiver, or an argument).
+   */
+  LocalContainers(Tree body, VisitorState state, Predicate<MethodInvocationTree> releases) {
     this.body = body;
     this.state = state;
+    this.releases = releases;
   }
 
   /**
@@ -83,6 +101,7 @@ final class LocalContainers {
 
   private boolean keepsWhatItHolds(Symbol local) {
     boolean[] fresh = {false};
+    boolean[] read = {false};
     boolean[] letGo = {false};
     new TreePathScanner<Void, Void>() {
       @Override
@@ -98,12 +117,96 @@ final class LocalContainers {
       @Override
       public Void visitIdentifier(IdentifierTree identifier, Void unused) {
         if (getSymbol(identifier) == local && !isKeepingCall(getCurrentPath())) {
-          letGo[0] = true;
+          if (isReading(getCurrentPath())) {
+            read[0] = true;
+          } else {
+            letGo[0] = true;
+          }
         }
         return null;
       }
     }.scan(new TreePath(state.getPath(), body), null);
-    return fresh[0] && !letGo[0];
+    // Read only to use what it holds (a statement per SQL, taken out to add a batch), and never to
+    // close it: the collection still keeps it (BeetlSQL's updateBatch).
+    return fresh[0] && !letGo[0] && (!read[0] || !releasesAnElementOf(local));
+  }
+
+  /** Whether the use at {@code use} takes elements out of the collection, or walks them. */
+  private static boolean isReading(TreePath use) {
+    Tree parent = use.getParentPath().getLeaf();
+    if (parent instanceof EnhancedForLoopTree loop && loop.getExpression() == use.getLeaf()) {
+      return true;
+    }
+    return parent instanceof MemberSelectTree select
+        && READING_CALLS.contains(select.getIdentifier().toString())
+        && use.getParentPath().getParentPath().getLeaf() instanceof MethodInvocationTree call
+        && call.getMethodSelect() == select;
+  }
+
+  /**
+   * Whether the body releases something taken out of {@code local}: a variable of a loop over it or
+   * over one of its views, a local given a value read from it, or a value read from it in place
+   * ({@code map.get(key).close()}).
+   */
+  private boolean releasesAnElementOf(Symbol local) {
+    Set<Symbol> elements = new HashSet<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitEnhancedForLoop(EnhancedForLoopTree loop, Void unused) {
+        if (mentions(loop.getExpression(), local)) {
+          elements.add(getSymbol(loop.getVariable()));
+        }
+        return super.visitEnhancedForLoop(loop, null);
+      }
+
+      @Override
+      public Void visitVariable(VariableTree variable, Void unused) {
+        if (variable.getInitializer() != null && mentions(variable.getInitializer(), local)) {
+          elements.add(getSymbol(variable));
+        }
+        return super.visitVariable(variable, null);
+      }
+
+      @Override
+      public Void visitAssignment(AssignmentTree assignment, Void unused) {
+        if (mentions(assignment.getExpression(), local)) {
+          elements.add(getSymbol(assignment.getVariable()));
+        }
+        return super.visitAssignment(assignment, null);
+      }
+    }.scan(body, null);
+    elements.add(local);
+    boolean[] released = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        if (releases.test(call)) {
+          ExpressionTree receiver = ASTHelpers.getReceiver(call);
+          released[0] |= receiver != null && mentionsAny(receiver, elements);
+          for (ExpressionTree argument : call.getArguments()) {
+            released[0] |= mentionsAny(argument, elements);
+          }
+        }
+        return super.visitMethodInvocation(call, null);
+      }
+    }.scan(body, null);
+    return released[0];
+  }
+
+  private static boolean mentions(Tree tree, Symbol symbol) {
+    return mentionsAny(tree, Set.of(symbol));
+  }
+
+  private static boolean mentionsAny(Tree tree, Set<Symbol> symbols) {
+    boolean[] found = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree identifier, Void unused) {
+        found[0] |= symbols.contains(getSymbol(identifier));
+        return null;
+      }
+    }.scan(tree, null);
+    return found[0];
   }
 
   /** Whether the use at {@code use} is the receiver of a call that keeps what it holds. */

@@ -204,7 +204,7 @@ public final class ObligationAnalysis {
 
   private void run(Tree body) {
     this.body = body;
-    collections = new LocalContainers(body, state);
+    collections = new LocalContainers(body, state, this::releasesSomething);
     MethodSymbol method =
         state.getPath().getLeaf() instanceof MethodTree tree ? getSymbol(tree) : null;
     boolean constructor = method != null && method.isConstructor();
@@ -803,6 +803,14 @@ public final class ObligationAnalysis {
     boolean sameResource =
         spec.isView(method, state) || (acquired.holders.isEmpty() && isFluent(method));
     return new Eval(acquired.facts, sameResource ? result.union(target.holders) : result);
+  }
+
+  /** Whether {@code call} releases its receiver or one of its arguments. */
+  private boolean releasesSomething(MethodInvocationTree call) {
+    MethodSymbol method = getSymbol(call);
+    return method != null
+        && (spec.isRelease(method, state)
+            || !unit.releasing.releasedArguments(call, state).isEmpty());
   }
 
   private boolean closesWhatItMadeInHandler(MethodSymbol method) {
