@@ -262,6 +262,66 @@ final class JdbcResourceLeakKeptTest {
   }
 
   /**
+   * A driver's own {@code DatabaseMetaData} that asks itself a metadata query ({@code
+   * super.getColumns(...)}, Jaybird's retry with the name upper-cased) gets the driver's own result
+   * set, made as the driver knows how to release it; the same query asked of another metadata
+   * object, the driver's included, is a result set to close.
+   */
+  @Test
+  void aDriversMetaDataAskingItselfGetsItsOwnResultSet() {
+    helper
+        .addSourceLines(
+            "BaseMetaData.java",
+            """
+            import java.sql.DatabaseMetaData;
+            import java.sql.ResultSet;
+            import java.sql.SQLException;
+
+            abstract class BaseMetaData implements DatabaseMetaData {
+              @Override
+              public ResultSet getColumns(String catalog, String schema, String table, String column)
+                  throws SQLException {
+                return query("columns", table);
+              }
+
+              abstract ResultSet query(String what, String table) throws SQLException;
+            }
+            """)
+        .addSourceLines(
+            "DriverMetaData.java",
+            """
+            import java.sql.DatabaseMetaData;
+            import java.sql.ResultSet;
+            import java.sql.SQLException;
+
+            abstract class DriverMetaData extends BaseMetaData {
+              ResultSet columnsInAnyCase(String table) throws SQLException {
+                ResultSet rs = super.getColumns(null, null, table, null);
+                if (rs.next()) {
+                  rs.beforeFirst();
+                  return rs;
+                }
+                rs = getColumns(null, null, table.toUpperCase(), null);
+                return rs;
+              }
+
+              ResultSet otherColumnsInAnyCase(DatabaseMetaData other, String table)
+                  throws SQLException {
+                // BUG: Diagnostic contains: ResultSet `rs` acquired at line 19 is not closed before `rs` is overwritten at line 24
+                ResultSet rs = other.getColumns(null, null, table, null);
+                if (rs.next()) {
+                  rs.beforeFirst();
+                  return rs;
+                }
+                rs = other.getColumns(null, null, table.toUpperCase(), null);
+                return rs;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A connection closed in the handler of a database failure ends its session, and the statements
    * made of it go with it (HyperSQL SqlTool's teardown of a severed session, which drops the
    * statement it was about to return). Closed on any other path, or another connection, or in the

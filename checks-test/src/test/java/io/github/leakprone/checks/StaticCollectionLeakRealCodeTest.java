@@ -64,6 +64,58 @@ final class StaticCollectionLeakRealCodeTest {
         .doTest();
   }
 
+  /**
+   * As Apache Ivy's CredentialsStore: a key read from a new object ({@code c.getKey()}, realm and
+   * host) is as new as what the object was made of, the caller's values; one read from an object
+   * made of a random UUID is new on every call.
+   */
+  @Test
+  void keyReadFromANewObjectIsTheCallersValue() {
+    helper
+        .addSourceLines(
+            "CredentialsStore.java",
+            """
+            import java.util.HashMap;
+            import java.util.Map;
+            import java.util.UUID;
+
+            class CredentialsStore {
+              private static final Map<String, Credentials> KEYRING = new HashMap<>();
+              private static final Map<String, Credentials> SESSIONS = new HashMap<>();
+
+              static final class Credentials {
+                private final String realm;
+                private final String host;
+
+                Credentials(String realm, String host) {
+                  this.realm = realm;
+                  this.host = host;
+                }
+
+                String getKey() {
+                  return realm + "@" + host;
+                }
+              }
+
+              public void addCredentials(String realm, String host) {
+                Credentials c = new Credentials(realm, host);
+                KEYRING.put(c.getKey(), c);
+              }
+
+              public Credentials get(String realm, String host) {
+                return KEYRING.get(realm + "@" + host);
+              }
+
+              public void openSession(String host) {
+                Credentials c = new Credentials(UUID.randomUUID().toString(), host);
+                // BUG: Diagnostic contains: SESSIONS grows
+                SESSIONS.put(c.getKey(), c);
+              }
+            }
+            """)
+        .doTest();
+  }
+
   /** As Dubbo's DeprecatedFilter: warn once per interface method. */
   @Test
   void warnOnceSetOfMethodNames() {

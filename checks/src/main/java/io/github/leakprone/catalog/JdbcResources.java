@@ -324,7 +324,9 @@ public final class JdbcResources implements ResourceSpec {
       case CHILD -> Optional.of(Acquisition.CHILD_OF_RECEIVER);
       case METADATA_QUERY -> {
         Type resultSet = NamedTypes.get("java.sql.ResultSet", state);
-        yield resultSet != null && ASTHelpers.isSubtype(result, resultSet, state)
+        yield resultSet != null
+                && ASTHelpers.isSubtype(result, resultSet, state)
+                && !askedOfItself(call, state)
             ? Optional.of(Acquisition.OWNED)
             : Optional.empty();
       }
@@ -369,6 +371,24 @@ public final class JdbcResources implements ResourceSpec {
         && !held.isInterface()
         && ASTHelpers.isSubtype(held, connection, state)
         && CompiledWithUs.isCompiledWithUs(held.tsym, state);
+  }
+
+  /**
+   * A metadata query a driver's own {@code DatabaseMetaData} asks of itself ({@code
+   * super.getColumns(...)} in Jaybird's {@code OODatabaseMetaData}): what comes back is the
+   * driver's own result set, made as the driver knows how to release it (Jaybird's are rows in
+   * memory, or the result of a statement it caches and closes with the connection), as a statement
+   * a connection makes of itself is the connection's.
+   */
+  private static boolean askedOfItself(MethodInvocationTree call, VisitorState state) {
+    if (!Receivers.isThisOrSuper(ASTHelpers.getReceiver(call))) {
+      return false;
+    }
+    Type metaData = NamedTypes.get("java.sql.DatabaseMetaData", state);
+    ClassTree enclosing = state.findEnclosing(ClassTree.class);
+    return metaData != null
+        && enclosing != null
+        && ASTHelpers.isSubtype(ASTHelpers.getType(enclosing), metaData, state);
   }
 
   private Listed listed(MethodSymbol method, VisitorState state) {

@@ -16,5 +16,12 @@ public final class Receivers {
             && identifier.getName().contentEquals("this"));
   }
 
+  /** As {@link #isThisOrImplicit}, or {@code super}: the current object's own methods. */
+  public static boolean isThisOrSuper(@Nullable ExpressionTree receiver) {
+    return isThisOrImplicit(receiver)
+        || (receiver instanceof IdentifierTree identifier
+            && identifier.getName().contentEquals("super"));
+  }
+
   private Receivers() {}
 }

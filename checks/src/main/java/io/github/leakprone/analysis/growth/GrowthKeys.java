@@ -6,6 +6,7 @@ import static com.google.errorprone.util.ASTHelpers.getType;
 
 import com.google.common.collect.ImmutableList;
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -22,6 +23,8 @@ import io.github.leakprone.catalog.ContainerKinds;
 import io.github.leakprone.trees.Casts;
 import io.github.leakprone.trees.ConstantExpressions;
 import io.github.leakprone.trees.LocalVariables;
+import java.util.ArrayList;
+import java.util.List;
 
 /** What the key (or element) of a growth call tells: whether it bounds the growth, or is new. */
 final class GrowthKeys {
@@ -87,7 +90,8 @@ final class GrowthKeys {
       }
       ExpressionTree receiver = getReceiver(call);
       if (receiver != null) {
-        return isFresh(receiver, where, node, depth + 1);
+        Boolean madeOfFresh = valueOfANewObject(call, where, node, depth);
+        return madeOfFresh != null ? madeOfFresh : isFresh(receiver, where, node, depth + 1);
       }
       return call.getArguments().size() == 1
           && method != null
@@ -104,6 +108,47 @@ final class GrowthKeys {
           .orElse(false);
     }
     return false;
+  }
+
+  /**
+   * A string, number or enum read from a new object ({@code credentials.getKey()}, {@code new
+   * StringBuilder().append(id).toString()}) is as new as what the object was made of: Ivy's realm
+   * and host, not the object's identity. Whether some argument along the way, the constructor's
+   * among them, is new; null where the chain does not start at a new object.
+   */
+  private Boolean valueOfANewObject(
+      MethodInvocationTree call, TreePath where, Node node, int depth) {
+    Type result = getType(call);
+    if (result == null || !isValue(result)) {
+      return null;
+    }
+    List<ExpressionTree> madeOf = new ArrayList<>();
+    ExpressionTree link = call;
+    for (int hops = 0; hops <= MAX_DEPTH; hops++) {
+      link = Casts.stripped(link);
+      if (link instanceof MethodInvocationTree step && getReceiver(step) != null) {
+        madeOf.addAll(step.getArguments());
+        link = getReceiver(step);
+      } else if (link instanceof IdentifierTree local
+          && !local.getName().contentEquals("this")
+          && LocalVariables.soleInitializer(getSymbol(local), where).isPresent()) {
+        link = LocalVariables.soleInitializer(getSymbol(local), where).get();
+      } else if (link instanceof NewClassTree made && made.getClassBody() == null) {
+        madeOf.addAll(made.getArguments());
+        return madeOf.stream().anyMatch(part -> isFresh(part, where, node, depth + 1));
+      } else {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /** Strings, primitives and their boxes, and enums: values equal whenever what made them is. */
+  private boolean isValue(Type type) {
+    return type.isPrimitive()
+        || state.getTypes().unboxedType(type).isPrimitive()
+        || ASTHelpers.isSameType(type, state.getSymtab().stringType, state)
+        || (type.tsym != null && type.tsym.isEnum());
   }
 
   /** The key as lookups and growth calls are matched by: its source text. */
