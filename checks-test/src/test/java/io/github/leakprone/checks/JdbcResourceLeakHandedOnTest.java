@@ -53,4 +53,39 @@ final class JdbcResourceLeakHandedOnTest {
             """)
         .doTest();
   }
+
+  /**
+   * A setter keeps what it is given in its object, as an assignment to that object's field would:
+   * Spring's {@code conHolder.setConnection(fetchConnection(dataSource))} hands the new connection
+   * to the holder bound to the transaction. A call of another kind only borrows it.
+   */
+  @Test
+  void aSetterKeepsWhatItIsGiven() {
+    helper
+        .addSourceLines(
+            "Holders.java",
+            """
+            import java.sql.Connection;
+            import java.sql.SQLException;
+            import javax.sql.DataSource;
+
+            class Holders {
+              interface ConnectionHolder {
+                void setConnection(Connection connection);
+
+                boolean check(Connection connection);
+              }
+
+              void resume(ConnectionHolder holder, DataSource ds) throws SQLException {
+                holder.setConnection(ds.getConnection());
+              }
+
+              boolean probe(ConnectionHolder holder, DataSource ds) throws SQLException {
+                // BUG: Diagnostic contains: Connection returned by getConnection() at line 18 is never stored
+                return holder.check(ds.getConnection());
+              }
+            }
+            """)
+        .doTest();
+  }
 }

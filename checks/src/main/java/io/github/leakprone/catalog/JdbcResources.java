@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import javax.annotation.Nullable;
+import javax.tools.JavaFileObject;
 
 /**
  * JDBC's resources: which calls acquire a Connection, Statement or ResultSet, what releases one,
@@ -339,7 +340,12 @@ public final class JdbcResources implements ResourceSpec {
               : Receivers.isThisOrImplicit(ASTHelpers.getReceiver(call))
                   ? Optional.of(Acquisition.OWNED_IF_SEEN_FRESH)
                   : Optional.empty();
-      case PROJECT_RESOURCE_METHOD -> Optional.of(Acquisition.OWNED_IF_FRESH_IN_UNIT);
+      case PROJECT_RESOURCE_METHOD ->
+          // Only the unit's own methods can count (their body decides): a call of another file's
+          // delegate (a pool's getDelegate()) starts no analysis of its body.
+          declaredInThisUnit(method, state)
+              ? Optional.of(Acquisition.OWNED_IF_FRESH_IN_UNIT)
+              : Optional.empty();
       case NONE -> Optional.empty();
     };
   }
@@ -371,6 +377,11 @@ public final class JdbcResources implements ResourceSpec {
         && !held.isInterface()
         && ASTHelpers.isSubtype(held, connection, state)
         && CompiledWithUs.isCompiledWithUs(held.tsym, state);
+  }
+
+  private static boolean declaredInThisUnit(MethodSymbol method, VisitorState state) {
+    JavaFileObject source = method.enclClass().sourcefile;
+    return source != null && source == state.getPath().getCompilationUnit().getSourceFile();
   }
 
   /**

@@ -777,6 +777,11 @@ public final class ObligationAnalysis {
                 : facts.addAlias(argument::selects, keeper);
       }
     }
+    if (arguments.size() == 1 && method != null && isSetter(method)) {
+      // holder.setConnection(fetchConnection(ds)): a setter keeps what it is given in its object,
+      // as an assignment to that object's field would (Spring's DataSourceUtils).
+      facts = transfers.escape(facts, arguments.get(0));
+    }
     for (int i = 0; i < arguments.size(); i++) {
       // A task handed to a method (an executor's execute, a server's exec(handler)) runs later, on
       // a thread of its own, and what it holds is the task's to close when it ends.
@@ -822,6 +827,17 @@ public final class ObligationAnalysis {
       }
     }
     return false;
+  }
+
+  /** {@code setX(value)}: one parameter, a name of {@code set} and a capital, nothing returned. */
+  private static boolean isSetter(MethodSymbol method) {
+    String name = method.getSimpleName().toString();
+    return !method.isStatic()
+        && method.getParameters().size() == 1
+        && name.length() > 3
+        && name.startsWith("set")
+        && Character.isUpperCase(name.charAt(3))
+        && method.getReturnType().getKind() == TypeKind.VOID;
   }
 
   /** An instance method declared to return its own class: it returns its receiver. */
