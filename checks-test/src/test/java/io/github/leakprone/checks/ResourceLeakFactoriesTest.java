@@ -159,27 +159,7 @@ final class ResourceLeakFactoriesTest {
    */
   @Test
   void aHelperThatRunsARequestAndReturnsTheResponseMakesOne() {
-    helper
-        .addSourceLines(
-            "org/apache/http/client/methods/CloseableHttpResponse.java",
-            """
-            package org.apache.http.client.methods;
-
-            public interface CloseableHttpResponse extends java.io.Closeable {
-              int getStatusCode();
-            }
-            """)
-        .addSourceLines(
-            "org/apache/http/impl/client/CloseableHttpClient.java",
-            """
-            package org.apache.http.impl.client;
-
-            import org.apache.http.client.methods.CloseableHttpResponse;
-
-            public abstract class CloseableHttpClient implements java.io.Closeable {
-              public abstract CloseableHttpResponse execute(Object request) throws java.io.IOException;
-            }
-            """)
+    HttpResponseStubs.addTo(helper)
         .addSourceLines(
             "HttpFile.java",
             """

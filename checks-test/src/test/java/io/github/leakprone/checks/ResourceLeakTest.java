@@ -1316,27 +1316,7 @@ final class ResourceLeakTest {
 
   @Test
   void apacheHttpClientResponses() {
-    helper
-        .addSourceLines(
-            "org/apache/http/client/methods/CloseableHttpResponse.java",
-            """
-            package org.apache.http.client.methods;
-
-            public interface CloseableHttpResponse extends java.io.Closeable {
-              int getStatusCode();
-            }
-            """)
-        .addSourceLines(
-            "org/apache/http/impl/client/CloseableHttpClient.java",
-            """
-            package org.apache.http.impl.client;
-
-            import org.apache.http.client.methods.CloseableHttpResponse;
-
-            public abstract class CloseableHttpClient implements java.io.Closeable {
-              public abstract CloseableHttpResponse execute(Object request) throws java.io.IOException;
-            }
-            """)
+    HttpResponseStubs.addTo(helper)
         .addSourceLines(
             "Hooks.java",
             """

@@ -9,7 +9,6 @@ import com.google.errorprone.VisitorState;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -18,6 +17,7 @@ import com.sun.source.tree.TryTree;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import io.github.leakprone.catalog.ResourceSpec;
+import io.github.leakprone.trees.Identifiers;
 import io.github.leakprone.trees.LocalVariables;
 import io.github.leakprone.trees.NullComparisons;
 import io.github.leakprone.trees.NullComparisons.NullTest;
@@ -206,15 +206,7 @@ final class EarlierValues {
   }
 
   private static boolean readsALocal(ExpressionTree value) {
-    boolean[] found = {false};
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitIdentifier(IdentifierTree identifier, Void unused) {
-        found[0] |= LocalVariables.isLocalOrParameter(getSymbol(identifier));
-        return null;
-      }
-    }.scan(value, null);
-    return found[0];
+    return Identifiers.anyIn(value, LocalVariables::isLocalOrParameter);
   }
 
   private static Symbol ownField(ExpressionTree tree, Symbol ownClass) {

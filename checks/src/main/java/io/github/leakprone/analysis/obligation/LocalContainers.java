@@ -20,6 +20,7 @@ import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import io.github.leakprone.catalog.ContainerStores;
+import io.github.leakprone.trees.Identifiers;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -194,19 +195,11 @@ final class LocalContainers {
   }
 
   private static boolean mentions(Tree tree, Symbol symbol) {
-    return mentionsAny(tree, Set.of(symbol));
+    return Identifiers.anyIn(tree, symbol::equals);
   }
 
   private static boolean mentionsAny(Tree tree, Set<Symbol> symbols) {
-    boolean[] found = {false};
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitIdentifier(IdentifierTree identifier, Void unused) {
-        found[0] |= symbols.contains(getSymbol(identifier));
-        return null;
-      }
-    }.scan(tree, null);
-    return found[0];
+    return Identifiers.anyIn(tree, symbols::contains);
   }
 
   /** Whether the use at {@code use} is the receiver of a call that keeps what it holds. */
