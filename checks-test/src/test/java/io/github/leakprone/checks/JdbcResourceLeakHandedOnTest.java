@@ -57,7 +57,8 @@ final class JdbcResourceLeakHandedOnTest {
   /**
    * A setter keeps what it is given in its object, as an assignment to that object's field would:
    * Spring's {@code conHolder.setConnection(fetchConnection(dataSource))} hands the new connection
-   * to the holder bound to the transaction. A call of another kind only borrows it.
+   * to the holder bound to the transaction. A call of another kind only borrows it, and so does the
+   * class's own {@code setSocketOptions(socket)}, which configures what it is given.
    */
   @Test
   void aSetterKeepsWhatItIsGiven() {
@@ -84,6 +85,13 @@ final class JdbcResourceLeakHandedOnTest {
                 // BUG: Diagnostic contains: Connection returned by getConnection() at line 18 is never stored
                 return holder.check(ds.getConnection());
               }
+
+              void configured(DataSource ds) throws SQLException {
+                // BUG: Diagnostic contains: Connection returned by getConnection() at line 23 is never stored
+                setDefaults(ds.getConnection());
+              }
+
+              private void setDefaults(Connection connection) {}
             }
             """)
         .doTest();

@@ -1230,6 +1230,30 @@ final class ResourceLeakTest {
                 URLClassLoader loader = new URLClassLoader(new URL[] {jar}) {};
                 return loader.loadClass(name);
               }
+
+              Class<?> compiled(ClassLoader parent, String name) throws ClassNotFoundException {
+                // Given no place to load from, it opens no jar (Groovy's new GroovyClassLoader(parent)).
+                ScriptLoader loader = new ScriptLoader(parent);
+                return loader.loadClass(name);
+              }
+
+              Class<?> fromAJar(URL jar, String name) throws ClassNotFoundException {
+                // BUG: Diagnostic contains: JarLoader `loader` acquired at line 35 is never closed
+                JarLoader loader = new JarLoader(jar);
+                return loader.loadClass(name);
+              }
+
+              static class ScriptLoader extends URLClassLoader {
+                ScriptLoader(ClassLoader parent) {
+                  super(new URL[0], parent);
+                }
+              }
+
+              static class JarLoader extends URLClassLoader {
+                JarLoader(URL jar) {
+                  super(new URL[] {jar});
+                }
+              }
             }
             """)
         .doTest();

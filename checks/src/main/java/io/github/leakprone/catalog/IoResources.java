@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import javax.annotation.Nullable;
+import javax.lang.model.type.TypeKind;
 
 /**
  * ResourceLeak's catalog: the JDK and library types whose instances hold an operating-system or
@@ -121,6 +122,10 @@ public final class IoResources implements ResourceSpec {
   private static final ImmutableList<String> FILE_OPENING_WHEN_GIVEN_A_PATH =
       ImmutableList.of(
           "java.util.Scanner", "java.util.Formatter", "java.io.PrintWriter", "java.io.PrintStream");
+
+  /** Where a class loader's constructor may be told to load from. */
+  private static final ImmutableList<String> PLACES_TO_LOAD_FROM =
+      ImmutableList.of("java.net.URL", "java.io.File", "java.nio.file.Path", "java.lang.Iterable");
 
   /** Types whose first parameter names a file to open. */
   private static final ImmutableList<String> PATH_TYPES =
@@ -383,7 +388,8 @@ public final class IoResources implements ResourceSpec {
     if (MethodRef.anyMatches(owned, method, state)) {
       // A project's subclass whose close() releases nothing holds nothing of its own: a socket
       // that adapts another socket's streams.
-      return !method.isConstructor() || !DoNothingClose.of(method.owner.type, state);
+      return !method.isConstructor()
+          || (!DoNothingClose.of(method.owner.type, state) && !makesALoaderOfNoUrls(method, state));
     }
     if (!method.isConstructor() || method.getParameters().isEmpty()) {
       return false;
@@ -401,6 +407,30 @@ public final class IoResources implements ResourceSpec {
         || PATH_TYPES.stream()
             .map(name -> NamedTypes.get(name, state))
             .anyMatch(type -> type != null && state.getTypes().isSameType(firstParameter, type));
+  }
+
+  /**
+   * A constructor of a class loader that is given no place to load from: a subclass's that takes no
+   * URL, array, file, path, string or collection, only a parent or options (Groovy's {@code new
+   * GroovyClassLoader(parent)}, which compiles scripts from strings). It starts with no URLs, so it
+   * opens no jar.
+   */
+  private static boolean makesALoaderOfNoUrls(MethodSymbol constructor, VisitorState state) {
+    Type loader = NamedTypes.get("java.net.URLClassLoader", state);
+    if (loader == null
+        || constructor.owner == loader.tsym
+        || !ASTHelpers.isSubtype(constructor.owner.type, loader, state)) {
+      return false;
+    }
+    for (VarSymbol parameter : constructor.getParameters()) {
+      Type type = parameter.type;
+      if (type.getKind() == TypeKind.ARRAY
+          || ASTHelpers.isSameType(type, state.getSymtab().stringType, state)
+          || NamedTypes.isSubtypeOfAny(type, PLACES_TO_LOAD_FROM, state)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

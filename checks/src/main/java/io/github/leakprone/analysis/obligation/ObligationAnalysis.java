@@ -777,9 +777,13 @@ public final class ObligationAnalysis {
                 : facts.addAlias(argument::selects, keeper);
       }
     }
-    if (arguments.size() == 1 && method != null && isSetter(method)) {
+    if (arguments.size() == 1
+        && method != null
+        && isSetter(method)
+        && !Receivers.isThisOrSuper(receiver)) {
       // holder.setConnection(fetchConnection(ds)): a setter keeps what it is given in its object,
-      // as an assignment to that object's field would (Spring's DataSourceUtils).
+      // as an assignment to that object's field would (Spring's DataSourceUtils). Not the class's
+      // own setSocketOptions(socket), which configures what it is given (SNMP4J's).
       facts = transfers.escape(facts, arguments.get(0));
     }
     for (int i = 0; i < arguments.size(); i++) {
