@@ -569,6 +569,31 @@ final class JdbcResourceLeakRealCodeShapesTest {
                   }
                 }
               }
+
+              int[] rowDroppedAndCountedBack(Connection conn, String sql, List<Object> rows)
+                  throws SQLException {
+                PreparedStatement ps = null;
+                try {
+                  for (int i = 0; i < rows.size(); i++) {
+                    if (i == 0) {
+                      // BUG: Diagnostic contains: is not closed before `ps` is overwritten
+                      ps = conn.prepareStatement(sql);
+                    }
+                    if (rows.get(i) == null) {
+                      rows.remove(i);
+                      i--;
+                      continue;
+                    }
+                    ps.setObject(1, rows.get(i));
+                    ps.addBatch();
+                  }
+                  return ps == null ? new int[0] : ps.executeBatch();
+                } finally {
+                  if (ps != null) {
+                    ps.close();
+                  }
+                }
+              }
             }
             """)
         .doTest();

@@ -18,6 +18,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import io.github.leakprone.trees.CompiledWithUs;
 import io.github.leakprone.trees.Receivers;
+import io.github.leakprone.trees.ReturnedValues;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -302,6 +303,9 @@ public final class JdbcResources implements ResourceSpec {
    */
   private final Map<MethodSymbol, Listed> listedByMethod = new HashMap<>();
 
+  /** {@link #declaredToReturnAResource}'s answer by result type, for one compilation. */
+  private final Map<Symbol, Boolean> resourceTypes = new HashMap<>();
+
   @Override
   public Optional<Acquisition> acquisition(ExpressionTree tree, VisitorState state) {
     if (!(tree instanceof MethodInvocationTree call)) {
@@ -341,9 +345,9 @@ public final class JdbcResources implements ResourceSpec {
                   ? Optional.of(Acquisition.OWNED_IF_SEEN_FRESH)
                   : Optional.empty();
       case PROJECT_RESOURCE_METHOD ->
-          // Only the unit's own methods can count (their body decides): a call of another file's
-          // delegate (a pool's getDelegate()) starts no analysis of its body.
-          declaredInThisUnit(method, state)
+          // Only the unit's own methods can count (their body decides), and not a getter of a
+          // field: a call of a delegate (a pool's getDelegate()) starts no analysis of its body.
+          declaredInThisUnit(method, state) && !ReturnedValues.onlyFields(method, state)
               ? Optional.of(Acquisition.OWNED_IF_FRESH_IN_UNIT)
               : Optional.empty();
       case NONE -> Optional.empty();
@@ -419,7 +423,7 @@ public final class JdbcResources implements ResourceSpec {
    * A method of the project whose declared result is a resource type and whose name says it makes
    * one ({@link ProjectFactories}).
    */
-  private static Listed projectFactory(MethodSymbol method, VisitorState state) {
+  private Listed projectFactory(MethodSymbol method, VisitorState state) {
     // The name first: it rules out nearly every getter that the name test let through, at no cost.
     Listed byName = projectAcquirerByName(method.getSimpleName().toString());
     if (byName == Listed.NONE) {
@@ -435,15 +439,22 @@ public final class JdbcResources implements ResourceSpec {
    * ({@code ResultSet getTablesResultSet()}): whatever its name, the body decides where the unit
    * holds it. A test of the declaration alone, cheap enough to ask of every call's method.
    */
-  public static boolean declaredToReturnAResource(MethodSymbol method, VisitorState state) {
+  public boolean declaredToReturnAResource(MethodSymbol method, VisitorState state) {
     Symbol result = method.getReturnType().tsym;
-    for (String name : DECLARED_RESOURCES) {
-      Type resource = NamedTypes.get(name, state);
-      if (resource != null && resource.tsym == result) {
-        return !Platform.declares(method);
-      }
+    if (result == null) {
+      return false;
     }
-    return false;
+    // Asked of every call that the name test turned away: answered once per result type.
+    Boolean resource = resourceTypes.get(result);
+    if (resource == null) {
+      resource = false;
+      for (String name : DECLARED_RESOURCES) {
+        Type type = NamedTypes.get(name, state);
+        resource |= type != null && type.tsym == result;
+      }
+      resourceTypes.put(result, resource);
+    }
+    return resource && !Platform.declares(method);
   }
 
   @Override

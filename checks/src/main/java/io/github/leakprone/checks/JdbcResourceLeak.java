@@ -96,7 +96,7 @@ public final class JdbcResourceLeak extends BugChecker
     MethodSymbol method = getSymbol(call);
     if (method == null
         || !(namedLikeAcquirer.test(method.getSimpleName(), state.context)
-            || JdbcResources.declaredToReturnAResource(method, state))) {
+            || resources.declaredToReturnAResource(method, state))) {
       return Description.NO_MATCH;
     }
     return InternalErrors.noFindingOnError(

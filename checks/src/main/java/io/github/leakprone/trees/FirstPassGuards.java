@@ -21,8 +21,9 @@ import java.util.Set;
 
 /**
  * Tests that hold only on a counting loop's first pass: {@code if (i == 0)} in {@code for (int i =
- * 0; ...; i++)} whose body never assigns {@code i}. What such a branch opens (a batch's statement,
- * prepared once before the rows are added) cannot be open yet when the branch runs.
+ * 0; ...; i++)} whose body never assigns {@code i} or counts it down. What such a branch opens (a
+ * batch's statement, prepared once before the rows are added) cannot be open yet when the branch
+ * runs.
  */
 public final class FirstPassGuards {
 
@@ -40,13 +41,32 @@ public final class FirstPassGuards {
     Symbol variable = getSymbol(counter);
     if (!(start instanceof Integer)
         || !onlyCountsUp(loop.getUpdate().get(0), variable)
-        || LocalVariables.assignedIn(loop.getStatement()).contains(variable)) {
+        || movedBackIn(loop.getStatement(), variable)) {
       return false;
     }
     return Casts.stripped(condition) instanceof BinaryTree test
         && test.getKind() == Tree.Kind.EQUAL_TO
         && (comparesWith(test.getLeftOperand(), test.getRightOperand(), variable, start)
             || comparesWith(test.getRightOperand(), test.getLeftOperand(), variable, start));
+  }
+
+  /** Whether {@code body} assigns {@code variable} or counts it down. */
+  private static boolean movedBackIn(Tree body, Symbol variable) {
+    if (LocalVariables.assignedIn(body).contains(variable)) {
+      return true;
+    }
+    boolean[] found = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitUnary(UnaryTree unary, Void unused) {
+        found[0] |=
+            (unary.getKind() == Tree.Kind.POSTFIX_DECREMENT
+                    || unary.getKind() == Tree.Kind.PREFIX_DECREMENT)
+                && getSymbol(unary.getExpression()) == variable;
+        return super.visitUnary(unary, null);
+      }
+    }.scan(body, null);
+    return found[0];
   }
 
   private static boolean onlyCountsUp(ExpressionStatementTree update, Symbol variable) {

@@ -12,13 +12,13 @@ import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
-import com.sun.tools.javac.code.Symbol.VarSymbol;
 import io.github.leakprone.catalog.ContainerStores;
 import io.github.leakprone.catalog.Platform;
 import io.github.leakprone.catalog.ResourceSpec;
 import io.github.leakprone.catalog.ResourceSpec.Acquisition;
 import io.github.leakprone.trees.Casts;
 import io.github.leakprone.trees.LocalVariables;
+import io.github.leakprone.trees.ReturnedValues;
 import io.github.leakprone.trees.SameBodyScanner;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import javax.lang.model.element.ElementKind;
 
 /**
  * Which calls acquire, for one compilation unit: the catalog's answer, except that a method known
@@ -99,23 +98,8 @@ final class AcquiringCalls {
         method,
         m -> {
           MethodTree body = unit.declarationInSight(m, state);
-          return body != null && everyReturnIsAField(body);
+          return body != null && ReturnedValues.onlyFields(body);
         });
-  }
-
-  private static boolean everyReturnIsAField(MethodTree declaration) {
-    boolean[] seen = {false, true}; // any return; all of them a field
-    new SameBodyScanner() {
-      @Override
-      public Void visitReturn(ReturnTree ret, Void unused) {
-        Symbol value =
-            ret.getExpression() == null ? null : getSymbol(Casts.stripped(ret.getExpression()));
-        seen[0] = true;
-        seen[1] &= value instanceof VarSymbol var && var.getKind() == ElementKind.FIELD;
-        return super.visitReturn(ret, null);
-      }
-    }.scan(declaration.getBody(), null);
-    return seen[0] && seen[1];
   }
 
   private boolean returnsFresh(MethodSymbol method, MethodTree declaration, VisitorState state) {
