@@ -142,6 +142,42 @@ final class HeavyweightClientPerCallOnceTest {
         .doTest();
   }
 
+  /**
+   * A method that ends its object's life ({@code close()}, {@code destroy()}, {@code shutdown()})
+   * runs once per object, as its constructor does: MariaDB's pool builds an executor in {@code
+   * close()} to abort its connections, once per pool. A method of another name is called per call.
+   */
+  @Test
+  void aMethodThatEndsItsObjectsLifeRunsOnce() {
+    helper
+        .addSourceLines(
+            "Pool.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+
+            class Pool {
+              public void close() throws InterruptedException {
+                ExecutorService destroyer = Executors.newFixedThreadPool(2);
+                destroyer.execute(this::abortConnections);
+                Thread.sleep(10);
+                destroyer.shutdown();
+              }
+
+              public void evict() throws InterruptedException {
+                // BUG: Diagnostic contains: built on every call of evict()
+                ExecutorService evictor = Executors.newFixedThreadPool(2);
+                evictor.execute(this::abortConnections);
+                Thread.sleep(10);
+                evictor.shutdown();
+              }
+
+              private void abortConnections() {}
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void atomicBooleanFlagIsAOnceOnlyGuard() {
     helper

@@ -15,6 +15,7 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import io.github.leakprone.catalog.ClientLifecycles;
 import io.github.leakprone.catalog.OnceFlags;
 import io.github.leakprone.catalog.RequestHandlers;
 import io.github.leakprone.catalog.RunOnceMethods;
@@ -93,7 +94,10 @@ public final class PerCallScope {
 
   private static boolean runsOnce(MethodTree method) {
     MethodSymbol symbol = getSymbol(method);
+    // A method that ends its object's life (close(), destroy()) runs once per object, as its
+    // constructor does: MariaDB's pool builds an executor in close() to abort its connections.
     return symbol.isConstructor()
+        || ClientLifecycles.ends(symbol)
         || MainMethods.isMain(symbol)
         || RunOnceMethods.carriesRunOnceAnnotation(symbol, RunOnceMethods.ONCE_PER_BEAN);
   }
