@@ -303,6 +303,12 @@ public final class JdbcResources implements ResourceSpec {
    */
   private final Map<MethodSymbol, Listed> listedByMethod = new HashMap<>();
 
+  /**
+   * Whether a method of the project known by its declared result is a getter of a field, asked of
+   * each of its calls: its body is read once.
+   */
+  private final Map<MethodSymbol, Boolean> gettersOfFields = new HashMap<>();
+
   /** {@link #declaredToReturnAResource}'s answer by result type, for one compilation. */
   private final Map<Symbol, Boolean> resourceTypes = new HashMap<>();
 
@@ -347,7 +353,9 @@ public final class JdbcResources implements ResourceSpec {
       case PROJECT_RESOURCE_METHOD ->
           // Only the unit's own methods can count (their body decides), and not a getter of a
           // field: a call of a delegate (a pool's getDelegate()) starts no analysis of its body.
-          declaredInThisUnit(method, state) && !ReturnedValues.onlyFields(method, state)
+          declaredInThisUnit(method, state)
+                  && !gettersOfFields.computeIfAbsent(
+                      method, m -> ReturnedValues.onlyFields(m, state))
               ? Optional.of(Acquisition.OWNED_IF_FRESH_IN_UNIT)
               : Optional.empty();
       case NONE -> Optional.empty();

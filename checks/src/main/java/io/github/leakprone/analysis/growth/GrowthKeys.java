@@ -25,6 +25,7 @@ import io.github.leakprone.trees.ConstantExpressions;
 import io.github.leakprone.trees.LocalVariables;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** What the key (or element) of a growth call tells: whether it bounds the growth, or is new. */
 final class GrowthKeys {
@@ -129,16 +130,20 @@ final class GrowthKeys {
       if (link instanceof MethodInvocationTree step && getReceiver(step) != null) {
         madeOf.addAll(step.getArguments());
         link = getReceiver(step);
-      } else if (link instanceof IdentifierTree local
-          && !local.getName().contentEquals("this")
-          && LocalVariables.soleInitializer(getSymbol(local), where).isPresent()) {
-        link = LocalVariables.soleInitializer(getSymbol(local), where).get();
-      } else if (link instanceof NewClassTree made && made.getClassBody() == null) {
+        continue;
+      }
+      if (link instanceof NewClassTree made && made.getClassBody() == null) {
         madeOf.addAll(made.getArguments());
         return madeOf.stream().anyMatch(part -> isFresh(part, where, node, depth + 1));
-      } else {
+      }
+      Optional<ExpressionTree> initializer =
+          link instanceof IdentifierTree local && !local.getName().contentEquals("this")
+              ? LocalVariables.soleInitializer(getSymbol(local), where)
+              : Optional.empty();
+      if (initializer.isEmpty()) {
         return null;
       }
+      link = initializer.get();
     }
     return null;
   }
