@@ -78,4 +78,36 @@ final class JdbcResourceLeakAcquirersTest {
             """)
         .doTest();
   }
+
+  /**
+   * Derby shuts an embedded database down when asked for a connection to its URL with {@code
+   * ;shutdown=true}, and reports it by throwing: no connection is made (OpenJPA's DerbyDictionary).
+   * Any other attribute (create=true) makes one.
+   */
+  @Test
+  void derbysShutdownUrlMakesNoConnection() {
+    helper
+        .addSourceLines(
+            "Embedded.java",
+            """
+            import java.sql.DriverManager;
+            import java.sql.SQLException;
+
+            class Embedded {
+              void shutdown(String url) {
+                try {
+                  DriverManager.getConnection(url + ";shutdown=true");
+                } catch (SQLException expected) {
+                  // Derby reports a clean shutdown by throwing
+                }
+              }
+
+              void create(String url) throws SQLException {
+                // BUG: Diagnostic contains: Connection returned by getConnection() at line 15 is never stored
+                DriverManager.getConnection(url + ";create=true");
+              }
+            }
+            """)
+        .doTest();
+  }
 }

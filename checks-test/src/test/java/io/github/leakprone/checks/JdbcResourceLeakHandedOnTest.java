@@ -96,4 +96,81 @@ final class JdbcResourceLeakHandedOnTest {
             """)
         .doTest();
   }
+
+  /**
+   * A factory in sight that builds the object it returns around what it is given owns it from the
+   * call on, on its failure too (OpenJPA's {@code return getEagerResult(conn, stmnt, rs)}, which
+   * makes a SelectResult and closes it if reading eager results fails). A method whose result is
+   * made of something else (a statement's metadata) takes nothing.
+   */
+  @Test
+  void aFactoryThatBuildsTheOwnerItReturnsTakesWhatItIsGiven() {
+    helper
+        .addSourceLines(
+            "Selects.java",
+            """
+            import java.sql.Connection;
+            import java.sql.PreparedStatement;
+            import java.sql.ResultSet;
+            import java.sql.ResultSetMetaData;
+            import java.sql.SQLException;
+
+            class Selects {
+              interface Result extends AutoCloseable {
+                @Override
+                void close();
+              }
+
+              static final class SelectResult implements Result {
+                SelectResult(PreparedStatement statement, ResultSet rs) {}
+
+                @Override
+                public void close() {}
+              }
+
+              static final class Summary {
+                Summary(ResultSetMetaData metaData) {}
+              }
+
+              Result select(Connection conn, String sql) throws SQLException {
+                PreparedStatement statement = conn.prepareStatement(sql);
+                ResultSet rs;
+                try {
+                  rs = statement.executeQuery();
+                } catch (SQLException e) {
+                  statement.close();
+                  throw e;
+                }
+                return eagerResult(statement, rs);
+              }
+
+              Summary summarise(Connection conn, String sql) throws SQLException {
+                // BUG: Diagnostic contains: not closed when `describe(...)` at line 39 throws
+                PreparedStatement statement = conn.prepareStatement(sql);
+                Summary summary = describe(statement);
+                statement.close();
+                return summary;
+              }
+
+              private Result eagerResult(PreparedStatement statement, ResultSet rs)
+                  throws SQLException {
+                SelectResult result = new SelectResult(statement, rs);
+                try {
+                  readEager(result);
+                } catch (SQLException e) {
+                  result.close();
+                  throw e;
+                }
+                return result;
+              }
+
+              private Summary describe(PreparedStatement statement) throws SQLException {
+                return new Summary(statement.getMetaData());
+              }
+
+              private void readEager(Result result) throws SQLException {}
+            }
+            """)
+        .doTest();
+  }
 }

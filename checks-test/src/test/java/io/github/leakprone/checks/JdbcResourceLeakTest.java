@@ -584,4 +584,46 @@ final class JdbcResourceLeakTest {
             """)
         .doTest();
   }
+
+  /**
+   * One variable that one event loses is one finding, at its first acquisition: the two branches of
+   * a ternary written over two lines, and what either branch of a loop's body stores in the
+   * variable that the next pass overwrites (HyperSQL's TransferDb, three findings for one
+   * overwrite). Two variables lost by one event are two.
+   */
+  @Test
+  void oneVariableThatOneEventLosesIsOneFinding() {
+    helper
+        .addSourceLines(
+            "Listing.java",
+            """
+            import java.sql.Connection;
+            import java.sql.DatabaseMetaData;
+            import java.sql.DriverManager;
+            import java.sql.ResultSet;
+            import java.sql.SQLException;
+
+            class Listing {
+              Connection open(String url, String user, String password) throws SQLException {
+                Connection c;
+                if (user == null) {
+                  // BUG: Diagnostic contains: Connection `c` acquired at line 12 is not closed when
+                  c = DriverManager.getConnection(url);
+                } else {
+                  c = DriverManager.getConnection(url, user, password);
+                }
+                c.setAutoCommit(false);
+                return c;
+              }
+
+              void two(DatabaseMetaData md) throws SQLException {
+                // BUG: Diagnostic contains: ResultSet `tables` acquired at line 22 is never closed
+                ResultSet tables = md.getTables(null, null, null, null);
+                // BUG: Diagnostic contains: ResultSet `columns` acquired at line 24 is never closed
+                ResultSet columns = md.getColumns(null, null, null, null);
+              }
+            }
+            """)
+        .doTest();
+  }
 }

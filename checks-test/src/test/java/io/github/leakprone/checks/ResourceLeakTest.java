@@ -477,6 +477,53 @@ final class ResourceLeakTest {
         .doTest();
   }
 
+  /**
+   * A helper that closes its parameter through a decorator over a decorator of it ({@code try
+   * (BufferedReader in = new BufferedReader(new InputStreamReader(ins, encoding)))}, Ant's
+   * Translate) closes it. One that only reads it, closing a reader of something else, does not.
+   */
+  @Test
+  void aHelperClosesItsParameterThroughNestedDecorators() {
+    helper
+        .addSourceLines(
+            "Bundles.java",
+            """
+            import java.io.BufferedReader;
+            import java.io.IOException;
+            import java.io.InputStream;
+            import java.io.InputStreamReader;
+            import java.io.StringReader;
+            import java.nio.file.Files;
+            import java.nio.file.Path;
+
+            class Bundles {
+              void load(Path file, String encoding) throws IOException {
+                InputStream ins = Files.newInputStream(file);
+                loadResourceMap(ins, encoding);
+              }
+
+              void skim(Path file) throws IOException {
+                // BUG: Diagnostic contains: InputStream `ins` acquired at line 17 is never closed
+                InputStream ins = Files.newInputStream(file);
+                skipHeader(ins, "#");
+              }
+
+              private void loadResourceMap(InputStream ins, String encoding) throws IOException {
+                try (BufferedReader in = new BufferedReader(new InputStreamReader(ins, encoding))) {
+                  in.readLine();
+                }
+              }
+
+              private void skipHeader(InputStream ins, String header) throws IOException {
+                try (BufferedReader in = new BufferedReader(new StringReader(header))) {
+                  ins.skip(in.readLine().length());
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void helpersInOtherFilesAreJudgedByTheirBodies() {
     helper
@@ -973,6 +1020,49 @@ final class ResourceLeakTest {
                 int b = in.read();
                 in.close();
                 return b;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
+   * The object's own {@code close()}, which closes the field, is no path that loses the field when
+   * it fails, as a resource's own {@code close()} is none (HyperSQL's RAFileNIO closes itself when
+   * its buffers cannot be mapped). Another method of the object that fails still loses it.
+   */
+  @Test
+  void theObjectsOwnCloseIsNoPathThatLosesWhatItCloses() {
+    helper
+        .addSourceLines(
+            "Mapped.java",
+            """
+            import java.io.IOException;
+            import java.io.RandomAccessFile;
+
+            class Mapped {
+              private final RandomAccessFile file;
+
+              Mapped(String name, long length) throws IOException {
+                file = new RandomAccessFile(name, "rw");
+                if (length > file.length()) {
+                  close();
+                  throw new IOException("cannot map " + name);
+                }
+              }
+
+              Mapped(String name) throws IOException {
+                // BUG: Diagnostic contains: not closed when `describe()` at line 18 throws
+                file = new RandomAccessFile(name, "r");
+                describe();
+              }
+
+              private void describe() throws IOException {
+                System.out.println(file.getFD());
+              }
+
+              void close() throws IOException {
+                file.close();
               }
             }
             """)

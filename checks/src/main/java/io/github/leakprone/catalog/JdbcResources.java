@@ -10,9 +10,11 @@ import com.google.common.collect.Iterables;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
@@ -20,6 +22,7 @@ import io.github.leakprone.trees.CompiledWithUs;
 import io.github.leakprone.trees.Receivers;
 import io.github.leakprone.trees.ReturnedValues;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javax.annotation.Nullable;
@@ -342,7 +345,9 @@ public final class JdbcResources implements ResourceSpec {
             : Optional.empty();
       }
       case OWNED ->
-          madeOfItself(call, method, state) ? Optional.empty() : Optional.of(Acquisition.OWNED);
+          madeOfItself(call, method, state) || shutsDerbyDown(call)
+              ? Optional.empty()
+              : Optional.of(Acquisition.OWNED);
       case PROJECT_FACTORY -> Optional.of(Acquisition.OWNED_IF_FRESH);
       case PROJECT_CONNECTION_GETTER ->
           isStatic(method)
@@ -360,6 +365,24 @@ public final class JdbcResources implements ResourceSpec {
               : Optional.empty();
       case NONE -> Optional.empty();
     };
+  }
+
+  /**
+   * {@code DriverManager.getConnection(url + ";shutdown=true")}: Derby's way to shut an embedded
+   * database down, which reports success by throwing and never returns a connection (the Derby
+   * developer's guide, "Shutting down the system"). Asked of a URL whose text ends with the
+   * attribute, written as a literal or a concatenation ending in one.
+   */
+  private static boolean shutsDerbyDown(MethodInvocationTree call) {
+    if (call.getArguments().isEmpty()) {
+      return false;
+    }
+    ExpressionTree url = call.getArguments().get(0);
+    while (url instanceof BinaryTree concatenation && concatenation.getKind() == Tree.Kind.PLUS) {
+      url = concatenation.getRightOperand();
+    }
+    return ASTHelpers.constValue(url) instanceof String text
+        && text.toLowerCase(Locale.ROOT).endsWith(";shutdown=true");
   }
 
   /**

@@ -5,9 +5,12 @@ import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import java.util.HashSet;
+import java.util.Set;
 import javax.lang.model.element.ElementKind;
 
 /** What a method's body, in sight, returns. */
@@ -37,6 +40,23 @@ public final class ReturnedValues {
       }
     }.scan(declaration.getBody(), null);
     return seen[0] && seen[1];
+  }
+
+  /** The locals and parameters whose value some {@code return} of {@code body} hands out. */
+  public static Set<Symbol> locals(Tree body) {
+    Set<Symbol> returned = new HashSet<>();
+    new SameBodyScanner() {
+      @Override
+      public Void visitReturn(ReturnTree ret, Void unused) {
+        Symbol value =
+            ret.getExpression() == null ? null : getSymbol(Casts.stripped(ret.getExpression()));
+        if (value != null && LocalVariables.isLocalOrParameter(value)) {
+          returned.add(value);
+        }
+        return super.visitReturn(ret, null);
+      }
+    }.scan(body, null);
+    return returned;
   }
 
   private ReturnedValues() {}

@@ -16,6 +16,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.TypeCastTree;
@@ -29,6 +30,7 @@ import io.github.leakprone.catalog.ContainerStores;
 import io.github.leakprone.catalog.ResourceSpec;
 import io.github.leakprone.trees.NullComparisons;
 import io.github.leakprone.trees.Receivers;
+import io.github.leakprone.trees.ReturnedValues;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -37,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import javax.annotation.Nullable;
 import javax.lang.model.element.ElementKind;
 
 /**
@@ -59,11 +62,12 @@ final class ClassSummary {
       Set<Integer> closed,
       Set<Integer> parentsClosed,
       Set<Integer> keptAsIs,
-      Set<Integer> closedOutright) {}
+      Set<Integer> closedOutright,
+      Set<Integer> ownedByResult) {}
 
   /** What a method is taken to do while its own body is being read (recursion sees nothing). */
   private static final Direct NOTHING_YET =
-      new Direct(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
+      new Direct(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
 
   private final ResourceSpec spec;
   private final ReleasingCalls releasing;
@@ -182,6 +186,16 @@ final class ClassSummary {
   }
 
   /**
+   * The positions of the parameters that {@code method} gives to the constructor of the object it
+   * returns (directly, or through a local it returns): a factory that builds their owner ({@code
+   * return new SelectResult(conn, stmnt, rs)}, after a step that closes it if it fails). Once the
+   * call is made they are that object's, and the factory's to close if it fails after building it.
+   */
+  Set<Integer> parametersOwnedByResultOf(MethodSymbol method) {
+    return methods.containsKey(method) ? direct(method).ownedByResult() : Set.of();
+  }
+
+  /**
    * Whether a method of this class closes the parent of what it is given ({@code
    * closeResultSet(rs)} that closes {@code rs.getStatement()} too): the class's way to close a
    * result set it hands out closes its statement. Reads every method, so it is asked only where a
@@ -221,6 +235,8 @@ final class ClassSummary {
     Set<Integer> parentsClosed = new HashSet<>();
     Set<Integer> keptAsIs = new HashSet<>();
     Set<Integer> closedOutright = new HashSet<>();
+    Set<Integer> ownedByResult = new HashSet<>();
+    Set<Symbol> returnedLocals = ReturnedValues.locals(method.getBody());
     // Locals that stand for a parameter, by its position: a loop variable over it (an array or
     // collection of resources), or a decorator made around it (new InputSource(reader)).
     Map<Symbol, Integer> elements = new HashMap<>();
@@ -272,6 +288,9 @@ final class ClassSummary {
         if (decorated >= 0) {
           elements.put(getSymbol(tree), decorated);
         }
+        if (returnedLocals.contains(getSymbol(tree))) {
+          ownedByResult(tree.getInitializer());
+        }
         return super.visitVariable(tree, null);
       }
 
@@ -292,7 +311,12 @@ final class ClassSummary {
           return -1;
         }
         for (int i : spec.decoratedArguments(wrapper, state)) {
-          int parameter = parameters.indexOf(getSymbol(uncast(wrapper.getArguments().get(i))));
+          // new BufferedReader(new InputStreamReader(in, encoding)): a decorator over one.
+          ExpressionTree decorated = uncast(wrapper.getArguments().get(i));
+          int parameter = parameters.indexOf(getSymbol(decorated));
+          if (parameter < 0) {
+            parameter = decoratedParameter(decorated);
+          }
           if (parameter >= 0) {
             return parameter;
           }
@@ -318,6 +342,9 @@ final class ClassSummary {
           parents.put(getSymbol(tree.getVariable()), parent);
         }
         Symbol target = getSymbol(tree.getVariable());
+        if (returnedLocals.contains(target)) {
+          ownedByResult(tree.getExpression());
+        }
         if (isOwnField(tree.getVariable(), target)) {
           if (stateGuards == 0) {
             writes.add(target);
@@ -363,6 +390,25 @@ final class ClassSummary {
           tree.getArguments().forEach(this::record);
         }
         return super.visitMethodInvocation(tree, null);
+      }
+
+      @Override
+      public Void visitReturn(ReturnTree tree, Void unused) {
+        ownedByResult(tree.getExpression());
+        return super.visitReturn(tree, null);
+      }
+
+      // The parameters given as they are to the constructor of `value`, an object the method
+      // returns.
+      private void ownedByResult(@Nullable ExpressionTree value) {
+        if (value != null && uncast(value) instanceof NewClassTree made) {
+          for (ExpressionTree argument : made.getArguments()) {
+            int parameter = parameters.indexOf(getSymbol(uncast(argument)));
+            if (parameter >= 0) {
+              ownedByResult.add(parameter);
+            }
+          }
+        }
       }
 
       @Override
@@ -447,7 +493,8 @@ final class ClassSummary {
         return parameter;
       }
     }.scan(method.getBody(), null);
-    return new Direct(writes, released, callees, closed, parentsClosed, keptAsIs, closedOutright);
+    return new Direct(
+        writes, released, callees, closed, parentsClosed, keptAsIs, closedOutright, ownedByResult);
   }
 
   /** Whether {@code tree} reads a field of this object or class. */

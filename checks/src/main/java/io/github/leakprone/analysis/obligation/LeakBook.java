@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.ToIntFunction;
 
 /**
  * The books of one analysis: which acquisitions were lost and how first, what each was called, and
@@ -88,30 +87,32 @@ final class LeakBook {
     handled.addAll(sites);
   }
 
-  /** The leaks, in source order; {@code line} gives the line of a site. */
-  ImmutableList<Leak> report(ToIntFunction<Tree> line) {
+  /** The leaks, in source order. */
+  ImmutableList<Leak> report() {
+    List<Tree> sites = new ArrayList<>(leaks.keySet());
+    sites.sort(Comparator.comparingInt(site -> getStartPosition(site)));
     List<Leak> found = new ArrayList<>();
-    leaks.forEach(
-        (site, witness) -> {
-          // A ResultSet left open because its Statement leaks is that Statement's finding: closing
-          // the Statement closes it too.
-          Leak leak = new Leak(site, names.getOrDefault(site, ""), witness, handled.contains(site));
-          // `c ? ds.getConnection() : ds.getConnection(user, password)` is one resource, not two.
-          boolean twin =
-              !leak.variable().isEmpty()
-                  && found.stream()
-                      .anyMatch(
-                          other ->
-                              other.variable().equals(leak.variable())
-                                  && other.witness().equals(witness)
-                                  && line.applyAsInt(other.site()) == line.applyAsInt(site));
-          boolean closedThroughChild =
-              carriers.containsKey(site) && parentsClosedThrough.contains(carriers.get(site));
-          if (!leaks.containsKey(leakParents.get(site)) && !twin && !closedThroughChild) {
-            found.add(leak);
-          }
-        });
-    found.sort(Comparator.comparingInt(leak -> getStartPosition(leak.site())));
+    for (Tree site : sites) {
+      Witness witness = leaks.get(site);
+      Leak leak = new Leak(site, names.getOrDefault(site, ""), witness, handled.contains(site));
+      // `c ? ds.getConnection() : ds.getConnection(user, password)` is one resource, not two, on
+      // one line or on two; so is what either branch of a loop's body stores in the variable that
+      // its next pass overwrites: one variable that one event loses is one finding, at the first.
+      boolean twin =
+          !leak.variable().isEmpty()
+              && found.stream()
+                  .anyMatch(
+                      other ->
+                          other.variable().equals(leak.variable())
+                              && other.witness().equals(witness));
+      boolean closedThroughChild =
+          carriers.containsKey(site) && parentsClosedThrough.contains(carriers.get(site));
+      // A ResultSet left open because its Statement leaks is that Statement's finding: closing the
+      // Statement closes it too.
+      if (!leaks.containsKey(leakParents.get(site)) && !twin && !closedThroughChild) {
+        found.add(leak);
+      }
+    }
     return ImmutableList.copyOf(found);
   }
 }

@@ -199,7 +199,7 @@ public final class ObligationAnalysis {
     } catch (StepBudgetExceeded e) {
       return ImmutableList.of();
     }
-    return analysis.book.report(analysis.witnesses::line);
+    return analysis.book.report();
   }
 
   private void run(Tree body) {
@@ -761,11 +761,28 @@ public final class ObligationAnalysis {
         !target.holders.isEmpty() && spec.failsOnlyWhenClosedOrBroken(method, state);
     if (!failsOnlyWhenClosedOrBroken && throwing.mayThrow(call, state)) {
       // socket.connect(...) that fails closes the socket: that exception carries it closed.
-      mayThrow(
+      Facts failing =
           spec.releasesReceiverOnFailure(method, state)
               ? transfers.release(facts, target.holders)
-              : facts,
-          call);
+              : facts;
+      if (isOwnMethod(method, receiver)) {
+        // close() of the object itself, closing this.file: as with a resource's own close(), a
+        // release that fails is no path that loses what it releases.
+        for (Symbol field : summary.fieldsReleasedBy(method)) {
+          failing = transfers.release(failing, Holders.variable(field));
+        }
+      }
+      if (anyHolds(arguments)) {
+        // A factory in sight that builds the object it returns around what it is given (OpenJPA's
+        // getEagerResult(conn, stmnt, rs) making a SelectResult it closes if it fails) owns it
+        // from the call on: a failure after that is the factory's to clean up.
+        for (int i : unit.releasing.argumentsOwnedByResult(call, state)) {
+          if (i < arguments.size()) {
+            failing = transfers.escape(failing, arguments.get(i));
+          }
+        }
+      }
+      mayThrow(failing, call);
     }
     if (ContainerStores.storesArgument(call, state)) {
       Symbol keeper = collections.keeperOf(call);

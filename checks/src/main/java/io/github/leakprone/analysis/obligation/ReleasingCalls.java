@@ -68,6 +68,16 @@ final class ReleasingCalls {
   }
 
   /**
+   * The positions of {@code call}'s arguments that the object it returns owns: a factory in sight
+   * that builds their owner and returns it ({@link ClassSummary#parametersOwnedByResultOf}).
+   */
+  Set<Integer> argumentsOwnedByResult(MethodInvocationTree call, VisitorState state) {
+    MethodSymbol method = getSymbol(call);
+    ClassTree owner = ownerInSight(method, state);
+    return owner == null ? Set.of() : summaries.apply(owner).parametersOwnedByResultOf(method);
+  }
+
+  /**
    * The positions of {@code newClass}'s arguments that the object made only borrows: its class, in
    * sight, keeps them in its fields and never releases them ({@link
    * ClassSummary#parametersBorrowedBy}). The caller still owns what it lends.

@@ -25,7 +25,7 @@ final class Witnesses {
     this.state = state;
   }
 
-  int line(Tree tree) {
+  private int line(Tree tree) {
     return SourceLines.lineOf(tree, state);
   }
 
