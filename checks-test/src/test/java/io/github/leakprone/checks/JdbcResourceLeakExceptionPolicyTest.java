@@ -316,4 +316,65 @@ final class JdbcResourceLeakExceptionPolicyTest {
             """)
         .doTest();
   }
+
+  /**
+   * The rows of a catalogue query ({@code DatabaseMetaData.getTables}) are the driver's own, of
+   * fixed types: reading them fails only with the connection, and the cursor goes with it
+   * (BeetlSQL's metadata loader, HyperSQL's Transfer tool). A query's rows, whose values a getter
+   * converts, and another call in the loop that throws still open a path.
+   */
+  @Test
+  void aCatalogueQuerysReadsFailOnlyWithItsConnection() {
+    CompilationTestHelper.newInstance(JdbcResourceLeak.class, getClass())
+        .addSourceLines(
+            "Catalogue.java",
+            """
+            import java.sql.Connection;
+            import java.sql.DatabaseMetaData;
+            import java.sql.ResultSet;
+            import java.sql.SQLException;
+            import java.sql.Statement;
+            import java.util.List;
+
+            class Catalogue {
+              void tables(DatabaseMetaData md, List<String> names) throws SQLException {
+                ResultSet rs = md.getTables(null, null, "%", null);
+                while (rs.next()) {
+                  names.add(rs.getString("TABLE_NAME"));
+                }
+                rs.close();
+              }
+
+              void checked(DatabaseMetaData md, List<String> names) throws SQLException {
+                // BUG: Diagnostic contains: ResultSet `rs` acquired at line 19 is not closed when `check(...)` at line 21 throws
+                ResultSet rs = md.getTables(null, null, "%", null);
+                while (rs.next()) {
+                  names.add(check(rs.getString("TABLE_NAME")));
+                }
+                rs.close();
+              }
+
+              void rows(Statement statement, List<Integer> ids) throws SQLException {
+                // BUG: Diagnostic contains: ResultSet `rs` acquired at line 28 is not closed when `rs.next()` at line 29 throws
+                ResultSet rs = query(statement, "select id from t");
+                while (rs.next()) {
+                  ids.add(rs.getInt(1));
+                }
+                rs.close();
+              }
+
+              private static ResultSet query(Statement statement, String sql) throws SQLException {
+                return statement.executeQuery(sql);
+              }
+
+              private static String check(String name) throws SQLException {
+                if (name.isEmpty()) {
+                  throw new SQLException("a table without a name");
+                }
+                return name;
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -100,8 +100,10 @@ final class JdbcResourceLeakHandedOnTest {
   /**
    * A factory in sight that builds the object it returns around what it is given owns it from the
    * call on, on its failure too (OpenJPA's {@code return getEagerResult(conn, stmnt, rs)}, which
-   * makes a SelectResult and closes it if reading eager results fails). A method whose result is
-   * made of something else (a statement's metadata) takes nothing.
+   * makes a SelectResult and closes it if reading eager results fails), also where it keeps another
+   * of its arguments. Not where it can fail before it builds the owner (MetaModel's execute(),
+   * whose query fails first), nor where the result is made of something else (a statement's
+   * metadata).
    */
   @Test
   void aFactoryThatBuildsTheOwnerItReturnsTakesWhatItIsGiven() {
@@ -141,19 +143,26 @@ final class JdbcResourceLeakHandedOnTest {
                   statement.close();
                   throw e;
                 }
-                return eagerResult(statement, rs);
+                return eagerResult(statement, rs, sql);
+              }
+
+              Result run(Connection conn, String sql) throws SQLException {
+                // BUG: Diagnostic contains: not closed when `execute(...)` at line 39 throws
+                PreparedStatement statement = conn.prepareStatement(sql);
+                return execute(statement);
               }
 
               Summary summarise(Connection conn, String sql) throws SQLException {
-                // BUG: Diagnostic contains: not closed when `describe(...)` at line 39 throws
+                // BUG: Diagnostic contains: not closed when `describe(...)` at line 45 throws
                 PreparedStatement statement = conn.prepareStatement(sql);
                 Summary summary = describe(statement);
                 statement.close();
                 return summary;
               }
 
-              private Result eagerResult(PreparedStatement statement, ResultSet rs)
+              private Result eagerResult(PreparedStatement statement, ResultSet rs, String sql)
                   throws SQLException {
+                lastSql = sql;
                 SelectResult result = new SelectResult(statement, rs);
                 try {
                   readEager(result);
@@ -164,11 +173,18 @@ final class JdbcResourceLeakHandedOnTest {
                 return result;
               }
 
+              private Result execute(PreparedStatement statement) throws SQLException {
+                ResultSet rs = statement.executeQuery();
+                return new SelectResult(statement, rs);
+              }
+
               private Summary describe(PreparedStatement statement) throws SQLException {
                 return new Summary(statement.getMetaData());
               }
 
               private void readEager(Result result) throws SQLException {}
+
+              private String lastSql;
             }
             """)
         .doTest();

@@ -253,6 +253,16 @@ public final class JdbcResources implements ResourceSpec {
   }
 
   @Override
+  public boolean readsFailOnlyWhenBroken(Tree site, VisitorState state) {
+    if (!(site instanceof MethodInvocationTree call)) {
+      return false;
+    }
+    MethodSymbol method = getSymbol(call);
+    return method != null
+        && listedByMethod.computeIfAbsent(method, m -> listed(m, state)) == Listed.METADATA_QUERY;
+  }
+
+  @Override
   @Nullable
   public Boolean answerOnceReleased(MethodSymbol method, VisitorState state) {
     return MethodRef.anyMatches(CLOSED_QUERIES, method, state) ? Boolean.TRUE : null;

@@ -5,6 +5,7 @@ import com.google.errorprone.VisitorState;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import java.util.Optional;
@@ -111,6 +112,16 @@ public interface ResourceSpec {
    * (a read of a local file): its exception is not a path anyone guards, and loses nothing.
    */
   default boolean failsOnlyWhenClosedOrBroken(MethodSymbol method, VisitorState state) {
+    return false;
+  }
+
+  /**
+   * Whether reading the resource acquired at {@code site} can fail only when what it came from is
+   * broken, whatever the read: the rows of a database's catalogue ({@code
+   * DatabaseMetaData.getTables}) are the driver's own, of fixed types, so reading them fails only
+   * with the connection, and the cursor goes with it.
+   */
+  default boolean readsFailOnlyWhenBroken(Tree site, VisitorState state) {
     return false;
   }
 

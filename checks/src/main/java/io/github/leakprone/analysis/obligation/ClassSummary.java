@@ -4,6 +4,7 @@ import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ConditionalExpressionTree;
@@ -17,6 +18,7 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.TypeCastTree;
@@ -31,6 +33,7 @@ import io.github.leakprone.catalog.ResourceSpec;
 import io.github.leakprone.trees.NullComparisons;
 import io.github.leakprone.trees.Receivers;
 import io.github.leakprone.trees.ReturnedValues;
+import io.github.leakprone.trees.SameBodyScanner;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -399,9 +402,13 @@ final class ClassSummary {
       }
 
       // The parameters given as they are to the constructor of `value`, an object the method
-      // returns.
+      // returns, when nothing before it in the body can fail: a failure before the owner exists
+      // loses them in the caller (MetaModel's execute(), whose query fails before it builds the
+      // data set that would own the statement).
       private void ownedByResult(@Nullable ExpressionTree value) {
-        if (value != null && uncast(value) instanceof NewClassTree made) {
+        if (value != null
+            && uncast(value) instanceof NewClassTree made
+            && nothingRunsBefore(method.getBody(), made, state)) {
           for (ExpressionTree argument : made.getArguments()) {
             int parameter = parameters.indexOf(getSymbol(uncast(argument)));
             if (parameter >= 0) {
@@ -495,6 +502,32 @@ final class ClassSummary {
     }.scan(method.getBody(), null);
     return new Direct(
         writes, released, callees, closed, parentsClosed, keptAsIs, closedOutright, ownedByResult);
+  }
+
+  /**
+   * Whether no call, construction or {@code throw} of {@code body} ends before {@code made} starts:
+   * the object is built before anything of the method can fail.
+   */
+  private static boolean nothingRunsBefore(Tree body, NewClassTree made, VisitorState state) {
+    int start = ASTHelpers.getStartPosition(made);
+    boolean[] earlier = {false};
+    new SameBodyScanner() {
+      @Override
+      public Void scan(Tree tree, Void unused) {
+        if (earlier[0] || tree == null || ASTHelpers.getStartPosition(tree) >= start) {
+          return null;
+        }
+        if ((tree instanceof MethodInvocationTree
+                || tree instanceof NewClassTree
+                || tree instanceof ThrowTree)
+            && state.getEndPosition(tree) <= start) {
+          earlier[0] = true;
+          return null;
+        }
+        return super.scan(tree, null);
+      }
+    }.scan(body, null);
+    return !earlier[0];
   }
 
   /** Whether {@code tree} reads a field of this object or class. */

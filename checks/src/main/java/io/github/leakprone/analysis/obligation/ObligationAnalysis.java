@@ -755,10 +755,14 @@ public final class ObligationAnalysis {
       for (int i : releasedArguments) {
         facts = transfers.release(facts, arguments.get(i));
       }
-      return new Eval(facts, Holders.NONE);
+      // What it returns still holds what it was given and did not take (OpenJPA's
+      // getEagerResult(conn, stmnt, rs, store), which keeps the store it is given).
+      return new Eval(facts, wrapped(call, arguments));
     }
     boolean failsOnlyWhenClosedOrBroken =
-        !target.holders.isEmpty() && spec.failsOnlyWhenClosedOrBroken(method, state);
+        !target.holders.isEmpty()
+            && (spec.failsOnlyWhenClosedOrBroken(method, state)
+                || readsOnlyWhatFailsWhenBroken(facts, target.holders));
     if (!failsOnlyWhenClosedOrBroken && throwing.mayThrow(call, state)) {
       // socket.connect(...) that fails closes the socket: that exception carries it closed.
       Facts failing =
@@ -829,6 +833,20 @@ public final class ObligationAnalysis {
     boolean sameResource =
         spec.isView(method, state) || (acquired.holders.isEmpty() && isFluent(method));
     return new Eval(acquired.facts, sameResource ? result.union(target.holders) : result);
+  }
+
+  /**
+   * Whether {@code receiver} holds only resources whose reads fail only when what they came from is
+   * broken ({@link ResourceSpec#readsFailOnlyWhenBroken}: {@code tables.next()} over a catalogue
+   * query).
+   */
+  private boolean readsOnlyWhatFailsWhenBroken(Facts facts, Holders receiver) {
+    if (facts == null) {
+      return false;
+    }
+    Set<Tree> sites = Transfers.sitesSelectedBy(facts, receiver);
+    return !sites.isEmpty()
+        && sites.stream().allMatch(site -> spec.readsFailOnlyWhenBroken(site, state));
   }
 
   /** Whether {@code call} releases its receiver or one of its arguments. */
