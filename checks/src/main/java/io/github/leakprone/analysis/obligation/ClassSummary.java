@@ -190,9 +190,10 @@ final class ClassSummary {
 
   /**
    * The positions of the parameters that {@code method} gives to the constructor of the object it
-   * returns (directly, or through a local it returns): a factory that builds their owner ({@code
-   * return new SelectResult(conn, stmnt, rs)}, after a step that closes it if it fails). Once the
-   * call is made they are that object's, and the factory's to close if it fails after building it.
+   * returns (directly, or through a local it returns), before anything in its body can fail: a
+   * factory that builds their owner first ({@code SelectResult res = new SelectResult(conn, stmnt,
+   * rs)}, then a step that closes it if it fails). Once the call is made they are that object's,
+   * and the factory's to close if it fails after building it.
    */
   Set<Integer> parametersOwnedByResultOf(MethodSymbol method) {
     return methods.containsKey(method) ? direct(method).ownedByResult() : Set.of();
@@ -239,7 +240,6 @@ final class ClassSummary {
     Set<Integer> keptAsIs = new HashSet<>();
     Set<Integer> closedOutright = new HashSet<>();
     Set<Integer> ownedByResult = new HashSet<>();
-    Set<Symbol> returnedLocals = ReturnedValues.locals(method.getBody());
     // Locals that stand for a parameter, by its position: a loop variable over it (an array or
     // collection of resources), or a decorator made around it (new InputSource(reader)).
     Map<Symbol, Integer> elements = new HashMap<>();
@@ -291,9 +291,7 @@ final class ClassSummary {
         if (decorated >= 0) {
           elements.put(getSymbol(tree), decorated);
         }
-        if (returnedLocals.contains(getSymbol(tree))) {
-          ownedByResult(tree.getInitializer());
-        }
+        ownedByResult(tree.getInitializer(), getSymbol(tree));
         return super.visitVariable(tree, null);
       }
 
@@ -345,8 +343,8 @@ final class ClassSummary {
           parents.put(getSymbol(tree.getVariable()), parent);
         }
         Symbol target = getSymbol(tree.getVariable());
-        if (returnedLocals.contains(target)) {
-          ownedByResult(tree.getExpression());
+        if (target != null) {
+          ownedByResult(tree.getExpression(), target);
         }
         if (isOwnField(tree.getVariable(), target)) {
           if (stateGuards == 0) {
@@ -397,18 +395,31 @@ final class ClassSummary {
 
       @Override
       public Void visitReturn(ReturnTree tree, Void unused) {
-        ownedByResult(tree.getExpression());
+        ownedByResult(tree.getExpression(), null);
         return super.visitReturn(tree, null);
       }
 
+      // The locals some return of the body hands out: read on the first new object stored in one.
+      private Set<Symbol> returnedLocals;
+
       // The parameters given as they are to the constructor of `value`, an object the method
-      // returns, when nothing before it in the body can fail: a failure before the owner exists
-      // loses them in the caller (MetaModel's execute(), whose query fails before it builds the
-      // data set that would own the statement).
-      private void ownedByResult(@Nullable ExpressionTree value) {
-        if (value != null
-            && uncast(value) instanceof NewClassTree made
-            && nothingRunsBefore(method.getBody(), made, state)) {
+      // returns (directly, or through `holder`, a local some return hands out), when nothing
+      // before it in the body can fail: a failure before the owner exists loses them in the caller
+      // (MetaModel's execute(), whose query fails before it builds the data set that would own the
+      // statement).
+      private void ownedByResult(@Nullable ExpressionTree value, @Nullable Symbol holder) {
+        if (value == null || !(uncast(value) instanceof NewClassTree made)) {
+          return;
+        }
+        if (holder != null) {
+          if (returnedLocals == null) {
+            returnedLocals = ReturnedValues.locals(method.getBody());
+          }
+          if (!returnedLocals.contains(holder)) {
+            return;
+          }
+        }
+        if (nothingRunsBefore(method.getBody(), made, state)) {
           for (ExpressionTree argument : made.getArguments()) {
             int parameter = parameters.indexOf(getSymbol(uncast(argument)));
             if (parameter >= 0) {
