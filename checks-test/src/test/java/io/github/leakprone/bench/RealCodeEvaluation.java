@@ -381,8 +381,9 @@ public final class RealCodeEvaluation {
   }
 
   /**
-   * Pairs each finding with a triage line of the same key; where a key has several of each (the
-   * same message twice in a file), in the order of their lines.
+   * Pairs each finding with a triage line of the same key: first one at the same line with the same
+   * message, then, among those left, in the order of their lines (an edit above them moved them
+   * all). So a finding that goes leaves the others' verdicts where they were.
    */
   private static void match(
       List<Finding> findings,
@@ -393,26 +394,29 @@ public final class RealCodeEvaluation {
     Map<String, List<Finding>> found = byKey(findings);
     Map<String, List<Finding>> triaged = byKey(triage);
     for (Map.Entry<String, List<Finding>> entry : found.entrySet()) {
-      List<Finding> verdicts = triaged.getOrDefault(entry.getKey(), List.of());
-      List<Finding> now = entry.getValue();
-      for (int i = 0; i < now.size(); i++) {
-        Finding f = now.get(i);
-        if (i < verdicts.size()) {
-          Finding t = verdicts.get(i);
-          judged.add(
-              new Finding(
-                  f.project(),
-                  f.file(),
-                  f.line(),
-                  f.check(),
-                  f.message(),
-                  t.verdict(),
-                  t.reason()));
+      List<Finding> verdicts = new ArrayList<>(triaged.getOrDefault(entry.getKey(), List.of()));
+      List<Finding> moved = new ArrayList<>();
+      for (Finding f : entry.getValue()) {
+        Finding same =
+            verdicts.stream()
+                .filter(t -> t.line() == f.line() && t.message().equals(f.message()))
+                .findFirst()
+                .orElse(null);
+        if (same == null) {
+          moved.add(f);
         } else {
-          fresh.add(f);
+          verdicts.remove(same);
+          judged.add(judgedAs(f, same));
         }
       }
-      for (int i = now.size(); i < verdicts.size(); i++) {
+      for (int i = 0; i < moved.size(); i++) {
+        if (i < verdicts.size()) {
+          judged.add(judgedAs(moved.get(i), verdicts.get(i)));
+        } else {
+          fresh.add(moved.get(i));
+        }
+      }
+      for (int i = moved.size(); i < verdicts.size(); i++) {
         gone.add(verdicts.get(i));
       }
     }
@@ -422,6 +426,18 @@ public final class RealCodeEvaluation {
             gone.addAll(verdicts);
           }
         });
+  }
+
+  /** {@code finding} with the verdict and reason of {@code triaged}. */
+  private static Finding judgedAs(Finding finding, Finding triaged) {
+    return new Finding(
+        finding.project(),
+        finding.file(),
+        finding.line(),
+        finding.check(),
+        finding.message(),
+        triaged.verdict(),
+        triaged.reason());
   }
 
   private static Map<String, List<Finding>> byKey(List<Finding> findings) {
