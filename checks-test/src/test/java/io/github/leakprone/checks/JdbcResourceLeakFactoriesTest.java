@@ -204,6 +204,74 @@ final class JdbcResourceLeakFactoriesTest {
   }
 
   /**
+   * A factory that keeps what it makes in a field, through a local it then returns, hands out its
+   * object's cache (PgJDBC's TypeInfoCache, a statement prepared once per connection). One that
+   * returns what it made without keeping it makes one.
+   */
+  @Test
+  void aFactoryThatKeepsWhatItMakesInAFieldHandsOutItsCache() {
+    helper
+        .addSourceLines(
+            "TypeInfo.java",
+            """
+            import java.sql.Connection;
+            import java.sql.PreparedStatement;
+            import java.sql.SQLException;
+
+            class TypeInfo {
+              private final Connection conn;
+              private PreparedStatement byName;
+              private PreparedStatement typeByOid;
+
+              TypeInfo(Connection conn) {
+                this.conn = conn;
+              }
+
+              void lookUp(String name) throws SQLException {
+                PreparedStatement statement = prepareByName();
+                statement.setString(1, name);
+                statement.executeQuery().close();
+              }
+
+              void lookUpType(int oid) throws SQLException {
+                PreparedStatement statement = prepareTypeByOid();
+                statement.setInt(1, oid);
+                statement.executeQuery().close();
+              }
+
+              void lookUpOnce(String name) throws SQLException {
+                // BUG: Diagnostic contains: PreparedStatement `statement` acquired at line 28 is never closed
+                PreparedStatement statement = prepareByOid();
+                statement.setString(1, name);
+              }
+
+              private PreparedStatement prepareByName() throws SQLException {
+                PreparedStatement statement = this.byName;
+                if (statement == null) {
+                  statement = conn.prepareStatement("select oid from pg_type where typname = ?");
+                  this.byName = statement;
+                }
+                return statement;
+              }
+
+              private PreparedStatement prepareTypeByOid() throws SQLException {
+                PreparedStatement statement = this.typeByOid;
+                if (statement == null) {
+                  this.typeByOid = statement = conn.prepareStatement("select typname where oid = ?");
+                }
+                return statement;
+              }
+
+              private PreparedStatement prepareByOid() throws SQLException {
+                PreparedStatement statement = conn.prepareStatement("select 1 where ? is null");
+                return statement;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A factory-named method whose body the file holds acquires only if that body makes something.
    */
   @Test

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.lang.model.element.ElementKind;
 
 /**
  * Which calls acquire, for one compilation unit: the catalog's answer, except that a method known
@@ -115,8 +116,8 @@ final class AcquiringCalls {
 
   private boolean scan(MethodTree declaration, VisitorState state) {
     Set<Symbol> freshLocals = new HashSet<>();
-    // What the method keeps besides returning it (a cache: putStatement(sql, stmt)) is not the
-    // caller's to close.
+    // What the method keeps besides returning it (a cache: putStatement(sql, stmt), a field) is
+    // not the caller's to close.
     Set<Symbol> kept = new HashSet<>();
     List<ExpressionTree> returned = new ArrayList<>();
     boolean[] found = {false};
@@ -137,6 +138,17 @@ final class AcquiringCalls {
         if (LocalVariables.isLocalOrParameter(assigned)
             && isAcquiring(assignment.getExpression(), state)) {
           freshLocals.add(assigned);
+        }
+        // The same cache through a local: p = this.stmt; if (p == null) { p = prepare(); this.stmt
+        // = p; } return p, or this.stmt = p = prepare() (PgJDBC's TypeInfoCache): the field keeps
+        // what the local returns.
+        ExpressionTree value = Casts.stripped(assignment.getExpression());
+        Symbol stored =
+            getSymbol(value instanceof AssignmentTree chained ? chained.getVariable() : value);
+        if (assigned != null
+            && assigned.getKind() == ElementKind.FIELD
+            && LocalVariables.isLocalOrParameter(stored)) {
+          kept.add(stored);
         }
         return super.visitAssignment(assignment, null);
       }
