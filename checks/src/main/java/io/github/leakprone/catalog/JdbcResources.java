@@ -258,8 +258,7 @@ public final class JdbcResources implements ResourceSpec {
       return false;
     }
     MethodSymbol method = getSymbol(call);
-    return method != null
-        && listedByMethod.computeIfAbsent(method, m -> listed(m, state)) == Listed.METADATA_QUERY;
+    return method != null && listedAs(method, state) == Listed.METADATA_QUERY;
   }
 
   @Override
@@ -334,7 +333,7 @@ public final class JdbcResources implements ResourceSpec {
     if (method == null) {
       return Optional.empty();
     }
-    Listed listed = listedByMethod.computeIfAbsent(method, m -> listed(m, state));
+    Listed listed = listedAs(method, state);
     if (listed == Listed.NONE) {
       return Optional.empty();
     }
@@ -445,6 +444,11 @@ public final class JdbcResources implements ResourceSpec {
     return metaData != null
         && enclosing != null
         && ASTHelpers.isSubtype(ASTHelpers.getType(enclosing), metaData, state);
+  }
+
+  /** How the catalog lists {@code method}, looked up once per method. */
+  private Listed listedAs(MethodSymbol method, VisitorState state) {
+    return listedByMethod.computeIfAbsent(method, m -> listed(m, state));
   }
 
   private Listed listed(MethodSymbol method, VisitorState state) {

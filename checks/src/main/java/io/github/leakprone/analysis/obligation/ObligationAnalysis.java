@@ -760,10 +760,12 @@ public final class ObligationAnalysis {
       return new Eval(facts, wrapped(call, arguments));
     }
     boolean failsOnlyWhenClosedOrBroken =
-        !target.holders.isEmpty()
-            && (spec.failsOnlyWhenClosedOrBroken(method, state)
-                || readsOnlyWhatFailsWhenBroken(facts, target.holders));
-    if (!failsOnlyWhenClosedOrBroken && throwing.mayThrow(call, state)) {
+        !target.holders.isEmpty() && spec.failsOnlyWhenClosedOrBroken(method, state);
+    // The receiver's sites are walked only for a call that may throw: most calls on a held
+    // resource are asked this, and for most families the answer is no.
+    if (!failsOnlyWhenClosedOrBroken
+        && throwing.mayThrow(call, state)
+        && (target.holders.isEmpty() || !readsOnlyWhatFailsWhenBroken(facts, target.holders))) {
       // socket.connect(...) that fails closes the socket: that exception carries it closed.
       Facts failing =
           spec.releasesReceiverOnFailure(method, state)
