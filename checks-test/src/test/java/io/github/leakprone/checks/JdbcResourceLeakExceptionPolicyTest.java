@@ -377,4 +377,63 @@ final class JdbcResourceLeakExceptionPolicyTest {
             """)
         .doTest();
   }
+
+  /**
+   * A reset of what the driver keeps for a session ({@code setAutoCommit} restored in a finally,
+   * {@code clearParameters}) fails only on a broken connection, and a broken connection's
+   * statements and results go with it (dbunit, OpenJPA, SymmetricDS). The connection itself is
+   * still lost there, and a call that fails on what it is given ({@code setCatalog}) still loses
+   * the statement.
+   */
+  @Test
+  void aSessionResetLosesOnlyTheConnection() {
+    CompilationTestHelper.newInstance(JdbcResourceLeak.class, getClass())
+        .addSourceLines(
+            "Batch.java",
+            """
+            import java.sql.Connection;
+            import java.sql.PreparedStatement;
+            import java.sql.SQLException;
+            import javax.sql.DataSource;
+
+            class Batch {
+              void insert(Connection conn, String sql) throws SQLException {
+                PreparedStatement ps = conn.prepareStatement(sql);
+                try {
+                  conn.setAutoCommit(false);
+                  ps.executeUpdate();
+                  conn.commit();
+                } finally {
+                  conn.setAutoCommit(true);
+                  ps.clearParameters();
+                  ps.close();
+                }
+              }
+
+              void owned(DataSource ds, String sql) throws SQLException {
+                // BUG: Diagnostic contains: Connection `conn` acquired at line 22 is not closed when `conn.setAutoCommit(...)` at line 27 throws
+                Connection conn = ds.getConnection();
+                try {
+                  conn.setAutoCommit(false);
+                  insert(conn, sql);
+                } finally {
+                  conn.setAutoCommit(true);
+                  conn.close();
+                }
+              }
+
+              void catalogue(Connection conn, String catalog, String sql) throws SQLException {
+                // BUG: Diagnostic contains: PreparedStatement `ps` acquired at line 34 is not closed when `conn.setCatalog(...)` at line 38 throws
+                PreparedStatement ps = conn.prepareStatement(sql);
+                try {
+                  ps.executeUpdate();
+                } finally {
+                  conn.setCatalog(catalog);
+                  ps.close();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -189,4 +189,86 @@ final class JdbcResourceLeakHandedOnTest {
             """)
         .doTest();
   }
+
+  /**
+   * {@code if (!iteratedResult) statement.close()}: a close that a mode withholds (a boolean fixed
+   * for the method's run, set before the statement was prepared) is the author's word that in the
+   * other mode someone else closes it: Cayenne hands its statement to the result iterator its
+   * caller closes. A flag set as the method goes ({@code done}), or one decided after the
+   * acquisition from the resource itself ({@code big}), is no such word: those paths are still
+   * reported; so is a resource the method gives to no one, whatever its mode
+   * (JdbcResourceLeakGuardsTest's {@code flagNotKnownWhereOpened}).
+   */
+  @Test
+  void aCloseThatAModeWithholdsHandsTheResourceOn() {
+    helper
+        .addSourceLines(
+            "Template.java",
+            """
+            import java.sql.Connection;
+            import java.sql.PreparedStatement;
+            import java.sql.ResultSet;
+            import java.sql.SQLException;
+
+            class Template {
+              interface Callback {
+                boolean isIteratedResult();
+
+                void rows(ResultSet rs, PreparedStatement owner) throws SQLException;
+              }
+
+              private final boolean closeWhenDone = true;
+
+              void execute(Connection conn, Callback callback, String sql) throws SQLException {
+                boolean iteratedResult = callback.isIteratedResult();
+                PreparedStatement statement = conn.prepareStatement(sql);
+                try {
+                  while (statement.execute()) {
+                    callback.rows(statement.getResultSet(), statement);
+                    if (iteratedResult) {
+                      break;
+                    }
+                  }
+                } finally {
+                  if (!iteratedResult) {
+                    statement.close();
+                  }
+                }
+              }
+
+              void configured(Connection conn, Callback callback, String sql) throws SQLException {
+                PreparedStatement statement = conn.prepareStatement(sql);
+                try {
+                  callback.rows(statement.executeQuery(), statement);
+                } finally {
+                  if (this.closeWhenDone) {
+                    statement.close();
+                  }
+                }
+              }
+
+              void progress(Connection conn, Callback callback, String sql) throws SQLException {
+                boolean done = false;
+                // BUG: Diagnostic contains: PreparedStatement `statement` acquired at line 46
+                PreparedStatement statement = conn.prepareStatement(sql);
+                callback.rows(statement.executeQuery(), statement);
+                done = true;
+                if (!done) {
+                  statement.close();
+                }
+              }
+
+              void decidedAfter(Connection conn, Callback callback, String sql) throws SQLException {
+                // BUG: Diagnostic contains: PreparedStatement `statement` acquired at line 56
+                PreparedStatement statement = conn.prepareStatement(sql);
+                boolean big = statement.execute();
+                callback.rows(statement.getResultSet(), statement);
+                if (!big) {
+                  statement.close();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -160,9 +160,11 @@ final class ResourceLeakTest {
             "Readers.java",
             """
             import java.io.BufferedReader;
+            import java.io.BufferedWriter;
             import java.io.ByteArrayInputStream;
             import java.io.File;
             import java.io.FileReader;
+            import java.io.FileWriter;
             import java.io.IOException;
             import java.io.InputStreamReader;
             import java.io.Reader;
@@ -186,12 +188,12 @@ final class ResourceLeakTest {
                 }
               }
 
-              String neverClosed(File file) throws IOException {
-                // BUG: Diagnostic contains: FileReader `reader` acquired at line 30 is not closed when `reader.readLine()` at line 31 throws
-                BufferedReader reader = new BufferedReader(new FileReader(file));
-                String line = reader.readLine();
-                reader.close();
-                return line;
+              String neverClosed(File file, String text) throws IOException {
+                // BUG: Diagnostic contains: FileWriter `writer` acquired at line 32 is not closed when `writer.write(...)` at line 33 throws
+                BufferedWriter writer = new BufferedWriter(new FileWriter(file));
+                writer.write(text);
+                writer.close();
+                return text;
               }
 
               Reader wrappedForTheCaller(File file) throws IOException {
@@ -963,9 +965,11 @@ final class ResourceLeakTest {
 
   /**
    * Once a local file is open, reading or moving in it fails only when the disk does, and getting
-   * its descriptor only when it is closed: not paths a maintainer guards. A read that throws at the
-   * end of the data (a truncated file), a write (a full disk), or a read through a decorator, still
-   * is.
+   * its descriptor only when it is closed: not paths a maintainer guards, nor is a read through a
+   * buffer or a decoding that replaces what it cannot decode ({@code readLine()} over a {@code
+   * FileReader}), nor {@code Properties.load} of it (HSQLDB, Ivy). A read that throws at the end of
+   * the data (a truncated file), through a decorator that parses ({@code DataInputStream}), or a
+   * write (a full disk), still is.
    */
   @Test
   void aReadOfAFileJustOpenedFailsOnlyWhenTheDiskDoes() {
@@ -974,11 +978,18 @@ final class ResourceLeakTest {
             "Images.java",
             """
             import java.io.BufferedInputStream;
+            import java.io.BufferedReader;
+            import java.io.DataInputStream;
             import java.io.File;
             import java.io.FileInputStream;
             import java.io.FileOutputStream;
+            import java.io.FileReader;
             import java.io.IOException;
+            import java.io.InputStream;
             import java.io.RandomAccessFile;
+            import java.util.ArrayList;
+            import java.util.List;
+            import java.util.Properties;
 
             class Images {
               byte[] load(File file) throws IOException {
@@ -1000,7 +1011,7 @@ final class ResourceLeakTest {
               }
 
               int header(File file) throws IOException {
-                // BUG: Diagnostic contains: RandomAccessFile `raf` acquired at line 29 is not closed when `raf.readInt()` at line 30 throws
+                // BUG: Diagnostic contains: RandomAccessFile `raf` acquired at line 36 is not closed when `raf.readInt()` at line 37 throws
                 RandomAccessFile raf = new RandomAccessFile(file, "r");
                 int magic = raf.readInt();
                 raf.close();
@@ -1008,18 +1019,36 @@ final class ResourceLeakTest {
               }
 
               void save(File file, byte[] data) throws IOException {
-                // BUG: Diagnostic contains: FileOutputStream `out` acquired at line 37 is not closed when `out.write(...)` at line 38 throws
+                // BUG: Diagnostic contains: FileOutputStream `out` acquired at line 44 is not closed when `out.write(...)` at line 45 throws
                 FileOutputStream out = new FileOutputStream(file);
                 out.write(data);
                 out.close();
               }
 
               int first(File file) throws IOException {
-                // BUG: Diagnostic contains: FileInputStream `in` acquired at line 44 is not closed when `in.read()` at line 45 throws
-                BufferedInputStream in = new BufferedInputStream(new FileInputStream(file));
-                int b = in.read();
+                // BUG: Diagnostic contains: FileInputStream `in` acquired at line 51 is not closed when `in.readInt()` at line 52 throws
+                DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream(file)));
+                int b = in.readInt();
                 in.close();
                 return b;
+              }
+
+              List<String> lines(File file) throws IOException {
+                BufferedReader reader = new BufferedReader(new FileReader(file));
+                List<String> lines = new ArrayList<>();
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                  lines.add(line);
+                }
+                reader.close();
+                return lines;
+              }
+
+              Properties settings(File file) throws IOException {
+                Properties settings = new Properties();
+                InputStream in = new FileInputStream(file);
+                settings.load(in);
+                in.close();
+                return settings;
               }
             }
             """)

@@ -10,6 +10,7 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
@@ -181,6 +182,36 @@ public final class IoResources implements ResourceSpec {
           new MethodRef("java.io.FileInputStream", "getFD"),
           new MethodRef("java.io.FileOutputStream", "getFD"),
           new MethodRef("java.io.RandomAccessFile", "getFD"));
+
+  /**
+   * The opening of a local file for reading, whose reads then fail only when the disk does ({@link
+   * #FAIL_ONLY_ON_A_DEVICE_ERROR}). A {@code FileReader} decodes as an {@code InputStreamReader}
+   * does, replacing malformed input rather than throwing.
+   */
+  private static final ImmutableList<MethodRef> LOCAL_FILE_OPENS =
+      ImmutableList.of(
+          new MethodRef("java.io.FileInputStream", "<init>"),
+          new MethodRef("java.io.FileReader", "<init>"));
+
+  /**
+   * Reads that add only a buffer, a decoding that replaces malformed input, or a parse that fails
+   * only by an unchecked exception ({@code Properties.load}'s malformed unicode escape) to what
+   * they read: over a local file ({@link #LOCAL_FILE_OPENS}) they fail only as its own reads do.
+   * Not {@code DataInputStream}'s or {@code ObjectInputStream}'s, which throw at the end of the
+   * data or on its content, nor {@code Properties.loadFromXML}, which throws on malformed XML.
+   */
+  private static final ImmutableList<MethodRef> READS_THROUGH_A_BUFFER =
+      ImmutableList.of(
+          new MethodRef("java.io.BufferedReader", "read"),
+          new MethodRef("java.io.BufferedReader", "readLine"),
+          new MethodRef("java.io.BufferedReader", "ready"),
+          new MethodRef("java.io.BufferedReader", "skip"),
+          new MethodRef("java.io.InputStreamReader", "read"),
+          new MethodRef("java.io.InputStreamReader", "ready"),
+          new MethodRef("java.io.BufferedInputStream", "read"),
+          new MethodRef("java.io.BufferedInputStream", "available"),
+          new MethodRef("java.io.BufferedInputStream", "skip"),
+          new MethodRef("java.util.Properties", "load"));
 
   /**
    * Reads and moves of a local file itself, not through a decorator: a missing file, a directory or
@@ -470,6 +501,15 @@ public final class IoResources implements ResourceSpec {
   public boolean failsOnlyWhenClosedOrBroken(MethodSymbol method, VisitorState state) {
     return MethodRef.anyMatches(FAIL_ONLY_WHEN_CLOSED, method, state)
         || MethodRef.anyMatches(FAIL_ONLY_ON_A_DEVICE_ERROR, method, state);
+  }
+
+  @Override
+  public boolean readFailsOnlyOnADeviceError(MethodSymbol method, Tree site, VisitorState state) {
+    if (!MethodRef.anyMatches(READS_THROUGH_A_BUFFER, method, state)) {
+      return false;
+    }
+    MethodSymbol opened = site instanceof NewClassTree newClass ? getSymbol(newClass) : null;
+    return opened != null && MethodRef.anyMatches(LOCAL_FILE_OPENS, opened, state);
   }
 
   @Override

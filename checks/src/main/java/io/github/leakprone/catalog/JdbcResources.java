@@ -165,6 +165,20 @@ public final class JdbcResources implements ResourceSpec {
           new MethodRef("java.sql.Connection", "getHoldability"));
 
   /**
+   * Calls that only reset what the driver keeps for a session ({@link
+   * #failsOnlyWhenSessionBroken}): the transaction mode a {@code finally} restores before it
+   * closes, a statement's parameters, batch and warnings. Not {@code setCatalog} or {@code
+   * setTransactionIsolation}, which fail on a name or a level the database rejects.
+   */
+  private static final ImmutableList<MethodRef> SESSION_RESETS =
+      ImmutableList.of(
+          new MethodRef("java.sql.Connection", "setAutoCommit"),
+          new MethodRef("java.sql.Connection", "clearWarnings"),
+          new MethodRef("java.sql.Statement", "clearWarnings"),
+          new MethodRef("java.sql.Statement", "clearBatch"),
+          new MethodRef("java.sql.PreparedStatement", "clearParameters"));
+
+  /**
    * A prepared statement's typed setters: the driver keeps the value until the statement runs, so
    * they fail only on a closed statement or for an index with no {@code ?} (a bug the first run
    * shows). Not {@code setObject}, whose conversion of a value of any type can fail on the data.
@@ -250,6 +264,20 @@ public final class JdbcResources implements ResourceSpec {
           || MethodRef.anyMatches(CONNECTION_LOCAL_READS, method, state);
     }
     return method.getParameters().size() == 2 && MethodRef.anyMatches(TYPED_SETTERS, method, state);
+  }
+
+  @Override
+  public boolean failsOnlyWhenSessionBroken(MethodSymbol method, VisitorState state) {
+    return method.getParameters().size() <= 1
+        && MethodRef.anyMatches(SESSION_RESETS, method, state);
+  }
+
+  @Override
+  public boolean goesWithItsSession(Tree site, VisitorState state) {
+    Type type = ASTHelpers.getType(site);
+    return type != null
+        && NamedTypes.isSubtypeOfAny(
+            type, ImmutableList.of("java.sql.Statement", "java.sql.ResultSet"), state);
   }
 
   @Override

@@ -116,6 +116,35 @@ public interface ResourceSpec {
   }
 
   /**
+   * Whether {@code method}, called on the resource acquired at {@code site} or given it, only reads
+   * it and can fail only when the device under it does: a buffered read of a local file ({@code new
+   * BufferedReader(new FileReader(f)).readLine()}), {@code Properties.load} of one. As with the
+   * file's own reads ({@link #failsOnlyWhenClosedOrBroken}), such a path is not one anyone guards.
+   */
+  default boolean readFailsOnlyOnADeviceError(MethodSymbol method, Tree site, VisitorState state) {
+    return false;
+  }
+
+  /**
+   * Whether {@code method} can fail only when the database session it is called on has broken: a
+   * reset of a connection's transaction mode ({@code setAutoCommit}) or the clearing of a
+   * statement's parameters, batch or warnings, each of which only changes what the driver keeps. On
+   * that path what goes with the session ({@link #goesWithItsSession}) is not lost; the connection
+   * itself still is, since a broken connection that nobody closes keeps its pool's slot.
+   */
+  default boolean failsOnlyWhenSessionBroken(MethodSymbol method, VisitorState state) {
+    return false;
+  }
+
+  /**
+   * Whether the resource acquired at {@code site} lives in a database session and dies with it: a
+   * statement or a result set, not the connection.
+   */
+  default boolean goesWithItsSession(Tree site, VisitorState state) {
+    return false;
+  }
+
+  /**
    * Whether reading the resource acquired at {@code site} can fail only when what it came from is
    * broken, whatever the read: the rows of a database's catalogue ({@code
    * DatabaseMetaData.getTables}) are the driver's own, of fixed types, so reading them fails only

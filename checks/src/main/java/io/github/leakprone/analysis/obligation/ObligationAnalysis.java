@@ -7,6 +7,7 @@ import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.Iterables;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssertTree;
@@ -52,6 +53,7 @@ import com.sun.source.tree.YieldTree;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.tree.JCTree;
 import io.github.leakprone.analysis.obligation.PendingExits.Exit;
@@ -61,16 +63,20 @@ import io.github.leakprone.catalog.NamedTypes;
 import io.github.leakprone.catalog.ResourceSpec;
 import io.github.leakprone.trees.Casts;
 import io.github.leakprone.trees.FirstPassGuards;
+import io.github.leakprone.trees.Identifiers;
 import io.github.leakprone.trees.LambdaResults;
 import io.github.leakprone.trees.LocalVariables;
 import io.github.leakprone.trees.MainMethods;
+import io.github.leakprone.trees.ModeFlags;
 import io.github.leakprone.trees.NullComparisons;
 import io.github.leakprone.trees.ProgramExits;
 import io.github.leakprone.trees.Receivers;
+import io.github.leakprone.trees.SameBodyScanner;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -78,6 +84,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import javax.annotation.Nullable;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.type.TypeKind;
 
@@ -293,7 +300,8 @@ public final class ObligationAnalysis {
       return facts;
     }
     if (tree instanceof IfTree ifTree) {
-      Facts[] branches = condition(ifTree.getCondition(), in);
+      Facts[] branches =
+          handOverWhereModeWithholdsClose(ifTree, condition(ifTree.getCondition(), in));
       Facts then = transfers.endOfStatement(branches[0]);
       if (then != null
           && loops.peek() instanceof ForLoopTree loop
@@ -765,12 +773,18 @@ public final class ObligationAnalysis {
     // resource are asked this, and for most families the answer is no.
     if (!failsOnlyWhenClosedOrBroken
         && throwing.mayThrow(call, state)
-        && (target.holders.isEmpty() || !readsOnlyWhatFailsWhenBroken(facts, target.holders))) {
+        && (target.holders.isEmpty() || !readsOnlyWhatFailsWhenBroken(facts, target.holders))
+        && !readsOnlyLocalFiles(facts, method, target.holders, arguments)) {
       // socket.connect(...) that fails closes the socket: that exception carries it closed.
       Facts failing =
           spec.releasesReceiverOnFailure(method, state)
               ? transfers.release(facts, target.holders)
               : facts;
+      if (failing != null && spec.failsOnlyWhenSessionBroken(method, state)) {
+        // conn.setAutoCommit(true) in a finally before the closes: it fails only on a broken
+        // connection, whose statements and results go with it; the connection is still lost.
+        failing = failing.without(obligation -> spec.goesWithItsSession(obligation.site(), state));
+      }
       if (isOwnMethod(method, receiver)) {
         // close() of the object itself, closing this.file: as with a resource's own close(), a
         // release that fails is no path that loses what it releases.
@@ -849,6 +863,30 @@ public final class ObligationAnalysis {
     Set<Tree> sites = Transfers.sitesSelectedBy(facts, receiver);
     return !sites.isEmpty()
         && sites.stream().allMatch(site -> spec.readsFailOnlyWhenBroken(site, state));
+  }
+
+  /**
+   * Whether {@code method} reads only local files, through a buffer or a parse that fails on them
+   * only when the disk does ({@link ResourceSpec#readFailsOnlyOnADeviceError}): {@code
+   * reader.readLine()} over a {@code FileReader}, {@code props.load(in)} of a {@code
+   * FileInputStream}. Every resource that its receiver and arguments hold must be such a file.
+   */
+  private boolean readsOnlyLocalFiles(
+      Facts facts, MethodSymbol method, Holders receiver, List<Holders> arguments) {
+    if (facts == null || (receiver.isEmpty() && !anyHolds(arguments))) {
+      return false;
+    }
+    boolean readsSome = false;
+    for (Holders holders : Iterables.concat(List.of(receiver), arguments)) {
+      for (Tree site :
+          holders.isEmpty() ? Set.<Tree>of() : Transfers.sitesSelectedBy(facts, holders)) {
+        if (!spec.readFailsOnlyOnADeviceError(method, site, state)) {
+          return false;
+        }
+        readsSome = true;
+      }
+    }
+    return readsSome;
   }
 
   /** Whether {@code call} releases its receiver or one of its arguments. */
@@ -1213,6 +1251,77 @@ public final class ObligationAnalysis {
       pending.add(
           Exit.thrown(types),
           finallyDepth > 0 ? open.rewitnessed(witness) : open.witnessedBy(witness));
+    }
+  }
+
+  /**
+   * {@code if (!iteratedResult) statement.close()}: a close under a mode (a boolean fixed for the
+   * method's run, {@link ModeFlags}) says who owns the resource in each mode. On the branch that
+   * withholds the close, what was opened after the mode was set is handed on by design (Cayenne's
+   * template action gives its statement to the iterator its caller closes), not lost.
+   */
+  private Facts[] handOverWhereModeWithholdsClose(IfTree ifTree, Facts[] branches) {
+    VarSymbol mode = ModeFlags.testedBy(ifTree.getCondition());
+    if (mode == null) {
+      return branches;
+    }
+    Set<Symbol> closedWhenTrue = releasedIn(ifTree.getThenStatement());
+    Set<Symbol> closedWhenFalse = releasedIn(ifTree.getElseStatement());
+    int settled = ModeFlags.settledAt(mode);
+    Facts whenTrue = branches[0];
+    Facts whenFalse = branches[1];
+    for (Symbol closed : closedWhenTrue) {
+      if (!closedWhenFalse.contains(closed) && givenAway(closed)) {
+        whenFalse = transfers.handOverAcquiredAfter(whenFalse, closed, settled);
+      }
+    }
+    for (Symbol closed : closedWhenFalse) {
+      if (!closedWhenTrue.contains(closed) && givenAway(closed)) {
+        whenTrue = transfers.handOverAcquiredAfter(whenTrue, closed, settled);
+      }
+    }
+    return new Facts[] {whenTrue, whenFalse};
+  }
+
+  /**
+   * Whether the method gives {@code variable} to a call that does not close it, where it may be
+   * kept: a resource used only as a receiver has no one else to close it, whatever the mode says.
+   */
+  private boolean givenAway(Symbol variable) {
+    return Identifiers.givenToACallIn(
+        body, variable, call -> unit.releasing.releasedArguments(call, state).isEmpty());
+  }
+
+  /** The variables whose resources {@code tree} closes: a close of one, or a closing helper's. */
+  private Set<Symbol> releasedIn(@Nullable Tree tree) {
+    Set<Symbol> released = new HashSet<>();
+    if (tree == null) {
+      return released;
+    }
+    new SameBodyScanner() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        MethodSymbol method = getSymbol(call);
+        if (method != null) {
+          if (spec.isRelease(method, state)) {
+            addIfTrackable(getReceiver(call), released);
+          }
+          for (int position : unit.releasing.releasedArguments(call, state)) {
+            if (position < call.getArguments().size()) {
+              addIfTrackable(call.getArguments().get(position), released);
+            }
+          }
+        }
+        return super.visitMethodInvocation(call, null);
+      }
+    }.scan(tree, null);
+    return released;
+  }
+
+  private void addIfTrackable(@Nullable ExpressionTree tree, Set<Symbol> into) {
+    Symbol symbol = tree == null ? null : trackable(tree);
+    if (symbol != null) {
+      into.add(symbol);
     }
   }
 

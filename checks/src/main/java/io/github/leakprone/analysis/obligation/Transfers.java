@@ -11,6 +11,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.tree.JCTree;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -108,6 +109,28 @@ final class Transfers {
    */
   private static Facts withoutSelectedAndChildren(Facts in, Holders value, Set<Tree> sites) {
     return in.without(o -> value.selects(o) || sites.contains(o.parentSite()));
+  }
+
+  /**
+   * What {@code symbol} holds of the resources acquired after source position {@code settled} is
+   * handed on: the close that a mode withholds on this branch ({@code if (!iteratedResult)
+   * statement.close()}) is the author's word that, in that mode, someone else closes it.
+   */
+  Facts handOverAcquiredAfter(Facts in, Symbol symbol, int settled) {
+    if (in == null || in.isEmpty()) {
+      return in;
+    }
+    Holders held = Holders.variable(symbol);
+    Set<Tree> sites = new HashSet<>();
+    in.forEach(
+        (obligation, witness) -> {
+          if (held.selects(obligation)
+              && ((JCTree) obligation.site()).getStartPosition() > settled) {
+            sites.add(obligation.site());
+          }
+        });
+    book.handled(sites);
+    return in.without(o -> sites.contains(o.site()) || sites.contains(o.parentSite()));
   }
 
   /** The children that {@code parent}'s resources acquired are released with this call. */
