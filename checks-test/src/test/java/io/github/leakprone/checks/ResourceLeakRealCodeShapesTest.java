@@ -568,6 +568,55 @@ final class ResourceLeakRealCodeShapesTest {
   }
 
   /**
+   * A factory call whose value would wrap a stream made in the call itself loses that stream when
+   * it fails, as a decorator's constructor does: Log4j's compression action opens the target file
+   * in the arguments of commons-compress's {@code createCompressorOutputStream}, which throws for a
+   * compressor name it does not know. A stream in a variable of the method is still the method's,
+   * named as before; one in a try-with-resources of its own is closed whatever the factory does.
+   */
+  @Test
+  void aWrappingCallThatFailsLosesTheTemporaryItWasGiven() {
+    helper
+        .addSourceLines(
+            "Compress.java",
+            """
+            import java.io.File;
+            import java.io.FileOutputStream;
+            import java.io.IOException;
+            import java.io.OutputStream;
+
+            class Compress {
+              interface Factory {
+                OutputStream compressing(String name, OutputStream out) throws IOException;
+              }
+
+              void compress(Factory factory, String name, File dest) throws IOException {
+                // BUG: Diagnostic contains: FileOutputStream acquired at line 13 is not closed when `factory.compressing(...)` at line 13 throws
+                try (OutputStream os = factory.compressing(name, new FileOutputStream(dest))) {
+                  os.write(1);
+                }
+              }
+
+              void named(Factory factory, String name, File dest) throws IOException {
+                // BUG: Diagnostic contains: FileOutputStream `out` acquired at line 20 is not closed when `factory.compressing(...)` at line 21 throws
+                FileOutputStream out = new FileOutputStream(dest);
+                try (OutputStream os = factory.compressing(name, out)) {
+                  os.write(1);
+                }
+              }
+
+              void wrapped(Factory factory, File dest) throws IOException {
+                try (FileOutputStream out = new FileOutputStream(dest);
+                    OutputStream os = factory.compressing("gz", out)) {
+                  os.write(1);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * An object that cannot release anything later (no {@code close()}, no release method) and is
    * given a stream for good uses it up in its constructor: dbunit's {@code new XmlDataSet(in)}
    * parses the stream at once. The method trusted the constructor with the stream, and its failure

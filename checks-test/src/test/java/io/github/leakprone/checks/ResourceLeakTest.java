@@ -967,8 +967,9 @@ final class ResourceLeakTest {
    * Once a local file is open, reading or moving in it fails only when the disk does, and getting
    * its descriptor only when it is closed: not paths a maintainer guards, nor is a read through a
    * buffer or a decoding that replaces what it cannot decode ({@code readLine()} over a {@code
-   * FileReader}), nor {@code Properties.load} of it (HSQLDB, Ivy). A read that throws at the end of
-   * the data (a truncated file), through a decorator that parses ({@code DataInputStream}), or a
+   * FileReader}), nor {@code Properties.load} of it (HSQLDB, Ivy), nor a read a {@code FileReader}
+   * inherits ({@code fr.read(buffer)} is {@code Reader}'s: Ganymed). A read that throws at the end
+   * of the data (a truncated file), through a decorator that parses ({@code DataInputStream}), or a
    * write (a full disk), still is.
    */
   @Test
@@ -1049,6 +1050,17 @@ final class ResourceLeakTest {
                 settings.load(in);
                 in.close();
                 return settings;
+              }
+
+              String pem(File file) throws IOException {
+                char[] buffer = new char[256];
+                StringBuilder text = new StringBuilder();
+                FileReader fr = new FileReader(file);
+                for (int n = fr.read(buffer); n >= 0; n = fr.read(buffer)) {
+                  text.append(buffer, 0, n);
+                }
+                fr.close();
+                return text.toString();
               }
             }
             """)

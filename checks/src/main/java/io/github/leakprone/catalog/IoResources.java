@@ -3,6 +3,7 @@ package io.github.leakprone.catalog;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.IntStream;
 import javax.annotation.Nullable;
 import javax.lang.model.type.TypeKind;
@@ -194,24 +196,28 @@ public final class IoResources implements ResourceSpec {
           new MethodRef("java.io.FileReader", "<init>"));
 
   /**
-   * Reads that add only a buffer, a decoding that replaces malformed input, or a parse that fails
-   * only by an unchecked exception ({@code Properties.load}'s malformed unicode escape) to what
-   * they read: over a local file ({@link #LOCAL_FILE_OPENS}) they fail only as its own reads do.
-   * Not {@code DataInputStream}'s or {@code ObjectInputStream}'s, which throw at the end of the
-   * data or on its content, nor {@code Properties.loadFromXML}, which throws on malformed XML.
+   * Reads that add to what they read only a buffer, a decoding that replaces malformed input, or a
+   * parse that fails only by an unchecked exception ({@code Properties.load}'s malformed unicode
+   * escape): over a local file ({@link #LOCAL_FILE_OPENS}) they fail only as its own reads do. By
+   * the class that declares them, not its subtypes: {@code fr.read(buffer)} on a {@code FileReader}
+   * is {@code Reader.read(char[])}, while {@code DataInputStream}'s and {@code ObjectInputStream}'s
+   * reads, which throw at the end of the data or on its content, are their own, and so is {@code
+   * Properties.loadFromXML}, which throws on malformed XML.
    */
-  private static final ImmutableList<MethodRef> READS_THROUGH_A_BUFFER =
-      ImmutableList.of(
-          new MethodRef("java.io.BufferedReader", "read"),
-          new MethodRef("java.io.BufferedReader", "readLine"),
-          new MethodRef("java.io.BufferedReader", "ready"),
-          new MethodRef("java.io.BufferedReader", "skip"),
-          new MethodRef("java.io.InputStreamReader", "read"),
-          new MethodRef("java.io.InputStreamReader", "ready"),
-          new MethodRef("java.io.BufferedInputStream", "read"),
-          new MethodRef("java.io.BufferedInputStream", "available"),
-          new MethodRef("java.io.BufferedInputStream", "skip"),
-          new MethodRef("java.util.Properties", "load"));
+  private static final ImmutableMap<String, ImmutableSet<String>> PLAIN_READS =
+      ImmutableMap.<String, ImmutableSet<String>>builder()
+          .put("java.io.InputStream", ImmutableSet.of("read", "readAllBytes", "readNBytes", "skip"))
+          .put(
+              "java.io.FileInputStream",
+              ImmutableSet.of("read", "readAllBytes", "readNBytes", "skip", "available"))
+          .put("java.io.FilterInputStream", ImmutableSet.of("read", "skip", "available"))
+          .put("java.io.BufferedInputStream", ImmutableSet.of("read", "skip", "available"))
+          .put("java.io.Reader", ImmutableSet.of("read", "ready", "skip"))
+          .put("java.io.InputStreamReader", ImmutableSet.of("read", "ready"))
+          .put("java.io.BufferedReader", ImmutableSet.of("read", "readLine", "ready", "skip"))
+          .put("java.io.LineNumberReader", ImmutableSet.of("read", "readLine", "skip"))
+          .put("java.util.Properties", ImmutableSet.of("load"))
+          .buildOrThrow();
 
   /**
    * Reads and moves of a local file itself, not through a decorator: a missing file, a directory or
@@ -505,7 +511,8 @@ public final class IoResources implements ResourceSpec {
 
   @Override
   public boolean readFailsOnlyOnADeviceError(MethodSymbol method, Tree site, VisitorState state) {
-    if (!MethodRef.anyMatches(READS_THROUGH_A_BUFFER, method, state)) {
+    Set<String> reads = PLAIN_READS.get(method.owner.getQualifiedName().toString());
+    if (reads == null || !reads.contains(method.getSimpleName().toString())) {
       return false;
     }
     MethodSymbol opened = site instanceof NewClassTree newClass ? getSymbol(newClass) : null;

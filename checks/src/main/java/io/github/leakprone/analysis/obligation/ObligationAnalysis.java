@@ -802,7 +802,7 @@ public final class ObligationAnalysis {
           }
         }
       }
-      mayThrow(failing, call);
+      mayThrow(failing, call, wrappedTemporaries(call, arguments));
     }
     if (ContainerStores.storesArgument(call, state)) {
       Symbol keeper = collections.keeperOf(call);
@@ -968,6 +968,24 @@ public final class ObligationAnalysis {
       holders = holders.union(Holders.variable(holder));
     }
     return holders;
+  }
+
+  /**
+   * The temporaries a call that fails loses for good: arguments made in the call itself whose
+   * resource its value would have held ({@code factory.compressing("gz", new
+   * FileOutputStream(dest))}, Log4j's compression action). As with a decorator's constructor that
+   * fails, nothing can reach them once the call has thrown.
+   */
+  private Holders wrappedTemporaries(MethodInvocationTree call, List<Holders> arguments) {
+    Holders lost = Holders.NONE;
+    for (int i = 0; i < arguments.size(); i++) {
+      if (!arguments.get(i).isEmpty()
+          && trackable(call.getArguments().get(i)) == null
+          && Wrappers.holdsArgument(call, i, state)) {
+        lost = lost.union(arguments.get(i));
+      }
+    }
+    return lost;
   }
 
   /** The arguments whose resource the call's value holds ({@link Wrappers}). */
@@ -1205,12 +1223,10 @@ public final class ObligationAnalysis {
 
   // ---------------------------------------------------------------- exceptions
 
-  /** Paths that leave through an exception thrown here carry what is open now. */
-  private void mayThrow(Facts facts, ExpressionTree call) {
-    mayThrow(facts, call, Holders.NONE);
-  }
-
-  /** As above, where the call also loses the temporaries of {@code alsoLost} when it throws. */
+  /**
+   * Paths that leave through an exception thrown here carry what is open now; the call also loses
+   * the temporaries of {@code alsoLost} when it throws.
+   */
   private void mayThrow(Facts facts, ExpressionTree call, Holders alsoLost) {
     if (facts == null || facts.isEmpty()) {
       return;
@@ -1261,6 +1277,9 @@ public final class ObligationAnalysis {
    * template action gives its statement to the iterator its caller closes), not lost.
    */
   private Facts[] handOverWhereModeWithholdsClose(IfTree ifTree, Facts[] branches) {
+    if (isEmpty(branches[0]) && isEmpty(branches[1])) {
+      return branches; // nothing open to hand on: most ifs
+    }
     VarSymbol mode = ModeFlags.testedBy(ifTree.getCondition());
     if (mode == null) {
       return branches;
@@ -1290,6 +1309,10 @@ public final class ObligationAnalysis {
   private boolean givenAway(Symbol variable) {
     return Identifiers.givenToACallIn(
         body, variable, call -> unit.releasing.releasedArguments(call, state).isEmpty());
+  }
+
+  private static boolean isEmpty(@Nullable Facts facts) {
+    return facts == null || facts.isEmpty();
   }
 
   /** The variables whose resources {@code tree} closes: a close of one, or a closing helper's. */
