@@ -165,6 +165,12 @@ public final class JdbcResources implements ResourceSpec {
           new MethodRef("java.sql.Connection", "getHoldability"));
 
   /**
+   * The resources that live in a database session and die with it ({@link #goesWithItsSession}).
+   */
+  private static final ImmutableList<String> SESSION_CHILDREN =
+      ImmutableList.of("java.sql.Statement", "java.sql.ResultSet");
+
+  /**
    * Calls that only reset what the driver keeps for a session ({@link
    * #failsOnlyWhenSessionBroken}): the transaction mode a {@code finally} restores before it
    * closes, a statement's parameters, batch and warnings. Not {@code setCatalog} or {@code
@@ -275,9 +281,7 @@ public final class JdbcResources implements ResourceSpec {
   @Override
   public boolean goesWithItsSession(Tree site, VisitorState state) {
     Type type = ASTHelpers.getType(site);
-    return type != null
-        && NamedTypes.isSubtypeOfAny(
-            type, ImmutableList.of("java.sql.Statement", "java.sql.ResultSet"), state);
+    return type != null && NamedTypes.isSubtypeOfAny(type, SESSION_CHILDREN, state);
   }
 
   @Override

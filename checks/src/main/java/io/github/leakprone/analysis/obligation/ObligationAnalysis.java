@@ -758,6 +758,8 @@ public final class ObligationAnalysis {
         }
       }
     }
+    // The arguments whose resource the call's value holds, asked once for the three uses below.
+    List<Integer> wrapping = wrappedArguments(call, arguments);
     Set<Integer> releasedArguments = unit.releasing.releasedArguments(call, state);
     if (!releasedArguments.isEmpty()) {
       for (int i : releasedArguments) {
@@ -765,7 +767,7 @@ public final class ObligationAnalysis {
       }
       // What it returns still holds what it was given and did not take (OpenJPA's
       // getEagerResult(conn, stmnt, rs, store), which keeps the store it is given).
-      return new Eval(facts, wrapped(call, arguments));
+      return new Eval(facts, holdersAt(arguments, wrapping));
     }
     boolean failsOnlyWhenClosedOrBroken =
         !target.holders.isEmpty() && spec.failsOnlyWhenClosedOrBroken(method, state);
@@ -802,7 +804,7 @@ public final class ObligationAnalysis {
           }
         }
       }
-      mayThrow(failing, call, wrappedTemporaries(call, arguments));
+      mayThrow(failing, call, wrappedTemporaries(call, arguments, wrapping));
     }
     if (ContainerStores.storesArgument(call, state)) {
       Symbol keeper = collections.keeperOf(call);
@@ -843,7 +845,7 @@ public final class ObligationAnalysis {
       facts = transfers.releaseChildren(facts, target.holders);
     }
     Eval acquired = acquire(call, facts, target.holders);
-    Holders result = acquired.holders.union(wrapped(call, arguments));
+    Holders result = acquired.holders.union(holdersAt(arguments, wrapping));
     // response.body(), socket.getInputStream(): the receiver's resource, seen another way; and
     // channel.bind(address), stream.filter(p): a fluent call hands back the resource itself.
     boolean sameResource =
@@ -857,12 +859,8 @@ public final class ObligationAnalysis {
    * query).
    */
   private boolean readsOnlyWhatFailsWhenBroken(Facts facts, Holders receiver) {
-    if (facts == null) {
-      return false;
-    }
-    Set<Tree> sites = Transfers.sitesSelectedBy(facts, receiver);
-    return !sites.isEmpty()
-        && sites.stream().allMatch(site -> spec.readsFailOnlyWhenBroken(site, state));
+    return holdOnlySitesThat(
+        facts, List.of(receiver), site -> spec.readsFailOnlyWhenBroken(site, state));
   }
 
   /**
@@ -873,20 +871,33 @@ public final class ObligationAnalysis {
    */
   private boolean readsOnlyLocalFiles(
       Facts facts, MethodSymbol method, Holders receiver, List<Holders> arguments) {
-    if (facts == null || (receiver.isEmpty() && !anyHolds(arguments))) {
+    if (receiver.isEmpty() && !anyHolds(arguments)) {
       return false;
     }
-    boolean readsSome = false;
-    for (Holders holders : Iterables.concat(List.of(receiver), arguments)) {
-      for (Tree site :
-          holders.isEmpty() ? Set.<Tree>of() : Transfers.sitesSelectedBy(facts, holders)) {
-        if (!spec.readFailsOnlyOnADeviceError(method, site, state)) {
+    return holdOnlySitesThat(
+        facts,
+        Iterables.concat(List.of(receiver), arguments),
+        site -> spec.readFailsOnlyOnADeviceError(method, site, state));
+  }
+
+  /**
+   * Whether {@code values} hold something in {@code facts}, all of it acquired at sites that pass.
+   */
+  private static boolean holdOnlySitesThat(
+      Facts facts, Iterable<Holders> values, Predicate<Tree> passes) {
+    if (facts == null) {
+      return false;
+    }
+    boolean holdsSome = false;
+    for (Holders value : values) {
+      for (Tree site : value.isEmpty() ? Set.<Tree>of() : Transfers.sitesSelectedBy(facts, value)) {
+        if (!passes.test(site)) {
           return false;
         }
-        readsSome = true;
+        holdsSome = true;
       }
     }
-    return readsSome;
+    return holdsSome;
   }
 
   /** Whether {@code call} releases its receiver or one of its arguments. */
@@ -973,29 +984,36 @@ public final class ObligationAnalysis {
   /**
    * The temporaries a call that fails loses for good: arguments made in the call itself whose
    * resource its value would have held ({@code factory.compressing("gz", new
-   * FileOutputStream(dest))}, Log4j's compression action). As with a decorator's constructor that
-   * fails, nothing can reach them once the call has thrown.
+   * FileOutputStream(dest))}, Log4j's compression action), among the {@code wrapping} ones. As with
+   * a decorator's constructor that fails, nothing can reach them once the call has thrown.
    */
-  private Holders wrappedTemporaries(MethodInvocationTree call, List<Holders> arguments) {
+  private Holders wrappedTemporaries(
+      MethodInvocationTree call, List<Holders> arguments, List<Integer> wrapping) {
     Holders lost = Holders.NONE;
-    for (int i = 0; i < arguments.size(); i++) {
-      if (!arguments.get(i).isEmpty()
-          && trackable(call.getArguments().get(i)) == null
-          && Wrappers.holdsArgument(call, i, state)) {
+    for (int i : wrapping) {
+      if (trackable(call.getArguments().get(i)) == null) {
         lost = lost.union(arguments.get(i));
       }
     }
     return lost;
   }
 
-  /** The arguments whose resource the call's value holds ({@link Wrappers}). */
-  private Holders wrapped(MethodInvocationTree call, List<Holders> arguments) {
-    Holders held = Holders.NONE;
+  /** The positions of the arguments whose resource the call's value holds ({@link Wrappers}). */
+  private List<Integer> wrappedArguments(MethodInvocationTree call, List<Holders> arguments) {
+    List<Integer> wrapping = new ArrayList<>();
     for (int i = 0; i < arguments.size(); i++) {
       // Asked of every call: the types are read only for an argument that holds something.
       if (!arguments.get(i).isEmpty() && Wrappers.holdsArgument(call, i, state)) {
-        held = held.union(arguments.get(i));
+        wrapping.add(i);
       }
+    }
+    return wrapping;
+  }
+
+  private static Holders holdersAt(List<Holders> arguments, List<Integer> positions) {
+    Holders held = Holders.NONE;
+    for (int i : positions) {
+      held = held.union(arguments.get(i));
     }
     return held;
   }

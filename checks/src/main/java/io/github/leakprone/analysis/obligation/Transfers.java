@@ -120,15 +120,8 @@ final class Transfers {
     if (in == null || in.isEmpty()) {
       return in;
     }
-    Holders held = Holders.variable(symbol);
-    Set<Tree> sites = new HashSet<>();
-    in.forEach(
-        (obligation, witness) -> {
-          if (held.selects(obligation)
-              && ((JCTree) obligation.site()).getStartPosition() > settled) {
-            sites.add(obligation.site());
-          }
-        });
+    Set<Tree> sites = sitesSelectedBy(in, Holders.variable(symbol));
+    sites.removeIf(site -> ((JCTree) site).getStartPosition() <= settled);
     book.handled(sites);
     return in.without(o -> sites.contains(o.site()) || sites.contains(o.parentSite()));
   }
