@@ -102,7 +102,8 @@ public final class JdbcResourceLeak extends BugChecker
     return InternalErrors.noFindingOnError(
         () -> {
           if (resources.acquisition(call, state).isEmpty()
-              || LeakFindings.handedOn(state.getPath(), state)) {
+              || LeakFindings.handedOn(state.getPath(), state)
+              || !obligations.acquires(state.getPath(), state)) {
             return Description.NO_MATCH;
           }
           return obligations

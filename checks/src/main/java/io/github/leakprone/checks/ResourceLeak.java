@@ -120,7 +120,8 @@ public final class ResourceLeak extends BugChecker
         () -> {
           if (resources.acquisition(acquisition, state).isEmpty()
               || LeakFindings.handedOn(state.getPath(), state)
-              || reportedByStreamResourceLeak(acquisition, state)) {
+              || reportedByStreamResourceLeak(acquisition, state)
+              || !obligations.acquires(state.getPath(), state)) {
             return Description.NO_MATCH;
           }
           return obligations
