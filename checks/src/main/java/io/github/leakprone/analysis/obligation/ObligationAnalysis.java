@@ -74,6 +74,7 @@ import io.github.leakprone.trees.Receivers;
 import io.github.leakprone.trees.SameBodyScanner;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -134,6 +135,9 @@ public final class ObligationAnalysis {
   private final Witnesses witnesses;
   private final CatchCoverage catches;
 
+  /** The buffers of the body that nothing has filled yet: writes into them cannot fail. */
+  private final FreshBuffers freshBuffers;
+
   private final Map<Tree, Facts> loopHeads = new HashMap<>();
   private PendingExits pending = new PendingExits();
 
@@ -184,6 +188,7 @@ public final class ObligationAnalysis {
     this.state = state;
     this.witnesses = new Witnesses(state);
     this.catches = new CatchCoverage(state);
+    this.freshBuffers = new FreshBuffers(state.getPath());
   }
 
   /** Statements and expressions visited by every analysis so far, for the scaling benchmark. */
@@ -776,7 +781,8 @@ public final class ObligationAnalysis {
     if (!failsOnlyWhenClosedOrBroken
         && throwing.mayThrow(call, state)
         && (target.holders.isEmpty() || !readsOnlyWhatFailsWhenBroken(facts, target.holders))
-        && !readsOnlyLocalFiles(facts, method, target.holders, arguments)) {
+        && !readsOnlyLocalFiles(facts, method, target.holders, arguments)
+        && !writesOnlyIntoAnUnfilledBuffer(facts, call, target.holders, arguments, wrapping)) {
       // socket.connect(...) that fails closes the socket: that exception carries it closed.
       Facts failing =
           spec.releasesReceiverOnFailure(method, state)
@@ -878,6 +884,52 @@ public final class ObligationAnalysis {
         facts,
         Iterables.concat(List.of(receiver), arguments),
         site -> spec.readFailsOnlyOnADeviceError(method, site, state));
+  }
+
+  /**
+   * Whether {@code call} writes only into a buffer that nothing has filled ({@link FreshBuffers}):
+   * a constant written to it, or a wrapping call or decorator given it, all of whose exceptions are
+   * I/O failures of the buffer's output, which it does not reach.
+   */
+  private boolean writesOnlyIntoAnUnfilledBuffer(
+      Facts facts,
+      MethodInvocationTree call,
+      Holders receiver,
+      List<Holders> arguments,
+      List<Integer> wrapping) {
+    if (holds(facts, receiver)) {
+      return FreshBuffers.isConstantWrite(call)
+          && throwing.failsOnlyInItsOutput(call, state)
+          && freshBuffers.unfilledAt(getReceiver(call), call);
+    }
+    return writesOnlyIntoAnUnfilledBuffer(facts, call, call.getArguments(), arguments, wrapping);
+  }
+
+  /**
+   * Whether the arguments of {@code call} that hold something open are all among {@code wrapping}
+   * and all unfilled buffers, and the call fails only in its output.
+   */
+  private boolean writesOnlyIntoAnUnfilledBuffer(
+      Facts facts,
+      ExpressionTree call,
+      List<? extends ExpressionTree> given,
+      List<Holders> arguments,
+      Collection<Integer> wrapping) {
+    boolean holdsSome = false;
+    for (int i = 0; i < arguments.size(); i++) {
+      if (holds(facts, arguments.get(i))) {
+        if (!wrapping.contains(i) || !freshBuffers.unfilledAt(given.get(i), call)) {
+          return false;
+        }
+        holdsSome = true;
+      }
+    }
+    return holdsSome && throwing.failsOnlyInItsOutput(call, state);
+  }
+
+  /** Whether {@code value} holds a resource that is open in {@code facts}. */
+  private static boolean holds(Facts facts, Holders value) {
+    return facts != null && !value.isEmpty() && !Transfers.sitesSelectedBy(facts, value).isEmpty();
   }
 
   /**
@@ -1045,7 +1097,9 @@ public final class ObligationAnalysis {
     }
     Set<Integer> borrowed =
         anyHolds(arguments) ? unit.releasing.borrowedArguments(newClass, state) : Set.of();
-    if (throwing.mayThrow(newClass, state)) {
+    if (throwing.mayThrow(newClass, state)
+        && !writesOnlyIntoAnUnfilledBuffer(
+            facts, newClass, newClass.getArguments(), arguments, decorated)) {
       // A decorator that fails loses what it was to decorate, a temporary among it: new
       // ObjectInputStream(new FileInputStream(f)) reading the header of a damaged file. What an
       // object that cannot release anything is given for good, it was trusted with either way.

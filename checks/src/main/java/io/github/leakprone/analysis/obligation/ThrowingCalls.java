@@ -55,6 +55,26 @@ final class ThrowingCalls {
   }
 
   /**
+   * Whether an exception may leave {@code call} only as an {@code IOException} of what it writes
+   * to: every exception it declares is one, and its body, if the unit has it, throws nothing else.
+   */
+  boolean failsOnlyInItsOutput(ExpressionTree call, VisitorState state) {
+    Type io = NamedTypes.get("java.io.IOException", state);
+    if (policy == ExceptionPolicy.ALL
+        || io == null
+        || !(getSymbol(call) instanceof MethodSymbol method)
+        || method.getThrownTypes().isEmpty()) {
+      return false;
+    }
+    for (Type thrown : method.getThrownTypes()) {
+      if (!ASTHelpers.isSubtype(thrown, io, state)) {
+        return false;
+      }
+    }
+    return !throwsInBody(method, state);
+  }
+
+  /**
    * What {@code call} may throw under the policy, as the symbols of its types: the exceptions it
    * declares, and {@code RuntimeException} for a method of the unit whose body throws (or for every
    * call, under {@link ExceptionPolicy#ALL}). Asked of the calls that {@link #mayThrow} while
