@@ -681,4 +681,116 @@ final class ResourceLeakRealCodeShapesTest {
             """)
         .doTest();
   }
+
+  /**
+   * Writes that land in a buffer the method has just made cannot fail: a {@code
+   * BufferedOutputStream} or {@code BufferedWriter} keeps 8 KB before it writes to its stream, and
+   * a constant written to it, or the header a decorator or a wrapping factory writes, stays there.
+   * Ant's BZip2 task writes "BZ" and a compressor's header into a buffer over the file it opened,
+   * and its Tar task hands a new buffer to the compression method that wraps it: neither loses the
+   * file. Data written first, a write in a loop, or a factory that fails for another reason (a
+   * format it does not know) still does.
+   */
+  @Test
+  void writesIntoABufferJustMadeCannotFail() {
+    helper
+        .addSourceLines(
+            "Archives.java",
+            """
+            import java.io.BufferedOutputStream;
+            import java.io.BufferedWriter;
+            import java.io.File;
+            import java.io.FileOutputStream;
+            import java.io.FileWriter;
+            import java.io.IOException;
+            import java.io.OutputStream;
+            import java.io.Writer;
+            import java.util.zip.GZIPOutputStream;
+
+            class Archives {
+              interface Compression {
+                OutputStream compress(OutputStream out) throws IOException;
+              }
+
+              static class UnknownFormatException extends Exception {}
+
+              interface Factory {
+                OutputStream create(String format, OutputStream out) throws UnknownFormatException;
+              }
+
+              void pack(File f, byte[] data) {
+                OutputStream z = null;
+                try {
+                  BufferedOutputStream bos = new BufferedOutputStream(new FileOutputStream(f));
+                  bos.write('B');
+                  bos.write('Z');
+                  z = new GZIPOutputStream(bos);
+                  z.write(data);
+                } catch (IOException e) {
+                  throw new IllegalStateException(e);
+                } finally {
+                  close(z);
+                }
+              }
+
+              void tar(Compression compression, File f, byte[] data) throws IOException {
+                try (OutputStream out =
+                    compression.compress(new BufferedOutputStream(new FileOutputStream(f)))) {
+                  out.write(data);
+                }
+              }
+
+              void header(File f, String text) throws IOException {
+                BufferedWriter w = new BufferedWriter(new FileWriter(f));
+                w.write("# generated");
+                try (Writer out = w) {
+                  out.write(text);
+                }
+              }
+
+              void dataFirst(File f, byte[] data) {
+                OutputStream z = null;
+                try {
+                  // BUG: Diagnostic contains: FileOutputStream `bos` acquired at line 56 is not closed when the `throw` at line 61 is taken
+                  BufferedOutputStream bos = new BufferedOutputStream(new FileOutputStream(f));
+                  bos.write(data);
+                  z = new GZIPOutputStream(bos);
+                  z.write(data);
+                } catch (IOException e) {
+                  throw new IllegalStateException(e);
+                } finally {
+                  close(z);
+                }
+              }
+
+              void looped(File f, byte[] data) throws IOException {
+                // BUG: Diagnostic contains: FileOutputStream `bos` acquired at line 69 is not closed when `bos.write(...)` at line 71 throws
+                BufferedOutputStream bos = new BufferedOutputStream(new FileOutputStream(f));
+                for (byte b : data) {
+                  bos.write(' ');
+                }
+                try (OutputStream z = new GZIPOutputStream(bos)) {
+                  z.write(data);
+                }
+              }
+
+              void unknownFormat(Factory factory, File f, byte[] data) throws Exception {
+                // BUG: Diagnostic contains: FileOutputStream acquired at line 80 is not closed when `factory.create(...)` at line 80 throws
+                try (OutputStream out = factory.create("xz", new BufferedOutputStream(new FileOutputStream(f)))) {
+                  out.write(data);
+                }
+              }
+
+              static void close(OutputStream out) {
+                try {
+                  if (out != null) {
+                    out.close();
+                  }
+                } catch (IOException ignored) {
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }
