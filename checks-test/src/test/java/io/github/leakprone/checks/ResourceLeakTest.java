@@ -838,6 +838,53 @@ final class ResourceLeakTest {
   }
 
   /**
+   * A temporary that {@code main} never stores stays open until the program ends, and the exit
+   * releases it, as what main's locals still hold at its end (HyperSQL's LdapAuthBeanTester loads
+   * its settings so). One made on every pass of a loop piles up while the program runs, and a
+   * method that is not main may run many times.
+   */
+  @Test
+  void aTemporaryMainNeverStoresIsReleasedByTheExit() {
+    helper
+        .addSourceLines(
+            "Tools.java",
+            """
+            import java.io.FileInputStream;
+            import java.io.IOException;
+            import java.util.Properties;
+
+            class Tools {
+              public static void main(String[] args) throws IOException {
+                Properties settings = new Properties();
+                settings.load(new FileInputStream(args[0]));
+                System.out.println(settings);
+              }
+
+              static class Merge {
+                public static void main(String[] args) throws IOException {
+                  Properties merged = new Properties();
+                  for (String name : args) {
+                    // BUG: Diagnostic contains: FileInputStream created at line 17 is never stored
+                    merged.load(new FileInputStream(name));
+                  }
+                  System.out.println(merged);
+                }
+              }
+
+              static class Library {
+                static Properties settings(String name) throws IOException {
+                  Properties settings = new Properties();
+                  // BUG: Diagnostic contains: FileInputStream created at line 27 is never stored
+                  settings.load(new FileInputStream(name));
+                  return settings;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A thread whose {@code run()} loops until a failure ends it keeps what its fields hold for as
    * long as the program runs (log4j's Chainsaw keeps its one listening socket so): not a field that
    * nothing closes. A loop with a way out (a flag, a {@code break}), a {@code run()} that may

@@ -135,6 +135,9 @@ public final class ObligationAnalysis {
   private final Witnesses witnesses;
   private final CatchCoverage catches;
 
+  /** Whether the body is the program's {@code main}, which the launcher runs once. */
+  private boolean isMain;
+
   /** The buffers of the body that nothing has filled yet: writes into them cannot fail. */
   private final FreshBuffers freshBuffers;
 
@@ -219,6 +222,7 @@ public final class ObligationAnalysis {
     collections = new LocalContainers(body, state, this::releasesSomething);
     MethodSymbol method =
         state.getPath().getLeaf() instanceof MethodTree tree ? getSymbol(tree) : null;
+    isMain = method != null && MainMethods.isMain(method);
     boolean constructor = method != null && method.isConstructor();
     Facts out;
     if (body instanceof BlockTree block) {
@@ -230,11 +234,9 @@ public final class ObligationAnalysis {
       boolean returned =
           state.getPath().getLeaf() instanceof LambdaExpressionTree lambda
               && LambdaResults.returnsValue(lambda, state);
-      out =
-          transfers.endOfStatement(
-              returned ? transfers.escape(value.facts, value.holders) : value.facts);
+      out = endOfStatement(returned ? transfers.escape(value.facts, value.holders) : value.facts);
     }
-    if (method != null && MainMethods.isMain(method)) {
+    if (isMain) {
       // The program ends with main: what it still holds then, the JVM's exit releases (a file
       // left open by a failed run of a command-line tool is no leak anyone fixes). Resources lost
       // while it runs (an overwrite, a loop's continue) were reported already.
@@ -291,7 +293,7 @@ public final class ObligationAnalysis {
       }
       Eval value = expression(variable.getInitializer(), in);
       noteResultOfCallGiven(getSymbol(variable), variable.getInitializer());
-      return transfers.endOfStatement(
+      return endOfStatement(
           assign(value, getSymbol(variable), variable.getInitializer(), variable));
     }
     if (tree instanceof ExpressionStatementTree statement) {
@@ -307,7 +309,7 @@ public final class ObligationAnalysis {
     if (tree instanceof IfTree ifTree) {
       Facts[] branches =
           handOverWhereModeWithholdsClose(ifTree, condition(ifTree.getCondition(), in));
-      Facts then = transfers.endOfStatement(branches[0]);
+      Facts then = endOfStatement(branches[0]);
       if (then != null
           && loops.peek() instanceof ForLoopTree loop
           && FirstPassGuards.holdsOnlyOnFirstPass(ifTree.getCondition(), loop)) {
@@ -319,8 +321,8 @@ public final class ObligationAnalysis {
       return Facts.join(
           statement(ifTree.getThenStatement(), then),
           ifTree.getElseStatement() == null
-              ? transfers.endOfStatement(branches[1])
-              : statement(ifTree.getElseStatement(), transfers.endOfStatement(branches[1])));
+              ? endOfStatement(branches[1])
+              : statement(ifTree.getElseStatement(), endOfStatement(branches[1])));
     }
     if (tree instanceof WhileLoopTree loop) {
       return whileLoop(loop, in);
@@ -359,7 +361,7 @@ public final class ObligationAnalysis {
             returned = withParents;
           }
         }
-        facts = transfers.endOfStatement(transfers.escape(value.facts, returned));
+        facts = endOfStatement(transfers.escape(value.facts, returned));
       }
       pending.add(new Exit(Kind.RETURN, null), facts.witnessedBy(witnesses.jump("return", tree)));
       return null;
@@ -405,10 +407,9 @@ public final class ObligationAnalysis {
         entry,
         head -> {
           Facts[] branches = condition(loop.getCondition(), head);
-          Facts body = statement(loop.getStatement(), transfers.endOfStatement(branches[0]));
+          Facts body = statement(loop.getStatement(), endOfStatement(branches[0]));
           return new Facts[] {
-            Facts.landed(body, pending.take(Kind.CONTINUE, loop)),
-            transfers.endOfStatement(branches[1])
+            Facts.landed(body, pending.take(Kind.CONTINUE, loop)), endOfStatement(branches[1])
           };
         });
   }
@@ -421,9 +422,7 @@ public final class ObligationAnalysis {
           Facts body = statement(loop.getStatement(), head);
           Facts[] branches =
               condition(loop.getCondition(), Facts.landed(body, pending.take(Kind.CONTINUE, loop)));
-          return new Facts[] {
-            transfers.endOfStatement(branches[0]), transfers.endOfStatement(branches[1])
-          };
+          return new Facts[] {endOfStatement(branches[0]), endOfStatement(branches[1])};
         });
   }
 
@@ -440,12 +439,12 @@ public final class ObligationAnalysis {
               loop.getCondition() == null
                   ? new Facts[] {head, null}
                   : condition(loop.getCondition(), head);
-          Facts body = statement(loop.getStatement(), transfers.endOfStatement(branches[0]));
+          Facts body = statement(loop.getStatement(), endOfStatement(branches[0]));
           Facts next = Facts.landed(body, pending.take(Kind.CONTINUE, loop));
           for (ExpressionStatementTree update : loop.getUpdate()) {
             next = statement(update, next);
           }
-          return new Facts[] {next, transfers.endOfStatement(branches[1])};
+          return new Facts[] {next, endOfStatement(branches[1])};
         });
   }
 
@@ -507,7 +506,7 @@ public final class ObligationAnalysis {
       // track.
       if (resource instanceof VariableTree variable) {
         Eval value = expression(variable.getInitializer(), facts);
-        facts = transfers.endOfStatement(transfers.release(value.facts, value.holders));
+        facts = endOfStatement(transfers.release(value.facts, value.holders));
       } else {
         Eval value = expression((ExpressionTree) resource, facts);
         facts = transfers.release(value.facts, value.holders);
@@ -608,7 +607,7 @@ public final class ObligationAnalysis {
   /** A whole expression: afterwards, temporaries that nobody stored are lost. */
   private Eval fullExpression(ExpressionTree tree, Facts in) {
     Eval value = expression(tree, in);
-    return new Eval(transfers.endOfStatement(value.facts), value.holders);
+    return new Eval(endOfStatement(value.facts), value.holders);
   }
 
   private Eval expression(ExpressionTree tree, Facts in) {
@@ -884,6 +883,20 @@ public final class ObligationAnalysis {
         facts,
         Iterables.concat(List.of(receiver), arguments),
         site -> spec.readFailsOnlyOnADeviceError(method, site, state));
+  }
+
+  /**
+   * At the end of a statement, a temporary that nobody stored is lost; in {@code main} outside a
+   * loop, it stays open until the program ends, and the exit releases it, as what main's locals
+   * still hold at its end ({@code props.load(new FileInputStream(args[0]))}: HyperSQL's
+   * LdapAuthBeanTester). One made on every pass of a loop piles up while the program runs.
+   */
+  private Facts endOfStatement(Facts facts) {
+    if (isMain && loops.isEmpty() && facts != null) {
+      transfers.programEnds(facts.without(obligation -> !obligation.aliases().isEmpty()));
+      return facts.without(obligation -> obligation.aliases().isEmpty());
+    }
+    return transfers.endOfStatement(facts);
   }
 
   /**
