@@ -271,4 +271,97 @@ final class JdbcResourceLeakHandedOnTest {
             """)
         .doTest();
   }
+
+  /**
+   * A mode tested with a null check of what it decides about ({@code if (!batchStatements && s !=
+   * null) s.close()}) is still a mode, and a setter in sight that stores the statement in its
+   * object's field keeps it, so it is given away there: ActiveMQ's JDBC adapter hands its statement
+   * to the transaction context that batches it, and closes it itself otherwise. A statement given
+   * to no one is still reported whatever the mode.
+   */
+  @Test
+  void aModeTestedWithANullCheckHandsOnWhatASetterKeeps() {
+    helper
+        .addSourceLines(
+            "Adapter.java",
+            """
+            import java.sql.Connection;
+            import java.sql.PreparedStatement;
+            import java.sql.SQLException;
+
+            class Adapter {
+              static class Context {
+                private final Connection connection;
+                private PreparedStatement addStatement;
+
+                Context(Connection connection) {
+                  this.connection = connection;
+                }
+
+                Connection getConnection() {
+                  return connection;
+                }
+
+                PreparedStatement getAddStatement() {
+                  return addStatement;
+                }
+
+                void setAddStatement(PreparedStatement addStatement) {
+                  this.addStatement = addStatement;
+                }
+
+                void executeBatch() throws SQLException {
+                  try {
+                    if (addStatement != null) {
+                      addStatement.executeBatch();
+                    }
+                  } finally {
+                    if (addStatement != null) {
+                      addStatement.close();
+                    }
+                    addStatement = null;
+                  }
+                }
+              }
+
+              private boolean batchStatements;
+
+              void add(Context c, long id) throws SQLException {
+                PreparedStatement s = c.getAddStatement();
+                try {
+                  if (s == null) {
+                    s = c.getConnection().prepareStatement("insert into msgs values (?)");
+                    if (this.batchStatements) {
+                      c.setAddStatement(s);
+                    }
+                  }
+                  s.setLong(1, id);
+                  if (this.batchStatements) {
+                    s.addBatch();
+                  } else if (s.executeUpdate() != 1) {
+                    throw new SQLException("Failed to add a message");
+                  }
+                } finally {
+                  if (!this.batchStatements && s != null) {
+                    s.close();
+                  }
+                }
+              }
+
+              void remove(Context c, long id) throws SQLException {
+                // BUG: Diagnostic contains: PreparedStatement `s` acquired at line 66 is not closed on the path that reaches the end of the method
+                PreparedStatement s = c.getConnection().prepareStatement("delete from msgs where id = ?");
+                try {
+                  s.setLong(1, id);
+                  s.executeUpdate();
+                } finally {
+                  if (!this.batchStatements && s != null) {
+                    s.close();
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }

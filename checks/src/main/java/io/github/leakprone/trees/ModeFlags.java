@@ -4,6 +4,7 @@ import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
@@ -18,8 +19,9 @@ import javax.lang.model.type.TypeKind;
 /**
  * A condition that is a mode: a boolean that says, for the whole run of a method, how it works
  * ({@code iteratedResult}, {@code closeStream}, {@code autoClose}). A local or a parameter that is
- * never assigned again, or a field of the object's configuration, possibly negated. A flag that the
- * method sets as it goes ({@code ok = true} at the end of a {@code try}) is not one.
+ * never assigned again, or a field of the object's configuration, possibly negated, and possibly
+ * tested with a null test of what it decides about. A flag that the method sets as it goes ({@code
+ * ok = true} at the end of a {@code try}) is not one.
  */
 public final class ModeFlags {
 
@@ -27,6 +29,15 @@ public final class ModeFlags {
   @Nullable
   public static VarSymbol testedBy(ExpressionTree condition) {
     ExpressionTree bare = stripParentheses(condition);
+    if (bare.getKind() == Tree.Kind.CONDITIONAL_AND) {
+      // if (!batchStatements && s != null) s.close(): the mode decides; the null test only spares
+      // a close of nothing (ActiveMQ's JDBC adapter).
+      BinaryTree and = (BinaryTree) bare;
+      if (isNonNullTest(and.getRightOperand())) {
+        return testedBy(and.getLeftOperand());
+      }
+      return isNonNullTest(and.getLeftOperand()) ? testedBy(and.getRightOperand()) : null;
+    }
     while (bare.getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
       bare = stripParentheses(((UnaryTree) bare).getExpression());
     }
@@ -46,6 +57,11 @@ public final class ModeFlags {
     }
     boolean local = kind == ElementKind.LOCAL_VARIABLE || kind == ElementKind.PARAMETER;
     return local && ASTHelpers.isConsideredFinal(variable) ? variable : null;
+  }
+
+  private static boolean isNonNullTest(ExpressionTree tree) {
+    NullComparisons.NullTest test = NullComparisons.nullTest(tree);
+    return test != null && !test.trueWhenNull();
   }
 
   /**

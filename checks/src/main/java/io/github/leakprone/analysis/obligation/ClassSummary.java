@@ -172,6 +172,11 @@ final class ClassSummary {
     return methods.containsKey(method) ? direct(method).closed() : Set.of();
   }
 
+  /** The positions of the parameters that {@code method} closes in its own body. */
+  Set<Integer> parametersClosedBy(MethodSymbol method) {
+    return methods.containsKey(method) ? direct(method).closedOutright() : Set.of();
+  }
+
   /**
    * The positions of the parameters that {@code constructor} only borrows: it keeps them as they
    * are in fields of the object without closing them, and no method of the class releases any

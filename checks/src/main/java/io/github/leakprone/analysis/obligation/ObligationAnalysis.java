@@ -1389,11 +1389,12 @@ public final class ObligationAnalysis {
 
   /**
    * Whether the method gives {@code variable} to a call that does not close it, where it may be
-   * kept: a resource used only as a receiver has no one else to close it, whatever the mode says.
+   * kept (a setter in sight that stores it, ActiveMQ's {@code c.setAddMessageStatement(s)}, among
+   * them): a resource used only as a receiver has no one else to close it, whatever the mode says.
    */
   private boolean givenAway(Symbol variable) {
     return Identifiers.givenToACallIn(
-        body, variable, call -> unit.releasing.releasedArguments(call, state).isEmpty());
+        body, variable, call -> unit.releasing.closedArguments(call, state).isEmpty());
   }
 
   private static boolean isEmpty(@Nullable Facts facts) {

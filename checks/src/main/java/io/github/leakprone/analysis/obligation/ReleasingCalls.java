@@ -58,6 +58,22 @@ final class ReleasingCalls {
   }
 
   /**
+   * The positions of {@code call}'s arguments that it closes: as {@link #releasedArguments}, less
+   * what a method in sight only keeps (a setter that stores its argument in a field).
+   */
+  Set<Integer> closedArguments(MethodInvocationTree call, VisitorState state) {
+    MethodSymbol method = getSymbol(call);
+    ClassTree owner = ownerInSight(method, state);
+    if (owner == null) {
+      return releasedArguments(call, state);
+    }
+    Set<Integer> positions = new HashSet<>(spec.releasedArguments(call, state));
+    positions.addAll(summaries.apply(owner).parametersClosedBy(method));
+    positions.removeIf(i -> i >= call.getArguments().size());
+    return positions;
+  }
+
+  /**
    * The positions of {@code call}'s arguments whose parent resource it releases: a helper in sight
    * whose body closes {@code stmt.getConnection()} of its parameter {@code stmt}.
    */
