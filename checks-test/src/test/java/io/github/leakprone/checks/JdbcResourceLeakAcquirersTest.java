@@ -110,4 +110,45 @@ final class JdbcResourceLeakAcquirersTest {
             """)
         .doTest();
   }
+
+  /**
+   * Derby's other way to shut down: an {@code EmbeddedDataSource} told to ({@code
+   * ds.setShutdownDatabase("shutdown")}) throws from {@code getConnection()} and makes no
+   * connection (ActiveMQ's JDBC store). A data source the method did not tell so still makes one.
+   */
+  @Test
+  void derbysDataSourceToldToShutDownMakesNoConnection() {
+    helper
+        .addSourceLines(
+            "Store.java",
+            """
+            import java.sql.SQLException;
+            import javax.sql.DataSource;
+
+            class Store {
+              abstract static class EmbeddedDataSource implements DataSource {
+                void setCreateDatabase(String create) {}
+
+                void setShutdownDatabase(String shutdown) {}
+              }
+
+              static void shutdown(DataSource dataSource) {
+                EmbeddedDataSource ds = (EmbeddedDataSource) dataSource;
+                ds.setShutdownDatabase("shutdown");
+                try {
+                  ds.getConnection();
+                } catch (SQLException expected) {
+                  // Derby reports a clean shutdown by throwing
+                }
+              }
+
+              static void create(EmbeddedDataSource ds) throws SQLException {
+                ds.setCreateDatabase("create");
+                // BUG: Diagnostic contains: Connection returned by getConnection() at line 24 is never stored
+                ds.getConnection();
+              }
+            }
+            """)
+        .doTest();
+  }
 }

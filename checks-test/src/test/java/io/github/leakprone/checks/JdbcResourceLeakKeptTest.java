@@ -612,4 +612,46 @@ final class JdbcResourceLeakKeptTest {
             """)
         .doTest();
   }
+
+  /**
+   * A driver's own connection type may be an interface of its own that extends JDBC's (PgJDBC's
+   * {@code BaseConnection}, which its arrays, result sets and large objects hold): the statements
+   * made on it are the driver's design too. One made on a {@code Connection} is still reported.
+   */
+  @Test
+  void aDriversOwnConnectionInterfaceIsTheDriversBusinessToo() {
+    helper
+        .addSourceLines(
+            "DriverArray.java",
+            """
+            import java.sql.Connection;
+            import java.sql.ResultSet;
+            import java.sql.SQLException;
+            import java.sql.Statement;
+
+            class DriverArray {
+              interface BaseConnection extends Connection {}
+
+              private final BaseConnection connection;
+              private final Connection user;
+
+              DriverArray(BaseConnection connection, Connection user) {
+                this.connection = connection;
+                this.user = user;
+              }
+
+              ResultSet elements() throws SQLException {
+                Statement stat = connection.createStatement();
+                return stat.executeQuery("SELECT 1");
+              }
+
+              ResultSet userElements() throws SQLException {
+                // BUG: Diagnostic contains: Statement `stat` acquired at line 24 is never closed
+                Statement stat = user.createStatement();
+                return stat.executeQuery("SELECT 1");
+              }
+            }
+            """)
+        .doTest();
+  }
 }

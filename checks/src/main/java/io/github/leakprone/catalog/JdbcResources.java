@@ -10,7 +10,6 @@ import com.google.common.collect.Iterables;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
-import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -22,7 +21,6 @@ import io.github.leakprone.trees.CompiledWithUs;
 import io.github.leakprone.trees.Receivers;
 import io.github.leakprone.trees.ReturnedValues;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javax.annotation.Nullable;
@@ -386,7 +384,7 @@ public final class JdbcResources implements ResourceSpec {
             : Optional.empty();
       }
       case OWNED ->
-          madeOfItself(call, method, state) || shutsDerbyDown(call)
+          madeOfItself(call, method, state) || DerbyShutdowns.shutsDown(call, state)
               ? Optional.empty()
               : Optional.of(Acquisition.OWNED);
       case PROJECT_FACTORY -> Optional.of(Acquisition.OWNED_IF_FRESH);
@@ -409,32 +407,15 @@ public final class JdbcResources implements ResourceSpec {
   }
 
   /**
-   * {@code DriverManager.getConnection(url + ";shutdown=true")}: Derby's way to shut an embedded
-   * database down, which reports success by throwing and never returns a connection (the Derby
-   * developer's guide, "Shutting down the system"). Asked of a URL whose text ends with the
-   * attribute, written as a literal or a concatenation ending in one.
-   */
-  private static boolean shutsDerbyDown(MethodInvocationTree call) {
-    if (call.getArguments().isEmpty()) {
-      return false;
-    }
-    ExpressionTree url = call.getArguments().get(0);
-    while (url instanceof BinaryTree concatenation && concatenation.getKind() == Tree.Kind.PLUS) {
-      url = concatenation.getRightOperand();
-    }
-    return ASTHelpers.constValue(url) instanceof String text
-        && text.toLowerCase(Locale.ROOT).endsWith(";shutdown=true");
-  }
-
-  /**
    * A statement a connection makes of itself ({@code this.createStatement()} in a driver's or a
    * wrapper's own Connection): a connection closes the statements it made when it is closed ("All
    * Statement objects will be closed when the connection that created them is closed", the JDBC
    * specification), so the connection owns it, not the method that made it. So too in a driver's
-   * other classes, which hold the driver's own connection class rather than the interface
-   * (MariaDB's metadata and XA code on a {@code MariaDbConnection}): how the driver's statements
-   * live is the driver's design (MariaDB's buffer their results and are registered nowhere), and
-   * application code holds a {@code Connection}.
+   * other classes, which hold the driver's own connection type rather than JDBC's interface: a
+   * class (MariaDB's metadata and XA code on a {@code MariaDbConnection}) or an interface of its
+   * own that extends it (PgJDBC's arrays, result sets and large objects on a {@code
+   * BaseConnection}). How the driver's statements live is the driver's design (MariaDB's buffer
+   * their results and are registered nowhere), and application code holds a {@code Connection}.
    */
   private static boolean madeOfItself(
       MethodInvocationTree call, MethodSymbol method, VisitorState state) {
@@ -450,7 +431,7 @@ public final class JdbcResources implements ResourceSpec {
     }
     Type held = ASTHelpers.getType(receiver);
     return held != null
-        && !held.isInterface()
+        && held.tsym != connection.tsym
         && ASTHelpers.isSubtype(held, connection, state)
         && CompiledWithUs.isCompiledWithUs(held.tsym, state);
   }

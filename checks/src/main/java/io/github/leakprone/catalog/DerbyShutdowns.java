@@ -1,0 +1,85 @@
+package io.github.leakprone.catalog;
+
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol;
+import java.util.Locale;
+import javax.annotation.Nullable;
+
+/**
+ * Derby's ways to shut an embedded database down, which report success by throwing and never return
+ * a connection (the Derby developer's guide, "Shutting down the system"): a connection asked for
+ * with the {@code shutdown=true} attribute, or from an {@code EmbeddedDataSource} told to shut down
+ * ({@code ds.setShutdownDatabase("shutdown")}, ActiveMQ's JDBC store).
+ */
+final class DerbyShutdowns {
+
+  /** Whether {@code call}, a call that would make a connection, shuts a Derby database down. */
+  static boolean shutsDown(MethodInvocationTree call, VisitorState state) {
+    return hasShutdownUrl(call) || askedOfADataSourceToldToShutDown(call, state);
+  }
+
+  /**
+   * {@code DriverManager.getConnection(url + ";shutdown=true")}: a URL whose text ends with the
+   * attribute, written as a literal or a concatenation ending in one.
+   */
+  private static boolean hasShutdownUrl(MethodInvocationTree call) {
+    if (call.getArguments().isEmpty()) {
+      return false;
+    }
+    ExpressionTree url = call.getArguments().get(0);
+    while (url instanceof BinaryTree concatenation && concatenation.getKind() == Tree.Kind.PLUS) {
+      url = concatenation.getRightOperand();
+    }
+    return ASTHelpers.constValue(url) instanceof String text
+        && text.toLowerCase(Locale.ROOT).endsWith(";shutdown=true");
+  }
+
+  /**
+   * {@code ds.setShutdownDatabase("shutdown"); ds.getConnection()}: a data source of the method (a
+   * local, a parameter or a field) that the method told to shut down.
+   */
+  private static boolean askedOfADataSourceToldToShutDown(
+      MethodInvocationTree call, VisitorState state) {
+    Symbol dataSource = receiverOf(call);
+    MethodTree method = state.findEnclosing(MethodTree.class);
+    if (dataSource == null || method == null || method.getBody() == null) {
+      return false;
+    }
+    Boolean told =
+        new TreeScanner<Boolean, Void>() {
+          @Override
+          public Boolean visitMethodInvocation(MethodInvocationTree other, Void unused) {
+            boolean here =
+                other.getArguments().size() == 1
+                    && getSymbol(other) != null
+                    && getSymbol(other).getSimpleName().contentEquals("setShutdownDatabase")
+                    && "shutdown".equals(ASTHelpers.constValue(other.getArguments().get(0)))
+                    && receiverOf(other) == dataSource;
+            return here || Boolean.TRUE.equals(super.visitMethodInvocation(other, null));
+          }
+
+          @Override
+          public Boolean reduce(Boolean a, Boolean b) {
+            return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
+          }
+        }.scan(method.getBody(), null);
+    return Boolean.TRUE.equals(told);
+  }
+
+  @Nullable
+  private static Symbol receiverOf(MethodInvocationTree call) {
+    ExpressionTree receiver = ASTHelpers.getReceiver(call);
+    return receiver == null ? null : getSymbol(receiver);
+  }
+
+  private DerbyShutdowns() {}
+}
