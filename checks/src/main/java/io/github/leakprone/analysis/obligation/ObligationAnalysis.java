@@ -910,8 +910,12 @@ public final class ObligationAnalysis {
       Holders receiver,
       List<Holders> arguments,
       List<Integer> wrapping) {
+    boolean constantWrite = FreshBuffers.isConstantWrite(call);
+    if (!constantWrite && wrapping.isEmpty()) {
+      return false; // most calls that may throw: asked first, it spares the walks below
+    }
     if (holds(facts, receiver)) {
-      return FreshBuffers.isConstantWrite(call)
+      return constantWrite
           && throwing.failsOnlyInItsOutput(call, state)
           && freshBuffers.unfilledAt(getReceiver(call), call);
     }
@@ -928,6 +932,9 @@ public final class ObligationAnalysis {
       List<? extends ExpressionTree> given,
       List<Holders> arguments,
       Collection<Integer> wrapping) {
+    if (wrapping.isEmpty()) {
+      return false;
+    }
     boolean holdsSome = false;
     for (int i = 0; i < arguments.size(); i++) {
       if (holds(facts, arguments.get(i))) {
