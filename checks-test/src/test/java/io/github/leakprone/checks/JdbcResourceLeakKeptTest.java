@@ -616,7 +616,9 @@ final class JdbcResourceLeakKeptTest {
   /**
    * A driver's own connection type may be an interface of its own that extends JDBC's (PgJDBC's
    * {@code BaseConnection}, which its arrays, result sets and large objects hold): the statements
-   * made on it are the driver's design too. One made on a {@code Connection} is still reported.
+   * made on it are the driver's design too, also through a method of its own that the name rule
+   * finds ({@code connection.execSQLQuery(sql)}). One made on a {@code Connection} is still
+   * reported.
    */
   @Test
   void aDriversOwnConnectionInterfaceIsTheDriversBusinessToo() {
@@ -630,7 +632,9 @@ final class JdbcResourceLeakKeptTest {
             import java.sql.Statement;
 
             class DriverArray {
-              interface BaseConnection extends Connection {}
+              interface BaseConnection extends Connection {
+                ResultSet execSQLQuery(String sql) throws SQLException;
+              }
 
               private final BaseConnection connection;
               private final Connection user;
@@ -645,8 +649,13 @@ final class JdbcResourceLeakKeptTest {
                 return stat.executeQuery("SELECT 1");
               }
 
+              Object cursor(String name) throws SQLException {
+                ResultSet rs = connection.execSQLQuery("FETCH ALL IN " + name);
+                return rs.next() ? rs.getObject(1) : null;
+              }
+
               ResultSet userElements() throws SQLException {
-                // BUG: Diagnostic contains: Statement `stat` acquired at line 24 is never closed
+                // BUG: Diagnostic contains: Statement `stat` acquired at line 31 is never closed
                 Statement stat = user.createStatement();
                 return stat.executeQuery("SELECT 1");
               }

@@ -373,6 +373,12 @@ public final class JdbcResources implements ResourceSpec {
     if (result == null || !ASTHelpers.isSubtype(result, autoCloseable, state)) {
       return Optional.empty();
     }
+    if (listed != Listed.CHILD
+        && listed != Listed.METADATA_QUERY
+        && madeOfItself(call, method, state)) {
+      // Whatever found it, the catalog or a name (PgJDBC's connection.execSQLQuery(sql)).
+      return Optional.empty();
+    }
     return switch (listed) {
       case CHILD -> Optional.of(Acquisition.CHILD_OF_RECEIVER);
       case METADATA_QUERY -> {
@@ -384,9 +390,7 @@ public final class JdbcResources implements ResourceSpec {
             : Optional.empty();
       }
       case OWNED ->
-          madeOfItself(call, method, state) || DerbyShutdowns.shutsDown(call, state)
-              ? Optional.empty()
-              : Optional.of(Acquisition.OWNED);
+          DerbyShutdowns.shutsDown(call, state) ? Optional.empty() : Optional.of(Acquisition.OWNED);
       case PROJECT_FACTORY -> Optional.of(Acquisition.OWNED_IF_FRESH);
       case PROJECT_CONNECTION_GETTER ->
           isStatic(method)
