@@ -228,6 +228,51 @@ final class JdbcResourceLeakTest {
         .doTest();
   }
 
+  /**
+   * A physical connection, made by {@code DriverManager} or a {@code Driver}, closes its statements
+   * when it closes (the JDBC specification): a statement on one that the method closes on every
+   * path is not lost (UCanAccess's key lookup on a private in-memory database). One from a {@code
+   * DataSource} may be a pool's, which takes its statements back with it (above), and a physical
+   * connection the method does not close leaves its statement open.
+   */
+  @Test
+  void closingAPhysicalConnectionClosesItsStatements() {
+    helper
+        .addSourceLines(
+            "Tool.java",
+            """
+            import java.sql.Connection;
+            import java.sql.DriverManager;
+            import java.sql.ResultSet;
+            import java.sql.SQLException;
+            import java.sql.Statement;
+            import java.util.List;
+
+            class Tool {
+              String key(String url) throws SQLException {
+                Connection conn = DriverManager.getConnection(url);
+                try {
+                  Statement stmt = conn.createStatement();
+                  ResultSet rs = stmt.executeQuery("CALL CRYPT_KEY('AES', null)");
+                  rs.next();
+                  return rs.getString(1);
+                } finally {
+                  conn.close();
+                }
+              }
+
+              void kept(String url, List<Connection> open) throws SQLException {
+                Connection conn = DriverManager.getConnection(url);
+                open.add(conn);
+                // BUG: Diagnostic contains: Statement `stmt` acquired at line 25 is never closed
+                Statement stmt = conn.createStatement();
+                stmt.execute("SET x = 1");
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void overwrittenWhileOpen() {
     helper

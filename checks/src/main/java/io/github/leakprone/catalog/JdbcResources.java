@@ -255,6 +255,21 @@ public final class JdbcResources implements ResourceSpec {
             || ASTHelpers.isSubtype(failure, caught, state));
   }
 
+  /** The calls that make a physical connection, not a pool's: closing it ends its session. */
+  private static final ImmutableList<MethodRef> PHYSICAL_CONNECTIONS =
+      ImmutableList.of(
+          new MethodRef("java.sql.DriverManager", "getConnection"),
+          new MethodRef("java.sql.Driver", "connect"));
+
+  @Override
+  public boolean closingReleasesWhatItMade(Tree site, VisitorState state) {
+    if (!(site instanceof MethodInvocationTree call)) {
+      return false;
+    }
+    MethodSymbol method = getSymbol(call);
+    return method != null && MethodRef.anyMatches(PHYSICAL_CONNECTIONS, method, state);
+  }
+
   /**
    * A parent getter ({@code rs.getStatement()}, {@code stmt.getConnection()}) returns what the
    * resource holds, a connection's client-side reads ({@link #CONNECTION_LOCAL_READS}) answer from

@@ -155,6 +155,17 @@ public interface ResourceSpec {
   }
 
   /**
+   * Whether closing the resource acquired at {@code site} releases what it made, on every path: a
+   * physical connection ({@code DriverManager.getConnection}, {@code Driver.connect}) closes its
+   * statements when it closes ("All Statement objects created from a given Connection object will
+   * be closed when the close method for the Connection object is called", the JDBC specification).
+   * Not a connection from a {@code DataSource}, which may be a pool's (below).
+   */
+  default boolean closingReleasesWhatItMade(Tree site, VisitorState state) {
+    return false;
+  }
+
+  /**
    * Whether calling {@code method} on the object that made a resource, in the handler of {@code
    * caught}, releases what it made: a connection closed in the handler of a database failure ends
    * its session, and the statements of the session go with it. Not so on other paths: a pool's

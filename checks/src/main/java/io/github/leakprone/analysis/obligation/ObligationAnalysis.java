@@ -732,6 +732,10 @@ public final class ObligationAnalysis {
       facts = transfers.release(facts, Transfers.madeBy(facts, receiver));
     }
     if (!target.holders.isEmpty() && spec.isRelease(method, state)) {
+      if (receiver != null && closesAPhysicalSession(facts, target.holders)) {
+        // conn.close() of a connection from DriverManager: its statements close with it.
+        facts = transfers.release(facts, Transfers.madeBy(facts, receiver));
+      }
       return new Eval(transfers.release(facts, target.holders), Holders.NONE);
     }
     if (method.isConstructor()
@@ -950,6 +954,15 @@ public final class ObligationAnalysis {
   /** Whether {@code value} holds a resource that is open in {@code facts}. */
   private static boolean holds(Facts facts, Holders value) {
     return facts != null && !value.isEmpty() && !Transfers.sitesSelectedBy(facts, value).isEmpty();
+  }
+
+  /**
+   * Whether {@code receiver} holds only connections whose close ends their session, and the
+   * statements made of them ({@link ResourceSpec#closingReleasesWhatItMade}).
+   */
+  private boolean closesAPhysicalSession(Facts facts, Holders receiver) {
+    return holdOnlySitesThat(
+        facts, List.of(receiver), site -> spec.closingReleasesWhatItMade(site, state));
   }
 
   /**
