@@ -77,11 +77,12 @@ final class FreshBuffers {
     for (int i = statements.indexOf(declaration.getLeaf()) + 1; i < statements.size(); i++) {
       StatementTree statement = statements.get(i);
       if (contains(statement, call)) {
-        // The call's own statement: a plain one, where the call is the buffer's only use.
+        // The call's own statement: a plain one, where the call is the buffer's only use (the
+        // local is never assigned again: every use is a read).
         return (statement instanceof ExpressionStatementTree || statement instanceof VariableTree)
-            && uses(statement, local) == 1;
+            && LocalVariables.readsIn(local, statement) == 1;
       }
-      if (uses(statement, local) > 0 && !isConstantWrite(statement, local)) {
+      if (LocalVariables.readsIn(local, statement) > 0 && !isConstantWrite(statement, local)) {
         return false;
       }
     }
@@ -133,19 +134,5 @@ final class FreshBuffers {
           }
         }.scan(tree, null);
     return Boolean.TRUE.equals(found);
-  }
-
-  private static int uses(Tree tree, Symbol local) {
-    int[] count = {0};
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitIdentifier(IdentifierTree identifier, Void unused) {
-        if (getSymbol(identifier) == local) {
-          count[0]++;
-        }
-        return null;
-      }
-    }.scan(tree, null);
-    return count[0];
   }
 }
