@@ -15,7 +15,6 @@ import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -74,19 +73,21 @@ final class FreshBuffers {
       return false;
     }
     List<? extends StatementTree> statements = block.getStatements();
-    for (int i = statements.indexOf(declaration.getLeaf()) + 1; i < statements.size(); i++) {
-      StatementTree statement = statements.get(i);
-      if (contains(statement, call)) {
-        // The call's own statement: a plain one, where the call is the buffer's only use (the
-        // local is never assigned again: every use is a read).
-        return (statement instanceof ExpressionStatementTree || statement instanceof VariableTree)
-            && LocalVariables.readsIn(local, statement) == 1;
-      }
+    Tree own = statementOf(call, block);
+    int from = statements.indexOf(declaration.getLeaf()) + 1;
+    int to = own == null ? -1 : statements.indexOf(own);
+    if (to < from) {
+      return false; // not in a later statement of the declaration's block
+    }
+    for (StatementTree statement : statements.subList(from, to)) {
       if (LocalVariables.readsIn(local, statement) > 0 && !isConstantWrite(statement, local)) {
         return false;
       }
     }
-    return false;
+    // The call's own statement: a plain one, where the call is the buffer's only use (the local is
+    // never assigned again: every use is a read).
+    return (own instanceof ExpressionStatementTree || own instanceof VariableTree)
+        && LocalVariables.readsIn(local, own) == 1;
   }
 
   /** Whether {@code call} is a write of one constant ({@code bos.write('B')}). */
@@ -120,19 +121,15 @@ final class FreshBuffers {
     return declaration.map(tree -> TreePath.getPath(method, tree)).orElse(null);
   }
 
-  private static boolean contains(Tree tree, Tree wanted) {
-    Boolean found =
-        new TreeScanner<Boolean, Void>() {
-          @Override
-          public Boolean scan(Tree node, Void unused) {
-            return node == wanted || Boolean.TRUE.equals(super.scan(node, null));
-          }
-
-          @Override
-          public Boolean reduce(Boolean a, Boolean b) {
-            return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
-          }
-        }.scan(tree, null);
-    return Boolean.TRUE.equals(found);
+  /** The statement of {@code block} that runs {@code call}, or null if none does. */
+  private Tree statementOf(Tree call, BlockTree block) {
+    for (TreePath path = TreePath.getPath(method, call);
+        path != null;
+        path = path.getParentPath()) {
+      if (path.getParentPath() != null && path.getParentPath().getLeaf() == block) {
+        return path.getLeaf();
+      }
+    }
+    return null;
   }
 }

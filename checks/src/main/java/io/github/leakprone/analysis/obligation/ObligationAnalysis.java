@@ -727,15 +727,16 @@ public final class ObligationAnalysis {
       // after its last release.
       return new Eval(facts, Holders.NONE);
     }
-    if (facts != null && receiver != null && closesWhatItMadeInHandler(method)) {
-      // conn.close() in the handler of a database failure: the session ends, and its statements.
+    boolean releasesReceiver = !target.holders.isEmpty() && spec.isRelease(method, state);
+    if (facts != null
+        && receiver != null
+        && (closesWhatItMadeInHandler(method)
+            || (releasesReceiver && closesAPhysicalSession(facts, target.holders)))) {
+      // conn.close() in the handler of a database failure, or of a connection DriverManager made:
+      // the session ends, and its statements with it.
       facts = transfers.release(facts, Transfers.madeBy(facts, receiver));
     }
-    if (!target.holders.isEmpty() && spec.isRelease(method, state)) {
-      if (receiver != null && closesAPhysicalSession(facts, target.holders)) {
-        // conn.close() of a connection from DriverManager: its statements close with it.
-        facts = transfers.release(facts, Transfers.madeBy(facts, receiver));
-      }
+    if (releasesReceiver) {
       return new Eval(transfers.release(facts, target.holders), Holders.NONE);
     }
     if (method.isConstructor()
@@ -896,11 +897,7 @@ public final class ObligationAnalysis {
    * LdapAuthBeanTester). One made on every pass of a loop piles up while the program runs.
    */
   private Facts endOfStatement(Facts facts) {
-    if (isMain && loops.isEmpty() && facts != null) {
-      transfers.programEnds(facts.without(obligation -> !obligation.aliases().isEmpty()));
-      return facts.without(obligation -> obligation.aliases().isEmpty());
-    }
-    return transfers.endOfStatement(facts);
+    return transfers.endOfStatement(facts, isMain && loops.isEmpty());
   }
 
   /**
@@ -953,7 +950,7 @@ public final class ObligationAnalysis {
 
   /** Whether {@code value} holds a resource that is open in {@code facts}. */
   private static boolean holds(Facts facts, Holders value) {
-    return facts != null && !value.isEmpty() && !Transfers.sitesSelectedBy(facts, value).isEmpty();
+    return holdOnlySitesThat(facts, List.of(value), site -> true);
   }
 
   /**

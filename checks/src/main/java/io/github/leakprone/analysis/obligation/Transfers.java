@@ -162,6 +162,15 @@ final class Transfers {
 
   /** At the end of a statement, a temporary that nobody stored is lost. */
   Facts endOfStatement(Facts in) {
+    return endOfStatement(in, false);
+  }
+
+  /**
+   * At the end of a statement, a temporary that nobody stored is gone from the method: lost, or,
+   * where {@code theExitReleasesIt} ({@code main} outside a loop), left open until the program
+   * ends, whose exit releases it.
+   */
+  Facts endOfStatement(Facts in, boolean theExitReleasesIt) {
     if (in == null || in.isEmpty()) {
       return in;
     }
@@ -170,7 +179,9 @@ final class Transfers {
           if (!obligation.aliases().isEmpty()) {
             return obligation;
           }
-          if (obligation.parentSite() == null) {
+          if (theExitReleasesIt) {
+            book.handled(Set.of(obligation.site()));
+          } else if (obligation.parentSite() == null) {
             book.lost(obligation, Witnesses.neverStored());
           }
           return null;
