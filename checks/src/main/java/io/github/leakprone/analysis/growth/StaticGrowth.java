@@ -48,7 +48,7 @@ public final class StaticGrowth {
     StaticGrowthCatalog catalog = judged.catalog();
     ContainerTypes types = judged.types(state);
     UnitIndex index = UnitIndex.of(unit.getCompilationUnit(), types);
-    if (index.fields.isEmpty()) {
+    if (!index.anyFieldMayGrow()) {
       return ImmutableList.of();
     }
     UnitUses uses = FieldUses.scan(unit, index, types, state);

@@ -7,28 +7,21 @@ import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
 import com.google.common.collect.ImmutableList;
 import com.sun.source.tree.AssignmentTree;
-import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.EnhancedForLoopTree;
-import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IfTree;
-import com.sun.source.tree.InstanceOfTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
-import com.sun.source.tree.ParenthesizedTree;
-import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.TypeCastTree;
-import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
@@ -98,40 +91,39 @@ final class UseWalk {
     }
     TreePath parentPath = p.getParentPath();
     Tree parent = parentPath.getLeaf();
-    if (parent instanceof ParenthesizedTree || parent instanceof TypeCastTree) {
-      return parentPath;
-    }
-    if (parent instanceof MemberSelectTree select
-        && parentPath.getParentPath().getLeaf() instanceof MethodInvocationTree call
-        && call.getMethodSelect() == select) {
-      return onReceiver(parentPath.getParentPath(), call, select.getIdentifier().toString(), kinds);
-    }
-    if (parent instanceof MemberReferenceTree reference
-        && reference.getQualifierExpression() == child) {
-      onMethodReference(parentPath, reference.getName().toString(), kinds);
-    } else if (parent instanceof EnhancedForLoopTree loop && loop.getExpression() == child) {
-      uses.alias(getSymbol(loop.getVariable()), field);
-    } else if (parent instanceof VariableTree variable) {
-      onStoredIn(getSymbol(variable));
-    } else if (parent instanceof AssignmentTree assignment) {
-      if (assignment.getExpression() == child) {
-        onStoredIn(getSymbol(assignment.getVariable()));
+    return switch (UseSite.of(p)) {
+      case PASSED_ON -> parentPath;
+      case RECEIVER ->
+          onReceiver(
+              parentPath.getParentPath(),
+              (MethodInvocationTree) parentPath.getParentPath().getLeaf(),
+              ((MemberSelectTree) parent).getIdentifier().toString(),
+              kinds);
+      case METHOD_REFERENCE -> {
+        onMethodReference(parentPath, ((MemberReferenceTree) parent).getName().toString(), kinds);
+        yield null;
       }
-    } else if (parent instanceof MethodInvocationTree call) {
-      return onArgument(parentPath, call, child, kinds);
-    } else if (parent instanceof NewClassTree newClass) {
-      onConstructorArgument(newClass);
-    } else if (parent instanceof ConditionalExpressionTree conditional
-        && conditional.getCondition() != child) {
-      return parentPath;
-    } else if (!(parent instanceof BinaryTree
-        || parent instanceof InstanceOfTree
-        || parent instanceof SynchronizedTree
-        || parent instanceof ExpressionStatementTree)) {
-      // Returned, a lambda's result, put in an array or anywhere else: it leaves our sight.
-      uses.recordEscape(field);
-    }
-    return null;
+      case LOOPED_OVER -> {
+        uses.alias(getSymbol(((EnhancedForLoopTree) parent).getVariable()), field);
+        yield null;
+      }
+      case STORED -> {
+        onStoredIn(
+            getSymbol(
+                parent instanceof AssignmentTree assignment ? assignment.getVariable() : parent));
+        yield null;
+      }
+      case ARGUMENT -> onArgument(parentPath, (MethodInvocationTree) parent, child, kinds);
+      case CONSTRUCTOR_ARGUMENT -> {
+        onConstructorArgument((NewClassTree) parent);
+        yield null;
+      }
+      case ESCAPES -> {
+        uses.recordEscape(field);
+        yield null;
+      }
+      case REPLACED, READ -> null;
+    };
   }
 
   /**
