@@ -47,7 +47,7 @@ final class JdbcResourceLeakExceptionPolicyTest {
         PreparedStatement prepared(Connection conn, String sql) throws SQLException {
           PreparedStatement ps = conn.prepareStatement(sql);
           try {
-            ps.setQueryTimeout(5);
+            ps.setObject(1, sql);
           } catch (SQLException e) {
             ps.close();
             throw e;
@@ -311,6 +311,51 @@ final class JdbcResourceLeakExceptionPolicyTest {
                 } finally {
                   ps.close();
                 }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
+   * A statement's options, set on a statement just made before it is handed out (SqlToy's guarded
+   * fetch size, ActiveMQ's configured query timeout), fail only on a broken connection or on a
+   * value or an option the driver rejects for every statement alike: no path of a program in use. A
+   * cursor name, which the database may reject, still opens one.
+   */
+  @Test
+  void aStatementsOptionsOpenNoPath() {
+    CompilationTestHelper.newInstance(JdbcResourceLeak.class, getClass())
+        .addSourceLines(
+            "Options.java",
+            """
+            import java.sql.Connection;
+            import java.sql.PreparedStatement;
+            import java.sql.SQLException;
+            import java.sql.Statement;
+
+            class Options {
+              int fetchSize;
+              int timeout;
+              int maxRows;
+
+              PreparedStatement prepare(Connection conn, String sql) throws SQLException {
+                PreparedStatement ps = conn.prepareStatement(sql);
+                if (fetchSize > 0) {
+                  ps.setFetchSize(fetchSize);
+                }
+                ps.setQueryTimeout(timeout);
+                ps.setMaxRows(maxRows);
+                ps.setFetchDirection(java.sql.ResultSet.FETCH_FORWARD);
+                return ps;
+              }
+
+              Statement named(Connection conn, String cursor) throws SQLException {
+                // BUG: Diagnostic contains: not closed when `st.setCursorName(...)` at line 26 throws
+                Statement st = conn.createStatement();
+                st.setQueryTimeout(timeout);
+                st.setCursorName(cursor);
+                return st;
               }
             }
             """)

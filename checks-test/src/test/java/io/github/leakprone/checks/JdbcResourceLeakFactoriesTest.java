@@ -343,6 +343,64 @@ final class JdbcResourceLeakFactoriesTest {
   }
 
   /**
+   * A factory-named method of another file is trusted by its name, unless its body, in sight, only
+   * hands out what a field holds: the connection a transaction bound to the thread (SqlToy's {@code
+   * DBTransUtils.getCurrentConnection()}) or one a map keeps by name is the holder's.
+   */
+  @Test
+  void anotherFilesGetterOfWhatAFieldHoldsMakesNone() {
+    helper
+        .addSourceLines(
+            "Tx.java",
+            """
+            import java.sql.Connection;
+            import java.sql.SQLException;
+            import java.util.Map;
+            import java.util.concurrent.ConcurrentHashMap;
+            import javax.sql.DataSource;
+
+            public class Tx {
+              private static final ThreadLocal<Connection> CURRENT = new ThreadLocal<>();
+              private static final Map<String, Connection> BY_NAME = new ConcurrentHashMap<>();
+              static DataSource ds;
+
+              public static Connection getCurrentConnection() {
+                return CURRENT.get();
+              }
+
+              public static Connection getNamedConnection(String name) {
+                return BY_NAME.get(name);
+              }
+
+              public static Connection getFreshConnection() throws SQLException {
+                return ds.getConnection();
+              }
+            }
+            """)
+        .addSourceLines(
+            "Release.java",
+            """
+            import java.sql.Connection;
+            import java.sql.SQLException;
+
+            class Release {
+              void release(Connection conn) throws SQLException {
+                if (Tx.getCurrentConnection() != null || Tx.getNamedConnection("main") != null) {
+                  return;
+                }
+                conn.close();
+              }
+
+              boolean up() throws SQLException {
+                // BUG: Diagnostic contains: never stored
+                return Tx.getFreshConnection() != null;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A getter that makes its connection on first use and keeps it in a field (log4j's JDBCAppender)
    * hands out what its object holds: the caller has nothing to close. One that makes it into a
    * local and returns that hands out a new one, assigned or declared.

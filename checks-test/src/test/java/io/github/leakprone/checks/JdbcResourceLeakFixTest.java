@@ -124,13 +124,13 @@ final class JdbcResourceLeakFixTest {
 
               PreparedStatement configured(Connection conn, String sql) throws SQLException {
                 PreparedStatement ps = conn.prepareStatement(sql);
-                ps.setQueryTimeout(5);
+                ps.setObject(1, sql);
                 return ps;
               }
 
               void kept(Connection conn, String sql, List<PreparedStatement> keep) throws SQLException {
                 PreparedStatement ps = conn.prepareStatement(sql);
-                ps.setQueryTimeout(5);
+                ps.setObject(1, sql);
                 keep.add(ps);
               }
 
@@ -149,7 +149,7 @@ final class JdbcResourceLeakFixTest {
 
               Runnable captured(Connection conn, String sql) throws SQLException {
                 PreparedStatement ps = conn.prepareStatement(sql);
-                ps.setQueryTimeout(5);
+                ps.setObject(1, sql);
                 return () -> {
                   try {
                     ps.execute();

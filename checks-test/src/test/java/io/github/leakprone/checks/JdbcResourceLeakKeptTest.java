@@ -82,7 +82,7 @@ final class JdbcResourceLeakKeptTest {
                   ps = connection.prepareStatement(sql);
                   putStatement(sql, ps);
                 }
-                ps.setQueryTimeout(5);
+                ps.setObject(1, sql);
                 return ps;
               }
 

@@ -354,7 +354,7 @@ final class JdbcResourceLeakRealCodeShapesTest {
               }
 
               void configure(Connection conn, String sql) throws SQLException {
-                // BUG: Diagnostic contains: when `st.setQueryTimeout(...)` at line 33 throws
+                // BUG: Diagnostic contains: when `st.execute(...)` at line 34 throws
                 Statement st = conn.createStatement();
                 st.setQueryTimeout(timeout());
                 st.execute(sql);

@@ -406,17 +406,18 @@ final class JdbcResourceLeakTest {
             import java.sql.SQLException;
 
             class Dao {
-              PreparedStatement prepare(Connection conn, String sql) throws SQLException {
-                // BUG: Diagnostic contains: when `ps.setQueryTimeout(...)` at line 9 throws
+              PreparedStatement prepare(Connection conn, String sql, Object key) throws SQLException {
+                // BUG: Diagnostic contains: when `ps.setObject(...)` at line 9 throws
                 PreparedStatement ps = conn.prepareStatement(sql);
-                ps.setQueryTimeout(5);
+                ps.setObject(1, key);
                 return ps;
               }
 
-              PreparedStatement prepareSafely(Connection conn, String sql) throws SQLException {
+              PreparedStatement prepareSafely(Connection conn, String sql, Object key)
+                  throws SQLException {
                 PreparedStatement ps = conn.prepareStatement(sql);
                 try {
-                  ps.setQueryTimeout(5);
+                  ps.setObject(1, key);
                   return ps;
                 } catch (SQLException | RuntimeException e) {
                   ps.close();

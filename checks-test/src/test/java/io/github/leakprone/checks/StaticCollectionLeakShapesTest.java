@@ -527,6 +527,52 @@ final class StaticCollectionLeakShapesTest {
         .doTest();
   }
 
+  /**
+   * A bulk growth of a keyed container (a map's {@code putAll}, a set's {@code addAll}) adds the
+   * argument's keys, which its look does not tell new: a configuration loaded again (SqlToy's
+   * {@code SqlToyConstants.loadProperties}) puts the same keys. A list's {@code addAll} still adds
+   * on every call.
+   */
+  @Test
+  void bulkGrowthOfAKeyedContainerAddsTheArgumentsKeys() {
+    helper
+        .addSourceLines(
+            "Settings.java",
+            """
+            import java.io.IOException;
+            import java.io.InputStream;
+            import java.util.ArrayList;
+            import java.util.HashMap;
+            import java.util.HashSet;
+            import java.util.List;
+            import java.util.Map;
+            import java.util.Properties;
+            import java.util.Set;
+
+            public class Settings {
+              private static final Map<Object, Object> PROPS = new HashMap<>();
+              private static final Set<String> NAMES = new HashSet<>();
+              private static final List<String> HISTORY = new ArrayList<>();
+
+              public static void load(InputStream in, Map<String, String> overrides, List<String> names)
+                  throws IOException {
+                Properties props = new Properties();
+                props.load(in);
+                PROPS.putAll(props);
+                PROPS.putAll(overrides);
+                NAMES.addAll(names);
+                // BUG: Diagnostic contains: HISTORY grows in load on every call
+                HISTORY.addAll(names);
+              }
+
+              public static Object get(String key) {
+                return PROPS.get(key) != null && NAMES.contains(key) ? key : HISTORY.get(0);
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void selfCleaningContainers() {
     helper

@@ -53,6 +53,13 @@ public final class ContainerCalls {
           "size");
 
   /**
+   * Growth calls that add every element of their argument. Into a keyed container (a map's {@code
+   * putAll}, a set's {@code addAll}) they add only the keys not yet present, and which keys the
+   * argument holds its look does not tell: a configuration loaded again puts the same keys.
+   */
+  public static final ImmutableSet<String> BULK_GROWTH = ImmutableSet.of("putAll", "addAll");
+
+  /**
    * The growth method that adds one element. Keyed where the kind says so (a set): then an element
    * of a finite domain bounds it, and a static mutator ({@code Collections.addAll}) that adds as it
    * does is keyed too.

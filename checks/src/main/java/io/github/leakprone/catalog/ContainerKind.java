@@ -11,8 +11,9 @@ import com.google.common.collect.ImmutableSet;
  * @param watched whether a static field of this type is watched (an {@code Iterator} is not: it
  *     only reaches a watched field's content)
  * @param growth methods that add to the content
- * @param keyedGrowth growth methods whose first argument is a key that replaces an equal one, so
- *     the same key never grows the content twice ({@code Map.put}, {@code Set.add})
+ * @param keyedGrowth growth methods whose first argument is a key that replaces an equal one (or,
+ *     for a bulk growth such as {@code putAll}, a container of such keys), so the same key never
+ *     grows the content twice ({@code Map.put}, {@code Set.add})
  * @param memoizing growth methods that add only for a key not yet present, computing its value
  *     ({@code computeIfAbsent}, a loading cache's {@code get}): the container is a cache
  * @param shrink methods that remove from the content

@@ -19,7 +19,6 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import io.github.leakprone.trees.CompiledWithUs;
 import io.github.leakprone.trees.Receivers;
-import io.github.leakprone.trees.ReturnedValues;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -207,6 +206,26 @@ public final class JdbcResources implements ResourceSpec {
           .map(name -> new MethodRef("java.sql.PreparedStatement", name))
           .collect(toImmutableList());
 
+  /**
+   * A statement's (or result set's) options, set before it runs: hints and limits the driver keeps
+   * for the statement. They fail only on a closed statement, a broken connection, a value out of
+   * range (a negative fetch size) or a driver without the option (a query timeout); the last two
+   * fail every statement alike, a misconfiguration the first run shows and no path of a program in
+   * use. Not {@code setCursorName}, whose name the database may reject.
+   */
+  private static final ImmutableList<MethodRef> STATEMENT_OPTIONS =
+      ImmutableList.of(
+          new MethodRef("java.sql.Statement", "setFetchSize"),
+          new MethodRef("java.sql.Statement", "setFetchDirection"),
+          new MethodRef("java.sql.Statement", "setMaxRows"),
+          new MethodRef("java.sql.Statement", "setLargeMaxRows"),
+          new MethodRef("java.sql.Statement", "setMaxFieldSize"),
+          new MethodRef("java.sql.Statement", "setQueryTimeout"),
+          new MethodRef("java.sql.Statement", "setEscapeProcessing"),
+          new MethodRef("java.sql.Statement", "setPoolable"),
+          new MethodRef("java.sql.ResultSet", "setFetchSize"),
+          new MethodRef("java.sql.ResultSet", "setFetchDirection"));
+
   private final ImmutableList<MethodRef> owned;
   private final StaticClosers closers;
 
@@ -273,16 +292,21 @@ public final class JdbcResources implements ResourceSpec {
   /**
    * A parent getter ({@code rs.getStatement()}, {@code stmt.getConnection()}) returns what the
    * resource holds, a connection's client-side reads ({@link #CONNECTION_LOCAL_READS}) answer from
-   * what it keeps, and a prepared statement's typed setters ({@link #TYPED_SETTERS}) keep a value
-   * for later: each throws only when called on a closed resource, or on a bug the first run shows.
+   * what it keeps, a prepared statement's typed setters ({@link #TYPED_SETTERS}) keep a value for
+   * later, and a statement's options ({@link #STATEMENT_OPTIONS}) are kept until it runs: each
+   * throws only when called on a closed resource or a broken connection, or on a bug or a
+   * misconfiguration the first run shows.
    */
   @Override
   public boolean failsOnlyWhenClosedOrBroken(MethodSymbol method, VisitorState state) {
-    if (method.getParameters().isEmpty()) {
-      return isParentGetter(method, state)
-          || MethodRef.anyMatches(CONNECTION_LOCAL_READS, method, state);
-    }
-    return method.getParameters().size() == 2 && MethodRef.anyMatches(TYPED_SETTERS, method, state);
+    return switch (method.getParameters().size()) {
+      case 0 ->
+          isParentGetter(method, state)
+              || MethodRef.anyMatches(CONNECTION_LOCAL_READS, method, state);
+      case 1 -> MethodRef.anyMatches(STATEMENT_OPTIONS, method, state);
+      case 2 -> MethodRef.anyMatches(TYPED_SETTERS, method, state);
+      default -> false;
+    };
   }
 
   @Override
@@ -418,7 +442,7 @@ public final class JdbcResources implements ResourceSpec {
           // field: a call of a delegate (a pool's getDelegate()) starts no analysis of its body.
           declaredInThisUnit(method, state)
                   && !gettersOfFields.computeIfAbsent(
-                      method, m -> ReturnedValues.onlyFields(m, state))
+                      method, m -> Getters.returnsOnlyFields(m, state))
               ? Optional.of(Acquisition.OWNED_IF_FRESH_IN_UNIT)
               : Optional.empty();
       case NONE -> Optional.empty();

@@ -302,6 +302,10 @@ final class UseWalk {
         || kinds.stream().noneMatch(k -> k.keyedGrowth().contains(name))) {
       return true;
     }
+    if (ContainerCalls.BULK_GROWTH.contains(name)) {
+      // The keys are the argument's, new or not as a key a method is given: not on every run.
+      return false;
+    }
     ExpressionTree key = call.getArguments().get(0);
     Optional<NodeContext> context = NodeContext.of(callPath);
     if (context.isEmpty() || uses.isLookedUp(field, context.get().node(), keys.text(key))) {

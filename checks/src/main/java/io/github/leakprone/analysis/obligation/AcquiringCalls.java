@@ -13,12 +13,12 @@ import com.sun.source.tree.VariableTree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import io.github.leakprone.catalog.ContainerStores;
+import io.github.leakprone.catalog.Getters;
 import io.github.leakprone.catalog.Platform;
 import io.github.leakprone.catalog.ResourceSpec;
 import io.github.leakprone.catalog.ResourceSpec.Acquisition;
 import io.github.leakprone.trees.Casts;
 import io.github.leakprone.trees.LocalVariables;
-import io.github.leakprone.trees.ReturnedValues;
 import io.github.leakprone.trees.SameBodyScanner;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -75,14 +75,16 @@ final class AcquiringCalls {
     // often hands on what another object's getter returns (Torque.getConnection(name) returns
     // getInstance().getConnection(name)), which a body's look cannot tell from a getter's; one
     // known only by its declared result counts only there. One known only where its body is seen
-    // is read wherever javac compiles it.
+    // is read wherever javac compiles it. A body in sight that only hands out what a field holds
+    // is a getter wherever it is (SqlToy's DBTransUtils.getCurrentConnection(): return
+    // threadLocal.get()).
     MethodTree body =
         listed.get() == Acquisition.OWNED_IF_SEEN_FRESH
             ? unit.declarationInSight(method, state)
             : unit.declaration(method);
     boolean fresh =
         body == null
-            ? listed.get() == Acquisition.OWNED_IF_FRESH
+            ? listed.get() == Acquisition.OWNED_IF_FRESH && !isGetterInSight(method, state)
             : returnsFresh(method, body, state);
     return fresh ? Optional.of(Acquisition.OWNED) : Optional.empty();
   }
@@ -95,11 +97,16 @@ final class AcquiringCalls {
     if (method == null || method.isStatic() || Platform.declares(method)) {
       return false;
     }
+    return isGetterInSight(method, state);
+  }
+
+  /** Whether {@code method}'s body, in sight, only hands out what a field holds. */
+  private boolean isGetterInSight(MethodSymbol method, VisitorState state) {
     return returnsAField.computeIfAbsent(
         method,
         m -> {
           MethodTree body = unit.declarationInSight(m, state);
-          return body != null && ReturnedValues.onlyFields(body);
+          return body != null && Getters.returnsOnlyFields(body, state);
         });
   }
 

@@ -1,0 +1,83 @@
+package io.github.leakprone.catalog;
+
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+
+import com.google.common.collect.ImmutableList;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import io.github.leakprone.trees.Casts;
+import io.github.leakprone.trees.CompiledWithUs;
+import io.github.leakprone.trees.SameBodyScanner;
+import javax.lang.model.element.ElementKind;
+
+/**
+ * Getters known by their body: a method, in sight, whose every {@code return} hands out what a
+ * field holds makes nothing, whatever its name or its interface says.
+ */
+public final class Getters {
+
+  /**
+   * Holders whose {@code get} hands out what they keep: a thread's own value, an atomic reference,
+   * a map's value for a key.
+   */
+  private static final ImmutableList<String> HOLDERS =
+      ImmutableList.of(
+          "java.lang.ThreadLocal", "java.util.concurrent.atomic.AtomicReference", "java.util.Map");
+
+  /**
+   * Whether {@code method}'s body, compiled with the checked file, has a {@code return} and every
+   * one hands out what a field holds.
+   */
+  public static boolean returnsOnlyFields(MethodSymbol method, VisitorState state) {
+    return CompiledWithUs.declaration(method, state)
+        .map(declaration -> returnsOnlyFields(declaration.method(), state))
+        .orElse(false);
+  }
+
+  /**
+   * As above, for a declaration at hand. What a field holds is its value, or what a holder field
+   * keeps ({@code CURRENT.get()} of a {@code ThreadLocal}, {@code BY_NAME.get(name)} of a map): a
+   * getter of the connection a transaction bound to the thread (SqlToy's {@code
+   * DBTransUtils.getCurrentConnection()}) makes none.
+   */
+  public static boolean returnsOnlyFields(MethodTree declaration, VisitorState state) {
+    boolean[] seen = {false, true}; // any return; all of them a field's
+    new SameBodyScanner() {
+      @Override
+      public Void visitReturn(ReturnTree ret, Void unused) {
+        seen[0] = true;
+        seen[1] &=
+            ret.getExpression() != null
+                && isHeldByAField(Casts.stripped(ret.getExpression()), state);
+        return super.visitReturn(ret, null);
+      }
+    }.scan(declaration.getBody(), null);
+    return seen[0] && seen[1];
+  }
+
+  private static boolean isHeldByAField(ExpressionTree value, VisitorState state) {
+    if (value instanceof MethodInvocationTree call && call.getArguments().size() <= 1) {
+      MethodSymbol method = getSymbol(call);
+      ExpressionTree holder = ASTHelpers.getReceiver(call);
+      return method != null
+          && method.getSimpleName().contentEquals("get")
+          && holder != null
+          && isField(getSymbol(holder))
+          && NamedTypes.isSubtypeOfAny(ASTHelpers.getType(holder), HOLDERS, state);
+    }
+    return isField(getSymbol(value));
+  }
+
+  private static boolean isField(Symbol symbol) {
+    return symbol instanceof VarSymbol var && var.getKind() == ElementKind.FIELD;
+  }
+
+  private Getters() {}
+}
