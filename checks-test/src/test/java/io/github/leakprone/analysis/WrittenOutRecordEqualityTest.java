@@ -174,7 +174,6 @@ final class WrittenOutRecordEqualityTest {
           "io.github.leakprone.catalog.MethodRef",
           "io.github.leakprone.analysis.growth.Node",
           "io.github.leakprone.analysis.growth.CallGraph$Edge",
-          "io.github.leakprone.analysis.growth.FieldUses$Lookup",
           "io.github.leakprone.analysis.growth.Change",
           "io.github.leakprone.analysis.obligation.Obligation",
           "io.github.leakprone.analysis.obligation.PendingExits$Exit",

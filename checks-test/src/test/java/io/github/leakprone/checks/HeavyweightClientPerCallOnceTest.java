@@ -689,4 +689,60 @@ final class HeavyweightClientPerCallOnceTest {
             """)
         .doTest();
   }
+
+  /**
+   * A field's null test asked through the class's own helpers ({@code if (isStarted()) return;},
+   * {@code isStarted()} returning {@code !isStopped()}), and standing at every call of the private
+   * method that builds the client rather than in it (JobRunr's {@code BackgroundJobServer}): once
+   * per start. The same private method called also from code without the test builds per call.
+   */
+  @Test
+  void aNullTestThroughHelpersAtEveryCallIsAOnceOnlyGuard() {
+    helper
+        .addSourceLines(
+            "Server.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+
+            class Server {
+              private ExecutorService pool;
+              private ExecutorService workers;
+
+              public void start() {
+                synchronized (this) {
+                  if (isStarted()) {
+                    return;
+                  }
+                  startPool();
+                  startWorkers();
+                }
+              }
+
+              public void restart() {
+                startWorkers();
+              }
+
+              boolean isStarted() {
+                return !isStopped();
+              }
+
+              boolean isStopped() {
+                synchronized (this) {
+                  return pool == null;
+                }
+              }
+
+              private void startPool() {
+                pool = Executors.newFixedThreadPool(5);
+              }
+
+              private void startWorkers() {
+                // BUG: Diagnostic contains: stored in field workers with no once-only guard
+                workers = Executors.newFixedThreadPool(5);
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -528,6 +528,57 @@ final class StaticCollectionLeakShapesTest {
   }
 
   /**
+   * Code that looks a map up before it adds to it is a cache, whichever text of the key it asks
+   * under (SchemaSpy's driver cache, looked up under each configured class name and filled under
+   * the loaded class's name): one entry per key, not one per call. A map nobody asks first still
+   * grows with a new key on every call.
+   */
+  @Test
+  void aLookupUnderAnyKeyMakesACache() {
+    helper
+        .addSourceLines(
+            "Drivers.java",
+            """
+            import java.util.HashMap;
+            import java.util.Map;
+
+            public class Drivers {
+              private static final Map<String, Object> CACHE = new HashMap<>();
+              private static final Map<String, Object> LOADED = new HashMap<>();
+
+              public static synchronized Object driver(String[] names, String path) throws Exception {
+                for (String name : names) {
+                  Object cached = CACHE.get(name + "|" + path);
+                  if (cached != null) {
+                    return cached;
+                  }
+                }
+                // A key read from what a new object was made of counts as new on every call.
+                Class<?> type = new Loader(names, new StringBuilder(path)).load();
+                Object driver = type.getDeclaredConstructor().newInstance();
+                CACHE.put(type.getName() + "|" + path, driver);
+                // BUG: Diagnostic contains: LOADED grows in driver on every call
+                LOADED.put(type.getName() + "|" + path, driver);
+                return driver;
+              }
+
+              static final class Loader {
+                private final String[] names;
+
+                Loader(String[] names, CharSequence origin) {
+                  this.names = names;
+                }
+
+                Class<?> load() throws ClassNotFoundException {
+                  return Class.forName(names[0]);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A bulk growth of a keyed container (a map's {@code putAll}, a set's {@code addAll}) adds the
    * argument's keys, which its look does not tell new: a configuration loaded again (SqlToy's
    * {@code SqlToyConstants.loadProperties}) puts the same keys. A list's {@code addAll} still adds

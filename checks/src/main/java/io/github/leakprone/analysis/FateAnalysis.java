@@ -39,6 +39,7 @@ import io.github.leakprone.trees.GuardedCode;
 import io.github.leakprone.trees.NullComparisons;
 import io.github.leakprone.trees.PrivateCalls;
 import io.github.leakprone.trees.Receivers;
+import io.github.leakprone.trees.ReturnedValues;
 import io.github.leakprone.trees.TemplateHooks;
 import io.github.leakprone.trees.TreePaths;
 import java.util.EnumMap;
@@ -501,13 +502,63 @@ public final class FateAnalysis {
    * that the condition takes when the field is null, or follows an {@code if (field != null) return
    * ...;} in an enclosing block. A null check anywhere else is no guard: {@code if (field != null)
    * field.close(); field = build();} builds a client on every call. (A condition such as {@code
-   * field == null || expired()} counts: the client is rebuilt now and then, not per call.)
+   * field == null || expired()} counts: the client is rebuilt now and then, not per call.) The test
+   * may be asked through the class's own helpers without arguments ({@code if (isStarted())
+   * return;}, {@code isStarted()} returning {@code !isStopped()}, {@code isStopped()} returning
+   * {@code pool == null}), and the guard may stand at every call of the private method that creates
+   * the client rather than in it.
    */
   private boolean isGuardedByNullCheck(VarSymbol field) {
-    return GuardedCode.runsOnlyWhileOpen(
-        creation,
-        body,
-        (condition, outcome) -> NullComparisons.isNullWhen(condition, outcome, field));
+    GuardedCode.Guard fieldIsNull =
+        (condition, outcome) ->
+            NullComparisons.isNullWhen(condition, outcome, field, this::answersOfOwnHelper);
+    if (GuardedCode.runsOnlyWhileOpen(creation, body, fieldIsNull)) {
+      return true;
+    }
+    // A private method whose every call runs only while the field is null: JobRunr's start()
+    // returns early `if (isStarted())` before it calls the private method that makes the pool.
+    TreePath method =
+        bodyPath.getLeaf() instanceof MethodTree ? bodyPath : bodyPath.getParentPath();
+    if (method == null || !(method.getLeaf() instanceof MethodTree)) {
+      return false;
+    }
+    Optional<ImmutableList<TreePath>> calls = PrivateCalls.callSites(method);
+    if (calls.isEmpty() || calls.get().isEmpty()) {
+      return false;
+    }
+    for (TreePath call : calls.get()) {
+      TreePath caller = TreePaths.enclosingMethodOrLambda(call);
+      if (caller == null
+          || !(caller.getLeaf() instanceof MethodTree callerMethod)
+          || callerMethod.getBody() == null
+          || !GuardedCode.runsOnlyWhileOpen(call, callerMethod.getBody(), fieldIsNull)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * What every {@code return} hands back in the body of the class's own method without arguments
+   * that {@code call} calls on this object ({@code isStopped()}: {@code return pool == null;});
+   * none for any other call.
+   */
+  private ImmutableList<ExpressionTree> answersOfOwnHelper(MethodInvocationTree call) {
+    ClassTree owner = TreePaths.enclosingClass(bodyPath);
+    if (owner == null
+        || !call.getArguments().isEmpty()
+        || !Receivers.isThisOrImplicit(getReceiver(call))) {
+      return ImmutableList.of();
+    }
+    Symbol called = getSymbol(call);
+    for (Tree member : owner.getMembers()) {
+      if (member instanceof MethodTree helper
+          && helper.getBody() != null
+          && getSymbol(helper) == called) {
+        return ReturnedValues.expressions(helper.getBody());
+      }
+    }
+    return ImmutableList.of();
   }
 
   private static boolean isLocal(Symbol symbol) {

@@ -9,8 +9,10 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import io.github.leakprone.trees.BodySearch;
 import java.util.Locale;
 import javax.annotation.Nullable;
 
@@ -45,34 +47,37 @@ final class DerbyShutdowns {
 
   /**
    * {@code ds.setShutdownDatabase("shutdown"); ds.getConnection()}: a data source of the method (a
-   * local, a parameter or a field) that the method told to shut down.
+   * local, a parameter or a field) that the method told to shut down. Asked of every acquisition,
+   * so the name and the receiver's type come first: a search of the body for each one made a
+   * method's analysis grow with the square of its length (docs/performance.md).
    */
   private static boolean askedOfADataSourceToldToShutDown(
       MethodInvocationTree call, VisitorState state) {
-    Symbol dataSource = receiverOf(call);
-    MethodTree method = state.findEnclosing(MethodTree.class);
-    if (dataSource == null || method == null || method.getBody() == null) {
+    MethodSymbol method = getSymbol(call);
+    if (method == null || !method.getSimpleName().contentEquals("getConnection")) {
       return false;
     }
-    Boolean told =
-        new TreeScanner<Boolean, Void>() {
-          @Override
-          public Boolean visitMethodInvocation(MethodInvocationTree other, Void unused) {
-            boolean here =
-                other.getArguments().size() == 1
-                    && getSymbol(other) != null
-                    && getSymbol(other).getSimpleName().contentEquals("setShutdownDatabase")
-                    && "shutdown".equals(ASTHelpers.constValue(other.getArguments().get(0)))
-                    && receiverOf(other) == dataSource;
-            return here || Boolean.TRUE.equals(super.visitMethodInvocation(other, null));
-          }
-
-          @Override
-          public Boolean reduce(Boolean a, Boolean b) {
-            return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
-          }
-        }.scan(method.getBody(), null);
-    return Boolean.TRUE.equals(told);
+    ExpressionTree receiver = ASTHelpers.getReceiver(call);
+    Symbol dataSource = receiver == null ? null : getSymbol(receiver);
+    Type dataSourceType = NamedTypes.get("javax.sql.DataSource", state);
+    MethodTree enclosing = state.findEnclosing(MethodTree.class);
+    if (dataSource == null
+        || dataSourceType == null
+        || !ASTHelpers.isSubtype(ASTHelpers.getType(receiver), dataSourceType, state)
+        || enclosing == null
+        || enclosing.getBody() == null) {
+      return false;
+    }
+    return BodySearch.anyIn(
+        enclosing.getBody(),
+        thrown -> false,
+        other ->
+            other instanceof MethodInvocationTree request
+                && request.getArguments().size() == 1
+                && getSymbol(request) != null
+                && getSymbol(request).getSimpleName().contentEquals("setShutdownDatabase")
+                && "shutdown".equals(ASTHelpers.constValue(request.getArguments().get(0)))
+                && receiverOf(request) == dataSource);
   }
 
   @Nullable

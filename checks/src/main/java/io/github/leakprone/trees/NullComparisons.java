@@ -3,6 +3,7 @@ package io.github.leakprone.trees;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
+import com.google.common.collect.ImmutableList;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -10,6 +11,8 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import java.util.List;
+import java.util.function.Function;
 import javax.annotation.Nullable;
 
 /** Null tests of a variable, the guards of lazy initialisation and cleanup. */
@@ -103,6 +106,33 @@ public final class NullComparisons {
    * {@link #nullTest} 's other forms), also as an operand of {@code &&}, {@code ||} or {@code !}.
    */
   public static boolean isNullWhen(ExpressionTree condition, boolean outcome, Symbol variable) {
+    return isNullWhen(condition, outcome, variable, call -> ImmutableList.of(), 0);
+  }
+
+  /**
+   * As above, and a call of a boolean method the caller can read answers by what it returns: {@code
+   * answers} gives the expressions every {@code return} of the called method's body hands back
+   * (none when it cannot tell), and the call says the variable is null when each of them does
+   * ({@code if (isStarted()) return;} with {@code isStarted()} returning {@code !isStopped()} and
+   * {@code isStopped()} returning {@code pool == null}).
+   */
+  public static boolean isNullWhen(
+      ExpressionTree condition,
+      boolean outcome,
+      Symbol variable,
+      Function<MethodInvocationTree, List<ExpressionTree>> answers) {
+    return isNullWhen(condition, outcome, variable, answers, 0);
+  }
+
+  /** How many helper calls deep a condition is read: a getter of a getter of a test. */
+  private static final int MAX_HELPER_DEPTH = 3;
+
+  private static boolean isNullWhen(
+      ExpressionTree condition,
+      boolean outcome,
+      Symbol variable,
+      Function<MethodInvocationTree, List<ExpressionTree>> answers,
+      int depth) {
     ExpressionTree e = stripParentheses(condition);
     NullTest test = nullTest(e);
     if (test != null) {
@@ -110,12 +140,19 @@ public final class NullComparisons {
     }
     if (e.getKind() == Tree.Kind.CONDITIONAL_AND || e.getKind() == Tree.Kind.CONDITIONAL_OR) {
       BinaryTree binary = (BinaryTree) e;
-      return isNullWhen(binary.getLeftOperand(), outcome, variable)
-          || isNullWhen(binary.getRightOperand(), outcome, variable);
+      return isNullWhen(binary.getLeftOperand(), outcome, variable, answers, depth)
+          || isNullWhen(binary.getRightOperand(), outcome, variable, answers, depth);
     }
-    return e instanceof UnaryTree not
-        && not.getKind() == Tree.Kind.LOGICAL_COMPLEMENT
-        && isNullWhen(not.getExpression(), !outcome, variable);
+    if (e instanceof UnaryTree not && not.getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
+      return isNullWhen(not.getExpression(), !outcome, variable, answers, depth);
+    }
+    if (e instanceof MethodInvocationTree call && depth < MAX_HELPER_DEPTH) {
+      List<ExpressionTree> returned = answers.apply(call);
+      return !returned.isEmpty()
+          && returned.stream()
+              .allMatch(value -> isNullWhen(value, outcome, variable, answers, depth + 1));
+    }
+    return false;
   }
 
   private NullComparisons() {}

@@ -32,7 +32,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -54,7 +53,10 @@ final class FieldUses {
     final List<ExpressionTree> values = new ArrayList<>();
     final List<Change> changes = new ArrayList<>();
     final Set<Node> sizeGuarded = new HashSet<>();
-    final Set<Lookup> lookups = new HashSet<>();
+
+    /** The nodes whose code looks a key up in the field. */
+    final Set<Node> lookups = new HashSet<>();
+
     boolean escapes;
 
     FieldUseSummary summary() {
@@ -63,23 +65,6 @@ final class FieldUses {
           ImmutableList.copyOf(changes),
           ImmutableSet.copyOf(sizeGuarded),
           escapes);
-    }
-  }
-
-  /** A key looked up in a node, by its source text. */
-  record Lookup(Node node, String key) {
-    // equals and hashCode written out: a record's own are linked through method handles on first
-    // use, a cost every build pays again, in code that runs cold (docs/performance.md).
-    @Override
-    public boolean equals(Object other) {
-      return other instanceof Lookup that
-          && Objects.equals(node, that.node)
-          && Objects.equals(key, that.key);
-    }
-
-    @Override
-    public int hashCode() {
-      return 31 * Objects.hashCode(node) + Objects.hashCode(key);
     }
   }
 
@@ -175,15 +160,19 @@ final class FieldUses {
     tallies.get(field).escapes = true;
   }
 
-  /** Records that the code around {@code call} looks {@code key} up in {@code field}. */
-  void recordLookup(VarSymbol field, TreePath call, String key) {
-    NodeContext.of(call)
-        .ifPresent(context -> tallies.get(field).lookups.add(new Lookup(context.node(), key)));
+  /** Records that the code around {@code call} looks a key up in {@code field}. */
+  void recordLookup(VarSymbol field, TreePath call) {
+    NodeContext.of(call).ifPresent(context -> tallies.get(field).lookups.add(context.node()));
   }
 
-  /** Whether code in {@code node} looks {@code key} up in {@code field} (before adding it). */
-  boolean isLookedUp(VarSymbol field, Node node, String key) {
-    return tallies.get(field).lookups.contains(new Lookup(node, key));
+  /**
+   * Whether code in {@code node} looks a key up in {@code field} (before adding to it). Any key:
+   * code that asks the container first is a cache, whether it asks under the key it adds or under
+   * another text of it (SchemaSpy's driver cache, looked up under each configured class name and
+   * filled under the loaded class's).
+   */
+  boolean isLookedUp(VarSymbol field, Node node) {
+    return tallies.get(field).lookups.contains(node);
   }
 
   /** Records that the code around {@code call} tests {@code field}'s size in a condition. */

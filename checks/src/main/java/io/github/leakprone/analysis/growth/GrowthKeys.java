@@ -155,11 +155,4 @@ final class GrowthKeys {
         || ASTHelpers.isSameType(type, state.getSymtab().stringType, state)
         || (type.tsym != null && type.tsym.isEnum());
   }
-
-  /** The key as lookups and growth calls are matched by: its source text. */
-  String text(ExpressionTree key) {
-    String source = state.getSourceForNode(key);
-    // Without source text the key matches no lookup: the growth is then judged as no cache.
-    return source == null ? "@" + System.identityHashCode(key) : source.replace("this.", "");
-  }
 }

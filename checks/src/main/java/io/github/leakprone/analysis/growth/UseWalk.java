@@ -153,7 +153,7 @@ final class UseWalk {
               addsEveryCall(callPath, call, name, kinds)));
     }
     if (ContainerKind.LOOKUPS.contains(name) && !call.getArguments().isEmpty()) {
-      uses.recordLookup(field, callPath, keys.text(call.getArguments().get(0)));
+      uses.recordLookup(field, callPath);
     }
     if (kinds.stream().anyMatch(k -> k.views().contains(name) || k.parts().contains(name))) {
       onField = false;
@@ -308,7 +308,7 @@ final class UseWalk {
     }
     ExpressionTree key = call.getArguments().get(0);
     Optional<NodeContext> context = NodeContext.of(callPath);
-    if (context.isEmpty() || uses.isLookedUp(field, context.get().node(), keys.text(key))) {
+    if (context.isEmpty() || uses.isLookedUp(field, context.get().node())) {
       return false;
     }
     return keys.isFresh(key, callPath, context.get().node());
