@@ -373,19 +373,8 @@ public final class FateAnalysis {
     if (hookCalls.isPresent() && hookCalls.get().stream().allMatch(FateAnalysis::inStartMethod)) {
       return true;
     }
-    Optional<ImmutableList<TreePath>> calls = PrivateCalls.callSites(method);
-    if (calls.isEmpty() || calls.get().isEmpty()) {
-      return false;
-    }
-    for (TreePath call : calls.get()) {
-      TreePath caller = TreePaths.enclosingMethodOrLambda(call);
-      if (caller == null
-          || !(caller.getLeaf() instanceof MethodTree)
-          || !startsLife(caller, visiting)) {
-        return false;
-      }
-    }
-    return true;
+    return PrivateCalls.everyCallMadeByAMethodThat(
+        method, (call, caller) -> startsLife(caller, visiting));
   }
 
   /** Whether {@code call} is made by a start method itself (not by a lambda in one). */
@@ -522,20 +511,12 @@ public final class FateAnalysis {
     if (method == null || !(method.getLeaf() instanceof MethodTree)) {
       return false;
     }
-    Optional<ImmutableList<TreePath>> calls = PrivateCalls.callSites(method);
-    if (calls.isEmpty() || calls.get().isEmpty()) {
-      return false;
-    }
-    for (TreePath call : calls.get()) {
-      TreePath caller = TreePaths.enclosingMethodOrLambda(call);
-      if (caller == null
-          || !(caller.getLeaf() instanceof MethodTree callerMethod)
-          || callerMethod.getBody() == null
-          || !GuardedCode.runsOnlyWhileOpen(call, callerMethod.getBody(), fieldIsNull)) {
-        return false;
-      }
-    }
-    return true;
+    return PrivateCalls.everyCallMadeByAMethodThat(
+        method,
+        (call, caller) -> {
+          Tree callerBody = ((MethodTree) caller.getLeaf()).getBody();
+          return callerBody != null && GuardedCode.runsOnlyWhileOpen(call, callerBody, fieldIsNull);
+        });
   }
 
   /**

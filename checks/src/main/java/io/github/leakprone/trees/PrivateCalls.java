@@ -13,6 +13,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 import javax.lang.model.element.Modifier;
 
 /** Where a private method is called from: only its top-level class can call it. */
@@ -38,6 +39,28 @@ public final class PrivateCalls {
       return Optional.empty();
     }
     return callsIn(topLevel, symbol);
+  }
+
+  /**
+   * Whether the private method at {@code methodPath} is called at least once, every call is made by
+   * a method itself (not a lambda or an initializer), and {@code holds} accepts each call with the
+   * path of the method that makes it.
+   */
+  public static boolean everyCallMadeByAMethodThat(
+      TreePath methodPath, BiPredicate<TreePath, TreePath> holds) {
+    Optional<ImmutableList<TreePath>> calls = callSites(methodPath);
+    if (calls.isEmpty() || calls.get().isEmpty()) {
+      return false;
+    }
+    for (TreePath call : calls.get()) {
+      TreePath caller = TreePaths.enclosingMethodOrLambda(call);
+      if (caller == null
+          || !(caller.getLeaf() instanceof MethodTree)
+          || !holds.test(call, caller)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
