@@ -8,13 +8,12 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
-import com.sun.source.tree.ReturnTree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import io.github.leakprone.trees.Casts;
 import io.github.leakprone.trees.CompiledWithUs;
-import io.github.leakprone.trees.SameBodyScanner;
+import io.github.leakprone.trees.ReturnedValues;
 import javax.lang.model.element.ElementKind;
 
 /**
@@ -48,18 +47,9 @@ public final class Getters {
    * DBTransUtils.getCurrentConnection()}) makes none.
    */
   public static boolean returnsOnlyFields(MethodTree declaration, VisitorState state) {
-    boolean[] seen = {false, true}; // any return; all of them a field's
-    new SameBodyScanner() {
-      @Override
-      public Void visitReturn(ReturnTree ret, Void unused) {
-        seen[0] = true;
-        seen[1] &=
-            ret.getExpression() != null
-                && isHeldByAField(Casts.stripped(ret.getExpression()), state);
-        return super.visitReturn(ret, null);
-      }
-    }.scan(declaration.getBody(), null);
-    return seen[0] && seen[1];
+    ImmutableList<ExpressionTree> values = ReturnedValues.expressions(declaration.getBody());
+    return !values.isEmpty()
+        && values.stream().allMatch(value -> isHeldByAField(Casts.stripped(value), state));
   }
 
   private static boolean isHeldByAField(ExpressionTree value, VisitorState state) {

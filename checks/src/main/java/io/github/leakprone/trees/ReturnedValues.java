@@ -34,17 +34,12 @@ public final class ReturnedValues {
   /** The locals and parameters whose value some {@code return} of {@code body} hands out. */
   public static Set<Symbol> locals(Tree body) {
     Set<Symbol> returned = new HashSet<>();
-    new SameBodyScanner() {
-      @Override
-      public Void visitReturn(ReturnTree ret, Void unused) {
-        Symbol value =
-            ret.getExpression() == null ? null : getSymbol(Casts.stripped(ret.getExpression()));
-        if (value != null && LocalVariables.isLocalOrParameter(value)) {
-          returned.add(value);
-        }
-        return super.visitReturn(ret, null);
+    for (ExpressionTree value : expressions(body)) {
+      Symbol symbol = getSymbol(Casts.stripped(value));
+      if (symbol != null && LocalVariables.isLocalOrParameter(symbol)) {
+        returned.add(symbol);
       }
-    }.scan(body, null);
+    }
     return returned;
   }
 
