@@ -49,7 +49,7 @@ final class UnitIndex {
   static UnitIndex of(CompilationUnitTree unit, ContainerTypes types) {
     UnitIndex index = new UnitIndex();
     new TreePathScanner<Void, Void>() {
-      /** Whether the scan stands in static initialisation itself (not in a body within it). */
+      // Whether the scan stands in static initialisation itself (not in a body within it).
       private boolean inStaticInit;
 
       @Override
