@@ -318,6 +318,43 @@ final class JdbcResourceLeakExceptionPolicyTest {
   }
 
   /**
+   * What a connection's metadata says of the driver itself (its name and version, the JDBC version
+   * it implements) comes from the driver's own code and fails only on a closed connection
+   * (UCanAccess's {@code conn.getMetaData().getDriverVersion()}); what it says of the database (its
+   * product version) some drivers ask the server.
+   */
+  @Test
+  void theDriversIdentityOpensNoPath() {
+    CompilationTestHelper.newInstance(JdbcResourceLeak.class, getClass())
+        .addSourceLines(
+            "Versions.java",
+            """
+            import java.sql.Connection;
+            import java.sql.DriverManager;
+            import java.sql.SQLException;
+
+            class Versions {
+              String driver(String url) throws SQLException {
+                Connection conn = DriverManager.getConnection(url);
+                String version = conn.getMetaData().getDriverVersion();
+                int major = conn.getMetaData().getJDBCMajorVersion();
+                conn.close();
+                return version + major;
+              }
+
+              String database(String url) throws SQLException {
+                // BUG: Diagnostic contains: not closed when `getDatabaseProductVersion()` at line 17 throws
+                Connection conn = DriverManager.getConnection(url);
+                String version = conn.getMetaData().getDatabaseProductVersion();
+                conn.close();
+                return version;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A statement's options, set on a statement just made before it is handed out (SqlToy's guarded
    * fetch size, ActiveMQ's configured query timeout), fail only on a broken connection or on a
    * value or an option the driver rejects for every statement alike: no path of a program in use. A

@@ -162,6 +162,20 @@ public final class JdbcResources implements ResourceSpec {
           new MethodRef("java.sql.Connection", "getHoldability"));
 
   /**
+   * What a connection's metadata says of the driver itself, answered from the driver's own code
+   * (its name, its version, the JDBC version it implements), so failing only on a closed
+   * connection. Not the database's product or settings, which some drivers ask the server.
+   */
+  private static final ImmutableList<MethodRef> DRIVER_IDENTITY =
+      ImmutableList.of(
+          new MethodRef("java.sql.DatabaseMetaData", "getDriverName"),
+          new MethodRef("java.sql.DatabaseMetaData", "getDriverVersion"),
+          new MethodRef("java.sql.DatabaseMetaData", "getDriverMajorVersion"),
+          new MethodRef("java.sql.DatabaseMetaData", "getDriverMinorVersion"),
+          new MethodRef("java.sql.DatabaseMetaData", "getJDBCMajorVersion"),
+          new MethodRef("java.sql.DatabaseMetaData", "getJDBCMinorVersion"));
+
+  /**
    * The resources that live in a database session and die with it ({@link #goesWithItsSession}).
    */
   private static final ImmutableList<String> SESSION_CHILDREN =
@@ -292,17 +306,19 @@ public final class JdbcResources implements ResourceSpec {
   /**
    * A parent getter ({@code rs.getStatement()}, {@code stmt.getConnection()}) returns what the
    * resource holds, a connection's client-side reads ({@link #CONNECTION_LOCAL_READS}) answer from
-   * what it keeps, a prepared statement's typed setters ({@link #TYPED_SETTERS}) keep a value for
-   * later, and a statement's options ({@link #STATEMENT_OPTIONS}) are kept until it runs: each
-   * throws only when called on a closed resource or a broken connection, or on a bug or a
-   * misconfiguration the first run shows.
+   * what it keeps, as do its metadata's reads of the driver's identity ({@link #DRIVER_IDENTITY}),
+   * a prepared statement's typed setters ({@link #TYPED_SETTERS}) keep a value for later, and a
+   * statement's options ({@link #STATEMENT_OPTIONS}) are kept until it runs: each throws only when
+   * called on a closed resource or a broken connection, or on a bug or a misconfiguration the first
+   * run shows.
    */
   @Override
   public boolean failsOnlyWhenClosedOrBroken(MethodSymbol method, VisitorState state) {
     return switch (method.getParameters().size()) {
       case 0 ->
           isParentGetter(method, state)
-              || MethodRef.anyMatches(CONNECTION_LOCAL_READS, method, state);
+              || MethodRef.anyMatches(CONNECTION_LOCAL_READS, method, state)
+              || MethodRef.anyMatches(DRIVER_IDENTITY, method, state);
       case 1 -> MethodRef.anyMatches(STATEMENT_OPTIONS, method, state);
       case 2 -> MethodRef.anyMatches(TYPED_SETTERS, method, state);
       default -> false;

@@ -778,12 +778,12 @@ public final class ObligationAnalysis {
       // getEagerResult(conn, stmnt, rs, store), which keeps the store it is given).
       return new Eval(facts, holdersAt(arguments, wrapping));
     }
-    boolean failsOnlyWhenClosedOrBroken =
-        !target.holders.isEmpty() && spec.failsOnlyWhenClosedOrBroken(method, state);
     // The receiver's sites are walked only for a call that may throw: most calls on a held
-    // resource are asked this, and for most families the answer is no.
-    if (!failsOnlyWhenClosedOrBroken
-        && throwing.mayThrow(call, state)
+    // resource are asked this, and for most families the answer is no. A call that fails only on a
+    // closed or broken receiver loses nothing, whether the receiver is held here or not (the
+    // metadata a connection hands out: conn.getMetaData().getDriverVersion()).
+    if (throwing.mayThrow(call, state)
+        && !spec.failsOnlyWhenClosedOrBroken(method, state)
         && (target.holders.isEmpty() || !readsOnlyWhatFailsWhenBroken(facts, target.holders))
         && !readsOnlyLocalFiles(facts, method, target.holders, arguments)
         && !writesOnlyIntoAnUnfilledBuffer(facts, call, target.holders, arguments, wrapping)) {
