@@ -107,9 +107,10 @@ public interface ResourceSpec {
   }
 
   /**
-   * Whether {@code method}, called on a resource, can fail only once the resource is released
-   * already (a socket option setter, {@code configureBlocking}) or when the device under it fails
-   * (a read of a local file): its exception is not a path anyone guards, and loses nothing.
+   * Whether {@code method}, called on a resource or on what one hands out (a connection's
+   * metadata), can fail only once the resource is released already (a socket option setter, {@code
+   * configureBlocking}) or when the device under it fails (a read of a local file): its exception
+   * is not a path anyone guards, and loses nothing. Asked of every call that may throw.
    */
   default boolean failsOnlyWhenClosedOrBroken(MethodSymbol method, VisitorState state) {
     return false;
