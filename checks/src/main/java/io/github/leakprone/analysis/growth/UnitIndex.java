@@ -140,7 +140,10 @@ final class UnitIndex {
     return index;
   }
 
-  /** Whether some field of this unit that may be judged has a reference that may grow it. */
+  /**
+   * Whether some watched field of this unit has a reference that may grow it; {@link StaticGrowth}
+   * judges only those out of other units' reach among them.
+   */
   boolean anyFieldMayGrow() {
     for (VarSymbol field : fields.keySet()) {
       if (mayGrow.contains(field)) {
