@@ -443,6 +443,101 @@ final class ResourceLeakRealCodeShapesTest {
   }
 
   /**
+   * A factory in sight that returns a new object built around what it is given hands it to that
+   * object, as calling the constructor in place would (Apache XML-RPC's {@code WebServer.run}:
+   * {@code newTask(socket)} returns {@code new Connection(socket)}, a task that closes it, and the
+   * loop then nulls {@code socket} so that its {@code finally} does not close it). A factory whose
+   * object only borrows the argument leaves it with the caller, as the constructor does.
+   */
+  @Test
+  void aFactoryInSightHandsWhatItIsGivenToTheObjectItMakes() {
+    helper
+        .addSourceLines(
+            "Server.java",
+            """
+            import java.io.File;
+            import java.io.IOException;
+            import java.io.RandomAccessFile;
+            import java.net.ServerSocket;
+            import java.net.Socket;
+
+            class Server {
+              interface Task {
+                void run();
+              }
+
+              static final class Connection implements Task {
+                private final Socket socket;
+
+                Connection(Socket socket) {
+                  this.socket = socket;
+                }
+
+                @Override
+                public void run() {
+                  try {
+                    socket.close();
+                  } catch (IOException e) {
+                    // nothing to do
+                  }
+                }
+              }
+
+              static final class HeaderReader {
+                private final RandomAccessFile raf;
+
+                HeaderReader(RandomAccessFile raf) {
+                  this.raf = raf;
+                }
+
+                int header() throws IOException {
+                  return raf.readInt();
+                }
+              }
+
+              interface Pool {
+                boolean startTask(Task task);
+              }
+
+              private ServerSocket serverSocket;
+
+              Task newTask(Socket socket) {
+                return new Connection(socket);
+              }
+
+              HeaderReader newReader(RandomAccessFile raf) {
+                return new HeaderReader(raf);
+              }
+
+              void serve(Pool pool) throws IOException {
+                Socket socket = serverSocket.accept();
+                try {
+                  socket.setSoTimeout(30000);
+                  Task task = newTask(socket);
+                  if (pool.startTask(task)) {
+                    socket = null;
+                  }
+                } finally {
+                  if (socket != null) {
+                    socket.close();
+                  }
+                }
+              }
+
+              int count(File f) throws IOException {
+                // BUG: Diagnostic contains: RandomAccessFile `raf` acquired at line 72 is not closed when `reader.header()` at line 74 throws
+                RandomAccessFile raf = new RandomAccessFile(f, "r");
+                HeaderReader reader = newReader(raf);
+                int header = reader.header();
+                raf.close();
+                return header;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * Two exceptions reach one {@code finally}: one before the stream is wrapped, one after. Closing
    * the wrapper there closes the stream only on the second path; on the first, the wrapper is null
    * and the stream is lost (Plexus Utils' {@code FileUtils.copyFile} with filters, a miss). Wrapped

@@ -1437,6 +1437,57 @@ final class ResourceLeakTest {
         .doTest();
   }
 
+  /**
+   * A class loader opens a jar only when a lookup first reaches it: one lost before anything read
+   * the variable that holds it held nothing (Plexus Archiver's {@code getEntries}, whose loader is
+   * lost only if the {@code new JarFile(f)} after it fails). Once it has been used, or when the
+   * failing call is given it, the loss stands.
+   */
+  @Test
+  void aClassLoaderLostBeforeItsFirstUseHeldNothing() {
+    helper
+        .addSourceLines(
+            "Entries.java",
+            """
+            import java.io.File;
+            import java.io.IOException;
+            import java.net.URL;
+            import java.net.URLClassLoader;
+            import java.util.jar.JarFile;
+
+            class Entries {
+              interface Iterator extends AutoCloseable {}
+
+              static Iterator iterator(JarFile jar, URLClassLoader loader) {
+                return null;
+              }
+
+              Iterator entries(File f, URL url) throws IOException {
+                URLClassLoader loader = new URLClassLoader(new URL[] {url}, null);
+                JarFile jar = new JarFile(f);
+                return iterator(jar, loader);
+              }
+
+              Iterator afterALookup(File f, URL url) throws IOException {
+                // BUG: Diagnostic contains: URLClassLoader `loader` acquired at line 22 is not closed when `new JarFile(...)` at line 24 throws
+                URLClassLoader loader = new URLClassLoader(new URL[] {url}, null);
+                loader.getResource("META-INF/MANIFEST.MF");
+                JarFile jar = new JarFile(f);
+                return iterator(jar, loader);
+              }
+
+              Object given(URL url, String name) throws Exception {
+                // BUG: Diagnostic contains: URLClassLoader `loader` acquired at line 30 is not closed when `Class.forName(...)` at line 31 throws
+                URLClassLoader loader = new URLClassLoader(new URL[] {url}, null);
+                Class<?> type = Class.forName(name, true, loader);
+                loader.close();
+                return type;
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void httpResponses() {
     helper

@@ -524,6 +524,14 @@ public final class IoResources implements ResourceSpec {
     return MethodRef.anyMatches(VIEWS, method, state);
   }
 
+  /** A class loader's URL class path opens each jar when a lookup first reaches it. */
+  @Override
+  public boolean opensOnFirstUse(Tree site, VisitorState state) {
+    Type loader = NamedTypes.get("java.net.URLClassLoader", state);
+    Type type = ASTHelpers.getType(site);
+    return loader != null && type != null && ASTHelpers.isSubtype(type, loader, state);
+  }
+
   /**
    * A constructor of a closeable type that takes a closeable ({@code new BufferedReader(reader)},
    * {@code new GZIPInputStream(in)}, {@code new ZipInputStream(in)}, a project's own): closing the

@@ -146,6 +146,15 @@ public interface ResourceSpec {
   }
 
   /**
+   * Whether the resource acquired at {@code site} opens what it holds only when it is first used: a
+   * {@code URLClassLoader} opens a jar when it loads from it. One lost before anything used it held
+   * nothing.
+   */
+  default boolean opensOnFirstUse(Tree site, VisitorState state) {
+    return false;
+  }
+
+  /**
    * Whether reading the resource acquired at {@code site} can fail only when what it came from is
    * broken, whatever the read: the rows of a database's catalogue ({@code
    * DatabaseMetaData.getTables}) are the driver's own, of fixed types, so reading them fails only

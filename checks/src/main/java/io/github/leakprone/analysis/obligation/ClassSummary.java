@@ -198,7 +198,8 @@ final class ClassSummary {
    * returns (directly, or through a local it returns), before anything in its body can fail: a
    * factory that builds their owner first ({@code SelectResult res = new SelectResult(conn, stmnt,
    * rs)}, then a step that closes it if it fails). Once the call is made they are that object's,
-   * and the factory's to close if it fails after building it.
+   * and the factory's to close if it fails after building it. Not what that object only borrows
+   * ({@link #parametersBorrowedBy}): that stays the caller's, as with the constructor itself.
    */
   Set<Integer> parametersOwnedByResultOf(MethodSymbol method) {
     return methods.containsKey(method) ? direct(method).ownedByResult() : Set.of();
@@ -425,9 +426,17 @@ final class ClassSummary {
           }
         }
         if (nothingRunsBefore(method.getBody(), made, state)) {
-          for (ExpressionTree argument : made.getArguments()) {
-            int parameter = parameters.indexOf(getSymbol(uncast(argument)));
-            if (parameter >= 0) {
+          Set<Integer> borrowed = null;
+          for (int i = 0; i < made.getArguments().size(); i++) {
+            int parameter = parameters.indexOf(getSymbol(uncast(made.getArguments().get(i))));
+            if (parameter < 0) {
+              continue;
+            }
+            if (borrowed == null) {
+              borrowed = releasing.borrowedArguments(made, state);
+            }
+            // What the object only borrows (new HeaderReader(raf)) stays the caller's.
+            if (!borrowed.contains(i)) {
               ownedByResult.add(parameter);
             }
           }

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiPredicate;
 
 /**
  * The books of one analysis: which acquisitions were lost and how first, what each was called, and
@@ -21,6 +22,13 @@ import java.util.Set;
 final class LeakBook {
 
   private final Map<Tree, Witness> leaks = new LinkedHashMap<>();
+
+  /** The losses that lose nothing ({@link LossesBeforeFirstUse}). */
+  private final BiPredicate<Obligation, Witness> losesNothing;
+
+  LeakBook(BiPredicate<Obligation, Witness> losesNothing) {
+    this.losesNothing = losesNothing;
+  }
 
   /** For a leaked child (a ResultSet), the acquisition it dies with. */
   private final Map<Tree, Tree> leakParents = new HashMap<>();
@@ -41,6 +49,9 @@ final class LeakBook {
   void lost(Obligation obligation, Witness witness) {
     if (earlierValues.contains(obligation.site())) {
       return; // lost only by an overwrite with a new resource, reported at that resource
+    }
+    if (!leaks.containsKey(obligation.site()) && losesNothing.test(obligation, witness)) {
+      return;
     }
     leaks.putIfAbsent(obligation.site(), witness);
     if (obligation.parentSite() != null) {

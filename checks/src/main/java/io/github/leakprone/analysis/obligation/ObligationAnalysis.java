@@ -130,8 +130,8 @@ public final class ObligationAnalysis {
   private final Symbol ownClass;
   private final VisitorState state;
 
-  private final LeakBook book = new LeakBook();
-  private final Transfers transfers = new Transfers(book);
+  private final LeakBook book;
+  private final Transfers transfers;
   private final Witnesses witnesses;
   private final CatchCoverage catches;
 
@@ -189,6 +189,10 @@ public final class ObligationAnalysis {
     this.throwing = unit.throwing;
     this.ownClass = getSymbol(owner);
     this.state = state;
+    LossesBeforeFirstUse unused = new LossesBeforeFirstUse(spec, state);
+    this.book =
+        new LeakBook((obligation, witness) -> unused.losesNothing(obligation, witness, body));
+    this.transfers = new Transfers(book);
     this.witnesses = new Witnesses(state);
     this.catches = new CatchCoverage(state);
     this.freshBuffers = new FreshBuffers(state.getPath());
@@ -815,6 +819,16 @@ public final class ObligationAnalysis {
         }
       }
       mayThrow(failing, call, wrappedTemporaries(call, arguments, wrapping));
+    }
+    if (anyHolds(arguments)) {
+      // The same factory, once it returned, has handed what it was given to the object it made
+      // (XML-RPC's newTask(socket), returning new Connection(socket)), as that constructor called
+      // here would; a wrapper the caller must close holds it instead (wrapping).
+      for (int i : unit.releasing.argumentsOwnedByResult(call, state)) {
+        if (i < arguments.size() && !wrapping.contains(i)) {
+          facts = transfers.escape(facts, arguments.get(i));
+        }
+      }
     }
     if (ContainerStores.storesArgument(call, state)) {
       Symbol keeper = collections.keeperOf(call);
