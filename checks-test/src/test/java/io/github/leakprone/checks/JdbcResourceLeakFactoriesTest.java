@@ -343,6 +343,94 @@ final class JdbcResourceLeakFactoriesTest {
   }
 
   /**
+   * A factory-named method of another file whose body, in sight, makes nothing new and returns only
+   * what can be read back to its source is judged by that body: Proxool's {@code
+   * ProxyFactory.getWrappedConnection(proxyConnection)} returns a proxy built over the connection
+   * its caller already holds ({@code (Connection) getProxy(...)}, of type {@code Object}), and a
+   * statement's {@code getConnection()} that returns it makes nothing either. A body that returns a
+   * local from an object out of sight keeps the name trusted.
+   */
+  @Test
+  void anotherFilesFactoryReadToItsSourcesMakesNone() {
+    helper
+        .addSourceLines(
+            "Proxies.java",
+            """
+            import java.sql.Connection;
+            import java.sql.SQLException;
+
+            public class Proxies {
+              public interface Pooled {
+                Connection getConnection();
+
+                Object definition();
+              }
+
+              public interface Pool {
+                Connection take() throws SQLException;
+              }
+
+              static Object getProxy(Object delegate, Object callback) {
+                return delegate;
+              }
+
+              public static Connection getWrappedConnection(Pooled pooled) {
+                return (Connection) getProxy(pooled.getConnection(), pooled.definition());
+              }
+
+              public static Connection getPooledConnection(Pool pool) throws SQLException {
+                Connection taken = pool.take();
+                return taken;
+              }
+
+              public abstract static class ProxyStatement {
+                protected Pooled pooled;
+
+                protected Connection getConnection() {
+                  return getWrappedConnection(pooled);
+                }
+              }
+            }
+            """)
+        .addSourceLines(
+            "Invoker.java",
+            """
+            import java.sql.Connection;
+            import java.sql.SQLException;
+
+            class Invoker extends Proxies.ProxyStatement {
+              Object invoke(String name, Proxies.Pooled pooled) throws SQLException {
+                Object result = null;
+                if (name.equals("getMetaData")) {
+                  Connection connection = Proxies.getWrappedConnection(pooled);
+                  result = describe(connection);
+                } else if (name.equals("getConnection")) {
+                  result = getConnection();
+                }
+                check(name);
+                return result;
+              }
+
+              boolean up(Proxies.Pool pool) throws SQLException {
+                // BUG: Diagnostic contains: never stored
+                return Proxies.getPooledConnection(pool) != null;
+              }
+
+              static Object describe(Connection connection) {
+                return connection.toString();
+              }
+
+              static void check(String name) throws SQLException {
+                if (name.isEmpty()) {
+                  throw new SQLException("no method");
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A factory-named method of another file is trusted by its name, unless its body, in sight, only
    * hands out what a field holds: the connection a transaction bound to the thread (SqlToy's {@code
    * DBTransUtils.getCurrentConnection()}) or one a map keeps by name is the holder's.

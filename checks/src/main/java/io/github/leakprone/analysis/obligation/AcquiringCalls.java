@@ -3,15 +3,18 @@ package io.github.leakprone.analysis.obligation;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
 import io.github.leakprone.catalog.ContainerStores;
 import io.github.leakprone.catalog.Getters;
 import io.github.leakprone.catalog.Platform;
@@ -44,6 +47,7 @@ final class AcquiringCalls {
   private final UnitMethods unit;
   private final Map<MethodSymbol, Boolean> returnsFresh = new HashMap<>();
   private final Map<MethodSymbol, Boolean> returnsAField = new HashMap<>();
+  private final Map<MethodSymbol, Boolean> readableBuilds = new HashMap<>();
 
   AcquiringCalls(ResourceSpec spec, UnitMethods unit) {
     this.spec = spec;
@@ -77,16 +81,76 @@ final class AcquiringCalls {
     // known only by its declared result counts only there. One known only where its body is seen
     // is read wherever javac compiles it. A body in sight that only hands out what a field holds
     // is a getter wherever it is (SqlToy's DBTransUtils.getCurrentConnection(): return
-    // threadLocal.get()).
+    // threadLocal.get()), and so is one whose every return can be read back to its source.
     MethodTree body =
         listed.get() == Acquisition.OWNED_IF_SEEN_FRESH
             ? unit.declarationInSight(method, state)
             : unit.declaration(method);
     boolean fresh =
         body == null
-            ? listed.get() == Acquisition.OWNED_IF_FRESH && !isGetterInSight(method, state)
+            ? listed.get() == Acquisition.OWNED_IF_FRESH
+                && !isGetterInSight(method, state)
+                && !buildsFromWhatItCanBeReadTo(method, state)
             : returnsFresh(method, body, state);
     return fresh ? Optional.of(Acquisition.OWNED) : Optional.empty();
+  }
+
+  /**
+   * Whether {@code method}'s body, in another file in sight, makes no new resource, and every value
+   * it returns can be read back to where it comes from: {@code null}, a field or a parameter, a
+   * value whose type cannot be the resource (Proxool's {@code (Connection) getProxy(...)}, a proxy
+   * built over a connection the caller already holds), or a call in sight that acquires nothing by
+   * the same judgement. A return that cannot (a local, another file's factory out of sight) leaves
+   * the name trusted: it may hand on what some pool makes.
+   */
+  private boolean buildsFromWhatItCanBeReadTo(MethodSymbol method, VisitorState state) {
+    Boolean known = readableBuilds.get(method);
+    if (known != null) {
+      return known;
+    }
+    readableBuilds.put(method, false); // a recursive factory is no build of known parts
+    MethodTree declaration = unit.declarationInSight(method, state);
+    boolean readable =
+        declaration != null
+            && declaration.getBody() != null
+            && everyReturnReadable(declaration, method, state)
+            && !returnsFresh(method, declaration, state);
+    readableBuilds.put(method, readable);
+    return readable;
+  }
+
+  private boolean everyReturnReadable(
+      MethodTree declaration, MethodSymbol method, VisitorState state) {
+    boolean[] readable = {true};
+    new SameBodyScanner() {
+      @Override
+      public Void visitReturn(ReturnTree ret, Void unused) {
+        if (readable[0] && ret.getExpression() != null) {
+          readable[0] = isReadable(Casts.stripped(ret.getExpression()), method, state);
+        }
+        return super.visitReturn(ret, null);
+      }
+    }.scan(declaration.getBody(), null);
+    return readable[0];
+  }
+
+  private boolean isReadable(ExpressionTree value, MethodSymbol method, VisitorState state) {
+    if (value.getKind() == Tree.Kind.NULL_LITERAL) {
+      return true;
+    }
+    Type type = ASTHelpers.getType(value);
+    Type resource = method.getReturnType();
+    if (type != null && !ASTHelpers.isSubtype(type, resource, state)) {
+      return true; // an Object from a proxy builder, cast to the resource type
+    }
+    Symbol symbol = getSymbol(value);
+    if (value instanceof MethodInvocationTree call) {
+      return symbol instanceof MethodSymbol callee
+          && unit.declarationInSight(callee, state) != null
+          && acquisition(call, state).isEmpty();
+    }
+    return symbol != null
+        && (symbol.getKind() == ElementKind.FIELD || symbol.getKind() == ElementKind.PARAMETER);
   }
 
   /**
