@@ -360,10 +360,17 @@ final class JdbcResourceLeakFactoriesTest {
             import java.sql.SQLException;
 
             public class Proxies {
-              public interface Pooled {
-                Connection getConnection();
+              public static class Pooled {
+                private Connection connection;
+                private Object definition;
 
-                Object definition();
+                public Connection getConnection() {
+                  return connection;
+                }
+
+                Object definition() {
+                  return definition;
+                }
               }
 
               public interface Pool {
@@ -381,6 +388,10 @@ final class JdbcResourceLeakFactoriesTest {
               public static Connection getPooledConnection(Pool pool) throws SQLException {
                 Connection taken = pool.take();
                 return taken;
+              }
+
+              public static Connection getProxiedConnection(Pool pool) throws SQLException {
+                return (Connection) getProxy(pool.take(), new Object[] {"pooled", null});
               }
 
               public abstract static class ProxyStatement {
@@ -414,6 +425,11 @@ final class JdbcResourceLeakFactoriesTest {
               boolean up(Proxies.Pool pool) throws SQLException {
                 // BUG: Diagnostic contains: never stored
                 return Proxies.getPooledConnection(pool) != null;
+              }
+
+              boolean proxied(Proxies.Pool pool) throws SQLException {
+                // BUG: Diagnostic contains: never stored
+                return Proxies.getProxiedConnection(pool) != null;
               }
 
               static Object describe(Connection connection) {

@@ -6,11 +6,13 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ReturnTree;
-import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -97,11 +99,11 @@ final class AcquiringCalls {
 
   /**
    * Whether {@code method}'s body, in another file in sight, makes no new resource, and every value
-   * it returns can be read back to where it comes from: {@code null}, a field or a parameter, a
-   * value whose type cannot be the resource (Proxool's {@code (Connection) getProxy(...)}, a proxy
-   * built over a connection the caller already holds), or a call in sight that acquires nothing by
-   * the same judgement. A return that cannot (a local, another file's factory out of sight) leaves
-   * the name trusted: it may hand on what some pool makes.
+   * it returns can be read back to where it comes from ({@link #isReadable}): Proxool's {@code
+   * (Connection) getProxy(proxyConnection.getConnection(), new
+   * WrappedConnection(proxyConnection))}, a proxy over the connection its caller already holds. A
+   * return that cannot (a local, a pool's {@code take()} out of sight) leaves the name trusted: it
+   * may hand on what some pool makes.
    */
   private boolean buildsFromWhatItCanBeReadTo(MethodSymbol method, VisitorState state) {
     Boolean known = readableBuilds.get(method);
@@ -126,7 +128,7 @@ final class AcquiringCalls {
       @Override
       public Void visitReturn(ReturnTree ret, Void unused) {
         if (readable[0] && ret.getExpression() != null) {
-          readable[0] = isReadable(Casts.stripped(ret.getExpression()), method, state);
+          readable[0] = isReadable(ret.getExpression(), method, state);
         }
         return super.visitReturn(ret, null);
       }
@@ -134,23 +136,54 @@ final class AcquiringCalls {
     return readable[0];
   }
 
-  private boolean isReadable(ExpressionTree value, MethodSymbol method, VisitorState state) {
-    if (value.getKind() == Tree.Kind.NULL_LITERAL) {
+  /**
+   * Whether {@code value} can be read back to where it comes from, and is no new resource: a
+   * literal, {@code this}, a field or a parameter; a call in sight of the resource's type judged to
+   * acquire nothing; a call or construction of another type (a proxy builder, a handler) given only
+   * such values. A local, or a call of the resource's type out of sight ({@code pool.take()}), may
+   * be anything.
+   */
+  private boolean isReadable(ExpressionTree tree, MethodSymbol method, VisitorState state) {
+    ExpressionTree value = Casts.stripped(tree);
+    if (value instanceof LiteralTree || isClassLiteral(value)) {
       return true;
     }
-    Type type = ASTHelpers.getType(value);
-    Type resource = method.getReturnType();
-    if (type != null && !ASTHelpers.isSubtype(type, resource, state)) {
-      return true; // an Object from a proxy builder, cast to the resource type
-    }
     Symbol symbol = getSymbol(value);
+    Type type = ASTHelpers.getType(value);
+    boolean resourceTyped =
+        type == null || ASTHelpers.isSubtype(type, method.getReturnType(), state);
     if (value instanceof MethodInvocationTree call) {
-      return symbol instanceof MethodSymbol callee
-          && unit.declarationInSight(callee, state) != null
-          && acquisition(call, state).isEmpty();
+      if (resourceTyped) {
+        MethodTree callee =
+            symbol instanceof MethodSymbol called ? unit.declarationInSight(called, state) : null;
+        return callee != null && callee.getBody() != null && acquisition(call, state).isEmpty();
+      }
+      ExpressionTree receiver = ASTHelpers.getReceiver(call);
+      return (receiver == null || isReadable(receiver, method, state))
+          && allReadable(call.getArguments(), method, state);
+    }
+    if (value instanceof NewClassTree made) {
+      return !resourceTyped
+          && made.getClassBody() == null
+          && allReadable(made.getArguments(), method, state);
+    }
+    if (value instanceof NewArrayTree array) {
+      return array.getInitializers() == null || allReadable(array.getInitializers(), method, state);
     }
     return symbol != null
-        && (symbol.getKind() == ElementKind.FIELD || symbol.getKind() == ElementKind.PARAMETER);
+        && (symbol.getKind() == ElementKind.FIELD
+            || symbol.getKind() == ElementKind.PARAMETER
+            || symbol.getSimpleName().contentEquals("this"));
+  }
+
+  private static boolean isClassLiteral(ExpressionTree value) {
+    return value instanceof MemberSelectTree select
+        && select.getIdentifier().contentEquals("class");
+  }
+
+  private boolean allReadable(
+      List<? extends ExpressionTree> values, MethodSymbol method, VisitorState state) {
+    return values.stream().allMatch(value -> isReadable(value, method, state));
   }
 
   /**
