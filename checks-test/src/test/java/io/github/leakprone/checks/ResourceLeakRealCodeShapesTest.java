@@ -160,7 +160,7 @@ final class ResourceLeakRealCodeShapesTest {
               }
 
               void probe(String host, int port) throws IOException {
-                // BUG: Diagnostic contains: SocketChannel `socket` acquired at line 15 is not closed on the path that reaches the end
+                // BUG: Diagnostic contains: Socket `socket` over the SocketChannel acquired at line 15 is not closed on the path that reaches the end
                 Socket socket = SocketChannel.open().socket();
                 socket.connect(new InetSocketAddress(host, port));
               }
@@ -316,7 +316,7 @@ final class ResourceLeakRealCodeShapesTest {
                 FileChannel channel = null;
                 FileLock lock = null;
                 try {
-                  // BUG: Diagnostic contains: RandomAccessFile `channel` acquired at line 14 is not closed when `lock.release()` at line 22 throws
+                  // BUG: Diagnostic contains: FileChannel `channel` over the RandomAccessFile acquired at line 14 is not closed when `lock.release()` at line 22 throws
                   channel = new RandomAccessFile(path, "rw").getChannel();
                   lock = channel.lock();
                   channel.write(tag);
@@ -846,7 +846,7 @@ final class ResourceLeakRealCodeShapesTest {
               void dataFirst(File f, byte[] data) {
                 OutputStream z = null;
                 try {
-                  // BUG: Diagnostic contains: FileOutputStream `bos` acquired at line 56 is not closed when the `throw` at line 61 is taken
+                  // BUG: Diagnostic contains: BufferedOutputStream `bos` over the FileOutputStream acquired at line 56 is not closed when the `throw` at line 61 is taken
                   BufferedOutputStream bos = new BufferedOutputStream(new FileOutputStream(f));
                   bos.write(data);
                   z = new GZIPOutputStream(bos);
@@ -859,7 +859,7 @@ final class ResourceLeakRealCodeShapesTest {
               }
 
               void looped(File f, byte[] data) throws IOException {
-                // BUG: Diagnostic contains: FileOutputStream `bos` acquired at line 69 is not closed when `bos.write(...)` at line 71 throws
+                // BUG: Diagnostic contains: BufferedOutputStream `bos` over the FileOutputStream acquired at line 69 is not closed when `bos.write(...)` at line 71 throws
                 BufferedOutputStream bos = new BufferedOutputStream(new FileOutputStream(f));
                 for (byte b : data) {
                   bos.write(' ');

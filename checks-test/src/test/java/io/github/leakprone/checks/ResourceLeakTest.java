@@ -189,7 +189,7 @@ final class ResourceLeakTest {
               }
 
               String neverClosed(File file, String text) throws IOException {
-                // BUG: Diagnostic contains: FileWriter `writer` acquired at line 32 is not closed when `writer.write(...)` at line 33 throws
+                // BUG: Diagnostic contains: BufferedWriter `writer` over the FileWriter acquired at line 32 is not closed when `writer.write(...)` at line 33 throws
                 BufferedWriter writer = new BufferedWriter(new FileWriter(file));
                 writer.write(text);
                 writer.close();
@@ -471,7 +471,7 @@ final class ResourceLeakTest {
               }
 
               void fetchAndDrop(URL url) throws IOException {
-                // BUG: Diagnostic contains: InputStream `envelope` acquired at line 12 is never closed
+                // BUG: Diagnostic contains: Envelope `envelope` over the InputStream acquired at line 12 is never closed
                 Envelope envelope = Envelope.of(url.openStream());
               }
             }
@@ -1074,7 +1074,7 @@ final class ResourceLeakTest {
               }
 
               int first(File file) throws IOException {
-                // BUG: Diagnostic contains: FileInputStream `in` acquired at line 51 is not closed when `in.readInt()` at line 52 throws
+                // BUG: Diagnostic contains: DataInputStream `in` over the FileInputStream acquired at line 51 is not closed when `in.readInt()` at line 52 throws
                 DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream(file)));
                 int b = in.readInt();
                 in.close();

@@ -41,14 +41,36 @@ final class LeakMessage {
               + " one in it, where the method expects one may be held; close the old one first",
           typeName, witness.text(), witness.line());
     }
-    String subject =
-        leak.variable().isEmpty() ? typeName : String.format("%s `%s`", typeName, leak.variable());
+    String subject = subject(leak, typeName, line, state);
     if (leak.neverReleased()) {
-      return String.format("%s acquired at line %d is never closed; %s", subject, line, ADVICE);
+      return String.format("%s is never closed; %s", subject, ADVICE);
     }
     return String.format(
-        "%s acquired at line %d is not closed %s; %s",
-        subject, line, witness.describe(), adviceFor(witness));
+        "%s is not closed %s; %s", subject, witness.describe(), adviceFor(witness));
+  }
+
+  /**
+   * "PreparedStatement `ps` acquired at line 12"; a variable of another type holds the resource
+   * seen another way, and is named as what it is: "FileChannel `fc` over the RandomAccessFile
+   * acquired at line 69" ({@code fc = new RandomAccessFile(file, "rw").getChannel()}).
+   */
+  private static String subject(Leak leak, String typeName, int line, VisitorState state) {
+    if (leak.holder() == null) {
+      return String.format("%s acquired at line %d", typeName, line);
+    }
+    Type held = leak.holder().type;
+    Type acquired = getType(leak.site());
+    if (held != null
+        && acquired != null
+        && !held.isErroneous()
+        && !state
+            .getTypes()
+            .isSubtype(state.getTypes().erasure(acquired), state.getTypes().erasure(held))) {
+      return String.format(
+          "%s `%s` over the %s acquired at line %d",
+          nameOf(held, state), leak.variable(), typeName, line);
+    }
+    return String.format("%s `%s` acquired at line %d", typeName, leak.variable(), line);
   }
 
   /**

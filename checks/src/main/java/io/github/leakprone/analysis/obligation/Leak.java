@@ -1,17 +1,24 @@
 package io.github.leakprone.analysis.obligation;
 
 import com.sun.source.tree.Tree;
+import com.sun.tools.javac.code.Symbol;
+import javax.annotation.Nullable;
 
 /**
  * A resource acquired at {@code site} that some path out of its scope does not release.
  *
  * @param site the acquiring expression
- * @param variable the first variable that held it, or empty when none did
+ * @param holder the first variable that held it, or null when none did
  * @param witness the first event found on a losing path
  * @param handledSomewhere whether some other path releases it or hands it over (returns, stores or
  *     wraps it); when none does, it is simply never closed
  */
-public record Leak(Tree site, String variable, Witness witness, boolean handledSomewhere) {
+public record Leak(Tree site, @Nullable Symbol holder, Witness witness, boolean handledSomewhere) {
+
+  /** The name of the first variable that held it, or empty when none did. */
+  public String variable() {
+    return holder == null ? "" : holder.getSimpleName().toString();
+  }
 
   /**
    * Whether no path releases it at all: nothing releases or hands it over, and the event that loses

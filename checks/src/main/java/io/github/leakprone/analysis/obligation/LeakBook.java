@@ -4,6 +4,7 @@ import static com.google.errorprone.util.ASTHelpers.getStartPosition;
 
 import com.google.common.collect.ImmutableList;
 import com.sun.source.tree.Tree;
+import com.sun.tools.javac.code.Symbol;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -33,7 +34,7 @@ final class LeakBook {
   /** For a leaked child (a ResultSet), the acquisition it dies with. */
   private final Map<Tree, Tree> leakParents = new HashMap<>();
 
-  private final Map<Tree, String> names = new HashMap<>();
+  private final Map<Tree, Symbol> holders = new HashMap<>();
   private final Set<Tree> handled = new HashSet<>();
 
   /** A never-stored parent (a connection) by the child made from it that can still reach it. */
@@ -72,11 +73,9 @@ final class LeakBook {
     leaks.putIfAbsent(newSite, witness);
   }
 
-  /**
-   * The acquisition at {@code site} is held by a variable called {@code name}; the first counts.
-   */
-  void named(Tree site, String name) {
-    names.putIfAbsent(site, name);
+  /** The acquisition at {@code site} is held by {@code variable}; the first counts. */
+  void named(Tree site, Symbol variable) {
+    holders.putIfAbsent(site, variable);
   }
 
   /**
@@ -105,7 +104,7 @@ final class LeakBook {
     List<Leak> found = new ArrayList<>();
     for (Tree site : sites) {
       Witness witness = leaks.get(site);
-      Leak leak = new Leak(site, names.getOrDefault(site, ""), witness, handled.contains(site));
+      Leak leak = new Leak(site, holders.get(site), witness, handled.contains(site));
       // `c ? ds.getConnection() : ds.getConnection(user, password)` is one resource, not two, on
       // one line or on two; so is what either branch of a loop's body stores in the variable that
       // its next pass overwrites: one variable that one event loses is one finding, at the first.

@@ -1245,7 +1245,7 @@ public final class ObligationAnalysis {
     facts.forEach(
         (obligation, witness) -> {
           if (value.holders.items().contains(obligation.site())) {
-            book.named(obligation.site(), target.getSimpleName().toString());
+            book.named(obligation.site(), target);
           }
         });
     return facts.addAlias(value.holders::selects, target);
