@@ -364,4 +364,87 @@ final class JdbcResourceLeakHandedOnTest {
             """)
         .doTest();
   }
+
+  /**
+   * An object whose class closes the parent of what it keeps takes the parent along: requery's
+   * {@code new ResultSetIterator(reader, results, ...)}, whose {@code close()} closes {@code
+   * results.getStatement()}, owns the statement of the result set it is given. An object that
+   * closes only the result set leaves its statement with the method, which loses it.
+   */
+  @Test
+  void anObjectThatClosesWhatItKeepsParentTakesItAlong() {
+    helper
+        .addSourceLines(
+            "Results.java",
+            """
+            import java.sql.Connection;
+            import java.sql.ResultSet;
+            import java.sql.SQLException;
+            import java.sql.Statement;
+
+            class Results {
+              static final class StatementClosing implements AutoCloseable {
+                private final ResultSet results;
+
+                StatementClosing(ResultSet results) {
+                  this.results = results;
+                }
+
+                @Override
+                public void close() {
+                  Statement statement = null;
+                  try {
+                    statement = results.getStatement();
+                  } catch (SQLException ignored) {
+                    // closed already
+                  }
+                  closeQuietly(results);
+                  closeQuietly(statement);
+                }
+              }
+
+              static final class ResultsOnly implements AutoCloseable {
+                private final ResultSet results;
+
+                ResultsOnly(ResultSet results) {
+                  this.results = results;
+                }
+
+                @Override
+                public void close() {
+                  closeQuietly(results);
+                }
+              }
+
+              private static void closeQuietly(AutoCloseable closeable) {
+                if (closeable != null) {
+                  try {
+                    closeable.close();
+                  } catch (Exception ignored) {
+                    // nothing to do
+                  }
+                }
+              }
+
+              StatementClosing iterate(Connection conn, String sql) throws SQLException {
+                Statement statement = conn.createStatement();
+                try {
+                  ResultSet results = statement.executeQuery(sql);
+                  return new StatementClosing(results);
+                } catch (SQLException e) {
+                  statement.close();
+                  throw e;
+                }
+              }
+
+              ResultsOnly iterateResults(Connection conn, String sql) throws SQLException {
+                // BUG: Diagnostic contains: Statement `statement` acquired at line 63 is never closed
+                Statement statement = conn.createStatement();
+                ResultSet results = statement.executeQuery(sql);
+                return new ResultsOnly(results);
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -66,11 +66,13 @@ final class ClassSummary {
       Set<Integer> parentsClosed,
       Set<Integer> keptAsIs,
       Set<Integer> closedOutright,
-      Set<Integer> ownedByResult) {}
+      Set<Integer> ownedByResult,
+      boolean closesAFieldsParent) {}
 
   /** What a method is taken to do while its own body is being read (recursion sees nothing). */
   private static final Direct NOTHING_YET =
-      new Direct(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
+      new Direct(
+          Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), false);
 
   private final ResourceSpec spec;
   private final ReleasingCalls releasing;
@@ -216,6 +218,16 @@ final class ClassSummary {
   }
 
   /**
+   * Whether a method of this class closes the parent of what a field of its object holds ({@code
+   * results.getStatement()} closed in the {@code close()} of requery's {@code ResultSetIterator}):
+   * the object takes the parent of what it keeps along with it. Reads every method, so it is asked
+   * only of a constructor given a child resource.
+   */
+  boolean closesParentsOfFields() {
+    return anyMethod(Direct::closesAFieldsParent);
+  }
+
+  /**
    * The positions of the parameters whose parent resource {@code method} closes: a {@code
    * closeAll(stmt)} that also closes {@code stmt.getConnection()}, directly or through a local.
    */
@@ -251,6 +263,9 @@ final class ClassSummary {
     Map<Symbol, Integer> elements = new HashMap<>();
     // Locals that hold a parameter's parent (con = stmt.getConnection()), by its position.
     Map<Symbol, Integer> parents = new HashMap<>();
+    // Locals that hold the parent of a field's resource (statement = results.getStatement()).
+    Set<Symbol> fieldParents = new HashSet<>();
+    boolean[] closesAFieldsParent = {false};
     new TreeScanner<Void, Void>() {
       // How many enclosing conditions read the object's own fields.
       private int stateGuards;
@@ -293,6 +308,9 @@ final class ClassSummary {
         if (parent >= 0) {
           parents.put(getSymbol(tree), parent);
         }
+        if (isParentOfField(tree.getInitializer())) {
+          fieldParents.add(getSymbol(tree));
+        }
         int decorated = decoratedParameter(tree.getInitializer());
         if (decorated >= 0) {
           elements.put(getSymbol(tree), decorated);
@@ -331,6 +349,19 @@ final class ClassSummary {
         return -1;
       }
 
+      // Whether `value` gets the parent of what a field of this object holds.
+      private boolean isParentOfField(ExpressionTree value) {
+        if (!(value instanceof MethodInvocationTree call)) {
+          return false;
+        }
+        MethodSymbol getter = getSymbol(call);
+        ExpressionTree receiver = getReceiver(call);
+        return getter != null
+            && receiver != null
+            && spec.isParentGetter(getter, state)
+            && isOwnField(receiver, getSymbol(receiver));
+      }
+
       // The position of the parameter whose parent `value` gets, or -1.
       private int parentOfParameter(ExpressionTree value) {
         if (!(value instanceof MethodInvocationTree call)) {
@@ -347,6 +378,9 @@ final class ClassSummary {
         int parent = parentOfParameter(tree.getExpression());
         if (parent >= 0) {
           parents.put(getSymbol(tree.getVariable()), parent);
+        }
+        if (isParentOfField(tree.getExpression())) {
+          fieldParents.add(getSymbol(tree.getVariable()));
         }
         Symbol target = getSymbol(tree.getVariable());
         if (target != null) {
@@ -482,6 +516,8 @@ final class ClassSummary {
         Symbol symbol = getSymbol(value);
         return parentOfParameter(value) >= 0
             || parents.containsKey(symbol)
+            || fieldParents.contains(symbol)
+            || isParentOfField(value)
             || parameters.contains(symbol)
             || elements.containsKey(symbol)
             || decoratedParameter(value) >= 0
@@ -512,6 +548,9 @@ final class ClassSummary {
           parentsClosed.add(parent);
         }
         Symbol symbol = getSymbol(value);
+        if (fieldParents.contains(symbol) || isParentOfField(value)) {
+          closesAFieldsParent[0] = true;
+        }
         int parameter = parameters.indexOf(symbol);
         if (parameter < 0) {
           parameter = elements.getOrDefault(symbol, -1);
@@ -526,7 +565,15 @@ final class ClassSummary {
       }
     }.scan(method.getBody(), null);
     return new Direct(
-        writes, released, callees, closed, parentsClosed, keptAsIs, closedOutright, ownedByResult);
+        writes,
+        released,
+        callees,
+        closed,
+        parentsClosed,
+        keptAsIs,
+        closedOutright,
+        ownedByResult,
+        closesAFieldsParent[0]);
   }
 
   /**

@@ -1160,11 +1160,25 @@ public final class ObligationAnalysis {
       mayThrow(transfers.escape(facts, consumed), newClass, decorating);
     }
     Holders carried = decorating;
+    // new ResultSetIterator(results): an object whose class closes results.getStatement() takes
+    // the statement along with its result set. Asked only where an argument holds a child.
+    boolean takesParents = false;
+    for (Holders argument : arguments) {
+      if (facts != null
+          && !argument.isEmpty()
+          && Transfers.withParents(facts, argument) != argument) {
+        takesParents = unit.releasing.closesParentsOfWhatItKeeps(newClass, state);
+        break;
+      }
+    }
     for (int i = 0; i < arguments.size(); i++) {
       if (borrowed.contains(i) && trackable(newClass.getArguments().get(i)) != null) {
         carried = carried.union(arguments.get(i));
       } else if (!decorated.contains(i)) {
-        facts = transfers.escape(facts, arguments.get(i));
+        Holders given = arguments.get(i);
+        facts =
+            transfers.escape(
+                facts, takesParents && facts != null ? Transfers.withParents(facts, given) : given);
       }
     }
     Eval made = acquire(newClass, facts, Holders.NONE);

@@ -105,6 +105,15 @@ final class ReleasingCalls {
   }
 
   /**
+   * Whether the object {@code newClass} makes, of a class in sight, closes the parent of what it
+   * keeps ({@link ClassSummary#closesParentsOfFields}).
+   */
+  boolean closesParentsOfWhatItKeeps(NewClassTree newClass, VisitorState state) {
+    ClassTree owner = ownerInSight(getSymbol(newClass), state);
+    return owner != null && summaries.apply(owner).closesParentsOfFields();
+  }
+
+  /**
    * The class in sight that declares {@code method} with a body: in this unit, or compiled with it.
    */
   private ClassTree ownerInSight(MethodSymbol method, VisitorState state) {
