@@ -246,4 +246,63 @@ final class JdbcResourceLeakGuardsTest {
             """)
         .doTest();
   }
+
+  /**
+   * A local that only ever holds what cannot be null is null on no path: ORMLite's "sanity check"
+   * {@code if (conn1 == null || conn2 == null)} of two fresh {@code DataSource} connections takes
+   * no branch that loses one. {@code Driver.connect} returns null for another driver's URL, so
+   * there the branch is real, and loses the other connection.
+   */
+  @Test
+  void aFreshResourceThatCannotBeNullFailsNoNullTest() {
+    helper
+        .addSourceLines(
+            "Probe.java",
+            """
+            import java.sql.Connection;
+            import java.sql.Driver;
+            import java.sql.SQLException;
+            import java.util.Properties;
+            import javax.sql.DataSource;
+
+            class Probe {
+              boolean single;
+
+              void probe(DataSource ds) throws SQLException {
+                // Only the second connection's failure loses the first, not the test for null:
+                // BUG: Diagnostic contains: Connection `conn1` acquired at line 13 is not closed when `ds.getConnection()` at line 14 throws
+                Connection conn1 = ds.getConnection();
+                Connection conn2 = ds.getConnection();
+                if (conn1 == null || conn2 == null) {
+                  single = true;
+                  return;
+                }
+                try {
+                  single = conn1.equals(conn2);
+                } finally {
+                  conn1.close();
+                  conn2.close();
+                }
+              }
+
+              void probe(Driver driver, DataSource ds, String url) throws SQLException {
+                // BUG: Diagnostic contains: Connection `conn1` acquired at line 29 is not closed when `ds.getConnection()` at line 31 throws
+                Connection conn1 = driver.connect(url, new Properties());
+                // BUG: Diagnostic contains: Connection `conn2` acquired at line 31 is not closed when the `return` at line 34 is taken
+                Connection conn2 = ds.getConnection();
+                if (conn1 == null || conn2 == null) {
+                  single = true;
+                  return;
+                }
+                try {
+                  single = conn1.equals(conn2);
+                } finally {
+                  conn1.close();
+                  conn2.close();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -524,6 +524,31 @@ public final class IoResources implements ResourceSpec {
     return MethodRef.anyMatches(VIEWS, method, state);
   }
 
+  /**
+   * What the JDK documents never to return null: the {@code Files} openers and streams, the
+   * channels' and selectors' {@code open()}, {@code URL.openStream()} and a blocking {@code
+   * ServerSocket.accept()}. Not a channel's {@code accept()}, null when non-blocking.
+   */
+  private static final ImmutableList<MethodRef> NEVER_NULL =
+      ImmutableList.of(
+          new MethodRef("java.nio.file.Files", "new*"),
+          new MethodRef("java.nio.file.Files", "lines"),
+          new MethodRef("java.nio.file.Files", "list"),
+          new MethodRef("java.nio.file.Files", "walk"),
+          new MethodRef("java.nio.file.Files", "find"),
+          new MethodRef("java.nio.channels.FileChannel", "open"),
+          new MethodRef("java.nio.channels.SocketChannel", "open"),
+          new MethodRef("java.nio.channels.ServerSocketChannel", "open"),
+          new MethodRef("java.nio.channels.DatagramChannel", "open"),
+          new MethodRef("java.nio.channels.Selector", "open"),
+          new MethodRef("java.net.URL", "openStream"),
+          new MethodRef("java.net.ServerSocket", "accept"));
+
+  @Override
+  public boolean neverReturnsNull(MethodSymbol method, VisitorState state) {
+    return MethodRef.anyMatches(NEVER_NULL, method, state);
+  }
+
   /** A class loader's URL class path opens each jar when a lookup first reaches it. */
   @Override
   public boolean opensOnFirstUse(Tree site, VisitorState state) {

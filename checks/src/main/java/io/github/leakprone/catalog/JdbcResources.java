@@ -294,6 +294,30 @@ public final class JdbcResources implements ResourceSpec {
           new MethodRef("java.sql.DriverManager", "getConnection"),
           new MethodRef("java.sql.Driver", "connect"));
 
+  /**
+   * What JDBC says never returns null: a data source's or the driver manager's connection, a
+   * connection's statements and metadata, a query's result set (JDBC 4.3: "never null"), a metadata
+   * query's. Not {@code Driver.connect}, which returns null for a URL of another driver, nor {@code
+   * getResultSet()}, null after an update.
+   */
+  private static final ImmutableList<MethodRef> NEVER_NULL =
+      ImmutableList.<MethodRef>builder()
+          .add(
+              new MethodRef("javax.sql.DataSource", "getConnection"),
+              new MethodRef("java.sql.DriverManager", "getConnection"),
+              new MethodRef("java.sql.Connection", "createStatement"),
+              new MethodRef("java.sql.Connection", "prepareStatement"),
+              new MethodRef("java.sql.Connection", "prepareCall"),
+              new MethodRef("java.sql.Connection", "getMetaData"),
+              new MethodRef("java.sql.Statement", "executeQuery"))
+          .addAll(METADATA_QUERIES)
+          .build();
+
+  @Override
+  public boolean neverReturnsNull(MethodSymbol method, VisitorState state) {
+    return MethodRef.anyMatches(NEVER_NULL, method, state);
+  }
+
   @Override
   public boolean closingReleasesWhatItMade(Tree site, VisitorState state) {
     if (!(site instanceof MethodInvocationTree call)) {

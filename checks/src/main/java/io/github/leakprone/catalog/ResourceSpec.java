@@ -146,6 +146,15 @@ public interface ResourceSpec {
   }
 
   /**
+   * Whether {@code method} never returns null: the JDBC specification's {@code getConnection},
+   * {@code prepareStatement}, {@code executeQuery}, the JDK's {@code Files.newInputStream}. A local
+   * made by one, and never assigned again, fails a test for null on no path.
+   */
+  default boolean neverReturnsNull(MethodSymbol method, VisitorState state) {
+    return false;
+  }
+
+  /**
    * Whether the resource acquired at {@code site} opens what it holds only when it is first used: a
    * {@code URLClassLoader} opens a jar when it loads from it. One lost before anything used it held
    * nothing.

@@ -175,6 +175,12 @@ public final class ObligationAnalysis {
   /** The body being analysed. */
   private Tree body;
 
+  /** The body's locals assigned after their declaration, found on the first null test. */
+  private Set<Symbol> assignedLocals;
+
+  /** Whether each local tested for null can be null ({@link #neverNull}). */
+  private final Map<Symbol, Boolean> neverNull = new HashMap<>();
+
   /** The body's local collections that keep what is added to them. */
   private LocalContainers collections;
 
@@ -1332,8 +1338,9 @@ public final class ObligationAnalysis {
     Symbol tested = nullTest == null ? null : trackable(nullTest.operand());
     if (tested != null) {
       // Every variable of an obligation holds the same open resource: where one is null, the
-      // obligation is not there at all, nor are its children.
-      Facts isNull = transfers.notHeldBy(in, tested);
+      // obligation is not there at all, nor are its children. A local that only ever holds what
+      // cannot be null is null on no path (ORMLite's "sanity check" of two fresh connections).
+      Facts isNull = neverNull(tested) ? null : transfers.notHeldBy(in, tested);
       return nullTest.trueWhenNull() ? new Facts[] {isNull, in} : new Facts[] {in, isNull};
     }
     if (condition instanceof MethodInvocationTree call && getReceiver(call) != null) {
@@ -1349,6 +1356,36 @@ public final class ObligationAnalysis {
     }
     Facts facts = expression(condition, in).facts;
     return new Facts[] {facts, facts};
+  }
+
+  /**
+   * Whether local {@code variable} is declared with a value that cannot be null (a new object, or
+   * what {@link ResourceSpec#neverReturnsNull} says) and never assigned again.
+   */
+  private boolean neverNull(Symbol variable) {
+    Boolean known = neverNull.get(variable);
+    if (known != null) {
+      return known;
+    }
+    boolean never = false;
+    if (variable instanceof VarSymbol local && local.getKind() == ElementKind.LOCAL_VARIABLE) {
+      if (assignedLocals == null) {
+        assignedLocals = LocalVariables.assignedIn(body);
+      }
+      ExpressionTree initializer =
+          assignedLocals.contains(local)
+              ? null
+              : LocalVariables.declaration(local, body)
+                  .map(VariableTree::getInitializer)
+                  .map(Casts::stripped)
+                  .orElse(null);
+      never =
+          initializer instanceof NewClassTree
+              || (initializer instanceof MethodInvocationTree call
+                  && spec.neverReturnsNull(getSymbol(call), state));
+    }
+    neverNull.put(variable, never);
+    return never;
   }
 
   // ---------------------------------------------------------------- exceptions
