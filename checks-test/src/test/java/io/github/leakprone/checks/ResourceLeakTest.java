@@ -401,8 +401,10 @@ final class ResourceLeakTest {
             "Sockets.java",
             """
             import java.io.IOException;
+            import java.net.BindException;
             import java.net.InetSocketAddress;
             import java.net.Proxy;
+            import java.net.ServerSocket;
             import java.net.Socket;
 
             class Sockets {
@@ -423,11 +425,36 @@ final class ResourceLeakTest {
 
               Socket boundThenConnected(Proxy proxy, InetSocketAddress local, InetSocketAddress remote)
                   throws IOException {
-                // BUG: Diagnostic contains: Socket `socket` acquired at line 25 is not closed when `socket.bind(...)` at line 26 throws
+                // BUG: Diagnostic contains: Socket `socket` acquired at line 27 is not closed when `socket.bind(...)` at line 28 throws
                 Socket socket = new Socket(proxy);
                 socket.bind(local);
                 socket.connect(remote);
                 return socket;
+              }
+
+              // Apache XML-RPC's WebServer: reading an option back fails only on a closed socket,
+              // so only a failure to bind reaches the BindException handler, with nothing open.
+              private ServerSocket serverSocket;
+
+              synchronized void listen(int port) throws IOException, InterruptedException {
+                for (int i = 1; ; i++) {
+                  try {
+                    serverSocket = new ServerSocket(port);
+                    if (serverSocket.getSoTimeout() <= 0) {
+                      serverSocket.setSoTimeout(4096);
+                    }
+                    return;
+                  } catch (BindException e) {
+                    if (i == 10) {
+                      throw e;
+                    }
+                    Thread.sleep(1000);
+                  }
+                }
+              }
+
+              synchronized void shutdown() throws IOException {
+                serverSocket.close();
               }
             }
             """)

@@ -168,11 +168,30 @@ public final class IoResources implements ResourceSpec {
    * and a closed channel for configureBlocking): between opening and first use, they lose nothing.
    * A socket's streams are made without I/O: getting one fails only on a socket that is closed, not
    * connected or shut down for that direction (NioSocketImpl, SSLSocketImpl); a channel's addresses
-   * are state it keeps, and so is a file's descriptor ({@code getFD}).
+   * are state it keeps, and so is a file's descriptor ({@code getFD}). Reading an option back
+   * ({@code getSoTimeout}, {@code getTcpNoDelay}, ...) fails, as setting it does, only on a closed
+   * socket.
    */
   private static final ImmutableList<MethodRef> FAIL_ONLY_WHEN_CLOSED =
       ImmutableList.of(
           new MethodRef("java.net.Socket", "set*"),
+          new MethodRef("java.net.Socket", "getSo*"),
+          new MethodRef("java.net.Socket", "getTcpNoDelay"),
+          new MethodRef("java.net.Socket", "getKeepAlive"),
+          new MethodRef("java.net.Socket", "getOOBInline"),
+          new MethodRef("java.net.Socket", "getReceiveBufferSize"),
+          new MethodRef("java.net.Socket", "getSendBufferSize"),
+          new MethodRef("java.net.Socket", "getReuseAddress"),
+          new MethodRef("java.net.Socket", "getTrafficClass"),
+          new MethodRef("java.net.ServerSocket", "getSoTimeout"),
+          new MethodRef("java.net.ServerSocket", "getReceiveBufferSize"),
+          new MethodRef("java.net.ServerSocket", "getReuseAddress"),
+          new MethodRef("java.net.DatagramSocket", "getSoTimeout"),
+          new MethodRef("java.net.DatagramSocket", "getReceiveBufferSize"),
+          new MethodRef("java.net.DatagramSocket", "getSendBufferSize"),
+          new MethodRef("java.net.DatagramSocket", "getReuseAddress"),
+          new MethodRef("java.net.DatagramSocket", "getBroadcast"),
+          new MethodRef("java.net.DatagramSocket", "getTrafficClass"),
           new MethodRef("java.net.Socket", "getInputStream"),
           new MethodRef("java.net.Socket", "getOutputStream"),
           new MethodRef("java.nio.channels.NetworkChannel", "getLocalAddress"),
