@@ -8,6 +8,7 @@ import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
@@ -18,6 +19,7 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import javax.lang.model.element.ElementKind;
 
 /** Questions about local variables that only their enclosing method body can answer. */
@@ -113,6 +115,21 @@ public final class LocalVariables {
    */
   public static int readsIn(Symbol var, Tree body) {
     int[] reads = {0};
+    forEachRead(
+        body,
+        read -> {
+          if (read instanceof IdentifierTree && getSymbol(read) == var) {
+            reads[0]++;
+          }
+        });
+    return reads[0];
+  }
+
+  /**
+   * Hands {@code reader} every name in {@code body} that reads a variable or field: identifiers and
+   * member selects, less the targets of plain {@code =}, which store rather than read.
+   */
+  public static void forEachRead(Tree body, Consumer<ExpressionTree> reader) {
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitAssignment(AssignmentTree tree, Void unused) {
@@ -124,13 +141,16 @@ public final class LocalVariables {
 
       @Override
       public Void visitIdentifier(IdentifierTree tree, Void unused) {
-        if (getSymbol(tree) == var) {
-          reads[0]++;
-        }
+        reader.accept(tree);
         return null;
       }
+
+      @Override
+      public Void visitMemberSelect(MemberSelectTree tree, Void unused) {
+        reader.accept(tree);
+        return super.visitMemberSelect(tree, null);
+      }
     }.scan(body, null);
-    return reads[0];
   }
 
   /**

@@ -4,15 +4,11 @@ import static com.google.errorprone.util.ASTHelpers.getStartPosition;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 
 import com.google.errorprone.VisitorState;
-import com.sun.source.tree.AssignmentTree;
-import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LineMap;
-import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import io.github.leakprone.catalog.ResourceSpec;
+import io.github.leakprone.trees.LocalVariables;
 import java.util.Set;
 
 /**
@@ -50,36 +46,15 @@ final class LossesBeforeFirstUse {
   private static boolean readBetween(
       Set<Symbol> variables, int from, int lastLine, LineMap lines, Tree body) {
     boolean[] read = {false};
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitAssignment(AssignmentTree tree, Void unused) {
-        // Storing into the variable is not a use of what it held.
-        if (!(tree.getVariable() instanceof IdentifierTree)) {
-          scan(tree.getVariable(), null);
-        }
-        return scan(tree.getExpression(), null);
-      }
-
-      @Override
-      public Void visitIdentifier(IdentifierTree tree, Void unused) {
-        check(tree);
-        return null;
-      }
-
-      @Override
-      public Void visitMemberSelect(MemberSelectTree tree, Void unused) {
-        check(tree);
-        return super.visitMemberSelect(tree, null);
-      }
-
-      private void check(ExpressionTree tree) {
-        if (read[0] || !variables.contains(getSymbol(tree))) {
-          return;
-        }
-        int start = getStartPosition(tree);
-        read[0] = start > from && (lastLine <= 0 || lines.getLineNumber(start) <= lastLine);
-      }
-    }.scan(body, null);
+    LocalVariables.forEachRead(
+        body,
+        name -> {
+          if (read[0] || !variables.contains(getSymbol(name))) {
+            return;
+          }
+          int start = getStartPosition(name);
+          read[0] = start > from && (lastLine <= 0 || lines.getLineNumber(start) <= lastLine);
+        });
     return read[0];
   }
 }
