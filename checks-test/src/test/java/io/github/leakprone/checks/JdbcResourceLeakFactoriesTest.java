@@ -348,7 +348,9 @@ final class JdbcResourceLeakFactoriesTest {
    * ProxyFactory.getWrappedConnection(proxyConnection)} returns a proxy built over the connection
    * its caller already holds ({@code (Connection) getProxy(...)}, of type {@code Object}), and a
    * statement's {@code getConnection()} that returns it makes nothing either. A body that returns a
-   * local from an object out of sight keeps the name trusted.
+   * local, a proxy over what a pool out of sight hands out, or what another method in sight returns
+   * from a data source (Torque's {@code getInstance().getConnection(name)}, which declares an
+   * exception of its own) keeps the name trusted.
    */
   @Test
   void anotherFilesFactoryReadToItsSourcesMakesNone() {
@@ -388,6 +390,30 @@ final class JdbcResourceLeakFactoriesTest {
               public static Connection getPooledConnection(Pool pool) throws SQLException {
                 Connection taken = pool.take();
                 return taken;
+              }
+
+              /** Torque's: the instance it asks, in sight, returns a data source's connection. */
+              public static class Instance {
+                private javax.sql.DataSource dataSource;
+
+                public Connection getConnection(String name) throws DbException {
+                  try {
+                    return dataSource.getConnection();
+                  } catch (SQLException e) {
+                    throw new DbException(e);
+                  }
+                }
+              }
+
+              public static class DbException extends Exception {
+                DbException(Throwable cause) {
+                  super(cause);
+                }
+              }
+
+              public static Connection getNamedConnection(Instance instance, String name)
+                  throws DbException {
+                return instance.getConnection(name);
               }
 
               public static Connection getProxiedConnection(Pool pool) throws SQLException {
@@ -430,6 +456,11 @@ final class JdbcResourceLeakFactoriesTest {
               boolean proxied(Proxies.Pool pool) throws SQLException {
                 // BUG: Diagnostic contains: never stored
                 return Proxies.getProxiedConnection(pool) != null;
+              }
+
+              boolean delegated(Proxies.Instance instance) throws Proxies.DbException {
+                // BUG: Diagnostic contains: never stored
+                return Proxies.getNamedConnection(instance, "main") != null;
               }
 
               static Object describe(Connection connection) {

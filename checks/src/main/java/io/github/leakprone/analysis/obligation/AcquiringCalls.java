@@ -138,10 +138,10 @@ final class AcquiringCalls {
 
   /**
    * Whether {@code value} can be read back to where it comes from, and is no new resource: a
-   * literal, {@code this}, a field or a parameter; a call in sight of the resource's type judged to
-   * acquire nothing; a call or construction of another type (a proxy builder, a handler) given only
-   * such values. A local, or a call of the resource's type out of sight ({@code pool.take()}), may
-   * be anything.
+   * literal, {@code this}, a field or a parameter; a call of the resource's type whose body, in
+   * sight, is a getter or builds from what it can be read to in turn; a call or construction of
+   * another type (a proxy builder, a handler) given only such values. A local, or a call of the
+   * resource's type out of sight ({@code pool.take()}), may be anything.
    */
   private boolean isReadable(ExpressionTree tree, MethodSymbol method, VisitorState state) {
     ExpressionTree value = Casts.stripped(tree);
@@ -154,9 +154,10 @@ final class AcquiringCalls {
         type == null || ASTHelpers.isSubtype(type, method.getReturnType(), state);
     if (value instanceof MethodInvocationTree call) {
       if (resourceTyped) {
-        MethodTree callee =
-            symbol instanceof MethodSymbol called ? unit.declarationInSight(called, state) : null;
-        return callee != null && callee.getBody() != null && acquisition(call, state).isEmpty();
+        // Judged by its own body, not by whether the name is trusted here: Torque's
+        // getInstance().getConnection(name), whose body returns a data source's connection.
+        return symbol instanceof MethodSymbol callee
+            && (isGetterInSight(callee, state) || buildsFromWhatItCanBeReadTo(callee, state));
       }
       ExpressionTree receiver = ASTHelpers.getReceiver(call);
       return (receiver == null || isReadable(receiver, method, state))
