@@ -16,7 +16,9 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -58,6 +60,26 @@ public final class LocalVariables {
       return Optional.empty();
     }
     return Optional.of(declaration.get().getInitializer());
+  }
+
+  /**
+   * The locals of {@code body} declared with an initializer and never assigned again, each with
+   * that initializer: the only value each ever holds. One pass over the body for all of them.
+   */
+  public static Map<Symbol, ExpressionTree> soleInitializers(Tree body) {
+    Map<Symbol, ExpressionTree> initializers = new HashMap<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(VariableTree tree, Void unused) {
+        Symbol symbol = getSymbol(tree);
+        if (tree.getInitializer() != null && symbol.getKind() == ElementKind.LOCAL_VARIABLE) {
+          initializers.put(symbol, tree.getInitializer());
+        }
+        return super.visitVariable(tree, null);
+      }
+    }.scan(body, null);
+    initializers.keySet().removeAll(assignedIn(body));
+    return initializers;
   }
 
   /** The declaration of local {@code var} inside {@code body}. */

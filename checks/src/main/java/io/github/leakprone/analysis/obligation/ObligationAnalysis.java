@@ -175,11 +175,11 @@ public final class ObligationAnalysis {
   /** The body being analysed. */
   private Tree body;
 
-  /** The body's locals assigned after their declaration, found on the first null test. */
-  private Set<Symbol> assignedLocals;
-
-  /** Whether each local tested for null can be null ({@link #neverNull}). */
-  private final Map<Symbol, Boolean> neverNull = new HashMap<>();
+  /**
+   * The body's locals that only ever hold their initializer, with it; indexed in one pass on the
+   * first test for null of a variable that holds something ({@link #neverNull}).
+   */
+  private Map<Symbol, ExpressionTree> soleInitializers;
 
   /** The body's local collections that keep what is added to them. */
   private LocalContainers collections;
@@ -1340,7 +1340,10 @@ public final class ObligationAnalysis {
       // Every variable of an obligation holds the same open resource: where one is null, the
       // obligation is not there at all, nor are its children. A local that only ever holds what
       // cannot be null is null on no path (ORMLite's "sanity check" of two fresh connections).
-      Facts isNull = neverNull(tested) ? null : transfers.notHeldBy(in, tested);
+      Facts isNull = transfers.notHeldBy(in, tested);
+      if (isNull != in && neverNull(tested)) {
+        isNull = null; // asked only where the variable holds something: the answer matters there
+      }
       return nullTest.trueWhenNull() ? new Facts[] {isNull, in} : new Facts[] {in, isNull};
     }
     if (condition instanceof MethodInvocationTree call && getReceiver(call) != null) {
@@ -1363,29 +1366,14 @@ public final class ObligationAnalysis {
    * what {@link ResourceSpec#neverReturnsNull} says) and never assigned again.
    */
   private boolean neverNull(Symbol variable) {
-    Boolean known = neverNull.get(variable);
-    if (known != null) {
-      return known;
+    if (soleInitializers == null) {
+      soleInitializers = LocalVariables.soleInitializers(body);
     }
-    boolean never = false;
-    if (variable instanceof VarSymbol local && local.getKind() == ElementKind.LOCAL_VARIABLE) {
-      if (assignedLocals == null) {
-        assignedLocals = LocalVariables.assignedIn(body);
-      }
-      ExpressionTree initializer =
-          assignedLocals.contains(local)
-              ? null
-              : LocalVariables.declaration(local, body)
-                  .map(VariableTree::getInitializer)
-                  .map(Casts::stripped)
-                  .orElse(null);
-      never =
-          initializer instanceof NewClassTree
-              || (initializer instanceof MethodInvocationTree call
-                  && spec.neverReturnsNull(getSymbol(call), state));
-    }
-    neverNull.put(variable, never);
-    return never;
+    ExpressionTree initializer = soleInitializers.get(variable);
+    return initializer != null
+        && (Casts.stripped(initializer) instanceof NewClassTree
+            || (Casts.stripped(initializer) instanceof MethodInvocationTree call
+                && spec.neverReturnsNull(getSymbol(call), state)));
   }
 
   // ---------------------------------------------------------------- exceptions
