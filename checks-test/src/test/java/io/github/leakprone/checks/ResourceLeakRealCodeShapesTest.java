@@ -538,6 +538,67 @@ final class ResourceLeakRealCodeShapesTest {
   }
 
   /**
+   * A catch that lets the path go on names a loss only when nothing more telling does: jdeb's
+   * archive producer goes on after a {@code CompressorException} (an uncompressed file) and loses
+   * its stream at the {@code throw} for an unsupported archive, which the finding names, not the
+   * catch.
+   */
+  @Test
+  void aLaterThrowNamesTheLossRatherThanACatchThePathWentOnFrom() {
+    helper
+        .addSourceLines(
+            "Producer.java",
+            """
+            import java.io.BufferedInputStream;
+            import java.io.File;
+            import java.io.FileInputStream;
+            import java.io.IOException;
+            import java.io.InputStream;
+
+            class Producer {
+              static class CompressorException extends Exception {}
+              static class ArchiveException extends Exception {}
+              abstract static class CompressorInputStream extends InputStream {}
+              abstract static class ArchiveInputStream extends InputStream {}
+              abstract static class TarInputStream extends ArchiveInputStream {}
+              interface Factory {
+                CompressorInputStream compressed(InputStream in) throws CompressorException;
+                ArchiveInputStream archive(InputStream in) throws ArchiveException;
+              }
+
+              void produce(File file, Factory factory) throws IOException {
+                // BUG: Diagnostic contains: FileInputStream `is` acquired at line 20 is not closed when the `throw` at line 34 is taken
+                InputStream is = new BufferedInputStream(new FileInputStream(file));
+                CompressorInputStream compressor = null;
+                try {
+                  compressor = factory.compressed(is);
+                } catch (CompressorException e) {
+                  // expected if the input is not compressed
+                }
+                if (compressor != null) {
+                  is = new BufferedInputStream(compressor);
+                }
+                ArchiveInputStream archive;
+                try {
+                  archive = factory.archive(is);
+                } catch (ArchiveException e) {
+                  throw new IOException("Unsupported archive format: " + file, e);
+                }
+                if (!(archive instanceof TarInputStream)) {
+                  throw new IOException("Unsupported archive format: " + file);
+                }
+                try {
+                  archive.read();
+                } finally {
+                  archive.close();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * Two exceptions reach one {@code finally}: one before the stream is wrapped, one after. Closing
    * the wrapper there closes the stream only on the second path; on the first, the wrapper is null
    * and the stream is lost (Plexus Utils' {@code FileUtils.copyFile} with filters, a miss). Wrapped

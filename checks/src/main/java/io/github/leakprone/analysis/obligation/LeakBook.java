@@ -46,7 +46,10 @@ final class LeakBook {
   /** The stand-ins for the values fields held on entry ({@link EarlierValues}). */
   private final Set<Tree> earlierValues = new HashSet<>();
 
-  /** {@code obligation} is lost on a path, through {@code witness}; the first loss is kept. */
+  /**
+   * {@code obligation} is lost on a path, through {@code witness}; the first loss is kept, unless
+   * it only names a catch and a later one names more.
+   */
   void lost(Obligation obligation, Witness witness) {
     if (earlierValues.contains(obligation.site())) {
       return; // lost only by an overwrite with a new resource, reported at that resource
@@ -54,7 +57,13 @@ final class LeakBook {
     if (!leaks.containsKey(obligation.site()) && losesNothing.test(obligation, witness)) {
       return;
     }
-    leaks.putIfAbsent(obligation.site(), witness);
+    Witness first = leaks.get(obligation.site());
+    // A catch the path went on from names the loss only when nothing more telling does: a later
+    // jump or exception that loses it too is the event to name (jdeb's archive producer, lost at
+    // the throws after a catch that let the path go on).
+    if (first == null || (first.kind() == Witness.Kind.CAUGHT && witness.rank() > first.rank())) {
+      leaks.put(obligation.site(), witness);
+    }
     if (obligation.parentSite() != null) {
       leakParents.put(obligation.site(), obligation.parentSite());
     }
