@@ -661,4 +661,67 @@ final class JdbcResourceLeakFactoriesTest {
             """)
         .doTest();
   }
+
+  /**
+   * A method of any name declared to return a JDBC resource is judged by its body in its own file;
+   * so is one the class inherits and calls on itself, where its body is in sight (ActiveObjects'
+   * NuoDB provider calling its superclass's {@code getIndexes(connection, table)}, which returns a
+   * metadata query). An inherited getter of a field makes nothing, and another object's method of
+   * that kind stays unknown.
+   */
+  @Test
+  void anInheritedHelperInSightIsJudgedByItsBody() {
+    helper
+        .addSourceLines(
+            "Provider.java",
+            """
+            import java.sql.Connection;
+            import java.sql.ResultSet;
+            import java.sql.SQLException;
+
+            public class Provider {
+              protected ResultSet cached;
+
+              public ResultSet getIndexes(Connection conn, String table) throws SQLException {
+                return conn.getMetaData().getIndexInfo(null, null, table, false, false);
+              }
+
+              public ResultSet lastIndexes() {
+                return cached;
+              }
+            }
+            """)
+        .addSourceLines(
+            "NuoProvider.java",
+            """
+            import java.sql.Connection;
+            import java.sql.ResultSet;
+            import java.sql.SQLException;
+
+            class NuoProvider extends Provider {
+              boolean hasIndex(Connection connection, String table, String name) throws SQLException {
+                // BUG: Diagnostic contains: ResultSet `indexes` acquired at line 8 is never closed
+                ResultSet indexes = getIndexes(connection, table);
+                while (indexes.next()) {
+                  if (name.equalsIgnoreCase(indexes.getString("INDEX_NAME"))) {
+                    return true;
+                  }
+                }
+                return false;
+              }
+
+              boolean cachedHasRows() throws SQLException {
+                ResultSet last = lastIndexes();
+                return last != null && last.next();
+              }
+
+              boolean othersHaveIndex(Provider other, Connection connection, String table)
+                  throws SQLException {
+                ResultSet indexes = other.getIndexes(connection, table);
+                return indexes.next();
+              }
+            }
+            """)
+        .doTest();
+  }
 }

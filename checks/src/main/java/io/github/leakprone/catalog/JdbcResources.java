@@ -477,14 +477,20 @@ public final class JdbcResources implements ResourceSpec {
               : Receivers.isThisOrImplicit(ASTHelpers.getReceiver(call))
                   ? Optional.of(Acquisition.OWNED_IF_SEEN_FRESH)
                   : Optional.empty();
-      case PROJECT_RESOURCE_METHOD ->
-          // Only the unit's own methods can count (their body decides), and not a getter of a
-          // field: a call of a delegate (a pool's getDelegate()) starts no analysis of its body.
-          declaredInThisUnit(method, state)
-                  && !gettersOfFields.computeIfAbsent(
-                      method, m -> Getters.returnsOnlyFields(m, state))
-              ? Optional.of(Acquisition.OWNED_IF_FRESH_IN_UNIT)
-              : Optional.empty();
+      case PROJECT_RESOURCE_METHOD -> {
+        // Only the unit's own methods can count (their body decides), and not a getter of a
+        // field: a call of a delegate (a pool's getDelegate()) starts no analysis of its body. So
+        // do the object's own inherited ones, where their body is in sight (ActiveObjects' NuoDB
+        // provider calling its superclass's getIndexes(connection, table)).
+        boolean inUnit = declaredInThisUnit(method, state);
+        if (!inUnit && !Receivers.isThisOrImplicit(ASTHelpers.getReceiver(call))) {
+          yield Optional.empty();
+        }
+        yield gettersOfFields.computeIfAbsent(method, m -> Getters.returnsOnlyFields(m, state))
+            ? Optional.empty()
+            : Optional.of(
+                inUnit ? Acquisition.OWNED_IF_FRESH_IN_UNIT : Acquisition.OWNED_IF_SEEN_FRESH);
+      }
       case NONE -> Optional.empty();
     };
   }
