@@ -327,10 +327,10 @@ public final class RemoveInPartner {
       if (var.getKind() == ElementKind.PARAMETER && var.owner == getSymbol(open)) {
         return parameter(var);
       }
-      if (var.getKind() == ElementKind.LOCAL_VARIABLE && !LocalVariables.isAssigned(var, open)) {
-        Optional<VariableTree> declaration = LocalVariables.declaration(var, open);
-        if (declaration.isPresent() && declaration.get().getInitializer() != null) {
-          return translate(declaration.get().getInitializer(), depth + 1);
+      if (var.getKind() == ElementKind.LOCAL_VARIABLE) {
+        ExpressionTree initializer = LocalVariables.soleInitializers(open).get(var);
+        if (initializer != null) {
+          return translate(initializer, depth + 1);
         }
       }
       return Optional.empty();

@@ -50,16 +50,7 @@ public final class LocalVariables {
       return Optional.empty();
     }
     Tree body = enclosingMethodOrClass(where);
-    if (body == null) {
-      return Optional.empty();
-    }
-    Optional<VariableTree> declaration = declaration(var, body);
-    if (declaration.isEmpty()
-        || declaration.get().getInitializer() == null
-        || isAssigned(var, body)) {
-      return Optional.empty();
-    }
-    return Optional.of(declaration.get().getInitializer());
+    return body == null ? Optional.empty() : Optional.ofNullable(soleInitializers(body).get(var));
   }
 
   /**

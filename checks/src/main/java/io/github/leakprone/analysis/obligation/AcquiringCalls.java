@@ -24,6 +24,7 @@ import io.github.leakprone.catalog.ResourceSpec;
 import io.github.leakprone.catalog.ResourceSpec.Acquisition;
 import io.github.leakprone.trees.Casts;
 import io.github.leakprone.trees.LocalVariables;
+import io.github.leakprone.trees.ReturnedValues;
 import io.github.leakprone.trees.SameBodyScanner;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -123,17 +124,8 @@ final class AcquiringCalls {
 
   private boolean everyReturnReadable(
       MethodTree declaration, MethodSymbol method, VisitorState state) {
-    boolean[] readable = {true};
-    new SameBodyScanner() {
-      @Override
-      public Void visitReturn(ReturnTree ret, Void unused) {
-        if (readable[0] && ret.getExpression() != null) {
-          readable[0] = isReadable(ret.getExpression(), method, state);
-        }
-        return super.visitReturn(ret, null);
-      }
-    }.scan(declaration.getBody(), null);
-    return readable[0];
+    return ReturnedValues.expressions(declaration.getBody()).stream()
+        .allMatch(value -> isReadable(value, method, state));
   }
 
   /**

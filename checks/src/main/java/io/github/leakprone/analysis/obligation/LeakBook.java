@@ -54,10 +54,10 @@ final class LeakBook {
     if (earlierValues.contains(obligation.site())) {
       return; // lost only by an overwrite with a new resource, reported at that resource
     }
-    if (!leaks.containsKey(obligation.site()) && losesNothing.test(obligation, witness)) {
+    Witness first = leaks.get(obligation.site());
+    if (first == null && losesNothing.test(obligation, witness)) {
       return;
     }
-    Witness first = leaks.get(obligation.site());
     // A catch the path went on from names the loss only when nothing more telling does: a later
     // jump or exception that loses it too is the event to name (jdeb's archive producer, lost at
     // the throws after a catch that let the path go on).
