@@ -383,6 +383,12 @@ final class HeavyweightClientPerCallOnceTest {
         .doTest();
   }
 
+  /**
+   * A client built in a start method and released in another method of its class, an end method or
+   * the stop that pairs with that start (JobRunr's lock-renewal timer, started when the lock is
+   * taken and shut down when it is removed), is owned by its object. Not one nothing releases, nor
+   * one a method that is no start builds.
+   */
   @Test
   void clientBuiltAtStartAndReleasedAtEndIsOwnedByItsObject() {
     helper
@@ -416,6 +422,23 @@ final class HeavyweightClientPerCallOnceTest {
               }
 
               void stop() {}
+            }
+
+            class StoppedByItsPair {
+              private ExecutorService renewer;
+
+              boolean lock() {
+                startRenewing();
+                return true;
+              }
+
+              private void startRenewing() {
+                renewer = Executors.newSingleThreadScheduledExecutor();
+              }
+
+              void unlock() {
+                renewer.shutdown();
+              }
             }
 
             class Restarted {

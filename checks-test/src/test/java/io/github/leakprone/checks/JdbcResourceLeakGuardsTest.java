@@ -155,6 +155,80 @@ final class JdbcResourceLeakGuardsTest {
         .doTest();
   }
 
+  /**
+   * A connection null until it is assigned inside {@code try}, closed in {@code finally} behind a
+   * null check: where it is null nothing was made of it, so the statement made of it is not open
+   * there, and where it is not, closing the physical connection closes the statement. Unless the
+   * body nulls the connection itself, after which a statement made of it may outlive the variable.
+   */
+  @Test
+  void nothingWasMadeOfAConnectionThatIsNull() {
+    helper
+        .addSourceLines(
+            "Keys.java",
+            """
+            import java.sql.Connection;
+            import java.sql.DriverManager;
+            import java.sql.ResultSet;
+            import java.sql.SQLException;
+            import java.sql.Statement;
+
+            class Keys implements AutoCloseable {
+              private String key;
+              private Connection kept;
+
+              String key(String url) throws SQLException {
+                Connection conn = null;
+                try {
+                  if (key == null) {
+                    conn = DriverManager.getConnection(url);
+                    Statement stmt = conn.createStatement();
+                    ResultSet rs = stmt.executeQuery("CALL CRYPT_KEY('AES', null)");
+                    rs.next();
+                    key = rs.getString(1);
+                  }
+                  return key;
+                } finally {
+                  if (conn != null) {
+                    conn.close();
+                  }
+                }
+              }
+
+              String keyOfAConnectionHandedBack(String url, boolean keep) throws SQLException {
+                Connection conn = null;
+                try {
+                  if (key == null) {
+                    conn = DriverManager.getConnection(url);
+                    // BUG: Diagnostic contains: Statement `stmt` acquired at line 35 is not closed when the `return`
+                    Statement stmt = conn.createStatement();
+                    ResultSet rs = stmt.executeQuery("CALL CRYPT_KEY('AES', null)");
+                    rs.next();
+                    key = rs.getString(1);
+                    if (keep) {
+                      kept = conn;
+                      conn = null;
+                    }
+                  }
+                  return key;
+                } finally {
+                  if (conn != null) {
+                    conn.close();
+                  }
+                }
+              }
+
+              @Override
+              public void close() throws SQLException {
+                if (kept != null) {
+                  kept.close();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void aFlagSetWhereTheResourceIsOpenedGuardsItsClose() {
     helper

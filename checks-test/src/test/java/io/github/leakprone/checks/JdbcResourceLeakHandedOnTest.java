@@ -447,4 +447,66 @@ final class JdbcResourceLeakHandedOnTest {
             """)
         .doTest();
   }
+
+  /**
+   * A dynamic proxy is its handler: the connection a handler holds leaves with the proxy that
+   * {@code Proxy.newProxyInstance} makes of it, when the method returns that proxy (PgJDBC's XA
+   * connection). A proxy used and dropped closes nothing.
+   */
+  @Test
+  void aProxyReturnedTakesWhatItsHandlerHolds() {
+    helper
+        .addSourceLines(
+            "XaConnection.java",
+            """
+            import java.lang.reflect.InvocationHandler;
+            import java.lang.reflect.Method;
+            import java.lang.reflect.Proxy;
+            import java.sql.Connection;
+            import java.sql.SQLException;
+            import javax.sql.DataSource;
+
+            class XaConnection {
+              private final DataSource ds;
+
+              XaConnection(DataSource ds) {
+                this.ds = ds;
+              }
+
+              private static class Handler implements InvocationHandler {
+                private final Connection con;
+
+                Handler(Connection con) {
+                  this.con = con;
+                }
+
+                @Override
+                public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+                  return method.invoke(con, args);
+                }
+              }
+
+              Connection handle() throws SQLException {
+                Connection conn = ds.getConnection();
+                Handler handler = new Handler(conn);
+                return (Connection)
+                    Proxy.newProxyInstance(
+                        getClass().getClassLoader(), new Class<?>[] {Connection.class}, handler);
+              }
+
+              boolean probe() throws SQLException {
+                // BUG: Diagnostic contains: Connection `conn` acquired at line 38 is never closed
+                Connection conn = ds.getConnection();
+                Connection proxy =
+                    (Connection)
+                        Proxy.newProxyInstance(
+                            getClass().getClassLoader(),
+                            new Class<?>[] {Connection.class},
+                            new Handler(conn));
+                return proxy.isValid(1);
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -273,8 +273,10 @@ public final class FateAnalysis {
 
   /**
    * Whether {@code field}, stored in a start method of its class's service life (or in a private
-   * method that only start methods call), is released in an end method of the same class: the
-   * client is owned by the object, built once per life (see {@link ClientLifecycles}).
+   * method that only start methods call), is released in another method of the same class: an end
+   * method, or the stop that pairs with that start (JobRunr's {@code
+   * startMigrationsTableLockUpdateTimer()}, whose timer {@code removeMigrationsTableLock()} shuts
+   * down). The client is owned by the object, built once per life (see {@link ClientLifecycles}).
    */
   private boolean isOwnedByLifecycle(VarSymbol field) {
     TreePath method = null;
@@ -296,8 +298,8 @@ public final class FateAnalysis {
     }
     for (Tree member : owner.getMembers()) {
       if (member instanceof MethodTree end
+          && end != method.getLeaf()
           && end.getBody() != null
-          && ClientLifecycles.ends(getSymbol(end))
           && releases(end.getBody(), field)) {
         return true;
       }

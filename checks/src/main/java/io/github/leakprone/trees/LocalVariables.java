@@ -122,6 +122,22 @@ public final class LocalVariables {
     return assigned;
   }
 
+  /** The variables that {@code body} sets to {@code null} after their declaration. */
+  public static Set<Symbol> nulledIn(Tree body) {
+    Set<Symbol> nulled = new HashSet<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitAssignment(AssignmentTree tree, Void unused) {
+        Symbol target = getSymbol(tree.getVariable());
+        if (target != null && tree.getExpression().getKind() == Tree.Kind.NULL_LITERAL) {
+          nulled.add(target);
+        }
+        return super.visitAssignment(tree, null);
+      }
+    }.scan(body, null);
+    return nulled;
+  }
+
   /**
    * How many times {@code body} reads {@code var}: its uses other than as the target of a plain
    * {@code =} (a compound assignment such as {@code +=} reads it too).

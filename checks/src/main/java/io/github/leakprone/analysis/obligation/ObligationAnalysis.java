@@ -181,6 +181,9 @@ public final class ObligationAnalysis {
    */
   private Map<Symbol, ExpressionTree> soleInitializers;
 
+  /** The locals the body sets to null after their declaration, found once it is first asked. */
+  private Set<Symbol> nulledLocals;
+
   /** The body's local collections that keep what is added to them. */
   private LocalContainers collections;
 
@@ -1341,6 +1344,12 @@ public final class ObligationAnalysis {
       // obligation is not there at all, nor are its children. A local that only ever holds what
       // cannot be null is null on no path (ORMLite's "sanity check" of two fresh connections).
       Facts isNull = transfers.notHeldBy(in, tested);
+      if (!isNulledAfterDeclaration(tested)) {
+        // Nor is what was made of it: a statement made of `conn` exists only where `conn` held a
+        // connection, so the finally's `if (conn != null) conn.close()` is not taken without it.
+        // Unless the body nulls `conn` on some path, after which a statement may outlive it.
+        isNull = transfers.notMadeBy(isNull, nullTest.operand());
+      }
       if (isNull != in && neverNull(tested)) {
         isNull = null; // asked only where the variable holds something: the answer matters there
       }
@@ -1359,6 +1368,14 @@ public final class ObligationAnalysis {
     }
     Facts facts = expression(condition, in).facts;
     return new Facts[] {facts, facts};
+  }
+
+  /** Whether the body sets {@code variable} to {@code null} after its declaration. */
+  private boolean isNulledAfterDeclaration(Symbol variable) {
+    if (nulledLocals == null) {
+      nulledLocals = LocalVariables.nulledIn(body);
+    }
+    return nulledLocals.contains(variable);
   }
 
   /**

@@ -102,6 +102,18 @@ final class Transfers {
   }
 
   /**
+   * The state where {@code maker} never made anything: the resources made by calls on it, and their
+   * children, are not there. Not a release either.
+   */
+  Facts notMadeBy(Facts in, ExpressionTree maker) {
+    if (in == null || in.isEmpty()) {
+      return in;
+    }
+    Holders made = madeBy(in, maker);
+    return made.isEmpty() ? in : withoutSelectedAndChildren(in, made, sitesSelectedBy(in, made));
+  }
+
+  /**
    * {@code in} without the obligations {@code value} selects, and the children of their {@code
    * sites}. Only those: the same resource on a joined path where {@code value} does not hold it
    * ({@code out} before {@code w = new OutputStreamWriter(out)}, in a finally that closes {@code

@@ -6,6 +6,7 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.tools.javac.code.Type;
+import io.github.leakprone.catalog.NamedTypes;
 import io.github.leakprone.trees.NoArgMethods;
 
 /**
@@ -14,9 +15,9 @@ import io.github.leakprone.trees.NoArgMethods;
  * that value holds the argument's resource; releasing or returning it releases or hands over the
  * resource. So does a value that has a {@code close()} of its own ({@code Response.create(raw)}
  * wrapping an HTTP response in an SDK's, {@code readerOf(in)} returning {@code new
- * InputStreamReader(in)}): whoever closes it closes what it was made of. Arguments of another type
- * (a connection passed to make a result set) stay lent, unless the method's declared result is a
- * type variable.
+ * InputStreamReader(in)}): whoever closes it closes what it was made of; and so does a dynamic
+ * proxy of its handler. Arguments of another type (a connection passed to make a result set) stay
+ * lent, unless the method's declared result is a type variable.
  */
 final class Wrappers {
 
@@ -33,7 +34,19 @@ final class Wrappers {
         && argument.tsym != state.getSymtab().objectType.tsym
         && (getSymbol(call).getReturnType() instanceof Type.TypeVar
             || ASTHelpers.isSubtype(result, argument, state)
-            || NoArgMethods.find(result, "close", state).isPresent());
+            || NoArgMethods.find(result, "close", state).isPresent()
+            || isInvocationHandler(argument, state));
+  }
+
+  /**
+   * A dynamic proxy is its handler: every call on what {@code Proxy.newProxyInstance(loader,
+   * interfaces, handler)} returns runs the handler's {@code invoke}, its {@code close()} included
+   * (PgJDBC's XA connection hands out its pooled connection behind a proxy whose handler holds it).
+   * So is what any method makes of a handler it is given.
+   */
+  private static boolean isInvocationHandler(Type argument, VisitorState state) {
+    Type handler = NamedTypes.get("java.lang.reflect.InvocationHandler", state);
+    return handler != null && ASTHelpers.isSubtype(argument, handler, state);
   }
 
   private Wrappers() {}
