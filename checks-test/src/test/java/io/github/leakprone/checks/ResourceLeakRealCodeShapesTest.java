@@ -949,4 +949,77 @@ final class ResourceLeakRealCodeShapesTest {
             """)
         .doTest();
   }
+
+  /**
+   * A decorator in sight that closes itself in the handler of its own failure (Thrift's {@code new
+   * TSocket(socket)}, closing the socket it keeps when it cannot get its streams) cleans up what it
+   * was given: its failure loses nothing of the caller's. One that does not still loses it.
+   */
+  @Test
+  void aDecoratorThatClosesItselfWhenItFailsTakesWhatItWasGivenAlong() {
+    helper
+        .addSourceLines(
+            "Server.java",
+            """
+            import java.io.BufferedInputStream;
+            import java.io.Closeable;
+            import java.io.IOException;
+            import java.io.InputStream;
+            import java.net.ServerSocket;
+            import java.net.Socket;
+
+            class Transport implements Closeable {
+              private final Socket socket;
+              private InputStream in;
+
+              Transport(Socket socket) throws IOException {
+                this.socket = socket;
+                try {
+                  in = new BufferedInputStream(socket.getInputStream());
+                } catch (IOException e) {
+                  close();
+                  throw new IOException("not open", e);
+                }
+              }
+
+              @Override
+              public void close() throws IOException {
+                socket.close();
+              }
+            }
+
+            class Careless implements Closeable {
+              private final Socket socket;
+              private InputStream in;
+
+              Careless(Socket socket) throws IOException {
+                this.socket = socket;
+                in = new BufferedInputStream(socket.getInputStream());
+              }
+
+              @Override
+              public void close() throws IOException {
+                socket.close();
+              }
+            }
+
+            class Server {
+              private ServerSocket server;
+
+              Transport accept() throws IOException {
+                Socket result = server.accept();
+                Transport transport = new Transport(result);
+                return transport;
+              }
+
+              Careless acceptCarelessly() throws IOException {
+                // BUG: Diagnostic contains: Socket `result` acquired at line 54 is not closed when `new Careless(...)` at line 55 throws
+                Socket result = server.accept();
+                Careless careless = new Careless(result);
+                return careless;
+              }
+            }
+            """)
+        .doTest();
+  }
 }

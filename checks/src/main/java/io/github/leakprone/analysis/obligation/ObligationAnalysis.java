@@ -1166,7 +1166,13 @@ public final class ObligationAnalysis {
           }
         }
       }
-      mayThrow(transfers.escape(facts, consumed), newClass, decorating);
+      // A decorator in sight that closes itself when it fails cleans up what it was given.
+      Holders lost = decorating;
+      if (!decorating.isEmpty() && unit.releasing.cleansUpOnFailure(newClass, state)) {
+        consumed = consumed.union(decorating);
+        lost = Holders.NONE;
+      }
+      mayThrow(transfers.escape(facts, consumed), newClass, lost);
     }
     Holders carried = decorating;
     // new ResultSetIterator(results): an object whose class closes results.getStatement() takes

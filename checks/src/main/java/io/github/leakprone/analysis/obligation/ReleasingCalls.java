@@ -3,15 +3,25 @@ package io.github.leakprone.analysis.obligation;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
 import io.github.leakprone.catalog.ReleaseNames;
 import io.github.leakprone.catalog.ResourceSpec;
+import io.github.leakprone.trees.Receivers;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Function;
+import javax.lang.model.element.ElementKind;
 
 /**
  * Which arguments a call releases. The catalog's closers and the user's ({@code
@@ -111,6 +121,63 @@ final class ReleasingCalls {
   boolean closesParentsOfWhatItKeeps(NewClassTree newClass, VisitorState state) {
     ClassTree owner = ownerInSight(getSymbol(newClass), state);
     return owner != null && summaries.apply(owner).closesParentsOfFields();
+  }
+
+  /**
+   * Whether the constructor {@code newClass} calls, in sight, closes its object in a handler of its
+   * own failure: a {@code catch} that calls {@code close()} on the object or on one of its fields
+   * (Thrift's {@code new TSocket(socket)}, which closes the socket it keeps when it cannot get its
+   * streams, then throws). The author's word that what it is given is its to clean up from the call
+   * on, as a factory's that builds its object around it ({@link #argumentsOwnedByResult}).
+   */
+  boolean cleansUpOnFailure(NewClassTree newClass, VisitorState state) {
+    MethodSymbol constructor = getSymbol(newClass);
+    MethodTree declaration =
+        constructor == null ? null : unit.declarationInSight(constructor, state);
+    if (declaration == null || declaration.getBody() == null) {
+      return false;
+    }
+    boolean[] found = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitCatch(CatchTree handler, Void unused) {
+        found[0] |= closesItself(handler.getBlock());
+        return super.visitCatch(handler, null);
+      }
+
+      @Override
+      public Void visitClass(ClassTree nested, Void unused) {
+        return null; // a local or anonymous class's catches are its own
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
+        return null;
+      }
+    }.scan(declaration.getBody(), null);
+    return found[0];
+  }
+
+  /** Whether {@code block} calls {@code close()} on {@code this}, implicitly, or on a field. */
+  private static boolean closesItself(BlockTree block) {
+    boolean[] found = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        ExpressionTree receiver = ASTHelpers.getReceiver(call);
+        MethodSymbol method = getSymbol(call);
+        if (call.getArguments().isEmpty()
+            && method != null
+            && method.getSimpleName().contentEquals("close")
+            && (Receivers.isThisOrImplicit(receiver)
+                || (getSymbol(receiver) instanceof VarSymbol field
+                    && field.getKind() == ElementKind.FIELD))) {
+          found[0] = true;
+        }
+        return super.visitMethodInvocation(call, null);
+      }
+    }.scan(block, null);
+    return found[0];
   }
 
   /**
