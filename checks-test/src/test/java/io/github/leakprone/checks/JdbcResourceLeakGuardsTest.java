@@ -160,6 +160,7 @@ final class JdbcResourceLeakGuardsTest {
    * null check: where it is null nothing was made of it, so the statement made of it is not open
    * there, and where it is not, closing the physical connection closes the statement. Unless the
    * body nulls the connection itself, after which a statement made of it may outlive the variable.
+   * A null test of another value, with a connection of the class's own factory open, drops nothing.
    */
   @Test
   void nothingWasMadeOfAConnectionThatIsNull() {
@@ -216,6 +217,20 @@ final class JdbcResourceLeakGuardsTest {
                     conn.close();
                   }
                 }
+              }
+
+              String catalog(String url) throws SQLException {
+                // BUG: Diagnostic contains: Connection `conn` acquired at line 54 is never closed
+                Connection conn = openConnection(url);
+                String catalog = conn.getCatalog();
+                if (catalog == null) {
+                  return "";
+                }
+                return catalog;
+              }
+
+              private Connection openConnection(String url) throws SQLException {
+                return DriverManager.getConnection(url);
               }
 
               @Override

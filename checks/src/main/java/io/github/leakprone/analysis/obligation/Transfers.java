@@ -278,7 +278,9 @@ final class Transfers {
     ImmutableSet.Builder<Object> sites = ImmutableSet.builder();
     facts.forEach(
         (obligation, witness) -> {
+          // An implicit receiver (`open()` on this) makes nothing of a variable.
           if (obligation.site() instanceof MethodInvocationTree call
+              && ASTHelpers.getReceiver(call) != null
               && ASTHelpers.sameVariable(ASTHelpers.getReceiver(call), maker)) {
             sites.add(call);
           }
