@@ -322,6 +322,71 @@ final class JdbcResourceLeakKeptTest {
   }
 
   /**
+   * A driver's own {@code DatabaseMetaData} answers a metadata call with the result of a statement
+   * of its own (Drizzle's {@code getSchemas()}, MariaDB's {@code SHOW CREATE TABLE}): how that
+   * statement lives is the driver's design, also in a class nested in the metadata class. The same
+   * code in a class that is no metadata leaves the statement open.
+   */
+  @Test
+  void aDriversMetaDataRunsItsOwnStatements() {
+    helper
+        .addSourceLines(
+            "DriverMetaData.java",
+            """
+            import java.sql.Connection;
+            import java.sql.DatabaseMetaData;
+            import java.sql.ResultSet;
+            import java.sql.SQLException;
+            import java.sql.Statement;
+
+            abstract class DriverMetaData implements DatabaseMetaData {
+              private final Connection connection;
+
+              DriverMetaData(Connection connection) {
+                this.connection = connection;
+              }
+
+              @Override
+              public ResultSet getSchemas() throws SQLException {
+                final Statement stmt = connection.createStatement();
+                return stmt.executeQuery("SELECT schema_name FROM information_schema.schemata");
+              }
+
+              class Keys {
+                String createTable(String table) throws SQLException {
+                  ResultSet rs = connection.createStatement().executeQuery("SHOW CREATE TABLE " + table);
+                  rs.next();
+                  return rs.getString(2);
+                }
+              }
+            }
+            """)
+        .addSourceLines(
+            "SchemaBrowser.java",
+            """
+            import java.sql.Connection;
+            import java.sql.ResultSet;
+            import java.sql.SQLException;
+            import java.sql.Statement;
+
+            class SchemaBrowser {
+              private final Connection connection;
+
+              SchemaBrowser(Connection connection) {
+                this.connection = connection;
+              }
+
+              ResultSet schemas() throws SQLException {
+                // BUG: Diagnostic contains: Statement `stmt` acquired at line 15 is never closed
+                final Statement stmt = connection.createStatement();
+                return stmt.executeQuery("SELECT schema_name FROM information_schema.schemata");
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A connection closed in the handler of a database failure ends its session, and the statements
    * made of it go with it (HyperSQL SqlTool's teardown of a severed session, which drops the
    * statement it was about to return). Closed on any other path, or another connection, or in the

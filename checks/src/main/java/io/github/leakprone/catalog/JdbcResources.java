@@ -15,6 +15,7 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import io.github.leakprone.trees.CompiledWithUs;
@@ -452,6 +453,9 @@ public final class JdbcResources implements ResourceSpec {
     if (result == null || !ASTHelpers.isSubtype(result, autoCloseable, state)) {
       return Optional.empty();
     }
+    if (listed == Listed.OWNED && madeByADriversMetaData(result, state)) {
+      return Optional.empty();
+    }
     if (listed != Listed.CHILD
         && listed != Listed.METADATA_QUERY
         && madeOfItself(call, method, state)) {
@@ -523,6 +527,33 @@ public final class JdbcResources implements ResourceSpec {
         && held.tsym != connection.tsym
         && ASTHelpers.isSubtype(held, connection, state)
         && CompiledWithUs.isCompiledWithUs(held.tsym, state);
+  }
+
+  /**
+   * Whether a statement of type {@code result} is made by a driver's own {@code DatabaseMetaData}
+   * (a class that implements it, or a class nested in one) to answer a metadata call: the driver
+   * runs a query of its own and hands back its result set (Drizzle's {@code getSchemas()} returns
+   * {@code connection.createStatement().executeQuery(...)}, MariaDB's asks {@code SHOW CREATE
+   * TABLE}), and how its statements live is its design, as for those a connection makes of itself
+   * ({@link #madeOfItself}). Only statements: a metadata query's result set asked of another
+   * metadata object is still the method's, and so is what a driver's other classes make of a {@code
+   * Connection}.
+   */
+  private static boolean madeByADriversMetaData(Type result, VisitorState state) {
+    Type statement = NamedTypes.get("java.sql.Statement", state);
+    Type metaData = NamedTypes.get("java.sql.DatabaseMetaData", state);
+    if (statement == null || metaData == null || !ASTHelpers.isSubtype(result, statement, state)) {
+      return false;
+    }
+    ClassTree enclosing = state.findEnclosing(ClassTree.class);
+    for (Symbol owner = enclosing == null ? null : ASTHelpers.getSymbol(enclosing);
+        owner instanceof ClassSymbol type;
+        owner = ASTHelpers.enclosingClass(type)) {
+      if (ASTHelpers.isSubtype(type.type, metaData, state)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean declaredInThisUnit(MethodSymbol method, VisitorState state) {
