@@ -1515,6 +1515,11 @@ final class ResourceLeakTest {
         .doTest();
   }
 
+  /**
+   * An HTTP response is closed by its try-with-resources, or its body's; OkHttp's {@code
+   * body().string()} and {@code bytes()} read the body whole and close it (its documentation lists
+   * them among the calls that close a response). A body only measured is never closed.
+   */
   @Test
   void httpResponses() {
     helper
@@ -1553,6 +1558,10 @@ final class ResourceLeakTest {
             public abstract class ResponseBody implements java.io.Closeable {
               public abstract String string() throws java.io.IOException;
 
+              public abstract byte[] bytes() throws java.io.IOException;
+
+              public abstract long contentLength();
+
               @Override
               public void close() {}
             }
@@ -1585,9 +1594,21 @@ final class ResourceLeakTest {
                 }
               }
 
-              String bodyNeverClosed(Call call) throws IOException {
-                // BUG: Diagnostic contains: Response returned by execute() at line 28 is never stored
+              String readWhole(Call call) throws IOException {
                 return call.execute().body().string();
+              }
+
+              String failed(Call call) throws IOException {
+                Response response = call.execute();
+                if (response.code() != 200) {
+                  throw new IOException(new String(response.body().bytes()));
+                }
+                return response.body().string();
+              }
+
+              long bodyNeverClosed(Call call) throws IOException {
+                // BUG: Diagnostic contains: Response returned by execute() at line 40 is never stored
+                return call.execute().body().contentLength();
               }
             }
             """)

@@ -153,6 +153,17 @@ public final class IoResources implements ResourceSpec {
           new MethodRef("java.nio.channels.DatagramChannel", "socket"));
 
   /**
+   * Reads that consume what they read whole and close it, whether they succeed or fail: OkHttp's
+   * {@code ResponseBody.string()} and {@code bytes()}, which its documentation lists among the
+   * calls that close a response (they close the body's source in a {@code finally}): {@code throw
+   * new UpException(response.body().string())} leaves nothing open.
+   */
+  private static final ImmutableList<MethodRef> READS_THAT_CLOSE =
+      ImmutableList.of(
+          new MethodRef("okhttp3.ResponseBody", "string"),
+          new MethodRef("okhttp3.ResponseBody", "bytes"));
+
+  /**
    * Calls that close their receiver when they fail: a socket whose connection cannot be made is
    * closed by the JDK before the exception leaves (both socket implementations since JDK 8;
    * SocketChannel documents it), so that path loses nothing.
@@ -492,7 +503,8 @@ public final class IoResources implements ResourceSpec {
   @Override
   public boolean isRelease(MethodSymbol method, VisitorState state) {
     if (method.getParameters().isEmpty()) {
-      return method.getSimpleName().contentEquals("close");
+      return method.getSimpleName().contentEquals("close")
+          || MethodRef.anyMatches(READS_THAT_CLOSE, method, state);
     }
     // A channel registered with a selector is the selector loop's, which closes it through its key
     // (key.channel().close()) when the peer goes or the server stops.
