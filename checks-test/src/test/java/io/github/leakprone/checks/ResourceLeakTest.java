@@ -1615,6 +1615,168 @@ final class ResourceLeakTest {
         .doTest();
   }
 
+  /**
+   * Apache HttpClient 4's other ways to release a response: the request it was executed for ({@code
+   * request.releaseConnection()}, {@code reset()}, {@code abort()}, also through a helper of the
+   * class that calls it), and its entity consumed ({@code EntityUtils.consume}), which closes the
+   * content stream and with it the connection (jenkins-client's finally). A request released only
+   * on the normal path still loses the response when the call before it throws.
+   */
+  @Test
+  void anApacheResponseIsReleasedThroughItsRequestOrItsEntity() {
+    helper
+        .addSourceLines(
+            "org/apache/http/HttpEntity.java",
+            """
+            package org.apache.http;
+
+            public interface HttpEntity {}
+            """)
+        .addSourceLines(
+            "org/apache/http/HttpResponse.java",
+            """
+            package org.apache.http;
+
+            public interface HttpResponse {
+              HttpEntity getEntity();
+            }
+            """)
+        .addSourceLines(
+            "org/apache/http/util/EntityUtils.java",
+            """
+            package org.apache.http.util;
+
+            public final class EntityUtils {
+              public static void consume(org.apache.http.HttpEntity entity)
+                  throws java.io.IOException {}
+            }
+            """)
+        .addSourceLines(
+            "org/apache/http/client/methods/AbstractExecutionAwareRequest.java",
+            """
+            package org.apache.http.client.methods;
+
+            public abstract class AbstractExecutionAwareRequest {
+              public void abort() {}
+
+              public void reset() {}
+            }
+            """)
+        .addSourceLines(
+            "org/apache/http/client/methods/HttpRequestBase.java",
+            """
+            package org.apache.http.client.methods;
+
+            public abstract class HttpRequestBase extends AbstractExecutionAwareRequest {
+              public void releaseConnection() {}
+            }
+            """)
+        .addSourceLines(
+            "org/apache/http/client/methods/HttpGet.java",
+            """
+            package org.apache.http.client.methods;
+
+            public class HttpGet extends HttpRequestBase {
+              public HttpGet(String uri) {}
+            }
+            """)
+        .addSourceLines(
+            "org/apache/http/client/methods/CloseableHttpResponse.java",
+            """
+            package org.apache.http.client.methods;
+
+            public interface CloseableHttpResponse extends org.apache.http.HttpResponse, java.io.Closeable {}
+            """)
+        .addSourceLines(
+            "org/apache/http/impl/client/CloseableHttpClient.java",
+            """
+            package org.apache.http.impl.client;
+
+            import org.apache.http.client.methods.CloseableHttpResponse;
+            import org.apache.http.client.methods.HttpRequestBase;
+
+            public abstract class CloseableHttpClient implements java.io.Closeable {
+              public abstract CloseableHttpResponse execute(HttpRequestBase request)
+                  throws java.io.IOException;
+            }
+            """)
+        .addSourceLines(
+            "Jobs.java",
+            """
+            import java.io.IOException;
+            import org.apache.http.HttpResponse;
+            import org.apache.http.client.methods.HttpGet;
+            import org.apache.http.client.methods.HttpRequestBase;
+            import org.apache.http.impl.client.CloseableHttpClient;
+            import org.apache.http.util.EntityUtils;
+
+            class Jobs {
+              private final CloseableHttpClient client;
+
+              Jobs(CloseableHttpClient client) {
+                this.client = client;
+              }
+
+              boolean released(String uri) throws IOException {
+                HttpGet get = new HttpGet(uri);
+                HttpResponse response = client.execute(get);
+                try {
+                  return check(response);
+                } finally {
+                  get.releaseConnection();
+                }
+              }
+
+              boolean releasedByAHelper(String uri) throws IOException {
+                HttpGet get = new HttpGet(uri);
+                HttpResponse response = client.execute(get);
+                try {
+                  return check(response);
+                } finally {
+                  release(get);
+                }
+              }
+
+              boolean consumed(String uri) throws IOException {
+                HttpResponse response = client.execute(new HttpGet(uri));
+                try {
+                  return check(response);
+                } finally {
+                  EntityUtils.consume(response.getEntity());
+                }
+              }
+
+              boolean aborted(String uri) throws IOException {
+                HttpGet get = new HttpGet(uri);
+                HttpResponse response = client.execute(get);
+                get.abort();
+                return response != null;
+              }
+
+              boolean releasedOnlyWhenChecked(String uri) throws IOException {
+                HttpGet get = new HttpGet(uri);
+                // BUG: Diagnostic contains: CloseableHttpResponse `response` acquired at line 54 is not closed when `check(...)` at line 55 throws
+                HttpResponse response = client.execute(get);
+                boolean ok = check(response);
+                get.releaseConnection();
+                return ok;
+              }
+
+              private void release(HttpRequestBase request) {
+                request.releaseConnection();
+              }
+
+              private boolean check(HttpResponse response) throws IOException {
+                if (response.getEntity() == null) {
+                  throw new IOException("no entity");
+                }
+                return true;
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void apacheHttpClientResponses() {
     HttpResponseStubs.addTo(helper)

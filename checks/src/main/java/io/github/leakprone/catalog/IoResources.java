@@ -136,13 +136,15 @@ public final class IoResources implements ResourceSpec {
 
   /**
    * Calls whose result is the receiver's resource seen another way: closing either closes both (an
-   * OkHttp body and its response, a socket and its streams, a file stream and its channel, a
-   * channel and the socket adaptor its {@code socket()} returns, whose {@code close()} closes the
-   * channel).
+   * OkHttp body and its response, an Apache HTTP response's entity, which {@code
+   * EntityUtils.consume} closes, a socket and its streams, a file stream and its channel, a channel
+   * and the socket adaptor its {@code socket()} returns, whose {@code close()} closes the channel).
    */
   private static final ImmutableList<MethodRef> VIEWS =
       ImmutableList.of(
           new MethodRef("okhttp3.Response", "body"),
+          new MethodRef("org.apache.http.HttpResponse", "getEntity"),
+          new MethodRef("org.apache.hc.core5.http.HttpEntityContainer", "getEntity"),
           new MethodRef("java.net.Socket", "getInputStream"),
           new MethodRef("java.net.Socket", "getOutputStream"),
           new MethodRef("java.io.FileInputStream", "getChannel"),
@@ -151,6 +153,28 @@ public final class IoResources implements ResourceSpec {
           new MethodRef("java.nio.channels.SocketChannel", "socket"),
           new MethodRef("java.nio.channels.ServerSocketChannel", "socket"),
           new MethodRef("java.nio.channels.DatagramChannel", "socket"));
+
+  /** Apache HttpClient 4's {@code execute}, whose request can release the response it returns. */
+  private static final ImmutableList<MethodRef> APACHE_4_EXECUTE =
+      ImmutableList.of(
+          new MethodRef("org.apache.http.impl.client.CloseableHttpClient", "execute"),
+          new MethodRef("org.apache.http.client.HttpClient", "execute"));
+
+  /** Apache HttpClient 4's requests that can release the connection of their response. */
+  private static final ImmutableList<String> RELEASABLE_REQUESTS =
+      ImmutableList.of("org.apache.http.client.methods.AbstractExecutionAwareRequest");
+
+  /**
+   * What releases the connection of the response a request was executed for, as closing the
+   * response would: {@code HttpRequestBase.releaseConnection()} (the idiom of HttpClient 4's
+   * examples before 4.3 closed responses, in a {@code finally}), and the {@code reset()} and {@code
+   * abort()} it stands for.
+   */
+  private static final ImmutableList<MethodRef> REQUEST_RELEASES =
+      ImmutableList.of(
+          new MethodRef("org.apache.http.client.methods.HttpRequestBase", "releaseConnection"),
+          new MethodRef("org.apache.http.client.methods.AbstractExecutionAwareRequest", "reset"),
+          new MethodRef("org.apache.http.client.methods.AbstractExecutionAwareRequest", "abort"));
 
   /**
    * Reads that consume what they read whole and close it, whether they succeed or fail: OkHttp's
@@ -286,7 +310,13 @@ public final class IoResources implements ResourceSpec {
           new MethodRef("com.google.common.io.Closeables", "close"),
           new MethodRef("com.google.common.io.Closeables", "closeQuietly"),
           new MethodRef("okhttp3.internal.Util", "closeQuietly"),
-          new MethodRef("org.apache.http.client.utils.HttpClientUtils", "closeQuietly"));
+          new MethodRef("org.apache.http.client.utils.HttpClientUtils", "closeQuietly"),
+          // An HTTP entity consumed: its content stream is closed, and with it the connection of
+          // the response it came from is released (or aborted, if the close fails).
+          new MethodRef("org.apache.http.util.EntityUtils", "consume"),
+          new MethodRef("org.apache.http.util.EntityUtils", "consumeQuietly"),
+          new MethodRef("org.apache.hc.core5.http.io.entity.EntityUtils", "consume"),
+          new MethodRef("org.apache.hc.core5.http.io.entity.EntityUtils", "consumeQuietly"));
 
   /**
    * The JDK's XML parsers: they close the stream or reader they parse (through an {@code
@@ -501,10 +531,30 @@ public final class IoResources implements ResourceSpec {
   }
 
   @Override
+  public ImmutableSet<Integer> argumentsThatCanReleaseIt(
+      MethodInvocationTree call, VisitorState state) {
+    MethodSymbol method = getSymbol(call);
+    if (method == null
+        || !method.getSimpleName().contentEquals("execute")
+        || !MethodRef.anyMatches(APACHE_4_EXECUTE, method, state)) {
+      return ImmutableSet.of();
+    }
+    ImmutableSet.Builder<Integer> requests = ImmutableSet.builder();
+    for (int i = 0; i < call.getArguments().size(); i++) {
+      Type type = ASTHelpers.getType(call.getArguments().get(i));
+      if (type != null && NamedTypes.isSubtypeOfAny(type, RELEASABLE_REQUESTS, state)) {
+        requests.add(i);
+      }
+    }
+    return requests.build();
+  }
+
+  @Override
   public boolean isRelease(MethodSymbol method, VisitorState state) {
     if (method.getParameters().isEmpty()) {
       return method.getSimpleName().contentEquals("close")
-          || MethodRef.anyMatches(READS_THAT_CLOSE, method, state);
+          || MethodRef.anyMatches(READS_THAT_CLOSE, method, state)
+          || MethodRef.anyMatches(REQUEST_RELEASES, method, state);
     }
     // A channel registered with a selector is the selector loop's, which closes it through its key
     // (key.channel().close()) when the peer goes or the server stops.

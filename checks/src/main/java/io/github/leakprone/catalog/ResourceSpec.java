@@ -90,6 +90,17 @@ public interface ResourceSpec {
   }
 
   /**
+   * The positions of {@code call}'s arguments through which what it acquires can be released: an
+   * Apache HttpClient 4 request executed by {@code client.execute(request)}, whose {@code
+   * releaseConnection()}, {@code reset()} or {@code abort()} releases the response's connection
+   * ({@link #isRelease}). A local given there holds the response too.
+   */
+  default ImmutableSet<Integer> argumentsThatCanReleaseIt(
+      MethodInvocationTree call, VisitorState state) {
+    return ImmutableSet.of();
+  }
+
+  /**
    * The positions of the arguments that the object {@code newClass} makes takes over as a
    * decorator: releasing it releases them ({@code new BufferedReader(new FileReader(f))}). Empty
    * for a family whose resources a constructor simply takes (a JDBC wrapper owns what it is given).

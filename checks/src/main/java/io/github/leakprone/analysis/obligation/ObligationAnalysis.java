@@ -1239,8 +1239,29 @@ public final class ObligationAnalysis {
     }
     return new Eval(
         facts.with(
-            new Obligation(tree, ImmutableSet.of(), parent, facts.knownFlags()), Witness.NONE),
+            new Obligation(tree, releasableThrough(tree), parent, facts.knownFlags()),
+            Witness.NONE),
         Holders.fresh(tree));
+  }
+
+  /**
+   * The locals given to the acquiring call {@code tree} that can release what it acquires ({@link
+   * ResourceSpec#argumentsThatCanReleaseIt}): they hold it from the start, so that {@code
+   * request.releaseConnection()} in a {@code finally}, or a helper of the class that calls it,
+   * releases the response {@code client.execute(request)} returned.
+   */
+  private ImmutableSet<Symbol> releasableThrough(Tree tree) {
+    if (!(tree instanceof MethodInvocationTree call)) {
+      return ImmutableSet.of();
+    }
+    ImmutableSet.Builder<Symbol> locals = ImmutableSet.builder();
+    for (int i : spec.argumentsThatCanReleaseIt(call, state)) {
+      Symbol given = trackable(call.getArguments().get(i));
+      if (given != null && given.getKind() == ElementKind.LOCAL_VARIABLE) {
+        locals.add(given);
+      }
+    }
+    return locals.build();
   }
 
   private Eval assignment(AssignmentTree assignment, Facts in) {
