@@ -394,6 +394,52 @@ final class ResourceLeakTest {
         .doTest();
   }
 
+  /**
+   * A socket factory's {@code createSocket(...)} and {@code createServerSocket(...)} open a socket
+   * as {@code new Socket(...)} does; {@code createSocket(socket, host, port, autoClose)} layers TLS
+   * over a socket the caller holds, and acquires nothing of its own.
+   */
+  @Test
+  void aSocketFactoryOpensSockets() {
+    helper
+        .addSourceLines(
+            "Client.java",
+            """
+            import java.io.IOException;
+            import java.net.ServerSocket;
+            import java.net.Socket;
+            import javax.net.ServerSocketFactory;
+            import javax.net.SocketFactory;
+            import javax.net.ssl.SSLSocketFactory;
+
+            class Client {
+              void ping(SocketFactory factory, String host) throws IOException {
+                // BUG: Diagnostic contains: Socket `socket` acquired at line 11 is never closed
+                Socket socket = factory.createSocket(host, 7);
+                socket.getOutputStream().write(1);
+              }
+
+              int port(ServerSocketFactory factory) throws IOException {
+                // BUG: Diagnostic contains: ServerSocket `server` acquired at line 17 is never closed
+                ServerSocket server = factory.createServerSocket(0);
+                return server.getLocalPort();
+              }
+
+              Socket secure(Socket plain, String host) throws IOException {
+                SSLSocketFactory tls = (SSLSocketFactory) SSLSocketFactory.getDefault();
+                return tls.createSocket(plain, host, 443, true);
+              }
+
+              void closed(SocketFactory factory, String host) throws IOException {
+                try (Socket socket = factory.createSocket(host, 7)) {
+                  socket.getOutputStream().write(1);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void aFailedConnectClosesItsSocketAndAnOptionFailsOnlyOnAClosedOne() {
     helper

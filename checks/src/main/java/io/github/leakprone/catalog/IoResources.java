@@ -94,6 +94,10 @@ public final class IoResources implements ResourceSpec {
           method("java.nio.channels.ServerSocketChannel", "open", CHANNEL),
           method("java.nio.channels.DatagramChannel", "open", CHANNEL),
           method("java.net.ServerSocket", "accept", SOCKET),
+          // Not createSocket(socket, host, port, autoClose), which layers TLS over a socket the
+          // caller already holds (isAcquirer).
+          method("javax.net.SocketFactory", "createSocket", SOCKET),
+          method("javax.net.ServerSocketFactory", "createServerSocket", SOCKET),
           method("java.nio.channels.ServerSocketChannel", "accept", CHANNEL),
           method("java.nio.channels.Selector", "open", "an epoll/kqueue descriptor and a pipe"),
           method(
@@ -470,6 +474,18 @@ public final class IoResources implements ResourceSpec {
         : Optional.empty();
   }
 
+  /**
+   * Whether {@code method} makes a socket over one it is given ({@code
+   * SSLSocketFactory.createSocket(socket, host, port, autoClose)}): the socket given is the
+   * resource, and what is made wraps it (see {@code Wrappers}).
+   */
+  private static boolean layersOverASocket(MethodSymbol method, VisitorState state) {
+    Type socket = NamedTypes.get("java.net.Socket", state);
+    return socket != null
+        && !method.getParameters().isEmpty()
+        && ASTHelpers.isSubtype(method.getParameters().get(0).type, socket, state);
+  }
+
   /** Whether a call of {@code method} or constructor makes a new resource; once per method. */
   public boolean acquires(MethodSymbol method, VisitorState state) {
     return acquiresByMethod.computeIfAbsent(method, m -> isAcquirer(m, state));
@@ -483,10 +499,12 @@ public final class IoResources implements ResourceSpec {
       return false;
     }
     if (MethodRef.anyMatches(owned, method, state)) {
+      if (!method.isConstructor()) {
+        return !layersOverASocket(method, state);
+      }
       // A project's subclass whose close() releases nothing holds nothing of its own: a socket
       // that adapts another socket's streams.
-      return !method.isConstructor()
-          || (!DoNothingClose.of(method.owner.type, state) && !makesALoaderOfNoUrls(method, state));
+      return !DoNothingClose.of(method.owner.type, state) && !makesALoaderOfNoUrls(method, state);
     }
     if (!method.isConstructor() || method.getParameters().isEmpty()) {
       return false;
