@@ -397,7 +397,9 @@ final class ResourceLeakTest {
   /**
    * A socket factory's {@code createSocket(...)} and {@code createServerSocket(...)} open a socket
    * as {@code new Socket(...)} does; {@code createSocket(socket, host, port, autoClose)} layers TLS
-   * over a socket the caller holds, and acquires nothing of its own.
+   * over a socket the caller holds, and acquires nothing of its own. A socket cast to what it is
+   * ({@code (SSLSocket) tls.createSocket(host, port)}) is named as the socket acquired, not as a
+   * socket over it.
    */
   @Test
   void aSocketFactoryOpensSockets() {
@@ -410,17 +412,18 @@ final class ResourceLeakTest {
             import java.net.Socket;
             import javax.net.ServerSocketFactory;
             import javax.net.SocketFactory;
+            import javax.net.ssl.SSLSocket;
             import javax.net.ssl.SSLSocketFactory;
 
             class Client {
               void ping(SocketFactory factory, String host) throws IOException {
-                // BUG: Diagnostic contains: Socket `socket` acquired at line 11 is never closed
+                // BUG: Diagnostic contains: Socket `socket` acquired at line 12 is never closed
                 Socket socket = factory.createSocket(host, 7);
                 socket.getOutputStream().write(1);
               }
 
               int port(ServerSocketFactory factory) throws IOException {
-                // BUG: Diagnostic contains: ServerSocket `server` acquired at line 17 is never closed
+                // BUG: Diagnostic contains: ServerSocket `server` acquired at line 18 is never closed
                 ServerSocket server = factory.createServerSocket(0);
                 return server.getLocalPort();
               }
@@ -434,6 +437,13 @@ final class ResourceLeakTest {
                 try (Socket socket = factory.createSocket(host, 7)) {
                   socket.getOutputStream().write(1);
                 }
+              }
+
+              void handshake(SSLSocketFactory tls, String host) throws IOException {
+                // BUG: Diagnostic contains: Socket `socket` acquired at line 35 is not closed when `socket.startHandshake()` at line 36 throws
+                SSLSocket socket = (SSLSocket) tls.createSocket(host, 443);
+                socket.startHandshake();
+                socket.close();
               }
             }
             """)

@@ -4,7 +4,14 @@ import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.getType;
 
 import com.google.errorprone.VisitorState;
+import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
 import io.github.leakprone.analysis.obligation.Leak;
@@ -65,12 +72,41 @@ final class LeakMessage {
         && !held.isErroneous()
         && !state
             .getTypes()
-            .isSubtype(state.getTypes().erasure(acquired), state.getTypes().erasure(held))) {
+            .isSubtype(state.getTypes().erasure(acquired), state.getTypes().erasure(held))
+        && !castForItsHolder(leak, state)) {
       return String.format(
           "%s `%s` over the %s acquired at line %d",
           nameOf(held, state), leak.variable(), typeName, line);
     }
     return String.format("%s `%s` acquired at line %d", typeName, leak.variable(), line);
+  }
+
+  /**
+   * Whether the acquisition is stored in its holder through a cast, as the same object: {@code
+   * socket = (SSLSocket) factory.createSocket(host, port)} is the socket acquired, not a socket
+   * over it. Asked only of a finding whose holder has a narrower type than what was acquired.
+   */
+  private static boolean castForItsHolder(Leak leak, VisitorState state) {
+    TreePath site = TreePath.getPath(state.getPath().getCompilationUnit(), leak.site());
+    TreePath parent = site == null ? null : site.getParentPath();
+    boolean cast = false;
+    while (parent != null
+        && (parent.getLeaf() instanceof TypeCastTree
+            || parent.getLeaf() instanceof ParenthesizedTree)) {
+      cast |= parent.getLeaf() instanceof TypeCastTree;
+      parent = parent.getParentPath();
+    }
+    if (!cast || parent == null) {
+      return false;
+    }
+    Tree store = parent.getLeaf();
+    Symbol stored =
+        store instanceof VariableTree variable
+            ? getSymbol(variable)
+            : store instanceof AssignmentTree assignment
+                ? getSymbol(assignment.getVariable())
+                : null;
+    return stored != null && stored.equals(leak.holder());
   }
 
   /**
