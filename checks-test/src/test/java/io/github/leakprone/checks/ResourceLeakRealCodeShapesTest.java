@@ -1022,4 +1022,69 @@ final class ResourceLeakRealCodeShapesTest {
             """)
         .doTest();
   }
+
+  /**
+   * A method of the class that stores in a field a value made of the field's own (jnats's TLS
+   * upgrade: {@code sslSocket = factory.createSocket(socket, host, port, true); ... socket =
+   * sslSocket}) wraps its resource rather than overwrite it; one that stores a new socket still
+   * loses the old.
+   */
+  @Test
+  void aFieldStoredWithAWrapperOverItsOwnValueIsNotOverwritten() {
+    helper
+        .addSourceLines(
+            "DataPort.java",
+            """
+            import java.io.IOException;
+            import java.net.InetSocketAddress;
+            import java.net.Socket;
+            import javax.net.ssl.SSLSocket;
+            import javax.net.ssl.SSLSocketFactory;
+
+            class DataPort {
+              private Socket socket;
+
+              void connect(String host, int port, boolean secure) throws IOException {
+                try {
+                  socket = new Socket();
+                  socket.connect(new InetSocketAddress(host, port));
+                  if (secure) {
+                    upgradeToSecure(host, port);
+                  }
+                } catch (IOException e) {
+                  socket.close();
+                  throw e;
+                }
+              }
+
+              void connectTwice(String host, int port) throws IOException {
+                try {
+                  // BUG: Diagnostic contains: Socket `socket` acquired at line 26 is not closed before the call to reopen() at line 28 overwrites field `socket`
+                  socket = new Socket();
+                  socket.connect(new InetSocketAddress(host, port));
+                  reopen(host, port);
+                } catch (IOException e) {
+                  socket.close();
+                  throw e;
+                }
+              }
+
+              private void upgradeToSecure(String host, int port) throws IOException {
+                SSLSocketFactory factory = (SSLSocketFactory) SSLSocketFactory.getDefault();
+                SSLSocket sslSocket = (SSLSocket) factory.createSocket(socket, host, port, true);
+                sslSocket.startHandshake();
+                socket = sslSocket;
+              }
+
+              private void reopen(String host, int port) throws IOException {
+                socket = new Socket(host, port);
+              }
+
+              void close() throws IOException {
+                socket.close();
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -30,6 +30,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import io.github.leakprone.catalog.ContainerStores;
 import io.github.leakprone.catalog.ResourceSpec;
+import io.github.leakprone.trees.LocalVariables;
 import io.github.leakprone.trees.NullComparisons;
 import io.github.leakprone.trees.Receivers;
 import io.github.leakprone.trees.ReturnedValues;
@@ -387,7 +388,7 @@ final class ClassSummary {
           ownedByResult(tree.getExpression(), target);
         }
         if (isOwnField(tree.getVariable(), target)) {
-          if (stateGuards == 0) {
+          if (stateGuards == 0 && !madeOfItsOwnValue(tree.getExpression(), target, method)) {
             writes.add(target);
           }
           int parameter = parameters.indexOf(getSymbol(uncast(tree.getExpression())));
@@ -640,6 +641,34 @@ final class ClassSummary {
    * {@code value} without the casts, parentheses and null checks around it: {@code (AutoCloseable)
    * ps}, {@code Objects.requireNonNull(channel)}.
    */
+  /**
+   * Whether {@code value}, stored in {@code field}, is made of what the field holds: a call or
+   * constructor given the field ({@code socket = factory.createSocket(socket, host, port, true)},
+   * jnats's TLS upgrade; {@code socket = new WebSocket(socket, host)}). The field then holds a
+   * wrapper over its resource, not a new one over a lost one: not an overwrite. Also through a
+   * local of the method that only ever holds such a value.
+   */
+  private static boolean madeOfItsOwnValue(ExpressionTree value, Symbol field, MethodTree method) {
+    ExpressionTree made = uncast(value);
+    if (made instanceof IdentifierTree && method.getBody() != null) {
+      // Through a local that only ever holds it (jnats: sslSocket = createSocket(socket, ...);
+      // ... socket = sslSocket).
+      ExpressionTree initializer =
+          LocalVariables.soleInitializers(method.getBody()).get(getSymbol(made));
+      made = initializer == null ? made : uncast(initializer);
+    }
+    List<? extends ExpressionTree> arguments =
+        made instanceof MethodInvocationTree call
+            ? call.getArguments()
+            : made instanceof NewClassTree newClass ? newClass.getArguments() : List.of();
+    for (ExpressionTree argument : arguments) {
+      if (getSymbol(uncast(argument)) == field) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static ExpressionTree uncast(ExpressionTree value) {
     ExpressionTree inner = value;
     while (true) {
