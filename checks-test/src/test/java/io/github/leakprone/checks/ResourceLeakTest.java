@@ -565,7 +565,9 @@ final class ResourceLeakTest {
   /**
    * A helper that closes its parameter through a decorator over a decorator of it ({@code try
    * (BufferedReader in = new BufferedReader(new InputStreamReader(ins, encoding)))}, Ant's
-   * Translate) closes it. One that only reads it, closing a reader of something else, does not.
+   * Translate) closes it, as does one that assigns its decorator to a local declared before the
+   * {@code try} whose {@code finally} closes it (edtFTPj's {@code putData}). One that only reads
+   * it, closing a reader of something else, does not.
    */
   @Test
   void aHelperClosesItsParameterThroughNestedDecorators() {
@@ -573,6 +575,7 @@ final class ResourceLeakTest {
         .addSourceLines(
             "Bundles.java",
             """
+            import java.io.BufferedInputStream;
             import java.io.BufferedReader;
             import java.io.IOException;
             import java.io.InputStream;
@@ -588,7 +591,7 @@ final class ResourceLeakTest {
               }
 
               void skim(Path file) throws IOException {
-                // BUG: Diagnostic contains: InputStream `ins` acquired at line 17 is never closed
+                // BUG: Diagnostic contains: InputStream `ins` acquired at line 18 is never closed
                 InputStream ins = Files.newInputStream(file);
                 skipHeader(ins, "#");
               }
@@ -602,6 +605,23 @@ final class ResourceLeakTest {
               private void skipHeader(InputStream ins, String header) throws IOException {
                 try (BufferedReader in = new BufferedReader(new StringReader(header))) {
                   ins.skip(in.readLine().length());
+                }
+              }
+
+              void put(Path file) throws IOException {
+                InputStream ins = Files.newInputStream(file);
+                send(ins);
+              }
+
+              private void send(InputStream source) throws IOException {
+                BufferedInputStream in = null;
+                try {
+                  in = new BufferedInputStream(source);
+                  in.read();
+                } finally {
+                  if (in != null) {
+                    in.close();
+                  }
                 }
               }
             }

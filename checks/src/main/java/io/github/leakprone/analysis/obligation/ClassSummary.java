@@ -386,6 +386,11 @@ final class ClassSummary {
         Symbol target = getSymbol(tree.getVariable());
         if (target != null) {
           ownedByResult(tree.getExpression(), target);
+          int decorated = decoratedParameter(tree.getExpression());
+          if (decorated >= 0 && target.getKind() == ElementKind.LOCAL_VARIABLE) {
+            // in = null; try { in = new BufferedInputStream(src); ... } finally { in.close(); }
+            elements.put(target, decorated);
+          }
         }
         if (isOwnField(tree.getVariable(), target)) {
           if (stateGuards == 0 && !madeOfItsOwnValue(tree.getExpression(), target, method)) {
