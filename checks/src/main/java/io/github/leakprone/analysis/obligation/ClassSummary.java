@@ -386,9 +386,14 @@ final class ClassSummary {
         Symbol target = getSymbol(tree.getVariable());
         if (target != null) {
           ownedByResult(tree.getExpression(), target);
-          int decorated = decoratedParameter(tree.getExpression());
+          // in = null; try { in = new BufferedInputStream(src); ... } finally { in.close(); }. Only
+          // a decorator's constructor: what a call makes of a parameter (stmnt =
+          // prepareStatement(conn, sql)) is no stand-in for it.
+          int decorated =
+              tree.getExpression() instanceof NewClassTree
+                  ? decoratedParameter(tree.getExpression())
+                  : -1;
           if (decorated >= 0 && target.getKind() == ElementKind.LOCAL_VARIABLE) {
-            // in = null; try { in = new BufferedInputStream(src); ... } finally { in.close(); }
             elements.put(target, decorated);
           }
         }
