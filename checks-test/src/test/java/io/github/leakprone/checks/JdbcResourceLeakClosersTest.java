@@ -208,4 +208,47 @@ final class JdbcResourceLeakClosersTest {
             """)
         .doTest();
   }
+
+  /**
+   * A helper that closes a statement it made of its connection parameter closes the statement, not
+   * the connection (OpenJPA's {@code setSequence}: {@code stmnt = prepareStatement(conn, sql)},
+   * closed in its {@code finally}): the caller still owns the connection.
+   */
+  @Test
+  void aStatementMadeOfAParameterIsNoStandInForIt() {
+    helper
+        .addSourceLines(
+            "Seq.java",
+            """
+            import java.sql.Connection;
+            import java.sql.PreparedStatement;
+            import java.sql.SQLException;
+            import javax.sql.DataSource;
+
+            class Seq {
+              void allocate(DataSource ds, String sql) throws SQLException {
+                // BUG: Diagnostic contains: Connection `conn` acquired at line 9 is never closed
+                Connection conn = ds.getConnection();
+                update(conn, sql);
+              }
+
+              private void update(Connection conn, String sql) throws SQLException {
+                PreparedStatement stmnt = null;
+                try {
+                  stmnt = prepareStatement(conn, sql);
+                  stmnt.executeUpdate();
+                } finally {
+                  if (stmnt != null) {
+                    stmnt.close();
+                  }
+                }
+              }
+
+              private PreparedStatement prepareStatement(Connection conn, String sql) throws SQLException {
+                return conn.prepareStatement(sql);
+              }
+            }
+            """)
+        .doTest();
+  }
 }
