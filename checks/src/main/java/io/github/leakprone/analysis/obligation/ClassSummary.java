@@ -648,10 +648,6 @@ final class ClassSummary {
   }
 
   /**
-   * {@code value} without the casts, parentheses and null checks around it: {@code (AutoCloseable)
-   * ps}, {@code Objects.requireNonNull(channel)}.
-   */
-  /**
    * Whether {@code value}, stored in {@code field}, is made of what the field holds: a call or
    * constructor given the field ({@code socket = factory.createSocket(socket, host, port, true)},
    * jnats's TLS upgrade; {@code socket = new WebSocket(socket, host)}). The field then holds a
@@ -679,6 +675,10 @@ final class ClassSummary {
     return false;
   }
 
+  /**
+   * {@code value} without the casts, parentheses and null checks around it: {@code (AutoCloseable)
+   * ps}, {@code Objects.requireNonNull(channel)}.
+   */
   private static ExpressionTree uncast(ExpressionTree value) {
     ExpressionTree inner = value;
     while (true) {
