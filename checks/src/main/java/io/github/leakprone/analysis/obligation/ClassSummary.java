@@ -656,7 +656,10 @@ final class ClassSummary {
    */
   private static boolean madeOfItsOwnValue(ExpressionTree value, Symbol field, MethodTree method) {
     ExpressionTree made = uncast(value);
-    if (made instanceof IdentifierTree && method.getBody() != null) {
+    if (made instanceof IdentifierTree
+        && getSymbol(made) != null
+        && getSymbol(made).getKind() == ElementKind.LOCAL_VARIABLE
+        && method.getBody() != null) {
       // Through a local that only ever holds it (jnats: sslSocket = createSocket(socket, ...);
       // ... socket = sslSocket).
       ExpressionTree initializer =

@@ -4,20 +4,19 @@ import static com.google.errorprone.util.ASTHelpers.getSymbol;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
-import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import io.github.leakprone.catalog.ReleaseNames;
 import io.github.leakprone.catalog.ResourceSpec;
+import io.github.leakprone.trees.BodySearch;
 import io.github.leakprone.trees.Receivers;
+import io.github.leakprone.trees.SameBodyScanner;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Function;
@@ -138,46 +137,28 @@ final class ReleasingCalls {
       return false;
     }
     boolean[] found = {false};
-    new TreeScanner<Void, Void>() {
+    new SameBodyScanner() {
       @Override
       public Void visitCatch(CatchTree handler, Void unused) {
-        found[0] |= closesItself(handler.getBlock());
+        found[0] |=
+            BodySearch.anyIn(handler.getBlock(), thrown -> false, ReleasingCalls::closesItsObject);
         return super.visitCatch(handler, null);
-      }
-
-      @Override
-      public Void visitClass(ClassTree nested, Void unused) {
-        return null; // a local or anonymous class's catches are its own
-      }
-
-      @Override
-      public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
-        return null;
       }
     }.scan(declaration.getBody(), null);
     return found[0];
   }
 
-  /** Whether {@code block} calls {@code close()} on {@code this}, implicitly, or on a field. */
-  private static boolean closesItself(BlockTree block) {
-    boolean[] found = {false};
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        ExpressionTree receiver = ASTHelpers.getReceiver(call);
-        MethodSymbol method = getSymbol(call);
-        if (call.getArguments().isEmpty()
-            && method != null
-            && method.getSimpleName().contentEquals("close")
-            && (Receivers.isThisOrImplicit(receiver)
-                || (getSymbol(receiver) instanceof VarSymbol field
-                    && field.getKind() == ElementKind.FIELD))) {
-          found[0] = true;
-        }
-        return super.visitMethodInvocation(call, null);
-      }
-    }.scan(block, null);
-    return found[0];
+  /** Whether {@code call} is {@code close()} on {@code this}, implicitly, or on a field. */
+  private static boolean closesItsObject(ExpressionTree call) {
+    if (!(call instanceof MethodInvocationTree invocation)
+        || !invocation.getArguments().isEmpty()
+        || getSymbol(invocation) == null
+        || !getSymbol(invocation).getSimpleName().contentEquals("close")) {
+      return false;
+    }
+    ExpressionTree receiver = ASTHelpers.getReceiver(invocation);
+    return Receivers.isThisOrImplicit(receiver)
+        || (getSymbol(receiver) instanceof VarSymbol field && field.getKind() == ElementKind.FIELD);
   }
 
   /**
