@@ -216,6 +216,84 @@ final class ResourceLeakRealCodeShapesTest {
   }
 
   /**
+   * An overridable method not made to be overridden (public or package, in a concrete class, a body
+   * that does something, no override in its unit) is judged by its body like a final one:
+   * commons-net's {@code init(ServerSocket) throws IOException} only sets a flag. A hook keeps its
+   * clause: a protected method, one of an abstract class, or one its unit overrides with a body
+   * that throws.
+   */
+  @Test
+  void aThrowsClauseOfAMethodNotMadeToBeOverriddenIsJudgedByItsBody() {
+    helper
+        .addSourceLines(
+            "Sockets.java",
+            """
+            import java.io.IOException;
+            import java.net.ServerSocket;
+            import java.net.Socket;
+            import javax.net.ssl.SSLServerSocket;
+
+            class Sockets {
+              public ServerSocket init(ServerSocket socket) throws IOException {
+                ((SSLServerSocket) socket).setUseClientMode(true);
+                return socket;
+              }
+
+              ServerSocket listen(int port) throws IOException {
+                return init(new ServerSocket(port));
+              }
+
+              protected Socket tuned(Socket socket) throws IOException {
+                socket.toString();
+                return socket;
+              }
+
+              Socket connect(String host, int port) throws IOException {
+                // BUG: Diagnostic contains: Socket acquired at line 23 is not closed when `tuned(...)` at line 23 throws
+                return tuned(new Socket(host, port));
+              }
+
+              Socket opened(String host, int port) throws IOException {
+                // BUG: Diagnostic contains: Socket acquired at line 28 is not closed when `prepared(...)` at line 28 throws
+                return prepared(new Socket(host, port));
+              }
+
+              Socket prepared(Socket socket) throws IOException {
+                socket.toString();
+                return socket;
+              }
+
+              static class Keepalive extends Sockets {
+                @Override
+                Socket prepared(Socket socket) throws IOException {
+                  socket.setKeepAlive(true);
+                  return socket;
+                }
+              }
+            }
+            """)
+        .addSourceLines(
+            "Base.java",
+            """
+            import java.io.IOException;
+            import java.net.Socket;
+
+            abstract class Base {
+              public Socket configured(Socket socket) throws IOException {
+                socket.toString();
+                return socket;
+              }
+
+              Socket open(String host, int port) throws IOException {
+                // BUG: Diagnostic contains: Socket acquired at line 12 is not closed when `configured(...)` at line 12 throws
+                return configured(new Socket(host, port));
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A constructor that keeps what it is given through a conditional ({@code this.writer = writer
    * instanceof BufferedWriter ? writer : new BufferedWriter(writer)}) takes it over: a writer
    * handed to it through {@code this(...)} is the object's.

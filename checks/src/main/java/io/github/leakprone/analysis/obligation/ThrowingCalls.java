@@ -162,11 +162,12 @@ final class ThrowingCalls {
 
   /**
    * Whether {@code method}'s {@code throws} clause is vestigial: no subclass can override it (a
-   * constructor; a private, static or final method; a method of a final class), its body is in
-   * sight, and nothing in it can throw: no {@code throw}, no call that may (a constructor's field
-   * initialisers and initialiser blocks, which run as its first statements, included). A socket
-   * wrapper's {@code WriteTimeoutSocket(Socket, int) throws IOException} that only stores fields is
-   * no path; the call after it that does throw is the one a message names.
+   * constructor; a private, static or final method; a method of a final class) or it is not made to
+   * be overridden ({@link #isNoHookByItsModifiers}), its body is in sight, and nothing in it can
+   * throw: no {@code throw}, no call that may (a constructor's field initialisers and initialiser
+   * blocks, which run as its first statements, included). A socket wrapper's {@code
+   * WriteTimeoutSocket(Socket, int) throws IOException} that only stores fields is no path; the
+   * call after it that does throw is the one a message names.
    */
   private boolean bodyThrowsNothing(MethodSymbol method, VisitorState state) {
     Boolean known = throwsNothing.get(method);
@@ -176,22 +177,43 @@ final class ThrowingCalls {
     // A recursive call may throw until the body says otherwise: asking it again would loop.
     throwsNothing.put(method, false);
     boolean nothing = false;
-    if (cannotBeOverridden(method)) {
-      MethodTree declaration = unit.declarationInSight(method, state);
-      if (declaration != null) {
-        nothing = !mayThrowIn(declaration.getBody(), state);
-        if (nothing && method.isConstructor()) {
-          ClassTree owner = unit.ownerInSight(method, state);
-          for (Tree member : owner.getMembers()) {
-            if (isInstanceInitialisation(member) && mayThrowIn(member, state)) {
-              nothing = false;
-            }
+    boolean fixed = cannotBeOverridden(method);
+    MethodTree declaration =
+        fixed || isNoHookByItsModifiers(method) ? unit.declarationInSight(method, state) : null;
+    if (declaration != null && (fixed || isNoHookByItsBody(method, declaration, state))) {
+      nothing = !mayThrowIn(declaration.getBody(), state);
+      if (nothing && method.isConstructor()) {
+        ClassTree owner = unit.ownerInSight(method, state);
+        for (Tree member : owner.getMembers()) {
+          if (isInstanceInitialisation(member) && mayThrowIn(member, state)) {
+            nothing = false;
           }
         }
       }
     }
     throwsNothing.put(method, nothing);
     return nothing;
+  }
+
+  /**
+   * Whether {@code method}, which a subclass could override, is not made for it ({@link
+   * #isNoHookByItsBody} the rest): neither {@code protected} nor of an abstract class or interface,
+   * its body does something, and nothing in its unit overrides it. Its clause is then as vestigial
+   * as a final method's: commons-net's {@code public ServerSocket init(ServerSocket) throws
+   * IOException} only casts and sets a flag, and a finding on it needs a subclass nobody wrote. A
+   * hook keeps its clause: an empty body, or a protected method or one of an abstract class, is
+   * there for a subclass to fill (ActiveObjects' {@code setPostConnectionProperties}, empty in its
+   * base class, runs SQL in Derby's).
+   */
+  private static boolean isNoHookByItsModifiers(MethodSymbol method) {
+    return !method.getModifiers().contains(Modifier.PROTECTED)
+        && (method.enclClass().flags() & (Flags.ABSTRACT | Flags.INTERFACE)) == 0;
+  }
+
+  private boolean isNoHookByItsBody(
+      MethodSymbol method, MethodTree declaration, VisitorState state) {
+    return !declaration.getBody().getStatements().isEmpty()
+        && !unit.isOverriddenInUnit(method, state);
   }
 
   private static boolean cannotBeOverridden(MethodSymbol method) {

@@ -9,6 +9,7 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.TypeSymbol;
 import io.github.leakprone.trees.CompiledWithUs;
 import io.github.leakprone.trees.CompiledWithUs.Declaration;
 import java.util.HashMap;
@@ -63,6 +64,20 @@ final class UnitMethods {
   ClassTree ownerInSight(MethodSymbol method, VisitorState state) {
     Declaration found = inSight(method, state);
     return found == null ? null : found.owner();
+  }
+
+  /** Whether a method of this unit overrides {@code method}. */
+  boolean isOverriddenInUnit(MethodSymbol method, VisitorState state) {
+    for (Symbol candidate : index().keySet()) {
+      if (candidate != method
+          && candidate.name == method.name
+          && candidate instanceof MethodSymbol other
+          && other.owner instanceof TypeSymbol subclass
+          && other.overrides(method, subclass, state.getTypes(), true)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Nullable
