@@ -1480,6 +1480,12 @@ final class ResourceLeakTest {
         .doTest();
   }
 
+  /**
+   * A class loader is a resource until what it made leaves the method: a class it loaded, or an
+   * object made of one, returned or kept needs it open for every class it loads later, and whoever
+   * holds them holds the loader (SchemaSpy caches a JDBC driver made from a loader of its own). A
+   * loader that only answers a question here (a class's name) is lost.
+   */
   @Test
   void classLoaders() {
     helper
@@ -1489,12 +1495,16 @@ final class ResourceLeakTest {
             import java.io.IOException;
             import java.net.URL;
             import java.net.URLClassLoader;
+            import java.util.HashMap;
+            import java.util.Map;
 
             class Plugins {
-              Class<?> loadEachTime(URL jar, String name) throws ClassNotFoundException {
-                // BUG: Diagnostic contains: URLClassLoader `loader` acquired at line 8 is never closed
+              private final Map<String, Object> plugins = new HashMap<>();
+
+              String nameEachTime(URL jar, String name) throws ClassNotFoundException {
+                // BUG: Diagnostic contains: URLClassLoader `loader` acquired at line 12 is never closed
                 URLClassLoader loader = new URLClassLoader(new URL[] {jar});
-                return loader.loadClass(name);
+                return loader.loadClass(name).getName();
               }
 
               String probe(URL jar, String name) throws IOException {
@@ -1505,23 +1515,59 @@ final class ResourceLeakTest {
                 }
               }
 
-              Class<?> anonymous(URL jar, String name) throws ClassNotFoundException {
+              String anonymous(URL jar, String name) throws ClassNotFoundException {
                 // An anonymous subclass is named after the class it extends.
-                // BUG: Diagnostic contains: URLClassLoader `loader` acquired at line 23 is never closed
+                // BUG: Diagnostic contains: URLClassLoader `loader` acquired at line 27 is never closed
                 URLClassLoader loader = new URLClassLoader(new URL[] {jar}) {};
-                return loader.loadClass(name);
+                return loader.loadClass(name).getSimpleName();
               }
 
               Class<?> compiled(ClassLoader parent, String name) throws ClassNotFoundException {
                 // Given no place to load from, it opens no jar (Groovy's new GroovyClassLoader(parent)).
                 ScriptLoader loader = new ScriptLoader(parent);
-                return loader.loadClass(name);
+                return loader.loadClass(name).getSuperclass();
               }
 
-              Class<?> fromAJar(URL jar, String name) throws ClassNotFoundException {
-                // BUG: Diagnostic contains: JarLoader `loader` acquired at line 35 is never closed
+              boolean fromAJar(URL jar, String name) throws ClassNotFoundException {
+                // BUG: Diagnostic contains: JarLoader `loader` acquired at line 39 is never closed
                 JarLoader loader = new JarLoader(jar);
-                return loader.loadClass(name);
+                return loader.loadClass(name).isInterface();
+              }
+
+              Class<?> loaded(URL jar, String name) throws IOException, ClassNotFoundException {
+                URLClassLoader loader = new URLClassLoader(new URL[] {jar});
+                try {
+                  return loader.loadClass(name);
+                } catch (ClassNotFoundException e) {
+                  loader.close();
+                  throw e;
+                }
+              }
+
+              void cached(URL jar, String name) throws Exception {
+                URLClassLoader loader = new URLClassLoader(new URL[] {jar});
+                try {
+                  Class<?> type = Class.forName(name, true, loader);
+                  plugins.put(name, type.getDeclaredConstructor().newInstance());
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                  loader.close();
+                  throw e;
+                }
+              }
+
+              void cachedUnlessMissing(URL jar, String name) throws Exception {
+                // BUG: Diagnostic contains: URLClassLoader `loader` acquired at line 66 is not closed when `Class.forName(...)` at line 67 throws
+                ClassLoader loader = new URLClassLoader(new URL[] {jar});
+                Class<?> type = Class.forName(name, true, loader);
+                plugins.put(name, type.getDeclaredConstructor().newInstance());
+              }
+
+              Object run(URL jar, String name) throws Exception {
+                // BUG: Diagnostic contains: URLClassLoader `loader` acquired at line 73 is never closed
+                URLClassLoader loader = new URLClassLoader(new URL[] {jar});
+                Class<?> type = loader.loadClass(name);
+                type.getMethod("main", String[].class).invoke(null, (Object) new String[0]);
+                return name;
               }
 
               static class ScriptLoader extends URLClassLoader {

@@ -651,6 +651,21 @@ public final class IoResources implements ResourceSpec {
   /** A class loader's URL class path opens each jar when a lookup first reaches it. */
   @Override
   public boolean opensOnFirstUse(Tree site, VisitorState state) {
+    return isClassLoader(site, state);
+  }
+
+  /** A class loader's classes load more classes from it as they run. */
+  @Override
+  public boolean isKeptByWhatItMakes(Tree site, VisitorState state) {
+    return isClassLoader(site, state);
+  }
+
+  @Override
+  public boolean hasResourcesKeptByWhatTheyMake() {
+    return true;
+  }
+
+  private static boolean isClassLoader(Tree site, VisitorState state) {
     Type loader = NamedTypes.get("java.net.URLClassLoader", state);
     Type type = ASTHelpers.getType(site);
     return loader != null && type != null && ASTHelpers.isSubtype(type, loader, state);

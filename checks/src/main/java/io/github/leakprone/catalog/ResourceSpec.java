@@ -166,6 +166,24 @@ public interface ResourceSpec {
   }
 
   /**
+   * Whether what is made of the resource acquired at {@code site} keeps it in use, so that it goes
+   * wherever that goes: a class loader's classes, and the objects they make, need it open for every
+   * class they load later (SchemaSpy caches a JDBC driver made from a loader of its own). Closing
+   * it there would break them; whoever keeps them keeps the loader.
+   */
+  default boolean isKeptByWhatItMakes(Tree site, VisitorState state) {
+    return false;
+  }
+
+  /**
+   * Whether {@link #isKeptByWhatItMakes} can say yes of any site: the analysis asks it of every
+   * call that makes an object of a held resource, and for most families the answer is always no.
+   */
+  default boolean hasResourcesKeptByWhatTheyMake() {
+    return false;
+  }
+
+  /**
    * Whether the resource acquired at {@code site} opens what it holds only when it is first used: a
    * {@code URLClassLoader} opens a jar when it loads from it. One lost before anything used it held
    * nothing.

@@ -55,6 +55,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.TypeTag;
 import com.sun.tools.javac.tree.JCTree;
 import io.github.leakprone.analysis.obligation.PendingExits.Exit;
 import io.github.leakprone.analysis.obligation.PendingExits.Kind;
@@ -883,7 +884,43 @@ public final class ObligationAnalysis {
     // channel.bind(address), stream.filter(p): a fluent call hands back the resource itself.
     boolean sameResource =
         spec.isView(method, state) || (acquired.holders.isEmpty() && isFluent(method));
-    return new Eval(acquired.facts, sameResource ? result.union(target.holders) : result);
+    if (sameResource) {
+      result = result.union(target.holders);
+    }
+    return new Eval(
+        acquired.facts, result.union(keptByWhatIsMade(facts, method, target, arguments)));
+  }
+
+  /**
+   * What the object a call makes of a resource keeps in use ({@link
+   * ResourceSpec#isKeptByWhatItMakes}): {@code loader.loadClass(name)}, {@code Class.forName(name,
+   * true, loader)} and the driver made of that class hold the loader, and whoever keeps them keeps
+   * it. A string or a number made of it ({@code c.getName()}) keeps nothing.
+   */
+  private Holders keptByWhatIsMade(
+      Facts facts, MethodSymbol method, Eval target, List<Holders> arguments) {
+    if (facts == null
+        || !spec.hasResourcesKeptByWhatTheyMake()
+        || (target.holders.isEmpty() && !anyHolds(arguments))
+        || !makesAnObject(method)) {
+      return Holders.NONE;
+    }
+    Holders kept = Holders.NONE;
+    for (Holders value : Iterables.concat(List.of(target.holders), arguments)) {
+      if (holdOnlySitesThat(facts, List.of(value), site -> spec.isKeptByWhatItMakes(site, state))) {
+        kept = kept.union(value);
+      }
+    }
+    return kept;
+  }
+
+  /** Whether {@code method} returns an object other than a string or a boxed primitive. */
+  private boolean makesAnObject(MethodSymbol method) {
+    Type returned = method.getReturnType();
+    return returned != null
+        && !returned.isPrimitiveOrVoid()
+        && !ASTHelpers.isSameType(returned, state.getSymtab().stringType, state)
+        && state.getTypes().unboxedType(returned).getTag() == TypeTag.NONE;
   }
 
   /**
