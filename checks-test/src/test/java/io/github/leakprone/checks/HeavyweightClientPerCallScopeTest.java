@@ -68,6 +68,59 @@ final class HeavyweightClientPerCallScopeTest {
         .doTest();
   }
 
+  /**
+   * A setter that the class's constructors use as their initialiser (audit4j's, after Spring's,
+   * {@code ConcurrentTaskExecutor() { setConcurrentExecutor(null); }}, which builds the default
+   * executor when given none) runs once per object, as they do: other code calls a setter to
+   * configure the object again, not per request. A setter also called from another method, or a
+   * method that is no setter, is judged as any method.
+   */
+  @Test
+  void aSetterTheConstructorsUseAsTheirInitialiserRunsOnce() {
+    helper
+        .addSourceLines(
+            "Tasks.java",
+            """
+            import java.util.concurrent.Executor;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+
+            class Tasks {
+              private Executor executor;
+              private ExecutorService pool;
+              private ExecutorService workers;
+
+              Tasks() {
+                setExecutor(null);
+                restart();
+              }
+
+              Tasks(Executor executor) {
+                setExecutor(executor);
+              }
+
+              public final void setExecutor(Executor executor) {
+                this.executor = executor != null ? executor : Executors.newSingleThreadExecutor();
+              }
+
+              public void restart() {
+                // BUG: Diagnostic contains: built on every call of restart() and stored in field pool
+                pool = Executors.newCachedThreadPool();
+              }
+
+              public void setWorkers(int count) {
+                // BUG: Diagnostic contains: built on every call of setWorkers() and stored in field workers
+                workers = Executors.newFixedThreadPool(count);
+              }
+
+              void resize(int count) {
+                setWorkers(count);
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void mainRunsOnce() {
     helper

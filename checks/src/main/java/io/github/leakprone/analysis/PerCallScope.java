@@ -22,6 +22,7 @@ import io.github.leakprone.catalog.RunOnceMethods;
 import io.github.leakprone.trees.GuardedCode;
 import io.github.leakprone.trees.MainMethods;
 import io.github.leakprone.trees.PrivateCalls;
+import io.github.leakprone.trees.TreePaths;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -118,9 +119,12 @@ public final class PerCallScope {
   }
 
   /**
-   * Whether the method at {@code methodPath} is private and every call of it (there is at least
-   * one) runs once: in a constructor, an initialiser, a run-once method, behind a once-only flag,
-   * or in another private method of which the same holds.
+   * Whether the method at {@code methodPath} is private, or a setter, and every call of it in its
+   * top-level class (there is at least one) runs once: in a constructor, an initialiser, a run-once
+   * method, behind a once-only flag, or in another such method. A setter its class's constructors
+   * use as their initialiser ({@code ConcurrentTaskExecutor() { setConcurrentExecutor(null); }},
+   * which builds the default executor when given none) configures an object; other code calls it to
+   * configure it again, not per request.
    */
   private static boolean calledOnlyFromRunOnceCode(
       TreePath methodPath, Set<MethodSymbol> visiting) {
@@ -129,7 +133,11 @@ public final class PerCallScope {
       return false; // recursion: a cycle of calls proves nothing
     }
     try {
-      Optional<ImmutableList<TreePath>> calls = PrivateCalls.callSites(methodPath);
+      TreePath topLevel = TreePaths.topLevelClass(methodPath);
+      Optional<ImmutableList<TreePath>> calls =
+          isSetter(symbol) && topLevel != null
+              ? PrivateCalls.callsIn(topLevel, symbol)
+              : PrivateCalls.callSites(methodPath);
       if (calls.isEmpty() || calls.get().isEmpty()) {
         return false;
       }
@@ -142,6 +150,16 @@ public final class PerCallScope {
     } finally {
       visiting.remove(symbol);
     }
+  }
+
+  /** An instance method {@code setX(value)} of one parameter. */
+  private static boolean isSetter(MethodSymbol method) {
+    String name = method.getSimpleName().toString();
+    return !method.isStatic()
+        && method.getParameters().size() == 1
+        && name.length() > 3
+        && name.startsWith("set")
+        && Character.isUpperCase(name.charAt(3));
   }
 
   private PerCallScope() {}

@@ -3,7 +3,6 @@ package io.github.leakprone.trees;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 
 import com.google.common.collect.ImmutableList;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
@@ -29,12 +28,7 @@ public final class PrivateCalls {
     if (symbol == null || !symbol.getModifiers().contains(Modifier.PRIVATE)) {
       return Optional.empty();
     }
-    TreePath topLevel = null;
-    for (TreePath p = methodPath; p != null; p = p.getParentPath()) {
-      if (p.getLeaf() instanceof ClassTree) {
-        topLevel = p;
-      }
-    }
+    TreePath topLevel = TreePaths.topLevelClass(methodPath);
     if (topLevel == null) {
       return Optional.empty();
     }

@@ -49,6 +49,18 @@ public final class TreePaths {
     return null;
   }
 
+  /** The path of the outermost class around {@code path}'s leaf, or null outside any class. */
+  @Nullable
+  public static TreePath topLevelClass(TreePath path) {
+    TreePath topLevel = null;
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof ClassTree) {
+        topLevel = p;
+      }
+    }
+    return topLevel;
+  }
+
   /** The body of a method (null when abstract) or of a lambda (a block or an expression). */
   @Nullable
   public static Tree bodyOf(Tree methodOrLambda) {
