@@ -294,6 +294,66 @@ final class ResourceLeakRealCodeShapesTest {
   }
 
   /**
+   * A socket made with no address ({@code new Socket()}, a factory's {@code createSocket()}) makes
+   * its descriptor when it is first bound, connected or configured: one lost before that held
+   * nothing, and one only asked which TLS protocols it supports (QuickFIX/J's {@code ((SSLSocket)
+   * factory.createSocket()).getSupportedProtocols()}) never held anything. Once configured, or made
+   * connected, it is lost as any socket.
+   */
+  @Test
+  void anUnconnectedSocketHoldsNothingUntilItIsUsed() {
+    helper
+        .addSourceLines(
+            "Protocols.java",
+            """
+            import java.io.IOException;
+            import java.net.InetSocketAddress;
+            import java.net.Socket;
+            import javax.net.ssl.SSLContext;
+            import javax.net.ssl.SSLSocket;
+
+            class Protocols {
+              String[] supported(SSLContext context) throws IOException {
+                return ((SSLSocket) context.getSocketFactory().createSocket()).getSupportedProtocols();
+              }
+
+              Socket connect(String host, int port, boolean refuse) throws IOException {
+                Socket socket = new Socket();
+                if (refuse) {
+                  throw new IOException("refused by policy");
+                }
+                socket.connect(new InetSocketAddress(host, port));
+                return socket;
+              }
+
+              String[] configured(SSLContext context) throws IOException {
+                // BUG: Diagnostic contains: Socket `socket` acquired at line 23 is never closed
+                SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket();
+                socket.setSoTimeout(1000);
+                return socket.getSupportedProtocols();
+              }
+
+              String[] connected(SSLContext context, String host) throws IOException {
+                // BUG: Diagnostic contains: Socket returned by createSocket() at line 30 is never stored
+                return ((SSLSocket) context.getSocketFactory().createSocket(host, 443)).getSupportedProtocols();
+              }
+
+              Socket timed(String host, int port, boolean refuse) throws IOException {
+                // BUG: Diagnostic contains: Socket `socket` acquired at line 35 is not closed when the `throw` at line 38 is taken
+                Socket socket = new Socket();
+                socket.setSoTimeout(1000);
+                if (refuse) {
+                  throw new IOException("refused by policy");
+                }
+                socket.connect(new InetSocketAddress(host, port));
+                return socket;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A constructor that keeps what it is given through a conditional ({@code this.writer = writer
    * instanceof BufferedWriter ? writer : new BufferedWriter(writer)}) takes it over: a writer
    * handed to it through {@code this(...)} is the object's.

@@ -648,10 +648,57 @@ public final class IoResources implements ResourceSpec {
     return MethodRef.anyMatches(NEVER_NULL, method, state);
   }
 
-  /** A class loader's URL class path opens each jar when a lookup first reaches it. */
+  /**
+   * A class loader's URL class path opens each jar when a lookup first reaches it; a socket made
+   * with no address makes its descriptor when it is first bound, connected or configured.
+   */
   @Override
   public boolean opensOnFirstUse(Tree site, VisitorState state) {
-    return isClassLoader(site, state);
+    return isClassLoader(site, state) || isUnconnectedSocket(site, state);
+  }
+
+  /**
+   * What a TLS socket tells of its context without a descriptor of its own: the protocols and
+   * cipher suites it supports or enables, its parameters.
+   */
+  private static final ImmutableList<MethodRef> ANSWERS_WITHOUT_OPENING =
+      ImmutableList.of(
+          new MethodRef("javax.net.ssl.SSLSocket", "getSupported*"),
+          new MethodRef("javax.net.ssl.SSLSocket", "getEnabled*"),
+          new MethodRef("javax.net.ssl.SSLSocket", "getSSLParameters"),
+          new MethodRef("javax.net.ssl.SSLServerSocket", "getSupported*"),
+          new MethodRef("javax.net.ssl.SSLServerSocket", "getEnabled*"),
+          new MethodRef("javax.net.ssl.SSLServerSocket", "getSSLParameters"));
+
+  @Override
+  public boolean answersWithoutOpening(MethodSymbol method, VisitorState state) {
+    return MethodRef.anyMatches(ANSWERS_WITHOUT_OPENING, method, state);
+  }
+
+  /**
+   * {@code new Socket()}, {@code new ServerSocket()} or a factory's {@code createSocket()} and
+   * {@code createServerSocket()} with no arguments: unbound and unconnected.
+   */
+  private static boolean isUnconnectedSocket(Tree site, VisitorState state) {
+    if (site instanceof NewClassTree made) {
+      return made.getArguments().isEmpty() && isSocketType(ASTHelpers.getType(made), state);
+    }
+    if (!(site instanceof MethodInvocationTree call) || !call.getArguments().isEmpty()) {
+      return false;
+    }
+    MethodSymbol method = getSymbol(call);
+    return method != null
+        && (method.getSimpleName().contentEquals("createSocket")
+            || method.getSimpleName().contentEquals("createServerSocket"))
+        && isSocketType(method.getReturnType(), state);
+  }
+
+  private static boolean isSocketType(Type type, VisitorState state) {
+    Type socket = NamedTypes.get("java.net.Socket", state);
+    Type serverSocket = NamedTypes.get("java.net.ServerSocket", state);
+    return type != null
+        && ((socket != null && ASTHelpers.isSubtype(type, socket, state))
+            || (serverSocket != null && ASTHelpers.isSubtype(type, serverSocket, state)));
   }
 
   /** A class loader's classes load more classes from it as they run. */

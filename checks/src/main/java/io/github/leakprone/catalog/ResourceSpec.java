@@ -166,6 +166,16 @@ public interface ResourceSpec {
   }
 
   /**
+   * Whether {@code method}, called on a resource that opens only when first used ({@link
+   * #opensOnFirstUse}), answers without opening it: an unconnected TLS socket asked which protocols
+   * and cipher suites it supports (QuickFIX/J's {@code ((SSLSocket)
+   * factory.createSocket()).getSupportedProtocols()}).
+   */
+  default boolean answersWithoutOpening(MethodSymbol method, VisitorState state) {
+    return false;
+  }
+
+  /**
    * Whether what is made of the resource acquired at {@code site} keeps it in use, so that it goes
    * wherever that goes: a class loader's classes, and the objects they make, need it open for every
    * class they load later (SchemaSpy caches a JDBC driver made from a loader of its own). Closing
@@ -185,8 +195,9 @@ public interface ResourceSpec {
 
   /**
    * Whether the resource acquired at {@code site} opens what it holds only when it is first used: a
-   * {@code URLClassLoader} opens a jar when it loads from it. One lost before anything used it held
-   * nothing.
+   * {@code URLClassLoader} opens a jar when it loads from it, and an unconnected socket ({@code new
+   * Socket()}, {@code factory.createSocket()}) makes its descriptor when it is first bound,
+   * connected or configured. One lost before anything used it held nothing.
    */
   default boolean opensOnFirstUse(Tree site, VisitorState state) {
     return false;

@@ -750,7 +750,7 @@ public final class ObligationAnalysis {
       // the session ends, and its statements with it.
       facts = transfers.release(facts, Transfers.madeBy(facts, receiver));
     }
-    if (releasesReceiver) {
+    if (releasesReceiver || onlyAsksWhatOpensNothing(call, method, facts, target.holders)) {
       return new Eval(transfers.release(facts, target.holders), Holders.NONE);
     }
     if (method.isConstructor()
@@ -889,6 +889,21 @@ public final class ObligationAnalysis {
     }
     return new Eval(
         acquired.facts, result.union(keptByWhatIsMade(facts, method, target, arguments)));
+  }
+
+  /**
+   * Whether {@code call} asks a resource made in its own receiver, and opened only when first used,
+   * a question it answers without opening ({@link ResourceSpec#answersWithoutOpening}): {@code
+   * ((SSLSocket) factory.createSocket()).getSupportedProtocols()}. Nothing else can reach that
+   * resource, and it never held anything.
+   */
+  private boolean onlyAsksWhatOpensNothing(
+      MethodInvocationTree call, MethodSymbol method, Facts facts, Holders receiver) {
+    return !receiver.isEmpty()
+        && spec.answersWithoutOpening(method, state)
+        && getReceiver(call) != null
+        && unit.acquiring.acquisition(Casts.stripped(getReceiver(call)), state).isPresent()
+        && holdOnlySitesThat(facts, List.of(receiver), site -> spec.opensOnFirstUse(site, state));
   }
 
   /**
