@@ -354,6 +354,118 @@ final class ResourceLeakRealCodeShapesTest {
   }
 
   /**
+   * Closing a view of a field's resource closes the resource: jeromq's beacon closes its channel
+   * through {@code handle.socket().close()}. A view only used in place closes nothing.
+   */
+  @Test
+  void aFieldClosedThroughAViewIsClosed() {
+    helper
+        .addSourceLines(
+            "Beacon.java",
+            """
+            import java.io.IOException;
+            import java.net.SocketException;
+            import java.nio.channels.DatagramChannel;
+
+            class Beacon implements Runnable {
+              private final DatagramChannel handle;
+
+              Beacon() throws IOException {
+                handle = DatagramChannel.open();
+              }
+
+              @Override
+              public void run() {
+                try {
+                  handle.socket().setBroadcast(true);
+                } catch (SocketException e) {
+                  throw new IllegalStateException(e);
+                } finally {
+                  handle.socket().close();
+                }
+              }
+            }
+            """)
+        .addSourceLines(
+            "Sender.java",
+            """
+            import java.io.IOException;
+            import java.nio.channels.DatagramChannel;
+
+            class Sender {
+              private final DatagramChannel handle;
+
+              Sender() throws IOException {
+                // BUG: Diagnostic contains: DatagramChannel `handle` acquired at line 9 is not closed after it is stored in field `handle`, which nothing in its class closes
+                handle = DatagramChannel.open();
+              }
+
+              void broadcast() throws IOException {
+                handle.socket().setBroadcast(true);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
+   * A method that states the field is empty before it stores ({@code assert fd == null}, {@code
+   * checkState(fd == null)}) never runs with one held, the opposite of a test that lets one through
+   * to the store: no earlier value is lost (jeromq's {@code TcpConnecter.open}).
+   */
+  @Test
+  void aPreconditionThatTheFieldIsEmptyIsNoTestThatLetsOneThrough() {
+    helper
+        .addSourceLines(
+            "Connecter.java",
+            """
+            import static com.google.common.base.Preconditions.checkState;
+
+            import java.io.IOException;
+            import java.nio.channels.SocketChannel;
+
+            class Connecter {
+              private SocketChannel fd;
+              private SocketChannel spare;
+              private SocketChannel other;
+
+              boolean open() throws IOException {
+                assert fd == null;
+                fd = SocketChannel.open();
+                return fd.finishConnect();
+              }
+
+              boolean openSpare() throws IOException {
+                checkState(spare == null, "already open");
+                spare = SocketChannel.open();
+                return spare.finishConnect();
+              }
+
+              boolean reopen() throws IOException {
+                if (other == null || !other.isConnected()) {
+                  // BUG: Diagnostic contains: SocketChannel held in field `other` since an earlier call is not closed before line 26 stores a new one in it
+                  other = SocketChannel.open();
+                }
+                return other.finishConnect();
+              }
+
+              void close() throws IOException {
+                if (fd != null) {
+                  fd.close();
+                }
+                if (spare != null) {
+                  spare.close();
+                }
+                if (other != null) {
+                  other.close();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A constructor that keeps what it is given through a conditional ({@code this.writer = writer
    * instanceof BufferedWriter ? writer : new BufferedWriter(writer)}) takes it over: a writer
    * handed to it through {@code this(...)} is the object's.

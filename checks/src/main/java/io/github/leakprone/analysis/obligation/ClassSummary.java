@@ -420,8 +420,10 @@ final class ClassSummary {
           callees.add(callee);
         }
         if (spec.isRelease(callee, state) && receiver != null) {
-          closedOutright.add(record(receiver));
-          recordField(receiver);
+          // handle.socket().close(): closing a view of the resource closes the resource.
+          ExpressionTree closed = beneathViews(receiver);
+          closedOutright.add(record(closed));
+          recordField(closed);
         }
         // Asked only when an argument is one this summary would record: the question reads the
         // callee's body, and through it the bodies its own calls reach.
@@ -513,6 +515,21 @@ final class ClassSummary {
 
       // A field of this object released here: dataSocket.close(), closeQuietly(this.in),
       // closeQuietly((AutoCloseable) ps).
+      /**
+       * The resource {@code value} is a view of ({@link ResourceSpec#isView}: {@code
+       * channel.socket()}, {@code socket.getOutputStream()}), through any number of views; {@code
+       * value} itself when it is none.
+       */
+      private ExpressionTree beneathViews(ExpressionTree value) {
+        ExpressionTree inner = uncast(value);
+        while (inner instanceof MethodInvocationTree view
+            && getReceiver(view) != null
+            && spec.isView(getSymbol(view), state)) {
+          inner = uncast(getReceiver(view));
+        }
+        return inner;
+      }
+
       private void recordField(ExpressionTree taken) {
         ExpressionTree value = uncast(taken);
         Symbol symbol = getSymbol(value);

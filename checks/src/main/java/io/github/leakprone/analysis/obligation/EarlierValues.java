@@ -6,6 +6,7 @@ import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
 import com.google.common.collect.ImmutableMap;
 import com.google.errorprone.VisitorState;
+import com.sun.source.tree.AssertTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
@@ -16,6 +17,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import io.github.leakprone.catalog.ResourceSpec;
 import io.github.leakprone.trees.Identifiers;
 import io.github.leakprone.trees.LocalVariables;
@@ -98,6 +100,21 @@ final class EarlierValues {
       }
 
       @Override
+      public Void visitAssert(AssertTree assertion, Void unused) {
+        // assert fd == null: a precondition says the method never runs with one held, the
+        // opposite of a test that lets one through (jeromq's TcpConnecter.open).
+        return null;
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        if (isStatedPrecondition(call)) {
+          return null; // Preconditions.checkState(fd == null), as an assert
+        }
+        return super.visitMethodInvocation(call, null);
+      }
+
+      @Override
       public Void visitIf(IfTree ifTree, Void unused) {
         scan(ifTree.getCondition(), null);
         guards.push(ifTree);
@@ -163,6 +180,19 @@ final class EarlierValues {
           }
         });
     return fields.buildOrThrow();
+  }
+
+  /**
+   * Whether {@code call} states a precondition ({@code checkState(...)}, Guava's and Spring's
+   * {@code Assert.state(...)}): what it tests, the method assumes.
+   */
+  private static boolean isStatedPrecondition(MethodInvocationTree call) {
+    MethodSymbol method = getSymbol(call);
+    return method != null
+        && method.isStatic()
+        && (method.getSimpleName().contentEquals("checkState")
+            || (method.getSimpleName().contentEquals("state")
+                && method.owner.getSimpleName().contentEquals("Assert")));
   }
 
   /**

@@ -92,7 +92,10 @@ final class UnreleasedFields {
     return letGo;
   }
 
-  /** Whether the field used at {@code use} is stored into, used in place, or tested for null. */
+  /**
+   * Whether the field used at {@code use} is stored into, used in place (also through a view of it,
+   * {@code handle.socket().bind(address)}), or tested for null.
+   */
   private boolean keeps(TreePath use) {
     Tree leaf = use.getLeaf();
     Tree parent = use.getParentPath().getLeaf();
@@ -106,6 +109,10 @@ final class UnreleasedFields {
         && use.getParentPath().getParentPath().getLeaf() instanceof MethodInvocationTree call
         && call.getMethodSelect() == select) {
       MethodSymbol method = getSymbol(call);
+      if (method != null && spec.isView(method, state)) {
+        // handle.socket().close(): what becomes of the view becomes of the field's resource.
+        return keeps(use.getParentPath().getParentPath());
+      }
       return method != null && !spec.isRelease(method, state);
     }
     return false;
