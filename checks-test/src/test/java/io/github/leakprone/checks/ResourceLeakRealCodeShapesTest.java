@@ -466,6 +466,70 @@ final class ResourceLeakRealCodeShapesTest {
   }
 
   /**
+   * A factory that keeps what it makes in an element of a field's array, made on first use, hands
+   * out its object's cache (PalDB's {@code getIndexStream(keyLength)}, a stream per key length that
+   * {@code close()} closes): the caller only borrows it. One that keeps nothing hands out a new
+   * one.
+   */
+  @Test
+  void aFactoryThatKeepsWhatItMakesInAFieldsArrayHandsOutItsCache() {
+    helper
+        .addSourceLines(
+            "Store.java",
+            """
+            import java.io.DataOutputStream;
+            import java.io.File;
+            import java.io.FileOutputStream;
+            import java.io.IOException;
+            import java.util.Arrays;
+
+            class Store {
+              private final File folder;
+              private DataOutputStream[] streams = new DataOutputStream[0];
+
+              Store(File folder) {
+                this.folder = folder;
+              }
+
+              void put(byte[] key) throws IOException {
+                getIndexStream(key.length).write(key);
+              }
+
+              void putAside(byte[] key) throws IOException {
+                // BUG: Diagnostic contains: DataOutputStream `stream` acquired at line 21 is never closed
+                DataOutputStream stream = openStream(key.length);
+                stream.write(key);
+              }
+
+              private DataOutputStream getIndexStream(int length) throws IOException {
+                if (streams.length <= length) {
+                  streams = Arrays.copyOf(streams, length + 1);
+                }
+                DataOutputStream stream = streams[length];
+                if (stream == null) {
+                  stream = new DataOutputStream(new FileOutputStream(new File(folder, "i" + length)));
+                  streams[length] = stream;
+                }
+                return stream;
+              }
+
+              private DataOutputStream openStream(int length) throws IOException {
+                return new DataOutputStream(new FileOutputStream(new File(folder, "o" + length)));
+              }
+
+              void close() throws IOException {
+                for (DataOutputStream stream : streams) {
+                  if (stream != null) {
+                    stream.close();
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A constructor that keeps what it is given through a conditional ({@code this.writer = writer
    * instanceof BufferedWriter ? writer : new BufferedWriter(writer)}) takes it over: a writer
    * handed to it through {@code this(...)} is the object's.

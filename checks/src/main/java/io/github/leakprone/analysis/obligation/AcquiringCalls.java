@@ -4,6 +4,7 @@ import static com.google.errorprone.util.ASTHelpers.getSymbol;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LiteralTree;
@@ -239,11 +240,17 @@ final class AcquiringCalls {
         // The same cache through a local: p = this.stmt; if (p == null) { p = prepare(); this.stmt
         // = p; } return p, or this.stmt = p = prepare() (PgJDBC's TypeInfoCache): the field keeps
         // what the local returns.
+        // So does an element of a field's array: indexStreams[keyLength] = dos (PalDB's
+        // getIndexStream, a stream per key length made on first use).
         ExpressionTree value = Casts.stripped(assignment.getExpression());
         Symbol stored =
             getSymbol(value instanceof AssignmentTree chained ? chained.getVariable() : value);
-        if (assigned != null
-            && assigned.getKind() == ElementKind.FIELD
+        Symbol holder =
+            assignment.getVariable() instanceof ArrayAccessTree element
+                ? getSymbol(element.getExpression())
+                : assigned;
+        if (holder != null
+            && holder.getKind() == ElementKind.FIELD
             && LocalVariables.isLocalOrParameter(stored)) {
           kept.add(stored);
         }
