@@ -81,8 +81,9 @@ final class JdbcResourceLeakAcquirersTest {
 
   /**
    * Derby shuts an embedded database down when asked for a connection to its URL with {@code
-   * ;shutdown=true}, and reports it by throwing: no connection is made (OpenJPA's DerbyDictionary).
-   * Any other attribute (create=true) makes one.
+   * ;shutdown=true}, and reports it by throwing: no connection is made (OpenJPA's DerbyDictionary),
+   * also through a local the method made such a URL ({@code url += ";shutdown=true"}: Jackrabbit's
+   * DerbyConnectionHelper). Any other attribute (create=true) makes one.
    */
   @Test
   void derbysShutdownUrlMakesNoConnection() {
@@ -105,6 +106,22 @@ final class JdbcResourceLeakAcquirersTest {
               void create(String url) throws SQLException {
                 // BUG: Diagnostic contains: Connection returned by getConnection() at line 15 is never stored
                 DriverManager.getConnection(url + ";create=true");
+              }
+
+              void shutdownThroughALocal(String base) {
+                String url = base;
+                url += ";shutdown=true";
+                try {
+                  DriverManager.getConnection(url);
+                } catch (SQLException expected) {
+                  // Derby reports a clean shutdown by throwing
+                }
+              }
+
+              void createThroughALocal(String base) throws SQLException {
+                String url = base + ";create=true";
+                // BUG: Diagnostic contains: Connection returned by getConnection() at line 31 is never stored
+                DriverManager.getConnection(url);
               }
             }
             """)

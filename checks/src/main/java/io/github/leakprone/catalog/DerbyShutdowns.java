@@ -4,15 +4,21 @@ import static com.google.errorprone.util.ASTHelpers.getSymbol;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import io.github.leakprone.trees.BodySearch;
+import io.github.leakprone.trees.LocalVariables;
 import java.util.Locale;
 import javax.annotation.Nullable;
 
@@ -26,22 +32,69 @@ final class DerbyShutdowns {
 
   /** Whether {@code call}, a call that would make a connection, shuts a Derby database down. */
   static boolean shutsDown(MethodInvocationTree call, VisitorState state) {
-    return hasShutdownUrl(call) || askedOfADataSourceToldToShutDown(call, state);
+    return hasShutdownUrl(call, state) || askedOfADataSourceToldToShutDown(call, state);
   }
 
   /**
    * {@code DriverManager.getConnection(url + ";shutdown=true")}: a URL whose text ends with the
-   * attribute, written as a literal or a concatenation ending in one.
+   * attribute, written as a literal or a concatenation ending in one, or a local of the method made
+   * one ({@code url += ";shutdown=true"}: Jackrabbit's {@code DerbyConnectionHelper}).
    */
-  private static boolean hasShutdownUrl(MethodInvocationTree call) {
+  private static boolean hasShutdownUrl(MethodInvocationTree call, VisitorState state) {
     if (call.getArguments().isEmpty()) {
       return false;
     }
     ExpressionTree url = call.getArguments().get(0);
+    return endsWithShutdown(url) || isLocalMadeAShutdownUrl(url, state);
+  }
+
+  /**
+   * Whether {@code url} is a local that the enclosing method declares, sets or extends with one.
+   */
+  private static boolean isLocalMadeAShutdownUrl(ExpressionTree url, VisitorState state) {
+    Symbol local = url instanceof IdentifierTree ? getSymbol(url) : null;
+    MethodTree enclosing = state.findEnclosing(MethodTree.class);
+    if (local == null
+        || !LocalVariables.isLocalOrParameter(local)
+        || enclosing == null
+        || enclosing.getBody() == null) {
+      return false;
+    }
+    boolean[] made = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(VariableTree variable, Void unused) {
+        made[0] |= getSymbol(variable) == local && endsWithShutdown(variable.getInitializer());
+        return super.visitVariable(variable, null);
+      }
+
+      @Override
+      public Void visitAssignment(AssignmentTree assignment, Void unused) {
+        made[0] |=
+            getSymbol(assignment.getVariable()) == local
+                && endsWithShutdown(assignment.getExpression());
+        return super.visitAssignment(assignment, null);
+      }
+
+      @Override
+      public Void visitCompoundAssignment(CompoundAssignmentTree assignment, Void unused) {
+        made[0] |=
+            assignment.getKind() == Tree.Kind.PLUS_ASSIGNMENT
+                && getSymbol(assignment.getVariable()) == local
+                && endsWithShutdown(assignment.getExpression());
+        return super.visitCompoundAssignment(assignment, null);
+      }
+    }.scan(enclosing.getBody(), null);
+    return made[0];
+  }
+
+  private static boolean endsWithShutdown(@Nullable ExpressionTree value) {
+    ExpressionTree url = value;
     while (url instanceof BinaryTree concatenation && concatenation.getKind() == Tree.Kind.PLUS) {
       url = concatenation.getRightOperand();
     }
-    return ASTHelpers.constValue(url) instanceof String text
+    return url != null
+        && ASTHelpers.constValue(url) instanceof String text
         && text.toLowerCase(Locale.ROOT).endsWith(";shutdown=true");
   }
 
