@@ -22,6 +22,7 @@ import io.github.leakprone.catalog.RunOnceMethods;
 import io.github.leakprone.trees.GuardedCode;
 import io.github.leakprone.trees.MainMethods;
 import io.github.leakprone.trees.PrivateCalls;
+import io.github.leakprone.trees.Setters;
 import io.github.leakprone.trees.TreePaths;
 import java.util.HashSet;
 import java.util.Optional;
@@ -135,7 +136,7 @@ public final class PerCallScope {
     try {
       TreePath topLevel = TreePaths.topLevelClass(methodPath);
       Optional<ImmutableList<TreePath>> calls =
-          isSetter(symbol) && topLevel != null
+          Setters.isSetter(symbol) && topLevel != null
               ? PrivateCalls.callsIn(topLevel, symbol)
               : PrivateCalls.callSites(methodPath);
       if (calls.isEmpty() || calls.get().isEmpty()) {
@@ -150,16 +151,6 @@ public final class PerCallScope {
     } finally {
       visiting.remove(symbol);
     }
-  }
-
-  /** An instance method {@code setX(value)} of one parameter. */
-  private static boolean isSetter(MethodSymbol method) {
-    String name = method.getSimpleName().toString();
-    return !method.isStatic()
-        && method.getParameters().size() == 1
-        && name.length() > 3
-        && name.startsWith("set")
-        && Character.isUpperCase(name.charAt(3));
   }
 
   private PerCallScope() {}

@@ -515,11 +515,8 @@ final class ClassSummary {
 
       // A field of this object released here: dataSocket.close(), closeQuietly(this.in),
       // closeQuietly((AutoCloseable) ps).
-      /**
-       * The resource {@code value} is a view of ({@link ResourceSpec#isView}: {@code
-       * channel.socket()}, {@code socket.getOutputStream()}), through any number of views; {@code
-       * value} itself when it is none.
-       */
+      // The resource `value` is a view of (ResourceSpec.isView: channel.socket(),
+      // socket.getOutputStream()), through any number of views; `value` itself when it is none.
       private ExpressionTree beneathViews(ExpressionTree value) {
         ExpressionTree inner = uncast(value);
         while (inner instanceof MethodInvocationTree view

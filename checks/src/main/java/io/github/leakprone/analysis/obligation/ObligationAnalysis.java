@@ -73,6 +73,7 @@ import io.github.leakprone.trees.NullComparisons;
 import io.github.leakprone.trees.ProgramExits;
 import io.github.leakprone.trees.Receivers;
 import io.github.leakprone.trees.SameBodyScanner;
+import io.github.leakprone.trees.Setters;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -852,7 +853,7 @@ public final class ObligationAnalysis {
     }
     if (arguments.size() == 1
         && method != null
-        && isSetter(method)
+        && Setters.isSetter(method)
         && !Receivers.isThisOrSuper(receiver)) {
       // holder.setConnection(fetchConnection(ds)): a setter keeps what it is given in its object,
       // as an assignment to that object's field would (Spring's DataSourceUtils). Not the class's
@@ -1074,17 +1075,6 @@ public final class ObligationAnalysis {
       }
     }
     return false;
-  }
-
-  /** {@code setX(value)}: one parameter, a name of {@code set} and a capital, nothing returned. */
-  private static boolean isSetter(MethodSymbol method) {
-    String name = method.getSimpleName().toString();
-    return !method.isStatic()
-        && method.getParameters().size() == 1
-        && name.length() > 3
-        && name.startsWith("set")
-        && Character.isUpperCase(name.charAt(3))
-        && method.getReturnType().getKind() == TypeKind.VOID;
   }
 
   /** An instance method declared to return its own class: it returns its receiver. */
