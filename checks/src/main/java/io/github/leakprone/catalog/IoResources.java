@@ -693,12 +693,11 @@ public final class IoResources implements ResourceSpec {
         && isSocketType(method.getReturnType(), state);
   }
 
+  private static final ImmutableList<String> SOCKET_TYPES =
+      ImmutableList.of("java.net.Socket", "java.net.ServerSocket");
+
   private static boolean isSocketType(Type type, VisitorState state) {
-    Type socket = NamedTypes.get("java.net.Socket", state);
-    Type serverSocket = NamedTypes.get("java.net.ServerSocket", state);
-    return type != null
-        && ((socket != null && ASTHelpers.isSubtype(type, socket, state))
-            || (serverSocket != null && ASTHelpers.isSubtype(type, serverSocket, state)));
+    return type != null && NamedTypes.isSubtypeOfAny(type, SOCKET_TYPES, state);
   }
 
   /** A class loader's classes load more classes from it as they run. */

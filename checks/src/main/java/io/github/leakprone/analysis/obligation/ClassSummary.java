@@ -513,8 +513,6 @@ final class ClassSummary {
         return super.visitTry(tree, null);
       }
 
-      // A field of this object released here: dataSocket.close(), closeQuietly(this.in),
-      // closeQuietly((AutoCloseable) ps).
       // The resource `value` is a view of (ResourceSpec.isView: channel.socket(),
       // socket.getOutputStream()), through any number of views; `value` itself when it is none.
       private ExpressionTree beneathViews(ExpressionTree value) {
@@ -527,6 +525,8 @@ final class ClassSummary {
         return inner;
       }
 
+      // A field of this object released here: dataSocket.close(), closeQuietly(this.in),
+      // closeQuietly((AutoCloseable) ps).
       private void recordField(ExpressionTree taken) {
         ExpressionTree value = uncast(taken);
         Symbol symbol = getSymbol(value);
