@@ -186,7 +186,7 @@ final class JdbcResourceLeakTest {
 
               void catchDoesNotClose(DataSource ds, String sql) {
                 try {
-                  // BUG: Diagnostic contains: Connection `conn` acquired at line 17 is not closed after the catch at line 22 handles an exception
+                  // BUG: Diagnostic contains: Connection `conn` acquired at line 17 is not closed when `conn.createStatement()` at line 18 throws
                   java.sql.Connection conn = ds.getConnection();
                   try (Statement st = conn.createStatement()) {
                     st.execute(sql);
@@ -617,7 +617,7 @@ final class JdbcResourceLeakTest {
               Runnable inLambda(Connection conn, String sql) {
                 return () -> {
                   try {
-                    // BUG: Diagnostic contains: Statement `st` acquired at line 23 is not closed when the `throw` at line 27 is taken
+                    // BUG: Diagnostic contains: Statement `st` acquired at line 23 is not closed when `st.execute(...)` at line 24 throws
                     Statement st = conn.createStatement();
                     st.execute(sql);
                     st.close();

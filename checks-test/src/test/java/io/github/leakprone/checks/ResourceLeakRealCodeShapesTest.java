@@ -857,6 +857,66 @@ final class ResourceLeakRealCodeShapesTest {
    * its stream at the {@code throw} for an unsupported archive, which the finding names, not the
    * catch.
    */
+  /**
+   * twitter4j's upload retries in a loop: the file's stream is declared in the {@code try} and a
+   * failing read or write is caught, and the loop goes on to the {@code return}. The exception took
+   * the stream out of its variable's reach, so it is what lost it: the finding names the call that
+   * throws, not the {@code return} the path reaches later. A stream declared before the {@code try}
+   * is still in reach after the catch, and what the path does next loses it.
+   */
+  @Test
+  void anExceptionThatLeavesTheScopeOfEveryHolderIsTheLoss() {
+    helper
+        .addSourceLines(
+            "Upload.java",
+            """
+            import java.io.File;
+            import java.io.FileInputStream;
+            import java.io.IOException;
+            import java.io.InputStream;
+            import java.io.OutputStream;
+
+            class Upload {
+              String send(File file, OutputStream out, int retries) {
+                String response = null;
+                for (int retried = 0; retried <= retries; retried++) {
+                  try {
+                    // BUG: Diagnostic contains: FileInputStream `in` acquired at line 13 is not closed when `out.write(...)` at line 17 throws
+                    InputStream in = new FileInputStream(file);
+                    byte[] buffer = new byte[1024];
+                    int length;
+                    while ((length = in.read(buffer)) != -1) {
+                      out.write(buffer, 0, length);
+                    }
+                    in.close();
+                    response = "sent";
+                    break;
+                  } catch (IOException e) {
+                    // retried
+                  }
+                }
+                return response;
+              }
+
+              String sendOnce(File file, OutputStream out) throws IOException {
+                // BUG: Diagnostic contains: FileInputStream `in` acquired at line 31 is not closed when the `return` at line 38 is taken
+                InputStream in = new FileInputStream(file);
+                try {
+                  out.write(in.read());
+                } catch (IOException e) {
+                  // the stream is still in reach here: the return below is what loses it
+                }
+                if (out == null) {
+                  return "no output";
+                }
+                in.close();
+                return "sent";
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void aLaterThrowNamesTheLossRatherThanACatchThePathWentOnFrom() {
     helper
@@ -1221,7 +1281,7 @@ final class ResourceLeakRealCodeShapesTest {
               void dataFirst(File f, byte[] data) {
                 OutputStream z = null;
                 try {
-                  // BUG: Diagnostic contains: BufferedOutputStream `bos` over the FileOutputStream acquired at line 56 is not closed when the `throw` at line 61 is taken
+                  // BUG: Diagnostic contains: BufferedOutputStream `bos` over the FileOutputStream acquired at line 56 is not closed when `bos.write(...)` at line 57 throws
                   BufferedOutputStream bos = new BufferedOutputStream(new FileOutputStream(f));
                   bos.write(data);
                   z = new GZIPOutputStream(bos);

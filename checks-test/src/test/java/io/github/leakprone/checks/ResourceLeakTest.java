@@ -872,7 +872,7 @@ final class ResourceLeakTest {
 
               static void rollAndReturn(String host, int port) {
                 try {
-                  // BUG: Diagnostic contains: Socket `socket` acquired at line 24 is not closed after the catch at line 27 handles an exception
+                  // BUG: Diagnostic contains: Socket `socket` acquired at line 24 is not closed when `writeUTF(...)` at line 25 throws
                   Socket socket = new Socket(host, port);
                   new DataOutputStream(socket.getOutputStream()).writeUTF("roll");
                   socket.close();
@@ -924,7 +924,7 @@ final class ResourceLeakTest {
               static class NotMain {
                 static void generate(String[] args) {
                   try {
-                    // BUG: Diagnostic contains: FileWriter `out` acquired at line 35 is not closed after the catch at line 38 handles an exception
+                    // BUG: Diagnostic contains: FileWriter `out` acquired at line 35 is not closed when `out.write(...)` at line 36 throws
                     Writer out = new FileWriter(new File(args[0]));
                     out.write(render(args[1]));
                     out.close();

@@ -88,6 +88,27 @@ public final class LocalVariables {
     return Optional.ofNullable(found[0]);
   }
 
+  /** The variables declared inside {@code body}, in nested blocks and lambdas too. */
+  public static Set<Symbol> declaredIn(Tree body) {
+    Set<Symbol> declared = new HashSet<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(VariableTree tree, Void unused) {
+        Symbol symbol = getSymbol(tree);
+        if (symbol != null) {
+          declared.add(symbol);
+        }
+        return super.visitVariable(tree, null);
+      }
+
+      @Override
+      public Void visitClass(ClassTree tree, Void unused) {
+        return null; // a local class's fields and locals are not the body's
+      }
+    }.scan(body, null);
+    return declared;
+  }
+
   /** Whether {@code var} is assigned anywhere in {@code body} after its declaration. */
   public static boolean isAssigned(VarSymbol var, Tree body) {
     return assignedIn(body).contains(var);

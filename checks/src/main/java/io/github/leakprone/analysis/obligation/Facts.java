@@ -171,6 +171,17 @@ final class Facts {
     return new Facts(copy, known);
   }
 
+  /**
+   * As {@link #rewitnessed}, but an obligation that {@code outOfReach} selects keeps its event,
+   * made {@linkplain Witness#decisive decisive}: the exception that brought it here left the scope
+   * of every variable that held it, so that exception, not what the path does next, lost it.
+   */
+  Facts rewitnessed(Witness witness, Predicate<Obligation> outOfReach) {
+    Map<Obligation, Witness> copy = new LinkedHashMap<>();
+    open.forEach((o, w) -> copy.put(o, outOfReach.test(o) ? w.decisive() : witness));
+    return new Facts(copy, known);
+  }
+
   /** The union of two states; either may be {@code null} (unreachable). */
   static Facts join(Facts a, Facts b) {
     if (a == null) {

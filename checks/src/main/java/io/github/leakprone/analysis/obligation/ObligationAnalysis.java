@@ -536,6 +536,7 @@ public final class ObligationAnalysis {
     PendingExits escaping = pending;
     pending = new PendingExits();
     List<? extends CatchTree> catchTrees = tryTree.getCatches();
+    Set<Symbol> declaredInTry = null; // worked out for the first catch that receives a state
     for (int index = 0; index < catchTrees.size(); index++) {
       Facts caught = null;
       for (Map.Entry<Exit, Facts> exit : thrown.entrySet()) {
@@ -543,9 +544,19 @@ public final class ObligationAnalysis {
           caught = Facts.join(caught, exit.getValue());
         }
       }
-      // A catch handles the exception that brought it its state: what it loses, it loses anew.
+      // A catch handles the exception that brought it its state: what it loses, it loses anew,
+      // but for what only variables of the try block held, which the exception took out of reach.
       CatchTree catchTree = catchTrees.get(index);
-      caught = caught == null ? null : caught.rewitnessed(witnesses.caught(catchTree));
+      if (caught != null) {
+        if (declaredInTry == null) {
+          declaredInTry = LocalVariables.declaredIn(tryTree.getBlock());
+        }
+        Set<Symbol> inTry = declaredInTry;
+        caught =
+            caught.rewitnessed(
+                witnesses.caught(catchTree),
+                o -> !o.aliases().isEmpty() && inTry.containsAll(o.aliases()));
+      }
       handling.push(catches.caughtAt(tryTree, index));
       try {
         normal = Facts.join(normal, statement(catchTree.getBlock(), caught));

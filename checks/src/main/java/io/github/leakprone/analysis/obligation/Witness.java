@@ -49,6 +49,21 @@ public record Witness(Kind kind, int line, String text, int rank) {
     this(kind, line, text, kind == Kind.NONE ? 0 : kind == Kind.CAUGHT ? 1 : 3);
   }
 
+  /**
+   * The rank of an event that took the resource out of every variable's reach: nothing later on its
+   * path tells more (see {@link #decisive}).
+   */
+  private static final int DECISIVE = 4;
+
+  /**
+   * This event, as the one that lost the resource for good: an exception that left the scope of
+   * every variable holding it, so that a later {@code return} or {@code throw} only ends a path on
+   * which it was already lost.
+   */
+  Witness decisive() {
+    return rank == DECISIVE ? this : new Witness(kind, line, text, DECISIVE);
+  }
+
   /** Of two events on joined paths, the more telling one; the first seen when they tie. */
   static Witness stronger(Witness first, Witness second) {
     return second.rank > first.rank ? second : first;
