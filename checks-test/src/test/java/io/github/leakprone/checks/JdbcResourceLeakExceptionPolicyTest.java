@@ -258,7 +258,62 @@ final class JdbcResourceLeakExceptionPolicyTest {
                 return conn;
               }
 
-              static native void validate(Connection conn) throws SQLException, IllegalStateException;
+              static native void validate(Connection conn) throws SQLException, PoolException;
+
+              static class PoolException extends RuntimeException {}
+            }
+            """)
+        .doTest();
+  }
+
+  /**
+   * An unchecked exception in a {@code throws} clause opens a path when the library names it as the
+   * way the call fails (above: a pool's own {@code PoolException}); one of the JDK's exceptions for
+   * a caller's mistake states a precondition instead. SymmetricDS's data source named slf4j's
+   * {@code MDC.get(key) throws IllegalArgumentException} as the call that loses its connection.
+   * {@code NumberFormatException}, which bad input raises, still opens a path.
+   */
+  @Test
+  void aCallersMistakeInAThrowsClauseOpensNoPath() {
+    CompilationTestHelper.newInstance(JdbcResourceLeak.class, getClass())
+        .addSourceLines(
+            "Logged.java",
+            """
+            import java.sql.Connection;
+            import java.sql.SQLException;
+            import javax.sql.DataSource;
+
+            class Logged {
+              Connection tagged(DataSource ds) throws SQLException {
+                Connection conn = ds.getConnection();
+                String engine = Mdc.get("engineName");
+                Mdc.check(engine != null);
+                return conn;
+              }
+
+              Sized sized(DataSource ds, String size) throws SQLException {
+                // BUG: Diagnostic contains: Connection `conn` acquired at line 15 is not closed when `Integer.parseInt(...)` at line 16 throws
+                Connection conn = ds.getConnection();
+                int timeout = Integer.parseInt(size);
+                return new Sized(conn, timeout);
+              }
+
+              static final class Sized {
+                final Connection connection;
+                final int timeout;
+
+                Sized(Connection connection, int timeout) {
+                  this.connection = connection;
+                  this.timeout = timeout;
+                }
+              }
+
+              static final class Mdc {
+                static native String get(String key) throws IllegalArgumentException;
+
+                static native void check(boolean state)
+                    throws IllegalStateException, NullPointerException, UnsupportedOperationException;
+              }
             }
             """)
         .doTest();

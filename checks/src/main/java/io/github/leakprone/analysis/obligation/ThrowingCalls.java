@@ -89,7 +89,7 @@ final class ThrowingCalls {
     if (known == null) {
       ImmutableSet.Builder<Symbol> types = ImmutableSet.builder();
       for (Type type : method.getThrownTypes()) {
-        if (!isError(type, state)) {
+        if (!isError(type, state) && !isCallersMistake(type)) {
           types.add(type.tsym);
         }
       }
@@ -145,15 +145,36 @@ final class ThrowingCalls {
   /**
    * Whether {@code method}'s {@code throws} clause names an exception: a checked one, or an
    * unchecked one that its library names there as the way the call fails ({@code OSS.putObject
-   * throws OSSException, ClientException}, AWS's {@code throws SdkClientException}).
+   * throws OSSException, ClientException}, AWS's {@code throws SdkClientException}); not one of the
+   * JDK's exceptions for a caller's mistake ({@link #isCallersMistake}).
    */
   private static boolean declaresAnException(MethodSymbol method, VisitorState state) {
     for (Type type : method.getThrownTypes()) {
-      if (!isError(type, state)) {
+      if (!isError(type, state) && !isCallersMistake(type)) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * The JDK's exceptions that report a caller's mistake. A method that names one in its {@code
+   * throws} clause states a precondition (slf4j's {@code MDC.get(String key) throws
+   * IllegalArgumentException}: the key must not be null), not a way the call fails in use: the
+   * first run that breaks it shows the bug, and no maintainer guards a resource against it. Exact
+   * types only: {@code NumberFormatException}, which bad input raises, still opens a path.
+   */
+  private static final ImmutableSet<String> CALLERS_MISTAKES =
+      ImmutableSet.of(
+          "java.lang.IllegalArgumentException",
+          "java.lang.IllegalStateException",
+          "java.lang.NullPointerException",
+          "java.lang.IndexOutOfBoundsException",
+          "java.lang.ClassCastException",
+          "java.lang.UnsupportedOperationException");
+
+  private static boolean isCallersMistake(Type type) {
+    return CALLERS_MISTAKES.contains(type.tsym.getQualifiedName().toString());
   }
 
   private static boolean isError(Type type, VisitorState state) {
