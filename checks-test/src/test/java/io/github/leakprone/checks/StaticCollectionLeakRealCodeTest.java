@@ -13,6 +13,44 @@ final class StaticCollectionLeakRealCodeTest {
       LeakStubs.addTo(CompilationTestHelper.newInstance(StaticCollectionLeak.class, getClass()));
 
   /** As spring-websocket's SpringConfigurator: bean names cached per application context id. */
+  /**
+   * twitter4j keeps every configuration it builds in a static list, adding one only when no equal
+   * one is there: the list grows with every new configuration (one per OAuth token), not on every
+   * call, and the message says so. A plain {@code add} beside it still grows on every call.
+   */
+  @Test
+  void aListThatAddsOnlyWhatItDoesNotHoldGrowsWithEachNewValue() {
+    helper
+        .addSourceLines(
+            "Configuration.java",
+            """
+            import java.util.ArrayList;
+            import java.util.List;
+
+            class Configuration {
+              private static final List<Configuration> instances = new ArrayList<>();
+              private static final List<Configuration> built = new ArrayList<>();
+
+              private static void cacheInstance(Configuration conf) {
+                if (!instances.contains(conf)) {
+                  // BUG: Diagnostic contains: instances grows in cacheInstance with every value it does not hold yet and nothing in this file ever removes from it
+                  instances.add(conf);
+                }
+              }
+
+              void cache() {
+                cacheInstance(this);
+              }
+
+              void build() {
+                // BUG: Diagnostic contains: built grows in build on every call and nothing
+                built.add(this);
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void cacheFilledAfterALookupOfTheSameKey() {
     helper

@@ -39,6 +39,13 @@ public record ContainerKind(
       ImmutableSet.of("get", "containsKey", "getIfPresent", "getOrDefault");
 
   /**
+   * Methods that ask whether a collection holds a value: before an {@code add}, the code adds only
+   * values it does not hold yet ({@code if (!LIST.contains(x)) LIST.add(x)}), which a finding says.
+   */
+  public static final ImmutableSet<String> MEMBERSHIP_TESTS =
+      ImmutableSet.of("contains", "indexOf", "lastIndexOf");
+
+  /**
    * How to undo a growth call: call {@code method} with the growth call's first {@code arguments}
    * arguments ({@code SET.add(x)} by {@code SET.remove(x)}, {@code MULTIMAP.put(k, v)} by {@code
    * MULTIMAP.remove(k, v)}).

@@ -27,9 +27,12 @@ final class StaticCollectionLeakMessage {
               + " size- or time-limited cache)",
           field,
           leak.grewIn(),
-          leak.grewIn().startsWith("the constructor") || leak.grewIn().startsWith("an instance")
-              ? "for every new instance"
-              : "on every call");
+          leak.onlyNewValues()
+              ? "with every value it does not hold yet"
+              : leak.grewIn().startsWith("the constructor")
+                      || leak.grewIn().startsWith("an instance")
+                  ? "for every new instance"
+                  : "on every call");
     }
     Opening opening = leak.opening().get();
     String open =

@@ -57,6 +57,9 @@ final class FieldUses {
     /** The nodes whose code looks a key up in the field. */
     final Set<Node> lookups = new HashSet<>();
 
+    /** The nodes whose code asks whether the field holds a value. */
+    final Set<Node> membershipTests = new HashSet<>();
+
     boolean escapes;
 
     FieldUseSummary summary() {
@@ -64,6 +67,7 @@ final class FieldUses {
           ImmutableList.copyOf(values),
           ImmutableList.copyOf(changes),
           ImmutableSet.copyOf(sizeGuarded),
+          ImmutableSet.copyOf(membershipTests),
           escapes);
     }
   }
@@ -158,6 +162,12 @@ final class FieldUses {
   /** Records that {@code field}'s content leaves the unit's sight. */
   void recordEscape(VarSymbol field) {
     tallies.get(field).escapes = true;
+  }
+
+  /** Records that the code around {@code call} asks whether {@code field} holds a value. */
+  void recordMembershipTest(VarSymbol field, TreePath call) {
+    NodeContext.of(call)
+        .ifPresent(context -> tallies.get(field).membershipTests.add(context.node()));
   }
 
   /** Records that the code around {@code call} looks a key up in {@code field}. */

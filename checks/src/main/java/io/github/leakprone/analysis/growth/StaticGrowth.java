@@ -147,6 +147,7 @@ public final class StaticGrowth {
               field,
               growth.path(),
               label(growth.node()),
+              onlyNewValues(field, growth),
               Optional.of(
                   new Opening(
                       open.path(),
@@ -171,9 +172,15 @@ public final class StaticGrowth {
             field,
             growth.path(),
             label(growth.node()),
+            onlyNewValues(field, growth),
             Optional.empty(),
             ImmutableList.of(),
             growth.direct()));
+  }
+
+  /** Whether the code of {@code growth} asks the field whether it holds a value before adding. */
+  private boolean onlyNewValues(VarSymbol field, Change growth) {
+    return uses.fields().get(field).membershipTested().contains(growth.node());
   }
 
   /**

@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param growth the growth call the finding sits on
  * @param grewIn where the growth runs, as messages name it ({@code onOpen}, {@code Foo's
  *     constructor}, {@code a static initializer})
+ * @param onlyNewValues whether the code there adds only values the field does not hold yet ({@code
+ *     if (!LIST.contains(x)) LIST.add(x)}): it grows with each new value, not on every call
  * @param opening for a lifecycle leak, the open method and what should have closed it
  * @param shrinksIn the methods that do remove from the field, none of them on the path that should
  * @param direct for growth straight on the field, what undoes it (used by the fix)
@@ -23,6 +25,7 @@ public record UnremovedGrowth(
     VarSymbol field,
     TreePath growth,
     String grewIn,
+    boolean onlyNewValues,
     Optional<Opening> opening,
     ImmutableList<String> shrinksIn,
     Optional<DirectGrowth> direct) {

@@ -155,6 +155,9 @@ final class UseWalk {
     if (ContainerKind.LOOKUPS.contains(name) && !call.getArguments().isEmpty()) {
       uses.recordLookup(field, callPath);
     }
+    if (ContainerKind.MEMBERSHIP_TESTS.contains(name) && !call.getArguments().isEmpty()) {
+      uses.recordMembershipTest(field, callPath);
+    }
     if (kinds.stream().anyMatch(k -> k.views().contains(name) || k.parts().contains(name))) {
       onField = false;
       return callPath;
