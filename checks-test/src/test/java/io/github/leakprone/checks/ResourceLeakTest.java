@@ -395,6 +395,72 @@ final class ResourceLeakTest {
   }
 
   /**
+   * A class-path resource's stream holds a file descriptor (a directory on the class path) or a jar
+   * entry's inflater until closed: twitter4j's configuration reads {@code twitter4j.properties}
+   * through {@code Class.getResourceAsStream} on every build and never closes it. A stream not
+   * found is {@code null}, and a null one holds nothing.
+   */
+  @Test
+  void classPathResources() {
+    helper
+        .addSourceLines(
+            "Settings.java",
+            """
+            import java.io.IOException;
+            import java.io.InputStream;
+            import java.util.Properties;
+
+            class Settings {
+              Properties loaded(String name) throws IOException {
+                Properties properties = new Properties();
+                // BUG: Diagnostic contains: InputStream returned by getResourceAsStream() at line 9 is never stored
+                properties.load(Settings.class.getResourceAsStream(name));
+                return properties;
+              }
+
+              Properties fromTheLoader(ClassLoader loader, String name) throws IOException {
+                Properties properties = new Properties();
+                // BUG: Diagnostic contains: InputStream `in` acquired at line 16 is never closed
+                InputStream in = loader.getResourceAsStream(name);
+                if (in != null) {
+                  properties.load(in);
+                }
+                return properties;
+              }
+
+              Properties closed(String name) throws IOException {
+                Properties properties = new Properties();
+                try (InputStream in = ClassLoader.getSystemResourceAsStream(name)) {
+                  if (in != null) {
+                    properties.load(in);
+                  }
+                }
+                return properties;
+              }
+
+              Properties closedUnlessMissing(String name) throws IOException {
+                Properties properties = new Properties();
+                InputStream in = getClass().getResourceAsStream(name);
+                if (in == null) {
+                  return properties;
+                }
+                try {
+                  properties.load(in);
+                } finally {
+                  in.close();
+                }
+                return properties;
+              }
+
+              InputStream forTheCaller(String name) {
+                return Settings.class.getResourceAsStream(name);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A socket factory's {@code createSocket(...)} and {@code createServerSocket(...)} open a socket
    * as {@code new Socket(...)} does; {@code createSocket(socket, host, port, autoClose)} layers TLS
    * over a socket the caller holds, and acquires nothing of its own. A socket cast to what it is

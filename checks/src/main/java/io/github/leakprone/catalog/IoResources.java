@@ -63,6 +63,8 @@ public final class IoResources implements ResourceSpec {
       "a stream over an open directory or file: the JDK documents that it must be closed";
   private static final String SOCKET = "an open socket (a file descriptor, a port) until closed";
   private static final String CHANNEL = "an open channel (a file descriptor) until closed";
+  private static final String CLASS_PATH_RESOURCE =
+      "a class-path file's descriptor, or a jar entry's native inflater, until closed";
 
   private static final ImmutableList<Entry> CATALOG =
       ImmutableList.of(
@@ -105,6 +107,9 @@ public final class IoResources implements ResourceSpec {
               "newFileSystem",
               "an open archive file (a zip or jar file system)"),
           method("java.net.URL", "openStream", "a connection's socket or a file until closed"),
+          method("java.lang.Class", "getResourceAsStream", CLASS_PATH_RESOURCE),
+          method("java.lang.ClassLoader", "getResourceAsStream", CLASS_PATH_RESOURCE),
+          method("java.lang.ClassLoader", "getSystemResourceAsStream", CLASS_PATH_RESOURCE),
           method(
               "java.net.URLClassLoader",
               "newInstance",
