@@ -58,7 +58,9 @@ final class JdbcResourceLeakHandedOnTest {
    * A setter keeps what it is given in its object, as an assignment to that object's field would:
    * Spring's {@code conHolder.setConnection(fetchConnection(dataSource))} hands the new connection
    * to the holder bound to the transaction. A call of another kind only borrows it, and so does the
-   * class's own {@code setSocketOptions(socket)}, which configures what it is given.
+   * class's own {@code setSocketOptions(socket)}, which configures what it is given. So does a
+   * setter given what the method closes itself: it only lent it, and a failure before its close
+   * loses it.
    */
   @Test
   void aSetterKeepsWhatItIsGiven() {
@@ -92,6 +94,20 @@ final class JdbcResourceLeakHandedOnTest {
               }
 
               private void setDefaults(Connection connection) {}
+
+              interface Job {
+                void setConnection(Connection connection);
+
+                void run() throws SQLException;
+              }
+
+              void lent(Job job, DataSource ds) throws SQLException {
+                // BUG: Diagnostic contains: Connection `conn` acquired at line 36 is not closed when `job.run()` at line 38 throws
+                Connection conn = ds.getConnection();
+                job.setConnection(conn);
+                job.run();
+                conn.close();
+              }
             }
             """)
         .doTest();

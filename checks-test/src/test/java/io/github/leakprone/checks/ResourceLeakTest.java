@@ -461,6 +461,62 @@ final class ResourceLeakTest {
   }
 
   /**
+   * ImageIO's streams: over a file, a {@code RandomAccessFile}; over a stream, with ImageIO's cache
+   * on (its default), a temporary file that only {@code close()} deletes. Thumbnailator's image sink
+   * lends its output stream to the writer with {@code setOutput} and closes it itself after {@code
+   * write}, so a failing write (a client gone, a full disk) loses it. Given to the writer for good,
+   * it would be the writer's.
+   */
+  @Test
+  void imageStreams() {
+    helper
+        .addSourceLines(
+            "Thumbnails.java",
+            """
+            import java.awt.image.BufferedImage;
+            import java.io.File;
+            import java.io.IOException;
+            import java.io.OutputStream;
+            import javax.imageio.ImageIO;
+            import javax.imageio.ImageWriter;
+            import javax.imageio.stream.ImageInputStream;
+            import javax.imageio.stream.ImageOutputStream;
+
+            class Thumbnails {
+              void write(BufferedImage image, OutputStream os, ImageWriter writer) throws IOException {
+                // BUG: Diagnostic contains: ImageOutputStream `ios` acquired at line 13 is not closed when `writer.write(...)` at line 15 throws
+                ImageOutputStream ios = ImageIO.createImageOutputStream(os);
+                writer.setOutput(ios);
+                writer.write(image);
+                ios.close();
+                writer.dispose();
+              }
+
+              void writeClosed(BufferedImage image, OutputStream os, ImageWriter writer)
+                  throws IOException {
+                try (ImageOutputStream ios = ImageIO.createImageOutputStream(os)) {
+                  writer.setOutput(ios);
+                  writer.write(image);
+                } finally {
+                  writer.dispose();
+                }
+              }
+
+              int length(File file) throws IOException {
+                // BUG: Diagnostic contains: ImageInputStream `in` acquired at line 32 is never closed
+                ImageInputStream in = ImageIO.createImageInputStream(file);
+                return (int) in.length();
+              }
+
+              ImageInputStream forTheCaller(File file) throws IOException {
+                return ImageIO.createImageInputStream(file);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A socket factory's {@code createSocket(...)} and {@code createServerSocket(...)} open a socket
    * as {@code new Socket(...)} does; {@code createSocket(socket, host, port, autoClose)} layers TLS
    * over a socket the caller holds, and acquires nothing of its own. A socket cast to what it is

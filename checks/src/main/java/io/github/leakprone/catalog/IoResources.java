@@ -63,6 +63,9 @@ public final class IoResources implements ResourceSpec {
       "a stream over an open directory or file: the JDK documents that it must be closed";
   private static final String SOCKET = "an open socket (a file descriptor, a port) until closed";
   private static final String CHANNEL = "an open channel (a file descriptor) until closed";
+  private static final String IMAGE_STREAM =
+      "a RandomAccessFile over the file, or, over a stream, a temporary cache file that only"
+          + " close() deletes";
   private static final String CLASS_PATH_RESOURCE =
       "a class-path file's descriptor, or a jar entry's native inflater, until closed";
 
@@ -108,6 +111,8 @@ public final class IoResources implements ResourceSpec {
               "an open archive file (a zip or jar file system)"),
           method("java.net.URL", "openStream", "a connection's socket or a file until closed"),
           method("java.lang.Class", "getResourceAsStream", CLASS_PATH_RESOURCE),
+          method("javax.imageio.ImageIO", "createImageInputStream", IMAGE_STREAM),
+          method("javax.imageio.ImageIO", "createImageOutputStream", IMAGE_STREAM),
           method("java.lang.ClassLoader", "getResourceAsStream", CLASS_PATH_RESOURCE),
           method("java.lang.ClassLoader", "getSystemResourceAsStream", CLASS_PATH_RESOURCE),
           method(

@@ -865,10 +865,13 @@ public final class ObligationAnalysis {
     if (arguments.size() == 1
         && method != null
         && Setters.isSetter(method)
-        && !Receivers.isThisOrSuper(receiver)) {
+        && !Receivers.isThisOrSuper(receiver)
+        && !closesItself(call.getArguments().get(0))) {
       // holder.setConnection(fetchConnection(ds)): a setter keeps what it is given in its object,
       // as an assignment to that object's field would (Spring's DataSourceUtils). Not the class's
-      // own setSocketOptions(socket), which configures what it is given (SNMP4J's).
+      // own setSocketOptions(socket), which configures what it is given (SNMP4J's); and not what
+      // the method closes itself: writer.setOutput(ios) ... ios.close() only lent it, and a
+      // failure in between loses it (Thumbnailator's image sink).
       facts = transfers.escape(facts, arguments.get(0));
     }
     for (int i = 0; i < arguments.size(); i++) {
@@ -1257,6 +1260,48 @@ public final class ObligationAnalysis {
    * Whether the method gives {@code argument} away for good: a temporary, or a local it reads
    * nowhere else (not closed later, not read on after the call).
    */
+  /**
+   * Whether {@code argument} is a local or parameter that the method releases itself somewhere:
+   * {@code v.close()}, or a closer given {@code v}. Whatever it handed {@code v} to, it kept the
+   * duty to close it.
+   */
+  private boolean closesItself(ExpressionTree argument) {
+    Symbol variable = trackable(argument);
+    if (variable == null || !LocalVariables.isLocalOrParameter(variable)) {
+      return false;
+    }
+    boolean[] closes = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
+        if (!closes[0] && isReleaseOf(tree, variable)) {
+          closes[0] = true;
+        }
+        return closes[0] ? null : super.visitMethodInvocation(tree, null);
+      }
+    }.scan(body, null);
+    return closes[0];
+  }
+
+  private boolean isReleaseOf(MethodInvocationTree call, Symbol variable) {
+    MethodSymbol method = getSymbol(call);
+    if (method != null
+        && getReceiver(call) instanceof IdentifierTree receiver
+        && getSymbol(receiver) == variable
+        && spec.isRelease(method, state)) {
+      return true;
+    }
+    List<? extends ExpressionTree> arguments = call.getArguments();
+    for (int i : spec.releasedArguments(call, state)) {
+      if (i < arguments.size()
+          && arguments.get(i) instanceof IdentifierTree identifier
+          && getSymbol(identifier) == variable) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private boolean givenForGood(ExpressionTree argument) {
     Symbol variable = trackable(argument);
     if (variable == null) {
