@@ -1257,10 +1257,6 @@ public final class ObligationAnalysis {
   }
 
   /**
-   * Whether the method gives {@code argument} away for good: a temporary, or a local it reads
-   * nowhere else (not closed later, not read on after the call).
-   */
-  /**
    * Whether {@code argument} is a local or parameter that the method releases itself somewhere:
    * {@code v.close()}, or a closer given {@code v}. Whatever it handed {@code v} to, it kept the
    * duty to close it.
@@ -1302,6 +1298,10 @@ public final class ObligationAnalysis {
     return false;
   }
 
+  /**
+   * Whether the method gives {@code argument} away for good: a temporary, or a local it reads
+   * nowhere else (not closed later, not read on after the call).
+   */
   private boolean givenForGood(ExpressionTree argument) {
     Symbol variable = trackable(argument);
     if (variable == null) {
