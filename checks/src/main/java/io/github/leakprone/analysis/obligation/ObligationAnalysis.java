@@ -866,6 +866,7 @@ public final class ObligationAnalysis {
         && method != null
         && Setters.isSetter(method)
         && !Receivers.isThisOrSuper(receiver)
+        && !arguments.get(0).isEmpty() // what holds nothing needs no walk of the body
         && !closesItself(call.getArguments().get(0))) {
       // holder.setConnection(fetchConnection(ds)): a setter keeps what it is given in its object,
       // as an assignment to that object's field would (Spring's DataSourceUtils). Not the class's
