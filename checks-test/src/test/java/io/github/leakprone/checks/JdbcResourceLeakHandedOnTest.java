@@ -114,6 +114,91 @@ final class JdbcResourceLeakHandedOnTest {
   }
 
   /**
+   * A registry keeps what it is given to release it later, as a setter does: PolyJDBC's transaction
+   * registers every statement and cursor it hands out ({@code transaction.registerCursor(rs)}, and
+   * its own {@code createStatement()}, which registers before it returns) and closes them in its
+   * {@code close()}. What the method registers and then closes itself it only lent; a call of
+   * another name only borrows.
+   */
+  @Test
+  void aRegistryKeepsWhatItIsGiven() {
+    helper
+        .addSourceLines(
+            "Inspector.java",
+            """
+            import java.sql.Connection;
+            import java.sql.DatabaseMetaData;
+            import java.sql.ResultSet;
+            import java.sql.SQLException;
+            import java.sql.Statement;
+
+            class Inspector {
+              interface State {
+                void registerStatement(Statement statement);
+
+                void registerCursor(ResultSet cursor);
+              }
+
+              static class Transaction {
+                private final Connection connection;
+                private final State state;
+
+                Transaction(Connection connection, State state) {
+                  this.connection = connection;
+                  this.state = state;
+                }
+
+                Statement createStatement() throws SQLException {
+                  Statement statement = connection.createStatement();
+                  state.registerStatement(statement);
+                  return statement;
+                }
+
+                void registerCursor(ResultSet cursor) {
+                  state.registerCursor(cursor);
+                }
+
+                boolean inspect(ResultSet cursor) {
+                  return cursor != null;
+                }
+              }
+
+              Transaction transaction;
+              DatabaseMetaData metadata;
+
+              boolean exists(String name) throws SQLException {
+                ResultSet tables = metadata.getTables(null, null, name, null);
+                transaction.registerCursor(tables);
+                return tables.next();
+              }
+
+              void ddl(String sql) throws SQLException {
+                Statement statement = transaction.createStatement();
+                statement.execute(sql);
+              }
+
+              boolean lent(String name) throws SQLException {
+                // BUG: Diagnostic contains: ResultSet `tables` acquired at line 54 is not closed when `check(...)` at line 56 throws
+                ResultSet tables = metadata.getTables(null, null, name, null);
+                transaction.registerCursor(tables);
+                boolean found = check(tables);
+                tables.close();
+                return found;
+              }
+
+              boolean borrowed(String name) throws SQLException {
+                // BUG: Diagnostic contains: ResultSet `tables` acquired at line 63 is never closed
+                ResultSet tables = metadata.getTables(null, null, name, null);
+                return transaction.inspect(tables);
+              }
+
+              static native boolean check(ResultSet tables) throws SQLException;
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A factory in sight that builds the object it returns around what it is given owns it from the
    * call on, on its failure too (OpenJPA's {@code return getEagerResult(conn, stmnt, rs)}, which
    * makes a SelectResult and closes it if reading eager results fails), also where it keeps another

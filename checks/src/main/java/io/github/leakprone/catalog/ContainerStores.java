@@ -77,15 +77,17 @@ public final class ContainerStores {
 
   /**
    * Whether a method of any type is named like one that keeps its argument ({@code add*}, {@code
-   * put*}, {@code offer}, {@code push}, {@code set}). A fix that closes what it hands to such a
-   * method could close what a registry or cache of the user's still holds, so it is not offered.
+   * put*}, {@code offer}, {@code push}, {@code set}, {@code register*}). A fix that closes what it
+   * hands to such a method could close what a registry or cache of the user's still holds, so it is
+   * not offered.
    */
   public static boolean mayStoreArgument(String methodName) {
     return methodName.startsWith("add")
         || methodName.startsWith("put")
         || methodName.equals("offer")
         || methodName.equals("push")
-        || methodName.equals("set");
+        || methodName.equals("set")
+        || methodName.startsWith("register");
   }
 
   /**

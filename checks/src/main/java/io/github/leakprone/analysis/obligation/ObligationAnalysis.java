@@ -72,6 +72,7 @@ import io.github.leakprone.trees.ModeFlags;
 import io.github.leakprone.trees.NullComparisons;
 import io.github.leakprone.trees.ProgramExits;
 import io.github.leakprone.trees.Receivers;
+import io.github.leakprone.trees.Registrations;
 import io.github.leakprone.trees.SameBodyScanner;
 import io.github.leakprone.trees.Setters;
 import java.util.ArrayDeque;
@@ -874,6 +875,20 @@ public final class ObligationAnalysis {
       // the method closes itself: writer.setOutput(ios) ... ios.close() only lent it, and a
       // failure in between loses it (Thumbnailator's image sink).
       facts = transfers.escape(facts, arguments.get(0));
+    }
+    if (method != null
+        && Registrations.isRegistration(method)
+        && !Receivers.isThisOrSuper(receiver)
+        && !spec.isRelease(method, state)) {
+      // transaction.registerCursor(rs): a registry keeps what it is given, to release it later
+      // (PolyJDBC's transaction closes what it registered in its close()). Not what the method
+      // closes itself, which it only lent, as with a setter; and not a selector that a channel's
+      // register(selector, ops) is given, which hands the channel, not the selector, to its loop.
+      for (int i = 0; i < arguments.size(); i++) {
+        if (!arguments.get(i).isEmpty() && !closesItself(call.getArguments().get(i))) {
+          facts = transfers.escape(facts, arguments.get(i));
+        }
+      }
     }
     for (int i = 0; i < arguments.size(); i++) {
       // A task handed to a method (an executor's execute, a server's exec(handler)) runs later, on
