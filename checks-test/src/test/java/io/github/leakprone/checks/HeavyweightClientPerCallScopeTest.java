@@ -18,6 +18,41 @@ final class HeavyweightClientPerCallScopeTest {
 
   private final CompilationTestHelper helper = ClientStubs.compilation(getClass());
 
+  /**
+   * A private method nothing calls never runs: code nobody calls is deleted, not fixed. Nor do the
+   * private methods only it calls. One that something calls, runs.
+   */
+  @Test
+  void aPrivateMethodNothingCallsNeverRuns() {
+    helper
+        .addSourceLines(
+            "Clients.java",
+            """
+            import okhttp3.OkHttpClient;
+            import okhttp3.Request;
+
+            class Clients {
+              private String leftBehind(Request request) throws Exception {
+                return fetch(request);
+              }
+
+              private String fetch(Request request) throws Exception {
+                return new OkHttpClient().newCall(request).execute().toString();
+              }
+
+              private String used(Request request) throws Exception {
+                // BUG: Diagnostic contains: built on every call of used()
+                return new OkHttpClient().newCall(request).execute().toString();
+              }
+
+              String get(Request request) throws Exception {
+                return used(request);
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void initialisersAndConstructorsRunOnce() {
     helper

@@ -858,6 +858,54 @@ final class ResourceLeakRealCodeShapesTest {
    * catch.
    */
   /**
+   * JBatch's job model resolver keeps a private {@code getJslJobInheritance} that nothing calls,
+   * and the private {@code readJobXML} only it calls: code nobody calls is deleted, not fixed, so
+   * neither is reported. A private method something calls is, and so is a recursive one that
+   * something calls.
+   */
+  @Test
+  void aPrivateMethodNothingCallsNeverRuns() {
+    helper
+        .addSourceLines(
+            "Resolver.java",
+            """
+            import java.io.File;
+            import java.io.FileReader;
+            import java.io.IOException;
+            import java.io.InputStream;
+            import java.io.Reader;
+
+            class Resolver {
+              private String inheritance(String id) throws IOException {
+                return read(new File(id + ".xml"));
+              }
+
+              private String read(File file) throws IOException {
+                Reader reader = new FileReader(file);
+                return String.valueOf((char) reader.read());
+              }
+
+              private int first(File file) throws IOException {
+                // BUG: Diagnostic contains: FileInputStream `in` acquired at line 19 is never closed
+                InputStream in = new java.io.FileInputStream(file);
+                return in.read();
+              }
+
+              private int deep(File file, int depth) throws IOException {
+                // BUG: Diagnostic contains: FileInputStream `in` acquired at line 25 is never closed
+                InputStream in = new java.io.FileInputStream(file);
+                return depth == 0 ? in.read() : deep(file, depth - 1);
+              }
+
+              int resolve(File file) throws IOException {
+                return first(file) + deep(file, 2);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * twitter4j's upload retries in a loop: the file's stream is declared in the {@code try} and a
    * failing read or write is caught, and the loop goes on to the {@code return}. The exception took
    * the stream out of its variable's reach, so it is what lost it: the finding names the call that

@@ -81,6 +81,7 @@ public final class PerCallScope {
         return runsOnce(method)
                 || behindOnceFlag(path, method)
                 || calledOnlyFromRunOnceCode(p, visiting)
+                || PrivateCalls.neverCalled(p)
             ? Optional.empty()
             : Optional.of(method);
       }

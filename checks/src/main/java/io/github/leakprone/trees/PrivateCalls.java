@@ -10,8 +10,10 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiPredicate;
 import javax.lang.model.element.Modifier;
 
@@ -52,6 +54,37 @@ public final class PrivateCalls {
           || !(caller.getLeaf() instanceof MethodTree)
           || !holds.test(call, caller)) {
         return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether the private method at {@code methodPath} never runs: nothing in its top-level class
+   * calls it (nor refers to it), or only methods that never run do, itself among them. Code nobody
+   * calls is deleted, not fixed: a leak in it is no finding (JBatch's {@code getJslJobInheritance},
+   * a private method left behind with no caller).
+   */
+  public static boolean neverCalled(TreePath methodPath) {
+    return neverCalled(methodPath, new HashSet<>());
+  }
+
+  private static boolean neverCalled(TreePath methodPath, Set<MethodSymbol> visiting) {
+    MethodSymbol symbol = getSymbol((MethodTree) methodPath.getLeaf());
+    if (symbol == null || !visiting.add(symbol)) {
+      return true; // a cycle of calls that nothing outside it enters runs never
+    }
+    Optional<ImmutableList<TreePath>> calls = callSites(methodPath);
+    if (calls.isEmpty()) {
+      return false; // not private, or referred to other than by a call
+    }
+    for (TreePath call : calls.get()) {
+      TreePath caller = TreePaths.enclosingMethodOrLambda(call);
+      while (caller != null && !(caller.getLeaf() instanceof MethodTree)) {
+        caller = TreePaths.enclosingMethodOrLambda(caller); // a lambda runs when its method does
+      }
+      if (caller == null || !neverCalled(caller, visiting)) {
+        return false; // called from an initializer, or from code that runs
       }
     }
     return true;

@@ -5,9 +5,11 @@ import com.google.errorprone.VisitorState;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import io.github.leakprone.catalog.ResourceSpec;
+import io.github.leakprone.trees.PrivateCalls;
 import io.github.leakprone.trees.TreePaths;
 import java.util.IdentityHashMap;
 import java.util.Optional;
@@ -58,6 +60,9 @@ public final class Obligations {
     ImmutableList<Leak> leaks = leaksByBody.get(methodOrLambda.getLeaf());
     if (leaks == null) {
       leaks = analyse(methodOrLambda, state);
+      if (!leaks.isEmpty() && neverRuns(methodOrLambda)) {
+        leaks = ImmutableList.of(); // dead code is deleted, not fixed
+      }
       leaksByBody.put(methodOrLambda.getLeaf(), leaks);
     }
     return Optional.of(new BodyLeaks(methodOrLambda, leaks));
@@ -87,6 +92,19 @@ public final class Obligations {
       unitSummary = new UnitSummary(current, spec, exceptions, state);
     }
     return unitSummary;
+  }
+
+  /**
+   * Whether the method at {@code methodOrLambda}, or the one a lambda there belongs to, is a
+   * private method nothing calls ({@link PrivateCalls#neverCalled}). Asked only of a body with a
+   * leak: the walk of its class is paid where there is something to report.
+   */
+  private static boolean neverRuns(TreePath methodOrLambda) {
+    TreePath method = methodOrLambda;
+    while (method != null && !(method.getLeaf() instanceof MethodTree)) {
+      method = TreePaths.enclosingMethodOrLambda(method);
+    }
+    return method != null && PrivateCalls.neverCalled(method);
   }
 
   private ImmutableList<Leak> analyse(TreePath methodOrLambda, VisitorState state) {
