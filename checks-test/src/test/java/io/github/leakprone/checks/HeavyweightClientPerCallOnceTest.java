@@ -386,8 +386,10 @@ final class HeavyweightClientPerCallOnceTest {
   /**
    * A client built in a start method and released in another method of its class, an end method or
    * the stop that pairs with that start (JobRunr's lock-renewal timer, started when the lock is
-   * taken and shut down when it is removed), is owned by its object. Not one nothing releases, nor
-   * one a method that is no start builds.
+   * taken and shut down when it is removed), is owned by its object; so is one kept in a field of a
+   * superclass compiled with it, which releases it (JBatch's thread-pool services, which build the
+   * pool in {@code init()} into their abstract base's field, whose {@code shutdown()} ends it). Not
+   * one nothing releases, nor one a method that is no start builds.
    */
   @Test
   void clientBuiltAtStartAndReleasedAtEndIsOwnedByItsObject() {
@@ -410,6 +412,31 @@ final class HeavyweightClientPerCallOnceTest {
 
               void stop() {
                 pool.shutdown();
+              }
+            }
+
+            abstract class PoolService {
+              protected ExecutorService executor;
+
+              public void shutdown() {
+                executor.shutdownNow();
+              }
+            }
+
+            class BoundedPoolService extends PoolService {
+              public void init(int size) {
+                executor = Executors.newFixedThreadPool(size);
+              }
+            }
+
+            abstract class UnreleasedPoolService {
+              protected ExecutorService executor;
+            }
+
+            class LeakingPoolService extends UnreleasedPoolService {
+              public void init(int size) {
+                // BUG: Diagnostic contains: built on every call of init() and stored in field executor
+                executor = Executors.newFixedThreadPool(size);
               }
             }
 

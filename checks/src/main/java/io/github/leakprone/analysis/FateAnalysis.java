@@ -27,7 +27,9 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
@@ -42,6 +44,7 @@ import io.github.leakprone.trees.Receivers;
 import io.github.leakprone.trees.ReturnedValues;
 import io.github.leakprone.trees.TemplateHooks;
 import io.github.leakprone.trees.TreePaths;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -293,15 +296,31 @@ public final class FateAnalysis {
       return false;
     }
     ClassTree owner = TreePaths.enclosingClass(method);
-    if (owner == null || getSymbol(owner) != field.owner) {
+    ClassSymbol ownerSymbol = owner == null ? null : getSymbol(owner);
+    if (ownerSymbol == null
+        || !(field.owner instanceof ClassSymbol declaring)
+        || !ownerSymbol.isSubClass(declaring, state.getTypes())) {
       return false;
     }
-    for (Tree member : owner.getMembers()) {
-      if (member instanceof MethodTree end
-          && end != method.getLeaf()
-          && end.getBody() != null
-          && releases(end.getBody(), field)) {
-        return true;
+    // A field of a superclass compiled with this one, released there (JBatch's thread-pool
+    // services build the pool in init() into their abstract base's field, whose shutdown() ends
+    // it).
+    List<ClassTree> classes = new ArrayList<>(List.of(owner));
+    if (declaring != ownerSymbol) {
+      ClassTree declaringTree = JavacTrees.instance(state.context).getTree(declaring);
+      if (declaringTree == null) {
+        return false;
+      }
+      classes.add(declaringTree);
+    }
+    for (ClassTree type : classes) {
+      for (Tree member : type.getMembers()) {
+        if (member instanceof MethodTree end
+            && end != method.getLeaf()
+            && end.getBody() != null
+            && releases(end.getBody(), field)) {
+          return true;
+        }
       }
     }
     return false;
