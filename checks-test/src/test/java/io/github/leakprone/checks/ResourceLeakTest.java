@@ -395,13 +395,14 @@ final class ResourceLeakTest {
   }
 
   /**
-   * A class-path resource's stream holds a file descriptor (a directory on the class path) or a jar
-   * entry's inflater until closed: twitter4j's configuration reads {@code twitter4j.properties}
-   * through {@code Class.getResourceAsStream} on every build and never closes it. A stream not
-   * found is {@code null}, and a null one holds nothing.
+   * Not in the catalogue: a class-path resource's stream. It was, for a run of the evaluation: of
+   * 34 findings, 6 were worth a fix (twitter4j's configuration read per builder, Jackcess's
+   * template per new database); most read configuration once per JVM, and a jar entry's stream
+   * holds only an inflater the collector frees. A finding here would say "never closed" of code no
+   * maintainer changes (docs/bugpatterns/ResourceLeak.md, "What it does not flag").
    */
   @Test
-  void classPathResources() {
+  void classPathResourcesAreNotInTheCatalogue() {
     helper
         .addSourceLines(
             "Settings.java",
@@ -413,14 +414,12 @@ final class ResourceLeakTest {
             class Settings {
               Properties loaded(String name) throws IOException {
                 Properties properties = new Properties();
-                // BUG: Diagnostic contains: InputStream returned by getResourceAsStream() at line 9 is never stored
                 properties.load(Settings.class.getResourceAsStream(name));
                 return properties;
               }
 
               Properties fromTheLoader(ClassLoader loader, String name) throws IOException {
                 Properties properties = new Properties();
-                // BUG: Diagnostic contains: InputStream `in` acquired at line 16 is never closed
                 InputStream in = loader.getResourceAsStream(name);
                 if (in != null) {
                   properties.load(in);
@@ -462,10 +461,10 @@ final class ResourceLeakTest {
 
   /**
    * ImageIO's streams: over a file, a {@code RandomAccessFile}; over a stream, with ImageIO's cache
-   * on (its default), a temporary file that only {@code close()} deletes. Thumbnailator's image sink
-   * lends its output stream to the writer with {@code setOutput} and closes it itself after {@code
-   * write}, so a failing write (a client gone, a full disk) loses it. Given to the writer for good,
-   * it would be the writer's.
+   * on (its default), a temporary file that only {@code close()} deletes. Thumbnailator's image
+   * sink lends its output stream to the writer with {@code setOutput} and closes it itself after
+   * {@code write}, so a failing write (a client gone, a full disk) loses it. Given to the writer
+   * for good, it would be the writer's.
    */
   @Test
   void imageStreams() {

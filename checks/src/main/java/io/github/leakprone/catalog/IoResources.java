@@ -66,8 +66,6 @@ public final class IoResources implements ResourceSpec {
   private static final String IMAGE_STREAM =
       "a RandomAccessFile over the file, or, over a stream, a temporary cache file that only"
           + " close() deletes";
-  private static final String CLASS_PATH_RESOURCE =
-      "a class-path file's descriptor, or a jar entry's native inflater, until closed";
 
   private static final ImmutableList<Entry> CATALOG =
       ImmutableList.of(
@@ -110,11 +108,8 @@ public final class IoResources implements ResourceSpec {
               "newFileSystem",
               "an open archive file (a zip or jar file system)"),
           method("java.net.URL", "openStream", "a connection's socket or a file until closed"),
-          method("java.lang.Class", "getResourceAsStream", CLASS_PATH_RESOURCE),
           method("javax.imageio.ImageIO", "createImageInputStream", IMAGE_STREAM),
           method("javax.imageio.ImageIO", "createImageOutputStream", IMAGE_STREAM),
-          method("java.lang.ClassLoader", "getResourceAsStream", CLASS_PATH_RESOURCE),
-          method("java.lang.ClassLoader", "getSystemResourceAsStream", CLASS_PATH_RESOURCE),
           method(
               "java.net.URLClassLoader",
               "newInstance",
