@@ -199,6 +199,75 @@ final class JdbcResourceLeakHandedOnTest {
   }
 
   /**
+   * The same registry seen from another file: a project factory that registers what it makes before
+   * it returns it (PolyJDBC's {@code Transaction.createStatement()}, called from its schema
+   * manager) hands out what the registry holds. One that registers nothing hands out a new
+   * statement, which the caller must close.
+   */
+  @Test
+  void aFactoryInAnotherFileThatRegistersWhatItMakesHandsOutTheRegistrys() {
+    helper
+        .addSourceLines(
+            "Transaction.java",
+            """
+            import java.sql.Connection;
+            import java.sql.SQLException;
+            import java.sql.Statement;
+
+            public class Transaction {
+              interface State {
+                void registerStatement(Statement statement);
+              }
+
+              private final Connection connection;
+              private final State state;
+
+              Transaction(Connection connection, State state) {
+                this.connection = connection;
+                this.state = state;
+              }
+
+              public Statement createStatement() throws SQLException {
+                Statement statement = connection.createStatement();
+                registerStatement(statement);
+                return statement;
+              }
+
+              public Statement createUnregistered() throws SQLException {
+                Statement statement = connection.createStatement();
+                return statement;
+              }
+
+              public void registerStatement(Statement statement) {
+                state.registerStatement(statement);
+              }
+            }
+            """)
+        .addSourceLines(
+            "SchemaManager.java",
+            """
+            import java.sql.SQLException;
+            import java.sql.Statement;
+
+            class SchemaManager {
+              Transaction transaction;
+
+              void ddl(String sql) throws SQLException {
+                Statement statement = transaction.createStatement();
+                statement.execute(sql);
+              }
+
+              void unregistered(String sql) throws SQLException {
+                // BUG: Diagnostic contains: Statement `statement` acquired at line 14 is never closed
+                Statement statement = transaction.createUnregistered();
+                statement.execute(sql);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A factory in sight that builds the object it returns around what it is given owns it from the
    * call on, on its failure too (OpenJPA's {@code return getEagerResult(conn, stmnt, rs)}, which
    * makes a SelectResult and closes it if reading eager results fails), also where it keeps another

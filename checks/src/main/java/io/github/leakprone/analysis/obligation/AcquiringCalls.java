@@ -95,6 +95,7 @@ final class AcquiringCalls {
             ? listed.get() == Acquisition.OWNED_IF_FRESH
                 && !isGetterInSight(method, state)
                 && !buildsFromWhatItCanBeReadTo(method, state)
+                && !handsOutWhatItKeeps(method, state)
             : returnsFresh(method, body, state);
     return fresh ? Optional.of(Acquisition.OWNED) : Optional.empty();
   }
@@ -212,7 +213,30 @@ final class AcquiringCalls {
     return fresh;
   }
 
+  /**
+   * Whether {@code method}'s body, in another file in sight, returns only what it made and kept
+   * (registered, put in a cache, stored in a field) before returning it: PolyJDBC's {@code
+   * Transaction.createStatement()}, which registers each statement with the transaction that closes
+   * it. What it hands out is the keeper's, wherever the method is called from.
+   */
+  private boolean handsOutWhatItKeeps(MethodSymbol method, VisitorState state) {
+    MethodTree declaration = unit.declarationInSight(method, state);
+    if (declaration == null || declaration.getBody() == null) {
+      return false;
+    }
+    boolean[] keeps = new boolean[1];
+    return !scan(declaration, state, keeps) && keeps[0];
+  }
+
   private boolean scan(MethodTree declaration, VisitorState state) {
+    return scan(declaration, state, new boolean[1]);
+  }
+
+  /**
+   * Whether {@code declaration} returns a new resource the caller must close; {@code keeps[0]} is
+   * set when it returns one it made and kept.
+   */
+  private boolean scan(MethodTree declaration, VisitorState state, boolean[] keeps) {
     Set<Symbol> freshLocals = new HashSet<>();
     // What the method keeps besides returning it (a cache: putStatement(sql, stmt), a field) is
     // not the caller's to close.
@@ -279,6 +303,10 @@ final class AcquiringCalls {
         return super.visitReturn(ret, null);
       }
     }.scan(declaration.getBody(), null);
+    keeps[0] =
+        returned.stream()
+            .map(value -> getSymbol(value))
+            .anyMatch(local -> freshLocals.contains(local) && kept.contains(local));
     return found[0]
         || returned.stream()
             .map(value -> getSymbol(value))
