@@ -858,6 +858,78 @@ final class ResourceLeakRealCodeShapesTest {
    * catch.
    */
   /**
+   * jwarc's WACZ writer opens two temporary channels, then asks for SHA-256 and rethrows the {@code
+   * NoSuchAlgorithmException} no Java platform throws for it: as with a charset the platform lacks,
+   * a call that can fail only so opens no path. A security call that fails in use (a key store of a
+   * type the provider does not have, a bad password) still does. And a failing anonymous subclass's
+   * constructor is named after the class it extends.
+   */
+  @Test
+  void anAlgorithmThePlatformLacksOpensNoPath() {
+    helper
+        .addSourceLines(
+            "Wacz.java",
+            """
+            import java.io.IOException;
+            import java.io.InputStream;
+            import java.io.OutputStream;
+            import java.nio.channels.Channels;
+            import java.nio.channels.FileChannel;
+            import java.nio.file.Path;
+            import java.nio.file.StandardOpenOption;
+            import java.security.GeneralSecurityException;
+            import java.security.KeyStore;
+            import java.security.MessageDigest;
+            import java.security.NoSuchAlgorithmException;
+            import java.util.zip.GZIPOutputStream;
+
+            class Wacz {
+              FileChannel cdx;
+              FileChannel pages;
+              OutputStream gzip;
+              MessageDigest digest;
+
+              Wacz(Path cdxFile, Path pagesFile) throws IOException {
+                // BUG: Diagnostic contains: FileChannel `cdx` acquired at line 22 is not closed when `new GZIPOutputStream(...)` at line 24 throws
+                this.cdx = FileChannel.open(cdxFile, StandardOpenOption.WRITE);
+                this.gzip =
+                    new GZIPOutputStream(Channels.newOutputStream(cdx), 8192) {
+                      @Override
+                      public void close() throws IOException {
+                        finish();
+                      }
+                    };
+                this.pages = FileChannel.open(pagesFile, StandardOpenOption.WRITE);
+                try {
+                  digest = MessageDigest.getInstance("SHA-256");
+                } catch (NoSuchAlgorithmException e) {
+                  throw new IllegalStateException(e);
+                }
+              }
+
+              void close() throws IOException {
+                cdx.close();
+                pages.close();
+              }
+
+              static KeyStore load(Path file, char[] password) throws IOException {
+                // BUG: Diagnostic contains: InputStream `in` acquired at line 45 is not closed when the `throw` at line 52 is taken
+                InputStream in = java.nio.file.Files.newInputStream(file);
+                try {
+                  KeyStore store = KeyStore.getInstance("PKCS12");
+                  store.load(in, password);
+                  in.close();
+                  return store;
+                } catch (GeneralSecurityException e) {
+                  throw new IOException(e);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * JBatch's job model resolver keeps a private {@code getJslJobInheritance} that nothing calls,
    * and the private {@code readJobXML} only it calls: code nobody calls is deleted, not fixed, so
    * neither is reported. A private method something calls is, and so is a recursive one that

@@ -2,6 +2,7 @@ package io.github.leakprone.analysis.obligation;
 
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 
+import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
@@ -118,11 +119,11 @@ final class ThrowingCalls {
 
   /**
    * Whether {@code method} can fail only on a misconfiguration, fixed at the first run rather than
-   * met again in use: it declares only {@code UnsupportedEncodingException} (a charset name the
-   * platform lacks: {@code new InputStreamReader(in, encoding)}, {@code s.getBytes(encoding)}), or
-   * it is {@code new JarOutputStream(out)}, whose {@code throws IOException} nothing in its body
-   * honours. No path opens there; the triage counts a loss on such a path as nothing a maintainer
-   * would fix.
+   * met again in use: it declares only what a platform that lacks a charset or an algorithm throws
+   * ({@link #PLATFORM_LACKS}: {@code new InputStreamReader(in, encoding)}, {@code
+   * s.getBytes(encoding)}, {@code MessageDigest.getInstance("SHA-256")}), or it is {@code new
+   * JarOutputStream(out)}, whose {@code throws IOException} nothing in its body honours. No path
+   * opens there; the triage counts a loss on such a path as nothing a maintainer would fix.
    */
   private static boolean failsOnlyOnMisconfiguration(MethodSymbol method, VisitorState state) {
     if (method.isConstructor()
@@ -130,17 +131,29 @@ final class ThrowingCalls {
         && method.owner.getQualifiedName().contentEquals("java.util.jar.JarOutputStream")) {
       return true;
     }
-    Type unsupported = NamedTypes.get("java.io.UnsupportedEncodingException", state);
-    if (unsupported == null || method.getThrownTypes().isEmpty()) {
+    if (method.getThrownTypes().isEmpty()) {
       return false;
     }
     for (Type thrown : method.getThrownTypes()) {
-      if (!ASTHelpers.isSubtype(thrown, unsupported, state)) {
+      if (!NamedTypes.isSubtypeOfAny(thrown, PLATFORM_LACKS, state)) {
         return false;
       }
     }
     return true;
   }
+
+  /**
+   * What a call throws when the platform lacks what it names: a charset ({@code new
+   * InputStreamReader(in, encoding)}), or an algorithm, padding or provider ({@code
+   * MessageDigest.getInstance("SHA-256")}, which every Java platform must provide: jwarc's WACZ
+   * writer, whose catch of it rethrows and was said to lose two temporary files).
+   */
+  private static final ImmutableList<String> PLATFORM_LACKS =
+      ImmutableList.of(
+          "java.io.UnsupportedEncodingException",
+          "java.security.NoSuchAlgorithmException",
+          "java.security.NoSuchProviderException",
+          "javax.crypto.NoSuchPaddingException");
 
   /**
    * Whether {@code method}'s {@code throws} clause names an exception: a checked one, or an

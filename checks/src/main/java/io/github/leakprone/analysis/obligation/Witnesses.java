@@ -9,6 +9,7 @@ import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -63,7 +64,7 @@ final class Witnesses {
               + name
               + arguments;
     } else {
-      text = "new " + ASTHelpers.getType(call).tsym.getSimpleName() + "(...)";
+      text = "new " + madeTypeName((NewClassTree) call) + "(...)";
     }
     // A call that declares a checked exception is a likelier thrower than one that could only fail
     // with a RuntimeException, and so the better path to name.
@@ -72,6 +73,26 @@ final class Witnesses {
       declaresChecked |= ThrowingCalls.isChecked(thrown, state);
     }
     return new Witness(Witness.Kind.EXCEPTION, line(call), text, declaresChecked ? 2 : 1);
+  }
+
+  /**
+   * The name of the class {@code made} makes: for an anonymous class, the class it extends or the
+   * interface it implements, as the source names it ({@code new GZIPOutputStream(out) {...}}).
+   */
+  private static String madeTypeName(NewClassTree made) {
+    Symbol.TypeSymbol type = ASTHelpers.getType(made).tsym;
+    if (made.getClassBody() != null && type instanceof Symbol.ClassSymbol anonymous) {
+      Type supertype = anonymous.getSuperclass();
+      if (anonymous.getInterfaces().size() == 1
+          && (supertype == null
+              || supertype.tsym.getQualifiedName().contentEquals("java.lang.Object"))) {
+        supertype = anonymous.getInterfaces().get(0);
+      }
+      if (supertype != null && supertype.tsym != null) {
+        return supertype.tsym.getSimpleName().toString();
+      }
+    }
+    return type.getSimpleName().toString();
   }
 
   Witness overwrite(Tree where) {
