@@ -852,12 +852,6 @@ final class ResourceLeakRealCodeShapesTest {
   }
 
   /**
-   * A catch that lets the path go on names a loss only when nothing more telling does: jdeb's
-   * archive producer goes on after a {@code CompressorException} (an uncompressed file) and loses
-   * its stream at the {@code throw} for an unsupported archive, which the finding names, not the
-   * catch.
-   */
-  /**
    * jwarc's WACZ writer opens two temporary channels, then asks for SHA-256 and rethrows the {@code
    * NoSuchAlgorithmException} no Java platform throws for it: as with a charset the platform lacks,
    * a call that can fail only so opens no path. A security call that fails in use (a key store of a
@@ -1037,6 +1031,12 @@ final class ResourceLeakRealCodeShapesTest {
         .doTest();
   }
 
+  /**
+   * A catch that lets the path go on names a loss only when nothing more telling does: jdeb's
+   * archive producer goes on after a {@code CompressorException} (an uncompressed file) and loses
+   * its stream at the {@code throw} for an unsupported archive, which the finding names, not the
+   * catch.
+   */
   @Test
   void aLaterThrowNamesTheLossRatherThanACatchThePathWentOnFrom() {
     helper

@@ -12,7 +12,6 @@ final class StaticCollectionLeakRealCodeTest {
   private final CompilationTestHelper helper =
       LeakStubs.addTo(CompilationTestHelper.newInstance(StaticCollectionLeak.class, getClass()));
 
-  /** As spring-websocket's SpringConfigurator: bean names cached per application context id. */
   /**
    * twitter4j keeps every configuration it builds in a static list, adding one only when no equal
    * one is there: the list grows with every new configuration (one per OAuth token), not on every
@@ -51,6 +50,7 @@ final class StaticCollectionLeakRealCodeTest {
         .doTest();
   }
 
+  /** As spring-websocket's SpringConfigurator: bean names cached per application context id. */
   @Test
   void cacheFilledAfterALookupOfTheSameKey() {
     helper
