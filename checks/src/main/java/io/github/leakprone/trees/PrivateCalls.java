@@ -79,10 +79,7 @@ public final class PrivateCalls {
       return false; // not private, or referred to other than by a call
     }
     for (TreePath call : calls.get()) {
-      TreePath caller = TreePaths.enclosingMethodOrLambda(call);
-      while (caller != null && !(caller.getLeaf() instanceof MethodTree)) {
-        caller = TreePaths.enclosingMethodOrLambda(caller); // a lambda runs when its method does
-      }
+      TreePath caller = TreePaths.enclosingMethod(call);
       if (caller == null || !neverCalled(caller, visiting)) {
         return false; // called from an initializer, or from code that runs
       }

@@ -49,6 +49,20 @@ public final class TreePaths {
     return null;
   }
 
+  /**
+   * The method whose call runs the code at {@code path}'s leaf: the one around it, through the
+   * lambdas on the way (a lambda runs when its method does, or later); null for code in an
+   * initializer, or in a class declared inside a method.
+   */
+  @Nullable
+  public static TreePath enclosingMethod(TreePath path) {
+    TreePath method = enclosingMethodOrLambda(path);
+    while (method != null && !(method.getLeaf() instanceof MethodTree)) {
+      method = enclosingMethodOrLambda(method);
+    }
+    return method;
+  }
+
   /** The path of the outermost class around {@code path}'s leaf, or null outside any class. */
   @Nullable
   public static TreePath topLevelClass(TreePath path) {

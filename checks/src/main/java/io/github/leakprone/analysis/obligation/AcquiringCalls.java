@@ -208,7 +208,7 @@ final class AcquiringCalls {
       return known;
     }
     returnsFresh.put(method, false); // a recursive factory adds nothing on its way round
-    boolean fresh = scan(declaration, state);
+    boolean fresh = scan(declaration, state).fresh();
     returnsFresh.put(method, fresh);
     return fresh;
   }
@@ -224,19 +224,19 @@ final class AcquiringCalls {
     if (declaration == null || declaration.getBody() == null) {
       return false;
     }
-    boolean[] keeps = new boolean[1];
-    return !scan(declaration, state, keeps) && keeps[0];
-  }
-
-  private boolean scan(MethodTree declaration, VisitorState state) {
-    return scan(declaration, state, new boolean[1]);
+    Returned returned = scan(declaration, state);
+    return !returned.fresh() && returned.keptFresh();
   }
 
   /**
-   * Whether {@code declaration} returns a new resource the caller must close; {@code keeps[0]} is
-   * set when it returns one it made and kept.
+   * What a body returns of the resources it makes.
+   *
+   * @param fresh a new one the caller must close, on some path
+   * @param keptFresh one it made and kept (a cache, a registry, a field) before returning it
    */
-  private boolean scan(MethodTree declaration, VisitorState state, boolean[] keeps) {
+  private record Returned(boolean fresh, boolean keptFresh) {}
+
+  private Returned scan(MethodTree declaration, VisitorState state) {
     Set<Symbol> freshLocals = new HashSet<>();
     // What the method keeps besides returning it (a cache: putStatement(sql, stmt), a field) is
     // not the caller's to close.
@@ -303,14 +303,16 @@ final class AcquiringCalls {
         return super.visitReturn(ret, null);
       }
     }.scan(declaration.getBody(), null);
-    keeps[0] =
-        returned.stream()
-            .map(value -> getSymbol(value))
-            .anyMatch(local -> freshLocals.contains(local) && kept.contains(local));
-    return found[0]
-        || returned.stream()
-            .map(value -> getSymbol(value))
-            .anyMatch(local -> freshLocals.contains(local) && !kept.contains(local));
+    boolean freshLocal = false;
+    boolean keptLocal = false;
+    for (ExpressionTree value : returned) {
+      Symbol local = getSymbol(value);
+      if (freshLocals.contains(local)) {
+        freshLocal |= !kept.contains(local);
+        keptLocal |= kept.contains(local);
+      }
+    }
+    return new Returned(found[0] || freshLocal, keptLocal);
   }
 
   /**

@@ -179,6 +179,12 @@ public final class ObligationAnalysis {
   private Tree body;
 
   /**
+   * The variables whose resources the body closes somewhere ({@link #releasedIn}); worked out on
+   * the first call that hands a held resource to one that keeps it ({@link #closesItself}).
+   */
+  private Set<Symbol> releasedInBody;
+
+  /**
    * The body's locals that only ever hold their initializer, with it; indexed in one pass on the
    * first test for null of a variable that holds something ({@link #neverNull}).
    */
@@ -863,28 +869,10 @@ public final class ObligationAnalysis {
                 : facts.addAlias(argument::selects, keeper);
       }
     }
-    if (arguments.size() == 1
-        && method != null
-        && Setters.isSetter(method)
-        && !Receivers.isThisOrSuper(receiver)
-        && !arguments.get(0).isEmpty() // what holds nothing needs no walk of the body
-        && !closesItself(call.getArguments().get(0))) {
-      // holder.setConnection(fetchConnection(ds)): a setter keeps what it is given in its object,
-      // as an assignment to that object's field would (Spring's DataSourceUtils). Not the class's
-      // own setSocketOptions(socket), which configures what it is given (SNMP4J's); and not what
-      // the method closes itself: writer.setOutput(ios) ... ios.close() only lent it, and a
-      // failure in between loses it (Thumbnailator's image sink).
-      facts = transfers.escape(facts, arguments.get(0));
-    }
-    if (method != null
-        && Registrations.isRegistration(method)
-        && !Receivers.isThisOrSuper(receiver)
-        && !spec.isRelease(method, state)) {
-      // transaction.registerCursor(rs): a registry keeps what it is given, to release it later
-      // (PolyJDBC's transaction closes what it registered in its close()). Not what the method
-      // closes itself, which it only lent, as with a setter; and not a selector that a channel's
-      // register(selector, ops) is given, which hands the channel, not the selector, to its loop.
+    if (method != null && keepsWhatItIsGiven(method, receiver, arguments.size())) {
       for (int i = 0; i < arguments.size(); i++) {
+        // Not what the method closes itself: writer.setOutput(ios) ... ios.close() only lent it,
+        // and a failure in between loses it (Thumbnailator's image sink).
         if (!arguments.get(i).isEmpty() && !closesItself(call.getArguments().get(i))) {
           facts = transfers.escape(facts, arguments.get(i));
         }
@@ -1273,45 +1261,35 @@ public final class ObligationAnalysis {
   }
 
   /**
-   * Whether {@code argument} is a local or parameter that the method releases itself somewhere:
-   * {@code v.close()}, or a closer given {@code v}. Whatever it handed {@code v} to, it kept the
-   * duty to close it.
+   * Whether a call of {@code method} on another object keeps what it is given there, by its shape:
+   * a setter ({@code holder.setConnection(fetchConnection(ds))}, as an assignment to that object's
+   * field would: Spring's DataSourceUtils), or a registration ({@code
+   * transaction.registerCursor(rs)}: a registry keeps what it is given to release it later, as
+   * PolyJDBC's transaction closes what it registered in its close()). Not the class's own {@code
+   * setSocketOptions(socket)}, which configures what it is given (SNMP4J's), nor a channel's {@code
+   * register(selector, ops)}, which hands the loop the channel, not the selector.
+   */
+  private boolean keepsWhatItIsGiven(MethodSymbol method, ExpressionTree receiver, int arguments) {
+    return !Receivers.isThisOrSuper(receiver)
+        && ((Setters.isSetter(method) && arguments == 1)
+            || (Registrations.isRegistration(method) && !spec.isRelease(method, state)));
+  }
+
+  /**
+   * Whether {@code argument} is a local or parameter that the method releases itself somewhere in
+   * its body ({@link #releasedIn}): whatever it handed the variable to, it kept the duty to close
+   * it. A close in a lambda is not the method's own; the lambda captures the variable, and that
+   * hands it on anyway.
    */
   private boolean closesItself(ExpressionTree argument) {
     Symbol variable = trackable(argument);
     if (variable == null || !LocalVariables.isLocalOrParameter(variable)) {
       return false;
     }
-    boolean[] closes = new boolean[1];
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
-        if (!closes[0] && isReleaseOf(tree, variable)) {
-          closes[0] = true;
-        }
-        return closes[0] ? null : super.visitMethodInvocation(tree, null);
-      }
-    }.scan(body, null);
-    return closes[0];
-  }
-
-  private boolean isReleaseOf(MethodInvocationTree call, Symbol variable) {
-    MethodSymbol method = getSymbol(call);
-    if (method != null
-        && getReceiver(call) instanceof IdentifierTree receiver
-        && getSymbol(receiver) == variable
-        && spec.isRelease(method, state)) {
-      return true;
+    if (releasedInBody == null) {
+      releasedInBody = releasedIn(body);
     }
-    List<? extends ExpressionTree> arguments = call.getArguments();
-    for (int i : spec.releasedArguments(call, state)) {
-      if (i < arguments.size()
-          && arguments.get(i) instanceof IdentifierTree identifier
-          && getSymbol(identifier) == variable) {
-        return true;
-      }
-    }
-    return false;
+    return releasedInBody.contains(variable);
   }
 
   /**

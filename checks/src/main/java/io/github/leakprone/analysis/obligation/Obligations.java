@@ -100,10 +100,10 @@ public final class Obligations {
    * leak: the walk of its class is paid where there is something to report.
    */
   private static boolean neverRuns(TreePath methodOrLambda) {
-    TreePath method = methodOrLambda;
-    while (method != null && !(method.getLeaf() instanceof MethodTree)) {
-      method = TreePaths.enclosingMethodOrLambda(method);
-    }
+    TreePath method =
+        methodOrLambda.getLeaf() instanceof MethodTree
+            ? methodOrLambda
+            : TreePaths.enclosingMethod(methodOrLambda);
     return method != null && PrivateCalls.neverCalled(method);
   }
 

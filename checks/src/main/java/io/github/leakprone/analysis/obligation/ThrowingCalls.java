@@ -90,7 +90,7 @@ final class ThrowingCalls {
     if (known == null) {
       ImmutableSet.Builder<Symbol> types = ImmutableSet.builder();
       for (Type type : method.getThrownTypes()) {
-        if (!isError(type, state) && !isCallersMistake(type)) {
+        if (isWayToFail(type, state)) {
           types.add(type.tsym);
         }
       }
@@ -159,11 +159,11 @@ final class ThrowingCalls {
    * Whether {@code method}'s {@code throws} clause names an exception: a checked one, or an
    * unchecked one that its library names there as the way the call fails ({@code OSS.putObject
    * throws OSSException, ClientException}, AWS's {@code throws SdkClientException}); not one of the
-   * JDK's exceptions for a caller's mistake ({@link #isCallersMistake}).
+   * JDK's exceptions for a caller's mistake ({@link #CALLERS_MISTAKES}).
    */
   private static boolean declaresAnException(MethodSymbol method, VisitorState state) {
     for (Type type : method.getThrownTypes()) {
-      if (!isError(type, state) && !isCallersMistake(type)) {
+      if (isWayToFail(type, state)) {
         return true;
       }
     }
@@ -186,8 +186,13 @@ final class ThrowingCalls {
           "java.lang.ClassCastException",
           "java.lang.UnsupportedOperationException");
 
-  private static boolean isCallersMistake(Type type) {
-    return CALLERS_MISTAKES.contains(type.tsym.getQualifiedName().toString());
+  /**
+   * Whether {@code type}, named in a {@code throws} clause, is a way the call fails in use: not an
+   * {@code Error}, nor one of the JDK's exceptions for a caller's mistake.
+   */
+  private static boolean isWayToFail(Type type, VisitorState state) {
+    return !isError(type, state)
+        && !CALLERS_MISTAKES.contains(type.tsym.getQualifiedName().toString());
   }
 
   private static boolean isError(Type type, VisitorState state) {
