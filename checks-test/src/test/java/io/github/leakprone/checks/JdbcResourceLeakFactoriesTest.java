@@ -724,4 +724,114 @@ final class JdbcResourceLeakFactoriesTest {
             """)
         .doTest();
   }
+
+  /**
+   * A factory in sight that hands out what a holder holds when it holds one, and makes a new
+   * connection only when it holds none (Snaker's {@code JdbcHelper.getConnection(ds)}: the
+   * connection its transaction bound to the thread, else the data source's), gives its callers one
+   * they cannot tell from the transaction's: closing it is the transaction's business. The method
+   * that reads the holder itself (the transaction's start, which looks for a bound connection
+   * first) knows it got a new one, and so does nothing for one that takes a pool's spare out of a
+   * queue.
+   */
+  @Test
+  void aFactoryThatHandsOutTheTransactionsConnectionFirstMakesNoneForItsCallers() {
+    helper
+        .addSourceLines(
+            "Holder.java",
+            """
+            public class Holder {
+              private static final ThreadLocal<Object> BOUND = new ThreadLocal<>();
+
+              public static Object get() {
+                return BOUND.get();
+              }
+
+              public static void bind(Object value) {
+                BOUND.set(value);
+              }
+            }
+            """)
+        .addSourceLines(
+            "Jdbc.java",
+            """
+            import java.sql.Connection;
+            import java.sql.SQLException;
+            import java.util.Queue;
+            import javax.sql.DataSource;
+
+            public class Jdbc {
+              private static final ThreadLocal<Connection> CURRENT = new ThreadLocal<>();
+
+              public static Connection getConnection(DataSource ds) throws SQLException {
+                Connection conn = (Connection) Holder.get();
+                if (conn != null) {
+                  return conn;
+                }
+                return ds.getConnection();
+              }
+
+              public static Connection getCurrentOrNewConnection(DataSource ds)
+                  throws SQLException {
+                return CURRENT.get() == null ? ds.getConnection() : CURRENT.get();
+              }
+
+              public static Connection getSpareConnection(Queue<Connection> idle, DataSource ds)
+                  throws SQLException {
+                Connection spare = idle.poll();
+                if (spare != null) {
+                  return spare;
+                }
+                return ds.getConnection();
+              }
+            }
+            """)
+        .addSourceLines(
+            "Access.java",
+            """
+            import java.sql.Connection;
+            import java.sql.PreparedStatement;
+            import java.sql.SQLException;
+            import java.util.Queue;
+            import javax.sql.DataSource;
+
+            class Access {
+              private DataSource dataSource;
+
+              protected Connection getConnection() throws SQLException {
+                return Jdbc.getConnection(dataSource);
+              }
+
+              void save(String id) throws SQLException {
+                Connection conn = getConnection();
+                try (PreparedStatement ps = conn.prepareStatement("UPDATE t SET x = ?")) {
+                  ps.setString(1, id);
+                  ps.execute();
+                }
+              }
+
+              void touch() throws SQLException {
+                Jdbc.getCurrentOrNewConnection(dataSource).setReadOnly(false);
+              }
+
+              Connection begin() throws SQLException {
+                if (Holder.get() != null) {
+                  return null;
+                }
+                // BUG: Diagnostic contains: Connection `conn` acquired at line 31 is not closed when `conn.setAutoCommit(...)` at line 32 throws
+                Connection conn = Jdbc.getConnection(dataSource);
+                conn.setAutoCommit(false);
+                Holder.bind(conn);
+                return conn;
+              }
+
+              void spare(Queue<Connection> idle) throws SQLException {
+                // BUG: Diagnostic contains: Connection `conn` acquired at line 39 is never closed
+                Connection conn = Jdbc.getSpareConnection(idle, dataSource);
+                conn.setReadOnly(true);
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -14,6 +14,7 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import io.github.leakprone.trees.Casts;
 import io.github.leakprone.trees.CompiledWithUs;
 import io.github.leakprone.trees.ReturnedValues;
+import javax.annotation.Nullable;
 import javax.lang.model.element.ElementKind;
 
 /**
@@ -49,20 +50,49 @@ public final class Getters {
   public static boolean returnsOnlyFields(MethodTree declaration, VisitorState state) {
     ImmutableList<ExpressionTree> values = ReturnedValues.expressions(declaration.getBody());
     return !values.isEmpty()
-        && values.stream().allMatch(value -> isHeldByAField(Casts.stripped(value), state));
+        && values.stream().allMatch(value -> fieldRead(Casts.stripped(value), state) != null);
   }
 
-  private static boolean isHeldByAField(ExpressionTree value, VisitorState state) {
+  /**
+   * The member whose held value {@code value} (casts stripped) reads, or null when it reads none: a
+   * field, a holder field whose {@code get} it calls, or a method compiled with the checked file
+   * that is a getter itself ({@code TransactionObjectHolder.get()} returning a {@code
+   * ThreadLocal}'s value).
+   */
+  @Nullable
+  public static Symbol heldMember(ExpressionTree value, VisitorState state) {
+    ExpressionTree read = Casts.stripped(value);
+    Symbol field = fieldRead(read, state);
+    if (field != null) {
+      return field;
+    }
+    if (!(read instanceof MethodInvocationTree call)) {
+      return null;
+    }
+    MethodSymbol getter = getSymbol(call);
+    return getter != null
+            && !getter.getReturnType().isPrimitive()
+            && returnsOnlyFields(getter, state)
+        ? getter
+        : null;
+  }
+
+  /** The field {@code value} reads, itself or through a holder field's {@code get}, or null. */
+  @Nullable
+  private static Symbol fieldRead(ExpressionTree value, VisitorState state) {
     if (value instanceof MethodInvocationTree call && call.getArguments().size() <= 1) {
       MethodSymbol method = getSymbol(call);
       ExpressionTree holder = ASTHelpers.getReceiver(call);
+      Symbol holderField = holder == null ? null : getSymbol(holder);
       return method != null
-          && method.getSimpleName().contentEquals("get")
-          && holder != null
-          && isField(getSymbol(holder))
-          && NamedTypes.isSubtypeOfAny(ASTHelpers.getType(holder), HOLDERS, state);
+              && method.getSimpleName().contentEquals("get")
+              && isField(holderField)
+              && NamedTypes.isSubtypeOfAny(ASTHelpers.getType(holder), HOLDERS, state)
+          ? holderField
+          : null;
     }
-    return isField(getSymbol(value));
+    Symbol symbol = getSymbol(value);
+    return isField(symbol) ? symbol : null;
   }
 
   private static boolean isField(Symbol symbol) {

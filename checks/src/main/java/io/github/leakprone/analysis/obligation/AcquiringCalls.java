@@ -52,10 +52,12 @@ final class AcquiringCalls {
   private final Map<MethodSymbol, Boolean> returnsFresh = new HashMap<>();
   private final Map<MethodSymbol, Boolean> returnsAField = new HashMap<>();
   private final Map<MethodSymbol, Boolean> readableBuilds = new HashMap<>();
+  private final HolderLookups holderLookups;
 
   AcquiringCalls(ResourceSpec spec, UnitMethods unit) {
     this.spec = spec;
     this.unit = unit;
+    this.holderLookups = new HolderLookups(unit);
   }
 
   /**
@@ -97,7 +99,19 @@ final class AcquiringCalls {
                 && !buildsFromWhatItCanBeReadTo(method, state)
                 && !handsOutWhatItKeeps(method, state)
             : returnsFresh(method, body, state);
-    return fresh ? Optional.of(Acquisition.OWNED) : Optional.empty();
+    return fresh && !handsOutAHoldersOwn(tree, method, state)
+        ? Optional.of(Acquisition.OWNED)
+        : Optional.empty();
+  }
+
+  /**
+   * Whether {@code call} of {@code method} may get what a holder holds, where the caller cannot
+   * tell ({@link HolderLookups}).
+   */
+  private boolean handsOutAHoldersOwn(
+      ExpressionTree call, MethodSymbol method, VisitorState state) {
+    MethodTree declaration = unit.declarationInSight(method, state);
+    return declaration != null && holderLookups.handsOutAHoldersOwn(call, declaration, state);
   }
 
   /**

@@ -35,6 +35,11 @@ final class UnitMethods {
     this.unit = unit;
   }
 
+  /** The compilation unit itself. */
+  CompilationUnitTree tree() {
+    return unit;
+  }
+
   /** {@code method}'s declaration with a body in this unit, or null. */
   @Nullable
   MethodTree declaration(MethodSymbol method) {
