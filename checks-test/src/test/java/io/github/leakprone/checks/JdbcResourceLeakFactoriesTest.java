@@ -99,6 +99,76 @@ final class JdbcResourceLeakFactoriesTest {
         .doTest();
   }
 
+  /**
+   * A pool's physical connection ({@code ConnectionPoolDataSource.getPooledConnection()}, {@code
+   * XADataSource.getXAConnection()}) is a resource of its own: closing the handle its {@code
+   * getConnection()} hands out only tells the pool's listeners it is free, and the physical
+   * connection stays open (Quartz's JNDI provider, requery's and Jodd's providers). A pool that
+   * keeps it, a wrapper that takes it and a {@code finally} that closes it are no finding.
+   */
+  @Test
+  void aPoolsPhysicalConnectionIsNotClosedByItsHandle() {
+    helper
+        .addSourceLines(
+            "Provider.java",
+            """
+            import java.sql.Connection;
+            import java.sql.SQLException;
+            import java.util.ArrayDeque;
+            import java.util.Deque;
+            import javax.sql.ConnectionPoolDataSource;
+            import javax.sql.PooledConnection;
+            import javax.sql.XAConnection;
+            import javax.sql.XADataSource;
+
+            class Provider {
+              private final Deque<PooledConnection> available = new ArrayDeque<>();
+
+              Connection xa(XADataSource ds) throws SQLException {
+                // BUG: Diagnostic contains: XAConnection returned by getXAConnection() at line 15 is never stored, so nothing closes it (closing the Connection its getConnection() hands out does not close it); close it in a finally block
+                return ds.getXAConnection().getConnection();
+              }
+
+              Connection pooled(ConnectionPoolDataSource ds) throws SQLException {
+                // BUG: Diagnostic contains: PooledConnection `physical` acquired at line 20 is never closed (closing the Connection its getConnection() hands out does not close it)
+                PooledConnection physical = ds.getPooledConnection();
+                return physical.getConnection();
+              }
+
+              void fill(ConnectionPoolDataSource ds) throws SQLException {
+                available.push(ds.getPooledConnection());
+              }
+
+              Logged wrapped(XADataSource ds) throws SQLException {
+                return new Logged(ds.getXAConnection());
+              }
+
+              String probe(XADataSource ds) throws SQLException {
+                XAConnection xa = ds.getXAConnection();
+                try (Connection handle = xa.getConnection()) {
+                  return handle.getCatalog();
+                } finally {
+                  xa.close();
+                }
+              }
+
+              static final class Logged implements AutoCloseable {
+                final XAConnection delegate;
+
+                Logged(XAConnection delegate) {
+                  this.delegate = delegate;
+                }
+
+                @Override
+                public void close() throws SQLException {
+                  delegate.close();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void aProjectsFactoryMethodsAcquire() {
     helper

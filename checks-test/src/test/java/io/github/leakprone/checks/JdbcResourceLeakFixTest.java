@@ -164,6 +164,65 @@ final class JdbcResourceLeakFixTest {
         .doTest(TEXT_MATCH);
   }
 
+  /**
+   * A pool's physical connection is no {@code AutoCloseable}: it is closed in a {@code finally}
+   * block. Where the handle it hands out leaves the method, closing it there would break the
+   * handle, and no fix is offered.
+   */
+  @Test
+  void aPooledConnectionIsClosedInAFinallyUnlessItsHandleLeaves() {
+    helper
+        .addInputLines(
+            "Dao.java",
+            """
+            import java.sql.Connection;
+            import java.sql.SQLException;
+            import javax.sql.ConnectionPoolDataSource;
+            import javax.sql.PooledConnection;
+
+            class Dao {
+              String catalog(ConnectionPoolDataSource ds) throws SQLException {
+                PooledConnection physical = ds.getPooledConnection();
+                try (Connection handle = physical.getConnection()) {
+                  return handle.getCatalog();
+                }
+              }
+
+              Connection handedOut(ConnectionPoolDataSource ds) throws SQLException {
+                PooledConnection physical = ds.getPooledConnection();
+                return physical.getConnection();
+              }
+            }
+            """)
+        .addOutputLines(
+            "Dao.java",
+            """
+            import java.sql.Connection;
+            import java.sql.SQLException;
+            import javax.sql.ConnectionPoolDataSource;
+            import javax.sql.PooledConnection;
+
+            class Dao {
+              String catalog(ConnectionPoolDataSource ds) throws SQLException {
+                PooledConnection physical = ds.getPooledConnection();
+                try {
+                  try (Connection handle = physical.getConnection()) {
+                    return handle.getCatalog();
+                  }
+                } finally {
+                  physical.close();
+                }
+              }
+
+              Connection handedOut(ConnectionPoolDataSource ds) throws SQLException {
+                PooledConnection physical = ds.getPooledConnection();
+                return physical.getConnection();
+              }
+            }
+            """)
+        .doTest(TEXT_MATCH);
+  }
+
   // ---------------------------------------------------------------------------------------------
   // The resource's own closes, made redundant by the try
 

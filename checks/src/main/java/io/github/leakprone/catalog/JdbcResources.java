@@ -50,6 +50,10 @@ public final class JdbcResources implements ResourceSpec {
           new MethodRef("java.sql.Driver", "connect"),
           // A pooled connection's handle: closing it returns the physical connection to the pool.
           new MethodRef("javax.sql.PooledConnection", "getConnection"),
+          // The physical connection a pool keeps: closing the handle it hands out does not close
+          // it (the handle's close only tells the pool's listeners it is free again).
+          new MethodRef("javax.sql.ConnectionPoolDataSource", "getPooledConnection"),
+          new MethodRef("javax.sql.XADataSource", "getXAConnection"),
           // Released with DataSourceUtils.releaseConnection (a cataloged closer).
           new MethodRef("org.springframework.jdbc.datasource.DataSourceUtils", "getConnection"));
 
@@ -449,8 +453,7 @@ public final class JdbcResources implements ResourceSpec {
     }
     // The call's own type, not the method's: a generic acquirer's result is known at the call.
     Type result = ASTHelpers.getType(call);
-    Type autoCloseable = state.getSymtab().autoCloseableType;
-    if (result == null || !ASTHelpers.isSubtype(result, autoCloseable, state)) {
+    if (result == null || !isClosable(result, state)) {
       return Optional.empty();
     }
     if (listed == Listed.OWNED && madeByADriversMetaData(result, state)) {
@@ -497,6 +500,18 @@ public final class JdbcResources implements ResourceSpec {
       }
       case NONE -> Optional.empty();
     };
+  }
+
+  /**
+   * Whether a call's result can be closed: an {@code AutoCloseable}, or a {@code PooledConnection}
+   * (an {@code XAConnection} too), which has a {@code close()} but predates {@code AutoCloseable}.
+   */
+  private static boolean isClosable(Type result, VisitorState state) {
+    if (ASTHelpers.isSubtype(result, state.getSymtab().autoCloseableType, state)) {
+      return true;
+    }
+    Type pooled = NamedTypes.get("javax.sql.PooledConnection", state);
+    return pooled != null && ASTHelpers.isSubtype(result, pooled, state);
   }
 
   /**

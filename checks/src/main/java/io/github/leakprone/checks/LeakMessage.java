@@ -16,6 +16,7 @@ import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
 import io.github.leakprone.analysis.obligation.Leak;
 import io.github.leakprone.analysis.obligation.Witness;
+import io.github.leakprone.catalog.NamedTypes;
 import io.github.leakprone.trees.SourceLines;
 
 /**
@@ -28,18 +29,22 @@ final class LeakMessage {
 
   private static final String ADVICE = "close it with try-with-resources or in a finally block";
 
+  /** For a resource that is no {@code AutoCloseable} (a {@code PooledConnection}). */
+  private static final String FINALLY_ADVICE = "close it in a finally block";
+
   static String of(Leak leak, VisitorState state) {
     String typeName = nameOf(getType(leak.site()), state);
     int line = SourceLines.lineOf(leak.site(), state);
     Witness witness = leak.witness();
+    String advice = advice(getType(leak.site()), state);
     if (witness.kind() == Witness.Kind.NEVER_STORED) {
       String made =
           leak.site() instanceof MethodInvocationTree call
               ? "returned by " + getSymbol(call).getSimpleName() + "()"
               : "created";
       return String.format(
-          "%s %s at line %d is never stored, so nothing closes it; %s",
-          typeName, made, line, ADVICE);
+          "%s %s at line %d is never stored, so nothing closes it%s; %s",
+          typeName, made, line, handleNote(getType(leak.site()), state), advice);
     }
     if (witness.kind() == Witness.Kind.EARLIER_VALUE) {
       // The resource lost is not the one acquired here but the one the field held before.
@@ -50,10 +55,11 @@ final class LeakMessage {
     }
     String subject = subject(leak, typeName, line, state);
     if (leak.neverReleased()) {
-      return String.format("%s is never closed; %s", subject, ADVICE);
+      return String.format(
+          "%s is never closed%s; %s", subject, handleNote(getType(leak.site()), state), advice);
     }
     return String.format(
-        "%s is not closed %s; %s", subject, witness.describe(), adviceFor(witness));
+        "%s is not closed %s; %s", subject, witness.describe(), adviceFor(witness, advice));
   }
 
   /**
@@ -128,12 +134,30 @@ final class LeakMessage {
     return type.tsym.getSimpleName().toString();
   }
 
-  private static String adviceFor(Witness witness) {
+  private static String adviceFor(Witness witness, String advice) {
     return switch (witness.kind()) {
       case FIELD_NEVER_CLOSED -> "close it where the object's life ends, in a close() of its class";
       case KEPT_IN_COLLECTION -> "close the elements before the collection is dropped";
-      default -> ADVICE;
+      default -> advice;
     };
+  }
+
+  /** Try-with-resources where the type allows it; a {@code finally} block otherwise. */
+  private static String advice(Type type, VisitorState state) {
+    return type == null || state.getTypes().isSubtype(type, state.getSymtab().autoCloseableType)
+        ? ADVICE
+        : FINALLY_ADVICE;
+  }
+
+  /**
+   * What a pool's physical connection is easily taken for: the handle its {@code getConnection()}
+   * hands out, whose close only tells the pool's listeners it is free.
+   */
+  private static String handleNote(Type type, VisitorState state) {
+    Type pooled = NamedTypes.get("javax.sql.PooledConnection", state);
+    return type != null && pooled != null && state.getTypes().isSubtype(type, pooled)
+        ? " (closing the Connection its getConnection() hands out does not close it)"
+        : "";
   }
 
   private LeakMessage() {}

@@ -21,9 +21,12 @@ import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
+import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnionTypeTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
@@ -292,6 +295,25 @@ public final class ReleaseOnEveryPath {
     return true;
   }
 
+  /**
+   * Whether the call at {@code call}, on the resource, makes a closeable that the method returns: a
+   * pool's physical connection's handle ({@code return physical.getConnection();}), a connection's
+   * statement. The resource must outlive the block for it to work.
+   */
+  private static boolean returnsAChildOf(TreePath call, VisitorState state) {
+    Type result = getType(call.getLeaf());
+    if (result == null
+        || !ASTHelpers.isSubtype(result, state.getSymtab().autoCloseableType, state)) {
+      return false;
+    }
+    TreePath outer = call.getParentPath();
+    while (outer.getLeaf() instanceof ParenthesizedTree
+        || outer.getLeaf() instanceof TypeCastTree) {
+      outer = outer.getParentPath();
+    }
+    return outer.getLeaf() instanceof ReturnTree;
+  }
+
   /** A lambda or a class body inside the block may run after the block has closed the resource. */
   private static boolean isCaptured(TreePath use, Tree block) {
     for (TreePath p = use; p != null && p.getLeaf() != block; p = p.getParentPath()) {
@@ -306,7 +328,8 @@ public final class ReleaseOnEveryPath {
       TreePath use, ImmutableSet<String> releaseMethods, VisitorState state) {
     Tree parent = use.getParentPath().getLeaf();
     if (parent instanceof MemberSelectTree) {
-      return use.getParentPath().getParentPath().getLeaf() instanceof MethodInvocationTree;
+      TreePath call = use.getParentPath().getParentPath();
+      return call.getLeaf() instanceof MethodInvocationTree && !returnsAChildOf(call, state);
     }
     if (parent instanceof MemberReferenceTree reference) {
       // pool::execute handed to a call (tasks.forEach(pool::execute)) is a call on it made there.
