@@ -733,6 +733,73 @@ final class JdbcResourceLeakFactoriesTest {
   }
 
   /**
+   * A utility's static method of any name declared to return a JDBC resource, in another file in
+   * sight, is judged by its body: one that returns a new result set ({@code DbUtil.query(conn,
+   * sql)}, which hands its statement to the result set with {@code closeOnCompletion()}, a release
+   * of the statement that makes the call release nothing of its caller's) makes one its caller must
+   * close; one that returns what a field holds makes none. Another object's method of that kind
+   * stays unknown: its object may hold what it returns.
+   */
+  @Test
+  void aUtilitysStaticMethodDeclaredToReturnAResourceIsJudgedByItsBody() {
+    helper
+        .addSourceLines(
+            "DbUtil.java",
+            """
+            import java.sql.Connection;
+            import java.sql.PreparedStatement;
+            import java.sql.ResultSet;
+            import java.sql.SQLException;
+
+            public final class DbUtil {
+              private static Connection shared;
+              private ResultSet last;
+
+              public static ResultSet query(Connection conn, String sql) throws SQLException {
+                PreparedStatement ps = conn.prepareStatement(sql);
+                ps.closeOnCompletion();
+                return ps.executeQuery();
+              }
+
+              public static Connection sharedConnection() {
+                return shared;
+              }
+
+              public ResultSet rerun(Connection conn, String sql) throws SQLException {
+                PreparedStatement ps = conn.prepareStatement(sql);
+                ps.closeOnCompletion();
+                last = ps.executeQuery();
+                return last;
+              }
+            }
+            """)
+        .addSourceLines(
+            "Report.java",
+            """
+            import java.sql.ResultSet;
+            import java.sql.SQLException;
+
+            class Report {
+              int count(java.sql.Connection conn) throws SQLException {
+                // BUG: Diagnostic contains: ResultSet `rs` acquired at line 7 is never closed
+                ResultSet rs = DbUtil.query(conn, "SELECT COUNT(*) FROM t");
+                return rs.next() ? rs.getInt(1) : 0;
+              }
+
+              String catalog() throws SQLException {
+                return DbUtil.sharedConnection().getCatalog();
+              }
+
+              boolean again(DbUtil util, java.sql.Connection conn) throws SQLException {
+                ResultSet rs = util.rerun(conn, "SELECT 1");
+                return rs.next();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A method of any name declared to return a JDBC resource is judged by its body in its own file;
    * so is one the class inherits and calls on itself, where its body is in sight (ActiveObjects'
    * NuoDB provider calling its superclass's {@code getIndexes(connection, table)}, which returns a

@@ -679,4 +679,75 @@ final class JdbcResourceLeakHandedOnTest {
             """)
         .doTest();
   }
+
+  /**
+   * An object lent a new statement (an event its listeners may look at) hands it back through its
+   * getter: {@code stmt = event.getPreparedStatement()} is the same statement, and returning it
+   * hands it on (uroborosql's {@code LocalTransactionContext}). A getter of something else the
+   * object holds is not it: the statement overwritten by that is lost.
+   */
+  @Test
+  void anObjectLentAResourceHandsItBackThroughItsGetter() {
+    helper
+        .addSourceLines(
+            "Event.java",
+            """
+            import java.sql.Connection;
+            import java.sql.PreparedStatement;
+
+            public class Event {
+              private final Connection connection;
+              private final PreparedStatement statement;
+              private final PreparedStatement audit;
+
+              public Event(Connection connection, PreparedStatement statement, PreparedStatement audit) {
+                this.connection = connection;
+                this.statement = statement;
+                this.audit = audit;
+              }
+
+              public PreparedStatement getPreparedStatement() {
+                return statement;
+              }
+
+              public PreparedStatement getAudit() {
+                return audit;
+              }
+            }
+            """)
+        .addSourceLines(
+            "Tx.java",
+            """
+            import java.sql.Connection;
+            import java.sql.PreparedStatement;
+            import java.sql.SQLException;
+            import java.util.List;
+            import java.util.function.Consumer;
+
+            class Tx {
+              private Connection conn;
+              private PreparedStatement audit;
+              private List<Consumer<Event>> listeners;
+
+              PreparedStatement prepare(String sql) throws SQLException {
+                PreparedStatement stmt = conn.prepareStatement(sql);
+                if (!listeners.isEmpty()) {
+                  Event event = new Event(conn, stmt, audit);
+                  listeners.forEach(listener -> listener.accept(event));
+                  stmt = event.getPreparedStatement();
+                }
+                return stmt;
+              }
+
+              PreparedStatement audited(String sql) throws SQLException {
+                // BUG: Diagnostic contains: PreparedStatement `stmt` acquired at line 24 is never closed
+                PreparedStatement stmt = conn.prepareStatement(sql);
+                Event event = new Event(conn, stmt, audit);
+                stmt = event.getAudit();
+                return stmt;
+              }
+            }
+            """)
+        .doTest();
+  }
 }

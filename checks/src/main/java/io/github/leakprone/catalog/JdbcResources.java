@@ -488,9 +488,13 @@ public final class JdbcResources implements ResourceSpec {
         // Only the unit's own methods can count (their body decides), and not a getter of a
         // field: a call of a delegate (a pool's getDelegate()) starts no analysis of its body. So
         // do the object's own inherited ones, where their body is in sight (ActiveObjects' NuoDB
-        // provider calling its superclass's getIndexes(connection, table)).
+        // provider calling its superclass's getIndexes(connection, table)), and a utility's static
+        // ones, where their body is in sight (a DbUtil.query(conn, sql) that hands back a new
+        // result set): no object's state answers for what they return.
         boolean inUnit = declaredInThisUnit(method, state);
-        if (!inUnit && !Receivers.isThisOrImplicit(ASTHelpers.getReceiver(call))) {
+        if (!inUnit
+            && !isStatic(method)
+            && !Receivers.isThisOrImplicit(ASTHelpers.getReceiver(call))) {
           yield Optional.empty();
         }
         yield gettersOfFields.computeIfAbsent(method, m -> Getters.returnsOnlyFields(m, state))

@@ -186,7 +186,8 @@ public final class ObligationAnalysis {
 
   /**
    * The body's locals that only ever hold their initializer, with it; indexed in one pass on the
-   * first test for null of a variable that holds something ({@link #neverNull}).
+   * first test for null of a variable that holds something ({@link #neverNull}), or the first
+   * getter of an object that holds something ({@link #handedBack}).
    */
   private Map<Symbol, ExpressionTree> soleInitializers;
 
@@ -808,8 +809,10 @@ public final class ObligationAnalysis {
         facts = transfers.release(facts, arguments.get(i));
       }
       // What it returns still holds what it was given and did not take (OpenJPA's
-      // getEagerResult(conn, stmnt, rs, store), which keeps the store it is given).
-      return new Eval(facts, holdersAt(arguments, wrapping));
+      // getEagerResult(conn, stmnt, rs, store), which keeps the store it is given); and what it
+      // makes is the caller's, as any acquisition is.
+      Eval acquired = acquire(call, facts, target.holders);
+      return new Eval(acquired.facts, acquired.holders.union(holdersAt(arguments, wrapping)));
     }
     // The receiver's sites are walked only for a call that may throw: most calls on a held
     // resource are asked this, and for most families the answer is no. A call that fails only on a
@@ -903,6 +906,9 @@ public final class ObligationAnalysis {
     // channel.bind(address), stream.filter(p): a fluent call hands back the resource itself.
     boolean sameResource =
         spec.isView(method, state) || (acquired.holders.isEmpty() && isFluent(method));
+    if (acquired.holders.isEmpty() && !target.holders.isEmpty()) {
+      result = result.union(handedBack(call, method));
+    }
     if (sameResource) {
       result = result.union(target.holders);
     }
@@ -1093,6 +1099,27 @@ public final class ObligationAnalysis {
       }
     }
     return false;
+  }
+
+  /**
+   * The resource a getter of an object lent one hands back ({@link HandedBack}): {@code stmt =
+   * event.getPreparedStatement()} after {@code event = new AfterCreateEvent(ctx, conn, stmt)}.
+   * Asked only of a call on an object that holds something, with no arguments, returning a
+   * closeable.
+   */
+  private Holders handedBack(MethodInvocationTree call, MethodSymbol method) {
+    if (method == null
+        || method.isStatic()
+        || !method.getParameters().isEmpty()
+        || !ASTHelpers.isSubtype(
+            method.getReturnType(), state.getSymtab().autoCloseableType, state)) {
+      return Holders.NONE;
+    }
+    if (soleInitializers == null) {
+      soleInitializers = LocalVariables.soleInitializers(body);
+    }
+    Symbol lent = HandedBack.lentVariable(call, method, soleInitializers, state);
+    return lent == null ? Holders.NONE : Holders.variable(lent);
   }
 
   /** An instance method declared to return its own class: it returns its receiver. */
