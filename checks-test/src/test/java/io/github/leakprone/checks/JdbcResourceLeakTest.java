@@ -201,6 +201,59 @@ final class JdbcResourceLeakTest {
         .doTest();
   }
 
+  /**
+   * The {@code break} that ends a case is the case's ordinary way out: a statement made in the case
+   * and lost by a call after the switch is lost there, and the message names that call
+   * (uroborosql's statement events, whose message named the break). A {@code break} that skips the
+   * case's close is the path itself.
+   */
+  @Test
+  void aBreakThatEndsItsCaseIsNotThePathThatLosesTheResource() {
+    helper
+        .addSourceLines(
+            "Dao.java",
+            """
+            import java.sql.Connection;
+            import java.sql.PreparedStatement;
+            import java.sql.SQLException;
+
+            class Dao {
+              PreparedStatement prepare(Connection conn, String sql, int kind) throws SQLException {
+                PreparedStatement stmt;
+                switch (kind) {
+                  case 1:
+                    // BUG: Diagnostic contains: PreparedStatement `stmt` acquired at line 11 is not closed when `check(...)` at line 17 throws
+                    stmt = conn.prepareStatement(sql);
+                    break;
+                  default:
+                    stmt = conn.prepareStatement(sql, 1);
+                    break;
+                }
+                check(stmt);
+                return stmt;
+              }
+
+              void run(Connection conn, String sql, int kind) throws SQLException {
+                switch (kind) {
+                  case 1:
+                    // BUG: Diagnostic contains: PreparedStatement `ps` acquired at line 25 is not closed when the `break` at line 27 is taken
+                    PreparedStatement ps = conn.prepareStatement(sql);
+                    if (sql.isEmpty()) {
+                      break;
+                    }
+                    ps.close();
+                    break;
+                  default:
+                    break;
+                }
+              }
+
+              void check(PreparedStatement stmt) throws SQLException {}
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void closingTheConnectionDoesNotCloseItsStatements() {
     helper

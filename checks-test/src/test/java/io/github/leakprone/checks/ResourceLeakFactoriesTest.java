@@ -200,4 +200,53 @@ final class ResourceLeakFactoriesTest {
             """)
         .doTest();
   }
+
+  /**
+   * A factory in sight that keeps one of its arguments (Felix's {@code SecureAction.getInputStream
+   * (file)}, which hands the file to a privileged action's {@code set(...)} when a security manager
+   * runs) still makes the stream it returns: its caller must close that, as any other.
+   */
+  @Test
+  void aFactoryThatKeepsAnArgumentStillMakesWhatItReturns() {
+    helper
+        .addSourceLines(
+            "Secure.java",
+            """
+            import java.io.File;
+            import java.io.IOException;
+            import java.io.InputStream;
+            import java.nio.file.Files;
+            import java.util.ArrayList;
+            import java.util.List;
+
+            public class Secure {
+              private final List<File> asked = new ArrayList<>();
+
+              public InputStream getInputStream(File file) throws IOException {
+                asked.add(file);
+                return Files.newInputStream(file.toPath());
+              }
+            }
+            """)
+        .addSourceLines(
+            "Cache.java",
+            """
+            import java.io.File;
+            import java.io.IOException;
+            import java.io.InputStream;
+            import java.util.Properties;
+
+            class Cache {
+              Properties read(Secure secure, File cached) throws IOException {
+                Properties props = new Properties();
+                // BUG: Diagnostic contains: InputStream `input` acquired at line 10 is not closed when `props.load(...)` at line 11 throws
+                InputStream input = secure.getInputStream(cached);
+                props.load(input);
+                input.close();
+                return props;
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -260,7 +260,8 @@ final class AcquiringCalls {
     new SameBodyScanner() {
       @Override
       public Void visitVariable(VariableTree variable, Void unused) {
-        if (variable.getInitializer() != null && isAcquiring(variable.getInitializer(), state)) {
+        if (variable.getInitializer() != null
+            && makesFresh(variable.getInitializer(), freshLocals, state)) {
           freshLocals.add(getSymbol(variable));
         }
         return super.visitVariable(variable, null);
@@ -272,7 +273,7 @@ final class AcquiringCalls {
         // getConnection()): what the method hands out is the object's, not the caller's to close.
         Symbol assigned = getSymbol(assignment.getVariable());
         if (LocalVariables.isLocalOrParameter(assigned)
-            && isAcquiring(assignment.getExpression(), state)) {
+            && makesFresh(assignment.getExpression(), freshLocals, state)) {
           freshLocals.add(assigned);
         }
         // The same cache through a local: p = this.stmt; if (p == null) { p = prepare(); this.stmt
@@ -309,7 +310,7 @@ final class AcquiringCalls {
       @Override
       public Void visitReturn(ReturnTree ret, Void unused) {
         ExpressionTree value = ret.getExpression();
-        if (value != null && isAcquiring(value, state)) {
+        if (value != null && makesFresh(value, freshLocals, state)) {
           found[0] = true;
         } else if (value != null) {
           returned.add(Casts.stripped(value));
@@ -327,6 +328,32 @@ final class AcquiringCalls {
       }
     }
     return new Returned(found[0] || freshLocal, keptLocal);
+  }
+
+  /**
+   * Whether {@code expression}, in a body whose locals {@code freshLocals} hold new resources,
+   * makes one the body's caller gets: as {@link #isAcquiring}, but a child ({@code
+   * st.executeQuery(sql)}) only of a receiver that is new itself, or that the caller gave (its own
+   * statement's result, handed back: {@code query(statement, sql)}). The result set of a statement
+   * a driver's connection made of itself (HyperSQL's metadata helper {@code execute(sql)}) or a
+   * field holds goes with that statement, as in the analysis of a body.
+   */
+  private boolean makesFresh(
+      ExpressionTree expression, Set<Symbol> freshLocals, VisitorState state) {
+    ExpressionTree value = Casts.stripped(expression);
+    if (!(value instanceof MethodInvocationTree call)) {
+      return isAcquiring(value, state);
+    }
+    Optional<Acquisition> made = acquisition(call, state);
+    if (made.isEmpty() || made.get() != Acquisition.CHILD_OF_RECEIVER) {
+      return made.isPresent();
+    }
+    ExpressionTree receiver = ASTHelpers.getReceiver(call);
+    Symbol owner = receiver == null ? null : getSymbol(Casts.stripped(receiver));
+    return owner != null
+        && (freshLocals.contains(owner)
+            || owner.getKind() == ElementKind.PARAMETER
+            || makesFresh(receiver, freshLocals, state));
   }
 
   /**

@@ -178,6 +178,9 @@ public final class ObligationAnalysis {
   /** The body being analysed. */
   private Tree body;
 
+  /** The {@code break}s that end their case's statements, each a switch case's ordinary exit. */
+  private final Set<Tree> caseEnds = new HashSet<>();
+
   /**
    * The variables whose resources the body closes somewhere ({@link #releasedIn}); worked out on
    * the first call that hands a held resource to one that keeps it ({@link #closesItself}).
@@ -399,9 +402,11 @@ public final class ObligationAnalysis {
       return null;
     }
     if (tree instanceof BreakTree) {
+      // The break that ends a case's statements is the case's ordinary way out, as the end of an
+      // if's branch is: it skips nothing, and a resource lost later is lost there, not at it.
       pending.add(
           new Exit(Kind.BREAK, ((JCTree.JCBreak) tree).target),
-          in.witnessedBy(witnesses.jump("break", tree)));
+          caseEnds.contains(tree) ? in : in.witnessedBy(witnesses.jump("break", tree)));
       return null;
     }
     if (tree instanceof ContinueTree) {
@@ -623,7 +628,13 @@ public final class ObligationAnalysis {
         continue;
       }
       Facts facts = Facts.join(selector, fallthrough);
-      for (StatementTree statement : caseTree.getStatements()) {
+      List<? extends StatementTree> statements = caseTree.getStatements();
+      if (!statements.isEmpty()
+          && statements.get(statements.size() - 1) instanceof BreakTree last
+          && ((JCTree.JCBreak) last).target == switchTree) {
+        caseEnds.add(last);
+      }
+      for (StatementTree statement : statements) {
         facts = statement(statement, facts);
       }
       fallthrough = facts;
