@@ -1553,6 +1553,74 @@ final class ResourceLeakTest {
   }
 
   /**
+   * Jackson's {@code ObjectMapper} and {@code ObjectReader} close the stream or reader they read a
+   * document from ({@code AUTO_CLOSE_SOURCE}, on by default), failed or not (Database Rider's JSON
+   * data sets); a {@code JsonParser} the caller made stays the caller's, and so does a reader Gson
+   * reads (stand-ins here, matched by name).
+   */
+  @Test
+  void whatJacksonReadsItCloses() {
+    helper
+        .addSourceLines(
+            "ObjectMapper.java",
+            """
+            package com.fasterxml.jackson.databind;
+
+            public class ObjectMapper {
+              public <T> T readValue(java.io.InputStream in, Class<T> type) throws java.io.IOException {
+                return null;
+              }
+
+              public <T> T readValue(java.io.Closeable parser, Class<T> type) throws java.io.IOException {
+                return null;
+              }
+            }
+            """)
+        .addSourceLines(
+            "Gson.java",
+            """
+            package com.google.gson;
+
+            public class Gson {
+              public <T> T fromJson(java.io.Reader json, Class<T> type) {
+                return null;
+              }
+            }
+            """)
+        .addSourceLines(
+            "DataSets.java",
+            """
+            import com.fasterxml.jackson.databind.ObjectMapper;
+            import com.google.gson.Gson;
+            import java.io.File;
+            import java.io.FileInputStream;
+            import java.io.FileReader;
+            import java.io.InputStream;
+            import java.util.Map;
+
+            class DataSets {
+              int json(File f, ObjectMapper mapper) throws Exception {
+                InputStream in = new FileInputStream(f);
+                return mapper.readValue(in, Map.class).size();
+              }
+
+              int parsed(File f, ObjectMapper mapper) throws Exception {
+                // BUG: Diagnostic contains: FileInputStream `in` acquired at line 17 is never closed
+                java.io.Closeable in = new FileInputStream(f);
+                return mapper.readValue(in, Map.class).size();
+              }
+
+              int gson(File f, Gson gson) throws Exception {
+                // BUG: Diagnostic contains: FileReader `reader` acquired at line 23 is never closed
+                FileReader reader = new FileReader(f);
+                return gson.fromJson(reader, Map.class).size();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * Libraries that parse through the JDK's parsers close what they parse too (Commons Digester,
    * dom4j, JDOM 2; stand-ins here, matched by name); a stream read by another library's method is
    * still the caller's to close.

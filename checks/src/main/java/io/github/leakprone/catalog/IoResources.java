@@ -343,6 +343,23 @@ public final class IoResources implements ResourceSpec {
           new MethodRef("org.dom4j.io.SAXReader", "read"),
           new MethodRef("org.jdom2.input.SAXBuilder", "build"));
 
+  /**
+   * Jackson's readers of a whole document from a stream or a reader: the parser they make closes
+   * its source when it is closed ({@code JsonParser.Feature.AUTO_CLOSE_SOURCE}, on by default), and
+   * they close the parser when the read ends, failed or not ({@code _readMapAndClose}). Not Gson's
+   * {@code fromJson(reader)}, which leaves the reader to its caller.
+   */
+  private static final ImmutableList<MethodRef> JSON_READS =
+      ImmutableList.of(
+          new MethodRef("com.fasterxml.jackson.databind.ObjectMapper", "readValue"),
+          new MethodRef("com.fasterxml.jackson.databind.ObjectMapper", "readTree"),
+          new MethodRef("com.fasterxml.jackson.databind.ObjectReader", "readValue"),
+          new MethodRef("com.fasterxml.jackson.databind.ObjectReader", "readTree"));
+
+  /** The sources a document read closes when it is given them as its first argument. */
+  private static final ImmutableList<String> READ_SOURCES =
+      ImmutableList.of("java.io.InputStream", "java.io.Reader");
+
   /** What an XML parser reads: it holds the stream or reader it is made from. */
   private static final String INPUT_SOURCE = "org.xml.sax.InputSource";
 
@@ -390,7 +407,7 @@ public final class IoResources implements ResourceSpec {
   private final Map<MethodSymbol, Boolean> acquiresByMethod = new HashMap<>();
   private final Map<MethodSymbol, Boolean> projectFactories = new HashMap<>();
   private final Map<MethodSymbol, ImmutableSet<Integer>> decoratedByConstructor = new HashMap<>();
-  private final Map<MethodSymbol, Boolean> parsesXml = new HashMap<>();
+  private final Map<MethodSymbol, Boolean> readsAndCloses = new HashMap<>();
 
   /** The names of the acquirers, for {@link #namedLikeAcquirer}. */
   private final NamePatterns ownedNames;
@@ -754,6 +771,18 @@ public final class IoResources implements ResourceSpec {
         .collect(ImmutableSet.toImmutableSet());
   }
 
+  /**
+   * Whether {@code method} parses what its first argument holds and closes it when done: an XML
+   * parser, or Jackson's read of a stream or a reader (not of a {@code JsonParser} the caller
+   * made).
+   */
+  private static boolean readsAndCloses(MethodSymbol method, VisitorState state) {
+    return MethodRef.anyMatches(XML_PARSES, method, state)
+        || (!method.getParameters().isEmpty()
+            && NamedTypes.isSubtypeOfAny(method.getParameters().get(0).type, READ_SOURCES, state)
+            && MethodRef.anyMatches(JSON_READS, method, state));
+  }
+
   private static boolean isCloseable(Type type, VisitorState state) {
     return NamedTypes.isSubtypeOfAny(type, CLOSEABLE_TYPES, state);
   }
@@ -763,7 +792,7 @@ public final class IoResources implements ResourceSpec {
     MethodSymbol method = getSymbol(call);
     if (method != null
         && !call.getArguments().isEmpty()
-        && parsesXml.computeIfAbsent(method, m -> MethodRef.anyMatches(XML_PARSES, m, state))) {
+        && readsAndCloses.computeIfAbsent(method, m -> readsAndCloses(m, state))) {
       return ImmutableSet.of(0); // builder.parse(in): the parser closes in when it is done
     }
     return closers.releasedArguments(call, state);
