@@ -104,7 +104,9 @@ final class JdbcResourceLeakFactoriesTest {
    * XADataSource.getXAConnection()}) is a resource of its own: closing the handle its {@code
    * getConnection()} hands out only tells the pool's listeners it is free, and the physical
    * connection stays open (Quartz's JNDI provider, requery's and Jodd's providers). A pool that
-   * keeps it, a wrapper that takes it and a {@code finally} that closes it are no finding.
+   * keeps it, a wrapper that takes it, a listener that hears when its handle closes (JDBC's pooling
+   * protocol: commons-dbcp2's XA factory closes it there) and a {@code finally} that closes it are
+   * no finding.
    */
   @Test
   void aPoolsPhysicalConnectionIsNotClosedByItsHandle() {
@@ -116,6 +118,7 @@ final class JdbcResourceLeakFactoriesTest {
             import java.sql.SQLException;
             import java.util.ArrayDeque;
             import java.util.Deque;
+            import javax.sql.ConnectionEventListener;
             import javax.sql.ConnectionPoolDataSource;
             import javax.sql.PooledConnection;
             import javax.sql.XAConnection;
@@ -125,12 +128,12 @@ final class JdbcResourceLeakFactoriesTest {
               private final Deque<PooledConnection> available = new ArrayDeque<>();
 
               Connection xa(XADataSource ds) throws SQLException {
-                // BUG: Diagnostic contains: XAConnection returned by getXAConnection() at line 15 is never stored, so nothing closes it (closing the Connection its getConnection() hands out does not close it); close it in a finally block
+                // BUG: Diagnostic contains: XAConnection returned by getXAConnection() at line 16 is never stored, so nothing closes it (closing the Connection its getConnection() hands out does not close it); close it in a finally block
                 return ds.getXAConnection().getConnection();
               }
 
               Connection pooled(ConnectionPoolDataSource ds) throws SQLException {
-                // BUG: Diagnostic contains: PooledConnection `physical` acquired at line 20 is never closed (closing the Connection its getConnection() hands out does not close it)
+                // BUG: Diagnostic contains: PooledConnection `physical` acquired at line 21 is never closed (closing the Connection its getConnection() hands out does not close it)
                 PooledConnection physical = ds.getPooledConnection();
                 return physical.getConnection();
               }
@@ -141,6 +144,13 @@ final class JdbcResourceLeakFactoriesTest {
 
               Logged wrapped(XADataSource ds) throws SQLException {
                 return new Logged(ds.getXAConnection());
+              }
+
+              Connection listened(XADataSource ds, ConnectionEventListener listener)
+                  throws SQLException {
+                XAConnection xa = ds.getXAConnection();
+                xa.addConnectionEventListener(listener);
+                return xa.getConnection();
               }
 
               String probe(XADataSource ds) throws SQLException {

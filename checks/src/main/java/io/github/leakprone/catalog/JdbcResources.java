@@ -126,6 +126,10 @@ public final class JdbcResources implements ResourceSpec {
   private static final ImmutableList<MethodRef> STATEMENT_CLOSE_ON_COMPLETION =
       ImmutableList.of(new MethodRef("java.sql.Statement", "closeOnCompletion"));
 
+  /** A pooled connection's listener: from then on it decides when the connection closes. */
+  private static final ImmutableList<MethodRef> CONNECTION_EVENTS =
+      ImmutableList.of(new MethodRef("javax.sql.PooledConnection", "addConnectionEventListener"));
+
   /** A resource's own answer to "are you closed?": true only once close() has run. */
   private static final ImmutableList<MethodRef> CLOSED_QUERIES =
       ImmutableList.of(
@@ -656,6 +660,12 @@ public final class JdbcResources implements ResourceSpec {
 
   @Override
   public boolean isRelease(MethodSymbol method, VisitorState state) {
+    if (method.getParameters().size() == 1
+        && method.getSimpleName().contentEquals("addConnectionEventListener")) {
+      // JDBC's pooling protocol: the listener hears when the handle closes, and closes or keeps
+      // the physical connection (commons-dbcp2's XA factory closes it there).
+      return MethodRef.anyMatches(CONNECTION_EVENTS, method, state);
+    }
     return method.getParameters().isEmpty()
         && (method.getSimpleName().contentEquals("close")
             // From then on the statement's result sets own it: it closes when they do.
