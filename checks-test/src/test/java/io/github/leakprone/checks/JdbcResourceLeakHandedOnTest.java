@@ -443,6 +443,62 @@ final class JdbcResourceLeakHandedOnTest {
   }
 
   /**
+   * A connection whose statement the method gives away goes with it when a mode withholds both
+   * closes: the statement gives the connection back ({@code stmt.getConnection()}), and whoever is
+   * trusted with the statement is with its connection (Spring's {@code JdbcTemplate.execute(action,
+   * closeResources)}, whose stream callback releases both). A connection whose statements stay in
+   * the method is still reported.
+   */
+  @Test
+  void aConnectionWhoseStatementIsGivenAwayUnderAModeGoesWithIt() {
+    helper
+        .addSourceLines(
+            "Template.java",
+            """
+            import java.sql.Connection;
+            import java.sql.PreparedStatement;
+            import java.sql.SQLException;
+            import javax.sql.DataSource;
+
+            class Template {
+              interface Callback<T> {
+                T doInStatement(PreparedStatement ps) throws SQLException;
+              }
+
+              <T> T execute(DataSource ds, Callback<T> action, String sql, boolean closeResources)
+                  throws SQLException {
+                Connection con = ds.getConnection();
+                PreparedStatement ps = null;
+                try {
+                  ps = con.prepareStatement(sql);
+                  return action.doInStatement(ps);
+                } finally {
+                  if (closeResources) {
+                    if (ps != null) {
+                      ps.close();
+                    }
+                    con.close();
+                  }
+                }
+              }
+
+              int count(DataSource ds, String sql, boolean closeResources) throws SQLException {
+                // BUG: Diagnostic contains: Connection `con` acquired at line 30 is not closed when the `return` at line 32 is taken
+                Connection con = ds.getConnection();
+                try (PreparedStatement ps = con.prepareStatement(sql)) {
+                  return ps.executeUpdate();
+                } finally {
+                  if (closeResources) {
+                    con.close();
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A mode tested with a null check of what it decides about ({@code if (!batchStatements && s !=
    * null) s.close()}) is still a mode, and a setter in sight that stores the statement in its
    * object's field keeps it, so it is given away there: ActiveMQ's JDBC adapter hands its statement

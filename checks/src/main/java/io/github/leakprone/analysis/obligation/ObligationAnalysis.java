@@ -1637,8 +1637,51 @@ public final class ObligationAnalysis {
    * them): a resource used only as a receiver has no one else to close it, whatever the mode says.
    */
   private boolean givenAway(Symbol variable) {
-    return Identifiers.givenToACallIn(
-        body, variable, call -> unit.releasing.closedArguments(call, state).isEmpty());
+    Predicate<MethodInvocationTree> keeps =
+        call -> unit.releasing.closedArguments(call, state).isEmpty();
+    if (Identifiers.givenToACallIn(body, variable, keeps)) {
+      return true;
+    }
+    // A connection whose statement is given away goes with it: the statement gives it back
+    // (stmt.getConnection()), and whoever is trusted with the statement is with its connection
+    // (Spring's JdbcTemplate.execute(action, closeResources), whose stream callback releases both).
+    for (Symbol made : madeOf(variable)) {
+      if (Identifiers.givenToACallIn(body, made, keeps)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The body's locals given a resource made by a call on {@code variable}: its statements. */
+  private Set<Symbol> madeOf(Symbol variable) {
+    Set<Symbol> made = new HashSet<>();
+    new SameBodyScanner() {
+      @Override
+      public Void visitVariable(VariableTree local, Void unused) {
+        note(getSymbol(local), local.getInitializer());
+        return super.visitVariable(local, null);
+      }
+
+      @Override
+      public Void visitAssignment(AssignmentTree assignment, Void unused) {
+        note(getSymbol(assignment.getVariable()), assignment.getExpression());
+        return super.visitAssignment(assignment, null);
+      }
+
+      private void note(Symbol target, @Nullable ExpressionTree value) {
+        if (target != null
+            && LocalVariables.isLocalOrParameter(target)
+            && value != null
+            && Casts.stripped(value) instanceof MethodInvocationTree call
+            && getReceiver(call) != null
+            && variable.equals(getSymbol(getReceiver(call)))
+            && unit.acquiring.acquisition(call, state).isPresent()) {
+          made.add(target);
+        }
+      }
+    }.scan(body, null);
+    return made;
   }
 
   private static boolean isEmpty(@Nullable Facts facts) {
