@@ -515,11 +515,17 @@ public final class JdbcResources implements ResourceSpec {
    * (an {@code XAConnection} too), which has a {@code close()} but predates {@code AutoCloseable}.
    */
   private static boolean isClosable(Type result, VisitorState state) {
-    if (ASTHelpers.isSubtype(result, state.getSymtab().autoCloseableType, state)) {
-      return true;
-    }
+    return ASTHelpers.isSubtype(result, state.getSymtab().autoCloseableType, state)
+        || isPooledConnection(result, state);
+  }
+
+  /**
+   * Whether {@code type} is a pool's physical connection ({@code PooledConnection}, {@code
+   * XAConnection}): closed by its own {@code close()}, not by that of the handle it hands out.
+   */
+  public static boolean isPooledConnection(Type type, VisitorState state) {
     Type pooled = NamedTypes.get("javax.sql.PooledConnection", state);
-    return pooled != null && ASTHelpers.isSubtype(result, pooled, state);
+    return type != null && pooled != null && ASTHelpers.isSubtype(type, pooled, state);
   }
 
   /**

@@ -16,7 +16,7 @@ import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
 import io.github.leakprone.analysis.obligation.Leak;
 import io.github.leakprone.analysis.obligation.Witness;
-import io.github.leakprone.catalog.NamedTypes;
+import io.github.leakprone.catalog.JdbcResources;
 import io.github.leakprone.trees.SourceLines;
 
 /**
@@ -154,8 +154,7 @@ final class LeakMessage {
    * hands out, whose close only tells the pool's listeners it is free.
    */
   private static String handleNote(Type type, VisitorState state) {
-    Type pooled = NamedTypes.get("javax.sql.PooledConnection", state);
-    return type != null && pooled != null && state.getTypes().isSubtype(type, pooled)
+    return JdbcResources.isPooledConnection(type, state)
         ? " (closing the Connection its getConnection() hands out does not close it)"
         : "";
   }
