@@ -1622,8 +1622,8 @@ final class ResourceLeakTest {
 
   /**
    * Libraries that parse through the JDK's parsers close what they parse too (Commons Digester,
-   * dom4j, JDOM 2; stand-ins here, matched by name); a stream read by another library's method is
-   * still the caller's to close.
+   * dom4j, JDOM 2, DBUnit's flat XML data sets; stand-ins here, matched by name); a stream read by
+   * another library's method is still the caller's to close.
    */
   @Test
   void whatALibraryParsesThroughTheJdksParserItCloses() {
@@ -1635,6 +1635,17 @@ final class ResourceLeakTest {
 
             public class Digester {
               public Object parse(java.io.InputStream input) throws java.io.IOException {
+                return null;
+              }
+            }
+            """)
+        .addSourceLines(
+            "FlatXmlDataSetBuilder.java",
+            """
+            package org.dbunit.dataset.xml;
+
+            public class FlatXmlDataSetBuilder {
+              public Object build(java.io.InputStream input) throws java.io.IOException {
                 return null;
               }
             }
@@ -1658,8 +1669,13 @@ final class ResourceLeakTest {
                 }
               }
 
+              Object dataSet(URL url) throws IOException {
+                InputStream input = url.openStream();
+                return new org.dbunit.dataset.xml.FlatXmlDataSetBuilder().build(input).hashCode();
+              }
+
               Properties properties(URL url) throws IOException {
-                // BUG: Diagnostic contains: InputStream `input` acquired at line 19 is never closed
+                // BUG: Diagnostic contains: InputStream `input` acquired at line 24 is never closed
                 InputStream input = url.openStream();
                 Properties properties = new Properties();
                 properties.load(input);

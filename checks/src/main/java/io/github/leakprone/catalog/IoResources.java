@@ -332,7 +332,9 @@ public final class IoResources implements ResourceSpec {
    * InputSource} too) when the parse ends, failed or not, so a stream handed to one is released.
    * And the libraries that parse through them: Commons Digester, dom4j and JDOM 2 wrap the stream
    * in an {@code InputSource} and hand it to an {@code XMLReader} (read in their bytecode: Digester
-   * 1.8.1, dom4j 1.1, JDOM 2.0.6.1).
+   * 1.8.1, dom4j 1.1, JDOM 2.0.6.1), and DBUnit's {@code FlatXmlDataSetBuilder.build} parses it at
+   * once through the JDK's SAX parser (a flat XML data set caches its rows; a malformed one fails
+   * with the stream closed, tried on JDK 17 through Database Rider).
    */
   private static final ImmutableList<MethodRef> XML_PARSES =
       ImmutableList.of(
@@ -341,7 +343,8 @@ public final class IoResources implements ResourceSpec {
           new MethodRef("org.xml.sax.XMLReader", "parse"),
           new MethodRef("org.apache.commons.digester.Digester", "parse"),
           new MethodRef("org.dom4j.io.SAXReader", "read"),
-          new MethodRef("org.jdom2.input.SAXBuilder", "build"));
+          new MethodRef("org.jdom2.input.SAXBuilder", "build"),
+          new MethodRef("org.dbunit.dataset.xml.FlatXmlDataSetBuilder", "build"));
 
   /**
    * Jackson's readers of a whole document from a stream or a reader: the parser they make closes
