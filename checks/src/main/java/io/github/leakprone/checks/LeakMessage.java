@@ -4,11 +4,11 @@ import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.getType;
 
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
@@ -17,6 +17,7 @@ import com.sun.tools.javac.code.Types;
 import io.github.leakprone.analysis.obligation.Leak;
 import io.github.leakprone.analysis.obligation.Witness;
 import io.github.leakprone.catalog.JdbcResources;
+import io.github.leakprone.trees.Casts;
 import io.github.leakprone.trees.SourceLines;
 
 /**
@@ -94,14 +95,12 @@ final class LeakMessage {
    */
   private static boolean castForItsHolder(Leak leak, VisitorState state) {
     TreePath site = TreePath.getPath(state.getPath().getCompilationUnit(), leak.site());
-    TreePath parent = site == null ? null : site.getParentPath();
-    boolean cast = false;
-    while (parent != null
-        && (parent.getLeaf() instanceof TypeCastTree
-            || parent.getLeaf() instanceof ParenthesizedTree)) {
-      cast |= parent.getLeaf() instanceof TypeCastTree;
-      parent = parent.getParentPath();
-    }
+    TreePath outer = site == null ? null : Casts.outermost(site);
+    // Parentheses alone over the acquisition strip back to it; a cast among them does not.
+    boolean cast =
+        outer != null
+            && ASTHelpers.stripParentheses((ExpressionTree) outer.getLeaf()) != leak.site();
+    TreePath parent = outer == null ? null : outer.getParentPath();
     if (!cast || parent == null) {
       return false;
     }

@@ -21,12 +21,10 @@ import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
-import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
-import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnionTypeTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
@@ -36,6 +34,7 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import io.github.leakprone.catalog.ContainerStores;
 import io.github.leakprone.catalog.ReleaseNames;
+import io.github.leakprone.trees.Casts;
 import io.github.leakprone.trees.LocalUses;
 import io.github.leakprone.trees.NoArgMethods;
 import io.github.leakprone.trees.SourceText;
@@ -306,12 +305,7 @@ public final class ReleaseOnEveryPath {
         || !ASTHelpers.isSubtype(result, state.getSymtab().autoCloseableType, state)) {
       return false;
     }
-    TreePath outer = call.getParentPath();
-    while (outer.getLeaf() instanceof ParenthesizedTree
-        || outer.getLeaf() instanceof TypeCastTree) {
-      outer = outer.getParentPath();
-    }
-    return outer.getLeaf() instanceof ReturnTree;
+    return Casts.outermost(call).getParentPath().getLeaf() instanceof ReturnTree;
   }
 
   /** A lambda or a class body inside the block may run after the block has closed the resource. */

@@ -4,6 +4,7 @@ import static com.google.errorprone.util.ASTHelpers.getSymbol;
 
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
@@ -26,6 +27,28 @@ public final class Identifiers {
         return null;
       }
     }.scan(tree, null);
+    return found[0];
+  }
+
+  /**
+   * Whether the code that runs as part of {@code body} (not its lambdas or classes) mentions {@code
+   * symbol} by a simple or a qualified name: {@code HOLDER}, {@code Holder.get()}.
+   */
+  public static boolean mentions(Tree body, Symbol symbol) {
+    boolean[] found = {false};
+    new SameBodyScanner() {
+      @Override
+      public Void visitIdentifier(IdentifierTree identifier, Void unused) {
+        found[0] |= symbol.equals(getSymbol(identifier));
+        return null;
+      }
+
+      @Override
+      public Void visitMemberSelect(MemberSelectTree select, Void unused) {
+        found[0] |= symbol.equals(getSymbol(select));
+        return super.visitMemberSelect(select, null);
+      }
+    }.scan(body, null);
     return found[0];
   }
 

@@ -20,9 +20,9 @@ import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import io.github.leakprone.catalog.Getters;
 import io.github.leakprone.trees.Casts;
+import io.github.leakprone.trees.Identifiers;
 import io.github.leakprone.trees.NullComparisons;
 import io.github.leakprone.trees.NullComparisons.NullTest;
-import io.github.leakprone.trees.SameBodyScanner;
 import io.github.leakprone.trees.TreePaths;
 import java.util.HashMap;
 import java.util.Map;
@@ -158,24 +158,6 @@ final class HolderLookups {
     MethodTree around = (MethodTree) method.getLeaf();
     return readsInMethod
         .computeIfAbsent(around, m -> new HashMap<>())
-        .computeIfAbsent(holder, h -> reads(around, h));
-  }
-
-  private static boolean reads(MethodTree method, Symbol holder) {
-    boolean[] found = {false};
-    new SameBodyScanner() {
-      @Override
-      public Void visitIdentifier(IdentifierTree identifier, Void unused) {
-        found[0] |= holder.equals(getSymbol(identifier));
-        return null;
-      }
-
-      @Override
-      public Void visitMemberSelect(MemberSelectTree select, Void unused) {
-        found[0] |= holder.equals(getSymbol(select));
-        return super.visitMemberSelect(select, null);
-      }
-    }.scan(method.getBody(), null);
-    return found[0];
+        .computeIfAbsent(holder, h -> Identifiers.mentions(around.getBody(), h));
   }
 }
