@@ -491,16 +491,18 @@ final class JdbcResourceLeakExceptionPolicyTest {
                 rs.close();
               }
 
-              void rows(Statement statement, List<Integer> ids) throws SQLException {
+              void rows(Connection connection, List<Integer> ids) throws SQLException {
                 // BUG: Diagnostic contains: ResultSet `rs` acquired at line 28 is not closed when `rs.next()` at line 29 throws
-                ResultSet rs = query(statement, "select id from t");
+                ResultSet rs = query(connection, "select id from t");
                 while (rs.next()) {
                   ids.add(rs.getInt(1));
                 }
                 rs.close();
               }
 
-              private static ResultSet query(Statement statement, String sql) throws SQLException {
+              private static ResultSet query(Connection connection, String sql) throws SQLException {
+                Statement statement = connection.createStatement();
+                statement.closeOnCompletion();
                 return statement.executeQuery(sql);
               }
 

@@ -810,6 +810,191 @@ final class JdbcResourceLeakFactoriesTest {
   }
 
   /**
+   * A helper in sight that hands back a child of a resource its caller gave it ({@code return
+   * ps.executeQuery()}, {@code return st.getResultSet()}) is, to the caller, that call itself: the
+   * result set of the caller's statement, released with it, and not the caller's at all where the
+   * statement is not (a parameter: MirageSQL's {@code getResultSet(cs)} loop over a procedure's
+   * results, which {@code getMoreResults()} closes one by one). Where the caller's statement is its
+   * own and never closed, that is the finding; where it overwrites its statement in a loop (OpenJPA's
+   * {@code PessimisticLockManager}), the statement is lost, as with the query made in place.
+   */
+  @Test
+  void aHelperThatHandsBackItsCallersStatementsResultIsThatStatementsChild() {
+    helper
+        .addSourceLines(
+            "QueryUtil.java",
+            """
+            import java.sql.PreparedStatement;
+            import java.sql.ResultSet;
+            import java.sql.SQLException;
+            import java.sql.Statement;
+
+            public final class QueryUtil {
+              public static ResultSet run(PreparedStatement ps) throws SQLException {
+                ps.setFetchSize(100);
+                return ps.executeQuery();
+              }
+
+              public static ResultSet current(Statement st) throws SQLException {
+                ResultSet rs = st.getResultSet();
+                return rs;
+              }
+            }
+            """)
+        .addSourceLines(
+            "Dao.java",
+            """
+            import java.sql.CallableStatement;
+            import java.sql.Connection;
+            import java.sql.PreparedStatement;
+            import java.sql.ResultSet;
+            import java.sql.SQLException;
+            import java.util.List;
+
+            class Dao {
+              int closesTheStatement(Connection conn) throws SQLException {
+                try (PreparedStatement ps = conn.prepareStatement("SELECT 1")) {
+                  ResultSet rs = QueryUtil.run(ps);
+                  return rs.next() ? rs.getInt(1) : 0;
+                }
+              }
+
+              int givenStatement(PreparedStatement ps) throws SQLException {
+                ResultSet rs = QueryUtil.run(ps);
+                return rs.next() ? rs.getInt(1) : 0;
+              }
+
+              void results(CallableStatement cs, List<Object> out) throws SQLException {
+                for (int i = 0; i < 3; i++) {
+                  ResultSet rs = QueryUtil.current(cs);
+                  if (rs == null) {
+                    break;
+                  }
+                  out.add(rs.getObject(1));
+                  cs.getMoreResults();
+                }
+              }
+
+              int leaksTheStatement(Connection conn) throws SQLException {
+                // BUG: Diagnostic contains: PreparedStatement `ps` acquired at line 34 is never closed
+                PreparedStatement ps = conn.prepareStatement("SELECT 1");
+                ResultSet rs = QueryUtil.run(ps);
+                return rs.next() ? 1 : 0;
+              }
+
+              int each(Connection conn, List<String> sqls) throws SQLException {
+                PreparedStatement ps = null;
+                ResultSet rs = null;
+                int n = 0;
+                try {
+                  for (String sql : sqls) {
+                    // BUG: Diagnostic contains: PreparedStatement `ps` acquired at line 46 is not closed before `ps` is overwritten at line 46
+                    ps = conn.prepareStatement(sql);
+                    rs = QueryUtil.run(ps);
+                    n += rs.getInt(1);
+                  }
+                } finally {
+                  if (ps != null) {
+                    ps.close();
+                  }
+                  if (rs != null) {
+                    rs.close();
+                  }
+                }
+                return n;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
+   * A helper whose body makes a new connection under one value of a boolean parameter alone, and
+   * hands out one a holder keeps under the other (Jackrabbit's {@code
+   * ConnectionHelper.getConnection(inBatchMode)}), makes one only where the caller's flag has that
+   * value: the caller's {@code if (inBatchMode) return ...} does not lose it, and a constant that
+   * rules it out makes none. The constant that asks for a new one still does.
+   */
+  @Test
+  void aHelperThatMakesAConnectionUnderOneValueOfItsFlagMakesItOnlyThere() {
+    helper
+        .addSourceLines(
+            "Batch.java",
+            """
+            import java.sql.Connection;
+            import java.sql.PreparedStatement;
+            import java.sql.ResultSet;
+            import java.sql.SQLException;
+            import java.sql.Statement;
+            import java.util.HashMap;
+            import java.util.Map;
+            import javax.sql.DataSource;
+
+            class Batch {
+              private final DataSource dataSource;
+              private final Map<Object, Connection> batchConnections = new HashMap<>();
+              private boolean batch;
+
+              Batch(DataSource dataSource) {
+                this.dataSource = dataSource;
+              }
+
+              ResultSet exec(String sql) throws SQLException {
+                Connection con = null;
+                PreparedStatement stmt = null;
+                boolean inBatchMode = batch;
+                try {
+                  con = getConnection(inBatchMode);
+                  stmt = con.prepareStatement(sql);
+                  ResultSet rs = stmt.executeQuery();
+                  if (inBatchMode) {
+                    return wrap(null, stmt, rs);
+                  }
+                  return wrap(con, stmt, rs);
+                } catch (SQLException e) {
+                  close(con, stmt, inBatchMode);
+                  throw e;
+                }
+              }
+
+              int batched() throws SQLException {
+                Connection con = getConnection(true);
+                return con.getHoldability();
+              }
+
+              int unbatched() throws SQLException {
+                // BUG: Diagnostic contains: Connection `con` acquired at line 44 is never closed
+                Connection con = getConnection(false);
+                return con.getHoldability();
+              }
+
+              protected final Connection getConnection(boolean inBatchMode) throws SQLException {
+                if (inBatchMode) {
+                  return batchConnections.get(Thread.currentThread());
+                } else {
+                  return dataSource.getConnection();
+                }
+              }
+
+              void close(Connection con, Statement stmt, boolean inBatchMode) throws SQLException {
+                if (stmt != null) {
+                  stmt.close();
+                }
+                if (con != null && !inBatchMode) {
+                  con.close();
+                }
+              }
+
+              /** Hands out a result set that closes the connection and statement it is given. */
+              static ResultSet wrap(Connection con, Statement stmt, ResultSet rs) {
+                return rs;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A method of any name declared to return a JDBC resource is judged by its body in its own file;
    * so is one the class inherits and calls on itself, where its body is in sight (ActiveObjects'
    * NuoDB provider calling its superclass's {@code getIndexes(connection, table)}, which returns a

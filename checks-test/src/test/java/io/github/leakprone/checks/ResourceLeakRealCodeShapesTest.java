@@ -651,6 +651,78 @@ final class ResourceLeakRealCodeShapesTest {
   }
 
   /**
+   * A class that closes a field through a local copy of it ({@code Socket dead = socket; socket =
+   * null; dead.close()}, the race-safe close of remotetea's connection transport) releases that
+   * field: the socket the caller gives its constructor is the object's, not borrowed, and the caller
+   * that starts the object and lets it go loses nothing. A copy that is only read, not closed,
+   * releases nothing, and that object still only borrows.
+   */
+  @Test
+  void aFieldClosedThroughALocalCopyIsReleased() {
+    helper
+        .addSourceLines(
+            "Transport.java",
+            """
+            import java.io.IOException;
+            import java.net.ServerSocket;
+            import java.net.Socket;
+
+            class Transport {
+              static final class Connection {
+                private Socket socket;
+
+                Connection(Socket socket) {
+                  this.socket = socket;
+                }
+
+                void listen() {}
+
+                void close() {
+                  if (socket != null) {
+                    Socket dead = socket;
+                    socket = null;
+                    try {
+                      dead.close();
+                    } catch (IOException e) {
+                      // already gone
+                    }
+                  }
+                }
+              }
+
+              static final class Watcher {
+                private Socket socket;
+
+                Watcher(Socket socket) {
+                  this.socket = socket;
+                }
+
+                void listen() {}
+
+                String describe() {
+                  Socket seen = socket;
+                  return String.valueOf(seen);
+                }
+              }
+
+              void serve(ServerSocket server) throws IOException {
+                Socket accepted = server.accept();
+                Connection connection = new Connection(accepted);
+                connection.listen();
+              }
+
+              void watch(ServerSocket server) throws IOException {
+                // BUG: Diagnostic contains: Socket `accepted` acquired at line 51 is never closed
+                Socket accepted = server.accept();
+                Watcher watcher = new Watcher(accepted);
+                watcher.listen();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * An object that keeps what the caller lends it from a variable, cannot be closed and releases
    * none of its fields only borrows it (jaudiotagger's {@code new FlacStreamReader(raf)}): the
    * caller still owns the file, and loses it when a read through the borrower throws. The object
@@ -761,7 +833,10 @@ final class ResourceLeakRealCodeShapesTest {
    * object, as calling the constructor in place would (Apache XML-RPC's {@code WebServer.run}:
    * {@code newTask(socket)} returns {@code new Connection(socket)}, a task that closes it, and the
    * loop then nulls {@code socket} so that its {@code finally} does not close it). A factory whose
-   * object only borrows the argument leaves it with the caller, as the constructor does.
+   * object only borrows the argument leaves it with the caller, as the constructor does, and the
+   * argument goes wherever that object goes, also where it is wrapped in a decorator first (XML
+   * Graphics' {@code createImageSource(in)}, returning {@code new
+   * ImageSource(createImageInputStream(in))}): returned, it is handed on; dropped, it is lost.
    */
   @Test
   void aFactoryInSightHandsWhatItIsGivenToTheObjectItMakes() {
@@ -845,6 +920,51 @@ final class ResourceLeakRealCodeShapesTest {
                 int header = reader.header();
                 raf.close();
                 return header;
+              }
+
+              HeaderReader opened(File f) throws IOException {
+                RandomAccessFile raf = new RandomAccessFile(f, "r");
+                return newReader(raf);
+              }
+
+              static final class Source {
+                private final java.io.InputStream in;
+
+                Source(java.io.InputStream in) {
+                  this.in = in;
+                }
+              }
+
+              Source newSource(java.io.InputStream in) {
+                return new Source(new java.io.BufferedInputStream(in));
+              }
+
+              Source source(File f) throws IOException {
+                java.io.InputStream in = new java.io.FileInputStream(f);
+                return newSource(in);
+              }
+
+              void dropped(File f) throws IOException {
+                // BUG: Diagnostic contains: FileInputStream `in` acquired at line 103 is never closed
+                java.io.InputStream in = new java.io.FileInputStream(f);
+                newSource(in);
+              }
+
+              Source newDecoded(java.io.InputStream in) {
+                return new Source(buffered(checked(in)));
+              }
+
+              static java.io.InputStream checked(java.io.InputStream in) {
+                return in;
+              }
+
+              static java.io.InputStream buffered(java.io.InputStream in) {
+                return new java.io.BufferedInputStream(in);
+              }
+
+              Source decoded(File f) throws IOException {
+                java.io.InputStream in = new java.io.FileInputStream(f);
+                return newDecoded(in);
               }
             }
             """)

@@ -27,6 +27,12 @@ public interface ResourceSpec {
      */
     CHILD_OF_RECEIVER,
     /**
+     * As {@link #CHILD_OF_RECEIVER}, of one of the call's arguments: a helper of the project, in
+     * sight, that hands back a child of a resource its caller gave it ({@code return
+     * statement.executeQuery(sql)}). The caller sees what the call inside does.
+     */
+    CHILD_OF_ARGUMENT,
+    /**
      * A resource by the look of the method alone (a project's {@code openConnection()}, known by
      * its name and result type): where the analysis can read the method's body, the body decides
      * whether what it returns is new, or a resource it holds (a getter) or wraps.

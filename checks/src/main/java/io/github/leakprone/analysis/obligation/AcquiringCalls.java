@@ -49,7 +49,7 @@ final class AcquiringCalls {
 
   private final ResourceSpec spec;
   private final UnitMethods unit;
-  private final Map<MethodSymbol, Boolean> returnsFresh = new HashMap<>();
+  private final Map<MethodSymbol, Returned> returns = new HashMap<>();
   private final Map<MethodSymbol, Boolean> returnsAField = new HashMap<>();
   private final Map<MethodSymbol, Boolean> readableBuilds = new HashMap<>();
   private final HolderLookups holderLookups;
@@ -99,9 +99,30 @@ final class AcquiringCalls {
                 && !buildsFromWhatItCanBeReadTo(method, state)
                 && !handsOutWhatItKeeps(method, state)
             : returnsFresh(method, body, state);
-    return fresh && !handsOutAHoldersOwn(tree, method, state)
-        ? Optional.of(Acquisition.OWNED)
-        : Optional.empty();
+    if (!fresh || handsOutAHoldersOwn(tree, method, state)) {
+      return Optional.empty();
+    }
+    return body != null && returns(method, body, state).parent() >= 0
+        ? Optional.of(Acquisition.CHILD_OF_ARGUMENT)
+        : Optional.of(Acquisition.OWNED);
+  }
+
+  /**
+   * The argument of a call of {@code method} whose resource what the call returns is a child of,
+   * where {@link #acquisition} said {@link Acquisition#CHILD_OF_ARGUMENT}.
+   */
+  int parentArgument(MethodSymbol method) {
+    Returned known = returns.get(method);
+    return known == null ? NOT_FRESH : known.parent();
+  }
+
+  /**
+   * The value of a boolean parameter of {@code method} under which alone what {@link #acquisition}
+   * found it to make is new, where its body says so ({@link ParameterGuards}).
+   */
+  Optional<ParameterGuards.Guard> freshOnlyWhen(MethodSymbol method) {
+    Returned known = returns.get(method);
+    return known == null ? Optional.empty() : known.guard();
   }
 
   /**
@@ -217,14 +238,19 @@ final class AcquiringCalls {
   }
 
   private boolean returnsFresh(MethodSymbol method, MethodTree declaration, VisitorState state) {
-    Boolean known = returnsFresh.get(method);
+    return returns(method, declaration, state).fresh();
+  }
+
+  private Returned returns(MethodSymbol method, MethodTree declaration, VisitorState state) {
+    Returned known = returns.get(method);
     if (known != null) {
       return known;
     }
-    returnsFresh.put(method, false); // a recursive factory adds nothing on its way round
-    boolean fresh = scan(declaration, state).fresh();
-    returnsFresh.put(method, fresh);
-    return fresh;
+    // A recursive factory adds nothing on its way round.
+    returns.put(method, new Returned(false, false, NOT_FRESH, Optional.empty()));
+    Returned returned = scan(declaration, state);
+    returns.put(method, returned);
+    return returned;
   }
 
   /**
@@ -247,22 +273,35 @@ final class AcquiringCalls {
    *
    * @param fresh a new one the caller must close, on some path
    * @param keptFresh one it made and kept (a cache, a registry, a field) before returning it
+   * @param parent where every new one it returns is a child of the resource one parameter holds
+   *     ({@code return statement.executeQuery(sql)}), that parameter's index; else {@link
+   *     #NOT_FRESH}
+   * @param guard the value of a boolean parameter under which alone it returns a new one, if one
    */
-  private record Returned(boolean fresh, boolean keptFresh) {}
+  private record Returned(
+      boolean fresh, boolean keptFresh, int parent, Optional<ParameterGuards.Guard> guard) {}
+
+  /** {@link #origin}: not a new resource. */
+  private static final int NOT_FRESH = -2;
+
+  /** {@link #origin}: a new resource the body's caller owns outright. */
+  private static final int OWN = -1;
 
   private Returned scan(MethodTree declaration, VisitorState state) {
-    Set<Symbol> freshLocals = new HashSet<>();
+    MethodSymbol method = getSymbol(declaration);
+    // Each local that holds a new resource, with its origin.
+    Map<Symbol, Integer> freshLocals = new HashMap<>();
+    Set<Integer> origins = new HashSet<>();
+    List<ReturnTree> freshReturns = new ArrayList<>();
     // What the method keeps besides returning it (a cache: putStatement(sql, stmt), a field) is
     // not the caller's to close.
     Set<Symbol> kept = new HashSet<>();
-    List<ExpressionTree> returned = new ArrayList<>();
-    boolean[] found = {false};
+    List<ReturnTree> returned = new ArrayList<>();
     new SameBodyScanner() {
       @Override
       public Void visitVariable(VariableTree variable, Void unused) {
-        if (variable.getInitializer() != null
-            && makesFresh(variable.getInitializer(), freshLocals, state)) {
-          freshLocals.add(getSymbol(variable));
+        if (variable.getInitializer() != null) {
+          noteFresh(getSymbol(variable), variable.getInitializer());
         }
         return super.visitVariable(variable, null);
       }
@@ -272,9 +311,8 @@ final class AcquiringCalls {
         // A field assigned a new resource and returned is a cache the object keeps (a lazy
         // getConnection()): what the method hands out is the object's, not the caller's to close.
         Symbol assigned = getSymbol(assignment.getVariable());
-        if (LocalVariables.isLocalOrParameter(assigned)
-            && makesFresh(assignment.getExpression(), freshLocals, state)) {
-          freshLocals.add(assigned);
+        if (LocalVariables.isLocalOrParameter(assigned)) {
+          noteFresh(assigned, assignment.getExpression());
         }
         // The same cache through a local: p = this.stmt; if (p == null) { p = prepare(); this.stmt
         // = p; } return p, or this.stmt = p = prepare() (PgJDBC's TypeInfoCache): the field keeps
@@ -310,50 +348,93 @@ final class AcquiringCalls {
       @Override
       public Void visitReturn(ReturnTree ret, Void unused) {
         ExpressionTree value = ret.getExpression();
-        if (value != null && makesFresh(value, freshLocals, state)) {
-          found[0] = true;
+        int origin = value == null ? NOT_FRESH : origin(value, method, freshLocals, state);
+        if (origin != NOT_FRESH) {
+          origins.add(origin);
+          freshReturns.add(ret);
         } else if (value != null) {
-          returned.add(Casts.stripped(value));
+          returned.add(ret);
         }
         return super.visitReturn(ret, null);
       }
+
+      // A local assigned a new resource holds it from then on, wherever it came from.
+      private void noteFresh(Symbol local, ExpressionTree value) {
+        int origin = origin(value, method, freshLocals, state);
+        if (origin != NOT_FRESH) {
+          freshLocals.merge(local, origin, (was, now) -> was.equals(now) ? was : OWN);
+        }
+      }
     }.scan(declaration.getBody(), null);
-    boolean freshLocal = false;
     boolean keptLocal = false;
-    for (ExpressionTree value : returned) {
-      Symbol local = getSymbol(value);
-      if (freshLocals.contains(local)) {
-        freshLocal |= !kept.contains(local);
-        keptLocal |= kept.contains(local);
+    for (ReturnTree ret : returned) {
+      Symbol local = getSymbol(Casts.stripped(ret.getExpression()));
+      Integer origin = freshLocals.get(local);
+      if (origin != null) {
+        if (kept.contains(local)) {
+          keptLocal = true;
+        } else {
+          origins.add(origin);
+          freshReturns.add(ret);
+        }
       }
     }
-    return new Returned(found[0] || freshLocal, keptLocal);
+    if (origins.isEmpty()) {
+      return new Returned(false, keptLocal, NOT_FRESH, Optional.empty());
+    }
+    int parent = origins.size() == 1 ? origins.iterator().next() : OWN;
+    return new Returned(
+        true, keptLocal, parent, ParameterGuards.commonTo(declaration, freshReturns));
   }
 
   /**
-   * Whether {@code expression}, in a body whose locals {@code freshLocals} hold new resources,
-   * makes one the body's caller gets: as {@link #isAcquiring}, but a child ({@code
-   * st.executeQuery(sql)}) only of a receiver that is new itself, or that the caller gave (its own
-   * statement's result, handed back: {@code query(statement, sql)}). The result set of a statement
-   * a driver's connection made of itself (HyperSQL's metadata helper {@code execute(sql)}) or a
-   * field holds goes with that statement, as in the analysis of a body.
+   * Whether {@code expression}, in {@code method}'s body, whose locals {@code freshLocals} hold new
+   * resources, makes one the body's caller gets, and whose: {@link #NOT_FRESH}, {@link #OWN} (as
+   * {@link #isAcquiring}), or a parameter's index. A child ({@code st.executeQuery(sql)}) is new
+   * only where its receiver is new itself, or is what the caller gave (its own statement's result,
+   * handed back: {@code query(statement, sql)}, which the caller sees as {@code
+   * statement.executeQuery(sql)}: that parameter's index). The result set of a statement a driver's
+   * connection made of itself (HyperSQL's metadata helper {@code execute(sql)}) or a field holds
+   * goes with that statement, as in the analysis of a body.
    */
-  private boolean makesFresh(
-      ExpressionTree expression, Set<Symbol> freshLocals, VisitorState state) {
+  private int origin(
+      ExpressionTree expression,
+      MethodSymbol method,
+      Map<Symbol, Integer> freshLocals,
+      VisitorState state) {
     ExpressionTree value = Casts.stripped(expression);
     if (!(value instanceof MethodInvocationTree call)) {
-      return isAcquiring(value, state);
+      return isAcquiring(value, state) ? OWN : NOT_FRESH;
     }
     Optional<Acquisition> made = acquisition(call, state);
-    if (made.isEmpty() || made.get() != Acquisition.CHILD_OF_RECEIVER) {
-      return made.isPresent();
+    if (made.isEmpty()) {
+      return NOT_FRESH;
     }
-    ExpressionTree receiver = ASTHelpers.getReceiver(call);
-    Symbol owner = receiver == null ? null : getSymbol(Casts.stripped(receiver));
-    return owner != null
-        && (freshLocals.contains(owner)
-            || owner.getKind() == ElementKind.PARAMETER
-            || makesFresh(receiver, freshLocals, state));
+    ExpressionTree parent;
+    if (made.get() == Acquisition.CHILD_OF_RECEIVER) {
+      parent = ASTHelpers.getReceiver(call);
+    } else if (made.get() == Acquisition.CHILD_OF_ARGUMENT) {
+      int argument = parentArgument(getSymbol(call));
+      parent =
+          argument >= 0 && argument < call.getArguments().size()
+              ? call.getArguments().get(argument)
+              : null;
+    } else {
+      return OWN;
+    }
+    Symbol owner = parent == null ? null : getSymbol(Casts.stripped(parent));
+    if (owner == null) {
+      return NOT_FRESH;
+    }
+    Integer local = freshLocals.get(owner);
+    if (local != null) {
+      return local;
+    }
+    if (owner.getKind() == ElementKind.PARAMETER) {
+      int index = method == null ? -1 : method.getParameters().indexOf(owner);
+      return index >= 0 ? index : OWN;
+    }
+    return origin(parent, method, freshLocals, state);
   }
 
   /**

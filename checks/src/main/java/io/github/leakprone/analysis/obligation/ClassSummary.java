@@ -68,12 +68,14 @@ final class ClassSummary {
       Set<Integer> keptAsIs,
       Set<Integer> closedOutright,
       Set<Integer> ownedByResult,
+      Set<Integer> heldByResult,
       boolean closesAFieldsParent) {}
 
   /** What a method is taken to do while its own body is being read (recursion sees nothing). */
   private static final Direct NOTHING_YET =
       new Direct(
-          Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), false);
+          Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(),
+          false);
 
   private final ResourceSpec spec;
   private final ReleasingCalls releasing;
@@ -209,6 +211,16 @@ final class ClassSummary {
   }
 
   /**
+   * The positions of the parameters that the object {@code method} returns is made of: given to its
+   * constructor as they are, or in a decorator ({@code return new ImageSource(new
+   * BufferedInputStream(in))}), owned or only borrowed. Whoever the caller hands that object to
+   * gets them with it, as with the constructor called in the caller's own body.
+   */
+  Set<Integer> parametersHeldByResultOf(MethodSymbol method) {
+    return methods.containsKey(method) ? direct(method).heldByResult() : Set.of();
+  }
+
+  /**
    * Whether a method of this class closes the parent of what it is given ({@code
    * closeResultSet(rs)} that closes {@code rs.getStatement()} too): the class's way to close a
    * result set it hands out closes its statement. Reads every method, so it is asked only where a
@@ -259,6 +271,7 @@ final class ClassSummary {
     Set<Integer> keptAsIs = new HashSet<>();
     Set<Integer> closedOutright = new HashSet<>();
     Set<Integer> ownedByResult = new HashSet<>();
+    Set<Integer> heldByResult = new HashSet<>();
     // Locals that stand for a parameter, by its position: a loop variable over it (an array or
     // collection of resources), or a decorator made around it (new InputSource(reader)).
     Map<Symbol, Integer> elements = new HashMap<>();
@@ -266,6 +279,9 @@ final class ClassSummary {
     Map<Symbol, Integer> parents = new HashMap<>();
     // Locals that hold the parent of a field's resource (statement = results.getStatement()).
     Set<Symbol> fieldParents = new HashSet<>();
+    // Locals that hold a copy of a field of the object, by the field: Socket dead = socket;
+    // socket = null; dead.close(), the race-safe close of remotetea's connection transport.
+    Map<Symbol, Symbol> fieldCopies = new HashMap<>();
     boolean[] closesAFieldsParent = {false};
     new TreeScanner<Void, Void>() {
       // How many enclosing conditions read the object's own fields.
@@ -316,17 +332,23 @@ final class ClassSummary {
         if (decorated >= 0) {
           elements.put(getSymbol(tree), decorated);
         }
+        noteFieldCopy(getSymbol(tree), tree.getInitializer());
         ownedByResult(tree.getInitializer(), getSymbol(tree));
         return super.visitVariable(tree, null);
       }
 
       // The position of the parameter that `value` decorates (new InputSource(reader)) or that a
-      // call's value holds (readerOf(in), Wrappers), or -1.
+      // call's value holds (readerOf(in), Wrappers, also over another such call:
+      // createImageInputStream(autoDecorateInputStream(in))), or -1.
       private int decoratedParameter(ExpressionTree value) {
         if (value instanceof MethodInvocationTree call) {
           List<? extends ExpressionTree> arguments = call.getArguments();
           for (int i = 0; i < arguments.size(); i++) {
-            int parameter = parameters.indexOf(getSymbol(uncast(arguments.get(i))));
+            ExpressionTree argument = uncast(arguments.get(i));
+            int parameter = parameters.indexOf(getSymbol(argument));
+            if (parameter < 0 && argument instanceof MethodInvocationTree) {
+              parameter = decoratedParameter(argument);
+            }
             if (parameter >= 0 && Wrappers.holdsArgument(call, i, state)) {
               return parameter;
             }
@@ -384,6 +406,9 @@ final class ClassSummary {
           fieldParents.add(getSymbol(tree.getVariable()));
         }
         Symbol target = getSymbol(tree.getVariable());
+        if (target != null && target.getKind() == ElementKind.LOCAL_VARIABLE) {
+          noteFieldCopy(target, tree.getExpression());
+        }
         if (target != null) {
           ownedByResult(tree.getExpression(), target);
           // in = null; try { in = new BufferedInputStream(src); ... } finally { in.close(); }. Only
@@ -472,6 +497,11 @@ final class ClassSummary {
             return;
           }
         }
+        for (ExpressionTree argument : made.getArguments()) {
+          int parameter = parameters.indexOf(getSymbol(uncast(argument)));
+          heldByResult.add(parameter >= 0 ? parameter : decoratedParameter(uncast(argument)));
+        }
+        heldByResult.remove(-1);
         if (nothingRunsBefore(method.getBody(), made, state)) {
           Set<Integer> borrowed = null;
           for (int i = 0; i < made.getArguments().size(); i++) {
@@ -532,6 +562,23 @@ final class ClassSummary {
         Symbol symbol = getSymbol(value);
         if (isOwnField(value, symbol)) {
           released.add(symbol);
+        } else if (fieldCopies.containsKey(symbol)) {
+          released.add(fieldCopies.get(symbol));
+        }
+      }
+
+      // A local given the value of a field of the object holds that field's resource; given
+      // anything else, it holds no field's.
+      private void noteFieldCopy(Symbol local, @Nullable ExpressionTree value) {
+        if (local == null) {
+          return;
+        }
+        ExpressionTree copied = value == null ? null : uncast(value);
+        Symbol field = copied == null ? null : getSymbol(copied);
+        if (copied != null && isOwnField(copied, field)) {
+          fieldCopies.put(local, field);
+        } else {
+          fieldCopies.remove(local);
         }
       }
 
@@ -543,6 +590,7 @@ final class ClassSummary {
             || parents.containsKey(symbol)
             || fieldParents.contains(symbol)
             || isParentOfField(value)
+            || fieldCopies.containsKey(symbol)
             || parameters.contains(symbol)
             || elements.containsKey(symbol)
             || decoratedParameter(value) >= 0
@@ -598,6 +646,7 @@ final class ClassSummary {
         keptAsIs,
         closedOutright,
         ownedByResult,
+        heldByResult,
         closesAFieldsParent[0]);
   }
 

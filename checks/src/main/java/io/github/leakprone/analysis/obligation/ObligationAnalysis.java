@@ -84,6 +84,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -822,7 +823,7 @@ public final class ObligationAnalysis {
       // What it returns still holds what it was given and did not take (OpenJPA's
       // getEagerResult(conn, stmnt, rs, store), which keeps the store it is given); and what it
       // makes is the caller's, as any acquisition is.
-      Eval acquired = acquire(call, facts, target.holders);
+      Eval acquired = acquire(call, facts, target.holders, arguments);
       return new Eval(acquired.facts, acquired.holders.union(holdersAt(arguments, wrapping)));
     }
     // The receiver's sites are walked only for a call that may throw: most calls on a held
@@ -863,13 +864,23 @@ public final class ObligationAnalysis {
       }
       mayThrow(failing, call, wrappedTemporaries(call, arguments, wrapping));
     }
+    Holders heldByResult = Holders.NONE;
     if (anyHolds(arguments)) {
       // The same factory, once it returned, has handed what it was given to the object it made
       // (XML-RPC's newTask(socket), returning new Connection(socket)), as that constructor called
       // here would; a wrapper the caller must close holds it instead (wrapping).
-      for (int i : unit.releasing.argumentsOwnedByResult(call, state)) {
+      Set<Integer> owned = unit.releasing.argumentsOwnedByResult(call, state);
+      for (int i : owned) {
         if (i < arguments.size() && !wrapping.contains(i)) {
           facts = transfers.escape(facts, arguments.get(i));
+        }
+      }
+      // What it is made of otherwise, only lent or wrapped in a decorator (XML Graphics'
+      // createImageSource(in), returning new ImageSource(createImageInputStream(in))), goes
+      // wherever that object goes, as with the constructor called here.
+      for (int i : unit.releasing.argumentsHeldByResult(call, state)) {
+        if (i < arguments.size() && !owned.contains(i)) {
+          heldByResult = heldByResult.union(arguments.get(i));
         }
       }
     }
@@ -911,8 +922,8 @@ public final class ObligationAnalysis {
     if (!target.holders.isEmpty() && spec.releasesChildren(method)) {
       facts = transfers.releaseChildren(facts, target.holders);
     }
-    Eval acquired = acquire(call, facts, target.holders);
-    Holders result = acquired.holders.union(holdersAt(arguments, wrapping));
+    Eval acquired = acquire(call, facts, target.holders, arguments);
+    Holders result = acquired.holders.union(holdersAt(arguments, wrapping)).union(heldByResult);
     // response.body(), socket.getInputStream(): the receiver's resource, seen another way; and
     // channel.bind(address), stream.filter(p): a fluent call hands back the resource itself.
     boolean sameResource =
@@ -1201,13 +1212,28 @@ public final class ObligationAnalysis {
     return lost;
   }
 
-  /** The positions of the arguments whose resource the call's value holds ({@link Wrappers}). */
+  /**
+   * The positions of the arguments whose resource the call's value holds ({@link Wrappers}). Not
+   * the parent of a child the call returns ({@code executeQuery(conn, stmnt, sql)} returning {@code
+   * stmnt.executeQuery()}): as with that call made in place, the result set does not hold its
+   * statement.
+   */
   private List<Integer> wrappedArguments(MethodInvocationTree call, List<Holders> arguments) {
     List<Integer> wrapping = new ArrayList<>();
+    Integer parent = null; // asked once, of a call that has an argument it may hold
     for (int i = 0; i < arguments.size(); i++) {
       // Asked of every call: the types are read only for an argument that holds something.
       if (!arguments.get(i).isEmpty() && Wrappers.holdsArgument(call, i, state)) {
-        wrapping.add(i);
+        if (parent == null) {
+          parent =
+              unit.acquiring.acquisition(call, state).orElse(null)
+                      == ResourceSpec.Acquisition.CHILD_OF_ARGUMENT
+                  ? unit.acquiring.parentArgument(getSymbol(call))
+                  : -1;
+        }
+        if (i != parent) {
+          wrapping.add(i);
+        }
       }
     }
     return wrapping;
@@ -1294,7 +1320,7 @@ public final class ObligationAnalysis {
                 facts, takesParents && facts != null ? Transfers.withParents(facts, given) : given);
       }
     }
-    Eval made = acquire(newClass, facts, Holders.NONE);
+    Eval made = acquire(newClass, facts, Holders.NONE, List.of());
     return new Eval(made.facts, made.holders.union(carried));
   }
 
@@ -1343,19 +1369,31 @@ public final class ObligationAnalysis {
         && LocalVariables.readsIn(variable, body) == 1;
   }
 
-  private Eval acquire(ExpressionTree tree, Facts facts, Holders receiver) {
+  private Eval acquire(
+      ExpressionTree tree, Facts facts, Holders receiver, List<Holders> arguments) {
     var acquisition = unit.acquiring.acquisition(tree, state);
     if (acquisition.isEmpty()) {
       return new Eval(facts, Holders.NONE);
     }
     Tree parent = null;
+    Holders owner = null;
     if (acquisition.get() == ResourceSpec.Acquisition.CHILD_OF_RECEIVER) {
-      parent = Transfers.firstSiteSelectedBy(facts, receiver);
+      owner = receiver;
+    } else if (acquisition.get() == ResourceSpec.Acquisition.CHILD_OF_ARGUMENT) {
+      int argument = unit.acquiring.parentArgument((MethodSymbol) getSymbol(tree));
+      owner = argument >= 0 && argument < arguments.size() ? arguments.get(argument) : Holders.NONE;
+    }
+    if (owner != null) {
+      parent = Transfers.firstSiteSelectedBy(facts, owner);
       if (parent == null) {
-        // Its receiver is not ours (a parameter, a field, try-with-resources): whoever releases the
-        // receiver releases this one too.
+        // Its parent is not ours (a parameter, a field, try-with-resources): whoever releases the
+        // parent releases this one too.
         return new Eval(facts, Holders.NONE);
       }
+    }
+    ImmutableMap<Symbol, Boolean> flags = flagsWhereMade(tree, facts.knownFlags());
+    if (flags == null) {
+      return new Eval(facts, Holders.NONE);
     }
     if (parent == null && !receiver.isEmpty()) {
       // createConnection().createStatement(): the statement can give the connection back.
@@ -1368,10 +1406,41 @@ public final class ObligationAnalysis {
           });
     }
     return new Eval(
-        facts.with(
-            new Obligation(tree, releasableThrough(tree), parent, facts.knownFlags()),
-            Witness.NONE),
+        facts.with(new Obligation(tree, releasableThrough(tree), parent, flags), Witness.NONE),
         Holders.fresh(tree));
+  }
+
+  /**
+   * The flags known where what {@code tree} acquires exists: {@code known}, and for a helper whose
+   * body makes a new resource under one value of a boolean parameter alone ({@code
+   * getConnection(inBatchMode)}, new only where {@code inBatchMode} is false: Jackrabbit's {@code
+   * ConnectionHelper}), the flag given for it, with that value. Null where what is given rules it
+   * out (a constant, or a flag whose value is known).
+   */
+  @Nullable
+  private ImmutableMap<Symbol, Boolean> flagsWhereMade(
+      ExpressionTree tree, ImmutableMap<Symbol, Boolean> known) {
+    if (!(tree instanceof MethodInvocationTree call)) {
+      return known;
+    }
+    Optional<ParameterGuards.Guard> guard = unit.acquiring.freshOnlyWhen(getSymbol(call));
+    if (guard.isEmpty() || guard.get().parameter() >= call.getArguments().size()) {
+      return known;
+    }
+    ExpressionTree argument = stripParentheses(call.getArguments().get(guard.get().parameter()));
+    boolean made = guard.get().value();
+    if (ASTHelpers.constValue(argument) instanceof Boolean constant) {
+      return constant == made ? known : null;
+    }
+    Symbol flag = getSymbol(argument);
+    if (!(argument instanceof IdentifierTree) || !isFlag(flag)) {
+      return known;
+    }
+    Boolean given = known.get(flag);
+    if (given != null) {
+      return given == made ? known : null;
+    }
+    return Facts.withEntry(known, flag, made);
   }
 
   /**

@@ -103,6 +103,16 @@ final class ReleasingCalls {
   }
 
   /**
+   * The positions of {@code call}'s arguments that the object it returns is made of: a factory in
+   * sight that builds it around them ({@link ClassSummary#parametersHeldByResultOf}).
+   */
+  Set<Integer> argumentsHeldByResult(MethodInvocationTree call, VisitorState state) {
+    MethodSymbol method = getSymbol(call);
+    ClassTree owner = ownerInSight(method, state);
+    return owner == null ? Set.of() : summaries.apply(owner).parametersHeldByResultOf(method);
+  }
+
+  /**
    * The positions of {@code newClass}'s arguments that the object made only borrows: its class, in
    * sight, keeps them in its fields and never releases them ({@link
    * ClassSummary#parametersBorrowedBy}). The caller still owns what it lends.
