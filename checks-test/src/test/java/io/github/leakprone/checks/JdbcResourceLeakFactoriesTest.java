@@ -815,8 +815,9 @@ final class JdbcResourceLeakFactoriesTest {
    * result set of the caller's statement, released with it, and not the caller's at all where the
    * statement is not (a parameter: MirageSQL's {@code getResultSet(cs)} loop over a procedure's
    * results, which {@code getMoreResults()} closes one by one). Where the caller's statement is its
-   * own and never closed, that is the finding; where it overwrites its statement in a loop (OpenJPA's
-   * {@code PessimisticLockManager}), the statement is lost, as with the query made in place.
+   * own and never closed, that is the finding; where it overwrites its statement in a loop
+   * (OpenJPA's {@code PessimisticLockManager}), the statement is lost, as with the query made in
+   * place.
    */
   @Test
   void aHelperThatHandsBackItsCallersStatementsResultIsThatStatementsChild() {

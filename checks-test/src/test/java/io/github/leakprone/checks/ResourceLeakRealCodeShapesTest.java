@@ -651,11 +651,89 @@ final class ResourceLeakRealCodeShapesTest {
   }
 
   /**
+   * A socket made connected ({@code SocketChannel.open(address)}, {@code new Socket(host, port)})
+   * stays connected until it is closed, so {@code if (channel.isConnected()) channel.close()} in a
+   * catch closes every one still open (ttorrent's connector). A channel opened unconnected ({@code
+   * SocketChannel.open()}) is open and not connected until told to connect: there the test leaves
+   * it open.
+   */
+  @Test
+  void isConnectedOfASocketMadeConnectedAsksWhetherItIsOpen() {
+    helper
+        .addSourceLines(
+            "Connector.java",
+            """
+            import java.io.IOException;
+            import java.net.InetSocketAddress;
+            import java.net.Socket;
+            import java.nio.channels.SocketChannel;
+
+            class Connector {
+              private final java.util.List<SocketChannel> open = new java.util.ArrayList<>();
+
+              interface Handler {
+                void connected(SocketChannel channel);
+
+                void handshake(SocketChannel channel) throws IOException;
+              }
+
+              void connect(InetSocketAddress address, Handler handler) {
+                SocketChannel channel = null;
+                try {
+                  channel = SocketChannel.open(address);
+                  handler.handshake(channel);
+                  open.add(channel);
+                } catch (IOException e) {
+                  if (channel != null && channel.isConnected()) {
+                    try {
+                      channel.close();
+                    } catch (IOException ignored) {
+                      // nothing left to do
+                    }
+                  }
+                }
+              }
+
+              void unconnected(InetSocketAddress address, Handler handler) {
+                SocketChannel channel = null;
+                try {
+                  // BUG: Diagnostic contains: SocketChannel `channel` acquired at line 36 is not closed after the catch at line 40 handles an exception
+                  channel = SocketChannel.open();
+                  channel.configureBlocking(true);
+                  handler.handshake(channel);
+                  open.add(channel);
+                } catch (IOException e) {
+                  if (channel != null && channel.isConnected()) {
+                    try {
+                      channel.close();
+                    } catch (IOException ignored) {
+                      // nothing left to do
+                    }
+                  }
+                }
+              }
+
+              void socket(String host, int port) throws IOException {
+                Socket socket = new Socket(host, port);
+                try {
+                  socket.getOutputStream().write(1);
+                } finally {
+                  if (socket.isConnected()) {
+                    socket.close();
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A class that closes a field through a local copy of it ({@code Socket dead = socket; socket =
    * null; dead.close()}, the race-safe close of remotetea's connection transport) releases that
-   * field: the socket the caller gives its constructor is the object's, not borrowed, and the caller
-   * that starts the object and lets it go loses nothing. A copy that is only read, not closed,
-   * releases nothing, and that object still only borrows.
+   * field: the socket the caller gives its constructor is the object's, not borrowed, and the
+   * caller that starts the object and lets it go loses nothing. A copy that is only read, not
+   * closed, releases nothing, and that object still only borrows.
    */
   @Test
   void aFieldClosedThroughALocalCopyIsReleased() {

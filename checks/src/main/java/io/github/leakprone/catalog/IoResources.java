@@ -617,6 +617,44 @@ public final class IoResources implements ResourceSpec {
     return method.getSimpleName().contentEquals("isOpen") ? Boolean.FALSE : null;
   }
 
+  private static final ImmutableList<MethodRef> CONNECTED_QUERIES =
+      ImmutableList.of(
+          new MethodRef("java.net.Socket", "isConnected"),
+          new MethodRef("java.nio.channels.SocketChannel", "isConnected"));
+
+  private static final ImmutableList<MethodRef> CONNECTING_OPENS =
+      ImmutableList.of(new MethodRef("java.nio.channels.SocketChannel", "open"));
+
+  @Override
+  public boolean answersFalseOnlyOnceReleased(MethodSymbol method, Tree site, VisitorState state) {
+    return method.getParameters().isEmpty()
+        && method.getSimpleName().contentEquals("isConnected")
+        && MethodRef.anyMatches(CONNECTED_QUERIES, method, state)
+        && isConnectedWhenMade(site, state);
+  }
+
+  /**
+   * A socket made connected: {@code SocketChannel.open(remote)}, which connects before it returns,
+   * or a {@code java.net.Socket} made with a host and a port (every such constructor connects). Not
+   * {@code SocketChannel.open()} nor {@code new Socket()}, unconnected until told to.
+   */
+  private static boolean isConnectedWhenMade(Tree site, VisitorState state) {
+    if (site instanceof NewClassTree made) {
+      Type socket = NamedTypes.get("java.net.Socket", state);
+      Type type = ASTHelpers.getType(made);
+      return made.getArguments().size() >= 2
+          && made.getClassBody() == null
+          && socket != null
+          && type != null
+          && ASTHelpers.isSameType(type, socket, state);
+    }
+    if (!(site instanceof MethodInvocationTree call) || call.getArguments().size() != 1) {
+      return false;
+    }
+    MethodSymbol open = getSymbol(call);
+    return open != null && MethodRef.anyMatches(CONNECTING_OPENS, open, state);
+  }
+
   @Override
   public boolean releasesChildren(MethodSymbol method) {
     return false;

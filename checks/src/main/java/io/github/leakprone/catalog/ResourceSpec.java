@@ -74,6 +74,16 @@ public interface ResourceSpec {
   }
 
   /**
+   * Whether {@code method}, called on the resource made at {@code site}, answers {@code false} only
+   * once it is released: {@code isConnected()} of a socket its factory connected ({@code
+   * SocketChannel.open(address)}, {@code new Socket(host, port)}), which stays connected until it
+   * is closed. Where the call answers {@code false}, the resource is not open.
+   */
+  default boolean answersFalseOnlyOnceReleased(MethodSymbol method, Tree site, VisitorState state) {
+    return false;
+  }
+
+  /**
    * Whether calling {@code method} on a resource releases the children it acquired before (running
    * a Statement again closes its current ResultSet).
    */

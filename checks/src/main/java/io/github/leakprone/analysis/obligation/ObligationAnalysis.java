@@ -1582,8 +1582,22 @@ public final class ObligationAnalysis {
       return nullTest.trueWhenNull() ? new Facts[] {isNull, in} : new Facts[] {in, isNull};
     }
     if (condition instanceof MethodInvocationTree call && getReceiver(call) != null) {
-      Boolean onceReleased = spec.answerOnceReleased(getSymbol(call), state);
+      MethodSymbol asking = getSymbol(call);
+      Boolean onceReleased = spec.answerOnceReleased(asking, state);
       Symbol asked = onceReleased == null ? null : trackable(getReceiver(call));
+      if (onceReleased == null && asking != null) {
+        // if (channel.isConnected()) channel.close() over SocketChannel.open(address): connected
+        // until closed, so the test asks whether it is open (ttorrent's connector).
+        Symbol receiver = trackable(getReceiver(call));
+        if (receiver != null
+            && holdOnlySitesThat(
+                in,
+                List.of(Holders.variable(receiver)),
+                site -> spec.answersFalseOnlyOnceReleased(asking, site, state))) {
+          onceReleased = Boolean.FALSE;
+          asked = receiver;
+        }
+      }
       if (asked != null) {
         // ps.isClosed() true, channel.isOpen() false: the resource was closed there; the call
         // itself may throw as any other.
