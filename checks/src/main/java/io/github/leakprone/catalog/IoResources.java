@@ -626,11 +626,10 @@ public final class IoResources implements ResourceSpec {
       ImmutableList.of(new MethodRef("java.nio.channels.SocketChannel", "open"));
 
   @Override
-  public boolean answersFalseOnlyOnceReleased(MethodSymbol method, Tree site, VisitorState state) {
+  public boolean asksWhetherConnected(MethodSymbol method, VisitorState state) {
     return method.getParameters().isEmpty()
         && method.getSimpleName().contentEquals("isConnected")
-        && MethodRef.anyMatches(CONNECTED_QUERIES, method, state)
-        && isConnectedWhenMade(site, state);
+        && MethodRef.anyMatches(CONNECTED_QUERIES, method, state);
   }
 
   /**
@@ -638,7 +637,8 @@ public final class IoResources implements ResourceSpec {
    * or a {@code java.net.Socket} made with a host and a port (every such constructor connects). Not
    * {@code SocketChannel.open()} nor {@code new Socket()}, unconnected until told to.
    */
-  private static boolean isConnectedWhenMade(Tree site, VisitorState state) {
+  @Override
+  public boolean isConnectedWhenMade(Tree site, VisitorState state) {
     if (site instanceof NewClassTree made) {
       Type socket = NamedTypes.get("java.net.Socket", state);
       Type type = ASTHelpers.getType(made);

@@ -74,12 +74,19 @@ public interface ResourceSpec {
   }
 
   /**
-   * Whether {@code method}, called on the resource made at {@code site}, answers {@code false} only
-   * once it is released: {@code isConnected()} of a socket its factory connected ({@code
-   * SocketChannel.open(address)}, {@code new Socket(host, port)}), which stays connected until it
-   * is closed. Where the call answers {@code false}, the resource is not open.
+   * Whether {@code method} asks a resource whether it is connected ({@code isConnected()}): of one
+   * made connected ({@link #isConnectedWhenMade}), which stays connected until it is closed, it
+   * asks whether it is open. Where the call answers {@code false}, such a resource is not open.
    */
-  default boolean answersFalseOnlyOnceReleased(MethodSymbol method, Tree site, VisitorState state) {
+  default boolean asksWhetherConnected(MethodSymbol method, VisitorState state) {
+    return false;
+  }
+
+  /**
+   * Whether the resource made at {@code site} is connected when made ({@code
+   * SocketChannel.open(address)}, {@code new Socket(host, port)}).
+   */
+  default boolean isConnectedWhenMade(Tree site, VisitorState state) {
     return false;
   }
 

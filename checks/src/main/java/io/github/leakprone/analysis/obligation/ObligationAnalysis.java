@@ -1585,7 +1585,7 @@ public final class ObligationAnalysis {
       MethodSymbol asking = getSymbol(call);
       Boolean onceReleased = spec.answerOnceReleased(asking, state);
       Symbol asked = onceReleased == null ? null : trackable(getReceiver(call));
-      if (onceReleased == null && asking != null) {
+      if (onceReleased == null && asking != null && spec.asksWhetherConnected(asking, state)) {
         // if (channel.isConnected()) channel.close() over SocketChannel.open(address): connected
         // until closed, so the test asks whether it is open (ttorrent's connector).
         Symbol receiver = trackable(getReceiver(call));
@@ -1593,7 +1593,7 @@ public final class ObligationAnalysis {
             && holdOnlySitesThat(
                 in,
                 List.of(Holders.variable(receiver)),
-                site -> spec.answersFalseOnlyOnceReleased(asking, site, state))) {
+                site -> spec.isConnectedWhenMade(site, state))) {
           onceReleased = Boolean.FALSE;
           asked = receiver;
         }
