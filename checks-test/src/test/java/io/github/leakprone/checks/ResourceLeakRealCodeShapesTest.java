@@ -672,8 +672,6 @@ final class ResourceLeakRealCodeShapesTest {
               private final java.util.List<SocketChannel> open = new java.util.ArrayList<>();
 
               interface Handler {
-                void connected(SocketChannel channel);
-
                 void handshake(SocketChannel channel) throws IOException;
               }
 
@@ -697,7 +695,7 @@ final class ResourceLeakRealCodeShapesTest {
               void unconnected(InetSocketAddress address, Handler handler) {
                 SocketChannel channel = null;
                 try {
-                  // BUG: Diagnostic contains: SocketChannel `channel` acquired at line 36 is not closed after the catch at line 40 handles an exception
+                  // BUG: Diagnostic contains: SocketChannel `channel` acquired at line 34 is not closed after the catch at line 38 handles an exception
                   channel = SocketChannel.open();
                   channel.configureBlocking(true);
                   handler.handshake(channel);
