@@ -61,7 +61,8 @@ final class AcquiringCalls {
   }
 
   /**
-   * How {@code tree} acquires a resource, if it does: {@code OWNED} or {@code CHILD_OF_RECEIVER}.
+   * How {@code tree} acquires a resource, if it does: {@code OWNED}, {@code CHILD_OF_RECEIVER} or
+   * {@code CHILD_OF_ARGUMENT}.
    */
   Optional<Acquisition> acquisition(ExpressionTree tree, VisitorState state) {
     Optional<Acquisition> listed = spec.acquisition(tree, state);
