@@ -83,7 +83,10 @@ final class JdbcResourceLeakAcquirersTest {
    * Derby shuts an embedded database down when asked for a connection to its URL with {@code
    * ;shutdown=true}, and reports it by throwing: no connection is made (OpenJPA's DerbyDictionary),
    * also through a local the method made such a URL ({@code url += ";shutdown=true"}: Jackrabbit's
-   * DerbyConnectionHelper). Any other attribute (create=true) makes one.
+   * DerbyConnectionHelper), and after a base that ends in the separator ({@code baseUrl +
+   * "shutdown=true"}, Flume's JDBC channel) where the method names Derby's {@code jdbc:derby:}
+   * prefix: HSQLDB's attribute of that name makes a connection that shuts the database down when it
+   * closes. Any other attribute (create=true) makes one.
    */
   @Test
   void derbysShutdownUrlMakesNoConnection() {
@@ -122,6 +125,23 @@ final class JdbcResourceLeakAcquirersTest {
                 String url = base + ";create=true";
                 // BUG: Diagnostic contains: Connection returned by getConnection() at line 31 is never stored
                 DriverManager.getConnection(url);
+              }
+
+              void shutdownAfterTheSeparator(String connectUrl) {
+                if (connectUrl.startsWith("jdbc:derby:")) {
+                  String baseUrl = connectUrl.substring(0, connectUrl.indexOf(';') + 1);
+                  String shutDownUrl = baseUrl + "shutdown=true";
+                  try {
+                    DriverManager.getConnection(shutDownUrl);
+                  } catch (SQLException expected) {
+                    // Derby reports a clean shutdown by throwing
+                  }
+                }
+              }
+
+              void hsqldbShutsDownWithItsLastConnection(String baseUrl) throws SQLException {
+                // BUG: Diagnostic contains: Connection returned by getConnection() at line 48 is never stored
+                DriverManager.getConnection(baseUrl + "shutdown=true");
               }
             }
             """)

@@ -594,8 +594,10 @@ final class JdbcResourceLeakHandedOnTest {
   /**
    * An object whose class closes the parent of what it keeps takes the parent along: requery's
    * {@code new ResultSetIterator(reader, results, ...)}, whose {@code close()} closes {@code
-   * results.getStatement()}, owns the statement of the result set it is given. An object that
-   * closes only the result set leaves its statement with the method, which loses it.
+   * results.getStatement()}, owns the statement of the result set it is given, also where a later
+   * argument, an anonymous class that reads the result set, takes it out of sight first
+   * (Marmotta's {@code new ResultSetIteration(result, true, new Transformer() {...})}). An object
+   * that closes only the result set leaves its statement with the method, which loses it.
    */
   @Test
   void anObjectThatClosesWhatItKeepsParentTakesItAlong() {
@@ -613,6 +615,10 @@ final class JdbcResourceLeakHandedOnTest {
                 private final ResultSet results;
 
                 StatementClosing(ResultSet results) {
+                  this.results = results;
+                }
+
+                StatementClosing(ResultSet results, java.util.function.Supplier<String> first) {
                   this.results = results;
                 }
 
@@ -664,10 +670,28 @@ final class JdbcResourceLeakHandedOnTest {
               }
 
               ResultsOnly iterateResults(Connection conn, String sql) throws SQLException {
-                // BUG: Diagnostic contains: Statement `statement` acquired at line 63 is never closed
+                // BUG: Diagnostic contains: Statement `statement` acquired at line 67 is never closed
                 Statement statement = conn.createStatement();
                 ResultSet results = statement.executeQuery(sql);
                 return new ResultsOnly(results);
+              }
+
+              StatementClosing mapped(Connection conn, String sql) throws SQLException {
+                Statement statement = conn.createStatement();
+                try {
+                  final ResultSet results = statement.executeQuery(sql);
+                  return new StatementClosing(
+                      results,
+                      new java.util.function.Supplier<String>() {
+                        @Override
+                        public String get() {
+                          return String.valueOf(results);
+                        }
+                      });
+                } catch (SQLException e) {
+                  statement.close();
+                  throw e;
+                }
               }
             }
             """)

@@ -9,6 +9,7 @@ import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
@@ -38,22 +39,26 @@ final class DerbyShutdowns {
   /**
    * {@code DriverManager.getConnection(url + ";shutdown=true")}: a URL whose text ends with the
    * attribute, written as a literal or a concatenation ending in one, or a local of the method made
-   * one ({@code url += ";shutdown=true"}: Jackrabbit's {@code DerbyConnectionHelper}).
+   * one ({@code url += ";shutdown=true"}: Jackrabbit's {@code DerbyConnectionHelper}). The
+   * attribute may also follow a base that ends in the separator ({@code baseUrl + "shutdown=true"},
+   * Flume's JDBC channel) where the method names Derby's URL prefix, {@code jdbc:derby:}: HSQLDB
+   * has an attribute of that name too, and its connection is a connection.
    */
   private static boolean hasShutdownUrl(MethodInvocationTree call, VisitorState state) {
     if (call.getArguments().isEmpty()) {
       return false;
     }
     ExpressionTree url = call.getArguments().get(0);
-    return endsWithShutdown(url) || isLocalMadeAShutdownUrl(url, state);
+    MethodTree enclosing = state.findEnclosing(MethodTree.class);
+    return endsWithShutdown(url, enclosing) || isLocalMadeAShutdownUrl(url, enclosing);
   }
 
   /**
    * Whether {@code url} is a local that the enclosing method declares, sets or extends with one.
    */
-  private static boolean isLocalMadeAShutdownUrl(ExpressionTree url, VisitorState state) {
+  private static boolean isLocalMadeAShutdownUrl(
+      ExpressionTree url, @Nullable MethodTree enclosing) {
     Symbol local = url instanceof IdentifierTree ? getSymbol(url) : null;
-    MethodTree enclosing = state.findEnclosing(MethodTree.class);
     if (local == null
         || !LocalVariables.isLocalOrParameter(local)
         || enclosing == null
@@ -64,7 +69,8 @@ final class DerbyShutdowns {
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitVariable(VariableTree variable, Void unused) {
-        made[0] |= getSymbol(variable) == local && endsWithShutdown(variable.getInitializer());
+        made[0] |=
+            getSymbol(variable) == local && endsWithShutdown(variable.getInitializer(), enclosing);
         return super.visitVariable(variable, null);
       }
 
@@ -72,7 +78,7 @@ final class DerbyShutdowns {
       public Void visitAssignment(AssignmentTree assignment, Void unused) {
         made[0] |=
             getSymbol(assignment.getVariable()) == local
-                && endsWithShutdown(assignment.getExpression());
+                && endsWithShutdown(assignment.getExpression(), enclosing);
         return super.visitAssignment(assignment, null);
       }
 
@@ -81,21 +87,45 @@ final class DerbyShutdowns {
         made[0] |=
             assignment.getKind() == Tree.Kind.PLUS_ASSIGNMENT
                 && getSymbol(assignment.getVariable()) == local
-                && endsWithShutdown(assignment.getExpression());
+                && endsWithShutdown(assignment.getExpression(), enclosing);
         return super.visitCompoundAssignment(assignment, null);
       }
     }.scan(enclosing.getBody(), null);
     return made[0];
   }
 
-  private static boolean endsWithShutdown(@Nullable ExpressionTree value) {
+  private static boolean endsWithShutdown(
+      @Nullable ExpressionTree value, @Nullable MethodTree enclosing) {
     ExpressionTree url = value;
+    boolean concatenated = false;
     while (url instanceof BinaryTree concatenation && concatenation.getKind() == Tree.Kind.PLUS) {
       url = concatenation.getRightOperand();
+      concatenated = true;
     }
-    return url != null
-        && ASTHelpers.constValue(url) instanceof String text
-        && text.toLowerCase(Locale.ROOT).endsWith(";shutdown=true");
+    if (url == null || !(ASTHelpers.constValue(url) instanceof String text)) {
+      return false;
+    }
+    String attribute = text.toLowerCase(Locale.ROOT);
+    return attribute.endsWith(";shutdown=true")
+        || (concatenated && attribute.equals("shutdown=true") && namesDerby(enclosing));
+  }
+
+  /** Whether {@code method}'s body holds a string literal with Derby's URL prefix. */
+  private static boolean namesDerby(@Nullable MethodTree method) {
+    if (method == null || method.getBody() == null) {
+      return false;
+    }
+    boolean[] named = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitLiteral(LiteralTree literal, Void unused) {
+        named[0] |=
+            literal.getValue() instanceof String text
+                && text.toLowerCase(Locale.ROOT).contains("jdbc:derby:");
+        return null;
+      }
+    }.scan(method.getBody(), null);
+    return named[0];
   }
 
   /**

@@ -1253,10 +1253,19 @@ public final class ObligationAnalysis {
       facts = expression(newClass.getEnclosingExpression(), facts).facts;
     }
     List<Holders> arguments = new ArrayList<>();
+    // Each argument's holders with the parents of the children among them, read as it is
+    // evaluated: a later argument may take the child out of sight (an anonymous class that reads
+    // the result set, Marmotta's new ResultSetIteration(result, true, new Transformer() {...})),
+    // and with it the link to its statement.
+    List<Holders> withParents = new ArrayList<>();
     for (ExpressionTree argument : newClass.getArguments()) {
       Eval value = expression(argument, facts);
       facts = value.facts;
       arguments.add(value.holders);
+      withParents.add(
+          facts == null || value.holders.isEmpty()
+              ? value.holders
+              : Transfers.withParents(facts, value.holders));
     }
     if (newClass.getClassBody() != null) {
       facts = transfers.escapeReferenced(facts, newClass.getClassBody());
@@ -1302,10 +1311,8 @@ public final class ObligationAnalysis {
     // new ResultSetIterator(results): an object whose class closes results.getStatement() takes
     // the statement along with its result set. Asked only where an argument holds a child.
     boolean takesParents = false;
-    for (Holders argument : arguments) {
-      if (facts != null
-          && !argument.isEmpty()
-          && Transfers.withParents(facts, argument) != argument) {
+    for (int i = 0; i < arguments.size(); i++) {
+      if (facts != null && withParents.get(i) != arguments.get(i)) {
         takesParents = unit.releasing.closesParentsOfWhatItKeeps(newClass, state);
         break;
       }
@@ -1314,10 +1321,7 @@ public final class ObligationAnalysis {
       if (borrowed.contains(i) && trackable(newClass.getArguments().get(i)) != null) {
         carried = carried.union(arguments.get(i));
       } else if (!decorated.contains(i)) {
-        Holders given = arguments.get(i);
-        facts =
-            transfers.escape(
-                facts, takesParents && facts != null ? Transfers.withParents(facts, given) : given);
+        facts = transfers.escape(facts, takesParents ? withParents.get(i) : arguments.get(i));
       }
     }
     Eval made = acquire(newClass, facts, Holders.NONE, List.of());
