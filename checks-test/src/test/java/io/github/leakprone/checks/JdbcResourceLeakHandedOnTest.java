@@ -595,9 +595,9 @@ final class JdbcResourceLeakHandedOnTest {
    * An object whose class closes the parent of what it keeps takes the parent along: requery's
    * {@code new ResultSetIterator(reader, results, ...)}, whose {@code close()} closes {@code
    * results.getStatement()}, owns the statement of the result set it is given, also where a later
-   * argument, an anonymous class that reads the result set, takes it out of sight first
-   * (Marmotta's {@code new ResultSetIteration(result, true, new Transformer() {...})}). An object
-   * that closes only the result set leaves its statement with the method, which loses it.
+   * argument, an anonymous class that reads the result set, takes it out of sight first (Marmotta's
+   * {@code new ResultSetIteration(result, true, new Transformer() {...})}). An object that closes
+   * only the result set leaves its statement with the method, which loses it.
    */
   @Test
   void anObjectThatClosesWhatItKeepsParentTakesItAlong() {
