@@ -64,6 +64,12 @@ final class JdbcResourceLeakFactoriesTest {
   private final CompilationTestHelper helper =
       CompilationTestHelper.newInstance(JdbcResourceLeak.class, getClass());
 
+  /**
+   * A driver's {@code connect} and a pooled connection's handle are connections the method must
+   * close; a connection that is also a pooled connection, cast to ask for the one under it ({@code
+   * ((PooledConnection) connection).getConnection()}, jdbacl's proxy that implements both), hands
+   * back what the caller already holds.
+   */
   @Test
   void otherWaysToGetAConnection() {
     helper
@@ -93,6 +99,13 @@ final class JdbcResourceLeakFactoriesTest {
                 try (Connection conn = driver.connect("jdbc:acme", info)) {
                   conn.setAutoCommit(false);
                 }
+              }
+
+              void unwrapped(Connection connection) throws SQLException {
+                if (connection instanceof PooledConnection) {
+                  connection = ((PooledConnection) connection).getConnection();
+                }
+                connection.setAutoCommit(false);
               }
             }
             """)

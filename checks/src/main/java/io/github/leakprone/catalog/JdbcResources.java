@@ -14,6 +14,7 @@ import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -480,7 +481,9 @@ public final class JdbcResources implements ResourceSpec {
             : Optional.empty();
       }
       case OWNED ->
-          DerbyShutdowns.shutsDown(call, state) ? Optional.empty() : Optional.of(Acquisition.OWNED);
+          DerbyShutdowns.shutsDown(call, state) || unwrapsAConnection(call, state)
+              ? Optional.empty()
+              : Optional.of(Acquisition.OWNED);
       case PROJECT_FACTORY -> Optional.of(Acquisition.OWNED_IF_FRESH);
       case PROJECT_CONNECTION_GETTER ->
           isStatic(method)
@@ -517,6 +520,22 @@ public final class JdbcResources implements ResourceSpec {
   private static boolean isClosable(Type result, VisitorState state) {
     return ASTHelpers.isSubtype(result, state.getSymtab().autoCloseableType, state)
         || isPooledConnection(result, state);
+  }
+
+  /**
+   * Whether {@code call} asks a connection that is also a pool's physical connection for the one
+   * under it: {@code ((PooledConnection) connection).getConnection()} on a value held as a {@code
+   * Connection} (jdbacl's proxy, which implements both and hands back the connection it wraps). It
+   * makes no handle: the object is the caller's connection, seen as the other interface.
+   */
+  private static boolean unwrapsAConnection(MethodInvocationTree call, VisitorState state) {
+    if (!(ASTHelpers.stripParentheses(ASTHelpers.getReceiver(call)) instanceof TypeCastTree cast)
+        || !isPooledConnection(ASTHelpers.getType(cast), state)) {
+      return false;
+    }
+    Type connection = NamedTypes.get("java.sql.Connection", state);
+    Type held = ASTHelpers.getType(cast.getExpression());
+    return connection != null && held != null && ASTHelpers.isSubtype(held, connection, state);
   }
 
   /**
