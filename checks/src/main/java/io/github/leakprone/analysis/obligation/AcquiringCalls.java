@@ -109,12 +109,13 @@ final class AcquiringCalls {
   }
 
   /**
-   * The argument of a call of {@code method} whose resource what the call returns is a child of,
-   * where {@link #acquisition} said {@link Acquisition#CHILD_OF_ARGUMENT}.
+   * The position of {@code call}'s argument whose resource what the call returns is a child of,
+   * where {@link #acquisition} said {@link Acquisition#CHILD_OF_ARGUMENT}; else -1.
    */
-  int parentArgument(MethodSymbol method) {
-    Returned known = returns.get(method);
-    return known == null ? NOT_FRESH : known.parent();
+  int parentArgument(MethodInvocationTree call) {
+    Returned known = returns.get(getSymbol(call));
+    int parent = known == null ? NOT_FRESH : known.parent();
+    return parent >= 0 && parent < call.getArguments().size() ? parent : -1;
   }
 
   /**
@@ -385,7 +386,7 @@ final class AcquiringCalls {
     }
     int parent = origins.size() == 1 ? origins.iterator().next() : OWN;
     return new Returned(
-        true, keptLocal, parent, ParameterGuards.commonTo(declaration, freshReturns));
+        true, keptLocal, parent, ParameterGuards.commonTo(declaration, freshReturns, state));
   }
 
   /**
@@ -415,11 +416,8 @@ final class AcquiringCalls {
     if (made.get() == Acquisition.CHILD_OF_RECEIVER) {
       parent = ASTHelpers.getReceiver(call);
     } else if (made.get() == Acquisition.CHILD_OF_ARGUMENT) {
-      int argument = parentArgument(getSymbol(call));
-      parent =
-          argument >= 0 && argument < call.getArguments().size()
-              ? call.getArguments().get(argument)
-              : null;
+      int argument = parentArgument(call);
+      parent = argument >= 0 ? call.getArguments().get(argument) : null;
     } else {
       return OWN;
     }

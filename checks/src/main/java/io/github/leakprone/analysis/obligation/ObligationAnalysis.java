@@ -1228,7 +1228,7 @@ public final class ObligationAnalysis {
           parent =
               unit.acquiring.acquisition(call, state).orElse(null)
                       == ResourceSpec.Acquisition.CHILD_OF_ARGUMENT
-                  ? unit.acquiring.parentArgument(getSymbol(call))
+                  ? unit.acquiring.parentArgument(call)
                   : -1;
         }
         if (i != parent) {
@@ -1384,8 +1384,8 @@ public final class ObligationAnalysis {
     if (acquisition.get() == ResourceSpec.Acquisition.CHILD_OF_RECEIVER) {
       owner = receiver;
     } else if (acquisition.get() == ResourceSpec.Acquisition.CHILD_OF_ARGUMENT) {
-      int argument = unit.acquiring.parentArgument((MethodSymbol) getSymbol(tree));
-      owner = argument >= 0 && argument < arguments.size() ? arguments.get(argument) : Holders.NONE;
+      int argument = unit.acquiring.parentArgument((MethodInvocationTree) tree);
+      owner = argument >= 0 ? arguments.get(argument) : Holders.NONE;
     }
     if (owner != null) {
       parent = Transfers.firstSiteSelectedBy(facts, owner);

@@ -3,32 +3,31 @@ package io.github.leakprone.analysis.obligation;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
-import com.sun.source.tree.BlockTree;
+import com.google.errorprone.VisitorState;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.IfTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
-import com.sun.source.tree.StatementTree;
-import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Symbol;
-import io.github.leakprone.trees.SameBodyScanner;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import io.github.leakprone.trees.GuardedCode;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.type.TypeKind;
 
 /**
- * The boolean parameters under whose value a body's {@code return} statements are reached: {@code
- * if (inBatchMode) { return batchConnection(); } else { ...; return dataSource.getConnection(); }}
+ * The boolean parameter under whose value a body's {@code return} statements are reached: {@code if
+ * (inBatchMode) { return batchConnection(); } else { ...; return dataSource.getConnection(); }}
  * returns a new connection only where {@code inBatchMode} is false (Jackrabbit's {@code
- * ConnectionHelper.getConnection(boolean)}). Read from {@code if} statements whose condition is the
- * parameter itself or its negation: their branches, and the rest of a block after one whose branch
- * always returns or throws.
+ * ConnectionHelper.getConnection(boolean)}). The guard is a condition that is the parameter itself
+ * or its negation, read as {@link GuardedCode} reads every once-only guard: a branch it takes, or
+ * the rest of a block after an {@code if} whose branch cannot complete normally.
  */
 final class ParameterGuards {
 
@@ -36,104 +35,67 @@ final class ParameterGuards {
   record Guard(int parameter, boolean value) {}
 
   /** The guard every one of {@code returns}, statements of {@code method}, is reached under. */
-  static Optional<Guard> commonTo(MethodTree method, Collection<ReturnTree> returns) {
-    if (returns.isEmpty() || method.getBody() == null) {
+  static Optional<Guard> commonTo(
+      MethodTree method, Collection<ReturnTree> returns, VisitorState state) {
+    MethodSymbol symbol = getSymbol(method);
+    if (returns.isEmpty() || method.getBody() == null || !hasABooleanParameter(symbol)) {
       return Optional.empty();
     }
-    List<Symbol> parameters =
-        method.getParameters().stream().map(parameter -> (Symbol) getSymbol(parameter)).toList();
-    Map<Tree, Map<Symbol, Boolean>> guardsAt = new HashMap<>();
-    new SameBodyScanner() {
-      private Map<Symbol, Boolean> guards = new HashMap<>();
-
-      @Override
-      public Void visitIf(IfTree tree, Void unused) {
-        Guard tested = tested(tree.getCondition(), parameters);
-        if (tested == null) {
-          return super.visitIf(tree, null);
-        }
-        scan(tree.getCondition(), null);
-        Symbol parameter = parameters.get(tested.parameter());
-        under(parameter, tested.value(), tree.getThenStatement());
-        if (tree.getElseStatement() != null) {
-          under(parameter, !tested.value(), tree.getElseStatement());
-        }
-        return null;
-      }
-
-      private void under(Symbol parameter, boolean value, Tree code) {
-        Map<Symbol, Boolean> outer = guards;
-        guards = new HashMap<>(outer);
-        guards.put(parameter, value);
-        scan(code, null);
-        guards = outer;
-      }
-
-      @Override
-      public Void visitBlock(BlockTree block, Void unused) {
-        Map<Symbol, Boolean> outer = guards;
-        guards = new HashMap<>(outer);
-        for (StatementTree statement : block.getStatements()) {
-          scan(statement, null);
-          // if (inBatchMode) return held; ... the rest runs only where the test was false.
-          if (statement instanceof IfTree early
-              && early.getElseStatement() == null
-              && alwaysLeaves(early.getThenStatement())) {
-            Guard tested = tested(early.getCondition(), parameters);
-            if (tested != null) {
-              guards.put(parameters.get(tested.parameter()), !tested.value());
-            }
-          }
-        }
-        guards = outer;
-        return null;
-      }
-
-      @Override
-      public Void visitReturn(ReturnTree tree, Void unused) {
-        guardsAt.put(tree, Map.copyOf(guards));
-        return super.visitReturn(tree, null);
-      }
-    }.scan(method.getBody(), null);
-    Map<Symbol, Boolean> common = null;
+    // Found only for the few factories with a flag, so the walk to the method's path is rare.
+    TreePath methodPath = JavacTrees.instance(state.context).getPath(symbol);
+    if (methodPath == null) {
+      return Optional.empty();
+    }
+    List<TreePath> paths = new ArrayList<>();
     for (ReturnTree ret : returns) {
-      Map<Symbol, Boolean> at = guardsAt.getOrDefault(ret, Map.of());
-      if (common == null) {
-        common = new HashMap<>(at);
-      } else {
-        common.entrySet().removeIf(entry -> !entry.getValue().equals(at.get(entry.getKey())));
+      TreePath path = TreePath.getPath(methodPath, ret);
+      if (path == null) {
+        return Optional.empty();
+      }
+      paths.add(path);
+    }
+    List<? extends Symbol> parameters = symbol.getParameters();
+    for (int index = 0; index < parameters.size(); index++) {
+      if (parameters.get(index).asType().getKind() != TypeKind.BOOLEAN) {
+        continue;
+      }
+      for (boolean value : new boolean[] {true, false}) {
+        Guard guard = new Guard(index, value);
+        if (paths.stream()
+            .allMatch(
+                path ->
+                    GuardedCode.runsOnlyWhileOpen(
+                        path,
+                        method.getBody(),
+                        (condition, outcome) -> holds(guard, condition, outcome, parameters)))) {
+          return Optional.of(guard);
+        }
       }
     }
-    return common.entrySet().stream()
-        .findFirst()
-        .map(entry -> new Guard(parameters.indexOf(entry.getKey()), entry.getValue()));
+    return Optional.empty();
   }
 
-  /** The parameter {@code condition} is, or negates, and the value for which it is true. */
-  private static Guard tested(ExpressionTree condition, List<Symbol> parameters) {
+  private static boolean hasABooleanParameter(MethodSymbol method) {
+    return method != null
+        && method.getParameters().stream()
+            .anyMatch(parameter -> parameter.asType().getKind() == TypeKind.BOOLEAN);
+  }
+
+  /**
+   * Whether {@code condition} (the parameter itself or its negation), having evaluated to {@code
+   * outcome}, says {@code guard}'s parameter has its value.
+   */
+  private static boolean holds(
+      Guard guard, ExpressionTree condition, boolean outcome, List<? extends Symbol> parameters) {
     ExpressionTree bare = stripParentheses(condition);
-    boolean value = true;
+    boolean parameterWhenTrue = true;
     if (bare.getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
       bare = stripParentheses(((UnaryTree) bare).getExpression());
-      value = false;
+      parameterWhenTrue = false;
     }
-    if (!(bare instanceof IdentifierTree)) {
-      return null;
-    }
-    Symbol symbol = getSymbol(bare);
-    int index = parameters.indexOf(symbol);
-    return index >= 0 && symbol.asType().getKind() == TypeKind.BOOLEAN
-        ? new Guard(index, value)
-        : null;
-  }
-
-  /** Whether {@code statement} always ends in a {@code return} or a {@code throw}. */
-  private static boolean alwaysLeaves(StatementTree statement) {
-    if (statement instanceof BlockTree block) {
-      List<? extends StatementTree> statements = block.getStatements();
-      return !statements.isEmpty() && alwaysLeaves(statements.get(statements.size() - 1));
-    }
-    return statement instanceof ReturnTree || statement instanceof ThrowTree;
+    return bare instanceof IdentifierTree
+        && parameters.indexOf(getSymbol(bare)) == guard.parameter()
+        && (outcome == parameterWhenTrue) == guard.value();
   }
 
   private ParameterGuards() {}
