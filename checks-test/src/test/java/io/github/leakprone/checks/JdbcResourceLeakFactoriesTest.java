@@ -436,6 +436,66 @@ final class JdbcResourceLeakFactoriesTest {
   }
 
   /**
+   * A helper that returns one of two values makes a new resource if either is one, as a helper with
+   * two returns does: fluentjdbc's {@code return generated ? con.prepareStatement(sql, keys) :
+   * con.prepareStatement(sql)}, whose caller loses the statement when binding its parameters fails.
+   * One that chooses between two statements its object holds makes none.
+   */
+  @Test
+  void aHelperThatReturnsEitherOfTwoNewOnesMakesOne() {
+    helper
+        .addSourceLines(
+            "Queries.java",
+            """
+            import java.sql.Connection;
+            import java.sql.PreparedStatement;
+            import java.sql.SQLException;
+            import java.sql.Statement;
+
+            class Queries {
+              private PreparedStatement insert;
+              private PreparedStatement update;
+
+              PreparedStatement create(Connection con, String sql, boolean keys, Object value)
+                  throws SQLException {
+                // BUG: Diagnostic contains: acquired at line 13 is not closed when `bind(...)` at line 14 throws
+                PreparedStatement statement = prepare(con, sql, keys);
+                bind(statement, value);
+                return statement;
+              }
+
+              void held(boolean inserting, Object value) throws SQLException {
+                PreparedStatement statement = inserting ? insert : update;
+                bind(statement, value);
+                statement.executeUpdate();
+              }
+
+              private void bind(PreparedStatement statement, Object value) throws SQLException {
+                statement.setObject(1, value);
+              }
+
+              private PreparedStatement prepare(Connection con, String sql, boolean keys)
+                  throws SQLException {
+                return keys
+                    ? con.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)
+                    : con.prepareStatement(sql);
+              }
+
+              private PreparedStatement chosen(boolean inserting) {
+                return inserting ? insert : update;
+              }
+
+              void chosenHeld(boolean inserting, Object value) throws SQLException {
+                PreparedStatement statement = chosen(inserting);
+                bind(statement, value);
+                statement.executeUpdate();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A factory-named method of another file whose body, in sight, makes nothing new and returns only
    * what can be read back to its source is judged by that body: Proxool's {@code
    * ProxyFactory.getWrappedConnection(proxyConnection)} returns a proxy built over the connection

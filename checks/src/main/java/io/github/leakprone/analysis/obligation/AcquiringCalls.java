@@ -6,6 +6,7 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberSelectTree;
@@ -405,6 +406,13 @@ final class AcquiringCalls {
       Map<Symbol, Integer> freshLocals,
       VisitorState state) {
     ExpressionTree value = Casts.stripped(expression);
+    if (value instanceof ConditionalExpressionTree conditional) {
+      // Either branch may be what the caller gets, as with two returns: fluentjdbc's
+      // return generated ? con.prepareStatement(sql, keys) : con.prepareStatement(sql).
+      return either(
+          origin(conditional.getTrueExpression(), method, freshLocals, state),
+          origin(conditional.getFalseExpression(), method, freshLocals, state));
+    }
     if (!(value instanceof MethodInvocationTree call)) {
       return isAcquiring(value, state) ? OWN : NOT_FRESH;
     }
@@ -434,6 +442,17 @@ final class AcquiringCalls {
       return index >= 0 ? index : OWN;
     }
     return origin(parent, method, freshLocals, state);
+  }
+
+  /**
+   * The origin of a value that is one of two: a new resource if either is one (the other may be
+   * null, or a cache), its caller's own where they are new of different origins.
+   */
+  private static int either(int one, int other) {
+    if (one == NOT_FRESH || one == other) {
+      return other;
+    }
+    return other == NOT_FRESH ? one : OWN;
   }
 
   /**
