@@ -496,6 +496,75 @@ final class JdbcResourceLeakFactoriesTest {
   }
 
   /**
+   * A statement a helper makes of a connection ({@code prepare(conn, sql)}) is the connection's
+   * child, not a wrapper of it: closing the statement, in the method or in a helper given the
+   * connection, leaves the connection open. The connection is reported as never closed, not as lost
+   * only when the helper throws. A proxy over the connection, of its type, still holds it.
+   */
+  @Test
+  void aStatementMadeOfAConnectionByAHelperDoesNotHoldIt() {
+    helper
+        .addSourceLines(
+            "Orders.java",
+            """
+            import java.sql.Connection;
+            import java.sql.PreparedStatement;
+            import java.sql.SQLException;
+            import javax.sql.DataSource;
+
+            class Orders {
+              private DataSource ds;
+
+              void purge() throws SQLException {
+                // BUG: Diagnostic contains: Connection `conn` acquired at line 11 is never closed
+                Connection conn = ds.getConnection();
+                PreparedStatement statement = prepare(conn, "delete from orders");
+                try {
+                  statement.executeUpdate();
+                } finally {
+                  statement.close();
+                }
+              }
+
+              void archive() throws SQLException {
+                // BUG: Diagnostic contains: Connection `conn` acquired at line 22 is never closed
+                Connection conn = ds.getConnection();
+                run(conn, "insert into archive select * from orders");
+              }
+
+              void proxied() throws SQLException {
+                Connection conn = ds.getConnection();
+                Connection logged = logging(conn);
+                logged.close();
+              }
+
+              private void run(Connection conn, String sql) throws SQLException {
+                PreparedStatement statement = prepare(conn, sql);
+                try {
+                  statement.execute();
+                } finally {
+                  statement.close();
+                }
+              }
+
+              private static PreparedStatement prepare(Connection conn, String sql)
+                  throws SQLException {
+                return conn.prepareStatement(sql);
+              }
+
+              private static Connection logging(Connection conn) {
+                return (Connection)
+                    java.lang.reflect.Proxy.newProxyInstance(
+                        Orders.class.getClassLoader(),
+                        new Class<?>[] {Connection.class},
+                        (proxy, method, args) -> method.invoke(conn, args));
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A factory-named method of another file whose body, in sight, makes nothing new and returns only
    * what can be read back to its source is judged by that body: Proxool's {@code
    * ProxyFactory.getWrappedConnection(proxyConnection)} returns a proxy built over the connection

@@ -751,6 +751,87 @@ final class ResourceLeakTest {
         .doTest();
   }
 
+  /**
+   * A helper that closes an object it made of its parameter, an object with a {@code close()} of
+   * its own though not a {@code Closeable} (PNGJ's {@code new BufferedStreamFeeder(is)}, closed in
+   * the {@code finally} of {@code feedFromInputStream(is, true)}), closes the parameter: such an
+   * object holds what it is given, as a call's value with a {@code close()} does. An object with no
+   * way to release it (a counter that only reads the stream) closes nothing.
+   */
+  @Test
+  void aHelperClosesItsParameterThroughAnObjectWithACloseOfItsOwn() {
+    helper
+        .addSourceLines(
+            "Images.java",
+            """
+            import java.io.File;
+            import java.io.FileInputStream;
+            import java.io.IOException;
+            import java.io.InputStream;
+
+            class Images {
+              static final class Feeder {
+                private InputStream stream;
+
+                Feeder(InputStream stream) {
+                  this.stream = stream;
+                }
+
+                boolean feed() throws IOException {
+                  return stream.read() >= 0;
+                }
+
+                void close() {
+                  try {
+                    stream.close();
+                  } catch (IOException e) {
+                    // nothing to be done
+                  }
+                }
+              }
+
+              static final class Counter {
+                private final InputStream stream;
+
+                Counter(InputStream stream) {
+                  this.stream = stream;
+                }
+
+                int count() throws IOException {
+                  int bytes = 0;
+                  while (stream.read() >= 0) {
+                    bytes++;
+                  }
+                  return bytes;
+                }
+              }
+
+              void feedFromFile(File file) throws IOException {
+                feedFrom(new FileInputStream(file));
+              }
+
+              int countFile(File file) throws IOException {
+                // BUG: Diagnostic contains: FileInputStream created at line 49 is never stored
+                return countFrom(new FileInputStream(file));
+              }
+
+              private void feedFrom(InputStream in) throws IOException {
+                Feeder feeder = new Feeder(in);
+                try {
+                  while (feeder.feed()) {}
+                } finally {
+                  feeder.close();
+                }
+              }
+
+              private int countFrom(InputStream in) throws IOException {
+                return new Counter(in).count();
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void helpersInOtherFilesAreJudgedByTheirBodies() {
     helper

@@ -3,6 +3,7 @@ package io.github.leakprone.analysis.obligation;
 import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 
+import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
@@ -28,9 +29,11 @@ import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
 import io.github.leakprone.catalog.ContainerStores;
 import io.github.leakprone.catalog.ResourceSpec;
 import io.github.leakprone.trees.LocalVariables;
+import io.github.leakprone.trees.NoArgMethods;
 import io.github.leakprone.trees.NullComparisons;
 import io.github.leakprone.trees.Receivers;
 import io.github.leakprone.trees.ReturnedValues;
@@ -43,6 +46,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 import javax.annotation.Nullable;
 import javax.lang.model.element.ElementKind;
 
@@ -349,7 +353,10 @@ final class ClassSummary {
             if (parameter < 0 && argument instanceof MethodInvocationTree) {
               parameter = decoratedParameter(argument);
             }
-            if (parameter >= 0 && Wrappers.holdsArgument(call, i, state)) {
+            if (parameter >= 0
+                && Wrappers.holdsArgument(call, i, state)
+                && !(Wrappers.makesAChildOf(call, i, state)
+                    && spec.acquisition(call, state).isPresent())) {
               return parameter;
             }
           }
@@ -358,7 +365,7 @@ final class ClassSummary {
         if (!(value instanceof NewClassTree wrapper)) {
           return -1;
         }
-        for (int i : spec.decoratedArguments(wrapper, state)) {
+        for (int i : heldArguments(wrapper)) {
           // new BufferedReader(new InputStreamReader(in, encoding)): a decorator over one.
           ExpressionTree decorated = uncast(wrapper.getArguments().get(i));
           int parameter = parameters.indexOf(getSymbol(decorated));
@@ -370,6 +377,26 @@ final class ClassSummary {
           }
         }
         return -1;
+      }
+
+      // The arguments an object holds: a decorator's, or the closeable ones of an object with a
+      // close() of its own, as what a call returns holds them (Wrappers): PNGJ's new
+      // BufferedStreamFeeder(is), which its helper closes in a finally to close the stream.
+      private Iterable<Integer> heldArguments(NewClassTree made) {
+        ImmutableSet<Integer> decorated = spec.decoratedArguments(made, state);
+        if (!decorated.isEmpty()
+            || NoArgMethods.find(ASTHelpers.getType(made), "close", state).isEmpty()) {
+          return decorated;
+        }
+        Type closeable = state.getSymtab().autoCloseableType;
+        return () ->
+            IntStream.range(0, made.getArguments().size())
+                .filter(
+                    i -> {
+                      Type type = ASTHelpers.getType(made.getArguments().get(i));
+                      return type != null && ASTHelpers.isSubtype(type, closeable, state);
+                    })
+                .iterator();
       }
 
       // Whether `value` gets the parent of what a field of this object holds.

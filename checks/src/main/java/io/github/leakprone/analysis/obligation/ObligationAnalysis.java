@@ -1216,22 +1216,24 @@ public final class ObligationAnalysis {
    * The positions of the arguments whose resource the call's value holds ({@link Wrappers}). Not
    * the parent of a child the call returns ({@code executeQuery(conn, stmnt, sql)} returning {@code
    * stmnt.executeQuery()}): as with that call made in place, the result set does not hold its
-   * statement.
+   * statement. Nor the connection of a new statement a helper makes of it ({@code prepare(conn,
+   * sql)}), which closing the statement leaves open.
    */
   private List<Integer> wrappedArguments(MethodInvocationTree call, List<Holders> arguments) {
     List<Integer> wrapping = new ArrayList<>();
-    Integer parent = null; // asked once, of a call that has an argument it may hold
+    Optional<ResourceSpec.Acquisition> made = null; // asked once, of a call that may hold one
+    int parent = -1;
     for (int i = 0; i < arguments.size(); i++) {
       // Asked of every call: the types are read only for an argument that holds something.
       if (!arguments.get(i).isEmpty() && Wrappers.holdsArgument(call, i, state)) {
-        if (parent == null) {
+        if (made == null) {
+          made = unit.acquiring.acquisition(call, state);
           parent =
-              unit.acquiring.acquisition(call, state).orElse(null)
-                      == ResourceSpec.Acquisition.CHILD_OF_ARGUMENT
+              made.orElse(null) == ResourceSpec.Acquisition.CHILD_OF_ARGUMENT
                   ? unit.acquiring.parentArgument(call)
                   : -1;
         }
-        if (i != parent) {
+        if (i != parent && !(made.isPresent() && Wrappers.makesAChildOf(call, i, state))) {
           wrapping.add(i);
         }
       }

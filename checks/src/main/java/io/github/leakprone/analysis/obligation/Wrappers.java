@@ -2,6 +2,7 @@ package io.github.leakprone.analysis.obligation;
 
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 
+import com.google.common.collect.ImmutableList;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.MethodInvocationTree;
@@ -37,6 +38,28 @@ final class Wrappers {
             || NoArgMethods.find(result, "close", state).isPresent()
             || isInvocationHandler(argument, state));
   }
+
+  /**
+   * Whether {@code call}, a call that makes a new resource, makes a statement or result set of its
+   * argument at {@code index}, a connection or statement ({@code prepare(conn, sql)}): JDBC's
+   * children close nothing of what they were made of, so the new one does not hold its parent,
+   * which stays its holder's to close. A call that makes nothing new ({@code wrap(con, stmt, rs)},
+   * a result set that closes what it is given) is judged by {@link #holdsArgument} alone.
+   */
+  static boolean makesAChildOf(MethodInvocationTree call, int index, VisitorState state) {
+    Type result = ASTHelpers.getType(call);
+    Type argument = ASTHelpers.getType(call.getArguments().get(index));
+    return result != null
+        && argument != null
+        && NamedTypes.isSubtypeOfAny(result, JDBC_CHILDREN, state)
+        && NamedTypes.isSubtypeOfAny(argument, JDBC_PARENTS, state);
+  }
+
+  private static final ImmutableList<String> JDBC_CHILDREN =
+      ImmutableList.of("java.sql.Statement", "java.sql.ResultSet");
+
+  private static final ImmutableList<String> JDBC_PARENTS =
+      ImmutableList.of("java.sql.Connection", "java.sql.Statement");
 
   /**
    * A dynamic proxy is its handler: every call on what {@code Proxy.newProxyInstance(loader,
