@@ -832,6 +832,83 @@ final class ResourceLeakTest {
         .doTest();
   }
 
+  /**
+   * A helper that assigns what a call makes of its parameter to a local declared before its {@code
+   * try}, and closes that local in the {@code finally} ({@code parser = null; try { parser =
+   * factory.createParser(source); ... } finally { if (parser != null) parser.close(); }}, Spring
+   * Security OAuth2's JWK set converter), closes the parameter, as it would through the local's
+   * initializer. One that never closes the parser leaves the stream to its caller.
+   */
+  @Test
+  void aHelperClosesItsParameterThroughWhatACallMadeOfItInItsTry() {
+    helper
+        .addSourceLines(
+            "Keys.java",
+            """
+            import java.io.Closeable;
+            import java.io.IOException;
+            import java.io.InputStream;
+            import java.net.URL;
+
+            class Keys {
+              static final class Parser implements Closeable {
+                private final InputStream source;
+
+                Parser(InputStream source) {
+                  this.source = source;
+                }
+
+                int next() throws IOException {
+                  return source.read();
+                }
+
+                @Override
+                public void close() throws IOException {
+                  source.close();
+                }
+              }
+
+              private Parser createParser(InputStream source) {
+                return new Parser(source);
+              }
+
+              int load(URL url) throws IOException {
+                InputStream in = url.openStream();
+                return count(in);
+              }
+
+              int peek(URL url) throws IOException {
+                // BUG: Diagnostic contains: InputStream `in` acquired at line 35 is never closed
+                InputStream in = url.openStream();
+                return first(in);
+              }
+
+              private int count(InputStream source) throws IOException {
+                Parser parser = null;
+                try {
+                  parser = createParser(source);
+                  int keys = 0;
+                  while (parser.next() >= 0) {
+                    keys++;
+                  }
+                  return keys;
+                } finally {
+                  if (parser != null) {
+                    parser.close();
+                  }
+                }
+              }
+
+              private int first(InputStream source) throws IOException {
+                Parser parser = null;
+                parser = createParser(source);
+                return parser.next();
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void helpersInOtherFilesAreJudgedByTheirBodies() {
     helper

@@ -438,13 +438,11 @@ final class ClassSummary {
         }
         if (target != null) {
           ownedByResult(tree.getExpression(), target);
-          // in = null; try { in = new BufferedInputStream(src); ... } finally { in.close(); }. Only
-          // a decorator's constructor: what a call makes of a parameter (stmnt =
-          // prepareStatement(conn, sql)) is no stand-in for it.
-          int decorated =
-              tree.getExpression() instanceof NewClassTree
-                  ? decoratedParameter(tree.getExpression())
-                  : -1;
+          // in = null; try { in = new BufferedInputStream(src); ... } finally { in.close(); }, or
+          // what a call makes to hold it (parser = factory.createParser(src), Spring Security
+          // OAuth2's JWK set converter), as a local's initializer. A statement made of a
+          // connection (stmnt = prepareStatement(conn, sql)) is no stand-in for it.
+          int decorated = decoratedParameter(uncast(tree.getExpression()));
           if (decorated >= 0 && target.getKind() == ElementKind.LOCAL_VARIABLE) {
             elements.put(target, decorated);
           }
