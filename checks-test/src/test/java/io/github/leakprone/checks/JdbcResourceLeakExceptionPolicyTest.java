@@ -575,4 +575,71 @@ final class JdbcResourceLeakExceptionPolicyTest {
             """)
         .doTest();
   }
+
+  /**
+   * A statement made of SQL fixed in the code (a literal, a static final field) fails only on a
+   * broken connection, or on a bug in the text that the first run shows: copper's batch commands
+   * prepare four statements in a row before the {@code try} that closes them all, and an earlier
+   * one is lost only with its broken session. SQL built from a caller's value (a table name) may
+   * fail on that value and still loses the statement before it, and the connection itself is still
+   * lost when the session breaks.
+   */
+  @Test
+  void aStatementOfFixedSqlFailsOnlyWithItsSession() {
+    CompilationTestHelper.newInstance(JdbcResourceLeak.class, getClass())
+        .addSourceLines(
+            "Queue.java",
+            """
+            import java.sql.Connection;
+            import java.sql.PreparedStatement;
+            import java.sql.SQLException;
+            import java.sql.Statement;
+            import javax.sql.DataSource;
+
+            class Queue {
+              private static final String DELETE_WAIT = "DELETE FROM wait WHERE id = ?";
+              private DataSource ds;
+
+              void remove(Connection con, String id) throws SQLException {
+                PreparedStatement deleteQueue = con.prepareStatement("DELETE FROM queue WHERE id = ?");
+                PreparedStatement deleteWait = con.prepareStatement(DELETE_WAIT);
+                Statement audit = con.createStatement();
+                try {
+                  deleteQueue.setString(1, id);
+                  deleteQueue.execute();
+                } finally {
+                  deleteQueue.close();
+                  deleteWait.close();
+                  audit.close();
+                }
+              }
+
+              void purge(Connection con, String table) throws SQLException {
+                // BUG: Diagnostic contains: acquired at line 27 is not closed when `con.prepareStatement(...)` at line 28 throws
+                PreparedStatement deleteQueue = con.prepareStatement("DELETE FROM queue");
+                PreparedStatement deleteOther = con.prepareStatement("DELETE FROM " + table);
+                try {
+                  deleteQueue.execute();
+                  deleteOther.execute();
+                } finally {
+                  deleteQueue.close();
+                  deleteOther.close();
+                }
+              }
+
+              void count() throws SQLException {
+                // BUG: Diagnostic contains: Connection `c` acquired at line 40 is not closed when `c.createStatement()` at line 41 throws
+                Connection c = ds.getConnection();
+                Statement s = c.createStatement();
+                try {
+                  s.execute("SELECT COUNT(*) FROM queue");
+                } finally {
+                  s.close();
+                  c.close();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -20,6 +20,7 @@ import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import io.github.leakprone.trees.CompiledWithUs;
+import io.github.leakprone.trees.ConstantExpressions;
 import io.github.leakprone.trees.Receivers;
 import java.util.HashMap;
 import java.util.Map;
@@ -206,6 +207,18 @@ public final class JdbcResources implements ResourceSpec {
           new MethodRef("java.sql.PreparedStatement", "clearParameters"));
 
   /**
+   * A connection's ways to make a statement ({@link #failsOnlyWhenSessionBroken} where the SQL is
+   * fixed in the code): copper's batch commands prepare four statements of constant SQL in a row
+   * before the {@code try} that closes them all, and an earlier one is lost only if the connection
+   * breaks in between.
+   */
+  private static final ImmutableList<MethodRef> STATEMENT_MAKERS =
+      ImmutableList.of(
+          new MethodRef("java.sql.Connection", "createStatement"),
+          new MethodRef("java.sql.Connection", "prepareStatement"),
+          new MethodRef("java.sql.Connection", "prepareCall"));
+
+  /**
    * A prepared statement's typed setters: the driver keeps the value until the statement runs, so
    * they fail only on a closed statement or for an index with no {@code ?} (a bug the first run
    * shows). Not {@code setObject}, whose conversion of a value of any type can fail on the data.
@@ -360,9 +373,26 @@ public final class JdbcResources implements ResourceSpec {
   }
 
   @Override
-  public boolean failsOnlyWhenSessionBroken(MethodSymbol method, VisitorState state) {
+  public boolean failsOnlyWhenSessionBroken(MethodInvocationTree call, VisitorState state) {
+    MethodSymbol method = getSymbol(call);
+    if (method == null) {
+      return false;
+    }
+    if (MethodRef.anyMatches(STATEMENT_MAKERS, method, state)) {
+      return call.getArguments().isEmpty() || isFixedText(call.getArguments().get(0), state);
+    }
     return method.getParameters().size() <= 1
         && MethodRef.anyMatches(SESSION_RESETS, method, state);
+  }
+
+  /**
+   * Whether {@code sql} is text fixed in the code: a compile-time constant, or what a static final
+   * field holds. Preparing it fails on a broken connection, or on a bug in the text that its first
+   * run shows, never on the data of one call.
+   */
+  private static boolean isFixedText(ExpressionTree sql, VisitorState state) {
+    return ASTHelpers.constValue(sql, String.class) != null
+        || ConstantExpressions.isConstant(sql, state);
   }
 
   @Override

@@ -840,7 +840,7 @@ public final class ObligationAnalysis {
           spec.releasesReceiverOnFailure(method, state)
               ? transfers.release(facts, target.holders)
               : facts;
-      if (failing != null && spec.failsOnlyWhenSessionBroken(method, state)) {
+      if (failing != null && spec.failsOnlyWhenSessionBroken(call, state)) {
         // conn.setAutoCommit(true) in a finally before the closes: it fails only on a broken
         // connection, whose statements and results go with it; the connection is still lost.
         failing = failing.without(obligation -> spec.goesWithItsSession(obligation.site(), state));
