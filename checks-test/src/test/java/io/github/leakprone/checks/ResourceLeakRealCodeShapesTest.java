@@ -1777,4 +1777,64 @@ final class ResourceLeakRealCodeShapesTest {
             """)
         .doTest();
   }
+
+  /**
+   * A helper of the file whose only {@code throw} is in the handler of an exception nothing in its
+   * {@code try} can throw throws nothing: typesafe-config's {@code readerFromStream(stream)}
+   * rethrows the {@code UnsupportedEncodingException} of {@code new InputStreamReader(in,
+   * "UTF-8")}, which fails only on a platform without the charset. A helper that throws on its
+   * argument still opens a path.
+   */
+  @Test
+  void aHandlerOfWhatItsTryCannotThrowNeverRuns() {
+    helper
+        .addSourceLines(
+            "Parseable.java",
+            """
+            import java.io.BufferedReader;
+            import java.io.File;
+            import java.io.FileInputStream;
+            import java.io.IOException;
+            import java.io.InputStream;
+            import java.io.InputStreamReader;
+            import java.io.Reader;
+            import java.io.UnsupportedEncodingException;
+            import java.nio.charset.Charset;
+
+            class Parseable {
+              static final class BugOrBroken extends RuntimeException {
+                BugOrBroken(String message, Throwable cause) {
+                  super(message, cause);
+                }
+              }
+
+              Reader reader(File file) throws IOException {
+                InputStream stream = new FileInputStream(file);
+                return readerFromStream(stream);
+              }
+
+              Reader reader(File file, String charset) throws IOException {
+                // BUG: Diagnostic contains: acquired at line 25 is not closed when `decode(...)` at line 26 throws
+                InputStream stream = new FileInputStream(file);
+                return decode(stream, charset);
+              }
+
+              private static Reader readerFromStream(InputStream input) {
+                try {
+                  return new BufferedReader(new InputStreamReader(input, "UTF-8"));
+                } catch (UnsupportedEncodingException e) {
+                  throw new BugOrBroken("Java runtime does not support UTF-8", e);
+                }
+              }
+
+              private static Reader decode(InputStream input, String charset) {
+                if (charset.isEmpty()) {
+                  throw new BugOrBroken("no charset named", null);
+                }
+                return new InputStreamReader(input, Charset.forName(charset));
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -5,6 +5,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
 import java.util.function.Predicate;
 
 /**
@@ -19,11 +20,35 @@ public final class BodySearch {
    */
   public static boolean anyIn(
       Tree tree, Predicate<ThrowTree> throwCounts, Predicate<ExpressionTree> callCounts) {
+    return anyIn(tree, throwCounts, callCounts, handled -> true);
+  }
+
+  /**
+   * As {@link #anyIn(Tree, Predicate, Predicate)}, searching the handlers of a {@code try} only
+   * where {@code handlersRun} says they can run: a {@code catch} of what nothing in its block
+   * throws never does.
+   */
+  public static boolean anyIn(
+      Tree tree,
+      Predicate<ThrowTree> throwCounts,
+      Predicate<ExpressionTree> callCounts,
+      Predicate<TryTree> handlersRun) {
     boolean[] found = {false};
     new SameBodyScanner() {
       @Override
       public Void scan(Tree tree, Void unused) {
         return found[0] ? null : super.scan(tree, null);
+      }
+
+      @Override
+      public Void visitTry(TryTree tree, Void unused) {
+        scan(tree.getResources(), null);
+        scan(tree.getBlock(), null);
+        if (handlersRun.test(tree)) {
+          scan(tree.getCatches(), null);
+        }
+        scan(tree.getFinallyBlock(), null);
+        return null;
       }
 
       @Override

@@ -312,6 +312,12 @@ final class ThrowingCalls {
           Type type = ASTHelpers.getType(thrown.getExpression());
           return type == null || (!isChecked(type, state) && !isError(type, state));
         },
-        call -> getSymbol(call) instanceof MethodSymbol callee && throwsInBody(callee, state));
+        call -> getSymbol(call) instanceof MethodSymbol callee && throwsInBody(callee, state),
+        // A handler runs only if its block can fail: typesafe-config's readerFromStream rethrows
+        // an UnsupportedEncodingException of new InputStreamReader(in, "UTF-8"), which fails only
+        // on a platform without the charset (failsOnlyOnMisconfiguration), so it throws nothing.
+        tryTree ->
+            mayThrowIn(tryTree.getBlock(), state)
+                || tryTree.getResources().stream().anyMatch(r -> mayThrowIn(r, state)));
   }
 }
