@@ -65,6 +65,55 @@ final class HeavyweightClientPerCallOnceTest {
   }
 
   /**
+   * A method that returns at once while another field is set, and sets that field to a new object
+   * before it builds the client, runs once as behind a flag (COPPER's {@code startup()}: {@code if
+   * (enqueueThread != null) return; enqueueThread = new Thread(...); ... executor =
+   * Executors.newSingleThreadScheduledExecutor();}). A method that tests the field but never sets
+   * it builds a client on every call.
+   */
+  @Test
+  void anotherFieldSetByTheMethodIsAOnceOnlyGuard() {
+    helper
+        .addSourceLines(
+            "Storage.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+
+            class Storage {
+              private Thread worker;
+              private ExecutorService executor;
+              private ExecutorService spare;
+
+              synchronized void startup() {
+                if (worker != null) {
+                  return;
+                }
+                worker = new Thread("worker");
+                worker.start();
+                executor = Executors.newSingleThreadExecutor();
+              }
+
+              synchronized void refresh() {
+                if (worker != null) {
+                  return;
+                }
+                // BUG: Diagnostic contains: built on every call of refresh()
+                spare = Executors.newSingleThreadExecutor();
+              }
+
+              synchronized void shutdown() {
+                executor.shutdown();
+                if (spare != null) {
+                  spare.shutdown();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A client whose predecessor is shut down just before the field is replaced (directly, or by a
    * method of the class called first) is a replacement: one pool alive at a time, no pile-up.
    */

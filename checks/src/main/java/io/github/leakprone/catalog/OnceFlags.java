@@ -10,21 +10,25 @@ import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.TypeTag;
+import io.github.leakprone.trees.NullComparisons;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.ElementKind;
 
 /**
- * Boolean flags kept in a field, the other guard of run-once code besides a null check: {@code if
- * (inited) return; ... inited = true;}, {@code if (!started.compareAndSet(false, true)) return;}. A
- * {@code boolean} field or a JDK {@code AtomicBoolean}: the one test-and-set type every code base
- * uses for "start once".
+ * Flags kept in a field, the other guard of run-once code besides a null check of the field the
+ * code fills: {@code if (inited) return; ... inited = true;}, {@code if
+ * (!started.compareAndSet(false, true)) return;}. A {@code boolean} field or a JDK {@code
+ * AtomicBoolean}, the one test-and-set type every code base uses for "start once"; or another
+ * reference field, null until the guarded code stores a new object in it ({@code if (worker !=
+ * null) return; worker = new Thread(...);}).
  */
 public final class OnceFlags {
 
@@ -59,8 +63,9 @@ public final class OnceFlags {
   /**
    * The flags that were unset (false) when {@code condition} evaluated to {@code outcome}: {@code
    * flag}, {@code flag.get()} and {@code flag.getAndSet(true)} when false, {@code
-   * flag.compareAndSet(false, true)} when true, also under {@code !}, and as an operand of {@code
-   * &&} (when true) or {@code ||} (when false). Only fields count: a local starts afresh per call.
+   * flag.compareAndSet(false, true)} when true, a reference field compared with null where it is
+   * null, also under {@code !}, and as an operand of {@code &&} (when true) or {@code ||} (when
+   * false). Only fields count: a local starts afresh per call.
    */
   public static List<FlagTest> unsetWhen(ExpressionTree condition, boolean outcome) {
     List<FlagTest> tests = new ArrayList<>();
@@ -86,6 +91,17 @@ public final class OnceFlags {
       tests.add(new FlagTest(field, false));
       return;
     }
+    // A reference field that is null until the guarded code sets it: COPPER's startup(), which
+    // returns at once `if (enqueueThread != null)` and sets enqueueThread before it builds its
+    // executor.
+    NullComparisons.NullTest nullTest = NullComparisons.nullTest(e);
+    if (nullTest != null
+        && nullTest.trueWhenNull() == outcome
+        && getSymbol(nullTest.operand()) instanceof VarSymbol reference
+        && reference.getKind() == ElementKind.FIELD) {
+      tests.add(new FlagTest(reference, false));
+      return;
+    }
     if (e instanceof MethodInvocationTree call) {
       VarSymbol atomic = atomicField(getReceiver(call));
       if (atomic == null) {
@@ -105,13 +121,18 @@ public final class OnceFlags {
     }
   }
 
-  /** Whether {@code body} sets {@code flag} to true: {@code flag = true} or an atomic write. */
+  /**
+   * Whether {@code body} sets {@code flag}: {@code flag = true} or an atomic write, or for a
+   * reference field the store of a new object, never null.
+   */
   public static boolean setsTrue(Tree body, VarSymbol flag) {
     boolean[] found = new boolean[1];
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitAssignment(AssignmentTree tree, Void unused) {
-        if (getSymbol(tree.getVariable()) == flag && isTrue(tree.getExpression())) {
+        if (getSymbol(tree.getVariable()) == flag
+            && (isTrue(tree.getExpression())
+                || stripParentheses(tree.getExpression()) instanceof NewClassTree)) {
           found[0] = true;
         }
         return super.visitAssignment(tree, null);
