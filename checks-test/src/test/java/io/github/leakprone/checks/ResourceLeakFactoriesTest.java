@@ -120,6 +120,51 @@ final class ResourceLeakFactoriesTest {
         .doTest();
   }
 
+  /**
+   * A project's {@code connect*} method that returns a new socket it has connected is a factory
+   * (jodd-http's {@code Sockets.connect(host, port)}, whose tunnel loses the socket when a write to
+   * it fails); one that connects the socket it is given and returns it makes nothing new.
+   */
+  @Test
+  void aConnectMethodThatReturnsANewSocketAcquires() {
+    helper
+        .addSourceLines(
+            "Tunnel.java",
+            """
+            import java.io.IOException;
+            import java.io.OutputStream;
+            import java.net.InetSocketAddress;
+            import java.net.Socket;
+
+            class Tunnel {
+              static Socket connect(String host, int port) throws IOException {
+                Socket socket = new Socket();
+                socket.connect(new InetSocketAddress(host, port));
+                return socket;
+              }
+
+              static Socket connect(Socket socket, String host, int port) throws IOException {
+                socket.connect(new InetSocketAddress(host, port));
+                return socket;
+              }
+
+              void relay(String host, int port, byte[] request) throws IOException {
+                // BUG: Diagnostic contains: Socket `target` acquired at line 20 is not closed when `out.write(...)` at line 22 throws
+                Socket target = connect(host, port);
+                OutputStream out = target.getOutputStream();
+                out.write(request);
+                target.close();
+              }
+
+              void reuse(Socket socket, String host, int port, byte[] request) throws IOException {
+                Socket target = connect(socket, host, port);
+                target.getOutputStream().write(request);
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void aGetterOfWhatItsObjectHoldsOrAnInMemoryOneMakesNothing() {
     helper
