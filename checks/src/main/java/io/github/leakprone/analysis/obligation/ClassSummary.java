@@ -39,6 +39,7 @@ import io.github.leakprone.trees.Receivers;
 import io.github.leakprone.trees.ReturnedValues;
 import io.github.leakprone.trees.SameBodyScanner;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -46,7 +47,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.stream.IntStream;
 import javax.annotation.Nullable;
 import javax.lang.model.element.ElementKind;
 
@@ -384,19 +384,22 @@ final class ClassSummary {
       // BufferedStreamFeeder(is), which its helper closes in a finally to close the stream.
       private Iterable<Integer> heldArguments(NewClassTree made) {
         ImmutableSet<Integer> decorated = spec.decoratedArguments(made, state);
-        if (!decorated.isEmpty()
-            || NoArgMethods.find(ASTHelpers.getType(made), "close", state).isEmpty()) {
+        if (!decorated.isEmpty()) {
           return decorated;
         }
         Type closeable = state.getSymtab().autoCloseableType;
-        return () ->
-            IntStream.range(0, made.getArguments().size())
-                .filter(
-                    i -> {
-                      Type type = ASTHelpers.getType(made.getArguments().get(i));
-                      return type != null && ASTHelpers.isSubtype(type, closeable, state);
-                    })
-                .iterator();
+        List<Integer> closeables = new ArrayList<>();
+        for (int i = 0; i < made.getArguments().size(); i++) {
+          Type type = ASTHelpers.getType(made.getArguments().get(i));
+          if (type != null && ASTHelpers.isSubtype(type, closeable, state)) {
+            closeables.add(i);
+          }
+        }
+        // The type's members are looked up only for an object made of something closeable.
+        return closeables.isEmpty()
+                || NoArgMethods.find(ASTHelpers.getType(made), "close", state).isEmpty()
+            ? decorated
+            : closeables;
       }
 
       // Whether `value` gets the parent of what a field of this object holds.
