@@ -1837,4 +1837,59 @@ final class ResourceLeakRealCodeShapesTest {
             """)
         .doTest();
   }
+
+  /**
+   * A stream the method made is never one of the JVM's standard streams: sql-maven-plugin writes to
+   * a new file's {@code PrintStream} or to {@code System.out}, and its {@code finally} closes what
+   * it wrote to {@code if (out != System.out)}. A close only {@code if (out == System.out)} closes
+   * nothing the method made.
+   */
+  @Test
+  void aStreamTheMethodMadeIsNotAStandardStream() {
+    helper
+        .addSourceLines(
+            "Report.java",
+            """
+            import java.io.File;
+            import java.io.FileOutputStream;
+            import java.io.IOException;
+            import java.io.PrintStream;
+
+            class Report {
+              void write(File outputFile, String[] lines) throws IOException {
+                PrintStream out = System.out;
+                try {
+                  if (outputFile != null) {
+                    out = new PrintStream(new FileOutputStream(outputFile));
+                  }
+                  for (String line : lines) {
+                    out.println(line);
+                  }
+                } finally {
+                  if (out != null && out != System.out) {
+                    out.close();
+                  }
+                }
+              }
+
+              void confused(File outputFile, String[] lines) throws IOException {
+                PrintStream out = System.out;
+                try {
+                  if (outputFile != null) {
+                    // BUG: Diagnostic contains: over the FileOutputStream acquired at line 28 is never closed
+                    out = new PrintStream(new FileOutputStream(outputFile));
+                  }
+                  for (String line : lines) {
+                    out.println(line);
+                  }
+                } finally {
+                  if (System.out == out) {
+                    out.close();
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }

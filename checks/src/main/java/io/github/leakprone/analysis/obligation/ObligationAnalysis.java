@@ -75,6 +75,7 @@ import io.github.leakprone.trees.Receivers;
 import io.github.leakprone.trees.Registrations;
 import io.github.leakprone.trees.SameBodyScanner;
 import io.github.leakprone.trees.Setters;
+import io.github.leakprone.trees.StandardStreams;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -1586,6 +1587,16 @@ public final class ObligationAnalysis {
         isNull = null; // asked only where the variable holds something: the answer matters there
       }
       return nullTest.trueWhenNull() ? new Facts[] {isNull, in} : new Facts[] {in, isNull};
+    }
+    StandardStreams.Test standardTest = StandardStreams.of(condition);
+    Symbol compared = standardTest == null ? null : trackable(standardTest.operand());
+    if (compared != null) {
+      // if (out != System.out) out.close(): where out is the console, it holds nothing the method
+      // made (sql-maven-plugin's output file, or the console when none is named).
+      Facts isStandard = transfers.notHeldBy(in, compared);
+      return standardTest.trueWhenStandard()
+          ? new Facts[] {isStandard, in}
+          : new Facts[] {in, isStandard};
     }
     if (condition instanceof MethodInvocationTree call && getReceiver(call) != null) {
       MethodSymbol asking = getSymbol(call);
