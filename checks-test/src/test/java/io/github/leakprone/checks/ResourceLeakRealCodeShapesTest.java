@@ -1892,4 +1892,65 @@ final class ResourceLeakRealCodeShapesTest {
             """)
         .doTest();
   }
+
+  /**
+   * A stream made in a constructor's {@code this(...)} is lost when the constructor it hands over
+   * to throws: no object comes to exist to own it (vorbis-java-core's {@code FlacNativeFile(File)},
+   * whose {@code this(new FileInputStream(f))} rejects a file that is not FLAC). One that only
+   * keeps the stream cannot fail, and the object owns the stream from then on.
+   */
+  @Test
+  void aStreamGivenToThisIsLostWhenTheOtherConstructorThrows() {
+    helper
+        .addSourceLines(
+            "Audio.java",
+            """
+            import java.io.Closeable;
+            import java.io.File;
+            import java.io.FileInputStream;
+            import java.io.IOException;
+            import java.io.InputStream;
+
+            class Audio {
+              static final class Flac implements Closeable {
+                private final InputStream input;
+
+                Flac(File file) throws IOException {
+                  // BUG: Diagnostic contains: FileInputStream acquired at line 13 is not closed when `this(...)` at line 13 throws
+                  this(new FileInputStream(file));
+                }
+
+                Flac(InputStream input) throws IOException {
+                  if (input.read() != 'f') {
+                    throw new IOException("Not a FLAC file");
+                  }
+                  this.input = input;
+                }
+
+                @Override
+                public void close() throws IOException {
+                  input.close();
+                }
+              }
+
+              static final class Raw implements Closeable {
+                private final InputStream input;
+
+                Raw(File file) throws IOException {
+                  this(new FileInputStream(file));
+                }
+
+                Raw(InputStream input) {
+                  this.input = input;
+                }
+
+                @Override
+                public void close() throws IOException {
+                  input.close();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }

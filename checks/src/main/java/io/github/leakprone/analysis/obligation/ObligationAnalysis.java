@@ -814,6 +814,19 @@ public final class ObligationAnalysis {
         }
       }
     }
+    if (anyHolds(arguments) && isThisCall(call, method) && throwing.mayThrow(call, state)) {
+      // this(new FileInputStream(f)) whose constructor keeps the stream but rejects the file
+      // (vorbis-java-core's FlacNativeFile): no object comes to exist to own what it was given,
+      // and nothing else can reach it. Where the constructor returns, the object owns it, as
+      // below; what it does not keep is lost on every path, and reported as such.
+      Holders lost = Holders.NONE;
+      for (int i : unit.releasing.releasedArguments(call, state)) {
+        if (i < arguments.size()) {
+          lost = lost.union(arguments.get(i));
+        }
+      }
+      mayThrow(facts, call, lost);
+    }
     // The arguments whose resource the call's value holds, asked once for the three uses below.
     List<Integer> wrapping = wrappedArguments(call, arguments);
     Set<Integer> releasedArguments = unit.releasing.releasedArguments(call, state);
@@ -832,6 +845,7 @@ public final class ObligationAnalysis {
     // closed or broken receiver loses nothing, whether the receiver is held here or not (the
     // metadata a connection hands out: conn.getMetaData().getDriverVersion()).
     if (throwing.mayThrow(call, state)
+        && !isThisCall(call, method)
         && !spec.failsOnlyWhenClosedOrBroken(method, state)
         && (target.holders.isEmpty() || !readsOnlyWhatFailsWhenBroken(facts, target.holders))
         && !readsOnlyLocalFiles(facts, method, target.holders, arguments)
@@ -1194,6 +1208,13 @@ public final class ObligationAnalysis {
       holders = holders.union(Holders.variable(holder));
     }
     return holders;
+  }
+
+  /** Whether {@code call} is a constructor's {@code this(...)}, handing over to another one. */
+  private static boolean isThisCall(MethodInvocationTree call, MethodSymbol method) {
+    return method.isConstructor()
+        && call.getMethodSelect() instanceof IdentifierTree select
+        && select.getName().contentEquals("this");
   }
 
   /**

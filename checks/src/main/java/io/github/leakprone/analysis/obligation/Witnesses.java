@@ -57,7 +57,11 @@ final class Witnesses {
     String text;
     if (call instanceof MethodInvocationTree invocation) {
       ExpressionTree receiver = getReceiver(invocation);
-      String name = getSymbol(invocation).getSimpleName().toString();
+      // As written: a constructor's this(...) or super(...) is not named <init>.
+      String name =
+          invocation.getMethodSelect() instanceof IdentifierTree select
+              ? select.getName().toString()
+              : getSymbol(invocation).getSimpleName().toString();
       String arguments = invocation.getArguments().isEmpty() ? "()" : "(...)";
       text =
           (receiver instanceof IdentifierTree identifier ? identifier.getName() + "." : "")
