@@ -814,22 +814,22 @@ public final class ObligationAnalysis {
         }
       }
     }
+    // The arguments whose resource the call's value holds, asked once for the three uses below.
+    List<Integer> wrapping = wrappedArguments(call, arguments);
+    Set<Integer> releasedArguments = unit.releasing.releasedArguments(call, state);
     if (anyHolds(arguments) && isThisCall(call, method) && throwing.mayThrow(call, state)) {
       // this(new FileInputStream(f)) whose constructor keeps the stream but rejects the file
       // (vorbis-java-core's FlacNativeFile): no object comes to exist to own what it was given,
       // and nothing else can reach it. Where the constructor returns, the object owns it, as
       // below; what it does not keep is lost on every path, and reported as such.
       Holders lost = Holders.NONE;
-      for (int i : unit.releasing.releasedArguments(call, state)) {
+      for (int i : releasedArguments) {
         if (i < arguments.size()) {
           lost = lost.union(arguments.get(i));
         }
       }
       mayThrow(facts, call, lost);
     }
-    // The arguments whose resource the call's value holds, asked once for the three uses below.
-    List<Integer> wrapping = wrappedArguments(call, arguments);
-    Set<Integer> releasedArguments = unit.releasing.releasedArguments(call, state);
     if (!releasedArguments.isEmpty()) {
       for (int i : releasedArguments) {
         facts = transfers.release(facts, arguments.get(i));
@@ -1243,19 +1243,23 @@ public final class ObligationAnalysis {
    */
   private List<Integer> wrappedArguments(MethodInvocationTree call, List<Holders> arguments) {
     List<Integer> wrapping = new ArrayList<>();
-    Optional<ResourceSpec.Acquisition> made = null; // asked once, of a call that may hold one
+    // Asked once, of a call that has an argument it may hold: whether it makes a resource.
+    boolean asked = false;
+    boolean makes = false;
     int parent = -1;
     for (int i = 0; i < arguments.size(); i++) {
       // Asked of every call: the types are read only for an argument that holds something.
       if (!arguments.get(i).isEmpty() && Wrappers.holdsArgument(call, i, state)) {
-        if (made == null) {
-          made = unit.acquiring.acquisition(call, state);
+        if (!asked) {
+          Optional<ResourceSpec.Acquisition> made = unit.acquiring.acquisition(call, state);
+          asked = true;
+          makes = made.isPresent();
           parent =
               made.orElse(null) == ResourceSpec.Acquisition.CHILD_OF_ARGUMENT
                   ? unit.acquiring.parentArgument(call)
                   : -1;
         }
-        if (i != parent && !(made.isPresent() && Wrappers.makesAChildOf(call, i, state))) {
+        if (i != parent && !(makes && Wrappers.makesAChildOf(call, i, state))) {
           wrapping.add(i);
         }
       }
