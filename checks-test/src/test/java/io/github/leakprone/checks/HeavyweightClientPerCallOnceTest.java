@@ -114,6 +114,53 @@ final class HeavyweightClientPerCallOnceTest {
   }
 
   /**
+   * A client kept in an {@code AtomicReference} field is kept by the object, as in a field of its
+   * own: DBOS's queue service builds its pool only while {@code execServiceRef.get() == null},
+   * keeps it with {@code compareAndSet(null, pool)} and shuts it down in {@code close()}. Set there
+   * on every call with no such test, it is a new pool per call.
+   */
+  @Test
+  void aClientKeptInAnAtomicReferenceBehindItsNullTestIsBuiltOnce() {
+    helper
+        .addSourceLines(
+            "Queues.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.atomic.AtomicReference;
+
+            class Queues implements AutoCloseable {
+              private final AtomicReference<ExecutorService> pool = new AtomicReference<>();
+              private final AtomicReference<ExecutorService> spare = new AtomicReference<>();
+
+              void start() {
+                if (pool.get() == null) {
+                  ExecutorService executor = Executors.newFixedThreadPool(2);
+                  if (pool.compareAndSet(null, executor)) {
+                    executor.submit(() -> {});
+                  }
+                }
+              }
+
+              void refresh() {
+                // BUG: Diagnostic contains: built on every call of refresh() and stored in field spare
+                ExecutorService executor = Executors.newFixedThreadPool(2);
+                spare.set(executor);
+              }
+
+              @Override
+              public void close() {
+                ExecutorService executor = pool.getAndSet(null);
+                if (executor != null) {
+                  executor.shutdownNow();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A client whose predecessor is shut down just before the field is replaced (directly, or by a
    * method of the class called first) is a replacement: one pool alive at a time, no pile-up.
    */

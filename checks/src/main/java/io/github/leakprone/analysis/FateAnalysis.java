@@ -38,6 +38,7 @@ import io.github.leakprone.catalog.ClientLifecycles;
 import io.github.leakprone.catalog.ContainerStores;
 import io.github.leakprone.catalog.ReleaseNames;
 import io.github.leakprone.trees.GuardedCode;
+import io.github.leakprone.trees.HolderFields;
 import io.github.leakprone.trees.NullComparisons;
 import io.github.leakprone.trees.PrivateCalls;
 import io.github.leakprone.trees.Receivers;
@@ -156,6 +157,17 @@ public final class FateAnalysis {
           outcomes.add(Fate.of(Kind.RETURNED));
         }
       }
+    } else if (parent instanceof MethodInvocationTree call
+        && HolderFields.storedInto(call, value) != null) {
+      // execServiceRef.compareAndSet(null, pool): the object keeps it, as in a field of its own
+      // (DBOS's queue service, which builds its pool only while the reference holds none).
+      VarSymbol holder = HolderFields.storedInto(call, value);
+      outcomes.add(
+          new Fate(
+              isGuardedByNullCheck(holder) || isOwnedByLifecycle(holder)
+                  ? Kind.KEPT_ONCE
+                  : Kind.STORED_IN_FIELD,
+              holder.getSimpleName().toString()));
     } else if (parent instanceof MethodInvocationTree call
         && call.getArguments().contains(value)
         && ContainerStores.storesArgument(call, state)) {

@@ -136,7 +136,10 @@ public final class NullComparisons {
     ExpressionTree e = stripParentheses(condition);
     NullTest test = nullTest(e);
     if (test != null) {
-      return test.trueWhenNull() == outcome && getSymbol(test.operand()) == variable;
+      // ref.get() == null: an AtomicReference field that holds nothing (HolderFields).
+      return test.trueWhenNull() == outcome
+          && (getSymbol(test.operand()) == variable
+              || HolderFields.readOf(test.operand()) == variable);
     }
     if (e.getKind() == Tree.Kind.CONDITIONAL_AND || e.getKind() == Tree.Kind.CONDITIONAL_OR) {
       BinaryTree binary = (BinaryTree) e;
