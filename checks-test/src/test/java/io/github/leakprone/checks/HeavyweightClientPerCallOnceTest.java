@@ -69,7 +69,8 @@ final class HeavyweightClientPerCallOnceTest {
    * before it builds the client, runs once as behind a flag (COPPER's {@code startup()}: {@code if
    * (enqueueThread != null) return; enqueueThread = new Thread(...); ... executor =
    * Executors.newSingleThreadScheduledExecutor();}). A method that tests the field but never sets
-   * it builds a client on every call.
+   * it builds a client on every call, and so does one whose class nulls the field again (ActiveMQ's
+   * transaction context, whose close() nulls the connection that guards a per-use executor).
    */
   @Test
   void anotherFieldSetByTheMethodIsAOnceOnlyGuard() {
@@ -107,6 +108,22 @@ final class HeavyweightClientPerCallOnceTest {
                 if (spare != null) {
                   spare.shutdown();
                 }
+              }
+            }
+
+            class Context {
+              private Object connection;
+
+              void connect() {
+                if (connection == null) {
+                  connection = new Object();
+                  // BUG: Diagnostic contains: built on every call of connect()
+                  Executors.newSingleThreadExecutor().submit(() -> {});
+                }
+              }
+
+              void close() {
+                connection = null;
               }
             }
             """)

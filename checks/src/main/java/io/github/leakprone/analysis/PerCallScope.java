@@ -112,12 +112,17 @@ public final class PerCallScope {
    * often the method is called. A local flag is no guard: it starts afresh on every call.
    */
   private static boolean behindOnceFlag(TreePath path, Tree body) {
+    TreePath topLevel = TreePaths.topLevelClass(path);
     return GuardedCode.runsOnlyWhileOpen(
         path,
         body,
         (condition, outcome) ->
             OnceFlags.unsetWhen(condition, outcome).stream()
-                .anyMatch(test -> test.setsIt() || OnceFlags.setsTrue(body, test.flag())));
+                .anyMatch(
+                    test ->
+                        (test.setsIt() || OnceFlags.setsTrue(body, test.flag()))
+                            && (topLevel == null
+                                || OnceFlags.staysSet(topLevel.getLeaf(), test.flag()))));
   }
 
   /**

@@ -155,6 +155,33 @@ public final class OnceFlags {
     return found[0];
   }
 
+  /**
+   * Whether {@code flag}, once set, stays set in {@code classTree}: a reference field that nothing
+   * stores null in again. ActiveMQ's transaction context makes its connection under {@code if
+   * (connection == null)} and nulls it in {@code close()}, once per transaction: what the guarded
+   * code builds, it builds per use. (A boolean or atomic flag is taken as set for good.)
+   */
+  public static boolean staysSet(Tree classTree, VarSymbol flag) {
+    if (flag.type.isPrimitive()
+        || flag.type.tsym == null
+        || flag.type.tsym.getQualifiedName().contentEquals("java.lang.Boolean")
+        || flag.type.tsym.getQualifiedName().contentEquals(ATOMIC_BOOLEAN)) {
+      return true;
+    }
+    boolean[] reset = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitAssignment(AssignmentTree tree, Void unused) {
+        if (getSymbol(tree.getVariable()) == flag
+            && stripParentheses(tree.getExpression()).getKind() == Tree.Kind.NULL_LITERAL) {
+          reset[0] = true;
+        }
+        return super.visitAssignment(tree, null);
+      }
+    }.scan(classTree, null);
+    return !reset[0];
+  }
+
   private static VarSymbol booleanField(ExpressionTree tree) {
     Symbol symbol = getSymbol(tree);
     return symbol instanceof VarSymbol var
