@@ -952,6 +952,54 @@ final class JdbcResourceLeakFactoriesTest {
   }
 
   /**
+   * A helper out of sight declared to return a result set, given one statement, returns that
+   * statement's result set (SchemaCrawler's {@code executeSql(statement, sql)}, in a jar): a result
+   * set comes from a statement, and a helper handed one has that one to run. It is the caller's
+   * statement's child, nobody's where the statement is a parameter, and reported with the statement
+   * where that is the caller's own and never closed. Given a connection, the helper makes its own
+   * statement, and the result set is the caller's to close.
+   */
+  @Test
+  void aHelperOutOfSightGivenAStatementReturnsThatStatementsResult() {
+    helper
+        .addSourceLines(
+            "Reader.java",
+            """
+            import java.sql.Connection;
+            import java.sql.ResultSet;
+            import java.sql.SQLException;
+            import java.sql.Statement;
+
+            interface Queries {
+              ResultSet executeSql(Statement statement, String sql) throws SQLException;
+
+              ResultSet executeQuery(Connection connection, String sql) throws SQLException;
+            }
+
+            class Reader {
+              boolean given(Queries queries, Statement statement) throws SQLException {
+                ResultSet rs = queries.executeSql(statement, "select 1");
+                return rs.next();
+              }
+
+              boolean own(Queries queries, Connection connection) throws SQLException {
+                // BUG: Diagnostic contains: ResultSet `rs` acquired at line 20 is never closed
+                ResultSet rs = queries.executeQuery(connection, "select 1");
+                return rs.next();
+              }
+
+              boolean ownStatement(Queries queries, Connection connection) throws SQLException {
+                // BUG: Diagnostic contains: Statement `statement` acquired at line 26 is never closed
+                Statement statement = connection.createStatement();
+                ResultSet rs = queries.executeSql(statement, "select 1");
+                return rs.next();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A helper in sight that hands back a child of a resource its caller gave it ({@code return
    * ps.executeQuery()}, {@code return st.getResultSet()}) is, to the caller, that call itself: the
    * result set of the caller's statement, released with it, and not the caller's at all where the

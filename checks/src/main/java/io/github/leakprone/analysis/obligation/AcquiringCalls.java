@@ -18,9 +18,11 @@ import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import io.github.leakprone.catalog.ContainerStores;
 import io.github.leakprone.catalog.Getters;
+import io.github.leakprone.catalog.NamedTypes;
 import io.github.leakprone.catalog.Platform;
 import io.github.leakprone.catalog.ResourceSpec;
 import io.github.leakprone.catalog.ResourceSpec.Acquisition;
@@ -104,18 +106,49 @@ final class AcquiringCalls {
     if (!fresh || handsOutAHoldersOwn(tree, method, state)) {
       return Optional.empty();
     }
-    return body != null && returns(method, body, state).parent() >= 0
-        ? Optional.of(Acquisition.CHILD_OF_ARGUMENT)
-        : Optional.of(Acquisition.OWNED);
+    boolean child =
+        body != null
+            ? returns(method, body, state).parent() >= 0
+            : statementGiven(method, state) >= 0;
+    return child ? Optional.of(Acquisition.CHILD_OF_ARGUMENT) : Optional.of(Acquisition.OWNED);
+  }
+
+  /**
+   * For a helper out of sight declared to return a result set: the position of its one statement
+   * parameter, or -1. A result set comes from a statement, and a helper handed one has that one to
+   * run (SchemaCrawler's {@code executeSql(statement, sql)}, in a jar): what it returns is that
+   * statement's, as if the call were made in place.
+   */
+  private static int statementGiven(MethodSymbol method, VisitorState state) {
+    Type resultSet = NamedTypes.get("java.sql.ResultSet", state);
+    Type statement = NamedTypes.get("java.sql.Statement", state);
+    if (resultSet == null
+        || statement == null
+        || !ASTHelpers.isSubtype(method.getReturnType(), resultSet, state)) {
+      return -1;
+    }
+    int found = -1;
+    List<VarSymbol> parameters = method.getParameters();
+    for (int i = 0; i < parameters.size(); i++) {
+      if (ASTHelpers.isSubtype(parameters.get(i).type, statement, state)) {
+        if (found >= 0) {
+          return -1; // two statements: which one's is not the declaration's to say
+        }
+        found = i;
+      }
+    }
+    return found;
   }
 
   /**
    * The position of {@code call}'s argument whose resource what the call returns is a child of,
    * where {@link #acquisition} said {@link Acquisition#CHILD_OF_ARGUMENT}; else -1.
    */
-  int parentArgument(MethodInvocationTree call) {
-    Returned known = returns.get(getSymbol(call));
-    int parent = known == null ? NOT_FRESH : known.parent();
+  int parentArgument(MethodInvocationTree call, VisitorState state) {
+    MethodSymbol method = getSymbol(call);
+    Returned known = returns.get(method);
+    int parent =
+        known != null ? known.parent() : method == null ? -1 : statementGiven(method, state);
     return parent >= 0 && parent < call.getArguments().size() ? parent : -1;
   }
 
@@ -424,7 +457,7 @@ final class AcquiringCalls {
     if (made.get() == Acquisition.CHILD_OF_RECEIVER) {
       parent = ASTHelpers.getReceiver(call);
     } else if (made.get() == Acquisition.CHILD_OF_ARGUMENT) {
-      int argument = parentArgument(call);
+      int argument = parentArgument(call, state);
       parent = argument >= 0 ? call.getArguments().get(argument) : null;
     } else {
       return OWN;

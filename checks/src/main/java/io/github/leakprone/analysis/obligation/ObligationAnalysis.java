@@ -1256,7 +1256,7 @@ public final class ObligationAnalysis {
           makes = made.isPresent();
           parent =
               made.orElse(null) == ResourceSpec.Acquisition.CHILD_OF_ARGUMENT
-                  ? unit.acquiring.parentArgument(call)
+                  ? unit.acquiring.parentArgument(call, state)
                   : -1;
         }
         if (i != parent && !(makes && Wrappers.makesAChildOf(call, i, state))) {
@@ -1412,7 +1412,7 @@ public final class ObligationAnalysis {
     if (acquisition.get() == ResourceSpec.Acquisition.CHILD_OF_RECEIVER) {
       owner = receiver;
     } else if (acquisition.get() == ResourceSpec.Acquisition.CHILD_OF_ARGUMENT) {
-      int argument = unit.acquiring.parentArgument((MethodInvocationTree) tree);
+      int argument = unit.acquiring.parentArgument((MethodInvocationTree) tree, state);
       owner = argument >= 0 ? arguments.get(argument) : Holders.NONE;
     }
     if (owner != null) {
