@@ -13,6 +13,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import javax.annotation.Nullable;
 
 /** Null tests of a variable, the guards of lazy initialisation and cleanup. */
@@ -24,6 +25,16 @@ public final class NullComparisons {
    */
   @Nullable
   public static ExpressionTree comparedWithNull(ExpressionTree tree) {
+    return comparedWith(tree, operand -> operand.getKind() == Tree.Kind.NULL_LITERAL);
+  }
+
+  /**
+   * The operand that an identity test ({@code ==} or {@code !=}, either way round, parentheses
+   * ignored) compares with one that {@code other} accepts, or null when {@code tree} is no such
+   * test.
+   */
+  @Nullable
+  static ExpressionTree comparedWith(ExpressionTree tree, Predicate<ExpressionTree> other) {
     ExpressionTree comparison = stripParentheses(tree);
     if (comparison.getKind() != Tree.Kind.EQUAL_TO
         && comparison.getKind() != Tree.Kind.NOT_EQUAL_TO) {
@@ -32,10 +43,10 @@ public final class NullComparisons {
     BinaryTree binary = (BinaryTree) comparison;
     ExpressionTree left = stripParentheses(binary.getLeftOperand());
     ExpressionTree right = stripParentheses(binary.getRightOperand());
-    if (left.getKind() == Tree.Kind.NULL_LITERAL) {
+    if (other.test(left)) {
       return right;
     }
-    return right.getKind() == Tree.Kind.NULL_LITERAL ? left : null;
+    return other.test(right) ? left : null;
   }
 
   /**

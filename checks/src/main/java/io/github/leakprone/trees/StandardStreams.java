@@ -5,7 +5,6 @@ import static com.google.errorprone.util.ASTHelpers.isStatic;
 import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
 import com.google.common.collect.ImmutableSet;
-import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol;
@@ -30,16 +29,10 @@ public final class StandardStreams {
   /** The test {@code tree} is, or null when it compares nothing with a standard stream. */
   @Nullable
   public static Test of(ExpressionTree tree) {
-    ExpressionTree comparison = stripParentheses(tree);
-    if (comparison.getKind() != Tree.Kind.EQUAL_TO
-        && comparison.getKind() != Tree.Kind.NOT_EQUAL_TO) {
-      return null;
-    }
-    BinaryTree binary = (BinaryTree) comparison;
-    ExpressionTree left = stripParentheses(binary.getLeftOperand());
-    ExpressionTree right = stripParentheses(binary.getRightOperand());
-    ExpressionTree operand = isStandard(right) ? left : isStandard(left) ? right : null;
-    return operand == null ? null : new Test(operand, comparison.getKind() == Tree.Kind.EQUAL_TO);
+    ExpressionTree operand = NullComparisons.comparedWith(tree, StandardStreams::isStandard);
+    return operand == null
+        ? null
+        : new Test(operand, stripParentheses(tree).getKind() == Tree.Kind.EQUAL_TO);
   }
 
   private static boolean isStandard(ExpressionTree tree) {
