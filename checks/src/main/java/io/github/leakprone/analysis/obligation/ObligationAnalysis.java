@@ -817,7 +817,10 @@ public final class ObligationAnalysis {
     // The arguments whose resource the call's value holds, asked once for the three uses below.
     List<Integer> wrapping = wrappedArguments(call, arguments);
     Set<Integer> releasedArguments = unit.releasing.releasedArguments(call, state);
-    if (anyHolds(arguments) && isThisCall(call, method) && throwing.mayThrow(call, state)) {
+    if (anyHolds(arguments)
+        && isThisCall(call, method)
+        && throwing.mayThrow(call, state)
+        && !unit.releasing.cleansUpOnFailure(method, state)) {
       // this(new FileInputStream(f)) whose constructor keeps the stream but rejects the file
       // (vorbis-java-core's FlacNativeFile): no object comes to exist to own what it was given,
       // and nothing else can reach it. Where the constructor returns, the object owns it, as

@@ -20,6 +20,7 @@ import io.github.leakprone.trees.SameBodyScanner;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Function;
+import javax.annotation.Nullable;
 import javax.lang.model.element.ElementKind;
 
 /**
@@ -134,28 +135,53 @@ final class ReleasingCalls {
 
   /**
    * Whether the constructor {@code newClass} calls, in sight, closes its object in a handler of its
-   * own failure: a {@code catch} that calls {@code close()} on the object or on one of its fields
-   * (Thrift's {@code new TSocket(socket)}, which closes the socket it keeps when it cannot get its
-   * streams, then throws). The author's word that what it is given is its to clean up from the call
-   * on, as a factory's that builds its object around it ({@link #argumentsOwnedByResult}).
+   * own failure: a {@code catch} that calls {@code close()} on the object or on one of its fields,
+   * or a method of the object that releases one (Thrift's {@code new TSocket(socket)}, which closes
+   * the socket it keeps when it cannot get its streams, then throws). The author's word that what
+   * it is given is its to clean up from the call on, as a factory's that builds its object around
+   * it ({@link #argumentsOwnedByResult}).
    */
   boolean cleansUpOnFailure(NewClassTree newClass, VisitorState state) {
-    MethodSymbol constructor = getSymbol(newClass);
+    return cleansUpOnFailure(getSymbol(newClass), state);
+  }
+
+  /**
+   * As {@link #cleansUpOnFailure(NewClassTree, VisitorState)}, for the constructor a {@code
+   * this(...)} hands over to (HyperSQL SqlTool's {@code SqlFile}, whose constructor calls {@code
+   * closeReader()} when reading fails, then rethrows).
+   */
+  boolean cleansUpOnFailure(@Nullable MethodSymbol constructor, VisitorState state) {
     MethodTree declaration =
         constructor == null ? null : unit.declarationInSight(constructor, state);
-    if (declaration == null || declaration.getBody() == null) {
+    ClassTree owner = constructor == null ? null : ownerInSight(constructor, state);
+    if (declaration == null || declaration.getBody() == null || owner == null) {
       return false;
     }
+    ClassSummary summary = summaries.apply(owner);
     boolean[] found = {false};
     new SameBodyScanner() {
       @Override
       public Void visitCatch(CatchTree handler, Void unused) {
         found[0] |=
-            BodySearch.anyIn(handler.getBlock(), thrown -> false, ReleasingCalls::closesItsObject);
+            BodySearch.anyIn(
+                handler.getBlock(),
+                thrown -> false,
+                call -> closesItsObject(call) || releasesAField(call, summary));
         return super.visitCatch(handler, null);
       }
     }.scan(declaration.getBody(), null);
     return found[0];
+  }
+
+  /** Whether {@code call} is a method of the object itself that releases one of its fields. */
+  private static boolean releasesAField(ExpressionTree call, ClassSummary summary) {
+    if (!(call instanceof MethodInvocationTree invocation)) {
+      return false;
+    }
+    MethodSymbol method = getSymbol(invocation);
+    return method != null
+        && Receivers.isThisOrImplicit(ASTHelpers.getReceiver(invocation))
+        && !summary.fieldsReleasedBy(method).isEmpty();
   }
 
   /** Whether {@code call} is {@code close()} on {@code this}, implicitly, or on a field. */
