@@ -120,7 +120,7 @@ public final class PerCallScope {
             OnceFlags.unsetWhen(condition, outcome).stream()
                 .anyMatch(
                     test ->
-                        (test.setsIt() || OnceFlags.setsTrue(body, test.flag()))
+                        (test.setsIt() || OnceFlags.sets(body, test.flag()))
                             && (topLevel == null
                                 || OnceFlags.staysSet(topLevel.getLeaf(), test.flag()))));
   }

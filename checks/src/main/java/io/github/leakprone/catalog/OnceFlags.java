@@ -125,7 +125,7 @@ public final class OnceFlags {
    * Whether {@code body} sets {@code flag}: {@code flag = true} or an atomic write, or for a
    * reference field the store of a new object, never null.
    */
-  public static boolean setsTrue(Tree body, VarSymbol flag) {
+  public static boolean sets(Tree body, VarSymbol flag) {
     boolean[] found = new boolean[1];
     new TreeScanner<Void, Void>() {
       @Override
