@@ -129,6 +129,10 @@ public final class FateAnalysis {
     TreePath valuePath = climbWrappers(path);
     Tree value = valuePath.getLeaf();
     Tree parent = valuePath.getParentPath().getLeaf();
+    VarSymbol holder =
+        parent instanceof MethodInvocationTree holding
+            ? HolderFields.storedInto(holding, value)
+            : null;
     if (parent instanceof ReturnTree
         || (parent instanceof LambdaExpressionTree lambda && lambda.getBody() == value)
         || handedToReturnedObject(valuePath)) {
@@ -157,11 +161,9 @@ public final class FateAnalysis {
           outcomes.add(Fate.of(Kind.RETURNED));
         }
       }
-    } else if (parent instanceof MethodInvocationTree call
-        && HolderFields.storedInto(call, value) != null) {
+    } else if (holder != null) {
       // execServiceRef.compareAndSet(null, pool): the object keeps it, as in a field of its own
       // (DBOS's queue service, which builds its pool only while the reference holds none).
-      VarSymbol holder = HolderFields.storedInto(call, value);
       outcomes.add(
           new Fate(
               isGuardedByNullCheck(holder) || isOwnedByLifecycle(holder)

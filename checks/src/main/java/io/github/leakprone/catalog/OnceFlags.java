@@ -16,6 +16,7 @@ import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
 import io.github.leakprone.trees.NullComparisons;
 import java.util.ArrayList;
@@ -162,10 +163,7 @@ public final class OnceFlags {
    * code builds, it builds per use. (A boolean or atomic flag is taken as set for good.)
    */
   public static boolean staysSet(Tree classTree, VarSymbol flag) {
-    if (flag.type.isPrimitive()
-        || flag.type.tsym == null
-        || flag.type.tsym.getQualifiedName().contentEquals("java.lang.Boolean")
-        || flag.type.tsym.getQualifiedName().contentEquals(ATOMIC_BOOLEAN)) {
+    if (isBoolean(flag.type) || isAtomicBoolean(flag.type)) {
       return true;
     }
     boolean[] reset = new boolean[1];
@@ -186,8 +184,7 @@ public final class OnceFlags {
     Symbol symbol = getSymbol(tree);
     return symbol instanceof VarSymbol var
             && var.getKind() == ElementKind.FIELD
-            && (var.type.getTag() == TypeTag.BOOLEAN
-                || var.type.tsym.getQualifiedName().contentEquals("java.lang.Boolean"))
+            && isBoolean(var.type)
         ? var
         : null;
   }
@@ -196,10 +193,18 @@ public final class OnceFlags {
     Symbol symbol = tree == null ? null : getSymbol(tree);
     return symbol instanceof VarSymbol var
             && var.getKind() == ElementKind.FIELD
-            && var.type.tsym != null
-            && var.type.tsym.getQualifiedName().contentEquals(ATOMIC_BOOLEAN)
+            && isAtomicBoolean(var.type)
         ? var
         : null;
+  }
+
+  private static boolean isBoolean(Type type) {
+    return type.getTag() == TypeTag.BOOLEAN
+        || (type.tsym != null && type.tsym.getQualifiedName().contentEquals("java.lang.Boolean"));
+  }
+
+  private static boolean isAtomicBoolean(Type type) {
+    return type.tsym != null && type.tsym.getQualifiedName().contentEquals(ATOMIC_BOOLEAN);
   }
 
   private static boolean isTrue(ExpressionTree tree) {
