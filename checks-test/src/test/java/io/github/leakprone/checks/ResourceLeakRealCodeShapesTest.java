@@ -1991,4 +1991,113 @@ final class ResourceLeakRealCodeShapesTest {
             """)
         .doTest();
   }
+
+  /**
+   * The {@code default} of a switch whose cases name every constant of its enum guards against a
+   * constant added later: redis-replicator hands the stream it opened to a replicator in each case
+   * and throws in a default no value reaches. Nor is a helper whose only {@code throw} is in such a
+   * default a thrower. A default that a case falls into, or whose cases miss a constant, still
+   * opens a path.
+   */
+  @Test
+  void aDefaultNoEnumConstantReachesIsNoPath() {
+    helper
+        .addSourceLines(
+            "Replicator.java",
+            """
+            import java.io.BufferedInputStream;
+            import java.io.File;
+            import java.io.FileInputStream;
+            import java.io.IOException;
+            import java.io.InputStream;
+
+            class Replicator {
+              enum Format {
+                TEXT,
+                BINARY,
+                MIXED
+              }
+
+              private InputStream in;
+
+              void close() throws IOException {
+                in.close();
+              }
+
+              void everyConstant(File file, Format format) throws IOException {
+                InputStream stream = new FileInputStream(file);
+                switch (format) {
+                  case TEXT:
+                    this.in = new BufferedInputStream(stream);
+                    break;
+                  case BINARY:
+                  case MIXED:
+                    this.in = stream;
+                    break;
+                  default:
+                    throw new UnsupportedOperationException(format.toString());
+                }
+              }
+
+              InputStream everyConstantAsRules(File file, Format format) throws IOException {
+                InputStream stream = new FileInputStream(file);
+                switch (format) {
+                  case TEXT -> {
+                    return stream;
+                  }
+                  case BINARY, MIXED -> {
+                    return new BufferedInputStream(stream);
+                  }
+                  default -> throw new AssertionError(format);
+                }
+              }
+
+              InputStream throughAHelper(File file, Format format) throws IOException {
+                InputStream stream = new FileInputStream(file);
+                return new BufferedInputStream(stream, bufferSize(format));
+              }
+
+              private static int bufferSize(Format format) {
+                switch (format) {
+                  case TEXT:
+                    return 8192;
+                  case BINARY:
+                  case MIXED:
+                    return 65536;
+                  default:
+                    throw new IllegalArgumentException("unknown format " + format);
+                }
+              }
+
+              void aConstantMissing(File file, Format format) throws IOException {
+                // BUG: Diagnostic contains: is not closed when the `throw` at line 74 is taken
+                InputStream stream = new FileInputStream(file);
+                switch (format) {
+                  case TEXT:
+                  case BINARY:
+                    this.in = stream;
+                    break;
+                  default:
+                    throw new UnsupportedOperationException(format.toString());
+                }
+              }
+
+              void aCaseFallsIntoTheDefault(File file, Format format) throws IOException {
+                // BUG: Diagnostic contains: is not closed when the `throw` at line 89 is taken
+                InputStream stream = new FileInputStream(file);
+                switch (format) {
+                  case TEXT:
+                  case BINARY:
+                    this.in = stream;
+                    break;
+                  case MIXED:
+                    System.err.println("mixed is not supported");
+                  default:
+                    throw new UnsupportedOperationException(format.toString());
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -1,8 +1,10 @@
 package io.github.leakprone.trees;
 
+import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
@@ -10,7 +12,9 @@ import java.util.function.Predicate;
 
 /**
  * Whether the code that runs as part of a body (not its lambdas or nested classes, {@link
- * SameBodyScanner}) holds a {@code throw} or a call that counts; the search stops at the first.
+ * SameBodyScanner}) holds a {@code throw} or a call that counts; the search stops at the first. The
+ * {@code default} of a switch whose cases name every constant of its enum is not searched ({@link
+ * EnumSwitches}).
  */
 public final class BodySearch {
 
@@ -48,6 +52,17 @@ public final class BodySearch {
           scan(tree.getCatches(), null);
         }
         scan(tree.getFinallyBlock(), null);
+        return null;
+      }
+
+      @Override
+      public Void visitSwitch(SwitchTree tree, Void unused) {
+        scan(tree.getExpression(), null);
+        for (CaseTree caseTree : tree.getCases()) {
+          if (EnumSwitches.defaultRuns(tree, caseTree)) {
+            scan(caseTree, null);
+          }
+        }
         return null;
       }
 

@@ -63,6 +63,7 @@ import io.github.leakprone.catalog.ContainerStores;
 import io.github.leakprone.catalog.NamedTypes;
 import io.github.leakprone.catalog.ResourceSpec;
 import io.github.leakprone.trees.Casts;
+import io.github.leakprone.trees.EnumSwitches;
 import io.github.leakprone.trees.FirstPassGuards;
 import io.github.leakprone.trees.Identifiers;
 import io.github.leakprone.trees.LambdaResults;
@@ -616,10 +617,15 @@ public final class ObligationAnalysis {
     Facts selector = fullExpression(switchTree.getExpression(), in).facts;
     Facts fallthrough = null;
     Facts exit = null;
-    boolean hasDefault = false;
+    // Every value enters a case when they name each enum constant: no path skips them all.
+    boolean everyValueHasACase = EnumSwitches.coversEveryConstant(switchTree);
     for (CaseTree caseTree : switchTree.getCases()) {
-      hasDefault |= ASTHelpers.isSwitchDefault(caseTree);
+      everyValueHasACase |= ASTHelpers.isSwitchDefault(caseTree);
+      boolean entered = EnumSwitches.defaultRuns(switchTree, caseTree);
       if (caseTree.getCaseKind() == CaseTree.CaseKind.RULE) {
+        if (!entered) {
+          continue;
+        }
         Tree body = caseTree.getBody();
         exit =
             Facts.join(
@@ -629,7 +635,7 @@ public final class ObligationAnalysis {
                     : statement(body, selector));
         continue;
       }
-      Facts facts = Facts.join(selector, fallthrough);
+      Facts facts = entered ? Facts.join(selector, fallthrough) : fallthrough;
       List<? extends StatementTree> statements = caseTree.getStatements();
       if (!statements.isEmpty()
           && statements.get(statements.size() - 1) instanceof BreakTree last
@@ -643,7 +649,7 @@ public final class ObligationAnalysis {
     }
     exit = Facts.join(exit, fallthrough);
     exit = Facts.landed(exit, pending.take(Kind.BREAK, switchTree));
-    return hasDefault ? exit : Facts.join(exit, selector);
+    return everyValueHasACase ? exit : Facts.join(exit, selector);
   }
 
   // ---------------------------------------------------------------- expressions
