@@ -1000,6 +1000,78 @@ final class JdbcResourceLeakFactoriesTest {
   }
 
   /**
+   * A helper trusted by its name that takes a parameter of the type it returns hands back what it
+   * was given, unwrapped or wrapped (datasource-proxy's {@code
+   * NativeJdbcExtractUtils.getConnection(con)}, Spring's {@code getTargetConnection(proxy)}): not a
+   * new connection its caller must close. The same name given a data source's name makes one.
+   */
+  @Test
+  void aHelperGivenAConnectionHandsBackThatOne() {
+    helper
+        .addSourceLines(
+            "Connections.java",
+            """
+            import java.sql.Connection;
+            import java.sql.DriverManager;
+            import java.sql.SQLException;
+
+            interface Proxy {
+              Object target();
+            }
+
+            interface ProxyConnection extends Connection, Proxy {}
+
+            final class Connections {
+              static Connection getConnection(Connection connection) {
+                return nativeOf(connection);
+              }
+
+              static Connection getTargetConnection(ProxyConnection proxy) {
+                return nativeOf(proxy);
+              }
+
+              static Connection getConnection(String name) throws SQLException {
+                return DriverManager.getConnection("jdbc:h2:mem:" + name);
+              }
+
+              @SuppressWarnings("unchecked")
+              private static <T> T nativeOf(T object) {
+                T found = object;
+                while (found instanceof Proxy) {
+                  found = (T) ((Proxy) found).target();
+                }
+                return found;
+              }
+            }
+            """)
+        .addSourceLines(
+            "Extractor.java",
+            """
+            import java.sql.Connection;
+            import java.sql.SQLException;
+
+            class Extractor {
+              boolean unwrapped(Connection con) throws SQLException {
+                Connection target = Connections.getConnection(con);
+                return target.isReadOnly();
+              }
+
+              boolean target(ProxyConnection proxy) throws SQLException {
+                Connection target = Connections.getTargetConnection(proxy);
+                return target.isReadOnly();
+              }
+
+              boolean named() throws SQLException {
+                // BUG: Diagnostic contains: Connection `connection` acquired at line 17 is never closed
+                Connection connection = Connections.getConnection("main");
+                return connection.isReadOnly();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A helper in sight that hands back a child of a resource its caller gave it ({@code return
    * ps.executeQuery()}, {@code return st.getResultSet()}) is, to the caller, that call itself: the
    * result set of the caller's statement, released with it, and not the caller's at all where the

@@ -99,6 +99,7 @@ final class AcquiringCalls {
     boolean fresh =
         body == null
             ? listed.get() == Acquisition.OWNED_IF_FRESH
+                && !givenOneOfItsKind(method, state)
                 && !isGetterInSight(method, state)
                 && !buildsFromWhatItCanBeReadTo(method, state)
                 && !handsOutWhatItKeeps(method, state)
@@ -138,6 +139,22 @@ final class AcquiringCalls {
       }
     }
     return found;
+  }
+
+  /**
+   * Whether {@code method} takes a parameter of the type it returns: given a connection, a helper
+   * trusted by its name hands back that one, unwrapped or wrapped (datasource-proxy's {@code
+   * NativeJdbcExtractUtils.getConnection(con)}, Spring's {@code getTargetConnection(con)}), not a
+   * new one that its caller must close.
+   */
+  private static boolean givenOneOfItsKind(MethodSymbol method, VisitorState state) {
+    Type returned = method.getReturnType();
+    for (VarSymbol parameter : method.getParameters()) {
+      if (ASTHelpers.isSubtype(parameter.type, returned, state)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
