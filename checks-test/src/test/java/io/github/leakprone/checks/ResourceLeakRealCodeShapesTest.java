@@ -2100,4 +2100,141 @@ final class ResourceLeakRealCodeShapesTest {
             """)
         .doTest();
   }
+
+  /**
+   * A helper that keeps a number or a string it is given in a field takes no resource from its
+   * caller: the call is still one that may fail (a setter that rejects a negative limit). One that
+   * keeps the stream it is given takes it over.
+   */
+  @Test
+  void aHelperThatKeepsANumberItIsGivenStillThrows() {
+    helper
+        .addSourceLines(
+            "Limits.java",
+            """
+            import java.io.File;
+            import java.io.FileInputStream;
+            import java.io.IOException;
+            import java.io.InputStream;
+
+            class Limits {
+              private int limit;
+              private String name;
+              private InputStream kept;
+
+              InputStream limited(File file, int limit) throws IOException {
+                // BUG: Diagnostic contains: is not closed when `setLimit(...)` at line 14 throws
+                InputStream in = new FileInputStream(file);
+                setLimit(limit);
+                return in;
+              }
+
+              InputStream named(File file, String name) throws IOException {
+                // BUG: Diagnostic contains: is not closed when `setName(...)` at line 21 throws
+                InputStream in = new FileInputStream(file);
+                setName(name);
+                return in;
+              }
+
+              void kept(File file) throws IOException {
+                keep(new FileInputStream(file));
+              }
+
+              void close() throws IOException {
+                kept.close();
+              }
+
+              private void setLimit(int limit) {
+                if (limit < 0) {
+                  throw new IllegalArgumentException("negative limit " + limit);
+                }
+                this.limit = limit;
+              }
+
+              private void setName(String name) {
+                if (name.isEmpty()) {
+                  throw new IllegalArgumentException("no name");
+                }
+                this.name = name;
+              }
+
+              private void keep(InputStream in) {
+                if (kept != null) {
+                  throw new IllegalStateException("kept already");
+                }
+                kept = in;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
+   * A check of a helper's parameter that the call's constant meets throws nothing on that call:
+   * Smack's reactor opens its selector, then calls {@code setReactorThreadCount(2)}, whose {@code
+   * if (n < 2) throw new IllegalArgumentException(...)} the constant passes. A constant that fails
+   * the check, a value not known where it is written, or a throw the constant does not rule out (a
+   * check of the object's state) still opens a path.
+   */
+  @Test
+  void aCheckTheCallsConstantMeetsThrowsNothing() {
+    helper
+        .addSourceLines(
+            "Reactor.java",
+            """
+            import java.io.IOException;
+            import java.nio.channels.Selector;
+
+            class Reactor {
+              private static final int DEFAULT_THREADS = 2;
+              private int threads;
+              private boolean running;
+
+              Selector withTheDefault() throws IOException {
+                Selector selector = Selector.open();
+                setThreadCount(DEFAULT_THREADS);
+                return selector;
+              }
+
+              Selector withOne() throws IOException {
+                // BUG: Diagnostic contains: is not closed when `setThreadCount(...)` at line 18 throws
+                Selector selector = Selector.open();
+                setThreadCount(1);
+                return selector;
+              }
+
+              Selector withWhatItIsAsked(int requested) throws IOException {
+                // BUG: Diagnostic contains: is not closed when `setThreadCount(...)` at line 25 throws
+                Selector selector = Selector.open();
+                setThreadCount(requested);
+                return selector;
+              }
+
+              Selector whileRunning() throws IOException {
+                // BUG: Diagnostic contains: is not closed when `resize(...)` at line 32 throws
+                Selector selector = Selector.open();
+                resize(DEFAULT_THREADS);
+                return selector;
+              }
+
+              private void setThreadCount(int count) {
+                if (count < 2 || count > 64) {
+                  throw new IllegalArgumentException("between 2 and 64 threads, not " + count);
+                }
+                threads = count;
+              }
+
+              private void resize(int count) {
+                if (count < 2) {
+                  throw new IllegalArgumentException("at least two threads, not " + count);
+                }
+                if (running) {
+                  throw new IllegalStateException("running");
+                }
+                threads = count;
+              }
+            }
+            """)
+        .doTest();
+  }
 }

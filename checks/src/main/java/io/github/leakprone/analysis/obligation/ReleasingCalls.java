@@ -12,6 +12,7 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
 import io.github.leakprone.catalog.ReleaseNames;
 import io.github.leakprone.catalog.ResourceSpec;
 import io.github.leakprone.trees.BodySearch;
@@ -63,8 +64,19 @@ final class ReleasingCalls {
         positions.add(i);
       }
     }
-    positions.removeIf(i -> i >= arguments);
+    // A number or a string a method stores in a field (setReactorThreadCount(2) keeping its count)
+    // is no resource it takes: the call is still one that may fail.
+    positions.removeIf(i -> i >= arguments || holdsNoResource(call.getArguments().get(i), state));
     return positions;
+  }
+
+  /** Whether {@code argument} is a primitive, a boxed one or a string. */
+  private static boolean holdsNoResource(ExpressionTree argument, VisitorState state) {
+    Type type = ASTHelpers.getType(argument);
+    return type != null
+        && (type.isPrimitive()
+            || state.getTypes().unboxedType(type).isPrimitive()
+            || ASTHelpers.isSameType(type, state.getSymtab().stringType, state));
   }
 
   /**

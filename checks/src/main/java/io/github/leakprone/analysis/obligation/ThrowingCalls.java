@@ -9,7 +9,13 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.tools.javac.code.Flags;
@@ -18,7 +24,9 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import io.github.leakprone.catalog.NamedTypes;
 import io.github.leakprone.trees.BodySearch;
+import io.github.leakprone.trees.ParameterConditions;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.annotation.Nullable;
 import javax.lang.model.element.Modifier;
@@ -52,7 +60,56 @@ final class ThrowingCalls {
         && ((declaresAnException(method, state)
                 && !bodyThrowsNothing(method, state)
                 && !failsOnlyOnMisconfiguration(method, state))
-            || throwsInBody(method, state));
+            || (throwsInBody(method, state) && !constantArgumentsRuleOutItsThrows(call, state)));
+  }
+
+  /**
+   * Whether {@code call}, of a method of the unit whose body throws, gives constants that turn off
+   * every check of its leading {@code if}s that throws, and nothing after them throws: Smack's
+   * {@code setReactorThreadCount(DEFAULT_REACTOR_THREAD_COUNT)}, with the constant 2, against
+   * {@code if (n < 2) throw new IllegalArgumentException(...)}. A precondition the caller's own
+   * constant meets is no path of that call ({@link ParameterConditions}).
+   */
+  private boolean constantArgumentsRuleOutItsThrows(ExpressionTree call, VisitorState state) {
+    MethodSymbol method = (MethodSymbol) getSymbol(call);
+    List<? extends ExpressionTree> arguments =
+        call instanceof MethodInvocationTree invocation
+            ? invocation.getArguments()
+            : ((NewClassTree) call).getArguments();
+    MethodTree declaration = unit.declaration(method);
+    if (declaration == null
+        || method.isVarArgs()
+        || arguments.size() != method.getParameters().size()) {
+      return false;
+    }
+    Map<Symbol, Object> constants = new HashMap<>();
+    for (int i = 0; i < arguments.size(); i++) {
+      Object value = ASTHelpers.constValue(arguments.get(i));
+      if (value != null) {
+        constants.put(method.getParameters().get(i), value);
+      }
+    }
+    if (constants.isEmpty()) {
+      return false;
+    }
+    // The parameters keep the call's values through leading checks that end in a throw or a
+    // return: `if (n < 2) throw ...`. After anything else, a parameter may have been reassigned.
+    boolean leading = true;
+    for (StatementTree statement : declaration.getBody().getStatements()) {
+      Tree runs = statement;
+      if (leading && statement instanceof IfTree check && isGuardClause(check)) {
+        Boolean taken = ParameterConditions.valueOf(check.getCondition(), constants);
+        if (taken != null) {
+          runs = taken ? check.getThenStatement() : null;
+        }
+      } else {
+        leading = false;
+      }
+      if (scanForThrows(runs, state)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -200,6 +257,21 @@ final class ThrowingCalls {
   }
 
   /**
+   * An {@code if} with no {@code else} whose branch ends in a {@code throw} or a {@code return}.
+   */
+  private static boolean isGuardClause(IfTree check) {
+    if (check.getElseStatement() != null) {
+      return false;
+    }
+    Tree last = check.getThenStatement();
+    if (last instanceof BlockTree block) {
+      List<? extends StatementTree> statements = block.getStatements();
+      last = statements.isEmpty() ? null : statements.get(statements.size() - 1);
+    }
+    return last instanceof ThrowTree || last instanceof ReturnTree;
+  }
+
+  /**
    * Whether {@code method}'s {@code throws} clause is vestigial: no subclass can override it (a
    * constructor; a private, static or final method; a method of a final class) or it is not made to
    * be overridden ({@link #isNoHookByItsModifiers}), its body is in sight, and nothing in it can
@@ -299,25 +371,30 @@ final class ThrowingCalls {
       return false;
     }
     bodyThrows.put(method, false); // a recursive call adds nothing the body does not say already
-    boolean throwing = scanForThrows(declaration, state);
+    boolean throwing = scanForThrows(declaration.getBody(), state);
     bodyThrows.put(method, throwing);
     return throwing;
   }
 
-  private boolean scanForThrows(MethodTree declaration, VisitorState state) {
-    return BodySearch.anyIn(
-        declaration.getBody(),
-        // A checked exception it throws, it declares (or catches): only an unchecked one is news.
-        thrown -> {
-          Type type = ASTHelpers.getType(thrown.getExpression());
-          return type == null || (!isChecked(type, state) && !isError(type, state));
-        },
-        call -> getSymbol(call) instanceof MethodSymbol callee && throwsInBody(callee, state),
-        // A handler runs only if its block can fail: typesafe-config's readerFromStream rethrows
-        // an UnsupportedEncodingException of new InputStreamReader(in, "UTF-8"), which fails only
-        // on a platform without the charset (failsOnlyOnMisconfiguration), so it throws nothing.
-        tryTree ->
-            mayThrowIn(tryTree.getBlock(), state)
-                || tryTree.getResources().stream().anyMatch(r -> mayThrowIn(r, state)));
+  private boolean scanForThrows(@Nullable Tree tree, VisitorState state) {
+    return tree != null
+        && BodySearch.anyIn(
+            tree,
+            // A checked exception it throws, it declares (or catches): only an unchecked one is
+            // news.
+            thrown -> {
+              Type type = ASTHelpers.getType(thrown.getExpression());
+              return type == null || (!isChecked(type, state) && !isError(type, state));
+            },
+            call -> getSymbol(call) instanceof MethodSymbol callee && throwsInBody(callee, state),
+            // A handler runs only if its block can fail: typesafe-config's readerFromStream
+            // rethrows
+            // an UnsupportedEncodingException of new InputStreamReader(in, "UTF-8"), which fails
+            // only
+            // on a platform without the charset (failsOnlyOnMisconfiguration), so it throws
+            // nothing.
+            tryTree ->
+                mayThrowIn(tryTree.getBlock(), state)
+                    || tryTree.getResources().stream().anyMatch(r -> mayThrowIn(r, state)));
   }
 }
