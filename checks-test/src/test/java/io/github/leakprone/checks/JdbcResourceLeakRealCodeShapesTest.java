@@ -598,4 +598,182 @@ final class JdbcResourceLeakRealCodeShapesTest {
             """)
         .doTest();
   }
+
+  /**
+   * Code an embedded engine calls while it runs a query works on the engine's in-process session:
+   * H2GIS's table functions read rows through the connection H2 gave them, in a row source, and its
+   * update trigger queries in {@code init(conn, ...)}. A statement left open there is garbage, not
+   * a cursor or a pool's slot. A connection the trigger opens itself is still its own, and the same
+   * statement in a class H2 does not call is a finding.
+   */
+  @Test
+  void statementsOfAnEmbeddedEnginesCallbacksAreItsSessions() {
+    helper
+        .addSourceLines(
+            "Trigger.java",
+            """
+            package org.h2.api;
+
+            import java.sql.Connection;
+            import java.sql.SQLException;
+
+            public interface Trigger {
+              void init(Connection conn, String schema, String trigger, String table, boolean before, int type)
+                  throws SQLException;
+            }
+            """)
+        .addSourceLines(
+            "SimpleRowSource.java",
+            """
+            package org.h2.tools;
+
+            import java.sql.SQLException;
+
+            public interface SimpleRowSource {
+              Object[] readRow() throws SQLException;
+
+              void close();
+
+              void reset() throws SQLException;
+            }
+            """)
+        .addSourceLines(
+            "Functions.java",
+            """
+            import java.sql.Connection;
+            import java.sql.DriverManager;
+            import java.sql.ResultSet;
+            import java.sql.SQLException;
+            import java.sql.Statement;
+            import org.h2.api.Trigger;
+            import org.h2.tools.SimpleRowSource;
+
+            class Functions {
+              static final class Rows implements SimpleRowSource {
+                private final Connection connection;
+                private ResultSet rows;
+
+                Rows(Connection connection) {
+                  this.connection = connection;
+                }
+
+                @Override
+                public Object[] readRow() throws SQLException {
+                  return rows.next() ? new Object[] {rows.getObject(1)} : null;
+                }
+
+                @Override
+                public void close() {}
+
+                @Override
+                public void reset() throws SQLException {
+                  rows = connection.createStatement().executeQuery("select geom from t");
+                }
+              }
+
+              static final class Changes implements Trigger {
+                @Override
+                public void init(
+                    Connection conn, String schema, String trigger, String table, boolean before, int type)
+                    throws SQLException {
+                  Statement st = conn.createStatement();
+                  st.execute("create temporary table changes(id int)");
+                }
+
+                int audited(String url) throws SQLException {
+                  // BUG: Diagnostic contains: Connection `own` acquired at line 43 is never closed
+                  Connection own = DriverManager.getConnection(url);
+                  return own.getTransactionIsolation();
+                }
+              }
+
+              static void outside(Connection conn) throws SQLException {
+                // BUG: Diagnostic contains: Statement `st` acquired at line 50 is never closed
+                Statement st = conn.createStatement();
+                st.execute("create temporary table changes(id int)");
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
+   * An object whose {@code close()} hands what it keeps to another object's method, itself or
+   * through the methods it calls, may release it there: the Vert.x JDBC client's connection runs
+   * every action, its close among them, as {@code action.execute(conn)}. Handing the connection to
+   * its constructor hands it over. An object whose close() hands nothing on only borrows it.
+   */
+  @Test
+  void anObjectWhoseCloseHandsWhatItKeepsToAnActionOwnsIt() {
+    helper
+        .addSourceLines(
+            "Pool.java",
+            """
+            import java.sql.Connection;
+            import java.sql.SQLException;
+            import java.util.function.Consumer;
+            import javax.sql.DataSource;
+
+            class Pool {
+              abstract static class Action<T> {
+                abstract T execute(Connection conn) throws SQLException;
+              }
+
+              static final class Close extends Action<Void> {
+                @Override
+                Void execute(Connection conn) throws SQLException {
+                  conn.close();
+                  return null;
+                }
+              }
+
+              static final class Session implements AutoCloseable {
+                private final Connection conn;
+
+                Session(Connection conn) {
+                  this.conn = conn;
+                }
+
+                <T> T run(Action<T> action) throws SQLException {
+                  return action.execute(conn);
+                }
+
+                @Override
+                public void close() throws SQLException {
+                  run(new Close());
+                }
+              }
+
+              static final class Reader implements AutoCloseable {
+                private final Connection conn;
+                private boolean closed;
+
+                Reader(Connection conn) {
+                  this.conn = conn;
+                }
+
+                boolean readOnly() throws SQLException {
+                  return conn.isReadOnly();
+                }
+
+                @Override
+                public void close() {
+                  closed = true;
+                }
+              }
+
+              void open(DataSource ds, Consumer<Session> done) throws SQLException {
+                Connection conn = ds.getConnection();
+                done.accept(new Session(conn));
+              }
+
+              void read(DataSource ds, Consumer<Reader> done) throws SQLException {
+                // BUG: Diagnostic contains: Connection `conn` acquired at line 61 is never closed
+                Connection conn = ds.getConnection();
+                done.accept(new Reader(conn));
+              }
+            }
+            """)
+        .doTest();
+  }
 }

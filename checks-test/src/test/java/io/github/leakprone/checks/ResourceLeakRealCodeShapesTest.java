@@ -2237,4 +2237,47 @@ final class ResourceLeakRealCodeShapesTest {
             """)
         .doTest();
   }
+
+  /**
+   * A call that declares only {@code ClosedChannelException} fails only on a channel closed
+   * already: SNMP4J registers each channel it accepts through its socket entry's {@code
+   * addRegistration(selector, OP_READ)}. A call that declares an {@code IOException} still opens a
+   * path.
+   */
+  @Test
+  void aCallThatFailsOnlyOnAClosedChannelLosesNothing() {
+    helper
+        .addSourceLines(
+            "Acceptor.java",
+            """
+            import java.io.IOException;
+            import java.nio.channels.ClosedChannelException;
+            import java.nio.channels.ServerSocketChannel;
+            import java.nio.channels.SocketChannel;
+
+            class Acceptor {
+              interface Registry {
+                void addRegistration(SocketChannel channel, int ops) throws ClosedChannelException;
+              }
+
+              interface Greeter {
+                void greet(SocketChannel channel) throws IOException;
+              }
+
+              SocketChannel accepted(ServerSocketChannel server, Registry registry) throws IOException {
+                SocketChannel channel = server.accept();
+                registry.addRegistration(channel, 1);
+                return channel;
+              }
+
+              SocketChannel greeted(ServerSocketChannel server, Greeter greeter) throws IOException {
+                // BUG: Diagnostic contains: is not closed when `greeter.greet(...)` at line 24 throws
+                SocketChannel channel = server.accept();
+                greeter.greet(channel);
+                return channel;
+              }
+            }
+            """)
+        .doTest();
+  }
 }

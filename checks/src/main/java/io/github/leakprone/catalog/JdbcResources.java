@@ -494,6 +494,9 @@ public final class JdbcResources implements ResourceSpec {
     if (listed == Listed.OWNED && madeByADriversMetaData(result, state)) {
       return Optional.empty();
     }
+    if (NamedTypes.isSubtypeOfAny(result, SESSION_CHILDREN, state) && runsInsideAnEngine(state)) {
+      return Optional.empty();
+    }
     if (listed != Listed.CHILD
         && listed != Listed.METADATA_QUERY
         && madeOfItself(call, method, state)) {
@@ -628,6 +631,37 @@ public final class JdbcResources implements ResourceSpec {
         owner instanceof ClassSymbol type;
         owner = ASTHelpers.enclosingClass(type)) {
       if (ASTHelpers.isSubtype(type.type, metaData, state)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The types through which an embedded database calls code of its users while it runs a query, on
+   * its own in-process session: H2's triggers, aggregates and the row sources of its table
+   * functions (H2GIS's {@code ST_Explode} and {@code ST_MakeGrid} read rows through the connection
+   * H2 gave the function). H2's in-process connection keeps no list of its statements: a statement
+   * left open there is garbage for the collector, not a cursor, a socket or a pool's slot.
+   */
+  private static final ImmutableList<String> ENGINE_CALLBACKS =
+      ImmutableList.of(
+          "org.h2.api.Trigger",
+          "org.h2.api.Aggregate",
+          "org.h2.api.AggregateFunction",
+          "org.h2.tools.SimpleRowSource");
+
+  /**
+   * Whether the code being analysed is in a class the embedded engine calls ({@link
+   * #ENGINE_CALLBACKS}), or nested in one: the statements and results it makes ({@link
+   * #SESSION_CHILDREN}) are of the engine's session. A connection it opens itself is still its own.
+   */
+  private static boolean runsInsideAnEngine(VisitorState state) {
+    ClassTree enclosing = state.findEnclosing(ClassTree.class);
+    for (Symbol owner = enclosing == null ? null : ASTHelpers.getSymbol(enclosing);
+        owner instanceof ClassSymbol type;
+        owner = ASTHelpers.enclosingClass(type)) {
+      if (NamedTypes.isSubtypeOfAny(type.type, ENGINE_CALLBACKS, state)) {
         return true;
       }
     }

@@ -142,15 +142,17 @@ final class AcquiringCalls {
   }
 
   /**
-   * Whether {@code method} takes a parameter of the type it returns: given a connection, a helper
-   * trusted by its name hands back that one, unwrapped or wrapped (datasource-proxy's {@code
+   * Whether {@code method} takes a parameter of the very type it returns: given a connection, a
+   * helper trusted by its name hands back that one, unwrapped or wrapped (datasource-proxy's {@code
    * NativeJdbcExtractUtils.getConnection(con)}, Spring's {@code getTargetConnection(con)}), not a
-   * new one that its caller must close.
+   * new one that its caller must close. Not one given a subtype: BoneCP's {@code
+   * pool.obtainInternalConnection(handle)} is given the handle (a {@code Connection} of its own)
+   * that the new physical connection is for.
    */
   private static boolean givenOneOfItsKind(MethodSymbol method, VisitorState state) {
     Type returned = method.getReturnType();
     for (VarSymbol parameter : method.getParameters()) {
-      if (ASTHelpers.isSubtype(parameter.type, returned, state)) {
+      if (ASTHelpers.isSameType(parameter.type, returned, state)) {
         return true;
       }
     }

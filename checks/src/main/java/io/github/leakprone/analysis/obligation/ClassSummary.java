@@ -73,13 +73,14 @@ final class ClassSummary {
       Set<Integer> closedOutright,
       Set<Integer> ownedByResult,
       Set<Integer> heldByResult,
+      Set<Symbol> handedOn,
       boolean closesAFieldsParent) {}
 
   /** What a method is taken to do while its own body is being read (recursion sees nothing). */
   private static final Direct NOTHING_YET =
       new Direct(
           Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(),
-          false);
+          Set.of(), false);
 
   private final ResourceSpec spec;
   private final ReleasingCalls releasing;
@@ -91,6 +92,7 @@ final class ClassSummary {
   private final Map<MethodSymbol, Direct> direct = new HashMap<>();
   private final Map<MethodSymbol, Set<Symbol>> fieldsWritten = new HashMap<>();
   private final Map<MethodSymbol, Set<Symbol>> fieldsReleased = new HashMap<>();
+  private final Map<MethodSymbol, Set<Symbol>> fieldsHandedOn = new HashMap<>();
 
   private ClassSummary(
       ClassTree classTree, ResourceSpec spec, ReleasingCalls releasing, VisitorState state) {
@@ -194,12 +196,31 @@ final class ClassSummary {
    * only of a constructor given a resource.
    */
   Set<Integer> parametersBorrowedBy(MethodSymbol constructor) {
-    if (!methods.containsKey(constructor) || anyMethod(own -> !own.released().isEmpty())) {
+    if (!methods.containsKey(constructor)
+        || anyMethod(own -> !own.released().isEmpty())
+        || releasesThroughAnother()) {
       return Set.of();
     }
     Set<Integer> borrowed = new HashSet<>(direct(constructor).keptAsIs());
     borrowed.removeAll(direct(constructor).closedOutright());
     return borrowed;
+  }
+
+  /**
+   * Whether a release method of this class ({@code close()}, {@code shutdown()}, ...) gives a field
+   * of its object to another object's method that takes something closeable, itself or through the
+   * methods it calls: the Vert.x JDBC client's {@code close()} schedules a {@code JDBCClose}
+   * action, and the method that runs every action calls {@code action.execute(conn)}. What the
+   * object keeps may be released there, where this summary cannot see.
+   */
+  private boolean releasesThroughAnother() {
+    for (MethodSymbol method : methods.keySet()) {
+      if (spec.isRelease(method, state)
+          && !reachable(method, fieldsHandedOn, Direct::handedOn).isEmpty()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -276,6 +297,7 @@ final class ClassSummary {
     Set<Integer> closedOutright = new HashSet<>();
     Set<Integer> ownedByResult = new HashSet<>();
     Set<Integer> heldByResult = new HashSet<>();
+    Set<Symbol> handedOn = new HashSet<>();
     // Locals that stand for a parameter, by its position: a loop variable over it (an array or
     // collection of resources), or a decorator made around it (new InputSource(reader)).
     Map<Symbol, Integer> elements = new HashMap<>();
@@ -489,6 +511,9 @@ final class ClassSummary {
         if (ContainerStores.storesArgument(tree, state)) {
           tree.getArguments().forEach(this::record); // kept: statementMap.put(sql, statement)
         }
+        if (!callees.contains(callee)) {
+          noteHandedOn(tree, callee);
+        }
         if (callee.isConstructor()
             && tree.getMethodSelect() instanceof IdentifierTree select
             && select.getName().contentEquals("super")) {
@@ -583,6 +608,22 @@ final class ClassSummary {
         return inner;
       }
 
+      // A field of the object given to another object's method that takes something closeable
+      // (action.execute(conn)): that method may release it, as the analysis cannot see.
+      private void noteHandedOn(MethodInvocationTree call, MethodSymbol callee) {
+        List<VarSymbol> declared = callee.getParameters();
+        List<? extends ExpressionTree> arguments = call.getArguments();
+        for (int i = 0; i < arguments.size() && i < declared.size(); i++) {
+          ExpressionTree value = uncast(arguments.get(i));
+          Symbol field = getSymbol(value);
+          if (isOwnField(value, field)
+              && ASTHelpers.isSubtype(
+                  declared.get(i).type, state.getSymtab().autoCloseableType, state)) {
+            handedOn.add(field);
+          }
+        }
+      }
+
       // A field of this object released here: dataSocket.close(), closeQuietly(this.in),
       // closeQuietly((AutoCloseable) ps).
       private void recordField(ExpressionTree taken) {
@@ -675,6 +716,7 @@ final class ClassSummary {
         closedOutright,
         ownedByResult,
         heldByResult,
+        handedOn,
         closesAFieldsParent[0]);
   }
 

@@ -59,7 +59,8 @@ final class ThrowingCalls {
     return symbol instanceof MethodSymbol method
         && ((declaresAnException(method, state)
                 && !bodyThrowsNothing(method, state)
-                && !failsOnlyOnMisconfiguration(method, state))
+                && !failsOnlyOnMisconfiguration(method, state)
+                && !declaresOnly(method, CLOSED_CHANNEL, state))
             || (throwsInBody(method, state) && !constantArgumentsRuleOutItsThrows(call, state)));
   }
 
@@ -188,16 +189,31 @@ final class ThrowingCalls {
         && method.owner.getQualifiedName().contentEquals("java.util.jar.JarOutputStream")) {
       return true;
     }
+    return declaresOnly(method, PLATFORM_LACKS, state);
+  }
+
+  /** Whether {@code method} declares exceptions, each of one of the types {@code names} name. */
+  private static boolean declaresOnly(
+      MethodSymbol method, ImmutableList<String> names, VisitorState state) {
     if (method.getThrownTypes().isEmpty()) {
       return false;
     }
     for (Type thrown : method.getThrownTypes()) {
-      if (!NamedTypes.isSubtypeOfAny(thrown, PLATFORM_LACKS, state)) {
+      if (!NamedTypes.isSubtypeOfAny(thrown, names, state)) {
         return false;
       }
     }
     return true;
   }
+
+  /**
+   * What a call declares when it fails only on a channel that is closed already: SNMP4J's {@code
+   * entry.addRegistration(selector, OP_READ) throws ClosedChannelException}, which registers the
+   * channel just accepted. A channel the method has just made is not closed, and one that is has
+   * nothing left to lose, as with a JDK call that fails only on a closed receiver.
+   */
+  private static final ImmutableList<String> CLOSED_CHANNEL =
+      ImmutableList.of("java.nio.channels.ClosedChannelException");
 
   /**
    * What a call throws when the platform lacks what it names: a charset ({@code new
