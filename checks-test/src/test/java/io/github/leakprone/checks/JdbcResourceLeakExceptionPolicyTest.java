@@ -374,9 +374,10 @@ final class JdbcResourceLeakExceptionPolicyTest {
 
   /**
    * What a connection's metadata says of the driver itself (its name and version, the JDBC version
-   * it implements) comes from the driver's own code and fails only on a closed connection
-   * (UCanAccess's {@code conn.getMetaData().getDriverVersion()}); what it says of the database (its
-   * product version) some drivers ask the server.
+   * it implements) comes from the driver's own code, and the URL from what the connection keeps:
+   * each fails only on a closed connection (UCanAccess's {@code
+   * conn.getMetaData().getDriverVersion()}, the Vert.x JDBC client's {@code getURL()}); what it
+   * says of the database (its product version) some drivers ask the server.
    */
   @Test
   void theDriversIdentityOpensNoPath() {
@@ -397,8 +398,15 @@ final class JdbcResourceLeakExceptionPolicyTest {
                 return version + major;
               }
 
+              String address(String url) throws SQLException {
+                Connection conn = DriverManager.getConnection(url);
+                String opened = conn.getMetaData().getURL();
+                conn.close();
+                return opened;
+              }
+
               String database(String url) throws SQLException {
-                // BUG: Diagnostic contains: not closed when `getDatabaseProductVersion()` at line 17 throws
+                // BUG: Diagnostic contains: not closed when `getDatabaseProductVersion()` at line 24 throws
                 Connection conn = DriverManager.getConnection(url);
                 String version = conn.getMetaData().getDatabaseProductVersion();
                 conn.close();

@@ -174,8 +174,10 @@ public final class JdbcResources implements ResourceSpec {
 
   /**
    * What a connection's metadata says of the driver itself, answered from the driver's own code
-   * (its name, its version, the JDBC version it implements), so failing only on a closed
-   * connection. Not the database's product or settings, which some drivers ask the server.
+   * (its name, its version, the JDBC version it implements) or from what the connection keeps (the
+   * URL it was opened with: the Vert.x JDBC client reads it for the server's address), so failing
+   * only on a closed connection. Not the database's product or settings, nor the user's name, which
+   * some drivers ask the server.
    */
   private static final ImmutableList<MethodRef> DRIVER_IDENTITY =
       ImmutableList.of(
@@ -184,7 +186,8 @@ public final class JdbcResources implements ResourceSpec {
           new MethodRef("java.sql.DatabaseMetaData", "getDriverMajorVersion"),
           new MethodRef("java.sql.DatabaseMetaData", "getDriverMinorVersion"),
           new MethodRef("java.sql.DatabaseMetaData", "getJDBCMajorVersion"),
-          new MethodRef("java.sql.DatabaseMetaData", "getJDBCMinorVersion"));
+          new MethodRef("java.sql.DatabaseMetaData", "getJDBCMinorVersion"),
+          new MethodRef("java.sql.DatabaseMetaData", "getURL"));
 
   /**
    * The resources that live in a database session and die with it ({@link #goesWithItsSession}).
