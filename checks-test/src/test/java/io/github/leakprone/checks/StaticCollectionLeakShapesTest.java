@@ -12,6 +12,68 @@ final class StaticCollectionLeakShapesTest {
   private final CompilationTestHelper helper =
       LeakStubs.addTo(CompilationTestHelper.newInstance(StaticCollectionLeak.class, getClass()));
 
+  /**
+   * The lazy first fill of a table ({@code if (OPERATIONS == null) { OPERATIONS = new HashSet<>();
+   * OPERATIONS.add(...); }}, PDF Renderer's PostScript operators) adds to the collection the block
+   * has just made: bounded, however often the constructor runs. An add under another test of the
+   * field, or in a branch that does not make the collection, still grows it on every call.
+   */
+  @Test
+  void aLazyFirstFillIsBounded() {
+    helper
+        .addSourceLines(
+            "Operators.java",
+            """
+            import java.util.ArrayList;
+            import java.util.HashSet;
+            import java.util.List;
+            import java.util.Set;
+
+            public class Operators {
+              private static Set<Operation> operations = null;
+              private static List<Operation> named = new ArrayList<>();
+
+              protected Operators() {
+                if (operations == null) {
+                  initOperations();
+                }
+              }
+
+              private void initOperations() {
+                if (operations == null) {
+                  operations = new HashSet<>();
+                  operations.add(new Operation("abs"));
+                  operations.add(new Operation("add"));
+                }
+              }
+
+              public void name(String name) {
+                if (named != null) {
+                  // BUG: Diagnostic contains: named grows in name on every call
+                  named.add(new Operation(name));
+                }
+              }
+
+              public void rename(String name) {
+                if (named == null) {
+                  named = new ArrayList<>();
+                }
+                // BUG: Diagnostic contains: named grows in rename on every call
+                named.add(new Operation(name));
+              }
+
+              static final class Operation {
+                final String name;
+
+                Operation(String name) {
+                  this.name = name;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void growthThatRunsOnce() {
     helper

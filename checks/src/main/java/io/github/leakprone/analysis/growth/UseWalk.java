@@ -30,6 +30,7 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import io.github.leakprone.catalog.ContainerCalls;
 import io.github.leakprone.catalog.ContainerFlow;
 import io.github.leakprone.catalog.ContainerKind;
+import io.github.leakprone.trees.FirstFills;
 import io.github.leakprone.trees.LambdaResults;
 import java.util.ArrayList;
 import java.util.List;
@@ -253,10 +254,12 @@ final class UseWalk {
       return;
     }
     Step outermost = chain.get(chain.size() - 1);
+    // What the lazy first fill adds (if (FIELD == null) { FIELD = new ...; FIELD.add(...) }) goes
+    // into the collection it has just made: bounded by the block, however often it runs.
     uses.recordGrowth(
         field,
         outermost.call(),
-        chain.stream().allMatch(Step::bounded),
+        chain.stream().allMatch(Step::bounded) || FirstFills.isInFirstFill(outermost.call(), field),
         chain.stream().anyMatch(Step::addsEveryCall),
         directGrowth());
   }
