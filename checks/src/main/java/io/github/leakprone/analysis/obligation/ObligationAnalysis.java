@@ -617,7 +617,8 @@ public final class ObligationAnalysis {
     Facts selector = fullExpression(switchTree.getExpression(), in).facts;
     Facts fallthrough = null;
     Facts exit = null;
-    // Every value enters a case when they name each enum constant: no path skips them all.
+    // Every value enters some case when there is a default or the cases name each enum constant:
+    // then no path skips them all.
     boolean everyValueHasACase = EnumSwitches.coversEveryConstant(switchTree);
     for (CaseTree caseTree : switchTree.getCases()) {
       everyValueHasACase |= ASTHelpers.isSwitchDefault(caseTree);
