@@ -25,6 +25,7 @@ import io.github.leakprone.trees.Receivers;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import javax.annotation.Nullable;
 import javax.tools.JavaFileObject;
 
@@ -629,15 +630,7 @@ public final class JdbcResources implements ResourceSpec {
     if (statement == null || metaData == null || !ASTHelpers.isSubtype(result, statement, state)) {
       return false;
     }
-    ClassTree enclosing = state.findEnclosing(ClassTree.class);
-    for (Symbol owner = enclosing == null ? null : ASTHelpers.getSymbol(enclosing);
-        owner instanceof ClassSymbol type;
-        owner = ASTHelpers.enclosingClass(type)) {
-      if (ASTHelpers.isSubtype(type.type, metaData, state)) {
-        return true;
-      }
-    }
-    return false;
+    return inAClassThat(type -> ASTHelpers.isSubtype(type, metaData, state), state);
   }
 
   /**
@@ -660,11 +653,18 @@ public final class JdbcResources implements ResourceSpec {
    * #SESSION_CHILDREN}) are of the engine's session. A connection it opens itself is still its own.
    */
   private static boolean runsInsideAnEngine(VisitorState state) {
+    return inAClassThat(type -> NamedTypes.isSubtypeOfAny(type, ENGINE_CALLBACKS, state), state);
+  }
+
+  /**
+   * Whether the code being analysed is in a class of a type {@code test} accepts, or nested in one.
+   */
+  private static boolean inAClassThat(Predicate<Type> test, VisitorState state) {
     ClassTree enclosing = state.findEnclosing(ClassTree.class);
     for (Symbol owner = enclosing == null ? null : ASTHelpers.getSymbol(enclosing);
         owner instanceof ClassSymbol type;
         owner = ASTHelpers.enclosingClass(type)) {
-      if (NamedTypes.isSubtypeOfAny(type.type, ENGINE_CALLBACKS, state)) {
+      if (test.test(type.type)) {
         return true;
       }
     }
