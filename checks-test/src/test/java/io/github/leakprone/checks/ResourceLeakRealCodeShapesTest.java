@@ -2280,4 +2280,56 @@ final class ResourceLeakRealCodeShapesTest {
             """)
         .doTest();
   }
+
+  /**
+   * A {@code break} out of a loop that closes nothing skips no close: PircBot's search for a free
+   * port breaks once {@code new ServerSocket(port)} succeeds, and the socket is lost later, when
+   * {@code accept()} times out. The finding names that call, not the break. A break out of a loop
+   * that closes the resource is still the event that loses it.
+   */
+  @Test
+  void aBreakOutOfALoopThatClosesNothingIsNotTheLoss() {
+    helper
+        .addSourceLines(
+            "Offer.java",
+            """
+            import java.io.IOException;
+            import java.net.ServerSocket;
+            import java.net.Socket;
+
+            class Offer {
+              Socket offer(int[] ports) throws IOException {
+                ServerSocket ss = null;
+                for (int i = 0; i < ports.length; i++) {
+                  try {
+                    // BUG: Diagnostic contains: is not closed when `ss.accept()` at line 21 throws
+                    ss = new ServerSocket(ports[i]);
+                    break;
+                  } catch (IOException e) {
+                    // try the next port
+                  }
+                }
+                if (ss == null) {
+                  throw new IOException("no free port");
+                }
+                ss.setSoTimeout(60_000);
+                Socket socket = ss.accept();
+                ss.close();
+                return socket;
+              }
+
+              void probe(int[] ports) throws IOException {
+                for (int port : ports) {
+                  // BUG: Diagnostic contains: is not closed when the `break` at line 31 is taken
+                  ServerSocket ss = new ServerSocket(port);
+                  if (ss.getLocalPort() == 0) {
+                    break;
+                  }
+                  ss.close();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -191,6 +191,11 @@ public final class ObligationAnalysis {
   private Set<Symbol> releasedInBody;
 
   /**
+   * Whether each loop or switch a {@code break} leaves closes nothing ({@link #releasesNothing}).
+   */
+  private final Map<Tree, Boolean> releasesNothing = new HashMap<>();
+
+  /**
    * The body's locals that only ever hold their initializer, with it; indexed in one pass on the
    * first test for null of a variable that holds something ({@link #neverNull}), or the first
    * getter of an object that holds something ({@link #handedBack}).
@@ -406,10 +411,15 @@ public final class ObligationAnalysis {
     }
     if (tree instanceof BreakTree) {
       // The break that ends a case's statements is the case's ordinary way out, as the end of an
-      // if's branch is: it skips nothing, and a resource lost later is lost there, not at it.
+      // if's branch is: it skips nothing, and a resource lost later is lost there, not at it. So is
+      // a break out of a loop that releases nothing (PircBot's search for a free port, which
+      // breaks once `new ServerSocket(port)` succeeds): the socket is lost later, where the path
+      // loses it.
+      Tree target = ((JCTree.JCBreak) tree).target;
+      boolean skipsNothing = caseEnds.contains(tree) || releasesNothing(target);
       pending.add(
-          new Exit(Kind.BREAK, ((JCTree.JCBreak) tree).target),
-          caseEnds.contains(tree) ? in : in.witnessedBy(witnesses.jump("break", tree)));
+          new Exit(Kind.BREAK, target),
+          skipsNothing ? in : in.witnessedBy(witnesses.jump("break", tree)));
       return null;
     }
     if (tree instanceof ContinueTree) {
@@ -1821,6 +1831,11 @@ public final class ObligationAnalysis {
 
   private static boolean isEmpty(@Nullable Facts facts) {
     return facts == null || facts.isEmpty();
+  }
+
+  /** Whether the loop or switch {@code target} closes nothing, asked once per target. */
+  private boolean releasesNothing(Tree target) {
+    return releasesNothing.computeIfAbsent(target, t -> releasedIn(t).isEmpty());
   }
 
   /** The variables whose resources {@code tree} closes: a close of one, or a closing helper's. */
