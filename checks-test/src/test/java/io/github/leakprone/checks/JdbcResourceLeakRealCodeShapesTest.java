@@ -776,4 +776,57 @@ final class JdbcResourceLeakRealCodeShapesTest {
             """)
         .doTest();
   }
+
+  /**
+   * A constructor's check that what it is given is not null throws nothing for a resource its
+   * caller has just opened: Groovy's {@code Sql.newInstance(url)} hands the connection {@code
+   * DriverManager} opened to {@code new Sql(connection)}, whose only {@code throw} is {@code if
+   * (connection == null)}. A check the caller's values do not settle still opens a path.
+   */
+  @Test
+  void aNullCheckOfWhatTheCallerJustOpenedThrowsNothing() {
+    helper
+        .addSourceLines(
+            "Sql.java",
+            """
+            import java.sql.Connection;
+            import java.sql.DriverManager;
+            import java.sql.SQLException;
+
+            class Sql implements AutoCloseable {
+              private final Connection connection;
+
+              Sql(Connection connection) {
+                if (connection == null) {
+                  throw new NullPointerException("Must specify a non-null Connection");
+                }
+                this.connection = connection;
+              }
+
+              Sql(Connection connection, int fetchSize) {
+                if (connection == null || fetchSize < 1) {
+                  throw new IllegalArgumentException("a connection and a positive fetch size");
+                }
+                this.connection = connection;
+              }
+
+              @Override
+              public void close() throws SQLException {
+                connection.close();
+              }
+
+              static Sql newInstance(String url) throws SQLException {
+                Connection connection = DriverManager.getConnection(url);
+                return new Sql(connection);
+              }
+
+              static Sql newInstance(String url, int fetchSize) throws SQLException {
+                // BUG: Diagnostic contains: is not closed when `new Sql(...)` at line 35 throws
+                Connection connection = DriverManager.getConnection(url);
+                return new Sql(connection, fetchSize);
+              }
+            }
+            """)
+        .doTest();
+  }
 }

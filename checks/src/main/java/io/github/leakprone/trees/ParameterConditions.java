@@ -21,6 +21,13 @@ import javax.annotation.Nullable;
 public final class ParameterConditions {
 
   /**
+   * The value of a parameter bound to something not null whose value is not known: the resource a
+   * call is given as it was just made ({@code new Sql(DriverManager.getConnection(url))}), against
+   * {@code if (connection == null) throw new NullPointerException(...)}.
+   */
+  public static final Object NOT_NULL = new Object();
+
+  /**
    * The value of {@code condition} with the parameters in {@code constants} bound to their values
    * (boxed numbers, booleans), or null when it depends on anything else.
    */
@@ -57,6 +64,18 @@ public final class ParameterConditions {
   private static Boolean compare(BinaryTree binary, Map<Symbol, Object> constants) {
     Object left = value(binary.getLeftOperand(), constants);
     Object right = value(binary.getRightOperand(), constants);
+    boolean nullLeft = isNull(binary.getLeftOperand());
+    if (nullLeft || isNull(binary.getRightOperand())) {
+      // Only a parameter known not to be null answers a null test: a constant or NOT_NULL.
+      Object other = nullLeft ? right : left;
+      return other == null
+          ? null
+          : switch (binary.getKind()) {
+            case EQUAL_TO -> false;
+            case NOT_EQUAL_TO -> true;
+            default -> null;
+          };
+    }
     if (left instanceof Boolean a && right instanceof Boolean b) {
       return switch (binary.getKind()) {
         case EQUAL_TO -> a.equals(b);
@@ -82,6 +101,10 @@ public final class ParameterConditions {
       case NOT_EQUAL_TO -> order != 0;
       default -> null;
     };
+  }
+
+  private static boolean isNull(ExpressionTree tree) {
+    return stripParentheses(tree).getKind() == ExpressionTree.Kind.NULL_LITERAL;
   }
 
   /** A bound parameter's value, or a compile-time constant's; else null. */

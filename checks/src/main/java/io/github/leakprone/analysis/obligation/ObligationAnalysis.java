@@ -864,7 +864,7 @@ public final class ObligationAnalysis {
     // resource are asked this, and for most families the answer is no. A call that fails only on a
     // closed or broken receiver loses nothing, whether the receiver is held here or not (the
     // metadata a connection hands out: conn.getMetaData().getDriverVersion()).
-    if (throwing.mayThrow(call, state)
+    if (throwing.mayThrow(call, openAt(facts, arguments), state)
         && !isThisCall(call, method)
         && !spec.failsOnlyWhenClosedOrBroken(method, state)
         && (target.holders.isEmpty() || !readsOnlyWhatFailsWhenBroken(facts, target.holders))
@@ -1105,6 +1105,20 @@ public final class ObligationAnalysis {
     return holdsSome && throwing.failsOnlyInItsOutput(call, state);
   }
 
+  /** The positions of {@code arguments} that hold a resource open in {@code facts}: not null. */
+  private static Set<Integer> openAt(@Nullable Facts facts, List<Holders> arguments) {
+    if (facts == null || !anyHolds(arguments)) {
+      return Set.of();
+    }
+    Set<Integer> open = new HashSet<>();
+    for (int i = 0; i < arguments.size(); i++) {
+      if (holds(facts, arguments.get(i))) {
+        open.add(i);
+      }
+    }
+    return open;
+  }
+
   /** Whether {@code value} holds a resource that is open in {@code facts}. */
   private static boolean holds(Facts facts, Holders value) {
     return holdOnlySitesThat(facts, List.of(value), site -> true);
@@ -1331,7 +1345,7 @@ public final class ObligationAnalysis {
     }
     Set<Integer> borrowed =
         anyHolds(arguments) ? unit.releasing.borrowedArguments(newClass, state) : Set.of();
-    if (throwing.mayThrow(newClass, state)
+    if (throwing.mayThrow(newClass, openAt(facts, arguments), state)
         && !writesOnlyIntoAnUnfilledBuffer(
             facts, newClass, newClass.getArguments(), arguments, decorated)) {
       // A decorator that fails loses what it was to decorate, a temporary among it: new

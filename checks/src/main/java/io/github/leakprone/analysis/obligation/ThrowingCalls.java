@@ -17,17 +17,22 @@ import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import io.github.leakprone.catalog.NamedTypes;
 import io.github.leakprone.trees.BodySearch;
+import io.github.leakprone.trees.LocalVariables;
 import io.github.leakprone.trees.ParameterConditions;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.annotation.Nullable;
 import javax.lang.model.element.Modifier;
 
@@ -52,6 +57,14 @@ final class ThrowingCalls {
 
   /** Whether an exception may leave {@code call}, a method or constructor call. */
   boolean mayThrow(ExpressionTree call, VisitorState state) {
+    return mayThrow(call, Set.of(), state);
+  }
+
+  /**
+   * As {@link #mayThrow(ExpressionTree, VisitorState)}, where the arguments at {@code held} are
+   * resources the caller holds open: not null, whatever a check in the callee asks.
+   */
+  boolean mayThrow(ExpressionTree call, Set<Integer> held, VisitorState state) {
     if (policy == ExceptionPolicy.ALL) {
       return true;
     }
@@ -61,17 +74,21 @@ final class ThrowingCalls {
                 && !bodyThrowsNothing(method, state)
                 && !failsOnlyOnMisconfiguration(method, state)
                 && !declaresOnly(method, CLOSED_CHANNEL, state))
-            || (throwsInBody(method, state) && !constantArgumentsRuleOutItsThrows(call, state)));
+            || (throwsInBody(method, state)
+                && !constantArgumentsRuleOutItsThrows(call, held, state)));
   }
 
   /**
    * Whether {@code call}, of a method of the unit whose body throws, gives constants that turn off
-   * every check of its leading {@code if}s that throws, and nothing after them throws: Smack's
+   * every check of its body's {@code if}s that throws, and nothing else in it throws: Smack's
    * {@code setReactorThreadCount(DEFAULT_REACTOR_THREAD_COUNT)}, with the constant 2, against
-   * {@code if (n < 2) throw new IllegalArgumentException(...)}. A precondition the caller's own
-   * constant meets is no path of that call ({@link ParameterConditions}).
+   * {@code if (n < 2) throw new IllegalArgumentException(...)}; Groovy's {@code new
+   * Sql(connection)}, given the connection {@code DriverManager} has just opened, against {@code if
+   * (connection == null) throw new NullPointerException(...)}. A precondition the caller's own
+   * constant or open resource meets is no path of that call ({@link ParameterConditions}).
    */
-  private boolean constantArgumentsRuleOutItsThrows(ExpressionTree call, VisitorState state) {
+  private boolean constantArgumentsRuleOutItsThrows(
+      ExpressionTree call, Set<Integer> held, VisitorState state) {
     MethodSymbol method = (MethodSymbol) getSymbol(call);
     List<? extends ExpressionTree> arguments =
         call instanceof MethodInvocationTree invocation
@@ -85,7 +102,8 @@ final class ThrowingCalls {
     }
     Map<Symbol, Object> constants = new HashMap<>();
     for (int i = 0; i < arguments.size(); i++) {
-      Object value = ASTHelpers.constValue(arguments.get(i));
+      Object value =
+          held.contains(i) ? ParameterConditions.NOT_NULL : ASTHelpers.constValue(arguments.get(i));
       if (value != null) {
         constants.put(method.getParameters().get(i), value);
       }
@@ -93,18 +111,20 @@ final class ThrowingCalls {
     if (constants.isEmpty()) {
       return false;
     }
-    // The parameters keep the call's values through leading checks that end in a throw or a
-    // return: `if (n < 2) throw ...`. After anything else, a parameter may have been reassigned.
-    boolean leading = true;
+    // A parameter the body never assigns keeps the call's value throughout: each check that ends
+    // in a throw or a return (`if (n < 2) throw ...`) is read with it.
+    constants.keySet().removeAll(LocalVariables.assignedIn(declaration.getBody()));
+    constants.keySet().removeAll(steppedIn(declaration.getBody()));
+    if (constants.isEmpty()) {
+      return false;
+    }
     for (StatementTree statement : declaration.getBody().getStatements()) {
       Tree runs = statement;
-      if (leading && statement instanceof IfTree check && isGuardClause(check)) {
+      if (statement instanceof IfTree check && isGuardClause(check)) {
         Boolean taken = ParameterConditions.valueOf(check.getCondition(), constants);
         if (taken != null) {
           runs = taken ? check.getThenStatement() : null;
         }
-      } else {
-        leading = false;
       }
       if (scanForThrows(runs, state)) {
         return false;
@@ -270,6 +290,27 @@ final class ThrowingCalls {
 
   private static boolean isError(Type type, VisitorState state) {
     return ASTHelpers.isSubtype(type, state.getSymtab().errorType, state);
+  }
+
+  /** The variables {@code body} increments or decrements ({@code n++}, {@code --n}). */
+  private static Set<Symbol> steppedIn(Tree body) {
+    Set<Symbol> stepped = new HashSet<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitUnary(UnaryTree tree, Void unused) {
+        switch (tree.getKind()) {
+          case PREFIX_INCREMENT, POSTFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_DECREMENT -> {
+            Symbol target = getSymbol(tree.getExpression());
+            if (target != null) {
+              stepped.add(target);
+            }
+          }
+          default -> {}
+        }
+        return super.visitUnary(tree, null);
+      }
+    }.scan(body, null);
+    return stepped;
   }
 
   /**
