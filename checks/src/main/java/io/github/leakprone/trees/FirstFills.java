@@ -3,14 +3,13 @@ package io.github.leakprone.trees;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
-import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
 
 /**
  * The lazy first fill of a field: {@code if (OPERATIONS == null) { OPERATIONS = new HashSet<>();
@@ -24,13 +23,13 @@ public final class FirstFills {
    * Whether {@code growth} runs inside the branch of an {@code if} taken only while {@code field}
    * is null, and that branch assigns the field.
    */
-  public static boolean isInFirstFill(TreePath growth, Symbol field) {
+  public static boolean isInFirstFill(TreePath growth, VarSymbol field) {
     Tree child = growth.getLeaf();
     for (TreePath path = growth.getParentPath(); path != null; path = path.getParentPath()) {
       if (path.getLeaf() instanceof IfTree check
           && check.getThenStatement() == child
           && onlyWhileNull(check.getCondition(), field)
-          && assigns(check.getThenStatement(), field)) {
+          && LocalVariables.isAssigned(field, check.getThenStatement())) {
         return true;
       }
       child = path.getLeaf();
@@ -48,18 +47,6 @@ public final class FirstFills {
     return e.getKind() == Tree.Kind.CONDITIONAL_AND
         && (onlyWhileNull(((BinaryTree) e).getLeftOperand(), field)
             || onlyWhileNull(((BinaryTree) e).getRightOperand(), field));
-  }
-
-  private static boolean assigns(Tree branch, Symbol field) {
-    boolean[] found = {false};
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitAssignment(AssignmentTree assignment, Void unused) {
-        found[0] |= getSymbol(assignment.getVariable()) == field;
-        return super.visitAssignment(assignment, null);
-      }
-    }.scan(branch, null);
-    return found[0];
   }
 
   private FirstFills() {}

@@ -11,6 +11,7 @@ import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
@@ -141,6 +142,27 @@ public final class LocalVariables {
       }
     }.scan(body, null);
     return assigned;
+  }
+
+  /** The variables that {@code body} increments or decrements ({@code n++}, {@code --n}). */
+  public static Set<Symbol> steppedIn(Tree body) {
+    Set<Symbol> stepped = new HashSet<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitUnary(UnaryTree tree, Void unused) {
+        switch (tree.getKind()) {
+          case PREFIX_INCREMENT, POSTFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_DECREMENT -> {
+            Symbol target = getSymbol(tree.getExpression());
+            if (target != null) {
+              stepped.add(target);
+            }
+          }
+          default -> {}
+        }
+        return super.visitUnary(tree, null);
+      }
+    }.scan(body, null);
+    return stepped;
   }
 
   /** The variables that {@code body} sets to {@code null} after their declaration. */

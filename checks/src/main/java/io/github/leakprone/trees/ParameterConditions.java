@@ -62,20 +62,15 @@ public final class ParameterConditions {
 
   @Nullable
   private static Boolean compare(BinaryTree binary, Map<Symbol, Object> constants) {
+    ExpressionTree nullTested = NullComparisons.comparedWithNull(binary);
+    if (nullTested != null) {
+      // Only a parameter known not to be null answers a null test: a constant or NOT_NULL.
+      return value(nullTested, constants) == null
+          ? null
+          : binary.getKind() == ExpressionTree.Kind.NOT_EQUAL_TO;
+    }
     Object left = value(binary.getLeftOperand(), constants);
     Object right = value(binary.getRightOperand(), constants);
-    boolean nullLeft = isNull(binary.getLeftOperand());
-    if (nullLeft || isNull(binary.getRightOperand())) {
-      // Only a parameter known not to be null answers a null test: a constant or NOT_NULL.
-      Object other = nullLeft ? right : left;
-      return other == null
-          ? null
-          : switch (binary.getKind()) {
-            case EQUAL_TO -> false;
-            case NOT_EQUAL_TO -> true;
-            default -> null;
-          };
-    }
     if (left instanceof Boolean a && right instanceof Boolean b) {
       return switch (binary.getKind()) {
         case EQUAL_TO -> a.equals(b);
@@ -101,10 +96,6 @@ public final class ParameterConditions {
       case NOT_EQUAL_TO -> order != 0;
       default -> null;
     };
-  }
-
-  private static boolean isNull(ExpressionTree tree) {
-    return stripParentheses(tree).getKind() == ExpressionTree.Kind.NULL_LITERAL;
   }
 
   /** A bound parameter's value, or a compile-time constant's; else null. */

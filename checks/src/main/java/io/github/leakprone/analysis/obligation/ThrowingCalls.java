@@ -17,9 +17,7 @@ import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -29,7 +27,6 @@ import io.github.leakprone.trees.BodySearch;
 import io.github.leakprone.trees.LocalVariables;
 import io.github.leakprone.trees.ParameterConditions;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -114,7 +111,7 @@ final class ThrowingCalls {
     // A parameter the body never assigns keeps the call's value throughout: each check that ends
     // in a throw or a return (`if (n < 2) throw ...`) is read with it.
     constants.keySet().removeAll(LocalVariables.assignedIn(declaration.getBody()));
-    constants.keySet().removeAll(steppedIn(declaration.getBody()));
+    constants.keySet().removeAll(LocalVariables.steppedIn(declaration.getBody()));
     if (constants.isEmpty()) {
       return false;
     }
@@ -290,27 +287,6 @@ final class ThrowingCalls {
 
   private static boolean isError(Type type, VisitorState state) {
     return ASTHelpers.isSubtype(type, state.getSymtab().errorType, state);
-  }
-
-  /** The variables {@code body} increments or decrements ({@code n++}, {@code --n}). */
-  private static Set<Symbol> steppedIn(Tree body) {
-    Set<Symbol> stepped = new HashSet<>();
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitUnary(UnaryTree tree, Void unused) {
-        switch (tree.getKind()) {
-          case PREFIX_INCREMENT, POSTFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_DECREMENT -> {
-            Symbol target = getSymbol(tree.getExpression());
-            if (target != null) {
-              stepped.add(target);
-            }
-          }
-          default -> {}
-        }
-        return super.visitUnary(tree, null);
-      }
-    }.scan(body, null);
-    return stepped;
   }
 
   /**
