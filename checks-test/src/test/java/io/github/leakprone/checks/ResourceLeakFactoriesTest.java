@@ -121,6 +121,59 @@ final class ResourceLeakFactoriesTest {
   }
 
   /**
+   * A helper in sight that opens a stream into a local and returns a decorator made around that
+   * local (JLayer's {@code openInput}: {@code fileIn = new FileInputStream(file); bufIn = new
+   * BufferedInputStream(fileIn); return bufIn}) hands out a new resource, as one that returns the
+   * decorator made around the constructor call; one that decorates a stream it was given does not.
+   */
+  @Test
+  void aHelperReturningADecoratorOverALocalItOpenedAcquires() {
+    helper
+        .addSourceLines(
+            "Converter.java",
+            """
+            import java.io.BufferedInputStream;
+            import java.io.File;
+            import java.io.FileInputStream;
+            import java.io.IOException;
+            import java.io.InputStream;
+
+            class Converter {
+              void convert(String name) throws IOException {
+                // BUG: Diagnostic contains: InputStream `in` acquired at line 10 is not closed when `decode(...)` at line 11 throws
+                InputStream in = openInput(name);
+                decode(in);
+                in.close();
+              }
+
+              void convertBuffered(InputStream source) throws IOException {
+                InputStream in = buffered(source);
+                decode(in);
+              }
+
+              protected InputStream openInput(String fileName) throws IOException {
+                File file = new File(fileName);
+                InputStream fileIn = new FileInputStream(file);
+                BufferedInputStream bufIn = new BufferedInputStream(fileIn);
+                return bufIn;
+              }
+
+              private InputStream buffered(InputStream source) {
+                InputStream given = source;
+                return new BufferedInputStream(given);
+              }
+
+              private void decode(InputStream in) throws IOException {
+                if (in.read() < 0) {
+                  throw new IOException("empty");
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A project's {@code connect*} method that returns a new socket it has connected is a factory
    * (jodd-http's {@code Sockets.connect(host, port)}, whose tunnel loses the socket when a write to
    * it fails); one that connects the socket it is given and returns it makes nothing new.

@@ -1714,6 +1714,160 @@ final class ResourceLeakRealCodeShapesTest {
   }
 
   /**
+   * A constructor in sight that closes the very resource it is given in the handler of its own
+   * failure (j60870's {@code new Connection(socket, ...)}, which closes the socket when it cannot
+   * get its streams, then rethrows) takes that resource's cleanup upon itself from the call on,
+   * whether or not its object is a decorator. One whose handler closes nothing of what it was given
+   * still loses the caller's resource.
+   */
+  @Test
+  void aConstructorThatClosesWhatItIsGivenWhenItFailsLosesNothing() {
+    helper
+        .addSourceLines(
+            "Client.java",
+            """
+            import java.io.DataInputStream;
+            import java.io.DataOutputStream;
+            import java.io.IOException;
+            import java.net.Socket;
+
+            class Link {
+              private final Socket socket;
+              private final DataOutputStream out;
+
+              Link(Socket socket, int timeout) throws IOException {
+                try {
+                  out = new DataOutputStream(socket.getOutputStream());
+                } catch (IOException e) {
+                  socket.close();
+                  throw e;
+                }
+                this.socket = socket;
+              }
+
+              void close() throws IOException {
+                socket.close();
+              }
+            }
+
+            class LooseLink {
+              private final Socket socket;
+              private final DataInputStream in;
+
+              LooseLink(Socket socket, Socket spare) throws IOException {
+                try {
+                  in = new DataInputStream(socket.getInputStream());
+                } catch (IOException e) {
+                  spare.close();
+                  throw e;
+                }
+                this.socket = socket;
+              }
+
+              void close() throws IOException {
+                socket.close();
+              }
+            }
+
+            class Client {
+              Link connect(String host, int port) throws IOException {
+                Socket socket = new Socket(host, port);
+                return new Link(socket, 1000);
+              }
+
+              LooseLink connectLoosely(String host, int port, Socket spare) throws IOException {
+                // BUG: Diagnostic contains: Socket `socket` acquired at line 52 is not closed when `new LooseLink(...)` at line 53 throws
+                Socket socket = new Socket(host, port);
+                return new LooseLink(socket, spare);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
+   * A helper in sight that only keeps what it is given (hands it to an object of its own and drops
+   * it: JLayer's {@code convert(in, ...)} decoding through a {@code Bitstream} made around the
+   * stream) does not take it from a caller that closes it itself afterwards: the caller only lent
+   * it, and the helper's failure loses it. A helper that closes it, or a caller that leaves it to
+   * the helper, loses nothing.
+   */
+  @Test
+  void aHelperThatOnlyKeepsWhatTheCallerClosesAfterwardsBorrowsIt() {
+    helper
+        .addSourceLines(
+            "Converter.java",
+            """
+            import java.io.Closeable;
+            import java.io.FileInputStream;
+            import java.io.IOException;
+            import java.io.InputStream;
+
+            class Frames implements Closeable {
+              private final InputStream source;
+
+              Frames(InputStream source) {
+                this.source = source;
+              }
+
+              int next() throws IOException {
+                return source.read();
+              }
+
+              @Override
+              public void close() throws IOException {
+                source.close();
+              }
+            }
+
+            class Decoder {
+              private Frames frames;
+
+              int decode(Frames frames) throws IOException {
+                this.frames = frames;
+                return frames.next();
+              }
+            }
+
+            class Converter {
+              void convert(String name) throws IOException {
+                // BUG: Diagnostic contains: FileInputStream `in` acquired at line 35 is not closed when `decode(...)` at line 36 throws
+                InputStream in = new FileInputStream(name);
+                decode(in);
+                in.close();
+              }
+
+              void convertAndLeave(String name) throws IOException {
+                InputStream in = new FileInputStream(name);
+                decode(in);
+              }
+
+              void convertClosing(String name) throws IOException {
+                InputStream in = new FileInputStream(name);
+                decodeAndClose(in);
+                in.close();
+              }
+
+              private void decode(InputStream source) throws IOException {
+                Decoder decoder = new Decoder();
+                if (decoder.decode(new Frames(source)) < 0) {
+                  throw new IOException("empty");
+                }
+              }
+
+              private void decodeAndClose(InputStream source) throws IOException {
+                try (Frames frames = new Frames(source)) {
+                  if (frames.next() < 0) {
+                    throw new IOException("empty");
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A method of the class that stores in a field a value made of the field's own (jnats's TLS
    * upgrade: {@code sslSocket = factory.createSocket(socket, host, port, true); ... socket =
    * sslSocket}) wraps its resource rather than overwrite it; one that stores a new socket still

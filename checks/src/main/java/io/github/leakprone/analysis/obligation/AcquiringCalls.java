@@ -465,6 +465,19 @@ final class AcquiringCalls {
           origin(conditional.getTrueExpression(), method, freshLocals, state),
           origin(conditional.getFalseExpression(), method, freshLocals, state));
     }
+    if (value instanceof NewClassTree decorator && !isAcquiring(decorator, state)) {
+      // new BufferedInputStream(fileIn) around a local the body opened (JLayer's openInput): the
+      // decorator hands out what that local holds.
+      for (int i : spec.decoratedArguments(decorator, state)) {
+        ExpressionTree decorated = Casts.stripped(decorator.getArguments().get(i));
+        Integer local = freshLocals.get(getSymbol(decorated));
+        int inner = local != null ? local : origin(decorated, method, freshLocals, state);
+        if (inner != NOT_FRESH) {
+          return inner;
+        }
+      }
+      return NOT_FRESH;
+    }
     if (!(value instanceof MethodInvocationTree call)) {
       return isAcquiring(value, state) ? OWN : NOT_FRESH;
     }

@@ -503,8 +503,13 @@ final class ClassSummary {
         // Asked only when an argument is one this summary would record: the question reads the
         // callee's body, and through it the bodies its own calls reach.
         if (tree.getArguments().stream().anyMatch(this::isRecordable)) {
+          // Closed outright only where the callee closes it: one that keeps it takes it, no more.
+          Set<Integer> closedByCallee = releasing.closedArguments(tree, state);
           for (int i : releasing.releasedArguments(tree, state)) {
-            closedOutright.add(record(tree.getArguments().get(i)));
+            int parameter = record(tree.getArguments().get(i));
+            if (closedByCallee.contains(i)) {
+              closedOutright.add(parameter);
+            }
             recordField(tree.getArguments().get(i));
           }
         }

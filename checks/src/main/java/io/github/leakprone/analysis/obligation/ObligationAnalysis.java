@@ -8,6 +8,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.Iterables;
+import com.google.common.collect.Sets;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssertTree;
@@ -833,7 +834,7 @@ public final class ObligationAnalysis {
     }
     // The arguments whose resource the call's value holds, asked once for the three uses below.
     List<Integer> wrapping = wrappedArguments(call, arguments);
-    Set<Integer> releasedArguments = unit.releasing.releasedArguments(call, state);
+    Set<Integer> releasedArguments = releasedNotLent(call);
     if (anyHolds(arguments)
         && isThisCall(call, method)
         && throwing.mayThrow(call, state)
@@ -1361,11 +1362,18 @@ public final class ObligationAnalysis {
           }
         }
       }
-      // A decorator in sight that closes itself when it fails cleans up what it was given.
-      Holders lost = decorating;
-      if (!decorating.isEmpty() && unit.releasing.cleansUpOnFailure(newClass, state)) {
-        consumed = consumed.union(decorating);
-        lost = Holders.NONE;
+      // A decorator in sight that closes itself when it fails cleans up what it was given; so
+      // does any constructor in sight for what it closes in a handler of its own failure.
+      boolean cleansUp = !decorating.isEmpty() && unit.releasing.cleansUpOnFailure(newClass, state);
+      Set<Integer> closedOnFailure =
+          anyHolds(arguments) ? unit.releasing.argumentsClosedOnFailure(newClass, state) : Set.of();
+      Holders lost = Holders.NONE;
+      for (int i = 0; i < arguments.size(); i++) {
+        if ((cleansUp && decorated.contains(i)) || closedOnFailure.contains(i)) {
+          consumed = consumed.union(arguments.get(i));
+        } else if (decorated.contains(i)) {
+          lost = lost.union(arguments.get(i));
+        }
       }
       mayThrow(transfers.escape(facts, consumed), newClass, lost);
     }
@@ -1403,6 +1411,35 @@ public final class ObligationAnalysis {
     return !Receivers.isThisOrSuper(receiver)
         && ((Setters.isSetter(method) && arguments == 1)
             || (Registrations.isRegistration(method) && !spec.isRelease(method, state)));
+  }
+
+  /**
+   * The positions of {@code call}'s arguments it releases ({@link
+   * ReleasingCalls#releasedArguments}), less what a helper in sight only keeps (hands to an object
+   * of its own, stores) where the method closes that variable itself later: JLayer's {@code
+   * convert(in, ...)} builds a {@code Bitstream} around the stream and drops it, and the caller's
+   * own {@code in.close()} says it only lent the stream, which a failure of the helper then loses,
+   * as for a setter ({@link #keepsWhatItIsGiven}).
+   */
+  private Set<Integer> releasedNotLent(MethodInvocationTree call) {
+    Set<Integer> released = unit.releasing.releasedArguments(call, state);
+    Set<Integer> closed = null;
+    Set<Integer> lent = new HashSet<>();
+    for (int i : released) {
+      ExpressionTree argument = call.getArguments().get(i);
+      // The cheap question first: whether the body releases the variable anywhere, this call
+      // among the places; then whether it does besides this call, asked only of a helper that
+      // keeps it.
+      if (closesItself(argument)) {
+        if (closed == null) {
+          closed = unit.releasing.closedArguments(call, state);
+        }
+        if (!closed.contains(i) && releasedIn(body, call).contains(trackable(argument))) {
+          lent.add(i);
+        }
+      }
+    }
+    return lent.isEmpty() ? released : Sets.difference(released, lent);
   }
 
   /**
@@ -1854,6 +1891,11 @@ public final class ObligationAnalysis {
 
   /** The variables whose resources {@code tree} closes: a close of one, or a closing helper's. */
   private Set<Symbol> releasedIn(@Nullable Tree tree) {
+    return releasedIn(tree, null);
+  }
+
+  /** As {@link #releasedIn(Tree)}, by every call but {@code besides}. */
+  private Set<Symbol> releasedIn(@Nullable Tree tree, @Nullable MethodInvocationTree besides) {
     Set<Symbol> released = new HashSet<>();
     if (tree == null) {
       return released;
@@ -1862,7 +1904,7 @@ public final class ObligationAnalysis {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
         MethodSymbol method = getSymbol(call);
-        if (method != null) {
+        if (method != null && call != besides) {
           if (spec.isRelease(method, state)) {
             addIfTrackable(getReceiver(call), released);
           }

@@ -10,6 +10,7 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.VariableTree;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
@@ -19,8 +20,10 @@ import io.github.leakprone.trees.BodySearch;
 import io.github.leakprone.trees.Receivers;
 import io.github.leakprone.trees.SameBodyScanner;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import javax.annotation.Nullable;
 import javax.lang.model.element.ElementKind;
 
@@ -170,19 +173,56 @@ final class ReleasingCalls {
       return false;
     }
     ClassSummary summary = summaries.apply(owner);
+    return anyHandlerCalls(
+        declaration, call -> closesItsObject(call) || releasesAField(call, summary));
+  }
+
+  /**
+   * The positions of {@code newClass}'s arguments that its constructor, in sight, closes itself in
+   * a handler of its own failure (j60870's {@code new Connection(socket, ...)}, which closes the
+   * socket when it cannot get its streams, then rethrows): as for a decorator that {@linkplain
+   * #cleansUpOnFailure cleans up on failure}, the author's word that what it is given is its to
+   * clean up from the call on.
+   */
+  Set<Integer> argumentsClosedOnFailure(NewClassTree newClass, VisitorState state) {
+    MethodSymbol constructor = getSymbol(newClass);
+    MethodTree declaration =
+        constructor == null ? null : unit.declarationInSight(constructor, state);
+    if (declaration == null || declaration.getBody() == null) {
+      return Set.of();
+    }
+    Set<Integer> closed = new HashSet<>();
+    List<? extends VariableTree> parameters = declaration.getParameters();
+    for (int i = 0; i < parameters.size(); i++) {
+      VarSymbol parameter = getSymbol(parameters.get(i));
+      if (anyHandlerCalls(declaration, call -> closes(call, parameter))) {
+        closed.add(i);
+      }
+    }
+    return closed;
+  }
+
+  /** Whether a {@code catch} of {@code declaration}'s body makes a call that {@code counts}. */
+  private static boolean anyHandlerCalls(MethodTree declaration, Predicate<ExpressionTree> counts) {
     boolean[] found = {false};
     new SameBodyScanner() {
       @Override
       public Void visitCatch(CatchTree handler, Void unused) {
-        found[0] |=
-            BodySearch.anyIn(
-                handler.getBlock(),
-                thrown -> false,
-                call -> closesItsObject(call) || releasesAField(call, summary));
+        found[0] |= BodySearch.anyIn(handler.getBlock(), thrown -> false, counts);
         return super.visitCatch(handler, null);
       }
     }.scan(declaration.getBody(), null);
     return found[0];
+  }
+
+  /** Whether {@code call} is {@code close()} on {@code variable}. */
+  private static boolean closes(ExpressionTree call, VarSymbol variable) {
+    return call instanceof MethodInvocationTree invocation
+        && invocation.getArguments().isEmpty()
+        && getSymbol(invocation) != null
+        && getSymbol(invocation).getSimpleName().contentEquals("close")
+        && variable != null
+        && variable.equals(getSymbol(ASTHelpers.getReceiver(invocation)));
   }
 
   /** Whether {@code call} is a method of the object itself that releases one of its fields. */
