@@ -530,6 +530,132 @@ final class JdbcResourceLeakKeptTest {
   }
 
   /**
+   * The code base's closer of result sets, found where the method closes things: the helper class
+   * its own {@code catch} closes the statement with (CQEngine's {@code DBUtils.closeQuietly}, whose
+   * result-set overload closes {@code rs.getStatement()} too), or its own class's closer reaching
+   * the statement through a helper of the class that returns it (jdbacl's {@code
+   * closeResultSetAndStatement(rs)}, given {@code getStatement(rs)}). A helper class whose closers
+   * close only what they are given leaves the statement reported.
+   */
+  @Test
+  void aResultSetReturnedTakesItsStatementWhereTheCodeBasesCloserClosesBoth() {
+    helper
+        .addSourceLines(
+            "DbUtils.java",
+            """
+            import java.sql.ResultSet;
+            import java.sql.Statement;
+
+            final class DbUtils {
+              static void closeQuietly(ResultSet rs) {
+                try {
+                  Statement statement = rs.getStatement();
+                  statement.close();
+                  rs.close();
+                } catch (Exception ignored) {
+                }
+              }
+
+              static void closeQuietly(Statement statement) {
+                try {
+                  statement.close();
+                } catch (Exception ignored) {
+                }
+              }
+            }
+            """)
+        .addSourceLines(
+            "Plain.java",
+            """
+            import java.sql.Statement;
+
+            final class Plain {
+              static void closeQuietly(Statement statement) {
+                try {
+                  statement.close();
+                } catch (Exception ignored) {
+                }
+              }
+            }
+            """)
+        .addSourceLines(
+            "Queries.java",
+            """
+            import java.sql.Connection;
+            import java.sql.PreparedStatement;
+            import java.sql.ResultSet;
+            import java.sql.SQLException;
+
+            class Queries {
+              static ResultSet search(Connection conn, String sql) {
+                PreparedStatement statement = null;
+                try {
+                  statement = conn.prepareStatement(sql);
+                  return statement.executeQuery();
+                } catch (Exception e) {
+                  DbUtils.closeQuietly(statement);
+                  throw new IllegalStateException(e);
+                }
+              }
+
+              static ResultSet plainSearch(Connection conn, String sql) {
+                PreparedStatement statement = null;
+                try {
+                  // BUG: Diagnostic contains: PreparedStatement `statement` acquired at line 22 is not closed when the `return` at line 23 is taken
+                  statement = conn.prepareStatement(sql);
+                  return statement.executeQuery();
+                } catch (Exception e) {
+                  Plain.closeQuietly(statement);
+                  throw new IllegalStateException(e);
+                }
+              }
+            }
+            """)
+        .addSourceLines(
+            "DbUtil.java",
+            """
+            import java.sql.Connection;
+            import java.sql.ResultSet;
+            import java.sql.SQLException;
+            import java.sql.Statement;
+
+            class DbUtil {
+              static ResultSet executeQuery(String query, Connection connection) throws SQLException {
+                Statement statement = connection.createStatement();
+                try {
+                  return statement.executeQuery(query);
+                } catch (SQLException e) {
+                  statement.close();
+                  throw e;
+                }
+              }
+
+              static Statement getStatement(ResultSet resultSet) {
+                try {
+                  return resultSet.getStatement();
+                } catch (SQLException e) {
+                  throw new IllegalStateException(e);
+                }
+              }
+
+              static void closeResultSetAndStatement(ResultSet resultSet) throws SQLException {
+                closeResultSetAndStatement(resultSet, getStatement(resultSet));
+              }
+
+              static void closeResultSetAndStatement(ResultSet resultSet, Statement statement)
+                  throws SQLException {
+                try {
+                  resultSet.close();
+                } finally {
+                  statement.close();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * {@code rs.getStatement()} on an open result set does not throw (the JDBC javadoc: only on a
    * closed one), so a cleanup that asks for the statement before it closes both loses nothing
    * (Empire-db's Oracle handler). A call that may throw there still opens the path.

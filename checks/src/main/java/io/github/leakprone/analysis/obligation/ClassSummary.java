@@ -273,6 +273,41 @@ final class ClassSummary {
     return methods.containsKey(method) ? direct(method).parentsClosed() : Set.of();
   }
 
+  /** {@link #parentGetterOwnParameter}'s answers, by method of this class. */
+  private final Map<MethodSymbol, Integer> parentGetters = new HashMap<>();
+
+  /**
+   * The position of the parameter whose parent {@code method}, of this class, returns on every
+   * return ({@code getStatement(resultSet)}, returning {@code resultSet.getStatement()}), or -1.
+   */
+  private int parentGetterOwnParameter(MethodSymbol method) {
+    MethodTree declaration = methods.get(method);
+    if (declaration == null) {
+      return -1;
+    }
+    Integer known = parentGetters.get(method);
+    if (known != null) {
+      return known;
+    }
+    List<? extends VarSymbol> parameters = method.getParameters();
+    Set<Integer> returned = new HashSet<>();
+    new SameBodyScanner() {
+      @Override
+      public Void visitReturn(ReturnTree tree, Void unused) {
+        ExpressionTree value = tree.getExpression() == null ? null : uncast(tree.getExpression());
+        MethodSymbol getter = value instanceof MethodInvocationTree call ? getSymbol(call) : null;
+        returned.add(
+            getter != null && spec.isParentGetter(getter, state)
+                ? parameters.indexOf(getSymbol(getReceiver((MethodInvocationTree) value)))
+                : -1);
+        return super.visitReturn(tree, null);
+      }
+    }.scan(declaration.getBody(), null);
+    int parameter = returned.size() == 1 ? returned.iterator().next() : -1;
+    parentGetters.put(method, parameter);
+    return parameter;
+  }
+
   private Direct direct(MethodSymbol symbol) {
     Direct known = direct.get(symbol);
     if (known != null) {
@@ -437,14 +472,23 @@ final class ClassSummary {
             && isOwnField(receiver, getSymbol(receiver));
       }
 
-      // The position of the parameter whose parent `value` gets, or -1.
+      // The position of the parameter whose parent `value` gets, or -1: directly
+      // (rs.getStatement()), or through a method of this class that returns its argument's parent
+      // (jdbacl's getStatement(resultSet)).
       private int parentOfParameter(ExpressionTree value) {
         if (!(value instanceof MethodInvocationTree call)) {
           return -1;
         }
         MethodSymbol getter = getSymbol(call);
-        return getter != null && spec.isParentGetter(getter, state)
-            ? parameters.indexOf(getSymbol(getReceiver(call)))
+        if (getter == null) {
+          return -1;
+        }
+        if (spec.isParentGetter(getter, state)) {
+          return parameters.indexOf(getSymbol(getReceiver(call)));
+        }
+        int argument = parentGetterOwnParameter(getter);
+        return argument >= 0 && argument < call.getArguments().size()
+            ? parameters.indexOf(getSymbol(uncast(call.getArguments().get(argument))))
             : -1;
       }
 

@@ -63,6 +63,7 @@ import io.github.leakprone.analysis.obligation.PendingExits.Kind;
 import io.github.leakprone.catalog.ContainerStores;
 import io.github.leakprone.catalog.NamedTypes;
 import io.github.leakprone.catalog.ResourceSpec;
+import io.github.leakprone.trees.BodySearch;
 import io.github.leakprone.trees.Casts;
 import io.github.leakprone.trees.EnumSwitches;
 import io.github.leakprone.trees.FirstPassGuards;
@@ -190,6 +191,9 @@ public final class ObligationAnalysis {
    * the first call that hands a held resource to one that keeps it ({@link #closesItself}).
    */
   private Set<Symbol> releasedInBody;
+
+  /** {@link #closersCloseParents}'s answer, once asked. */
+  private Boolean closersCloseParents;
 
   /**
    * Whether each loop or switch a {@code break} leaves closes nothing ({@link #releasesNothing}).
@@ -389,10 +393,10 @@ public final class ObligationAnalysis {
         Eval value = expression(returnTree.getExpression(), in);
         Holders returned = value.holders.union(substituted(returnTree.getExpression()));
         if (value.facts != null && !value.facts.isEmpty()) {
-          // return stmt.executeQuery(): where the class's own closer of result sets closes their
+          // return stmt.executeQuery(): where the code base's closer of result sets closes their
           // statement too, the result set takes its statement along.
           Holders withParents = Transfers.withParents(value.facts, returned);
-          if (withParents != returned && summary.closesParentsOfArguments()) {
+          if (withParents != returned && closersCloseParents()) {
             returned = withParents;
           }
         }
@@ -1882,6 +1886,31 @@ public final class ObligationAnalysis {
 
   private static boolean isEmpty(@Nullable Facts facts) {
     return facts == null || facts.isEmpty();
+  }
+
+  /**
+   * Whether the code base's closer of result sets closes their statement too, as the callers of a
+   * method that returns a result set close what it hands out: its own class's ({@code
+   * closeResultSet(rs)} closing {@code rs.getStatement()}: Empire-db), or that of a class whose
+   * helpers the body closes things with (CQEngine's {@code catch} calling {@code
+   * DBUtils.closeQuietly(statement)}, whose result-set overload closes the statement). Asked only
+   * of a returned child whose parent the body holds; answered once.
+   */
+  private boolean closersCloseParents() {
+    if (closersCloseParents == null) {
+      closersCloseParents =
+          summary.closesParentsOfArguments()
+              || BodySearch.anyIn(
+                  body,
+                  thrown -> false,
+                  call ->
+                      call instanceof MethodInvocationTree invocation
+                          && getSymbol(invocation) != null
+                          && !unit.releasing.releasedArguments(invocation, state).isEmpty()
+                          && unit.releasing.ownerClosesParentsOfArguments(
+                              getSymbol(invocation), state));
+    }
+    return closersCloseParents;
   }
 
   /** Whether the loop or switch {@code target} closes nothing, asked once per target. */

@@ -140,6 +140,16 @@ final class ReleasingCalls {
   }
 
   /**
+   * Whether the class in sight that declares {@code helper} has a closer of children that closes
+   * their parent too ({@link ClassSummary#closesParentsOfArguments}): CQEngine's {@code DBUtils},
+   * whose {@code closeQuietly(ResultSet)} closes {@code rs.getStatement()}.
+   */
+  boolean ownerClosesParentsOfArguments(MethodSymbol helper, VisitorState state) {
+    ClassTree owner = ownerInSight(helper, state);
+    return owner != null && summaries.apply(owner).closesParentsOfArguments();
+  }
+
+  /**
    * Whether the object {@code newClass} makes, of a class in sight, closes the parent of what it
    * keeps ({@link ClassSummary#closesParentsOfFields}).
    */
