@@ -1868,6 +1868,70 @@ final class ResourceLeakRealCodeShapesTest {
   }
 
   /**
+   * A {@code catch} of a narrower exception than a call declares is that call's where another call
+   * of its {@code try} declares that exception itself: {@code new Socket(host, port)} declares
+   * {@code UnknownHostException}, so a write that declares only {@code IOException} does not reach
+   * its handler (the Smartsheet SDK's retry on {@code ClientProtocolException}, which only {@code
+   * execute} declares). Where no call declares it ({@code SocketTimeoutException} around a read),
+   * any call that may throw its supertype still reaches it.
+   */
+  @Test
+  void aNarrowCatchIsForTheCallThatDeclaresIt() {
+    helper
+        .addSourceLines(
+            "Probe.java",
+            """
+            import java.io.IOException;
+            import java.net.InetSocketAddress;
+            import java.net.Socket;
+            import java.net.SocketTimeoutException;
+            import java.net.UnknownHostException;
+            import java.util.List;
+
+            class Probe {
+              void ping(List<String> hosts) throws IOException {
+                for (String host : hosts) {
+                  Socket socket = null;
+                  try {
+                    socket = new Socket(host, 7);
+                    socket.getOutputStream().write(1);
+                  } catch (UnknownHostException e) {
+                    continue;
+                  } catch (IOException e) {
+                    if (socket != null) {
+                      socket.close();
+                    }
+                    throw e;
+                  }
+                  socket.close();
+                }
+              }
+
+              void pingPatiently(List<String> hosts) throws IOException {
+                for (String host : hosts) {
+                  Socket socket = null;
+                  try {
+                    // BUG: Diagnostic contains: Socket `socket` acquired at line 32 is not closed when the `continue` at line 36 is taken
+                    socket = new Socket();
+                    socket.connect(new InetSocketAddress(host, 7), 1000);
+                    socket.getOutputStream().write(1);
+                  } catch (SocketTimeoutException e) {
+                    continue;
+                  } catch (IOException e) {
+                    if (socket != null) {
+                      socket.close();
+                    }
+                    throw e;
+                  }
+                  socket.close();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A method of the class that stores in a field a value made of the field's own (jnats's TLS
    * upgrade: {@code sslSocket = factory.createSocket(socket, host, port, true); ... socket =
    * sslSocket}) wraps its resource rather than overwrite it; one that stores a new socket still

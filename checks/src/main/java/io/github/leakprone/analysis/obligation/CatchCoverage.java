@@ -11,6 +11,8 @@ import com.sun.tools.javac.code.Type;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 import javax.annotation.Nullable;
 
 /**
@@ -32,9 +34,17 @@ final class CatchCoverage {
   /**
    * Whether an exception of one of the types {@code thrown} may reach the catch clause at {@code
    * index}: it may be of a type the clause names (one of them, a subtype, or a supertype: an
-   * IOException may be a FileNotFoundException), and no earlier clause surely takes it.
+   * IOException may be a FileNotFoundException), and no earlier clause surely takes it. A clause
+   * narrower than a type {@code thrown} is not reached through that type where a call of the {@code
+   * try}'s block declares the clause's type itself ({@code declaredInTry}, asked only then): the
+   * handler is that call's (a {@code catch (UnknownHostException e)} is for {@code new Socket(host,
+   * port)}, not for a write that declares {@code IOException}).
    */
-  boolean mayReach(TryTree tryTree, int index, @Nullable ImmutableSet<Symbol> thrown) {
+  boolean mayReach(
+      TryTree tryTree,
+      int index,
+      @Nullable ImmutableSet<Symbol> thrown,
+      Supplier<Set<Symbol>> declaredInTry) {
     ImmutableList<ImmutableList<Type>> clauses = caughtBy(tryTree);
     for (int earlier = 0; earlier < index; earlier++) {
       if (catchesAnything(clauses.get(earlier))) {
@@ -47,7 +57,20 @@ final class CatchCoverage {
     for (Symbol type : thrown) {
       if (!surelyCaught(type, clauses.subList(0, index))
           && clauses.get(index).stream()
-              .anyMatch(c -> isSubtype(type.type, c) || isSubtype(c, type.type))) {
+              .anyMatch(
+                  c ->
+                      isSubtype(type.type, c)
+                          || (isSubtype(c, type.type) && !declaredBySome(c, declaredInTry)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether one of the types {@code declared} gives is {@code clause}'s type, or a subtype. */
+  private boolean declaredBySome(Type clause, Supplier<Set<Symbol>> declared) {
+    for (Symbol type : declared.get()) {
+      if (isSubtype(type.type, clause)) {
         return true;
       }
     }
