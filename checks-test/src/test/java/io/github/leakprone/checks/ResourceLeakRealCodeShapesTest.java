@@ -1790,7 +1790,7 @@ final class ResourceLeakRealCodeShapesTest {
    * it: JLayer's {@code convert(in, ...)} decoding through a {@code Bitstream} made around the
    * stream) does not take it from a caller that closes it itself afterwards: the caller only lent
    * it, and the helper's failure loses it. A helper that closes it, or a caller that leaves it to
-   * the helper, loses nothing.
+   * the helper (or to either of two such helpers: another keep is no close), loses nothing.
    */
   @Test
   void aHelperThatOnlyKeepsWhatTheCallerClosesAfterwardsBorrowsIt() {
@@ -1842,6 +1842,15 @@ final class ResourceLeakRealCodeShapesTest {
                 decode(in);
               }
 
+              void convertEitherWay(String name, boolean twice) throws IOException {
+                InputStream in = new FileInputStream(name);
+                if (twice) {
+                  decode(in);
+                } else {
+                  decodeOnce(in);
+                }
+              }
+
               void convertClosing(String name) throws IOException {
                 InputStream in = new FileInputStream(name);
                 decodeAndClose(in);
@@ -1853,6 +1862,10 @@ final class ResourceLeakRealCodeShapesTest {
                 if (decoder.decode(new Frames(source)) < 0) {
                   throw new IOException("empty");
                 }
+              }
+
+              private void decodeOnce(InputStream source) throws IOException {
+                decode(source);
               }
 
               private void decodeAndClose(InputStream source) throws IOException {

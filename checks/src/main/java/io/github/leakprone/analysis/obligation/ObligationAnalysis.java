@@ -1467,13 +1467,13 @@ public final class ObligationAnalysis {
     for (int i : released) {
       ExpressionTree argument = call.getArguments().get(i);
       // The cheap question first: whether the body releases the variable anywhere, this call
-      // among the places; then whether it does besides this call, asked only of a helper that
-      // keeps it.
+      // among the places; then whether it closes it besides this call (another helper that only
+      // keeps it is no close), asked only of a helper that keeps it.
       if (closesItself(argument)) {
         if (closed == null) {
           closed = unit.releasing.closedArguments(call, state);
         }
-        if (!closed.contains(i) && releasedIn(body, call).contains(trackable(argument))) {
+        if (!closed.contains(i) && closedIn(body, call).contains(trackable(argument))) {
           lent.add(i);
         }
       }
@@ -1955,11 +1955,22 @@ public final class ObligationAnalysis {
 
   /** The variables whose resources {@code tree} closes: a close of one, or a closing helper's. */
   private Set<Symbol> releasedIn(@Nullable Tree tree) {
-    return releasedIn(tree, null);
+    return releasedIn(tree, null, call -> unit.releasing.releasedArguments(call, state));
   }
 
-  /** As {@link #releasedIn(Tree)}, by every call but {@code besides}. */
-  private Set<Symbol> releasedIn(@Nullable Tree tree, @Nullable MethodInvocationTree besides) {
+  /**
+   * The variables {@code tree} closes outright by every call but {@code besides}: a close of one,
+   * or a helper's that closes it, not one that only keeps it ({@link
+   * ReleasingCalls#closedArguments}).
+   */
+  private Set<Symbol> closedIn(Tree tree, MethodInvocationTree besides) {
+    return releasedIn(tree, besides, call -> unit.releasing.closedArguments(call, state));
+  }
+
+  private Set<Symbol> releasedIn(
+      @Nullable Tree tree,
+      @Nullable MethodInvocationTree besides,
+      Function<MethodInvocationTree, Set<Integer>> releasedArguments) {
     Set<Symbol> released = new HashSet<>();
     if (tree == null) {
       return released;
@@ -1972,7 +1983,7 @@ public final class ObligationAnalysis {
           if (spec.isRelease(method, state)) {
             addIfTrackable(getReceiver(call), released);
           }
-          for (int position : unit.releasing.releasedArguments(call, state)) {
+          for (int position : releasedArguments.apply(call)) {
             if (position < call.getArguments().size()) {
               addIfTrackable(call.getArguments().get(position), released);
             }
