@@ -418,6 +418,53 @@ final class JdbcResourceLeakExceptionPolicyTest {
   }
 
   /**
+   * The warnings a connection, statement or result set has received are kept on the client: asked
+   * for in a {@code finally} before the close (SQLLine's {@code
+   * showWarnings(stmnt.getWarnings())}), they fail only on a closed object. A call that runs
+   * something on the server there still opens a path.
+   */
+  @Test
+  void theWarningsReceivedOpenNoPath() {
+    CompilationTestHelper.newInstance(JdbcResourceLeak.class, getClass())
+        .addSourceLines(
+            "Shell.java",
+            """
+            import java.sql.Connection;
+            import java.sql.SQLException;
+            import java.sql.SQLWarning;
+            import java.sql.Statement;
+
+            class Shell {
+              void run(Connection conn, String sql) throws SQLException {
+                Statement stmnt = conn.createStatement();
+                try {
+                  stmnt.execute(sql);
+                } finally {
+                  show(stmnt.getWarnings());
+                  stmnt.close();
+                }
+              }
+
+              void runAndCount(Connection conn, String sql) throws SQLException {
+                // BUG: Diagnostic contains: not closed when `stmnt.getUpdateCount()` at line 23 throws
+                Statement stmnt = conn.createStatement();
+                try {
+                  stmnt.execute(sql);
+                } finally {
+                  show(stmnt.getUpdateCount());
+                  stmnt.close();
+                }
+              }
+
+              void show(SQLWarning warning) {}
+
+              void show(int count) {}
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A statement's options, set on a statement just made before it is handed out (SqlToy's guarded
    * fetch size, ActiveMQ's configured query timeout), fail only on a broken connection or on a
    * value or an option the driver rejects for every statement alike: no path of a program in use. A

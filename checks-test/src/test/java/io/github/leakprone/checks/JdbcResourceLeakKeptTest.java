@@ -690,7 +690,7 @@ final class JdbcResourceLeakKeptTest {
               }
 
               Timestamp warned(Connection conn) throws SQLException {
-                // BUG: Diagnostic contains: Statement `st` acquired at line 26 is not closed when `rs.getWarnings()` at line 33 throws
+                // BUG: Diagnostic contains: Statement `st` acquired at line 26 is not closed when `st.getMoreResults()` at line 33 throws
                 Statement st = conn.createStatement();
                 ResultSet rs = null;
                 try {
@@ -698,7 +698,7 @@ final class JdbcResourceLeakKeptTest {
                   return rs.next() ? rs.getTimestamp(1) : null;
                 } finally {
                   if (rs != null) {
-                    rs.getWarnings();
+                    st.getMoreResults();
                     rs.close();
                   }
                   st.close();

@@ -1790,7 +1790,8 @@ final class ResourceLeakRealCodeShapesTest {
    * it: JLayer's {@code convert(in, ...)} decoding through a {@code Bitstream} made around the
    * stream) does not take it from a caller that closes it itself afterwards: the caller only lent
    * it, and the helper's failure loses it. A helper that closes it, or a caller that leaves it to
-   * the helper (or to either of two such helpers: another keep is no close), loses nothing.
+   * the helper (or to either of two such helpers: another keep is no close; or closes it only in a
+   * handler of the helper's failure), loses nothing.
    */
   @Test
   void aHelperThatOnlyKeepsWhatTheCallerClosesAfterwardsBorrowsIt() {
@@ -1848,6 +1849,16 @@ final class ResourceLeakRealCodeShapesTest {
                   decode(in);
                 } else {
                   decodeOnce(in);
+                }
+              }
+
+              void convertOrCleanUp(String name) throws IOException {
+                InputStream in = new FileInputStream(name);
+                try {
+                  decode(in);
+                } catch (IOException e) {
+                  in.close();
+                  throw e;
                 }
               }
 

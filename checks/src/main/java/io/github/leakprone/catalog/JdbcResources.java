@@ -191,6 +191,17 @@ public final class JdbcResources implements ResourceSpec {
           new MethodRef("java.sql.DatabaseMetaData", "getURL"));
 
   /**
+   * The warnings a connection, statement or result set has received: the driver keeps them on the
+   * client, so asking for them fails only on a closed object (SQLLine shows a statement's warnings
+   * in the {@code finally} that closes it).
+   */
+  private static final ImmutableList<MethodRef> WARNINGS_RECEIVED =
+      ImmutableList.of(
+          new MethodRef("java.sql.Connection", "getWarnings"),
+          new MethodRef("java.sql.Statement", "getWarnings"),
+          new MethodRef("java.sql.ResultSet", "getWarnings"));
+
+  /**
    * The resources that live in a database session and die with it ({@link #goesWithItsSession}).
    */
   private static final ImmutableList<String> SESSION_CHILDREN =
@@ -369,7 +380,8 @@ public final class JdbcResources implements ResourceSpec {
       case 0 ->
           isParentGetter(method, state)
               || MethodRef.anyMatches(CONNECTION_LOCAL_READS, method, state)
-              || MethodRef.anyMatches(DRIVER_IDENTITY, method, state);
+              || MethodRef.anyMatches(DRIVER_IDENTITY, method, state)
+              || MethodRef.anyMatches(WARNINGS_RECEIVED, method, state);
       case 1 -> MethodRef.anyMatches(STATEMENT_OPTIONS, method, state);
       case 2 -> MethodRef.anyMatches(TYPED_SETTERS, method, state);
       default -> false;

@@ -1955,27 +1955,35 @@ public final class ObligationAnalysis {
 
   /** The variables whose resources {@code tree} closes: a close of one, or a closing helper's. */
   private Set<Symbol> releasedIn(@Nullable Tree tree) {
-    return releasedIn(tree, null, call -> unit.releasing.releasedArguments(call, state));
+    return releasedIn(tree, null, call -> unit.releasing.releasedArguments(call, state), true);
   }
 
   /**
-   * The variables {@code tree} closes outright by every call but {@code besides}: a close of one,
-   * or a helper's that closes it, not one that only keeps it ({@link
-   * ReleasingCalls#closedArguments}).
+   * The variables {@code tree} closes outright, outside its {@code catch} blocks, by every call but
+   * {@code besides}: a close of one, or a helper's that closes it, not one that only keeps it
+   * ({@link ReleasingCalls#closedArguments}). A close in a handler cleans up after a failure; the
+   * path that succeeds may have handed the variable on (Jackrabbit's {@code startBatch}, which
+   * keeps the connection in its map and closes it only when that fails).
    */
   private Set<Symbol> closedIn(Tree tree, MethodInvocationTree besides) {
-    return releasedIn(tree, besides, call -> unit.releasing.closedArguments(call, state));
+    return releasedIn(tree, besides, call -> unit.releasing.closedArguments(call, state), false);
   }
 
   private Set<Symbol> releasedIn(
       @Nullable Tree tree,
       @Nullable MethodInvocationTree besides,
-      Function<MethodInvocationTree, Set<Integer>> releasedArguments) {
+      Function<MethodInvocationTree, Set<Integer>> releasedArguments,
+      boolean inHandlers) {
     Set<Symbol> released = new HashSet<>();
     if (tree == null) {
       return released;
     }
     new SameBodyScanner() {
+      @Override
+      public Void visitCatch(CatchTree handler, Void unused) {
+        return inHandlers ? super.visitCatch(handler, null) : null;
+      }
+
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
         MethodSymbol method = getSymbol(call);
