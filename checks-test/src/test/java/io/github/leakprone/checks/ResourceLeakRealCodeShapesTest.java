@@ -1956,6 +1956,70 @@ final class ResourceLeakRealCodeShapesTest {
   }
 
   /**
+   * A helper in sight that gives what it is given (or a view of it) to another object's setter
+   * hands it to that object, as a setter called in place would (Proton-J's acceptor passes {@code
+   * channel.socket()} to {@code selectableTransport}, which calls {@code
+   * selectable.setChannel(socket.getChannel())}). A helper that only reads it takes nothing.
+   */
+  @Test
+  void aHelperThatGivesItToASetterHandsItOn() {
+    helper
+        .addSourceLines(
+            "Acceptor.java",
+            """
+            import java.io.IOException;
+            import java.net.Socket;
+            import java.nio.channels.ServerSocketChannel;
+            import java.nio.channels.SocketChannel;
+
+            class Selectable {
+              private SocketChannel channel;
+
+              void setChannel(SocketChannel channel) {
+                this.channel = channel;
+              }
+
+              void free() throws IOException {
+                channel.close();
+              }
+            }
+
+            class Acceptor {
+              private final ServerSocketChannel server;
+              private final Selectable selectable = new Selectable();
+
+              Acceptor(ServerSocketChannel server) {
+                this.server = server;
+              }
+
+              void readable() throws IOException {
+                SocketChannel channel = server.accept();
+                if (channel != null) {
+                  register(channel.socket());
+                }
+              }
+
+              void readableAndLogged() throws IOException {
+                // BUG: Diagnostic contains: SocketChannel `channel` acquired at line 35 is never closed
+                SocketChannel channel = server.accept();
+                if (channel != null) {
+                  log(channel.socket());
+                }
+              }
+
+              private void register(Socket socket) {
+                selectable.setChannel(socket != null ? socket.getChannel() : null);
+              }
+
+              private static void log(Socket socket) {
+                System.out.println(socket.getPort());
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A method of the class that stores in a field a value made of the field's own (jnats's TLS
    * upgrade: {@code sslSocket = factory.createSocket(socket, host, port, true); ... socket =
    * sslSocket}) wraps its resource rather than overwrite it; one that stores a new socket still
