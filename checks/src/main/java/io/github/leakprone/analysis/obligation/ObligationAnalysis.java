@@ -1455,10 +1455,10 @@ public final class ObligationAnalysis {
   /**
    * The positions of {@code call}'s arguments it releases ({@link
    * ReleasingCalls#releasedArguments}), less what a helper in sight only keeps (hands to an object
-   * of its own, stores) where the method closes that variable itself later: JLayer's {@code
-   * convert(in, ...)} builds a {@code Bitstream} around the stream and drops it, and the caller's
-   * own {@code in.close()} says it only lent the stream, which a failure of the helper then loses,
-   * as for a setter ({@link #keepsWhatItIsGiven}).
+   * of its own, stores) where the method closes that variable itself elsewhere, outside a handler
+   * ({@link #closedIn}): JLayer's {@code convert(in, ...)} builds a {@code Bitstream} around the
+   * stream and drops it, and the caller's own {@code in.close()} says it only lent the stream,
+   * which a failure of the helper then loses, as for a setter ({@link #keepsWhatItIsGiven}).
    */
   private Set<Integer> releasedNotLent(MethodInvocationTree call) {
     Set<Integer> released = unit.releasing.releasedArguments(call, state);
