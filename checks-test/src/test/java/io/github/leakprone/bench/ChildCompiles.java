@@ -48,7 +48,13 @@ final class ChildCompiles {
    * from {@code processorPathFile} (written by the profile's {@code dependency:build-classpath}).
    */
   ChildCompiles(Path processorPathFile) throws IOException {
-    jvmFlags = words(requiredProperty("leakprone.bench.jvmFlags"));
+    this(processorPathFile, List.of());
+  }
+
+  /** As {@link #ChildCompiles(Path)}, with {@code extraJvmFlags} after the property's flags. */
+  ChildCompiles(Path processorPathFile, List<String> extraJvmFlags) throws IOException {
+    jvmFlags = new ArrayList<>(words(requiredProperty("leakprone.bench.jvmFlags")));
+    jvmFlags.addAll(extraJvmFlags);
     List<String> path =
         new ArrayList<>(
             Arrays.asList(

@@ -1,5 +1,6 @@
 package io.github.leakprone.bench;
 
+import io.github.leakprone.FailOnInternalError;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
@@ -96,8 +97,12 @@ public final class RealCodeEvaluation {
     work = Path.of(ChildCompiles.requiredProperty("leakprone.eval.work"));
     mvnw = Path.of(ChildCompiles.requiredProperty("leakprone.eval.mvnw"));
     localRepository = System.getProperty("leakprone.eval.localRepository", "");
+    // A check that fails on a tree of real code gives no finding in a user's build; here it fails
+    // the compile, so that the evaluation shows every crash instead of a finding quietly gone.
     compiles =
-        new ChildCompiles(Path.of(ChildCompiles.requiredProperty("leakprone.eval.processorPath")));
+        new ChildCompiles(
+            Path.of(ChildCompiles.requiredProperty("leakprone.eval.processorPath")),
+            List.of("-D" + FailOnInternalError.PROPERTY + "=true"));
   }
 
   public static void main(String[] args) throws IOException, InterruptedException {

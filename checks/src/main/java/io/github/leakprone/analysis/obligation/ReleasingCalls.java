@@ -94,7 +94,8 @@ final class ReleasingCalls {
     }
     Set<Integer> positions = new HashSet<>(spec.releasedArguments(call, state));
     positions.addAll(summaries.apply(owner).parametersClosedBy(method));
-    positions.removeIf(i -> i >= call.getArguments().size());
+    // A summary notes -1 for what it closes that is no parameter of its method.
+    positions.removeIf(i -> i < 0 || i >= call.getArguments().size());
     return positions;
   }
 
