@@ -161,11 +161,7 @@ public final class IoResources implements ResourceSpec {
           new MethodRef("java.io.RandomAccessFile", "getChannel"),
           new MethodRef("java.nio.channels.SocketChannel", "socket"),
           new MethodRef("java.nio.channels.ServerSocketChannel", "socket"),
-          new MethodRef("java.nio.channels.DatagramChannel", "socket"),
-          // The channel a socket was made by (null for a socket made without one).
-          new MethodRef("java.net.Socket", "getChannel"),
-          new MethodRef("java.net.ServerSocket", "getChannel"),
-          new MethodRef("java.net.DatagramSocket", "getChannel"));
+          new MethodRef("java.nio.channels.DatagramChannel", "socket"));
 
   /** Apache HttpClient 4's {@code execute}, whose request can release the response it returns. */
   private static final ImmutableList<MethodRef> APACHE_4_EXECUTE =

@@ -38,7 +38,6 @@ import io.github.leakprone.trees.NullComparisons;
 import io.github.leakprone.trees.Receivers;
 import io.github.leakprone.trees.ReturnedValues;
 import io.github.leakprone.trees.SameBodyScanner;
-import io.github.leakprone.trees.Setters;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -561,13 +560,6 @@ final class ClassSummary {
         if (ContainerStores.storesArgument(tree, state)) {
           tree.getArguments().forEach(this::record); // kept: statementMap.put(sql, statement)
         }
-        if (Setters.isSetter(callee)
-            && !Receivers.isThisOrImplicit(receiver)
-            && tree.getArguments().size() == 1) {
-          // selectable.setChannel(socket.getChannel()): the object keeps what its setter is given,
-          // as in the analysis of a body (Proton-J's selectableTransport).
-          keptBySetter(tree.getArguments().get(0));
-        }
         if (!callees.contains(callee)) {
           noteHandedOn(tree, callee);
         }
@@ -651,17 +643,6 @@ final class ClassSummary {
           }
         }
         return super.visitTry(tree, null);
-      }
-
-      // What a setter is given, beneath its views, either arm of a conditional.
-      private void keptBySetter(ExpressionTree value) {
-        ExpressionTree inner = uncast(value);
-        if (inner instanceof ConditionalExpressionTree conditional) {
-          keptBySetter(conditional.getTrueExpression());
-          keptBySetter(conditional.getFalseExpression());
-        } else if (isRecordable(beneathViews(inner))) {
-          record(beneathViews(inner));
-        }
       }
 
       // The resource `value` is a view of (ResourceSpec.isView: channel.socket(),
