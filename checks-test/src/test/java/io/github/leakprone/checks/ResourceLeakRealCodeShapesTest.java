@@ -1791,7 +1791,7 @@ final class ResourceLeakRealCodeShapesTest {
    * stream) does not take it from a caller that closes it itself afterwards: the caller only lent
    * it, and the helper's failure loses it. A helper that closes it, or a caller that leaves it to
    * the helper (or to either of two such helpers: another keep is no close; or closes it only in a
-   * handler of the helper's failure), loses nothing.
+   * handler of the helper's failure, or on another branch), loses nothing.
    */
   @Test
   void aHelperThatOnlyKeepsWhatTheCallerClosesAfterwardsBorrowsIt() {
@@ -1859,6 +1859,15 @@ final class ResourceLeakRealCodeShapesTest {
                   decode(in);
                 } else {
                   decodeOnce(in);
+                }
+              }
+
+              void convertUnlessStopping(String name, boolean stopping) throws IOException {
+                InputStream in = new FileInputStream(name);
+                if (stopping) {
+                  in.close();
+                } else {
+                  decode(in);
                 }
               }
 

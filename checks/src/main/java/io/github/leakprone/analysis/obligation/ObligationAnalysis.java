@@ -52,6 +52,7 @@ import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.tree.YieldTree;
+import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -1455,10 +1456,10 @@ public final class ObligationAnalysis {
   /**
    * The positions of {@code call}'s arguments it releases ({@link
    * ReleasingCalls#releasedArguments}), less what a helper in sight only keeps (hands to an object
-   * of its own, stores) where the method closes that variable itself elsewhere, outside a handler
-   * ({@link #closedIn}): JLayer's {@code convert(in, ...)} builds a {@code Bitstream} around the
-   * stream and drops it, and the caller's own {@code in.close()} says it only lent the stream,
-   * which a failure of the helper then loses, as for a setter ({@link #keepsWhatItIsGiven}).
+   * of its own, stores) where the method closes that variable itself after the call ({@link
+   * #closedAfter}): JLayer's {@code convert(in, ...)} builds a {@code Bitstream} around the stream
+   * and drops it, and the caller's own {@code in.close()} says it only lent the stream, which a
+   * failure of the helper then loses, as for a setter ({@link #keepsWhatItIsGiven}).
    */
   private Set<Integer> releasedNotLent(MethodInvocationTree call) {
     Set<Integer> released = unit.releasing.releasedArguments(call, state);
@@ -1467,13 +1468,13 @@ public final class ObligationAnalysis {
     for (int i : released) {
       ExpressionTree argument = call.getArguments().get(i);
       // The cheap question first: whether the body releases the variable anywhere, this call
-      // among the places; then whether it closes it besides this call (another helper that only
+      // among the places; then whether it closes it after this call (another helper that only
       // keeps it is no close), asked only of a helper that keeps it.
       if (closesItself(argument)) {
         if (closed == null) {
           closed = unit.releasing.closedArguments(call, state);
         }
-        if (!closed.contains(i) && closedIn(body, call).contains(trackable(argument))) {
+        if (!closed.contains(i) && closedAfter(call, trackable(argument))) {
           lent.add(i);
         }
       }
@@ -1955,23 +1956,60 @@ public final class ObligationAnalysis {
 
   /** The variables whose resources {@code tree} closes: a close of one, or a closing helper's. */
   private Set<Symbol> releasedIn(@Nullable Tree tree) {
-    return releasedIn(tree, null, call -> unit.releasing.releasedArguments(call, state), true);
+    return releasedIn(tree, call -> unit.releasing.releasedArguments(call, state), true);
   }
 
   /**
-   * The variables {@code tree} closes outright, outside its {@code catch} blocks, by every call but
-   * {@code besides}: a close of one, or a helper's that closes it, not one that only keeps it
-   * ({@link ReleasingCalls#closedArguments}). A close in a handler cleans up after a failure; the
-   * path that succeeds may have handed the variable on (Jackrabbit's {@code startBatch}, which
-   * keeps the connection in its map and closes it only when that fails).
+   * Whether the body closes {@code variable} outright after {@code call}: in a statement that
+   * follows the call's in its block or an enclosing one, or in the {@code finally} of a {@code try}
+   * around it; a close of it, or a helper's that closes it, not one that only keeps it ({@link
+   * ReleasingCalls#closedArguments}), and not in a handler, which cleans up after a failure while
+   * the path that succeeds may have handed the variable on (Jackrabbit's {@code startBatch}, which
+   * keeps the connection in its map and closes it only when that fails). A close on a branch the
+   * call is not on says nothing of it (GreenMail's server closes an accepted socket only when it is
+   * stopping, and hands it to its handler otherwise).
    */
-  private Set<Symbol> closedIn(Tree tree, MethodInvocationTree besides) {
-    return releasedIn(tree, besides, call -> unit.releasing.closedArguments(call, state), false);
+  private boolean closedAfter(MethodInvocationTree call, @Nullable Symbol variable) {
+    if (variable == null) {
+      return false;
+    }
+    TreePath path =
+        TreePath.getPath(
+            new TreePath(new TreePath(state.getPath().getCompilationUnit()), body), call);
+    for (TreePath at = path; at != null && at.getLeaf() != body; at = at.getParentPath()) {
+      Tree child = at.getLeaf();
+      Tree parent = at.getParentPath() == null ? null : at.getParentPath().getLeaf();
+      if (parent instanceof LambdaExpressionTree || parent instanceof ClassTree) {
+        return false;
+      }
+      List<Tree> after = new ArrayList<>();
+      if (parent instanceof BlockTree block) {
+        List<? extends StatementTree> statements = block.getStatements();
+        after.addAll(statements.subList(statements.indexOf(child) + 1, statements.size()));
+      } else if (parent instanceof TryTree tryTree
+          && child != tryTree.getFinallyBlock()
+          && tryTree.getFinallyBlock() != null) {
+        after.add(tryTree.getFinallyBlock());
+      }
+      for (Tree later : after) {
+        if (closedIn(later).contains(variable)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The variables {@code tree} closes outright, outside its {@code catch} blocks: a close of one,
+   * or a helper's that closes it ({@link #closedAfter}).
+   */
+  private Set<Symbol> closedIn(Tree tree) {
+    return releasedIn(tree, call -> unit.releasing.closedArguments(call, state), false);
   }
 
   private Set<Symbol> releasedIn(
       @Nullable Tree tree,
-      @Nullable MethodInvocationTree besides,
       Function<MethodInvocationTree, Set<Integer>> releasedArguments,
       boolean inHandlers) {
     Set<Symbol> released = new HashSet<>();
@@ -1987,7 +2025,7 @@ public final class ObligationAnalysis {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
         MethodSymbol method = getSymbol(call);
-        if (method != null && call != besides) {
+        if (method != null) {
           if (spec.isRelease(method, state)) {
             addIfTrackable(getReceiver(call), released);
           }
