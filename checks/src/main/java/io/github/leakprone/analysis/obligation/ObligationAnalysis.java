@@ -1466,17 +1466,15 @@ public final class ObligationAnalysis {
     Set<Integer> closed = null;
     Set<Integer> lent = new HashSet<>();
     for (int i : released) {
+      // The cheap questions first: whether the helper closes it (most releasing helpers do, and
+      // their summaries are kept), then whether the body releases the variable anywhere (one scan
+      // of the body, kept); only then whether it closes it after this call.
+      if (closed == null) {
+        closed = unit.releasing.closedArguments(call, state);
+      }
       ExpressionTree argument = call.getArguments().get(i);
-      // The cheap question first: whether the body releases the variable anywhere, this call
-      // among the places; then whether it closes it after this call (another helper that only
-      // keeps it is no close), asked only of a helper that keeps it.
-      if (closesItself(argument)) {
-        if (closed == null) {
-          closed = unit.releasing.closedArguments(call, state);
-        }
-        if (!closed.contains(i) && closedAfter(call, trackable(argument))) {
-          lent.add(i);
-        }
+      if (!closed.contains(i) && closesItself(argument) && closedAfter(call, trackable(argument))) {
+        lent.add(i);
       }
     }
     return lent.isEmpty() ? released : Sets.difference(released, lent);
