@@ -5,6 +5,7 @@ import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
@@ -12,7 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import javax.annotation.Nullable;
 
 /**
@@ -24,11 +25,18 @@ final class CatchCoverage {
 
   private final VisitorState state;
 
+  /** What the calls and {@code throw}s of a block declare ({@link ThrowingCalls#declaredIn}). */
+  private final Function<Tree, Set<Symbol>> declaredIn;
+
   /** The types each catch clause of a try names (a multi-catch names several), read once. */
   private final Map<TryTree, ImmutableList<ImmutableList<Type>>> caught = new HashMap<>();
 
-  CatchCoverage(VisitorState state) {
+  /** The types the calls and {@code throw}s of a try's block declare, read once where asked. */
+  private final Map<TryTree, Set<Symbol>> declared = new HashMap<>();
+
+  CatchCoverage(VisitorState state, Function<Tree, Set<Symbol>> declaredIn) {
     this.state = state;
+    this.declaredIn = declaredIn;
   }
 
   /**
@@ -36,15 +44,11 @@ final class CatchCoverage {
    * index}: it may be of a type the clause names (one of them, a subtype, or a supertype: an
    * IOException may be a FileNotFoundException), and no earlier clause surely takes it. A clause
    * narrower than a type {@code thrown} is not reached through that type where a call of the {@code
-   * try}'s block declares the clause's type itself ({@code declaredInTry}, asked only then): the
-   * handler is that call's (a {@code catch (UnknownHostException e)} is for {@code new Socket(host,
-   * port)}, not for a write that declares {@code IOException}).
+   * try}'s block declares the clause's type itself (read only then): the handler is that call's (a
+   * {@code catch (UnknownHostException e)} is for {@code new Socket(host, port)}, not for a write
+   * that declares {@code IOException}).
    */
-  boolean mayReach(
-      TryTree tryTree,
-      int index,
-      @Nullable ImmutableSet<Symbol> thrown,
-      Supplier<Set<Symbol>> declaredInTry) {
+  boolean mayReach(TryTree tryTree, int index, @Nullable ImmutableSet<Symbol> thrown) {
     ImmutableList<ImmutableList<Type>> clauses = caughtBy(tryTree);
     for (int earlier = 0; earlier < index; earlier++) {
       if (catchesAnything(clauses.get(earlier))) {
@@ -60,16 +64,17 @@ final class CatchCoverage {
               .anyMatch(
                   c ->
                       isSubtype(type.type, c)
-                          || (isSubtype(c, type.type) && !declaredBySome(c, declaredInTry)))) {
+                          || (isSubtype(c, type.type) && !declaredInBlock(tryTree, c)))) {
         return true;
       }
     }
     return false;
   }
 
-  /** Whether one of the types {@code declared} gives is {@code clause}'s type, or a subtype. */
-  private boolean declaredBySome(Type clause, Supplier<Set<Symbol>> declared) {
-    for (Symbol type : declared.get()) {
+  /** Whether a call or {@code throw} of {@code tryTree}'s block declares {@code clause}'s type. */
+  private boolean declaredInBlock(TryTree tryTree, Type clause) {
+    Set<Symbol> types = declared.computeIfAbsent(tryTree, t -> declaredIn.apply(t.getBlock()));
+    for (Symbol type : types) {
       if (isSubtype(type.type, clause)) {
         return true;
       }

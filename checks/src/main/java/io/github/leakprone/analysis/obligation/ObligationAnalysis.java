@@ -4,7 +4,6 @@ import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
-import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
@@ -95,7 +94,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 import javax.annotation.Nullable;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.type.TypeKind;
@@ -232,7 +230,7 @@ public final class ObligationAnalysis {
         new LeakBook((obligation, witness) -> unused.losesNothing(obligation, witness, body));
     this.transfers = new Transfers(book);
     this.witnesses = new Witnesses(state);
-    this.catches = new CatchCoverage(state);
+    this.catches = new CatchCoverage(state, block -> throwing.declaredIn(block, state));
     this.freshBuffers = new FreshBuffers(state.getPath());
   }
 
@@ -571,11 +569,10 @@ public final class ObligationAnalysis {
     pending = new PendingExits();
     List<? extends CatchTree> catchTrees = tryTree.getCatches();
     Set<Symbol> declaredInTry = null; // worked out for the first catch that receives a state
-    Supplier<Set<Symbol>> thrownInTry = Suppliers.memoize(() -> declaredThrows(tryTree));
     for (int index = 0; index < catchTrees.size(); index++) {
       Facts caught = null;
       for (Map.Entry<Exit, Facts> exit : thrown.entrySet()) {
-        if (catches.mayReach(tryTree, index, exit.getKey().thrown(), thrownInTry)) {
+        if (catches.mayReach(tryTree, index, exit.getKey().thrown())) {
           caught = Facts.join(caught, exit.getValue());
         }
       }
@@ -617,38 +614,6 @@ public final class ObligationAnalysis {
     BlockTree finallyBlock = tryTree.getFinallyBlock();
     escaping.forEach((exit, exitFacts) -> pending.add(exit, inFinally(finallyBlock, exitFacts)));
     return inFinally(finallyBlock, normal);
-  }
-
-  /**
-   * The exception types the calls and {@code throw}s of {@code tryTree}'s block declare, under the
-   * policy ({@link ThrowingCalls#thrownBy}).
-   */
-  private Set<Symbol> declaredThrows(TryTree tryTree) {
-    Set<Symbol> declared = new HashSet<>();
-    new SameBodyScanner() {
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        declared.addAll(throwing.thrownBy(call, state));
-        return super.visitMethodInvocation(call, null);
-      }
-
-      @Override
-      public Void visitNewClass(NewClassTree newClass, Void unused) {
-        declared.addAll(throwing.thrownBy(newClass, state));
-        return super.visitNewClass(newClass, null);
-      }
-
-      @Override
-      public Void visitThrow(ThrowTree throwTree, Void unused) {
-        ImmutableSet<Symbol> types =
-            ThrowingCalls.thrownBy(ASTHelpers.getType(throwTree.getExpression()));
-        if (types != null) {
-          declared.addAll(types);
-        }
-        return super.visitThrow(throwTree, null);
-      }
-    }.scan(tryTree.getBlock(), null);
-    return declared;
   }
 
   private Facts inFinally(BlockTree finallyBlock, Facts in) {

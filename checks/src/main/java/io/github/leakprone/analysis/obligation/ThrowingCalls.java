@@ -26,7 +26,9 @@ import io.github.leakprone.catalog.NamedTypes;
 import io.github.leakprone.trees.BodySearch;
 import io.github.leakprone.trees.LocalVariables;
 import io.github.leakprone.trees.ParameterConditions;
+import io.github.leakprone.trees.SameBodyScanner;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -176,6 +178,38 @@ final class ThrowingCalls {
       thrown.put(method, known);
     }
     return known;
+  }
+
+  /**
+   * The exception types the calls and {@code throw}s of {@code block} declare, under the policy
+   * ({@link #thrownBy(ExpressionTree, VisitorState)}): which call a narrow {@code catch} is for
+   * ({@link CatchCoverage#mayReach}).
+   */
+  Set<Symbol> declaredIn(Tree block, VisitorState state) {
+    Set<Symbol> declared = new HashSet<>();
+    new SameBodyScanner() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        declared.addAll(thrownBy(call, state));
+        return super.visitMethodInvocation(call, null);
+      }
+
+      @Override
+      public Void visitNewClass(NewClassTree newClass, Void unused) {
+        declared.addAll(thrownBy(newClass, state));
+        return super.visitNewClass(newClass, null);
+      }
+
+      @Override
+      public Void visitThrow(ThrowTree throwTree, Void unused) {
+        ImmutableSet<Symbol> types = thrownBy(ASTHelpers.getType(throwTree.getExpression()));
+        if (types != null) {
+          declared.addAll(types);
+        }
+        return super.visitThrow(throwTree, null);
+      }
+    }.scan(block, null);
+    return declared;
   }
 
   /**
