@@ -11,6 +11,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.VariableTree;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
@@ -202,11 +203,20 @@ final class ReleasingCalls {
     if (declaration == null || declaration.getBody() == null) {
       return Set.of();
     }
+    // One reading of the handlers, for every parameter: what their close() calls close.
+    Set<Symbol> closedInHandlers = new HashSet<>();
+    anyHandlerCalls(
+        declaration,
+        call -> {
+          if (isClose(call)) {
+            closedInHandlers.add(getSymbol(ASTHelpers.getReceiver((MethodInvocationTree) call)));
+          }
+          return false; // read them all
+        });
     Set<Integer> closed = new HashSet<>();
     List<? extends VariableTree> parameters = declaration.getParameters();
     for (int i = 0; i < parameters.size(); i++) {
-      VarSymbol parameter = getSymbol(parameters.get(i));
-      if (anyHandlerCalls(declaration, call -> closes(call, parameter))) {
+      if (closedInHandlers.contains(getSymbol(parameters.get(i)))) {
         closed.add(i);
       }
     }
@@ -226,14 +236,12 @@ final class ReleasingCalls {
     return found[0];
   }
 
-  /** Whether {@code call} is {@code close()} on {@code variable}. */
-  private static boolean closes(ExpressionTree call, VarSymbol variable) {
+  /** Whether {@code call} is a {@code close()} with no arguments. */
+  private static boolean isClose(ExpressionTree call) {
     return call instanceof MethodInvocationTree invocation
         && invocation.getArguments().isEmpty()
         && getSymbol(invocation) != null
-        && getSymbol(invocation).getSimpleName().contentEquals("close")
-        && variable != null
-        && variable.equals(getSymbol(ASTHelpers.getReceiver(invocation)));
+        && getSymbol(invocation).getSimpleName().contentEquals("close");
   }
 
   /** Whether {@code call} is a method of the object itself that releases one of its fields. */
@@ -249,13 +257,10 @@ final class ReleasingCalls {
 
   /** Whether {@code call} is {@code close()} on {@code this}, implicitly, or on a field. */
   private static boolean closesItsObject(ExpressionTree call) {
-    if (!(call instanceof MethodInvocationTree invocation)
-        || !invocation.getArguments().isEmpty()
-        || getSymbol(invocation) == null
-        || !getSymbol(invocation).getSimpleName().contentEquals("close")) {
+    if (!isClose(call)) {
       return false;
     }
-    ExpressionTree receiver = ASTHelpers.getReceiver(invocation);
+    ExpressionTree receiver = ASTHelpers.getReceiver((MethodInvocationTree) call);
     return Receivers.isThisOrImplicit(receiver)
         || (getSymbol(receiver) instanceof VarSymbol field && field.getKind() == ElementKind.FIELD);
   }
