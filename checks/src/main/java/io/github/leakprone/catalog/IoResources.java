@@ -108,6 +108,11 @@ public final class IoResources implements ResourceSpec {
               "newFileSystem",
               "an open archive file (a zip or jar file system)"),
           method("java.net.URL", "openStream", "a connection's socket or a file until closed"),
+          // What URL.openStream() is short for, opened on a connection configured first.
+          method(
+              "java.net.URLConnection",
+              "getInputStream",
+              "a connection's socket or a file until closed"),
           method("javax.imageio.ImageIO", "createImageInputStream", IMAGE_STREAM),
           method("javax.imageio.ImageIO", "createImageOutputStream", IMAGE_STREAM),
           method(
@@ -659,6 +664,15 @@ public final class IoResources implements ResourceSpec {
   @Override
   public boolean releasesChildren(MethodSymbol method) {
     return false;
+  }
+
+  /** What an HTTP connection's {@code disconnect()} closes with its socket. */
+  private static final ImmutableList<MethodRef> RELEASES_WHAT_IT_MADE =
+      ImmutableList.of(new MethodRef("java.net.HttpURLConnection", "disconnect"));
+
+  @Override
+  public boolean releasesWhatItMade(MethodSymbol method, VisitorState state) {
+    return MethodRef.anyMatches(RELEASES_WHAT_IT_MADE, method, state);
   }
 
   @Override

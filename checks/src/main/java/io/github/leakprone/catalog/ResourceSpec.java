@@ -249,6 +249,15 @@ public interface ResourceSpec {
   }
 
   /**
+   * Whether calling {@code method} on the object that made a resource releases, on every path, what
+   * it made: {@code HttpURLConnection.disconnect()} closes the connection's socket, and the stream
+   * {@code getInputStream()} handed out reads from nothing after it.
+   */
+  default boolean releasesWhatItMade(MethodSymbol method, VisitorState state) {
+    return false;
+  }
+
+  /**
    * Whether calling {@code method} on the object that made a resource, in the handler of {@code
    * caught}, releases what it made: a connection closed in the handler of a database failure ends
    * its session, and the statements of the session go with it. Not so on other paths: a pool's

@@ -801,10 +801,12 @@ public final class ObligationAnalysis {
     if (facts != null
         && receiver != null
         && (closesWhatItMadeInHandler(method)
-            || (releasesReceiver && closesAPhysicalSession(facts, target.holders)))) {
+            || (releasesReceiver && closesAPhysicalSession(facts, target.holders))
+            || spec.releasesWhatItMade(method, state))) {
       // conn.close() in the handler of a database failure, or of a connection DriverManager made:
-      // the session ends, and its statements with it.
-      facts = transfers.release(facts, Transfers.madeBy(facts, receiver));
+      // the session ends, and its statements with it. connection.disconnect(): its socket
+      // closes, and the stream it handed out with it.
+      facts = transfers.release(facts, Transfers.madeBy(facts, Casts.stripped(receiver)));
     }
     if (releasesReceiver || onlyAsksWhatOpensNothing(call, method, facts, target.holders)) {
       return new Eval(transfers.release(facts, target.holders), Holders.NONE);

@@ -12,6 +12,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.tree.JCTree;
+import io.github.leakprone.trees.Casts;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -279,9 +280,10 @@ final class Transfers {
     facts.forEach(
         (obligation, witness) -> {
           // An implicit receiver (`open()` on this) makes nothing of a variable.
+          // ((HttpURLConnection) connection).getInputStream() is made by connection too.
           if (obligation.site() instanceof MethodInvocationTree call
               && ASTHelpers.getReceiver(call) != null
-              && ASTHelpers.sameVariable(ASTHelpers.getReceiver(call), maker)) {
+              && ASTHelpers.sameVariable(Casts.stripped(ASTHelpers.getReceiver(call)), maker)) {
             sites.add(call);
           }
         });
