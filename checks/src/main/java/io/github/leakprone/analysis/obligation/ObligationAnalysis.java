@@ -51,7 +51,6 @@ import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.tree.YieldTree;
-import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -187,19 +186,8 @@ public final class ObligationAnalysis {
   /** The {@code break}s that end their case's statements, each a switch case's ordinary exit. */
   private final Set<Tree> caseEnds = new HashSet<>();
 
-  /**
-   * The variables whose resources the body closes somewhere ({@link #releasedIn}); worked out on
-   * the first call that hands a held resource to one that keeps it ({@link #closesItself}).
-   */
-  private Set<Symbol> releasedInBody;
-
   /** {@link #closersCloseParents}'s answer, once asked. */
   private Boolean closersCloseParents;
-
-  /**
-   * Whether each loop or switch a {@code break} leaves closes nothing ({@link #releasesNothing}).
-   */
-  private final Map<Tree, Boolean> releasesNothing = new HashMap<>();
 
   /**
    * The body's locals that only ever hold their initializer, with it; indexed in one pass on the
@@ -213,6 +201,9 @@ public final class ObligationAnalysis {
 
   /** The body's local collections that keep what is added to them. */
   private LocalContainers collections;
+
+  /** What the body closes of its variables, and where. */
+  private BodyCloses closes;
 
   /** The fields whose value on entry may be open, each with its stand-in site. */
   private ImmutableMap<Symbol, Tree> earlierValues = ImmutableMap.of();
@@ -260,6 +251,7 @@ public final class ObligationAnalysis {
   private void run(Tree body) {
     this.body = body;
     collections = new LocalContainers(body, state, this::releasesSomething);
+    closes = new BodyCloses(spec, unit.releasing, state, body, this::trackable);
     MethodSymbol method =
         state.getPath().getLeaf() instanceof MethodTree tree ? getSymbol(tree) : null;
     isMain = method != null && MainMethods.isMain(method);
@@ -422,7 +414,7 @@ public final class ObligationAnalysis {
       // breaks once `new ServerSocket(port)` succeeds): the socket is lost later, where the path
       // loses it.
       Tree target = ((JCTree.JCBreak) tree).target;
-      boolean skipsNothing = caseEnds.contains(tree) || releasesNothing(target);
+      boolean skipsNothing = caseEnds.contains(tree) || closes.releasesNothing(target);
       pending.add(
           new Exit(Kind.BREAK, target),
           skipsNothing ? in : in.witnessedBy(witnesses.jump("break", tree)));
@@ -941,7 +933,7 @@ public final class ObligationAnalysis {
       for (int i = 0; i < arguments.size(); i++) {
         // Not what the method closes itself: writer.setOutput(ios) ... ios.close() only lent it,
         // and a failure in between loses it (Thumbnailator's image sink).
-        if (!arguments.get(i).isEmpty() && !closesItself(call.getArguments().get(i))) {
+        if (!arguments.get(i).isEmpty() && !closes.closesItself(call.getArguments().get(i))) {
           facts = transfers.escape(facts, arguments.get(i));
         }
       }
@@ -1424,9 +1416,9 @@ public final class ObligationAnalysis {
    * The positions of {@code call}'s arguments it releases ({@link
    * ReleasingCalls#releasedArguments}), less what a helper in sight only keeps (hands to an object
    * of its own, stores) where the method closes that variable itself after the call ({@link
-   * #closedAfter}): JLayer's {@code convert(in, ...)} builds a {@code Bitstream} around the stream
-   * and drops it, and the caller's own {@code in.close()} says it only lent the stream, which a
-   * failure of the helper then loses, as for a setter ({@link #keepsWhatItIsGiven}).
+   * BodyCloses#closedAfter}): JLayer's {@code convert(in, ...)} builds a {@code Bitstream} around
+   * the stream and drops it, and the caller's own {@code in.close()} says it only lent the stream,
+   * which a failure of the helper then loses, as for a setter ({@link #keepsWhatItIsGiven}).
    */
   private Set<Integer> releasedNotLent(MethodInvocationTree call) {
     Set<Integer> released = unit.releasing.releasedArguments(call, state);
@@ -1440,28 +1432,13 @@ public final class ObligationAnalysis {
         closed = unit.releasing.closedArguments(call, state);
       }
       ExpressionTree argument = call.getArguments().get(i);
-      if (!closed.contains(i) && closesItself(argument) && closedAfter(call, trackable(argument))) {
+      if (!closed.contains(i)
+          && closes.closesItself(argument)
+          && closes.closedAfter(call, trackable(argument))) {
         lent.add(i);
       }
     }
     return lent.isEmpty() ? released : Sets.difference(released, lent);
-  }
-
-  /**
-   * Whether {@code argument} is a local or parameter that the method releases itself somewhere in
-   * its body ({@link #releasedIn}): whatever it handed the variable to, it kept the duty to close
-   * it. A close in a lambda is not the method's own; the lambda captures the variable, and that
-   * hands it on anyway.
-   */
-  private boolean closesItself(ExpressionTree argument) {
-    Symbol variable = trackable(argument);
-    if (variable == null || !LocalVariables.isLocalOrParameter(variable)) {
-      return false;
-    }
-    if (releasedInBody == null) {
-      releasedInBody = releasedIn(body);
-    }
-    return releasedInBody.contains(variable);
   }
 
   /**
@@ -1814,8 +1791,8 @@ public final class ObligationAnalysis {
     if (mode == null) {
       return branches;
     }
-    Set<Symbol> closedWhenTrue = releasedIn(ifTree.getThenStatement());
-    Set<Symbol> closedWhenFalse = releasedIn(ifTree.getElseStatement());
+    Set<Symbol> closedWhenTrue = closes.releasedIn(ifTree.getThenStatement());
+    Set<Symbol> closedWhenFalse = closes.releasedIn(ifTree.getElseStatement());
     int settled = ModeFlags.settledAt(mode);
     Facts whenTrue = branches[0];
     Facts whenFalse = branches[1];
@@ -1912,105 +1889,6 @@ public final class ObligationAnalysis {
                               getSymbol(invocation), state));
     }
     return closersCloseParents;
-  }
-
-  /** Whether the loop or switch {@code target} closes nothing, asked once per target. */
-  private boolean releasesNothing(Tree target) {
-    return releasesNothing.computeIfAbsent(target, t -> releasedIn(t).isEmpty());
-  }
-
-  /** The variables whose resources {@code tree} closes: a close of one, or a closing helper's. */
-  private Set<Symbol> releasedIn(@Nullable Tree tree) {
-    return releasedIn(tree, call -> unit.releasing.releasedArguments(call, state), true);
-  }
-
-  /**
-   * Whether the body closes {@code variable} outright after {@code call}: in a statement that
-   * follows the call's in its block or an enclosing one, or in the {@code finally} of a {@code try}
-   * around it; a close of it, or a helper's that closes it, not one that only keeps it ({@link
-   * ReleasingCalls#closedArguments}), and not in a handler, which cleans up after a failure while
-   * the path that succeeds may have handed the variable on (Jackrabbit's {@code startBatch}, which
-   * keeps the connection in its map and closes it only when that fails). A close on a branch the
-   * call is not on says nothing of it (GreenMail's server closes an accepted socket only when it is
-   * stopping, and hands it to its handler otherwise).
-   */
-  private boolean closedAfter(MethodInvocationTree call, @Nullable Symbol variable) {
-    if (variable == null) {
-      return false;
-    }
-    TreePath path =
-        TreePath.getPath(
-            new TreePath(new TreePath(state.getPath().getCompilationUnit()), body), call);
-    for (TreePath at = path; at != null && at.getLeaf() != body; at = at.getParentPath()) {
-      Tree child = at.getLeaf();
-      Tree parent = at.getParentPath() == null ? null : at.getParentPath().getLeaf();
-      if (parent instanceof LambdaExpressionTree || parent instanceof ClassTree) {
-        return false;
-      }
-      List<Tree> after = new ArrayList<>();
-      if (parent instanceof BlockTree block) {
-        List<? extends StatementTree> statements = block.getStatements();
-        after.addAll(statements.subList(statements.indexOf(child) + 1, statements.size()));
-      } else if (parent instanceof TryTree tryTree
-          && child != tryTree.getFinallyBlock()
-          && tryTree.getFinallyBlock() != null) {
-        after.add(tryTree.getFinallyBlock());
-      }
-      for (Tree later : after) {
-        if (closedIn(later).contains(variable)) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  /**
-   * The variables {@code tree} closes outright, outside its {@code catch} blocks: a close of one,
-   * or a helper's that closes it ({@link #closedAfter}).
-   */
-  private Set<Symbol> closedIn(Tree tree) {
-    return releasedIn(tree, call -> unit.releasing.closedArguments(call, state), false);
-  }
-
-  private Set<Symbol> releasedIn(
-      @Nullable Tree tree,
-      Function<MethodInvocationTree, Set<Integer>> releasedArguments,
-      boolean inHandlers) {
-    Set<Symbol> released = new HashSet<>();
-    if (tree == null) {
-      return released;
-    }
-    new SameBodyScanner() {
-      @Override
-      public Void visitCatch(CatchTree handler, Void unused) {
-        return inHandlers ? super.visitCatch(handler, null) : null;
-      }
-
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        MethodSymbol method = getSymbol(call);
-        if (method != null) {
-          if (spec.isRelease(method, state)) {
-            addIfTrackable(getReceiver(call), released);
-          }
-          for (int position : releasedArguments.apply(call)) {
-            if (position < call.getArguments().size()) {
-              addIfTrackable(call.getArguments().get(position), released);
-            }
-          }
-        }
-        return super.visitMethodInvocation(call, null);
-      }
-    }.scan(tree, null);
-    return released;
-  }
-
-  private void addIfTrackable(@Nullable ExpressionTree tree, Set<Symbol> into) {
-    Symbol symbol = tree == null ? null : trackable(tree);
-    if (symbol != null) {
-      into.add(symbol);
-    }
   }
 
   // ---------------------------------------------------------------- small questions
