@@ -192,6 +192,48 @@ final class JdbcResourceLeakFactoriesTest {
         .doTest();
   }
 
+  /**
+   * The other way round: closing a pool's physical connection closes the handle it gave out ("Closes
+   * the physical connection that this PooledConnection object represents", its Javadoc), as closing
+   * a connection {@code DriverManager} made closes its statements. BeeCP's JTA data source closes
+   * the {@code XAConnection} in its handler when enlisting fails, and the handle goes with it (a
+   * holdout round's finding). A physical connection the method was given is not its own to end,
+   * and its handle is still reported.
+   */
+  @Test
+  void closingAPoolsPhysicalConnectionClosesTheHandleItGaveOut() {
+    helper
+        .addSourceLines(
+            "Enlist.java",
+            """
+            import java.sql.Connection;
+            import java.sql.SQLException;
+            import javax.sql.XAConnection;
+            import javax.sql.XADataSource;
+
+            class Enlist {
+              void commitOnce(XADataSource ds) throws SQLException {
+                XAConnection xa = ds.getXAConnection();
+                try {
+                  Connection handle = xa.getConnection();
+                  handle.setAutoCommit(false);
+                  handle.commit();
+                } finally {
+                  xa.close();
+                }
+              }
+
+              void commitOnGiven(XAConnection xa) throws SQLException {
+                // BUG: Diagnostic contains: Connection `handle` acquired at line 20 is never closed
+                Connection handle = xa.getConnection();
+                handle.commit();
+                xa.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void aProjectsFactoryMethodsAcquire() {
     helper

@@ -326,11 +326,18 @@ public final class JdbcResources implements ResourceSpec {
             || ASTHelpers.isSubtype(failure, caught, state));
   }
 
-  /** The calls that make a physical connection, not a pool's: closing it ends its session. */
+  /**
+   * The calls that make a physical connection, not a pool's handle: closing it ends its session. A
+   * pool's own {@code PooledConnection} or {@code XAConnection} is one too: its {@code close()}
+   * "closes the physical connection that this PooledConnection object represents" (its Javadoc),
+   * and the handle its {@code getConnection()} gave out with it.
+   */
   private static final ImmutableList<MethodRef> PHYSICAL_CONNECTIONS =
       ImmutableList.of(
           new MethodRef("java.sql.DriverManager", "getConnection"),
-          new MethodRef("java.sql.Driver", "connect"));
+          new MethodRef("java.sql.Driver", "connect"),
+          new MethodRef("javax.sql.ConnectionPoolDataSource", "getPooledConnection"),
+          new MethodRef("javax.sql.XADataSource", "getXAConnection"));
 
   /**
    * What JDBC says never returns null: a data source's or the driver manager's connection, a

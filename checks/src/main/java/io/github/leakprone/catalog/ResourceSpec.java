@@ -241,7 +241,8 @@ public interface ResourceSpec {
    * Whether closing the resource acquired at {@code site} releases what it made, on every path: a
    * physical connection ({@code DriverManager.getConnection}, {@code Driver.connect}) closes its
    * statements when it closes ("All Statement objects created from a given Connection object will
-   * be closed when the close method for the Connection object is called", the JDBC specification).
+   * be closed when the close method for the Connection object is called", the JDBC specification),
+   * and a pool's physical connection ({@code XADataSource.getXAConnection}) the handle it gave out.
    * Not a connection from a {@code DataSource}, which may be a pool's (below).
    */
   default boolean closingReleasesWhatItMade(Tree site, VisitorState state) {
