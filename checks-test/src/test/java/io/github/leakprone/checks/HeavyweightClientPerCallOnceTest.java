@@ -228,6 +228,80 @@ final class HeavyweightClientPerCallOnceTest {
   }
 
   /**
+   * The same one call up: a private method that builds the client, called by a start method of a
+   * class that shuts it down, and by a caller that shuts the old one down first (BeeCP's pool,
+   * whose {@code startupInternal()} builds its scheduler, called by {@code start()} and by {@code
+   * restart()} after {@code shutdownInternalThreads()}, a holdout round's finding). A caller that
+   * does not shut it down first piles one up per call.
+   */
+  @Test
+  void aPrivateBuilderWhoseCallersShutTheOldClientDownFirstIsNoPileUp() {
+    helper
+        .addSourceLines(
+            "Pool.java",
+            """
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.ScheduledExecutorService;
+
+            class Pool {
+              private ScheduledExecutorService scheduler;
+
+              public void start() {
+                startup();
+              }
+
+              public void restart() {
+                shutdownThreads();
+                startup();
+              }
+
+              public void close() {
+                shutdownThreads();
+              }
+
+              private void startup() {
+                scheduler = Executors.newSingleThreadScheduledExecutor();
+              }
+
+              private void shutdownThreads() {
+                if (scheduler != null) {
+                  scheduler.shutdownNow();
+                  scheduler = null;
+                }
+              }
+            }
+            """)
+        .addSourceLines(
+            "Reloading.java",
+            """
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.ScheduledExecutorService;
+
+            class Reloading {
+              private ScheduledExecutorService scheduler;
+
+              public void start() {
+                startup();
+              }
+
+              public void reload() {
+                startup();
+              }
+
+              public void close() {
+                scheduler.shutdownNow();
+              }
+
+              private void startup() {
+                // BUG: Diagnostic contains: stored in field scheduler with no once-only guard
+                scheduler = Executors.newSingleThreadScheduledExecutor();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A client derived from another ({@code new OkHttpClient().newBuilder()...build()}) shares its
    * pool and threads: returning the derived one hands both to the caller.
    */

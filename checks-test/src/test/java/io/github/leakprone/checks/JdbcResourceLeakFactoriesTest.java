@@ -193,12 +193,12 @@ final class JdbcResourceLeakFactoriesTest {
   }
 
   /**
-   * The other way round: closing a pool's physical connection closes the handle it gave out ("Closes
-   * the physical connection that this PooledConnection object represents", its Javadoc), as closing
-   * a connection {@code DriverManager} made closes its statements. BeeCP's JTA data source closes
-   * the {@code XAConnection} in its handler when enlisting fails, and the handle goes with it (a
-   * holdout round's finding). A physical connection the method was given is not its own to end,
-   * and its handle is still reported.
+   * The other way round: closing a pool's physical connection closes the handle it gave out
+   * ("Closes the physical connection that this PooledConnection object represents", its Javadoc),
+   * as closing a connection {@code DriverManager} made closes its statements. BeeCP's JTA data
+   * source closes the {@code XAConnection} in its handler when enlisting fails, and the handle goes
+   * with it (a holdout round's finding). A physical connection the method was given is not its own
+   * to end, and its handle is still reported.
    */
   @Test
   void closingAPoolsPhysicalConnectionClosesTheHandleItGaveOut() {

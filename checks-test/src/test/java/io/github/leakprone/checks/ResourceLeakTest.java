@@ -397,8 +397,8 @@ final class ResourceLeakTest {
   /**
    * A connection's stream: {@code url.openStream()} is {@code openConnection().getInputStream()},
    * and code that sets a timeout or a header first makes the same stream in two steps (Taglibs'
-   * {@code ImportSupport}, a holdout round's miss). An HTTP connection's {@code disconnect()} closes
-   * its socket, and the stream with it; another connection's does not.
+   * {@code ImportSupport}, a holdout round's miss). An HTTP connection's {@code disconnect()}
+   * closes its socket, and the stream with it; another connection's does not.
    */
   @Test
   void aConnectionsStreamIsOpenedAsTheUrlsIs() {

@@ -290,10 +290,13 @@ public final class FateAnalysis {
 
   /**
    * Whether {@code field}, stored in a start method of its class's service life (or in a private
-   * method that only start methods call), is released in another method of the same class: an end
-   * method, or the stop that pairs with that start (JobRunr's {@code
-   * startMigrationsTableLockUpdateTimer()}, whose timer {@code removeMigrationsTableLock()} shuts
-   * down). The client is owned by the object, built once per life (see {@link ClientLifecycles}).
+   * method that only start methods call, or callers that release the field's client first), is
+   * released in another method of the same class: an end method, or the stop that pairs with that
+   * start (JobRunr's {@code startMigrationsTableLockUpdateTimer()}, whose timer {@code
+   * removeMigrationsTableLock()} shuts down). The client is owned by the object, built once per
+   * life (see {@link ClientLifecycles}); a caller that shuts the old one down before it calls
+   * builds a replacement (BeeCP's {@code restart()}, which calls {@code shutdownInternalThreads()}
+   * before {@code startupInternal()} builds the pool's scheduler again).
    */
   private boolean isOwnedByLifecycle(VarSymbol field) {
     TreePath method = null;
@@ -306,7 +309,7 @@ public final class FateAnalysis {
         return false;
       }
     }
-    if (method == null || !startsLife(method, new HashSet<>())) {
+    if (method == null || !startsLife(method, field, new HashSet<>())) {
       return false;
     }
     ClassTree owner = TreePaths.enclosingClass(method);
@@ -347,8 +350,13 @@ public final class FateAnalysis {
    * at a time, which is no per-call leak.
    */
   private boolean isReleasedBeforeReplaced(TreePath store, VarSymbol field) {
-    ClassTree owner = TreePaths.enclosingClass(store);
-    for (TreePath p = store; p.getParentPath() != null && p.getLeaf() != body; ) {
+    return isReleasedBefore(store, field, body);
+  }
+
+  /** {@link #isReleasedBeforeReplaced}, for what runs at {@code at} in {@code within}. */
+  private static boolean isReleasedBefore(TreePath at, VarSymbol field, Tree within) {
+    ClassTree owner = TreePaths.enclosingClass(at);
+    for (TreePath p = at; p.getParentPath() != null && p.getLeaf() != within; ) {
       Tree child = p.getLeaf();
       if (p.getParentPath().getLeaf() instanceof BlockTree block) {
         for (StatementTree statement : block.getStatements()) {
@@ -394,7 +402,7 @@ public final class FateAnalysis {
     return false;
   }
 
-  private boolean startsLife(TreePath method, Set<Symbol> visiting) {
+  private boolean startsLife(TreePath method, VarSymbol field, Set<Symbol> visiting) {
     Symbol symbol = getSymbol(method.getLeaf());
     if (!(symbol instanceof MethodSymbol methodSymbol) || !visiting.add(symbol)) {
       return false;
@@ -409,7 +417,10 @@ public final class FateAnalysis {
       return true;
     }
     return PrivateCalls.everyCallMadeByAMethodThat(
-        method, (call, caller) -> startsLife(caller, visiting));
+        method,
+        (call, caller) ->
+            startsLife(caller, field, visiting)
+                || isReleasedBefore(call, field, ((MethodTree) caller.getLeaf()).getBody()));
   }
 
   /** Whether {@code call} is made by a start method itself (not by a lambda in one). */
