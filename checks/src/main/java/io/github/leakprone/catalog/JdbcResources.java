@@ -70,9 +70,16 @@ public final class JdbcResources implements ResourceSpec {
       NamePatterns.of(
           ImmutableList.of("prepare*", "create*", "open*", "exec*", "obtain*", "acquire*"));
 
-  /** The resource types a project factory returns. */
+  /**
+   * The resource types a project factory returns: also a pool's physical connection, which a pool's
+   * factory of raw connections makes (BeeCP's {@code BeeXaConnectionFactory.create()}).
+   */
   private static final ImmutableList<String> RESOURCE_TYPES =
-      ImmutableList.of("java.sql.Connection", "java.sql.Statement", "java.sql.ResultSet");
+      ImmutableList.of(
+          "java.sql.Connection",
+          "java.sql.Statement",
+          "java.sql.ResultSet",
+          "javax.sql.PooledConnection");
 
   /** The interfaces a method may be declared to return to count as a project's factory by it. */
   private static final ImmutableSet<String> DECLARED_RESOURCES =
