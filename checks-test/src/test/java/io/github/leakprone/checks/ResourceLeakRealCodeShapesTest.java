@@ -2593,4 +2593,60 @@ final class ResourceLeakRealCodeShapesTest {
             """)
         .doTest();
   }
+
+  /**
+   * A project's factory out of sight, {@code new*} or {@code create*} on another object, that makes
+   * an object with no way to release anything of what it is given: that object has it from the call
+   * on, as from the constructor it stands for (XenQTT's broker hands each accepted channel to its
+   * channel manager's {@code newBrokerChannel(client, handler)}, which registers it or closes it).
+   * Not a method of another shape ({@code greet(client)}), nor one that returns a string, a value
+   * made of the channel rather than an object that holds it.
+   */
+  @Test
+  void aFactoryOutOfSightMakesAnObjectOfWhatItIsGiven() {
+    helper
+        .addSourceLines(
+            "Broker.java",
+            """
+            import java.io.IOException;
+            import java.nio.channels.ServerSocketChannel;
+            import java.nio.channels.SocketChannel;
+
+            class Broker {
+              interface Channels {
+                ChannelRef newBrokerChannel(SocketChannel channel, Object handler);
+
+                String newDescription(SocketChannel channel);
+
+                void greet(SocketChannel channel) throws IOException;
+              }
+
+              interface ChannelRef {}
+
+              void serve(ServerSocketChannel server, Channels manager) throws IOException {
+                for (; ; ) {
+                  SocketChannel client = server.accept();
+                  manager.newBrokerChannel(client, this);
+                }
+              }
+
+              void greetEach(ServerSocketChannel server, Channels manager) throws IOException {
+                for (; ; ) {
+                  // BUG: Diagnostic contains: is not closed before `client` is overwritten
+                  SocketChannel client = server.accept();
+                  manager.greet(client);
+                }
+              }
+
+              void describeEach(ServerSocketChannel server, Channels manager) throws IOException {
+                for (; ; ) {
+                  // BUG: Diagnostic contains: is not closed before `client` is overwritten
+                  SocketChannel client = server.accept();
+                  System.out.println(manager.newDescription(client));
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }

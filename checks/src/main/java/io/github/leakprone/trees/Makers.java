@@ -1,0 +1,34 @@
+package io.github.leakprone.trees;
+
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import javax.lang.model.type.TypeKind;
+
+/**
+ * Factory methods by their shape: {@code manager.newBrokerChannel(client, handler)}, {@code
+ * sessions.createSession(socket)}. An instance method named {@code new} or {@code create} and a
+ * capital, given something and returning an object, stands for a constructor of that object.
+ */
+public final class Makers {
+
+  /** Whether {@code method} is shaped like a factory of an object made of what it is given. */
+  public static boolean isMaker(MethodSymbol method) {
+    if (method.isStatic() || method.getParameters().isEmpty()) {
+      return false;
+    }
+    Type result = method.getReturnType();
+    return (startsWithWord(method, "new") || startsWithWord(method, "create"))
+        && !result.isPrimitiveOrVoid()
+        && result.getKind() != TypeKind.ARRAY
+        && !result.tsym.getQualifiedName().toString().startsWith("java.lang.");
+  }
+
+  private static boolean startsWithWord(MethodSymbol method, String word) {
+    String name = method.getSimpleName().toString();
+    return name.length() > word.length()
+        && name.startsWith(word)
+        && Character.isUpperCase(name.charAt(word.length()));
+  }
+
+  private Makers() {}
+}
