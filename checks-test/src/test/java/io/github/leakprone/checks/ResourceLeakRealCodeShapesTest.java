@@ -2649,4 +2649,62 @@ final class ResourceLeakRealCodeShapesTest {
             """)
         .doTest();
   }
+
+  /**
+   * An event that carries a resource to a listener (a method of a {@link java.util.EventListener})
+   * hands it to the listener: ttorrent's connection handler tells each {@code
+   * IncomingConnectionListener} of a new peer connection, directly or through a method of its class
+   * that calls every listener, and the peer that hears it binds the channel and closes it later. An
+   * interface that is no listener only borrows it.
+   */
+  @Test
+  void anEventCarriesWhatItIsGivenToTheListener() {
+    helper
+        .addSourceLines(
+            "Peers.java",
+            """
+            import java.io.IOException;
+            import java.net.InetSocketAddress;
+            import java.nio.channels.SocketChannel;
+            import java.util.EventListener;
+            import java.util.List;
+            import java.util.concurrent.CopyOnWriteArrayList;
+
+            class Peers {
+              interface ConnectionListener extends EventListener {
+                void handleNewConnection(SocketChannel channel);
+              }
+
+              interface Greeter {
+                void greet(SocketChannel channel);
+              }
+
+              private final List<ConnectionListener> listeners = new CopyOnWriteArrayList<>();
+
+              void connect(InetSocketAddress address) throws IOException {
+                SocketChannel channel = SocketChannel.open(address);
+                fireNewConnection(channel);
+              }
+
+              void connectAndTell(InetSocketAddress address, ConnectionListener listener)
+                  throws IOException {
+                SocketChannel channel = SocketChannel.open(address);
+                listener.handleNewConnection(channel);
+              }
+
+              void connectAndGreet(InetSocketAddress address, Greeter greeter) throws IOException {
+                // BUG: Diagnostic contains: SocketChannel `channel` acquired at line 32 is never closed
+                SocketChannel channel = SocketChannel.open(address);
+                greeter.greet(channel);
+              }
+
+              private void fireNewConnection(SocketChannel channel) {
+                for (ConnectionListener listener : listeners) {
+                  listener.handleNewConnection(channel);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -32,6 +32,7 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import io.github.leakprone.catalog.ContainerStores;
 import io.github.leakprone.catalog.ResourceSpec;
+import io.github.leakprone.trees.Listeners;
 import io.github.leakprone.trees.LocalVariables;
 import io.github.leakprone.trees.NoArgMethods;
 import io.github.leakprone.trees.NullComparisons;
@@ -557,8 +558,11 @@ final class ClassSummary {
             recordField(tree.getArguments().get(i));
           }
         }
-        if (ContainerStores.storesArgument(tree, state)) {
-          tree.getArguments().forEach(this::record); // kept: statementMap.put(sql, statement)
+        if (ContainerStores.storesArgument(tree, state) || Listeners.isCallback(callee, state)) {
+          // Kept: statementMap.put(sql, statement); or taken by the listener an event carries it
+          // to,
+          // listener.handleNewPeerConnection(channel, peerId).
+          tree.getArguments().forEach(this::record);
         }
         if (!callees.contains(callee)) {
           noteHandedOn(tree, callee);

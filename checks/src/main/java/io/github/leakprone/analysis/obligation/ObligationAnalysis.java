@@ -71,6 +71,7 @@ import io.github.leakprone.trees.EnumSwitches;
 import io.github.leakprone.trees.FirstPassGuards;
 import io.github.leakprone.trees.Identifiers;
 import io.github.leakprone.trees.LambdaResults;
+import io.github.leakprone.trees.Listeners;
 import io.github.leakprone.trees.LocalVariables;
 import io.github.leakprone.trees.MainMethods;
 import io.github.leakprone.trees.Makers;
@@ -1405,15 +1406,17 @@ public final class ObligationAnalysis {
    * a setter ({@code holder.setConnection(fetchConnection(ds))}, as an assignment to that object's
    * field would: Spring's DataSourceUtils), or a registration ({@code
    * transaction.registerCursor(rs)}: a registry keeps what it is given to release it later, as
-   * PolyJDBC's transaction closes what it registered in its close()). Not the class's own {@code
-   * setSocketOptions(socket)}, which configures what it is given (SNMP4J's), nor a channel's {@code
-   * register(selector, ops)}, which hands the loop the channel, not the selector.
+   * PolyJDBC's transaction closes what it registered in its close()), or an event that carries it
+   * to a listener ({@link Listeners}). Not the class's own {@code setSocketOptions(socket)}, which
+   * configures what it is given (SNMP4J's), nor a channel's {@code register(selector, ops)}, which
+   * hands the loop the channel, not the selector.
    */
   private boolean keepsWhatItIsGiven(MethodSymbol method, ExpressionTree receiver, int arguments) {
     return !Receivers.isThisOrSuper(receiver)
         && ((Setters.isSetter(method) && arguments == 1)
             || (Registrations.isRegistration(method) && !spec.isRelease(method, state))
-            || makesAnObjectOfIt(method));
+            || makesAnObjectOfIt(method)
+            || Listeners.isCallback(method, state));
   }
 
   /**
