@@ -17,6 +17,7 @@ public final class Makers {
       return false;
     }
     Type result = method.getReturnType();
+    // A string or a number made of what it is given is a value, not an object that holds it.
     return (startsWithWord(method, "new") || startsWithWord(method, "create"))
         && !result.isPrimitiveOrVoid()
         && result.getKind() != TypeKind.ARRAY

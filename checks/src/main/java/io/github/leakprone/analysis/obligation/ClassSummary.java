@@ -558,7 +558,9 @@ final class ClassSummary {
             recordField(tree.getArguments().get(i));
           }
         }
-        if (ContainerStores.storesArgument(tree, state) || Listeners.isCallback(callee, state)) {
+        if (ContainerStores.storesArgument(tree, state)
+            || (Listeners.isCallback(callee, state)
+                && tree.getArguments().stream().anyMatch(this::isRecordable))) {
           // Kept: statementMap.put(sql, statement); or taken by the listener an event carries it
           // to,
           // listener.handleNewPeerConnection(channel, peerId).

@@ -933,7 +933,9 @@ public final class ObligationAnalysis {
                 : facts.addAlias(argument::selects, keeper);
       }
     }
-    if (method != null && keepsWhatItIsGiven(method, receiver, arguments.size())) {
+    if (method != null
+        && anyHolds(arguments)
+        && keepsWhatItIsGiven(method, receiver, arguments.size())) {
       for (int i = 0; i < arguments.size(); i++) {
         // Not what the method closes itself: writer.setOutput(ios) ... ios.close() only lent it,
         // and a failure in between loses it (Thumbnailator's image sink).
