@@ -2651,11 +2651,13 @@ final class ResourceLeakRealCodeShapesTest {
   }
 
   /**
-   * An event that carries a resource to a listener (a method of a {@link java.util.EventListener})
-   * hands it to the listener: ttorrent's connection handler tells each {@code
-   * IncomingConnectionListener} of a new peer connection, directly or through a method of its class
-   * that calls every listener, and the peer that hears it binds the channel and closes it later. An
-   * interface that is no listener only borrows it.
+   * An event that carries a resource to a listener (a method of a {@link java.util.EventListener},
+   * or an abstract one named {@code on} and a capital) hands it to the listener: ttorrent's
+   * connection handler tells each {@code IncomingConnectionListener} of a new peer connection,
+   * directly or through a method of its class that calls every listener, and the peer that hears it
+   * binds the channel and closes it later; xSocket's acceptor tells its callback {@code
+   * onConnectionAccepted(handler)}. A method of another name on an interface that is no listener
+   * only borrows it.
    */
   @Test
   void anEventCarriesWhatItIsGivenToTheListener() {
@@ -2679,6 +2681,10 @@ final class ResourceLeakRealCodeShapesTest {
                 void greet(SocketChannel channel);
               }
 
+              interface AcceptorCallback {
+                void onConnectionAccepted(SocketChannel channel);
+              }
+
               private final List<ConnectionListener> listeners = new CopyOnWriteArrayList<>();
 
               void connect(InetSocketAddress address) throws IOException {
@@ -2692,8 +2698,14 @@ final class ResourceLeakRealCodeShapesTest {
                 listener.handleNewConnection(channel);
               }
 
+              void connectAndCallBack(InetSocketAddress address, AcceptorCallback callback)
+                  throws IOException {
+                SocketChannel channel = SocketChannel.open(address);
+                callback.onConnectionAccepted(channel);
+              }
+
               void connectAndGreet(InetSocketAddress address, Greeter greeter) throws IOException {
-                // BUG: Diagnostic contains: SocketChannel `channel` acquired at line 32 is never closed
+                // BUG: Diagnostic contains: SocketChannel `channel` acquired at line 42 is never closed
                 SocketChannel channel = SocketChannel.open(address);
                 greeter.greet(channel);
               }

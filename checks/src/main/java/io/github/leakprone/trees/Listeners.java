@@ -2,26 +2,37 @@ package io.github.leakprone.trees;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import io.github.leakprone.catalog.NamedTypes;
 
 /**
- * Listeners' callbacks: a method of a {@link java.util.EventListener}, the JDK's mark of an
- * interface whose methods announce events. A resource an event carries is the listener's to take:
- * ttorrent's connection handler tells each {@code IncomingConnectionListener} of a new peer
+ * Event callbacks: a method of a {@link java.util.EventListener}, the JDK's mark of an interface
+ * whose methods announce events, or an abstract method named {@code on} and a capital, the common
+ * name of one ({@code onConnectionAccepted}). A resource an event carries is the listener's to
+ * take: ttorrent's connection handler tells each {@code IncomingConnectionListener} of a new peer
  * connection with {@code handleNewPeerConnection(channel, peerId)}, and the sharing peer that hears
- * it binds the channel and closes it when the peer goes.
+ * it binds the channel and closes it when the peer goes; xSocket's acceptor tells its callback
+ * {@code onConnectionAccepted(ioHandler)} of each accepted channel, and the server's connection
+ * made of it closes it.
  */
 public final class Listeners {
 
-  /** Whether {@code method} is an instance method of an event listener, given something. */
+  /** Whether {@code method} is an instance method of an event's callback, given something. */
   public static boolean isCallback(MethodSymbol method, VisitorState state) {
     if (method.isStatic() || method.getParameters().isEmpty()) {
       return false;
     }
+    if ((method.flags() & Flags.ABSTRACT) != 0 && isOnEvent(method.getSimpleName().toString())) {
+      return true;
+    }
     Type listener = NamedTypes.get("java.util.EventListener", state);
     return listener != null && ASTHelpers.isSubtype(method.owner.type, listener, state);
+  }
+
+  private static boolean isOnEvent(String name) {
+    return name.length() > 2 && name.startsWith("on") && Character.isUpperCase(name.charAt(2));
   }
 
   private Listeners() {}
