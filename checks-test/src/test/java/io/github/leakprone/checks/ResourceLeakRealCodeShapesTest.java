@@ -2719,4 +2719,55 @@ final class ResourceLeakRealCodeShapesTest {
             """)
         .doTest();
   }
+
+  /**
+   * A helper that makes a task of what it is given (a {@link Runnable} or a {@link
+   * java.util.concurrent.Callable}) hands it to the task, which runs later on a thread of its own,
+   * as a task handed to a method does: xSocket's connector queues a {@code new
+   * RegisterTask(channel, ...)} for its selector thread, which closes the channel when connecting
+   * fails. A helper that only looks at it lends it.
+   */
+  @Test
+  void aHelperThatMakesATaskOfWhatItIsGivenHandsItOn() {
+    helper
+        .addSourceLines(
+            "Connector.java",
+            """
+            import java.io.IOException;
+            import java.net.InetSocketAddress;
+            import java.nio.channels.SocketChannel;
+            import java.util.Queue;
+            import java.util.concurrent.ConcurrentLinkedQueue;
+
+            class Connector {
+              private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+
+              void connect(InetSocketAddress address) throws IOException {
+                SocketChannel channel = SocketChannel.open();
+                channel.configureBlocking(false);
+                connectAsync(channel, address);
+              }
+
+              void connectAndLog(InetSocketAddress address) throws IOException {
+                // BUG: Diagnostic contains: SocketChannel `channel` acquired at line 18 is never closed
+                SocketChannel channel = SocketChannel.open();
+                log(channel, address);
+              }
+
+              void connectAsync(SocketChannel channel, InetSocketAddress address) {
+                tasks.add(new RegisterTask(channel, address));
+              }
+
+              void log(SocketChannel channel, InetSocketAddress address) {
+                System.out.println(channel.isOpen() + " " + address);
+              }
+
+              record RegisterTask(SocketChannel channel, InetSocketAddress address) implements Runnable {
+                @Override
+                public void run() {}
+              }
+            }
+            """)
+        .doTest();
+  }
 }

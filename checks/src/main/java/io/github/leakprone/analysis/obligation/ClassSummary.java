@@ -39,6 +39,7 @@ import io.github.leakprone.trees.NullComparisons;
 import io.github.leakprone.trees.Receivers;
 import io.github.leakprone.trees.ReturnedValues;
 import io.github.leakprone.trees.SameBodyScanner;
+import io.github.leakprone.trees.Tasks;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -577,6 +578,19 @@ final class ClassSummary {
           tree.getArguments().forEach(this::record);
         }
         return super.visitMethodInvocation(tree, null);
+      }
+
+      @Override
+      public Void visitNewClass(NewClassTree tree, Void unused) {
+        // new RegisterTask(channel, ...): a task runs later, on a thread of its own, and what it
+        // is made of is its to close, as with a task the analysis sees handed to a method
+        // (xSocket's connectAsync queues one for each channel it connects).
+        if (tree.getClassBody() == null
+            && tree.getArguments().stream().anyMatch(this::isRecordable)
+            && Tasks.isTask(tree, state)) {
+          tree.getArguments().forEach(this::record);
+        }
+        return super.visitNewClass(tree, null);
       }
 
       @Override

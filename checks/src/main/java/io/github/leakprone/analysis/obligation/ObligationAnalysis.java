@@ -61,7 +61,6 @@ import com.sun.tools.javac.tree.JCTree;
 import io.github.leakprone.analysis.obligation.PendingExits.Exit;
 import io.github.leakprone.analysis.obligation.PendingExits.Kind;
 import io.github.leakprone.catalog.ContainerStores;
-import io.github.leakprone.catalog.NamedTypes;
 import io.github.leakprone.catalog.Platform;
 import io.github.leakprone.catalog.ResourceSpec;
 import io.github.leakprone.trees.BodySearch;
@@ -83,6 +82,7 @@ import io.github.leakprone.trees.Registrations;
 import io.github.leakprone.trees.SameBodyScanner;
 import io.github.leakprone.trees.Setters;
 import io.github.leakprone.trees.StandardStreams;
+import io.github.leakprone.trees.Tasks;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -121,10 +121,6 @@ import javax.lang.model.type.TypeKind;
  * closes somewhere owns it ({@link ClassSummary}).
  */
 public final class ObligationAnalysis {
-
-  /** What a method may take to run later, on another thread. */
-  private static final ImmutableList<String> TASK_TYPES =
-      ImmutableList.of("java.lang.Runnable", "java.util.concurrent.Callable");
 
   /** Statements and expressions visited, over all analyses: a machine-independent cost measure. */
   private static final AtomicLong WORK = new AtomicLong();
@@ -757,11 +753,6 @@ public final class ObligationAnalysis {
         forgetFlagsAssignedIn(tree, transfers.escapeReferenced(in, tree)), Holders.NONE);
   }
 
-  private boolean isTask(ExpressionTree argument) {
-    Type type = ASTHelpers.getType(argument);
-    return type != null && NamedTypes.isSubtypeOfAny(type, TASK_TYPES, state);
-  }
-
   private static boolean anyHolds(List<Holders> arguments) {
     for (Holders argument : arguments) {
       if (!argument.isEmpty()) {
@@ -947,7 +938,7 @@ public final class ObligationAnalysis {
     for (int i = 0; i < arguments.size(); i++) {
       // A task handed to a method (an executor's execute, a server's exec(handler)) runs later, on
       // a thread of its own, and what it holds is the task's to close when it ends.
-      if (!arguments.get(i).isEmpty() && isTask(call.getArguments().get(i))) {
+      if (!arguments.get(i).isEmpty() && Tasks.isTask(call.getArguments().get(i), state)) {
         facts = transfers.escape(facts, arguments.get(i));
       }
     }
