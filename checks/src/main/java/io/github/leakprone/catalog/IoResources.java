@@ -378,13 +378,15 @@ public final class IoResources implements ResourceSpec {
    * What a project calls its own methods that make a stream, reader, writer, file, channel or
    * socket or runs an HTTP request: {@code open*}, {@code create*}, {@code new*}, {@code execute*},
    * {@code connect*} (jodd-http's {@code Sockets.connect(host, port)}, which returns a new socket
-   * it has connected), and {@code get*Stream}, {@code get*Reader}, {@code get*Writer} (Velocity's
-   * {@code generator.getWriter(path, encoding)} that returns a new {@code FileWriter}). The name
-   * only lets the call be asked: the body, in sight, decides (a getter that returns a stream its
-   * object holds makes nothing).
+   * it has connected), {@code acquire*} (Taglibs' {@code acquireReader()}, a reader over a URL
+   * connection's stream), and {@code get*Stream}, {@code get*Reader}, {@code get*Writer}
+   * (Velocity's {@code generator.getWriter(path, encoding)} that returns a new {@code FileWriter}).
+   * The name only lets the call be asked: the body, in sight, decides (a getter that returns a
+   * stream its object holds makes nothing).
    */
   private static final NamePatterns FACTORY_NAMES =
-      NamePatterns.of(ImmutableList.of("open*", "create*", "new*", "execute*", "connect*"));
+      NamePatterns.of(
+          ImmutableList.of("open*", "create*", "new*", "execute*", "connect*", "acquire*"));
 
   private static final ImmutableList<String> GETTER_SUFFIXES =
       ImmutableList.of("Stream", "Reader", "Writer");
