@@ -1758,7 +1758,9 @@ public final class ObligationAnalysis {
       // Nothing can reach them once the call fails, whatever catches its exception: lost here.
       facts.forEach(
           (obligation, held) -> {
-            if (obligation.aliases().isEmpty() && alsoLost.selects(obligation)) {
+            if (obligation.aliases().isEmpty()
+                && alsoLost.selects(obligation)
+                && !releasedByAFinallyAround(obligation.site())) {
               book.lost(obligation, witness);
             }
           });
@@ -1790,6 +1792,45 @@ public final class ObligationAnalysis {
           Exit.thrown(types),
           finallyDepth > 0 ? open.rewitnessed(witness) : open.witnessedBy(witness));
     }
+  }
+
+  /**
+   * Whether the {@code finally} of a {@code try} around the call being analysed releases what the
+   * maker of the temporary made at {@code site} made ({@link ResourceSpec#releasesWhatItMade}): a
+   * decorator over {@code connection.getInputStream()} that fails inside {@code try { ... } finally
+   * { connection.disconnect(); }} loses nothing, the disconnect closing the stream it was to wrap
+   * (jsonrpc4j's HTTP client).
+   */
+  private boolean releasedByAFinallyAround(Tree site) {
+    if (!(site instanceof MethodInvocationTree made) || getReceiver(made) == null) {
+      return false;
+    }
+    Symbol maker = trackable(Casts.stripped(getReceiver(made)));
+    if (maker == null) {
+      return false;
+    }
+    boolean[] found = {false};
+    SameBodyScanner releases =
+        new SameBodyScanner() {
+          @Override
+          public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+            MethodSymbol method = getSymbol(call);
+            if (method != null
+                && getReceiver(call) != null
+                && spec.releasesWhatItMade(method, state)
+                && trackable(Casts.stripped(getReceiver(call))) == maker) {
+              found[0] = true;
+            }
+            return super.visitMethodInvocation(call, null);
+          }
+        };
+    for (TryTree around : trying) {
+      releases.scan(around.getFinallyBlock(), null);
+      if (found[0]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
