@@ -400,7 +400,8 @@ final class ResourceLeakTest {
    * {@code ImportSupport}, a holdout round's miss). An HTTP connection's {@code disconnect()}
    * closes its socket, and the stream with it, also in a {@code finally} around a decorator over
    * the stream that fails (jsonrpc4j's client, whose {@code GZIPInputStream} rejects a body that is
-   * not gzip); another connection's does not.
+   * not gzip), or through a helper of the class that disconnects what it is given (Ivy's {@code
+   * disconnect(conn)}); another connection's does not, nor a helper that only looks at it.
    */
   @Test
   void aConnectionsStreamIsOpenedAsTheUrlsIs() {
@@ -479,9 +480,40 @@ final class ResourceLeakTest {
                 }
               }
 
+              byte[] unzippedAndDisconnectedByAHelper(URL url) throws IOException {
+                URLConnection connection = url.openConnection();
+                try {
+                  InputStream in = new GZIPInputStream(connection.getInputStream());
+                  return in.readAllBytes();
+                } finally {
+                  disconnect(connection);
+                }
+              }
+
+              byte[] unzippedAndLogged(URL url) throws IOException {
+                URLConnection connection = url.openConnection();
+                try {
+                  // BUG: Diagnostic contains: InputStream `in` acquired at line 86 is never closed
+                  InputStream in = new GZIPInputStream(connection.getInputStream());
+                  return in.readAllBytes();
+                } finally {
+                  log(connection);
+                }
+              }
+
+              private static void disconnect(URLConnection connection) {
+                if (connection instanceof HttpURLConnection) {
+                  ((HttpURLConnection) connection).disconnect();
+                }
+              }
+
+              private static void log(URLConnection connection) {
+                System.out.println(connection.getURL());
+              }
+
               byte[] unzipped(URL url) throws IOException {
                 HttpURLConnection connection = (HttpURLConnection) url.openConnection();
-                // BUG: Diagnostic contains: InputStream acquired at line 75 is not closed when `new GZIPInputStream(...)` at line 75 throws
+                // BUG: Diagnostic contains: InputStream acquired at line 106 is not closed when `new GZIPInputStream(...)` at line 106 throws
                 try (InputStream in = new GZIPInputStream(connection.getInputStream())) {
                   return in.readAllBytes();
                 }

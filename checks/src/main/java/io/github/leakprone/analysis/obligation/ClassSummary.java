@@ -76,13 +76,14 @@ final class ClassSummary {
       Set<Integer> ownedByResult,
       Set<Integer> heldByResult,
       Set<Symbol> handedOn,
+      Set<Integer> madeReleased,
       boolean closesAFieldsParent) {}
 
   /** What a method is taken to do while its own body is being read (recursion sees nothing). */
   private static final Direct NOTHING_YET =
       new Direct(
           Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(),
-          Set.of(), false);
+          Set.of(), Set.of(), false);
 
   private final ResourceSpec spec;
   private final ReleasingCalls releasing;
@@ -129,6 +130,15 @@ final class ClassSummary {
    */
   Set<Symbol> fieldsReleasedBy(MethodSymbol method) {
     return reachable(method, fieldsReleased, Direct::released);
+  }
+
+  /**
+   * The positions of the parameters whose made resources {@code method} releases in its own body
+   * ({@link ResourceSpec#releasesWhatItMade}): Ivy's {@code disconnect(con)}, which reads what is
+   * left of the response and calls {@code con.disconnect()}.
+   */
+  Set<Integer> parametersWhoseMadeAreReleasedBy(MethodSymbol method) {
+    return methods.containsKey(method) ? direct(method).madeReleased() : Set.of();
   }
 
   /**
@@ -335,6 +345,7 @@ final class ClassSummary {
     Set<Integer> ownedByResult = new HashSet<>();
     Set<Integer> heldByResult = new HashSet<>();
     Set<Symbol> handedOn = new HashSet<>();
+    Set<Integer> madeReleased = new HashSet<>();
     // Locals that stand for a parameter, by its position: a loop variable over it (an array or
     // collection of resources), or a decorator made around it (new InputSource(reader)).
     Map<Symbol, Integer> elements = new HashMap<>();
@@ -539,6 +550,13 @@ final class ClassSummary {
         ExpressionTree receiver = getReceiver(tree);
         if (callee.owner == symbol.owner && Receivers.isThisOrImplicit(receiver)) {
           callees.add(callee);
+        }
+        if (receiver != null && spec.releasesWhatItMade(callee, state)) {
+          // ((HttpURLConnection) con).disconnect(): what the connection made goes with it.
+          int parameter = parameters.indexOf(getSymbol(uncast(receiver)));
+          if (parameter >= 0) {
+            madeReleased.add(parameter);
+          }
         }
         if (spec.isRelease(callee, state) && receiver != null) {
           // handle.socket().close(): closing a view of the resource closes the resource.
@@ -786,6 +804,7 @@ final class ClassSummary {
         ownedByResult,
         heldByResult,
         handedOn,
+        madeReleased,
         closesAFieldsParent[0]);
   }
 

@@ -795,6 +795,15 @@ public final class ObligationAnalysis {
       // closes, and the stream it handed out with it.
       facts = transfers.release(facts, Transfers.madeBy(facts, Casts.stripped(receiver)));
     }
+    if (facts != null && isOwnMethod(method, receiver)) {
+      // disconnect(connection), a helper of the class that disconnects what it is given.
+      for (int i : summary.parametersWhoseMadeAreReleasedBy(method)) {
+        if (i < call.getArguments().size()) {
+          ExpressionTree maker = Casts.stripped(call.getArguments().get(i));
+          facts = transfers.release(facts, Transfers.madeBy(facts, maker));
+        }
+      }
+    }
     if (releasesReceiver || onlyAsksWhatOpensNothing(call, method, facts, target.holders)) {
       return new Eval(transfers.release(facts, target.holders), Holders.NONE);
     }
@@ -1799,7 +1808,8 @@ public final class ObligationAnalysis {
    * maker of the temporary made at {@code site} made ({@link ResourceSpec#releasesWhatItMade}): a
    * decorator over {@code connection.getInputStream()} that fails inside {@code try { ... } finally
    * { connection.disconnect(); }} loses nothing, the disconnect closing the stream it was to wrap
-   * (jsonrpc4j's HTTP client).
+   * (jsonrpc4j's HTTP client); so does a helper of the class that disconnects what it is given
+   * (Ivy's {@code disconnect(conn)}).
    */
   private boolean releasedByAFinallyAround(Tree site) {
     if (!(site instanceof MethodInvocationTree made) || getReceiver(made) == null) {
@@ -1820,6 +1830,14 @@ public final class ObligationAnalysis {
                 && spec.releasesWhatItMade(method, state)
                 && trackable(Casts.stripped(getReceiver(call))) == maker) {
               found[0] = true;
+            }
+            if (method != null && isOwnMethod(method, getReceiver(call))) {
+              for (int i : summary.parametersWhoseMadeAreReleasedBy(method)) {
+                if (i < call.getArguments().size()
+                    && trackable(Casts.stripped(call.getArguments().get(i))) == maker) {
+                  found[0] = true;
+                }
+              }
             }
             return super.visitMethodInvocation(call, null);
           }
