@@ -668,6 +668,17 @@ public final class IoResources implements ResourceSpec {
     return false;
   }
 
+  /** What an HTTP connection answers from the response it read to open its stream. */
+  private static final ImmutableList<MethodRef> ANSWERS_FROM_THE_RESPONSE =
+      ImmutableList.of(
+          new MethodRef("java.net.HttpURLConnection", "getResponseCode"),
+          new MethodRef("java.net.HttpURLConnection", "getResponseMessage"));
+
+  @Override
+  public boolean answersFromWhatItMade(MethodSymbol method, VisitorState state) {
+    return MethodRef.anyMatches(ANSWERS_FROM_THE_RESPONSE, method, state);
+  }
+
   /** What an HTTP connection's {@code disconnect()} closes with its socket. */
   private static final ImmutableList<MethodRef> RELEASES_WHAT_IT_MADE =
       ImmutableList.of(new MethodRef("java.net.HttpURLConnection", "disconnect"));

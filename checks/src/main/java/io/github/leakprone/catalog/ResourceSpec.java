@@ -250,6 +250,15 @@ public interface ResourceSpec {
   }
 
   /**
+   * Whether {@code method}, called on the object that made a resource still open, answers from what
+   * making it read, and cannot fail then: an HTTP connection's {@code getResponseCode()} once its
+   * {@code getInputStream()} has returned (the status line was read to open the stream).
+   */
+  default boolean answersFromWhatItMade(MethodSymbol method, VisitorState state) {
+    return false;
+  }
+
+  /**
    * Whether calling {@code method} on the object that made a resource releases, on every path, what
    * it made: {@code HttpURLConnection.disconnect()} closes the connection's socket, and the stream
    * {@code getInputStream()} handed out reads from nothing after it.

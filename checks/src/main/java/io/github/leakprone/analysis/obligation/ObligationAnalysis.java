@@ -871,6 +871,7 @@ public final class ObligationAnalysis {
     if (throwing.mayThrow(call, openAt(facts, arguments), state)
         && !isThisCall(call, method)
         && !spec.failsOnlyWhenClosedOrBroken(method, state)
+        && !answersFromWhatItMade(call, method, facts)
         && (target.holders.isEmpty() || !readsOnlyWhatFailsWhenBroken(facts, target.holders))
         && !readsOnlyLocalFiles(facts, method, target.holders, arguments)
         && !writesOnlyIntoAnUnfilledBuffer(facts, call, target.holders, arguments, wrapping)) {
@@ -977,6 +978,20 @@ public final class ObligationAnalysis {
     }
     return new Eval(
         acquired.facts, result.union(keptByWhatIsMade(facts, method, target, arguments)));
+  }
+
+  /**
+   * Whether {@code call} asks the maker of a resource still open what making it read ({@link
+   * ResourceSpec#answersFromWhatItMade}): {@code ((HttpURLConnection) uc).getResponseCode()} after
+   * {@code uc.getInputStream()} returned answers from the status line already read (Taglibs' {@code
+   * ImportSupport}, where the message named it for the {@code throw} after it).
+   */
+  private boolean answersFromWhatItMade(
+      MethodInvocationTree call, MethodSymbol method, Facts facts) {
+    return facts != null
+        && getReceiver(call) != null
+        && spec.answersFromWhatItMade(method, state)
+        && !Transfers.madeBy(facts, Casts.stripped(getReceiver(call))).isEmpty();
   }
 
   /**
