@@ -2770,4 +2770,71 @@ final class ResourceLeakRealCodeShapesTest {
             """)
         .doTest();
   }
+
+  /**
+   * A local that holds a failure or nothing ({@code IOException failure = null; ... catch
+   * (IOException e) { failure = e; } if (failure != null) throw failure;}) says whether the catch
+   * ran: the path that loses the socket is the rethrow, not the {@code return} that only the path
+   * without a failure takes (OpenSMPP's {@code TCPIPConnection.accept()}, whose finding named the
+   * return). A local assigned something else is no such flag.
+   */
+  @Test
+  void aLocalThatHoldsTheFailureSaysWhetherTheCatchRan() {
+    helper
+        .addSourceLines(
+            "Acceptor.java",
+            """
+            import java.io.IOException;
+            import java.net.ServerSocket;
+            import java.net.Socket;
+
+            class Acceptor {
+              static final class Connection {
+                private final Socket socket;
+
+                Connection(Socket socket) throws IOException {
+                  this.socket = socket;
+                  socket.getOutputStream().write('+');
+                }
+
+                void close() throws IOException {
+                  socket.close();
+                }
+              }
+
+              Connection accept(ServerSocket server) throws IOException {
+                // BUG: Diagnostic contains: Socket `accepted` acquired at line 21 is not closed when the `throw` at line 30 is taken
+                Socket accepted = server.accept();
+                Connection connection = null;
+                IOException failure = null;
+                try {
+                  connection = new Connection(accepted);
+                } catch (IOException e) {
+                  failure = e;
+                }
+                if (failure != null) {
+                  throw failure;
+                }
+                return connection;
+              }
+
+              Connection acceptOrLast(ServerSocket server, IOException last) throws IOException {
+                // BUG: Diagnostic contains: Socket `accepted` acquired at line 37 is not closed when the `return` at line 48 is taken
+                Socket accepted = server.accept();
+                Connection connection = null;
+                IOException failure = last;
+                try {
+                  connection = new Connection(accepted);
+                } catch (IOException e) {
+                  failure = e;
+                }
+                if (failure != null && connection == null) {
+                  throw failure;
+                }
+                return connection;
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -202,6 +202,9 @@ public final class ObligationAnalysis {
   /** The body's local collections that keep what is added to them. */
   private LocalContainers collections;
 
+  /** The body's locals that hold a failure or nothing ({@link FailureLocals}): flags too. */
+  private Set<Symbol> failureLocals;
+
   /** What the body closes of its variables, and where. */
   private BodyCloses closes;
 
@@ -252,6 +255,7 @@ public final class ObligationAnalysis {
     this.body = body;
     collections = new LocalContainers(body, state, this::releasesSomething);
     closes = new BodyCloses(spec, unit.releasing, state, body, this::trackable);
+    failureLocals = FailureLocals.in(body, state);
     MethodSymbol method =
         state.getPath().getLeaf() instanceof MethodTree tree ? getSymbol(tree) : null;
     isMain = method != null && MainMethods.isMain(method);
@@ -1600,11 +1604,11 @@ public final class ObligationAnalysis {
 
   private Facts assign(Eval value, Symbol target, ExpressionTree assigned, Tree where) {
     if (value.facts != null && isFlag(target)) {
-      return value.facts.assign(
-          target,
-          ASTHelpers.constValue(assigned) instanceof Boolean constant
-              ? constant
-              : flagValue(assigned, value.facts));
+      Boolean flag =
+          failureLocals.contains(target)
+              ? FailureLocals.holdsAFailure(assigned)
+              : ASTHelpers.constValue(assigned) instanceof Boolean constant ? constant : null;
+      return value.facts.assign(target, flag != null ? flag : flagValue(assigned, value.facts));
     }
     loseEarlierValue(value, target, where);
     // conn = plugin.customize(conn), in = decorate(in): the new value holds what the old one held
@@ -1689,6 +1693,12 @@ public final class ObligationAnalysis {
     }
     NullComparisons.NullTest nullTest = NullComparisons.nullTest(condition);
     Symbol tested = nullTest == null ? null : trackable(nullTest.operand());
+    if (tested != null && failureLocals.contains(tested)) {
+      // if (failure != null) throw failure: the path of the catch that kept it, and no other.
+      Facts failed = in.assume(tested, true);
+      Facts fine = in.assume(tested, false);
+      return nullTest.trueWhenNull() ? new Facts[] {fine, failed} : new Facts[] {failed, fine};
+    }
     if (tested != null) {
       // Every variable of an obligation holds the same open resource: where one is null, the
       // obligation is not there at all, nor are its children. A local that only ever holds what
@@ -1982,15 +1992,19 @@ public final class ObligationAnalysis {
 
   // ---------------------------------------------------------------- small questions
 
-  /** A boolean local: a flag whose value {@link Facts} follows. */
-  private static boolean isFlag(Symbol symbol) {
+  /**
+   * A boolean local, or a local that holds a failure or nothing ({@link FailureLocals}): a flag
+   * whose value {@link Facts} follows (for the latter, whether it holds a failure).
+   */
+  private boolean isFlag(Symbol symbol) {
     return symbol != null
-        && symbol.getKind() == ElementKind.LOCAL_VARIABLE
-        && symbol.asType().getKind() == TypeKind.BOOLEAN;
+        && ((symbol.getKind() == ElementKind.LOCAL_VARIABLE
+                && symbol.asType().getKind() == TypeKind.BOOLEAN)
+            || failureLocals.contains(symbol));
   }
 
   /** The value of {@code tree} if it is a flag whose value is known in {@code facts}. */
-  private static Boolean flagValue(ExpressionTree tree, Facts facts) {
+  private Boolean flagValue(ExpressionTree tree, Facts facts) {
     ExpressionTree bare = stripParentheses(tree);
     if (!(bare instanceof IdentifierTree) || !isFlag(getSymbol(bare))) {
       return null;
@@ -1999,13 +2013,13 @@ public final class ObligationAnalysis {
   }
 
   /** {@code facts} without the value of any flag assigned inside {@code tree}. */
-  private static Facts forgetFlagsAssignedIn(Tree tree, Facts facts) {
+  private Facts forgetFlagsAssignedIn(Tree tree, Facts facts) {
     if (facts == null || facts.knownFlags().isEmpty()) {
       return facts;
     }
     return facts.forget(
         LocalVariables.assignedIn(tree).stream()
-            .filter(ObligationAnalysis::isFlag)
+            .filter(this::isFlag)
             .collect(ImmutableSet.toImmutableSet()));
   }
 
