@@ -2614,7 +2614,7 @@ final class ResourceLeakRealCodeShapesTest {
 
             class Broker {
               interface Channels {
-                ChannelRef newBrokerChannel(SocketChannel channel, Object handler);
+                ChannelRef newBrokerChannel(SocketChannel channel, Object handler) throws IOException;
 
                 String newDescription(SocketChannel channel);
 
@@ -2665,7 +2665,10 @@ final class ResourceLeakRealCodeShapesTest {
         .addSourceLines(
             "Peers.java",
             """
+            import java.io.File;
+            import java.io.FileInputStream;
             import java.io.IOException;
+            import java.io.InputStream;
             import java.net.InetSocketAddress;
             import java.nio.channels.SocketChannel;
             import java.util.EventListener;
@@ -2683,6 +2686,10 @@ final class ResourceLeakRealCodeShapesTest {
 
               interface AcceptorCallback {
                 void onConnectionAccepted(SocketChannel channel);
+              }
+
+              interface FileConsumer {
+                void onEachFile(InputStream in, String name) throws IOException;
               }
 
               private final List<ConnectionListener> listeners = new CopyOnWriteArrayList<>();
@@ -2705,9 +2712,14 @@ final class ResourceLeakRealCodeShapesTest {
               }
 
               void connectAndGreet(InetSocketAddress address, Greeter greeter) throws IOException {
-                // BUG: Diagnostic contains: SocketChannel `channel` acquired at line 42 is never closed
+                // BUG: Diagnostic contains: SocketChannel `channel` acquired at line 49 is never closed
                 SocketChannel channel = SocketChannel.open(address);
                 greeter.greet(channel);
+              }
+
+              void feed(File file, FileConsumer consumer) throws IOException {
+                // BUG: Diagnostic contains: FileInputStream created at line 55 is never stored
+                consumer.onEachFile(new FileInputStream(file), file.getName());
               }
 
               private void fireNewConnection(SocketChannel channel) {

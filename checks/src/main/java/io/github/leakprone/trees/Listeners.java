@@ -1,5 +1,6 @@
 package io.github.leakprone.trees;
 
+import com.google.common.collect.ImmutableList;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.tools.javac.code.Flags;
@@ -15,16 +16,29 @@ import io.github.leakprone.catalog.NamedTypes;
  * connection with {@code handleNewPeerConnection(channel, peerId)}, and the sharing peer that hears
  * it binds the channel and closes it when the peer goes; xSocket's acceptor tells its callback
  * {@code onConnectionAccepted(ioHandler)} of each accepted channel, and the server's connection
- * made of it closes it.
+ * made of it closes it. Not an {@code on*} callback given a stream: that is data it reads or writes
+ * during the call.
  */
 public final class Listeners {
+
+  /**
+   * What an {@code on*} callback given it only reads or writes during the call: data, not a party
+   * to serve (jdeb's {@code DataConsumer.onEachFile(InputStream, entry)} copies the stream, and the
+   * producer that opened it is the one to close it).
+   */
+  private static final ImmutableList<String> STREAMS =
+      ImmutableList.of(
+          "java.io.InputStream", "java.io.OutputStream", "java.io.Reader", "java.io.Writer");
 
   /** Whether {@code method} is an instance method of an event's callback, given something. */
   public static boolean isCallback(MethodSymbol method, VisitorState state) {
     if (method.isStatic() || method.getParameters().isEmpty()) {
       return false;
     }
-    if ((method.flags() & Flags.ABSTRACT) != 0 && isOnEvent(method.getSimpleName().toString())) {
+    if ((method.flags() & Flags.ABSTRACT) != 0
+        && isOnEvent(method.getSimpleName().toString())
+        && method.getParameters().stream()
+            .noneMatch(parameter -> NamedTypes.isSubtypeOfAny(parameter.type, STREAMS, state))) {
       return true;
     }
     Type listener = NamedTypes.get("java.util.EventListener", state);

@@ -581,8 +581,7 @@ final class ClassSummary {
             || (Listeners.isCallback(callee, state)
                 && tree.getArguments().stream().anyMatch(this::isRecordable))) {
           // Kept: statementMap.put(sql, statement); or taken by the listener an event carries it
-          // to,
-          // listener.handleNewPeerConnection(channel, peerId).
+          // to: listener.handleNewPeerConnection(channel, peerId).
           tree.getArguments().forEach(this::record);
         }
         if (!callees.contains(callee)) {

@@ -905,6 +905,16 @@ public final class ObligationAnalysis {
             failing = transfers.escape(failing, arguments.get(i));
           }
         }
+        if (!Receivers.isThisOrSuper(receiver) && makesAnObjectOfIt(method)) {
+          // As with the constructor it stands for, of an object that cannot release anything:
+          // what the method gives it for good, it trusted it with when it fails as when it
+          // succeeds (XenQTT's channel manager closes the channel it cannot make a channel of).
+          for (int i = 0; i < arguments.size(); i++) {
+            if (givenForGood(call.getArguments().get(i))) {
+              failing = transfers.escape(failing, arguments.get(i));
+            }
+          }
+        }
       }
       mayThrow(failing, call, wrappedTemporaries(call, arguments, wrapping));
     }
