@@ -2,6 +2,7 @@ package io.github.leakprone.catalog;
 
 import com.google.common.collect.ImmutableSet;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import io.github.leakprone.trees.MethodNames;
 import javax.lang.model.element.AnnotationMirror;
 
 /**
@@ -37,9 +38,7 @@ public final class ClientLifecycles {
       return true;
     }
     for (String start : START_NAMES) {
-      if (name.length() > start.length()
-          && name.startsWith(start)
-          && Character.isUpperCase(name.charAt(start.length()))) {
+      if (MethodNames.startsWithWord(name, start)) {
         return true;
       }
     }

@@ -36,17 +36,13 @@ public final class Listeners {
       return false;
     }
     if ((method.flags() & Flags.ABSTRACT) != 0
-        && isOnEvent(method.getSimpleName().toString())
+        && MethodNames.startsWithWord(method.getSimpleName().toString(), "on")
         && method.getParameters().stream()
             .noneMatch(parameter -> NamedTypes.isSubtypeOfAny(parameter.type, STREAMS, state))) {
       return true;
     }
     Type listener = NamedTypes.get("java.util.EventListener", state);
     return listener != null && ASTHelpers.isSubtype(method.owner.type, listener, state);
-  }
-
-  private static boolean isOnEvent(String name) {
-    return name.length() > 2 && name.startsWith("on") && Character.isUpperCase(name.charAt(2));
   }
 
   private Listeners() {}

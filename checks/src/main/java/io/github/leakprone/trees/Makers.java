@@ -18,17 +18,11 @@ public final class Makers {
     }
     Type result = method.getReturnType();
     // A string or a number made of what it is given is a value, not an object that holds it.
-    return (startsWithWord(method, "new") || startsWithWord(method, "create"))
+    String name = method.getSimpleName().toString();
+    return (MethodNames.startsWithWord(name, "new") || MethodNames.startsWithWord(name, "create"))
         && !result.isPrimitiveOrVoid()
         && result.getKind() != TypeKind.ARRAY
         && !result.tsym.getQualifiedName().toString().startsWith("java.lang.");
-  }
-
-  private static boolean startsWithWord(MethodSymbol method, String word) {
-    String name = method.getSimpleName().toString();
-    return name.length() > word.length()
-        && name.startsWith(word)
-        && Character.isUpperCase(name.charAt(word.length()));
   }
 
   private Makers() {}

@@ -15,9 +15,7 @@ public final class Registrations {
     String name = method.getSimpleName().toString();
     return !method.isStatic()
         && !method.getParameters().isEmpty()
-        && name.startsWith("register")
-        && (name.length() == "register".length()
-            || Character.isUpperCase(name.charAt("register".length())));
+        && (name.equals("register") || MethodNames.startsWithWord(name, "register"));
   }
 
   private Registrations() {}

@@ -14,9 +14,7 @@ public final class Setters {
     String name = method.getSimpleName().toString();
     return !method.isStatic()
         && method.getParameters().size() == 1
-        && name.length() > 3
-        && name.startsWith("set")
-        && Character.isUpperCase(name.charAt(3))
+        && MethodNames.startsWithWord(name, "set")
         && method.getReturnType().getKind() == TypeKind.VOID;
   }
 
