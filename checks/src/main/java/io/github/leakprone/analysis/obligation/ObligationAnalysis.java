@@ -792,20 +792,14 @@ public final class ObligationAnalysis {
     if (facts != null
         && receiver != null
         && (closesWhatItMadeInHandler(method)
-            || (releasesReceiver && closesAPhysicalSession(facts, target.holders))
-            || spec.releasesWhatItMade(method, state))) {
+            || (releasesReceiver && closesAPhysicalSession(facts, target.holders)))) {
       // conn.close() in the handler of a database failure, or of a connection DriverManager made:
-      // the session ends, and its statements with it. connection.disconnect(): its socket
-      // closes, and the stream it handed out with it.
+      // the session ends, and its statements with it.
       facts = transfers.release(facts, Transfers.madeBy(facts, Casts.stripped(receiver)));
     }
-    if (facts != null && isOwnMethod(method, receiver)) {
-      // disconnect(connection), a helper of the class that disconnects what it is given.
-      for (int i : summary.parametersWhoseMadeAreReleasedBy(method)) {
-        if (i < call.getArguments().size()) {
-          ExpressionTree maker = Casts.stripped(call.getArguments().get(i));
-          facts = transfers.release(facts, Transfers.madeBy(facts, maker));
-        }
+    if (facts != null) {
+      for (ExpressionTree maker : disconnectedBy(call, method)) {
+        facts = transfers.release(facts, Transfers.madeBy(facts, maker));
       }
     }
     if (releasesReceiver || onlyAsksWhatOpensNothing(call, method, facts, target.holders)) {
@@ -1839,6 +1833,28 @@ public final class ObligationAnalysis {
   }
 
   /**
+   * The makers whose made resources {@code call} releases on every path ({@link
+   * ResourceSpec#releasesWhatItMade}), under their casts: its receiver for {@code
+   * connection.disconnect()}, what it is given for a helper of the class that disconnects its
+   * parameter (Ivy's {@code disconnect(conn)}).
+   */
+  private List<ExpressionTree> disconnectedBy(MethodInvocationTree call, MethodSymbol method) {
+    List<ExpressionTree> makers = new ArrayList<>();
+    ExpressionTree receiver = getReceiver(call);
+    if (receiver != null && spec.releasesWhatItMade(method, state)) {
+      makers.add(Casts.stripped(receiver));
+    }
+    if (isOwnMethod(method, receiver)) {
+      for (int i : summary.parametersWhoseMadeAreReleasedBy(method)) {
+        if (i < call.getArguments().size()) {
+          makers.add(Casts.stripped(call.getArguments().get(i)));
+        }
+      }
+    }
+    return makers;
+  }
+
+  /**
    * Whether the {@code finally} of a {@code try} around the call being analysed releases what the
    * maker of the temporary made at {@code site} made ({@link ResourceSpec#releasesWhatItMade}): a
    * decorator over {@code connection.getInputStream()} that fails inside {@code try { ... } finally
@@ -1860,18 +1876,9 @@ public final class ObligationAnalysis {
           @Override
           public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
             MethodSymbol method = getSymbol(call);
-            if (method != null
-                && getReceiver(call) != null
-                && spec.releasesWhatItMade(method, state)
-                && trackable(Casts.stripped(getReceiver(call))) == maker) {
-              found[0] = true;
-            }
-            if (method != null && isOwnMethod(method, getReceiver(call))) {
-              for (int i : summary.parametersWhoseMadeAreReleasedBy(method)) {
-                if (i < call.getArguments().size()
-                    && trackable(Casts.stripped(call.getArguments().get(i))) == maker) {
-                  found[0] = true;
-                }
+            if (method != null) {
+              for (ExpressionTree disconnected : disconnectedBy(call, method)) {
+                found[0] |= trackable(disconnected) == maker;
               }
             }
             return super.visitMethodInvocation(call, null);
