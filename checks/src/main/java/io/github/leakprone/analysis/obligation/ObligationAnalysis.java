@@ -202,7 +202,10 @@ public final class ObligationAnalysis {
   /** The body's local collections that keep what is added to them. */
   private LocalContainers collections;
 
-  /** The body's locals that hold a failure or nothing ({@link FailureLocals}): flags too. */
+  /**
+   * The body's locals that hold a failure or nothing ({@link FailureLocals}): flags too. Read on
+   * the first question about a local of a {@link Throwable} type ({@link #isFailureLocal}).
+   */
   private Set<Symbol> failureLocals;
 
   /** What the body closes of its variables, and where. */
@@ -255,7 +258,6 @@ public final class ObligationAnalysis {
     this.body = body;
     collections = new LocalContainers(body, state, this::releasesSomething);
     closes = new BodyCloses(spec, unit.releasing, state, body, this::trackable);
-    failureLocals = FailureLocals.in(body, state);
     MethodSymbol method =
         state.getPath().getLeaf() instanceof MethodTree tree ? getSymbol(tree) : null;
     isMain = method != null && MainMethods.isMain(method);
@@ -1609,7 +1611,7 @@ public final class ObligationAnalysis {
   private Facts assign(Eval value, Symbol target, ExpressionTree assigned, Tree where) {
     if (value.facts != null && isFlag(target)) {
       Boolean flag =
-          failureLocals.contains(target)
+          isFailureLocal(target)
               ? FailureLocals.holdsAFailure(assigned)
               : ASTHelpers.constValue(assigned) instanceof Boolean constant ? constant : null;
       return value.facts.assign(target, flag != null ? flag : flagValue(assigned, value.facts));
@@ -1697,7 +1699,7 @@ public final class ObligationAnalysis {
     }
     NullComparisons.NullTest nullTest = NullComparisons.nullTest(condition);
     Symbol tested = nullTest == null ? null : trackable(nullTest.operand());
-    if (tested != null && failureLocals.contains(tested)) {
+    if (tested != null && isFailureLocal(tested)) {
       // if (failure != null) throw failure: the path of the catch that kept it, and no other.
       Facts failed = in.assume(tested, true);
       Facts fine = in.assume(tested, false);
@@ -2017,7 +2019,22 @@ public final class ObligationAnalysis {
     return symbol != null
         && ((symbol.getKind() == ElementKind.LOCAL_VARIABLE
                 && symbol.asType().getKind() == TypeKind.BOOLEAN)
-            || failureLocals.contains(symbol));
+            || isFailureLocal(symbol));
+  }
+
+  /**
+   * Whether {@code symbol} is a local that holds a failure or nothing ({@link FailureLocals}); the
+   * body is read for them once, where a local of a {@link Throwable} type is first asked about.
+   */
+  private boolean isFailureLocal(Symbol symbol) {
+    if (symbol.getKind() != ElementKind.LOCAL_VARIABLE
+        || !ASTHelpers.isSubtype(symbol.type, state.getSymtab().throwableType, state)) {
+      return false;
+    }
+    if (failureLocals == null) {
+      failureLocals = FailureLocals.in(body, state);
+    }
+    return failureLocals.contains(symbol);
   }
 
   /** The value of {@code tree} if it is a flag whose value is known in {@code facts}. */
