@@ -976,10 +976,13 @@ public final class ObligationAnalysis {
     }
     Eval acquired = acquire(call, facts, target.holders, arguments);
     Holders result = acquired.holders.union(holdersAt(arguments, wrapping)).union(heldByResult);
-    // response.body(), socket.getInputStream(): the receiver's resource, seen another way; and
-    // channel.bind(address), stream.filter(p): a fluent call hands back the resource itself.
+    // response.body(), socket.getInputStream(): the receiver's resource, seen another way;
+    // channel.bind(address), stream.filter(p): a fluent call hands back the resource itself; and
+    // builder.get() after builder.setInputStream(in): the product holds what the builder holds.
     boolean sameResource =
-        spec.isView(method, state) || (acquired.holders.isEmpty() && isFluent(method));
+        spec.isView(method, state)
+            || (acquired.holders.isEmpty() && isFluent(call, method))
+            || (!target.holders.isEmpty() && Wrappers.holdsReceiver(call, state));
     if (acquired.holders.isEmpty() && !target.holders.isEmpty()) {
       result = result.union(handedBack(call, method));
     }
@@ -1224,12 +1227,22 @@ public final class ObligationAnalysis {
     return lent == null ? Holders.NONE : Holders.variable(lent);
   }
 
-  /** An instance method declared to return its own class: it returns its receiver. */
-  private static boolean isFluent(MethodSymbol method) {
-    return method != null
-        && !method.isStatic()
-        && !method.isConstructor()
-        && method.getReturnType().tsym == method.owner;
+  /**
+   * An instance method declared to return its own class, or a type variable its receiver's type
+   * stands for (Commons IO's builders, generic over themselves: {@code B setMaxCount(long)}): it
+   * returns its receiver.
+   */
+  private boolean isFluent(MethodInvocationTree call, MethodSymbol method) {
+    if (method == null || method.isStatic() || method.isConstructor()) {
+      return false;
+    }
+    if (method.getReturnType().tsym == method.owner) {
+      return true;
+    }
+    ExpressionTree receiver = getReceiver(call);
+    return method.getReturnType() instanceof Type.TypeVar
+        && receiver != null
+        && ASTHelpers.isSameType(ASTHelpers.getType(call), ASTHelpers.getType(receiver), state);
   }
 
   private void noteResultOfCallGiven(Symbol local, ExpressionTree initializer) {

@@ -5,6 +5,7 @@ import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import com.google.common.collect.ImmutableList;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.tools.javac.code.Type;
 import io.github.leakprone.catalog.NamedTypes;
@@ -36,7 +37,57 @@ final class Wrappers {
         && (getSymbol(call).getReturnType() instanceof Type.TypeVar
             || ASTHelpers.isSubtype(result, argument, state)
             || NoArgMethods.find(result, "close", state).isPresent()
-            || isInvocationHandler(argument, state));
+            || isInvocationHandler(argument, state)
+            || isBuilderGiven(call, result, argument, state));
+  }
+
+  /**
+   * Whether {@code call} hands back its receiver, an object that is no resource itself, given a
+   * resource: a builder's setter ({@code builder.setInputStream(in)}, declared to return the
+   * builder), which keeps the stream for the product it will make. A builder declared generic over
+   * itself ({@code B setInputStream(InputStream)}, as Commons IO's are) returns a type variable,
+   * which {@link #holdsArgument} takes as holding anything already.
+   */
+  private static boolean isBuilderGiven(
+      MethodInvocationTree call, Type result, Type argument, VisitorState state) {
+    ExpressionTree receiver = ASTHelpers.getReceiver(call);
+    Type receiverType = receiver == null ? null : ASTHelpers.getType(receiver);
+    return receiverType != null
+        && ASTHelpers.isSameType(result, receiverType, state)
+        && isResource(argument, state)
+        && !isResource(receiverType, state);
+  }
+
+  /**
+   * Whether {@code call}'s value is a resource made of what its receiver holds: the last call of a
+   * chain, with nothing given, on an object that is no resource itself, that returns one. A builder
+   * given a stream makes its product of it ({@code BOMInputStream.builder().setInputStream(in)
+   * .get()}), and whoever closes the product closes the stream. Not a call on a variable: an object
+   * lent more than one resource hands back each through a getter of its own ({@code
+   * event.getAudit()} is not the statement {@code event} was also given), which {@link HandedBack}
+   * reads.
+   */
+  static boolean holdsReceiver(MethodInvocationTree call, VisitorState state) {
+    ExpressionTree receiver = ASTHelpers.getReceiver(call);
+    if (!(receiver instanceof MethodInvocationTree) || !call.getArguments().isEmpty()) {
+      return false;
+    }
+    Type result = ASTHelpers.getType(call);
+    Type receiverType = ASTHelpers.getType(receiver);
+    return result != null
+        && receiverType != null
+        && isResource(result, state)
+        && !isResource(receiverType, state);
+  }
+
+  /**
+   * Whether {@code type} is something to close: an {@code AutoCloseable}, or a type with a {@code
+   * close()} of its own (a pool's {@code PooledConnection}, whose handle's {@code close()} is not
+   * its own).
+   */
+  private static boolean isResource(Type type, VisitorState state) {
+    return ASTHelpers.isSubtype(type, state.getSymtab().autoCloseableType, state)
+        || NoArgMethods.find(type, "close", state).isPresent();
   }
 
   /**
