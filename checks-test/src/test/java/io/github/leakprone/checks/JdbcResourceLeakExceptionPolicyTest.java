@@ -510,6 +510,69 @@ final class JdbcResourceLeakExceptionPolicyTest {
   }
 
   /**
+   * A helper of the class that sets a statement's options and does nothing else that can fail
+   * (Vert.x JDBC's {@code applyStatementOptions(ps)}) fails only as those options do, when the
+   * statement is closed or its connection broken: no path either. A helper that binds the values
+   * its caller gives ({@code fillParams(ps, args)}) fails on a value the driver cannot bind,
+   * ordinary input, and still opens one; so does a helper that may be overridden to do more (a
+   * protected one).
+   */
+  @Test
+  void aHelperThatOnlySetsAStatementsOptionsOpensNoPath() {
+    CompilationTestHelper.newInstance(JdbcResourceLeak.class, getClass())
+        .addSourceLines(
+            "Actions.java",
+            """
+            import java.sql.Connection;
+            import java.sql.PreparedStatement;
+            import java.sql.SQLException;
+
+            class Actions {
+              int fetchSize;
+              int timeout;
+
+              PreparedStatement prepare(Connection conn, String sql) throws SQLException {
+                PreparedStatement ps = conn.prepareStatement(sql);
+                applyOptions(ps);
+                return ps;
+              }
+
+              PreparedStatement bind(Connection conn, String sql, Object[] args) throws SQLException {
+                // BUG: Diagnostic contains: not closed when `fillParams(...)` at line 18 throws
+                PreparedStatement ps = conn.prepareStatement(sql);
+                fillParams(ps, args);
+                return ps;
+              }
+
+              PreparedStatement tune(Connection conn, String sql) throws SQLException {
+                // BUG: Diagnostic contains: not closed when `tuneHook(...)` at line 25 throws
+                PreparedStatement ps = conn.prepareStatement(sql);
+                tuneHook(ps);
+                return ps;
+              }
+
+              private void applyOptions(PreparedStatement ps) throws SQLException {
+                if (fetchSize > 0) {
+                  ps.setFetchSize(fetchSize);
+                }
+                ps.setQueryTimeout(timeout);
+              }
+
+              private void fillParams(PreparedStatement ps, Object[] args) throws SQLException {
+                for (int i = 0; i < args.length; i++) {
+                  ps.setObject(i + 1, args[i]);
+                }
+              }
+
+              protected void tuneHook(PreparedStatement ps) throws SQLException {
+                ps.setQueryTimeout(timeout);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * The rows of a catalogue query ({@code DatabaseMetaData.getTables}) are the driver's own, of
    * fixed types: reading them fails only with the connection, and the cursor goes with it
    * (BeetlSQL's metadata loader, HyperSQL's Transfer tool). A query's rows, whose values a getter

@@ -2595,6 +2595,78 @@ final class ResourceLeakRealCodeShapesTest {
   }
 
   /**
+   * A helper of the class that sets a socket's options and does nothing else that can fail (Redis
+   * Replicator's {@code build(socket)}: {@code setReuseAddress}, {@code setTcpNoDelay}, {@code
+   * setSoLinger}, ...), directly or through a helper of its own, fails only when the socket is
+   * closed or broken, as those setters called in place do: the socket opened in its argument is
+   * lost on no path anyone guards. A helper that also writes to the socket, or throws, can fail on
+   * an open one.
+   */
+  @Test
+  void aHelperThatOnlySetsASocketsOptionsLosesNothing() {
+    helper
+        .addSourceLines(
+            "Connector.java",
+            """
+            import java.io.IOException;
+            import java.net.Socket;
+            import java.net.SocketException;
+
+            class Connector {
+              private int readTimeout;
+
+              Socket open(String host, int port) throws IOException {
+                return build(new Socket(host, port));
+              }
+
+              Socket openQuietly(String host, int port) throws IOException {
+                return tune(new Socket(host, port));
+              }
+
+              Socket openAndGreet(String host, int port) throws IOException {
+                // BUG: Diagnostic contains: Socket acquired at line 18 is not closed when `greet(...)` at line 18 throws
+                return greet(new Socket(host, port));
+              }
+
+              Socket openChecked(String host, int port) throws IOException {
+                // BUG: Diagnostic contains: Socket acquired at line 23 is not closed when `check(...)` at line 23 throws
+                return check(new Socket(host, port));
+              }
+
+              private Socket build(Socket socket) throws SocketException {
+                socket.setReuseAddress(true);
+                socket.setTcpNoDelay(true);
+                socket.setSoLinger(true, 0);
+                if (readTimeout > 0) {
+                  socket.setSoTimeout(readTimeout);
+                }
+                return socket;
+              }
+
+              private static Socket tune(Socket socket) throws SocketException {
+                socket.setKeepAlive(true);
+                return new Connector().build(socket);
+              }
+
+              private Socket greet(Socket socket) throws IOException {
+                build(socket);
+                socket.getOutputStream().write('H');
+                return socket;
+              }
+
+              private Socket check(Socket socket) throws IOException {
+                build(socket);
+                if (readTimeout < 0) {
+                  throw new SocketException("no timeout");
+                }
+                return socket;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A project's factory out of sight, {@code new*} or {@code create*} on another object, that makes
    * an object with no way to release anything of what it is given: that object has it from the call
    * on, as from the constructor it stands for (XenQTT's broker hands each accepted channel to its

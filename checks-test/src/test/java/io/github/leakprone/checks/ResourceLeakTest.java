@@ -1681,7 +1681,7 @@ final class ResourceLeakTest {
               }
 
               private void describe() throws IOException {
-                System.out.println(file.getFD());
+                System.out.println(file.readInt());
               }
 
               void close() throws IOException {

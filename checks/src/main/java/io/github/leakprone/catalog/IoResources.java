@@ -700,6 +700,11 @@ public final class IoResources implements ResourceSpec {
   }
 
   @Override
+  public boolean optionFailsOnlyWhenClosed(MethodSymbol method, VisitorState state) {
+    return MethodRef.anyMatches(FAIL_ONLY_WHEN_CLOSED, method, state);
+  }
+
+  @Override
   public boolean readFailsOnlyOnADeviceError(MethodSymbol method, Tree site, VisitorState state) {
     Set<String> reads = PLAIN_READS.get(method.owner.getQualifiedName().toString());
     if (reads == null || !reads.contains(method.getSimpleName().toString())) {

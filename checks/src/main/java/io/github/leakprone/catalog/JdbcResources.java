@@ -379,6 +379,12 @@ public final class JdbcResources implements ResourceSpec {
     return method != null && MethodRef.anyMatches(PHYSICAL_CONNECTIONS, method, state);
   }
 
+  @Override
+  public boolean optionFailsOnlyWhenClosed(MethodSymbol method, VisitorState state) {
+    return method.getParameters().size() == 1
+        && MethodRef.anyMatches(STATEMENT_OPTIONS, method, state);
+  }
+
   /**
    * A parent getter ({@code rs.getStatement()}, {@code stmt.getConnection()}) returns what the
    * resource holds, a connection's client-side reads ({@link #CONNECTION_LOCAL_READS}) answer from

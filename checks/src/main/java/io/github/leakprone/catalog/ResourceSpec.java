@@ -151,6 +151,19 @@ public interface ResourceSpec {
   }
 
   /**
+   * Whether {@code method} sets or reads an option of what it is called on, and fails only when
+   * that is closed or broken whatever value it is given (a socket's {@code setTcpNoDelay}, a
+   * statement's {@code setFetchSize}): it fails no more often in a helper that sets the options of
+   * what it is handed than in place, so a helper that does nothing else that can fail loses nothing
+   * either (Redis Replicator's {@code build(socket)}). Not a statement's typed setters: a value the
+   * driver cannot bind makes them fail, and a helper that binds what its caller gives ({@code
+   * fillParams(ps, args)}) fails on ordinary input.
+   */
+  default boolean optionFailsOnlyWhenClosed(MethodSymbol method, VisitorState state) {
+    return false;
+  }
+
+  /**
    * Whether {@code method}, called on the resource acquired at {@code site} or given it, only reads
    * it and can fail only when the device under it does: a buffered read of a local file ({@code new
    * BufferedReader(new FileReader(f)).readLine()}), {@code Properties.load} of one. As with the

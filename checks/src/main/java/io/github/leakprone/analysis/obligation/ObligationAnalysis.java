@@ -871,6 +871,8 @@ public final class ObligationAnalysis {
     if (throwing.mayThrow(call, openAt(facts, arguments), state)
         && !isThisCall(call, method)
         && !spec.failsOnlyWhenClosedOrBroken(method, state)
+        && !throwing.failsOnlyWhenClosed(
+            method, option -> spec.optionFailsOnlyWhenClosed(option, state), state)
         && !answersFromWhatItMade(call, method, facts)
         && (target.holders.isEmpty() || !readsOnlyWhatFailsWhenBroken(facts, target.holders))
         && !readsOnlyLocalFiles(facts, method, target.holders, arguments)

@@ -32,6 +32,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import javax.annotation.Nullable;
 import javax.lang.model.element.Modifier;
 
@@ -371,6 +372,46 @@ final class ThrowingCalls {
     }
     throwsNothing.put(method, nothing);
     return nothing;
+  }
+
+  /**
+   * Whether {@code method}, a helper in sight that is no hook (as {@link #bodyThrowsNothing} asks),
+   * can fail only where {@code optionFailsOnlyWhenClosed} says a call fails only on what is closed
+   * or broken: its body has no {@code throw}, and every call in it that may throw is such a call,
+   * or such a helper a few calls deep. Redis Replicator's {@code build(socket)} sets a fresh
+   * socket's options and nothing else: it fails only when the socket does, a path no one guards, as
+   * with those setters called in place.
+   */
+  boolean failsOnlyWhenClosed(
+      MethodSymbol method, Predicate<MethodSymbol> optionFailsOnlyWhenClosed, VisitorState state) {
+    return failsOnlyWhenClosed(method, optionFailsOnlyWhenClosed, state, HELPERS_DEEP);
+  }
+
+  /** How many helpers deep {@link #failsOnlyWhenClosed} reads: a helper of a helper, no further. */
+  private static final int HELPERS_DEEP = 2;
+
+  private boolean failsOnlyWhenClosed(
+      MethodSymbol method,
+      Predicate<MethodSymbol> optionFailsOnlyWhenClosed,
+      VisitorState state,
+      int depth) {
+    boolean fixed = cannotBeOverridden(method);
+    MethodTree declaration =
+        depth > 0 && (fixed || isNoHookByItsModifiers(method))
+            ? unit.declarationInSight(method, state)
+            : null;
+    if (declaration == null || !(fixed || isNoHookByItsBody(method, declaration, state))) {
+      return false;
+    }
+    return !BodySearch.anyIn(
+        declaration.getBody(),
+        thrown -> true,
+        call ->
+            mayThrow(call, state)
+                && !(getSymbol(call) instanceof MethodSymbol callee
+                    && (optionFailsOnlyWhenClosed.test(callee)
+                        || failsOnlyWhenClosed(
+                            callee, optionFailsOnlyWhenClosed, state, depth - 1))));
   }
 
   /**
