@@ -186,30 +186,31 @@ final class ResourceLeakFactoriesTest {
             """
             import java.io.IOException;
             import java.io.OutputStream;
+            import java.net.InetAddress;
             import java.net.InetSocketAddress;
             import java.net.Socket;
 
             class Tunnel {
-              static Socket connect(String host, int port) throws IOException {
+              static Socket connect(InetAddress host, int port) throws IOException {
                 Socket socket = new Socket();
                 socket.connect(new InetSocketAddress(host, port));
                 return socket;
               }
 
-              static Socket connect(Socket socket, String host, int port) throws IOException {
+              static Socket connect(Socket socket, InetAddress host, int port) throws IOException {
                 socket.connect(new InetSocketAddress(host, port));
                 return socket;
               }
 
-              void relay(String host, int port, byte[] request) throws IOException {
-                // BUG: Diagnostic contains: Socket `target` acquired at line 20 is not closed when `out.write(...)` at line 22 throws
+              void relay(InetAddress host, int port, byte[] request) throws IOException {
+                // BUG: Diagnostic contains: Socket `target` acquired at line 21 is not closed when `out.write(...)` at line 23 throws
                 Socket target = connect(host, port);
                 OutputStream out = target.getOutputStream();
                 out.write(request);
                 target.close();
               }
 
-              void reuse(Socket socket, String host, int port, byte[] request) throws IOException {
+              void reuse(Socket socket, InetAddress host, int port, byte[] request) throws IOException {
                 Socket target = connect(socket, host, port);
                 target.getOutputStream().write(request);
               }

@@ -148,19 +148,20 @@ final class ResourceLeakRealCodeShapesTest {
             "Sockets.java",
             """
             import java.io.IOException;
+            import java.net.InetAddress;
             import java.net.InetSocketAddress;
             import java.net.Socket;
             import java.nio.channels.SocketChannel;
 
             class Sockets {
-              Socket open(String host, int port, boolean nio) throws IOException {
+              Socket open(InetAddress host, int port, boolean nio) throws IOException {
                 Socket socket = nio ? SocketChannel.open().socket() : new Socket();
                 socket.connect(new InetSocketAddress(host, port));
                 return socket;
               }
 
-              void probe(String host, int port) throws IOException {
-                // BUG: Diagnostic contains: Socket `socket` over the SocketChannel acquired at line 15 is not closed on the path that reaches the end
+              void probe(InetAddress host, int port) throws IOException {
+                // BUG: Diagnostic contains: Socket `socket` over the SocketChannel acquired at line 16 is not closed on the path that reaches the end
                 Socket socket = SocketChannel.open().socket();
                 socket.connect(new InetSocketAddress(host, port));
               }

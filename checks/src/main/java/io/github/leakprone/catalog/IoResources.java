@@ -204,12 +204,24 @@ public final class IoResources implements ResourceSpec {
   /**
    * Calls that close their receiver when they fail: a socket whose connection cannot be made is
    * closed by the JDK before the exception leaves (both socket implementations since JDK 8;
-   * SocketChannel documents it), so that path loses nothing.
+   * SocketChannel documents it), so that path loses nothing. But see {@link
+   * #CONNECT_CHECKS_THE_NAME_FIRST}.
    */
   private static final ImmutableList<MethodRef> CLOSE_ON_FAILURE =
       ImmutableList.of(
           new MethodRef("java.net.Socket", "connect"),
           new MethodRef("java.nio.channels.SocketChannel", "connect"));
+
+  /**
+   * A socket's {@code connect} to an address whose host name did not resolve throws {@code
+   * UnknownHostException} before the code that closes the socket when connecting fails (JDK 17's
+   * NioSocketImpl checks the address first; measured here, one descriptor left open per attempt on
+   * JDK 17, none on JDK 25, whose {@code Socket.connect} closes the socket on every failure). A
+   * channel's {@code connect} fails so with {@code UnresolvedAddressException}, unchecked, on every
+   * JDK: a path of the exception policy's flag.
+   */
+  private static final ImmutableList<MethodRef> CONNECT_CHECKS_THE_NAME_FIRST =
+      ImmutableList.of(new MethodRef("java.net.Socket", "connect"));
 
   /**
    * Calls that configure a socket or channel and fail only if it is closed already (the JDK
@@ -689,8 +701,48 @@ public final class IoResources implements ResourceSpec {
   }
 
   @Override
-  public boolean releasesReceiverOnFailure(MethodSymbol method, VisitorState state) {
-    return MethodRef.anyMatches(CLOSE_ON_FAILURE, method, state);
+  public boolean releasesReceiverOnFailure(
+      MethodSymbol method,
+      List<? extends ExpressionTree> arguments,
+      Set<Tree> receiverSites,
+      VisitorState state) {
+    return MethodRef.anyMatches(CLOSE_ON_FAILURE, method, state)
+        && !(MethodRef.anyMatches(CONNECT_CHECKS_THE_NAME_FIRST, method, state)
+            && !arguments.isEmpty()
+            && isMadeOfAHostName(arguments.get(0), state)
+            && receiverSites.stream().noneMatch(site -> isThroughAProxy(site, state)));
+  }
+
+  /**
+   * Whether {@code site} makes a socket that connects through a proxy ({@code new Socket(proxy)}):
+   * a SOCKS proxy is handed the host name to resolve, so the name is not checked first; a socket
+   * made so may close as any other when connecting fails.
+   */
+  private static boolean isThroughAProxy(Tree site, VisitorState state) {
+    Type proxy = NamedTypes.get("java.net.Proxy", state);
+    return proxy != null
+        && site instanceof NewClassTree newClass
+        && getSymbol(newClass).getParameters().stream()
+            .anyMatch(parameter -> ASTHelpers.isSameType(parameter.type, proxy, state));
+  }
+
+  /**
+   * Whether {@code address} is an {@code InetSocketAddress} made of a host name, which may not
+   * resolve: {@code new InetSocketAddress(host, port)} given a string, or {@code
+   * InetSocketAddress.createUnresolved(host, port)}. Not one made of an {@code InetAddress}, nor an
+   * address this method did not make, whose maker resolved it or not.
+   */
+  private static boolean isMadeOfAHostName(ExpressionTree address, VisitorState state) {
+    ExpressionTree made = ASTHelpers.stripParentheses(address);
+    MethodSymbol maker =
+        made instanceof NewClassTree || made instanceof MethodInvocationTree
+            ? (MethodSymbol) getSymbol(made)
+            : null;
+    return maker != null
+        && maker.owner.getQualifiedName().contentEquals("java.net.InetSocketAddress")
+        && !maker.getParameters().isEmpty()
+        && ASTHelpers.isSameType(
+            maker.getParameters().get(0).type, state.getSymtab().stringType, state);
   }
 
   @Override

@@ -8,7 +8,9 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.annotation.Nullable;
 
 /**
@@ -133,10 +135,16 @@ public interface ResourceSpec {
   }
 
   /**
-   * Whether {@code method}, called on a resource, releases it when it fails: the exception it
-   * throws leaves nothing open ({@code Socket.connect}, {@code SocketChannel.connect}).
+   * Whether {@code method}, called with {@code arguments} (each local among them replaced by the
+   * value it was declared with, if it is never assigned again) on a resource acquired at {@code
+   * receiverSites}, releases it when it fails: the exception it throws leaves nothing open ({@code
+   * Socket.connect}, {@code SocketChannel.connect}).
    */
-  default boolean releasesReceiverOnFailure(MethodSymbol method, VisitorState state) {
+  default boolean releasesReceiverOnFailure(
+      MethodSymbol method,
+      List<? extends ExpressionTree> arguments,
+      Set<Tree> receiverSites,
+      VisitorState state) {
     return false;
   }
 

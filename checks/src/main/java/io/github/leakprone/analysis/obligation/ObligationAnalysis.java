@@ -879,7 +879,13 @@ public final class ObligationAnalysis {
         && !writesOnlyIntoAnUnfilledBuffer(facts, call, target.holders, arguments, wrapping)) {
       // socket.connect(...) that fails closes the socket: that exception carries it closed.
       Facts failing =
-          spec.releasesReceiverOnFailure(method, state)
+          facts != null
+                  && !target.holders.isEmpty()
+                  && spec.releasesReceiverOnFailure(
+                      method,
+                      asDeclared(call.getArguments()),
+                      Transfers.sitesSelectedBy(facts, target.holders),
+                      state)
               ? transfers.release(facts, target.holders)
               : facts;
       if (failing != null && spec.failsOnlyWhenSessionBroken(call, state)) {
@@ -1781,6 +1787,24 @@ public final class ObligationAnalysis {
       nulledLocals = LocalVariables.nulledIn(body);
     }
     return nulledLocals.contains(variable);
+  }
+
+  /**
+   * {@code arguments}, each local among them that is never assigned again replaced by the value it
+   * was declared with: {@code socket.connect(address)} after {@code address = new
+   * InetSocketAddress(host, port)} connects to a host name.
+   */
+  private List<ExpressionTree> asDeclared(List<? extends ExpressionTree> arguments) {
+    if (soleInitializers == null) {
+      soleInitializers = LocalVariables.soleInitializers(body);
+    }
+    List<ExpressionTree> declared = new ArrayList<>();
+    for (ExpressionTree argument : arguments) {
+      ExpressionTree initializer =
+          argument instanceof IdentifierTree local ? soleInitializers.get(getSymbol(local)) : null;
+      declared.add(initializer == null ? argument : initializer);
+    }
+    return declared;
   }
 
   /**
