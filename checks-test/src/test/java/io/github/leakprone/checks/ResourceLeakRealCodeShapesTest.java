@@ -2724,6 +2724,72 @@ final class ResourceLeakRealCodeShapesTest {
   }
 
   /**
+   * A helper of the class that hands what it is given to such a factory out of sight keeps it, as
+   * the call made in place does (FFMQ's multiplexer accepts each client channel and hands it to its
+   * {@code acceptClient(serverHandler, channel)}, which makes a client handler of it with the
+   * server handler's {@code createClientHandler(this, channel)} and keeps the handler in a map). A
+   * helper that only shows it to another object borrows it.
+   */
+  @Test
+  void aHelperThatHandsWhatItIsGivenToAFactoryOutOfSightKeepsIt() {
+    helper
+        .addSourceLines(
+            "Multiplexer.java",
+            """
+            import java.io.IOException;
+            import java.nio.channels.ServerSocketChannel;
+            import java.nio.channels.SocketChannel;
+            import java.util.HashMap;
+            import java.util.Map;
+
+            class Multiplexer {
+              interface ServerHandler {
+                ClientHandler createClientHandler(Multiplexer multiplexer, SocketChannel channel);
+
+                void greet(SocketChannel channel) throws IOException;
+              }
+
+              interface ClientHandler {
+                String getId();
+              }
+
+              private final Map<String, ClientHandler> clients = new HashMap<>();
+
+              void serve(ServerSocketChannel server, ServerHandler handler) throws IOException {
+                for (; ; ) {
+                  SocketChannel client = server.accept();
+                  if (!acceptClient(handler, client)) {
+                    client.close();
+                  }
+                }
+              }
+
+              void greetEach(ServerSocketChannel server, ServerHandler handler) throws IOException {
+                for (; ; ) {
+                  // BUG: Diagnostic contains: is not closed before `client` is overwritten
+                  SocketChannel client = server.accept();
+                  greet(handler, client);
+                }
+              }
+
+              protected boolean acceptClient(ServerHandler handler, SocketChannel channel) {
+                ClientHandler client = handler.createClientHandler(this, channel);
+                if (client == null) {
+                  return false;
+                }
+                clients.put(client.getId(), client);
+                return true;
+              }
+
+              private void greet(ServerHandler handler, SocketChannel channel) throws IOException {
+                handler.greet(channel);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * An event that carries a resource to a listener (a method of a {@link java.util.EventListener},
    * or an abstract one named {@code on} and a capital) hands it to the listener: ttorrent's
    * connection handler tells each {@code IncomingConnectionListener} of a new peer connection,

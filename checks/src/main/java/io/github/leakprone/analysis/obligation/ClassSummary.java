@@ -578,10 +578,15 @@ final class ClassSummary {
           }
         }
         if (ContainerStores.storesArgument(tree, state)
-            || (Listeners.isCallback(callee, state)
+            || ((Listeners.isCallback(callee, state)
+                    || (!Receivers.isThisOrSuper(receiver)
+                        && Consumers.madeOfWhatItIsGiven(callee, state)))
                 && tree.getArguments().stream().anyMatch(this::isRecordable))) {
-          // Kept: statementMap.put(sql, statement); or taken by the listener an event carries it
-          // to: listener.handleNewPeerConnection(channel, peerId).
+          // Kept: statementMap.put(sql, statement); taken by the listener an event carries it to:
+          // listener.handleNewPeerConnection(channel, peerId); or by the object a factory out of
+          // sight makes of it: serverHandler.createClientHandler(this, channel), as the analysis
+          // has
+          // it.
           tree.getArguments().forEach(this::record);
         }
         if (!callees.contains(callee)) {

@@ -6,7 +6,10 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import io.github.leakprone.catalog.ClientLifecycles;
+import io.github.leakprone.catalog.Platform;
 import io.github.leakprone.catalog.ReleaseNames;
+import io.github.leakprone.trees.CompiledWithUs;
+import io.github.leakprone.trees.Makers;
 
 /**
  * Objects that use up what they are given. One with no way to release anything later (not {@code
@@ -32,6 +35,23 @@ final class Consumers {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether {@code method} is a project's factory out of sight ({@link Makers}) that makes an
+   * object with no way to release anything of what it is given: that object has it from the call
+   * on, as it would from its constructor's (XenQTT's broker hands each accepted channel to its
+   * channel manager's {@code newBrokerChannel(client, handler)}; FFMQ's multiplexer hands it to its
+   * server handler's {@code createClientHandler(this, channel)} in a helper, and keeps the
+   * handler). A factory in sight is judged by its body ({@link
+   * ReleasingCalls#argumentsOwnedByResult}); one that returns something closeable, by what that
+   * holds ({@link Wrappers}).
+   */
+  static boolean madeOfWhatItIsGiven(MethodSymbol method, VisitorState state) {
+    return Makers.isMaker(method)
+        && !Platform.declares(method)
+        && !canReleaseLater(method.getReturnType(), state)
+        && CompiledWithUs.declaration(method, state).isEmpty();
   }
 
   private static boolean ends(MethodSymbol method) {

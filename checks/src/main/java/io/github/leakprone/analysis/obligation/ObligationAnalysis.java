@@ -61,11 +61,9 @@ import com.sun.tools.javac.tree.JCTree;
 import io.github.leakprone.analysis.obligation.PendingExits.Exit;
 import io.github.leakprone.analysis.obligation.PendingExits.Kind;
 import io.github.leakprone.catalog.ContainerStores;
-import io.github.leakprone.catalog.Platform;
 import io.github.leakprone.catalog.ResourceSpec;
 import io.github.leakprone.trees.BodySearch;
 import io.github.leakprone.trees.Casts;
-import io.github.leakprone.trees.CompiledWithUs;
 import io.github.leakprone.trees.EnumSwitches;
 import io.github.leakprone.trees.FirstPassGuards;
 import io.github.leakprone.trees.Identifiers;
@@ -73,7 +71,6 @@ import io.github.leakprone.trees.LambdaResults;
 import io.github.leakprone.trees.Listeners;
 import io.github.leakprone.trees.LocalVariables;
 import io.github.leakprone.trees.MainMethods;
-import io.github.leakprone.trees.Makers;
 import io.github.leakprone.trees.ModeFlags;
 import io.github.leakprone.trees.NullComparisons;
 import io.github.leakprone.trees.ProgramExits;
@@ -909,7 +906,7 @@ public final class ObligationAnalysis {
             failing = transfers.escape(failing, arguments.get(i));
           }
         }
-        if (!Receivers.isThisOrSuper(receiver) && makesAnObjectOfIt(method)) {
+        if (!Receivers.isThisOrSuper(receiver) && Consumers.madeOfWhatItIsGiven(method, state)) {
           // As with the constructor it stands for, of an object that cannot release anything:
           // what the method gives it for good, it trusted it with when it fails as when it
           // succeeds (XenQTT's channel manager closes the channel it cannot make a channel of).
@@ -1463,23 +1460,8 @@ public final class ObligationAnalysis {
     return !Receivers.isThisOrSuper(receiver)
         && ((Setters.isSetter(method) && arguments == 1)
             || (Registrations.isRegistration(method) && !spec.isRelease(method, state))
-            || makesAnObjectOfIt(method)
+            || Consumers.madeOfWhatItIsGiven(method, state)
             || Listeners.isCallback(method, state));
-  }
-
-  /**
-   * Whether {@code method} is a project's factory out of sight ({@link Makers}) that makes an
-   * object with no way to release anything ({@link Consumers}) of what it is given: that object has
-   * it from the call on, as it would from its constructor's (XenQTT's broker hands each accepted
-   * channel to its channel manager's {@code newBrokerChannel(client, handler)}). A factory in sight
-   * is judged by its body ({@link ReleasingCalls#argumentsOwnedByResult}); one that returns
-   * something closeable, by what that holds ({@link Wrappers}).
-   */
-  private boolean makesAnObjectOfIt(MethodSymbol method) {
-    return Makers.isMaker(method)
-        && !Platform.declares(method)
-        && !Consumers.canReleaseLater(method.getReturnType(), state)
-        && CompiledWithUs.declaration(method, state).isEmpty();
   }
 
   /**
