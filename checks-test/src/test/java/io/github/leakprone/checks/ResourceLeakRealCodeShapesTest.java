@@ -2751,6 +2751,8 @@ final class ResourceLeakRealCodeShapesTest {
 
               interface ClientHandler {
                 String getId();
+
+                void onChannelClosed(); // an event it is told of, not a way to release
               }
 
               private final Map<String, ClientHandler> clients = new HashMap<>();

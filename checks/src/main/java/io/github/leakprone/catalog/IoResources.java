@@ -722,6 +722,7 @@ public final class IoResources implements ResourceSpec {
     Type proxy = NamedTypes.get("java.net.Proxy", state);
     return proxy != null
         && site instanceof NewClassTree newClass
+        && getSymbol(newClass) != null
         && getSymbol(newClass).getParameters().stream()
             .anyMatch(parameter -> ASTHelpers.isSameType(parameter.type, proxy, state));
   }

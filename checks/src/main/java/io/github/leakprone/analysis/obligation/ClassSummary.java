@@ -584,9 +584,7 @@ final class ClassSummary {
                 && tree.getArguments().stream().anyMatch(this::isRecordable))) {
           // Kept: statementMap.put(sql, statement); taken by the listener an event carries it to:
           // listener.handleNewPeerConnection(channel, peerId); or by the object a factory out of
-          // sight makes of it: serverHandler.createClientHandler(this, channel), as the analysis
-          // has
-          // it.
+          // sight makes of it, as the analysis has it: handler.createClientHandler(this, channel).
           tree.getArguments().forEach(this::record);
         }
         if (!callees.contains(callee)) {

@@ -10,6 +10,7 @@ import io.github.leakprone.catalog.Platform;
 import io.github.leakprone.catalog.ReleaseNames;
 import io.github.leakprone.trees.CompiledWithUs;
 import io.github.leakprone.trees.Makers;
+import io.github.leakprone.trees.MethodNames;
 
 /**
  * Objects that use up what they are given. One with no way to release anything later (not {@code
@@ -54,9 +55,15 @@ final class Consumers {
         && CompiledWithUs.declaration(method, state).isEmpty();
   }
 
+  /**
+   * Whether {@code method} is named to release or end something. Not an event's callback named for
+   * a release ({@code onSocketChannelClosed()}: FFMQ's client handler is told its channel was
+   * closed, and closes nothing itself).
+   */
   private static boolean ends(MethodSymbol method) {
     String name = method.getSimpleName().toString();
-    return ReleaseNames.isReleaseHelper(name) || ClientLifecycles.END_NAMES.contains(name);
+    return !MethodNames.startsWithWord(name, "on")
+        && (ReleaseNames.isReleaseHelper(name) || ClientLifecycles.END_NAMES.contains(name));
   }
 
   private Consumers() {}

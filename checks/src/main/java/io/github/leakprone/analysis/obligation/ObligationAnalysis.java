@@ -868,13 +868,14 @@ public final class ObligationAnalysis {
     if (throwing.mayThrow(call, openAt(facts, arguments), state)
         && !isThisCall(call, method)
         && !spec.failsOnlyWhenClosedOrBroken(method, state)
-        && !throwing.failsOnlyWhenClosed(
-            method, option -> spec.optionFailsOnlyWhenClosed(option, state), state)
         && !answersFromWhatItMade(call, method, facts)
         && (target.holders.isEmpty() || !readsOnlyWhatFailsWhenBroken(facts, target.holders))
         && !readsOnlyLocalFiles(facts, method, target.holders, arguments)
-        && !writesOnlyIntoAnUnfilledBuffer(facts, call, target.holders, arguments, wrapping)) {
-      // socket.connect(...) that fails closes the socket: that exception carries it closed.
+        && !writesOnlyIntoAnUnfilledBuffer(facts, call, target.holders, arguments, wrapping)
+        && !throwing.failsOnlyWhenClosed(
+            method, option -> spec.optionFailsOnlyWhenClosed(option, state), state)) {
+      // socket.connect(...) that fails closes the socket: that exception carries it closed (not
+      // one that fails on a host name before it closes it: IoResources).
       Facts failing =
           facts != null
                   && !target.holders.isEmpty()
