@@ -2596,6 +2596,50 @@ final class ResourceLeakRealCodeShapesTest {
   }
 
   /**
+   * A {@code FileOutputStream} has no buffer: its {@code flush()} is {@code OutputStream}'s, which
+   * does nothing, so a {@code finally} that flushes it before closing it closes it on every path
+   * (FastODS's {@code saveAs}). A buffered stream's flush, also one called through a variable of
+   * type {@code OutputStream}, writes, and can fail before the close.
+   */
+  @Test
+  void aFileStreamsFlushDoesNothing() {
+    helper
+        .addSourceLines(
+            "Saver.java",
+            """
+            import java.io.BufferedOutputStream;
+            import java.io.File;
+            import java.io.FileOutputStream;
+            import java.io.IOException;
+            import java.io.OutputStream;
+
+            class Saver {
+              void saveAs(File file, byte[] data) throws IOException {
+                FileOutputStream out = new FileOutputStream(file);
+                try {
+                  out.write(data);
+                } finally {
+                  out.flush();
+                  out.close();
+                }
+              }
+
+              void saveBuffered(File file, byte[] data) throws IOException {
+                // BUG: Diagnostic contains: FileOutputStream `out` acquired at line 20 is not closed when `out.flush()` at line 24 throws
+                OutputStream out = new BufferedOutputStream(new FileOutputStream(file));
+                try {
+                  out.write(data);
+                } finally {
+                  out.flush();
+                  out.close();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A helper of the class that sets a socket's options and does nothing else that can fail (Redis
    * Replicator's {@code build(socket)}: {@code setReuseAddress}, {@code setTcpNoDelay}, {@code
    * setSoLinger}, ...), directly or through a helper of its own, fails only when the socket is

@@ -757,6 +757,27 @@ public final class IoResources implements ResourceSpec {
     return MethodRef.anyMatches(FAIL_ONLY_WHEN_CLOSED, method, state);
   }
 
+  /**
+   * A {@code FileOutputStream} writes straight to its file, with no buffer: its {@code flush()} is
+   * {@code OutputStream}'s, which does nothing (FastODS's {@code finally { out.flush();
+   * out.close(); }}). Only where the stream is one made here of that very class and the call is
+   * made on it as such: a decorator over it ({@code OutputStream os = new
+   * BufferedOutputStream(fos)}) flushes its buffer into the file, and a subclass may have a buffer
+   * of its own.
+   */
+  @Override
+  public boolean doesNothing(
+      MethodSymbol method, Type receiverType, Tree site, VisitorState state) {
+    return method.getSimpleName().contentEquals("flush")
+        && method.owner.getQualifiedName().contentEquals("java.io.OutputStream")
+        && receiverType != null
+        && receiverType.tsym.getQualifiedName().contentEquals("java.io.FileOutputStream")
+        && site instanceof NewClassTree newClass
+        && newClass.getClassBody() == null
+        && getSymbol(newClass) != null
+        && getSymbol(newClass).owner.getQualifiedName().contentEquals("java.io.FileOutputStream");
+  }
+
   @Override
   public boolean readFailsOnlyOnADeviceError(MethodSymbol method, Tree site, VisitorState state) {
     Set<String> reads = PLAIN_READS.get(method.owner.getQualifiedName().toString());

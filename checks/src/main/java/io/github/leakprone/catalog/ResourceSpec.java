@@ -172,6 +172,16 @@ public interface ResourceSpec {
   }
 
   /**
+   * Whether {@code method}, called on a receiver of static type {@code receiverType} that holds the
+   * resource acquired at {@code site} itself, does nothing, and so cannot fail: a {@code
+   * FileOutputStream}'s {@code flush()}, which is {@code OutputStream}'s.
+   */
+  default boolean doesNothing(
+      MethodSymbol method, Type receiverType, Tree site, VisitorState state) {
+    return false;
+  }
+
+  /**
    * Whether {@code method}, called on the resource acquired at {@code site} or given it, only reads
    * it and can fail only when the device under it does: a buffered read of a local file ({@code new
    * BufferedReader(new FileReader(f)).readLine()}), {@code Properties.load} of one. As with the

@@ -871,6 +871,7 @@ public final class ObligationAnalysis {
         && !answersFromWhatItMade(call, method, facts)
         && (target.holders.isEmpty() || !readsOnlyWhatFailsWhenBroken(facts, target.holders))
         && !readsOnlyLocalFiles(facts, method, target.holders, arguments)
+        && !doesNothing(facts, method, receiver, target.holders)
         && !writesOnlyIntoAnUnfilledBuffer(facts, call, target.holders, arguments, wrapping)
         && !throwing.failsOnlyWhenClosed(
             method, option -> spec.optionFailsOnlyWhenClosed(option, state), state)) {
@@ -1085,6 +1086,21 @@ public final class ObligationAnalysis {
         facts,
         Iterables.concat(List.of(receiver), arguments),
         site -> spec.readFailsOnlyOnADeviceError(method, site, state));
+  }
+
+  /**
+   * Whether {@code method}, called on {@code receiver}, which holds only resources it was acquired
+   * as, does nothing ({@link ResourceSpec#doesNothing}: a {@code FileOutputStream}'s {@code
+   * flush()}).
+   */
+  private boolean doesNothing(
+      Facts facts, MethodSymbol method, ExpressionTree receiver, Holders held) {
+    if (receiver == null || held.isEmpty()) {
+      return false;
+    }
+    Type type = ASTHelpers.getType(receiver);
+    return holdOnlySitesThat(
+        facts, List.of(held), site -> spec.doesNothing(method, type, site, state));
   }
 
   /**
