@@ -1,6 +1,7 @@
 package io.github.leakprone.checks;
 
 import static com.google.errorprone.BugCheckerRefactoringTestHelper.TestMode.TEXT_MATCH;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.errorprone.BugCheckerRefactoringTestHelper;
 import com.google.errorprone.CompilationTestHelper;
@@ -730,11 +731,13 @@ final class ResourceLeakTest {
    * first; FFMQ's client transport, retried by its bridge, lost one descriptor per attempt):
    * directly, or through a local declared with the address. An address made of an {@code
    * InetAddress}, one the method was given, and a socket that connects through a proxy, which is
-   * handed the name to resolve, close as before when connecting fails.
+   * handed the name to resolve, close as before when connecting fails. Compiled for release 17,
+   * whatever JDK runs the test.
    */
   @Test
   void aConnectToAHostNameThatDoesNotResolveLeavesTheSocketOpen() {
     helper
+        .setArgs("--release", "17") // the JDK it may run on; see the next test for 25
         .addSourceLines(
             "Clients.java",
             """
@@ -787,6 +790,34 @@ final class ResourceLeakTest {
                   socket.close();
                   throw e;
                 }
+                return socket;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
+   * Code compiled for release 25 or later runs on a JDK whose {@code Socket.connect} closes the
+   * socket on every failure, a name that does not resolve among them: the connect loses nothing
+   * there. Runs where the compiling JDK has release 25.
+   */
+  @Test
+  void aSocketOfRelease25ClosesItselfWhateverTheName() {
+    assumeTrue(Runtime.version().feature() >= 25, "needs a JDK that compiles for release 25");
+    helper
+        .setArgs("--release", "25")
+        .addSourceLines(
+            "Clients.java",
+            """
+            import java.io.IOException;
+            import java.net.InetSocketAddress;
+            import java.net.Socket;
+
+            class Clients {
+              Socket byName(String host, int port) throws IOException {
+                Socket socket = new Socket();
+                socket.connect(new InetSocketAddress(host, port), 5_000);
                 return socket;
               }
             }

@@ -12,6 +12,7 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
+import com.sun.tools.javac.code.Source;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
@@ -710,7 +711,20 @@ public final class IoResources implements ResourceSpec {
         && !(MethodRef.anyMatches(CONNECT_CHECKS_THE_NAME_FIRST, method, state)
             && !arguments.isEmpty()
             && isMadeOfAHostName(arguments.get(0), state)
-            && receiverSites.stream().noneMatch(site -> isThroughAProxy(site, state)));
+            && receiverSites.stream().noneMatch(site -> isThroughAProxy(site, state))
+            && !runsOnJdk25OrLater(state));
+  }
+
+  /**
+   * Whether the code compiled runs only on JDK 25 or later, whose {@code Socket.connect} closes the
+   * socket on every failure, a name that does not resolve among them: compiled for release 25 or
+   * later ({@code --release 25}). Code compiled for an earlier release may run on JDK 17.
+   */
+  private static boolean runsOnJdk25OrLater(VisitorState state) {
+    String release = Source.instance(state.context).name;
+    int feature =
+        Integer.parseInt(release.startsWith("1.") ? release.substring("1.".length()) : release);
+    return feature >= 25;
   }
 
   /**
