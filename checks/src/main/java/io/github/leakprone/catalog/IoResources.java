@@ -762,7 +762,7 @@ public final class IoResources implements ResourceSpec {
 
   @Override
   public boolean failsOnlyWhenClosedOrBroken(MethodSymbol method, VisitorState state) {
-    return MethodRef.anyMatches(FAIL_ONLY_WHEN_CLOSED, method, state)
+    return optionFailsOnlyWhenClosed(method, state)
         || MethodRef.anyMatches(FAIL_ONLY_ON_A_DEVICE_ERROR, method, state);
   }
 

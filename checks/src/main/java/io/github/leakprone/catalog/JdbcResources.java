@@ -402,7 +402,7 @@ public final class JdbcResources implements ResourceSpec {
               || MethodRef.anyMatches(CONNECTION_LOCAL_READS, method, state)
               || MethodRef.anyMatches(DRIVER_IDENTITY, method, state)
               || MethodRef.anyMatches(WARNINGS_RECEIVED, method, state);
-      case 1 -> MethodRef.anyMatches(STATEMENT_OPTIONS, method, state);
+      case 1 -> optionFailsOnlyWhenClosed(method, state);
       case 2 -> MethodRef.anyMatches(TYPED_SETTERS, method, state);
       default -> false;
     };

@@ -188,8 +188,9 @@ public final class ObligationAnalysis {
 
   /**
    * The body's locals that only ever hold their initializer, with it; indexed in one pass on the
-   * first test for null of a variable that holds something ({@link #neverNull}), or the first
-   * getter of an object that holds something ({@link #handedBack}).
+   * first test for null of a variable that holds something ({@link #neverNull}), the first getter
+   * of an object that holds something ({@link #handedBack}), or the first call that may release its
+   * receiver when it fails ({@link #asDeclared}).
    */
   private Map<Symbol, ExpressionTree> soleInitializers;
 
@@ -1242,10 +1243,7 @@ public final class ObligationAnalysis {
             method.getReturnType(), state.getSymtab().autoCloseableType, state)) {
       return Holders.NONE;
     }
-    if (soleInitializers == null) {
-      soleInitializers = LocalVariables.soleInitializers(body);
-    }
-    Symbol lent = HandedBack.lentVariable(call, method, soleInitializers, state);
+    Symbol lent = HandedBack.lentVariable(call, method, soleInitializers(), state);
     return lent == null ? Holders.NONE : Holders.variable(lent);
   }
 
@@ -1788,19 +1786,26 @@ public final class ObligationAnalysis {
     return nulledLocals.contains(variable);
   }
 
+  /** {@link #soleInitializers}, indexed on the first question that needs it. */
+  private Map<Symbol, ExpressionTree> soleInitializers() {
+    if (soleInitializers == null) {
+      soleInitializers = LocalVariables.soleInitializers(body);
+    }
+    return soleInitializers;
+  }
+
   /**
    * {@code arguments}, each local among them that is never assigned again replaced by the value it
    * was declared with: {@code socket.connect(address)} after {@code address = new
    * InetSocketAddress(host, port)} connects to a host name.
    */
   private List<ExpressionTree> asDeclared(List<? extends ExpressionTree> arguments) {
-    if (soleInitializers == null) {
-      soleInitializers = LocalVariables.soleInitializers(body);
-    }
     List<ExpressionTree> declared = new ArrayList<>();
     for (ExpressionTree argument : arguments) {
       ExpressionTree initializer =
-          argument instanceof IdentifierTree local ? soleInitializers.get(getSymbol(local)) : null;
+          argument instanceof IdentifierTree local
+              ? soleInitializers().get(getSymbol(local))
+              : null;
       declared.add(initializer == null ? argument : initializer);
     }
     return declared;
@@ -1811,10 +1816,7 @@ public final class ObligationAnalysis {
    * what {@link ResourceSpec#neverReturnsNull} says) and never assigned again.
    */
   private boolean neverNull(Symbol variable) {
-    if (soleInitializers == null) {
-      soleInitializers = LocalVariables.soleInitializers(body);
-    }
-    ExpressionTree initializer = soleInitializers.get(variable);
+    ExpressionTree initializer = soleInitializers().get(variable);
     return initializer != null
         && (Casts.stripped(initializer) instanceof NewClassTree
             || (Casts.stripped(initializer) instanceof MethodInvocationTree call
