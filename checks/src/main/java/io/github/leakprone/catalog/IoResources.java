@@ -153,7 +153,9 @@ public final class IoResources implements ResourceSpec {
    * Calls whose result is the receiver's resource seen another way: closing either closes both (an
    * OkHttp body and its response, an Apache HTTP response's entity, which {@code
    * EntityUtils.consume} closes, a socket and its streams, a file stream and its channel, a channel
-   * and the socket adaptor its {@code socket()} returns, whose {@code close()} closes the channel).
+   * and the socket adaptor its {@code socket()} returns, whose {@code close()} closes the channel,
+   * and back: the channel a socket's {@code getChannel()} returns, null for a socket made without
+   * one).
    */
   private static final ImmutableList<MethodRef> VIEWS =
       ImmutableList.of(
@@ -167,7 +169,10 @@ public final class IoResources implements ResourceSpec {
           new MethodRef("java.io.RandomAccessFile", "getChannel"),
           new MethodRef("java.nio.channels.SocketChannel", "socket"),
           new MethodRef("java.nio.channels.ServerSocketChannel", "socket"),
-          new MethodRef("java.nio.channels.DatagramChannel", "socket"));
+          new MethodRef("java.nio.channels.DatagramChannel", "socket"),
+          new MethodRef("java.net.Socket", "getChannel"),
+          new MethodRef("java.net.ServerSocket", "getChannel"),
+          new MethodRef("java.net.DatagramSocket", "getChannel"));
 
   /** Apache HttpClient 4's {@code execute}, whose request can release the response it returns. */
   private static final ImmutableList<MethodRef> APACHE_4_EXECUTE =

@@ -2,6 +2,7 @@ package io.github.leakprone.analysis.obligation;
 
 import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
+import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
@@ -32,6 +33,7 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import io.github.leakprone.catalog.ContainerStores;
 import io.github.leakprone.catalog.ResourceSpec;
+import io.github.leakprone.trees.HandedOnLocals;
 import io.github.leakprone.trees.Listeners;
 import io.github.leakprone.trees.LocalVariables;
 import io.github.leakprone.trees.NoArgMethods;
@@ -39,6 +41,7 @@ import io.github.leakprone.trees.NullComparisons;
 import io.github.leakprone.trees.Receivers;
 import io.github.leakprone.trees.ReturnedValues;
 import io.github.leakprone.trees.SameBodyScanner;
+import io.github.leakprone.trees.Setters;
 import io.github.leakprone.trees.Tasks;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -587,6 +590,16 @@ final class ClassSummary {
           // sight makes of it, as the analysis has it: handler.createClientHandler(this, channel).
           tree.getArguments().forEach(this::record);
         }
+        if (Setters.isSetter(callee)
+            && tree.getArguments().size() == 1
+            && isRecordable(tree.getArguments().get(0))
+            && outlivesTheCall(receiver)) {
+          // IOHandler's selectable.setChannel(socket.getChannel()), on an object the method then
+          // hands on (reactor.update(selectable)): that object keeps it past the call. Not one the
+          // method only returns: ini4j's IniFormatter.newInstance(out) returns the formatter it
+          // set the writer on, which its caller uses and drops with the writer open.
+          record(tree.getArguments().get(0));
+        }
         if (!callees.contains(callee)) {
           noteHandedOn(tree, callee);
         }
@@ -621,6 +634,31 @@ final class ClassSummary {
 
       // The locals some return of the body hands out: read on the first new object stored in one.
       private Set<Symbol> returnedLocals;
+
+      // The locals the body hands to something that outlives it: read on the first setter asked.
+      private Set<Symbol> handedOnLocals;
+
+      // Whether the object a setter is called on outlives the method: one it was given, one of
+      // its fields, or a local it hands on (HandedOnLocals).
+      private boolean outlivesTheCall(@Nullable ExpressionTree receiver) {
+        if (receiver == null || Receivers.isThisOrSuper(receiver)) {
+          return false;
+        }
+        Symbol object = getSymbol(uncast(receiver));
+        if (object == null) {
+          return false;
+        }
+        if (parameters.contains(object) || object.getKind() == ElementKind.FIELD) {
+          return true;
+        }
+        if (object.getKind() != ElementKind.LOCAL_VARIABLE) {
+          return false;
+        }
+        if (handedOnLocals == null) {
+          handedOnLocals = HandedOnLocals.of(method.getBody());
+        }
+        return handedOnLocals.contains(object);
+      }
 
       // The parameters given as they are to the constructor of `value`, an object the method
       // returns (directly, or through `holder`, a local some return hands out), when nothing
@@ -742,7 +780,7 @@ final class ClassSummary {
 
       // Whether record or recordField would note anything of `taken`.
       private boolean isRecordable(ExpressionTree taken) {
-        ExpressionTree value = uncast(taken);
+        ExpressionTree value = beneathViews(taken);
         Symbol symbol = getSymbol(value);
         return parentOfParameter(value) >= 0
             || parents.containsKey(symbol)
@@ -768,9 +806,10 @@ final class ClassSummary {
         }
       }
 
-      // Notes what `taken` stands for as taken; the position of the parameter it is, or -1.
+      // Notes what `taken` stands for as taken; the position of the parameter it is, or -1. A view
+      // of it stands for it: selectable.setChannel(socket.getChannel()) keeps the socket.
       private int record(ExpressionTree taken) {
-        ExpressionTree value = uncast(taken);
+        ExpressionTree value = beneathViews(taken);
         int parent = parentOfParameter(value);
         if (parent < 0) {
           parent = parents.getOrDefault(getSymbol(value), -1);
@@ -903,7 +942,8 @@ final class ClassSummary {
 
   /**
    * {@code value} without the casts, parentheses and null checks around it: {@code (AutoCloseable)
-   * ps}, {@code Objects.requireNonNull(channel)}.
+   * ps}, {@code Objects.requireNonNull(channel)}, {@code socket != null ? socket.getChannel() :
+   * null} (what it is when it is anything).
    */
   private static ExpressionTree uncast(ExpressionTree value) {
     ExpressionTree inner = value;
@@ -912,6 +952,12 @@ final class ClassSummary {
         inner = cast.getExpression();
       } else if (inner instanceof ParenthesizedTree parenthesized) {
         inner = parenthesized.getExpression();
+      } else if (inner instanceof ConditionalExpressionTree conditional
+          && isNull(conditional.getFalseExpression())) {
+        inner = conditional.getTrueExpression();
+      } else if (inner instanceof ConditionalExpressionTree conditional
+          && isNull(conditional.getTrueExpression())) {
+        inner = conditional.getFalseExpression();
       } else {
         ExpressionTree checked = NullComparisons.checkedOperand(inner);
         if (checked == null) {
@@ -920,6 +966,10 @@ final class ClassSummary {
         inner = checked;
       }
     }
+  }
+
+  private static boolean isNull(ExpressionTree tree) {
+    return stripParentheses(tree).getKind() == Tree.Kind.NULL_LITERAL;
   }
 
   /** A field of the object or class being analysed, named plainly or through {@code this.}. */

@@ -1,0 +1,130 @@
+package io.github.leakprone.checks;
+
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A helper in sight that sets what it is given, or a view of it ({@code socket.getChannel()}), on
+ * another object: the resource goes where that object goes. An object the helper was given, or one
+ * it hands on itself (to a registry, to another object's setter), outlives the call and keeps it;
+ * one the helper only returns is the caller's to close with what it holds.
+ */
+final class ResourceLeakSettersInSightTest {
+
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(ResourceLeak.class, getClass());
+
+  /** The shapes of a reactor: a selectable the reactor keeps, and a transport bound to it. */
+  private static final String REACTOR =
+      """
+      import java.nio.channels.SelectableChannel;
+
+      interface Selectable {
+        void setChannel(SelectableChannel channel);
+      }
+
+      interface Transport {
+        void setSelectable(Selectable selectable);
+      }
+
+      interface Reactor {
+        Selectable selectable();
+
+        void update(Selectable selectable);
+      }
+      """;
+
+  /**
+   * Proton-J's acceptor hands each accepted channel's {@code socket()} to a helper that sets the
+   * socket's channel on a selectable and registers the selectable with its reactor: the reactor
+   * closes the channel when the connection ends.
+   */
+  @Test
+  void aHelperThatSetsAViewOnAnObjectItHandsOnKeepsTheResource() {
+    helper
+        .addSourceLines("Reactor.java", REACTOR)
+        .addSourceLines(
+            "Acceptor.java",
+            """
+            import java.io.IOException;
+            import java.net.Socket;
+            import java.nio.channels.ServerSocketChannel;
+            import java.nio.channels.SocketChannel;
+
+            class Acceptor {
+              void accept(ServerSocketChannel server, Reactor reactor, Transport transport)
+                  throws IOException {
+                SocketChannel channel = server.accept();
+                selectableTransport(reactor, channel.socket(), transport);
+              }
+
+              void acceptBound(ServerSocketChannel server, Reactor reactor, Transport transport)
+                  throws IOException {
+                SocketChannel channel = server.accept();
+                bind(reactor, channel.socket(), transport);
+              }
+
+              static Selectable selectableTransport(
+                  Reactor reactor, Socket socket, Transport transport) {
+                Selectable selectable = reactor.selectable();
+                selectable.setChannel(socket != null ? socket.getChannel() : null);
+                reactor.update(selectable);
+                return selectable;
+              }
+
+              static void bind(Reactor reactor, Socket socket, Transport transport) {
+                Selectable selectable = reactor.selectable();
+                selectable.setChannel(socket.getChannel());
+                transport.setSelectable(selectable);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
+   * A helper that sets what it is given on an object it only returns hands that object to the
+   * caller, who drops it with the channel open (ini4j's {@code IniFormatter.newInstance(out)},
+   * whose caller uses the formatter and drops it with the writer).
+   */
+  @Test
+  void aHelperThatSetsItOnAnObjectItOnlyReturnsKeepsNothing() {
+    helper
+        .addSourceLines("Reactor.java", REACTOR)
+        .addSourceLines(
+            "Acceptor.java",
+            """
+            import java.io.IOException;
+            import java.net.Socket;
+            import java.nio.channels.ServerSocketChannel;
+            import java.nio.channels.SocketChannel;
+
+            class Acceptor {
+              void accept(ServerSocketChannel server, Reactor reactor) throws IOException {
+                // BUG: Diagnostic contains: SocketChannel `channel` acquired at line 9 is never closed
+                SocketChannel channel = server.accept();
+                selectable(reactor, channel.socket());
+              }
+
+              void acceptChannel(ServerSocketChannel server, Reactor reactor) throws IOException {
+                // BUG: Diagnostic contains: SocketChannel `channel` acquired at line 15 is never closed
+                SocketChannel channel = server.accept();
+                selectableOf(reactor, channel);
+              }
+
+              static Selectable selectable(Reactor reactor, Socket socket) {
+                Selectable selectable = reactor.selectable();
+                selectable.setChannel(socket.getChannel());
+                return selectable;
+              }
+
+              static Selectable selectableOf(Reactor reactor, SocketChannel channel) {
+                Selectable selectable = reactor.selectable();
+                selectable.setChannel(channel);
+                return selectable;
+              }
+            }
+            """)
+        .doTest();
+  }
+}
