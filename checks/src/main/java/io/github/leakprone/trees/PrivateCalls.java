@@ -3,9 +3,16 @@ package io.github.leakprone.trees;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 
 import com.google.common.collect.ImmutableList;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -15,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 import javax.lang.model.element.Modifier;
 
 /** Where a private method is called from: only its top-level class can call it. */
@@ -57,6 +65,96 @@ public final class PrivateCalls {
       }
     }
     return true;
+  }
+
+  /**
+   * Whether the private method at {@code methodPath} runs only as a step of building its object:
+   * every call of it is made on the object itself by one of its class's constructors, or by a
+   * method that runs only so, with no {@code catch} around the call in that caller, so that a
+   * failure of the method is the constructor's too (FFMQ's {@code JournalFile(...)}, which calls
+   * {@code initNewFile(...)} to open its file). An object whose constructor throws reaches no one.
+   */
+  public static boolean onlyStepsOfConstruction(TreePath methodPath) {
+    MethodSymbol symbol = getSymbol((MethodTree) methodPath.getLeaf());
+    // A static method keeps nothing in the object: its fields are the class's, which live on.
+    return symbol != null
+        && !symbol.isStatic()
+        && onlySteps(
+            methodPath,
+            MethodSymbol::isConstructor,
+            (call, caller) ->
+                Receivers.isThisOrImplicit(
+                        ASTHelpers.getReceiver((MethodInvocationTree) call.getLeaf()))
+                    && !caughtWithin(call, caller),
+            new HashSet<>());
+  }
+
+  /**
+   * Whether the private method at {@code methodPath} runs only as a step of the program's {@code
+   * main}: every call of it is made by {@code main}, or by a method that runs only so, and not in a
+   * loop of that caller (Compress-LZF's command-line tool, whose {@code main} runs {@code
+   * process(args)} once). What it leaves open, the program's exit releases, as {@code main}'s own.
+   */
+  public static boolean onlyStepsOfMain(TreePath methodPath) {
+    return onlySteps(
+        methodPath,
+        MainMethods::isMain,
+        (call, caller) -> !inALoopOf(call, caller),
+        new HashSet<>());
+  }
+
+  /**
+   * Whether every call of the private method at {@code methodPath} (there is one at least) is one
+   * {@code counts} accepts, made by a method that {@code isEntry} or that runs only so itself.
+   */
+  private static boolean onlySteps(
+      TreePath methodPath,
+      Predicate<MethodSymbol> isEntry,
+      BiPredicate<TreePath, TreePath> counts,
+      Set<MethodSymbol> visiting) {
+    MethodSymbol symbol = getSymbol((MethodTree) methodPath.getLeaf());
+    if (symbol == null || !visiting.add(symbol)) {
+      return false;
+    }
+    return everyCallMadeByAMethodThat(
+        methodPath,
+        (call, caller) -> {
+          MethodSymbol callerSymbol = getSymbol((MethodTree) caller.getLeaf());
+          return counts.test(call, caller)
+              && callerSymbol != null
+              && (isEntry.test(callerSymbol) || onlySteps(caller, isEntry, counts, visiting));
+        });
+  }
+
+  /** Whether a loop inside {@code method} surrounds {@code call}. */
+  private static boolean inALoopOf(TreePath call, TreePath method) {
+    for (TreePath p = call.getParentPath();
+        p != null && p.getLeaf() != method.getLeaf();
+        p = p.getParentPath()) {
+      if (p.getLeaf() instanceof ForLoopTree
+          || p.getLeaf() instanceof EnhancedForLoopTree
+          || p.getLeaf() instanceof WhileLoopTree
+          || p.getLeaf() instanceof DoWhileLoopTree) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a {@code try} with a {@code catch}, inside {@code method}, surrounds {@code call}. */
+  private static boolean caughtWithin(TreePath call, TreePath method) {
+    Tree inner = call.getLeaf();
+    for (TreePath p = call.getParentPath();
+        p != null && p.getLeaf() != method.getLeaf();
+        p = p.getParentPath()) {
+      if (p.getLeaf() instanceof TryTree tryTree
+          && !tryTree.getCatches().isEmpty()
+          && tryTree.getBlock() == inner) {
+        return true;
+      }
+      inner = p.getLeaf();
+    }
+    return false;
   }
 
   /**

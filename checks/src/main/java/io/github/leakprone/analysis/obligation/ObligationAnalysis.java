@@ -73,6 +73,7 @@ import io.github.leakprone.trees.LocalVariables;
 import io.github.leakprone.trees.MainMethods;
 import io.github.leakprone.trees.ModeFlags;
 import io.github.leakprone.trees.NullComparisons;
+import io.github.leakprone.trees.PrivateCalls;
 import io.github.leakprone.trees.ProgramExits;
 import io.github.leakprone.trees.Receivers;
 import io.github.leakprone.trees.Registrations;
@@ -96,6 +97,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import javax.annotation.Nullable;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.type.TypeKind;
 
 /**
@@ -258,7 +260,12 @@ public final class ObligationAnalysis {
     closes = new BodyCloses(spec, unit.releasing, state, body, this::trackable);
     MethodSymbol method =
         state.getPath().getLeaf() instanceof MethodTree tree ? getSymbol(tree) : null;
-    isMain = method != null && MainMethods.isMain(method);
+    // main, or a private step of it (a tool's process(args)): the program ends with it.
+    isMain =
+        method != null
+            && (MainMethods.isMain(method)
+                || (method.getModifiers().contains(Modifier.PRIVATE)
+                    && PrivateCalls.onlyStepsOfMain(state.getPath())));
     boolean constructor = method != null && method.isConstructor();
     Facts out;
     if (body instanceof BlockTree block) {
@@ -284,8 +291,28 @@ public final class ObligationAnalysis {
     UnreleasedFields fields = unit.unreleasedFields;
     transfers.atMethodEnd(out, true, fields, collections);
     transfers.atMethodEnd(pending.takeAll(Kind.RETURN), true, fields, collections);
-    // A constructor that throws hands its caller no object: what its fields hold is lost with it.
-    transfers.atMethodEnd(pending.takeAll(Kind.THROW), !constructor, fields, collections);
+    // A constructor that throws hands its caller no object: what its fields hold is lost with it,
+    // as with a method that runs only as a step of a constructor.
+    Facts thrown = pending.takeAll(Kind.THROW);
+    boolean objectLives =
+        !constructor
+            && !(method != null
+                && holdsAField(thrown)
+                && PrivateCalls.onlyStepsOfConstruction(state.getPath()));
+    transfers.atMethodEnd(thrown, objectLives, fields, collections);
+  }
+
+  /** Whether some obligation of {@code facts} is held by a field. */
+  private static boolean holdsAField(@Nullable Facts facts) {
+    boolean[] held = {false};
+    if (facts != null) {
+      facts.forEach(
+          (obligation, witness) ->
+              held[0] |=
+                  obligation.aliases().stream()
+                      .anyMatch(alias -> alias.getKind() == ElementKind.FIELD));
+    }
+    return held[0];
   }
 
   /**

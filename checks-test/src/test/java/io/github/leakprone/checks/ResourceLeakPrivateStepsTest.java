@@ -1,0 +1,224 @@
+package io.github.leakprone.checks;
+
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A private method that runs only as a step of another shares its fate. A constructor that stores a
+ * resource in a field and then throws hands its caller no object, and nothing can close what the
+ * field holds: so does an {@code init} only the constructors call. What {@code main} leaves open,
+ * the program's exit releases: so does what a step only {@code main} runs leaves.
+ */
+final class ResourceLeakPrivateStepsTest {
+
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(ResourceLeak.class, getClass());
+
+  /**
+   * FFMQ's journal file: each constructor calls a private {@code initNewFile} that opens the file
+   * into a field, then pre-allocates it; a full disk fails the pre-allocation, the constructor
+   * throws, and the file stays open, once per journal rotation.
+   */
+  @Test
+  void aStepOfAConstructorThatFailsLosesWhatItStored() {
+    helper
+        .addSourceLines(
+            "JournalFile.java",
+            """
+            import java.io.Closeable;
+            import java.io.File;
+            import java.io.IOException;
+            import java.io.RandomAccessFile;
+
+            class JournalFile implements Closeable {
+              private RandomAccessFile output;
+
+              JournalFile(File file, long size) throws IOException {
+                initNewFile(file, size);
+              }
+
+              JournalFile(File file) throws IOException {
+                try {
+                  initNewFile(file, 0);
+                } finally {
+                  System.out.println("journal " + file);
+                }
+              }
+
+              private void initNewFile(File file, long size) throws IOException {
+                // BUG: Diagnostic contains: is not closed when `fillWithZeroes(...)` at line 24 throws
+                this.output = new RandomAccessFile(file, "rw");
+                fillWithZeroes(size);
+              }
+
+              private void fillWithZeroes(long size) throws IOException {
+                output.write(new byte[(int) size]);
+              }
+
+              @Override
+              public void close() throws IOException {
+                output.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
+   * A method that also runs on an object already built (a public {@code reopen()}), or whose
+   * failure a constructor catches, leaves an object that holds the field and closes it later.
+   */
+  @Test
+  void aMethodThatAlsoRunsOnABuiltObjectLeavesTheFieldToIt() {
+    helper
+        .addSourceLines(
+            "JournalFile.java",
+            """
+            import java.io.Closeable;
+            import java.io.File;
+            import java.io.IOException;
+            import java.io.RandomAccessFile;
+
+            class JournalFile implements Closeable {
+              private RandomAccessFile output;
+              private RandomAccessFile index;
+
+              JournalFile(File file, long size) throws IOException {
+                open(file, size);
+                try {
+                  openIndex(file);
+                } catch (IOException e) {
+                  index = null;
+                }
+              }
+
+              void reopen(File file) throws IOException {
+                output.close();
+                open(file, 0);
+              }
+
+              private void open(File file, long size) throws IOException {
+                this.output = new RandomAccessFile(file, "rw");
+                output.setLength(size);
+              }
+
+              private void openIndex(File file) throws IOException {
+                this.index = new RandomAccessFile(file + ".idx", "rw");
+                index.setLength(64);
+              }
+
+              @Override
+              public void close() throws IOException {
+                output.close();
+                if (index != null) {
+                  index.close();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
+   * A command-line tool whose {@code main} loads its settings and processes its one file through
+   * private methods: what they leave open when a read fails (or never close), the exit releases, as
+   * it would in {@code main} itself.
+   */
+  @Test
+  void whatAStepOfMainLeavesOpenTheExitReleases() {
+    helper
+        .addSourceLines(
+            "Tool.java",
+            """
+            import java.io.FileInputStream;
+            import java.io.FileOutputStream;
+            import java.io.IOException;
+            import java.io.InputStream;
+            import java.io.OutputStream;
+            import java.util.Properties;
+
+            public class Tool {
+              public static void main(String[] args) throws IOException {
+                Properties settings = load(args[0]);
+                new Tool().process(args[1], settings);
+              }
+
+              private static Properties load(String name) throws IOException {
+                Properties settings = new Properties();
+                settings.load(new FileInputStream(name));
+                return settings;
+              }
+
+              private void process(String name, Properties settings) throws IOException {
+                copy(name, name + settings.getProperty("suffix", ".out"));
+              }
+
+              private void copy(String from, String to) throws IOException {
+                InputStream in = new FileInputStream(from);
+                OutputStream out = new FileOutputStream(to);
+                in.transferTo(out);
+                in.close();
+                out.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
+   * A step {@code main} runs in a loop leaves one stream open per pass while the program runs; so
+   * does a method other code of the class calls too, or one that is not private, whose callers
+   * elsewhere this file cannot see.
+   */
+  @Test
+  void aStepRunInALoopOrFromElsewhereLosesWhatItLeavesOpen() {
+    helper
+        .addSourceLines(
+            "Tool.java",
+            """
+            import java.io.FileInputStream;
+            import java.io.IOException;
+            import java.io.InputStream;
+            import java.io.OutputStream;
+
+            public class Tool {
+              public static void main(String[] args) throws IOException {
+                for (String name : args) {
+                  count(name);
+                }
+                size(args[0]);
+                measure(args[0]);
+              }
+
+              long serve(String name) throws IOException {
+                return size(name);
+              }
+
+              private static long count(String name) throws IOException {
+                // BUG: Diagnostic contains: is not closed when `in.transferTo(...)` at line 22 throws
+                InputStream in = new FileInputStream(name);
+                long bytes = in.transferTo(OutputStream.nullOutputStream());
+                in.close();
+                return bytes;
+              }
+
+              private static long size(String name) throws IOException {
+                // BUG: Diagnostic contains: is not closed when `in.transferTo(...)` at line 30 throws
+                InputStream in = new FileInputStream(name);
+                long bytes = in.transferTo(OutputStream.nullOutputStream());
+                in.close();
+                return bytes;
+              }
+
+              static long measure(String name) throws IOException {
+                // BUG: Diagnostic contains: is not closed when `in.transferTo(...)` at line 38 throws
+                InputStream in = new FileInputStream(name);
+                long bytes = in.transferTo(OutputStream.nullOutputStream());
+                in.close();
+                return bytes;
+              }
+            }
+            """)
+        .doTest();
+  }
+}
