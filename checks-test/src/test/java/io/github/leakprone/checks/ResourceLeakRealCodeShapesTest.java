@@ -1121,6 +1121,65 @@ final class ResourceLeakRealCodeShapesTest {
   }
 
   /**
+   * CAS Workflow's readers open a file's stream, then make a document builder and parse the stream
+   * in one {@code try} whose {@code catch} returns null. The parse closes the stream, failed or
+   * not; the builder fails only on a parser configuration the platform lacks, fixed at the first
+   * run: no path loses the stream. A SAX parser's making also declares a {@code SAXException}, a
+   * way it fails in use: that path still loses it.
+   */
+  @Test
+  void aParserConfigurationThePlatformLacksOpensNoPath() {
+    helper
+        .addSourceLines(
+            "Reader.java",
+            """
+            import java.io.FileInputStream;
+            import java.io.IOException;
+            import java.io.InputStream;
+            import javax.xml.parsers.DocumentBuilderFactory;
+            import javax.xml.parsers.SAXParserFactory;
+            import org.w3c.dom.Document;
+            import org.xml.sax.InputSource;
+            import org.xml.sax.helpers.DefaultHandler;
+
+            class Reader {
+              static Document documentRoot(String file) {
+                InputStream in;
+                try {
+                  in = new FileInputStream(file);
+                } catch (IOException e) {
+                  return null;
+                }
+                try {
+                  return DocumentBuilderFactory.newInstance()
+                      .newDocumentBuilder()
+                      .parse(new InputSource(in));
+                } catch (Exception e) {
+                  return null;
+                }
+              }
+
+              static boolean scan(String file) {
+                InputStream in;
+                try {
+                  // BUG: Diagnostic contains: is not closed when the `return` at line 39 is taken
+                  in = new FileInputStream(file);
+                } catch (IOException e) {
+                  return false;
+                }
+                try {
+                  SAXParserFactory.newInstance().newSAXParser().parse(in, new DefaultHandler());
+                  return true;
+                } catch (Exception e) {
+                  return false;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * JBatch's job model resolver keeps a private {@code getJslJobInheritance} that nothing calls,
    * and the private {@code readJobXML} only it calls: code nobody calls is deleted, not fixed, so
    * neither is reported. A private method something calls is, and so is a recursive one that

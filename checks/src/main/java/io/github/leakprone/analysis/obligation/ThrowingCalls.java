@@ -271,10 +271,14 @@ final class ThrowingCalls {
    * What a call throws when the platform lacks what it names: a charset ({@code new
    * InputStreamReader(in, encoding)}), or an algorithm, padding or provider ({@code
    * MessageDigest.getInstance("SHA-256")}, which every Java platform must provide: jwarc's WACZ
-   * writer, whose catch of it rethrows and was said to lose two temporary files).
+   * writer, whose catch of it rethrows and was said to lose two temporary files), or an XML parser
+   * of the features asked for ({@code factory.newDocumentBuilder()}: CAS Workflow's readers, whose
+   * {@code return null} in the catch around it and the parse was said to lose the stream, which the
+   * parse itself closes).
    */
   private static final ImmutableList<String> PLATFORM_LACKS =
       ImmutableList.of(
+          "javax.xml.parsers.ParserConfigurationException",
           "java.io.UnsupportedEncodingException",
           "java.security.NoSuchAlgorithmException",
           "java.security.NoSuchProviderException",
