@@ -4,6 +4,7 @@ import static com.google.errorprone.util.ASTHelpers.getSymbol;
 
 import com.google.common.collect.ImmutableList;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ForLoopTree;
@@ -91,11 +92,24 @@ public final class PrivateCalls {
 
   /**
    * Whether the private method at {@code methodPath} runs only as a step of the program's {@code
-   * main}: every call of it is made by {@code main}, or by a method that runs only so, and not in a
-   * loop of that caller (Compress-LZF's command-line tool, whose {@code main} runs {@code
-   * process(args)} once). What it leaves open, the program's exit releases, as {@code main}'s own.
+   * main}, declared in its top-level class: every call of it is made by {@code main}, or by a
+   * method that runs only so, and not in a loop of that caller (a command-line tool whose {@code
+   * main} runs a private {@code load(args[0])} once). What it leaves open, the program's exit
+   * releases, as {@code main}'s own.
    */
   public static boolean onlyStepsOfMain(TreePath methodPath) {
+    TreePath topLevel = TreePaths.topLevelClass(methodPath);
+    // Most classes have no main: a look at the members first, before a scan for every call.
+    if (topLevel == null
+        || ((ClassTree) topLevel.getLeaf())
+            .getMembers().stream()
+                .noneMatch(
+                    member ->
+                        member instanceof MethodTree declared
+                            && getSymbol(declared) != null
+                            && MainMethods.isMain(getSymbol(declared)))) {
+      return false;
+    }
     return onlySteps(
         methodPath,
         MainMethods::isMain,
