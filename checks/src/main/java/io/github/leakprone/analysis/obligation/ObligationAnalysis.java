@@ -1646,7 +1646,10 @@ public final class ObligationAnalysis {
     Eval value = expression(assignment.getExpression(), in);
     Symbol target = trackable(assignment.getVariable());
     if (target != null) {
-      return new Eval(assign(value, target, assignment.getExpression(), assignment), value.holders);
+      // a = b = new X(): the value of b = ... is what b holds now.
+      return new Eval(
+          assign(value, target, assignment.getExpression(), assignment),
+          value.holders.union(Holders.variable(target)));
     }
     // Stored into an array or another object: out of this method's hands.
     Facts facts = transfers.escapeReferenced(value.facts, assignment.getVariable());
@@ -1676,7 +1679,7 @@ public final class ObligationAnalysis {
             book.named(obligation.site(), target);
           }
         });
-    return facts.addAlias(value.holders::selects, target);
+    return facts.addAlias(value.holders::selectsAsStored, target);
   }
 
   /**
