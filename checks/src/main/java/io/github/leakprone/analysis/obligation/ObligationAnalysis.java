@@ -1646,10 +1646,10 @@ public final class ObligationAnalysis {
     Eval value = expression(assignment.getExpression(), in);
     Symbol target = trackable(assignment.getVariable());
     if (target != null) {
-      // a = b = new X(): the value of b = ... is what b holds now.
+      // a = b = new X(): the value of b = ... is what b holds now (nothing, if it holds none).
       return new Eval(
           assign(value, target, assignment.getExpression(), assignment),
-          value.holders.union(Holders.variable(target)));
+          value.holders.isEmpty() ? value.holders : value.holders.union(Holders.variable(target)));
     }
     // Stored into an array or another object: out of this method's hands.
     Facts facts = transfers.escapeReferenced(value.facts, assignment.getVariable());
