@@ -127,4 +127,51 @@ final class ResourceLeakSettersInSightTest {
             """)
         .doTest();
   }
+
+  /**
+   * A setter of a number, a flag or a string keeps no resource, whatever the helper gives it:
+   * xSocket's endpoint sets each option through its own {@code setOption(name, value)}, which calls
+   * {@code socket.setSendBufferSize((Integer) value)}; that helper still fails as any call that
+   * declares an {@code IOException}, and the channel opened before it is lost then.
+   */
+  @Test
+  void aSetterOfANumberKeepsNothing() {
+    helper
+        .addSourceLines(
+            "Endpoint.java",
+            """
+            import java.io.IOException;
+            import java.net.DatagramSocket;
+            import java.net.InetSocketAddress;
+            import java.nio.channels.DatagramChannel;
+            import java.util.Map;
+
+            class Endpoint {
+              private final DatagramChannel channel;
+              private final DatagramSocket socket;
+
+              Endpoint(InetSocketAddress address, Map<String, Object> options) throws IOException {
+                // BUG: Diagnostic contains: is not closed when `setOption(...)` at line 16 throws
+                channel = DatagramChannel.open();
+                socket = channel.socket();
+                for (Map.Entry<String, Object> option : options.entrySet()) {
+                  setOption(option.getKey(), option.getValue());
+                }
+                socket.bind(address);
+              }
+
+              protected Endpoint setOption(String name, Object value) throws IOException {
+                if (name.equals("SO_SNDBUF")) {
+                  socket.setSendBufferSize((Integer) value);
+                }
+                return this;
+              }
+
+              void close() throws IOException {
+                channel.close();
+              }
+            }
+            """)
+        .doTest();
+  }
 }
