@@ -34,7 +34,7 @@ final class ResourceLeakLoopPassesTest {
               public static void main(String[] args) throws IOException {
                 ServerSocket server = new ServerSocket(Integer.parseInt(args[0]));
                 while (true) {
-                  // BUG: Diagnostic contains: Socket `client` acquired at line 12 is not closed before `in` is overwritten at line 13
+                  // BUG: Diagnostic contains: Socket `client` acquired at line 12 is not closed before `in`, which also holds it, is overwritten at line 13
                   Socket client = server.accept();
                   InputStream in = client.getInputStream();
                   in.read();
@@ -43,7 +43,7 @@ final class ResourceLeakLoopPassesTest {
 
               void serve(ServerSocket server) throws IOException {
                 while (true) {
-                  // BUG: Diagnostic contains: Socket `client` acquired at line 21 is not closed before `out` is overwritten at line 22
+                  // BUG: Diagnostic contains: Socket `client` acquired at line 21 is not closed before `out`, which also holds it, is overwritten at line 22
                   Socket client = server.accept();
                   OutputStream out = client.getOutputStream();
                   out.write(1);

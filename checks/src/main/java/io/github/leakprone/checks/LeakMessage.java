@@ -60,7 +60,23 @@ final class LeakMessage {
           "%s is never closed%s; %s", subject, handleNote(getType(leak.site()), state), advice);
     }
     return String.format(
-        "%s is not closed %s; %s", subject, witness.describe(), adviceFor(witness, advice));
+        "%s is not closed %s; %s", subject, describe(leak, witness), adviceFor(witness, advice));
+  }
+
+  /**
+   * The event that loses it. An overwrite of another variable than the one named in the subject
+   * says that one holds it too: a loop's next pass overwrites {@code client}, then the stream
+   * {@code in} taken from it, which was the last to hold the socket.
+   */
+  private static String describe(Leak leak, Witness witness) {
+    if (witness.kind() == Witness.Kind.OVERWRITE
+        && leak.holder() != null
+        && !leak.holder().getSimpleName().contentEquals(witness.text())) {
+      return String.format(
+          "before `%s`, which also holds it, is overwritten at line %d",
+          witness.text(), witness.line());
+    }
+    return witness.describe();
   }
 
   /**
