@@ -982,4 +982,57 @@ final class HeavyweightClientPerCallOnceTest {
             """)
         .doTest();
   }
+
+  /**
+   * A pool built in a shutdown hook (hprose's handlers swap each static pool for a fresh one and
+   * shut the old one down, once, as the program ends): the JVM's {@code addShutdownHook}, through
+   * the thread that carries the code, or a project's own {@code registerShutdownHandler}. The same
+   * code handed to a registration of another kind may run on every event, and is reported.
+   */
+  @Test
+  void aShutdownHookRunsOnce() {
+    helper
+        .addSourceLines(
+            "Pools.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+
+            class Pools {
+              private static volatile ExecutorService pool = Executors.newCachedThreadPool();
+
+              static {
+                registerShutdownHandler(
+                    new Runnable() {
+                      @Override
+                      public void run() {
+                        ExecutorService old = pool;
+                        pool = Executors.newCachedThreadPool();
+                        old.shutdownNow();
+                      }
+                    });
+                Runtime.getRuntime()
+                    .addShutdownHook(
+                        new Thread(
+                            () -> {
+                              ExecutorService old = pool;
+                              pool = Executors.newCachedThreadPool();
+                              old.shutdownNow();
+                            }));
+                registerListener(
+                    () -> {
+                      ExecutorService old = pool;
+                      // BUG: Diagnostic contains: HeavyweightClientPerCall
+                      pool = Executors.newCachedThreadPool();
+                      old.shutdownNow();
+                    });
+              }
+
+              static void registerShutdownHandler(Runnable handler) {}
+
+              static void registerListener(Runnable listener) {}
+            }
+            """)
+        .doTest();
+  }
 }

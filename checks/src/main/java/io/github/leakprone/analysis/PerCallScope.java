@@ -23,6 +23,7 @@ import io.github.leakprone.trees.GuardedCode;
 import io.github.leakprone.trees.MainMethods;
 import io.github.leakprone.trees.PrivateCalls;
 import io.github.leakprone.trees.Setters;
+import io.github.leakprone.trees.ShutdownHooks;
 import io.github.leakprone.trees.TreePaths;
 import java.util.HashSet;
 import java.util.Optional;
@@ -75,10 +76,13 @@ public final class PerCallScope {
     for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
       Tree leaf = p.getLeaf();
       if (leaf instanceof LambdaExpressionTree) {
-        return behindOnceFlag(path, leaf) ? Optional.empty() : Optional.of(leaf);
+        return behindOnceFlag(path, leaf) || ShutdownHooks.runsAtShutdown(p)
+            ? Optional.empty()
+            : Optional.of(leaf);
       }
       if (leaf instanceof MethodTree method) {
         return runsOnce(method)
+                || ShutdownHooks.runsAtShutdown(p)
                 || behindOnceFlag(path, method)
                 || calledOnlyFromRunOnceCode(p, visiting)
                 || PrivateCalls.neverCalled(p)
