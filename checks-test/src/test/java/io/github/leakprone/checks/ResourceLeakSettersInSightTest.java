@@ -174,4 +174,56 @@ final class ResourceLeakSettersInSightTest {
             """)
         .doTest();
   }
+
+  /**
+   * A closeable connection bound to a socket adopts it ({@code conn.bind(socket)}: HttpCore's proxy
+   * client opens a socket on each pass of its retry loop when the connection is closed, and binds
+   * the connection to it), failing or not: its {@code close()} closes the socket. Handed to the
+   * {@code bind} of an object that cannot be closed, the socket is still the method's, and the next
+   * pass loses it.
+   */
+  @Test
+  void aConnectionBoundToASocketAdoptsIt() {
+    helper
+        .addSourceLines(
+            "Tunnel.java",
+            """
+            import java.io.Closeable;
+            import java.io.IOException;
+            import java.net.Socket;
+
+            class Tunnel {
+              interface Connection extends Closeable {
+                boolean isOpen();
+
+                void bind(Socket socket) throws IOException;
+              }
+
+              interface Binder {
+                void bind(Socket socket) throws IOException;
+              }
+
+              void tunnel(Connection conn, String host, int port) throws IOException {
+                for (; ; ) {
+                  if (!conn.isOpen()) {
+                    Socket socket = new Socket(host, port);
+                    conn.bind(socket);
+                  }
+                  if (conn.isOpen()) {
+                    break;
+                  }
+                }
+              }
+
+              void log(Binder binder, String host, int port) throws IOException {
+                for (int i = 0; i < 3; i++) {
+                  // BUG: Diagnostic contains: Socket `socket` acquired at line 31
+                  Socket socket = new Socket(host, port);
+                  binder.bind(socket);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }

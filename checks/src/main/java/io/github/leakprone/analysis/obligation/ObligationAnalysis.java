@@ -936,10 +936,13 @@ public final class ObligationAnalysis {
             failing = transfers.escape(failing, arguments.get(i));
           }
         }
-        if (!Receivers.isThisOrSuper(receiver) && Consumers.madeOfWhatItIsGiven(method, state)) {
+        if (!Receivers.isThisOrSuper(receiver)
+            && (Consumers.madeOfWhatItIsGiven(method, state)
+                || Registrations.isBinding(method, state))) {
           // As with the constructor it stands for, of an object that cannot release anything:
           // what the method gives it for good, it trusted it with when it fails as when it
           // succeeds (XenQTT's channel manager closes the channel it cannot make a channel of).
+          // So does a connection bound to a socket: its close() closes the socket either way.
           for (int i = 0; i < arguments.size(); i++) {
             if (givenForGood(call.getArguments().get(i))) {
               failing = transfers.escape(failing, arguments.get(i));
@@ -1502,6 +1505,7 @@ public final class ObligationAnalysis {
     return !Receivers.isThisOrSuper(receiver)
         && ((Setters.isSetter(method) && arguments == 1)
             || (Registrations.isRegistration(method) && !spec.isRelease(method, state))
+            || Registrations.isBinding(method, state)
             || Consumers.madeOfWhatItIsGiven(method, state)
             || Listeners.isCallback(method, state));
   }
