@@ -5,14 +5,10 @@ import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import com.google.common.collect.ImmutableList;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.DoWhileLoopTree;
-import com.sun.source.tree.EnhancedForLoopTree;
-import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
-import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import io.github.leakprone.catalog.ClientLifecycles;
@@ -20,6 +16,7 @@ import io.github.leakprone.catalog.OnceFlags;
 import io.github.leakprone.catalog.RequestHandlers;
 import io.github.leakprone.catalog.RunOnceMethods;
 import io.github.leakprone.trees.GuardedCode;
+import io.github.leakprone.trees.Loops;
 import io.github.leakprone.trees.MainMethods;
 import io.github.leakprone.trees.PrivateCalls;
 import io.github.leakprone.trees.Setters;
@@ -53,11 +50,7 @@ public final class PerCallScope {
    */
   public static boolean repeatsPerRequest(TreePath path, Tree body) {
     for (TreePath p = path; p != null && p.getLeaf() != body; p = p.getParentPath()) {
-      Tree leaf = p.getLeaf();
-      if (leaf instanceof ForLoopTree
-          || leaf instanceof EnhancedForLoopTree
-          || leaf instanceof WhileLoopTree
-          || leaf instanceof DoWhileLoopTree) {
+      if (Loops.isLoop(p.getLeaf())) {
         return true;
       }
     }

@@ -5,15 +5,11 @@ import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import com.google.common.collect.ImmutableList;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.DoWhileLoopTree;
-import com.sun.source.tree.EnhancedForLoopTree;
-import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
-import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -145,10 +141,7 @@ public final class PrivateCalls {
     for (TreePath p = call.getParentPath();
         p != null && p.getLeaf() != method.getLeaf();
         p = p.getParentPath()) {
-      if (p.getLeaf() instanceof ForLoopTree
-          || p.getLeaf() instanceof EnhancedForLoopTree
-          || p.getLeaf() instanceof WhileLoopTree
-          || p.getLeaf() instanceof DoWhileLoopTree) {
+      if (Loops.isLoop(p.getLeaf())) {
         return true;
       }
     }

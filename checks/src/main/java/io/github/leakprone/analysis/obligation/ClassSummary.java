@@ -592,13 +592,14 @@ final class ClassSummary {
         }
         if (Setters.isSetter(callee)
             && tree.getArguments().size() == 1
-            && canHoldAResource(callee.getParameters().get(0).asType())
+            && !ReleasingCalls.holdsNoResource(callee.getParameters().get(0).asType(), state)
             && isRecordable(tree.getArguments().get(0))
             && outlivesTheCall(receiver)) {
           // IOHandler's selectable.setChannel(socket.getChannel()), on an object the method then
           // hands on (reactor.update(selectable)): that object keeps it past the call. Not one the
           // method only returns: ini4j's IniFormatter.newInstance(out) returns the formatter it
-          // set the writer on, which its caller uses and drops with the writer open.
+          // set the writer on, which its caller uses and drops with the writer open. Nor a setter
+          // of a number: socket.setSendBufferSize((Integer) value) keeps no value it is given.
           record(tree.getArguments().get(0));
         }
         if (!callees.contains(callee)) {
@@ -635,14 +636,6 @@ final class ClassSummary {
 
       // The locals some return of the body hands out: read on the first new object stored in one.
       private Set<Symbol> returnedLocals;
-
-      // Whether a setter's parameter of `type` can be given a resource: not a number, a flag or a
-      // string (socket.setSendBufferSize((Integer) value) keeps no value it is given).
-      private boolean canHoldAResource(Type type) {
-        return !type.isPrimitive()
-            && !state.getTypes().unboxedType(type).isPrimitive()
-            && !ASTHelpers.isSameType(type, state.getSymtab().stringType, state);
-      }
 
       // The locals the body hands to something that outlives it: read on the first setter asked.
       private Set<Symbol> handedOnLocals;

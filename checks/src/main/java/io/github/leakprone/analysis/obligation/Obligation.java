@@ -4,8 +4,10 @@ import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol;
+import java.util.List;
 import java.util.Objects;
 import javax.annotation.Nullable;
+import javax.lang.model.element.ElementKind;
 
 /**
  * One open resource on some path: where it was acquired, which variables hold it there, and, for a
@@ -46,6 +48,11 @@ record Obligation(
 
   boolean isHeldBy(Symbol symbol) {
     return aliases.contains(symbol);
+  }
+
+  /** The fields of {@code this} among the variables that hold it, in their order. */
+  List<Symbol> fields() {
+    return aliases.stream().filter(alias -> alias.getKind() == ElementKind.FIELD).toList();
   }
 
   // equals and hashCode written out: a record's own are linked through method handles on first

@@ -306,11 +306,7 @@ public final class ObligationAnalysis {
   private static boolean holdsAField(@Nullable Facts facts) {
     boolean[] held = {false};
     if (facts != null) {
-      facts.forEach(
-          (obligation, witness) ->
-              held[0] |=
-                  obligation.aliases().stream()
-                      .anyMatch(alias -> alias.getKind() == ElementKind.FIELD));
+      facts.forEach((obligation, witness) -> held[0] |= !obligation.fields().isEmpty());
     }
     return held[0];
   }

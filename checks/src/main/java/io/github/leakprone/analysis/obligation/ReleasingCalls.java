@@ -77,10 +77,17 @@ final class ReleasingCalls {
   /** Whether {@code argument} is a primitive, a boxed one or a string. */
   private static boolean holdsNoResource(ExpressionTree argument, VisitorState state) {
     Type type = ASTHelpers.getType(argument);
-    return type != null
-        && (type.isPrimitive()
-            || state.getTypes().unboxedType(type).isPrimitive()
-            || ASTHelpers.isSameType(type, state.getSymtab().stringType, state));
+    return type != null && holdsNoResource(type, state);
+  }
+
+  /**
+   * Whether a value of {@code type} can hold no resource: a primitive, a boxed one or a string (a
+   * count a method stores, the {@code Integer} a setter of a buffer size is given).
+   */
+  static boolean holdsNoResource(Type type, VisitorState state) {
+    return type.isPrimitive()
+        || state.getTypes().unboxedType(type).isPrimitive()
+        || ASTHelpers.isSameType(type, state.getSymtab().stringType, state);
   }
 
   /**

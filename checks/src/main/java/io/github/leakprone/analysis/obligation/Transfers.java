@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import javax.lang.model.element.ElementKind;
 
 /**
  * The changes of state the analysis's statements and expressions are made of: a resource released,
@@ -213,10 +212,7 @@ final class Transfers {
     }
     facts.forEach(
         (obligation, witness) -> {
-          List<Symbol> holdingFields =
-              obligation.aliases().stream()
-                  .filter(alias -> alias.getKind() == ElementKind.FIELD)
-                  .toList();
+          List<Symbol> holdingFields = obligation.fields();
           if (!holdingFields.isEmpty() && objectLives) {
             // The object owns it now. Whether the class closes it later (in a close() method, a
             // lifecycle callback, a proxy handler) is a question about the class: only private
