@@ -211,13 +211,19 @@ final class ClassSummary {
    * only of a constructor given a resource.
    */
   Set<Integer> parametersBorrowedBy(MethodSymbol constructor) {
-    if (!methods.containsKey(constructor)
-        || anyMethod(own -> !own.released().isEmpty())
-        || releasesThroughAnother()) {
+    if (!methods.containsKey(constructor)) {
       return Set.of();
     }
     Set<Integer> borrowed = new HashSet<>(direct(constructor).keptAsIs());
     borrowed.removeAll(direct(constructor).closedOutright());
+    // The constructor's own body first: most keep nothing as it is (a wrapper's super(...) call),
+    // and then no other method need be read (a tenth of the checks' time on the build-cost corpus,
+    // where every Delegating* wrapper had its whole class read in every unit that made one).
+    if (borrowed.isEmpty()
+        || anyMethod(own -> !own.released().isEmpty())
+        || releasesThroughAnother()) {
+      return Set.of();
+    }
     return borrowed;
   }
 
