@@ -80,6 +80,7 @@ import io.github.leakprone.trees.Registrations;
 import io.github.leakprone.trees.SameBodyScanner;
 import io.github.leakprone.trees.Setters;
 import io.github.leakprone.trees.StandardStreams;
+import io.github.leakprone.trees.StoreTargets;
 import io.github.leakprone.trees.Tasks;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -207,6 +208,9 @@ public final class ObligationAnalysis {
    * the first question about a local of a {@link Throwable} type ({@link #isFailureLocal}).
    */
   private Set<Symbol> failureLocals;
+
+  /** The body's locals declared null and tested for it ({@link NullUntilSetLocals}), once read. */
+  private Set<Symbol> nullUntilSet;
 
   /** What the body closes of its variables, and where. */
   private BodyCloses closes;
@@ -1651,8 +1655,12 @@ public final class ObligationAnalysis {
           assign(value, target, assignment.getExpression(), assignment),
           value.holders.isEmpty() ? value.holders : value.holders.union(Holders.variable(target)));
     }
-    // Stored into an array or another object: out of this method's hands.
-    Facts facts = transfers.escapeReferenced(value.facts, assignment.getVariable());
+    // Stored into an array or another object: out of this method's hands. That object is not,
+    // unless finding it runs code that the analysis does not follow.
+    Facts facts =
+        StoreTargets.runsNoCode(assignment.getVariable())
+            ? value.facts
+            : transfers.escapeReferenced(value.facts, assignment.getVariable());
     return new Eval(transfers.escape(facts, value.holders), value.holders);
   }
 
@@ -1664,6 +1672,14 @@ public final class ObligationAnalysis {
               : ASTHelpers.constValue(assigned) instanceof Boolean constant ? constant : null;
       return value.facts.assign(target, flag != null ? flag : flagValue(assigned, value.facts));
     }
+    Facts facts = store(value, target, where);
+    return facts != null && isNullUntilSet(target)
+        ? facts.assign(target, NullUntilSetLocals.isSetBy(assigned))
+        : facts;
+  }
+
+  /** {@code target} given {@code value}: it holds what the value holds, and no longer the rest. */
+  private Facts store(Eval value, Symbol target, Tree where) {
     loseEarlierValue(value, target, where);
     // conn = plugin.customize(conn), in = decorate(in): the new value holds what the old one held
     // (a wrapper over it, or the same object), so the variable still holds it.
@@ -1767,7 +1783,15 @@ public final class ObligationAnalysis {
       if (isNull != in && neverNull(tested)) {
         isNull = null; // asked only where the variable holds something: the answer matters there
       }
-      return nullTest.trueWhenNull() ? new Facts[] {isNull, in} : new Facts[] {in, isNull};
+      Facts notNull = in;
+      if (isNullUntilSet(tested)) {
+        // Still null where the step that sets it has not run, or threw.
+        isNull = isNull == null ? null : isNull.assume(tested, false);
+        notNull = in.assume(tested, true);
+      }
+      return nullTest.trueWhenNull()
+          ? new Facts[] {isNull, notNull}
+          : new Facts[] {notNull, isNull};
     }
     StandardStreams.Test standardTest = StandardStreams.of(condition);
     Symbol compared = standardTest == null ? null : trackable(standardTest.operand());
@@ -2107,6 +2131,20 @@ public final class ObligationAnalysis {
     return failureLocals.contains(symbol);
   }
 
+  /**
+   * Whether {@code symbol} is a local declared null that the body tests for null ({@link
+   * NullUntilSetLocals}); the body is read for them once, where a null test first asks.
+   */
+  private boolean isNullUntilSet(Symbol symbol) {
+    if (symbol.getKind() != ElementKind.LOCAL_VARIABLE) {
+      return false;
+    }
+    if (nullUntilSet == null) {
+      nullUntilSet = NullUntilSetLocals.in(body);
+    }
+    return nullUntilSet.contains(symbol);
+  }
+
   /** The value of {@code tree} if it is a flag whose value is known in {@code facts}. */
   private Boolean flagValue(ExpressionTree tree, Facts facts) {
     ExpressionTree bare = stripParentheses(tree);
@@ -2123,7 +2161,7 @@ public final class ObligationAnalysis {
     }
     return facts.forget(
         LocalVariables.assignedIn(tree).stream()
-            .filter(this::isFlag)
+            .filter(local -> isFlag(local) || isNullUntilSet(local))
             .collect(ImmutableSet.toImmutableSet()));
   }
 

@@ -1,0 +1,75 @@
+package io.github.leakprone.checks;
+
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Setting a field of a resource ({@code socket.user = user}) hands the resource to no one: it is
+ * still the method's to close (J2SSH's proxy sockets, a subclass of {@code Socket} whose static
+ * factory sets its fields, then drops it when the proxy refuses: a holdout round's miss). Storing
+ * the resource into a field of another object does hand it on.
+ */
+final class ResourceLeakStoreIntoItsFieldTest {
+
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(ResourceLeak.class, getClass());
+
+  @Test
+  void aResourceWhoseOwnFieldIsSetIsStillTheMethods() {
+    helper
+        .addSourceLines(
+            "Tunnel.java",
+            """
+            import java.io.IOException;
+            import java.net.InetSocketAddress;
+            import java.net.Socket;
+
+            class Tunnel extends Socket {
+              String user;
+              int[] ports = new int[1];
+
+              private Tunnel(String host, int port) throws IOException {
+                connect(new InetSocketAddress(host, port));
+              }
+
+              static Tunnel open(String host, int port, String user) throws IOException {
+                // BUG: Diagnostic contains: Tunnel `tunnel` acquired at line 15 is not closed when the `throw` at line 20 is taken
+                Tunnel tunnel = new Tunnel(host, port);
+                tunnel.user = user;
+                tunnel.ports[0] = port;
+                tunnel.getOutputStream().write('?');
+                if (tunnel.getInputStream().read() != '+') {
+                  throw new IOException("refused");
+                }
+                return tunnel;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void aResourceStoredIntoAnotherObjectIsHandedOn() {
+    helper
+        .addSourceLines(
+            "Holder.java",
+            """
+            import java.io.IOException;
+            import java.net.Socket;
+
+            class Holder {
+              static final class Slot {
+                Socket socket;
+              }
+
+              static Slot open(String host, int port) throws IOException {
+                Slot slot = new Slot();
+                slot.socket = new Socket(host, port);
+                slot.socket.getOutputStream().write('?');
+                return slot;
+              }
+            }
+            """)
+        .doTest();
+  }
+}

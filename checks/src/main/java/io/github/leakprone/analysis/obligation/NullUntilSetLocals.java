@@ -1,0 +1,78 @@
+package io.github.leakprone.analysis.obligation;
+
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+import static com.google.errorprone.util.ASTHelpers.stripParentheses;
+
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol;
+import io.github.leakprone.trees.NullComparisons;
+import java.util.HashSet;
+import java.util.Set;
+import javax.annotation.Nullable;
+import javax.lang.model.element.ElementKind;
+
+/**
+ * Locals declared null that the body tests for null: whether one is still null says whether the
+ * step that sets it has run, and the analysis follows that as a flag, beside whatever the local
+ * holds. On the path where that step throws, the local keeps its null: Jib's {@code LockFile.lock}
+ * sets {@code fileLock = channel.lock()} in a {@code try} whose {@code finally} closes the file's
+ * stream {@code if (fileLock == null)}, and the stream was reported lost when {@code lock()}
+ * throws, the one path that closes it.
+ */
+final class NullUntilSetLocals {
+
+  /** The locals of {@code body} declared null and compared with null somewhere in it. */
+  static Set<Symbol> in(Tree body) {
+    Set<Symbol> declaredNull = new HashSet<>();
+    Set<Symbol> tested = new HashSet<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(VariableTree variable, Void unused) {
+        Symbol symbol = getSymbol(variable);
+        if (symbol != null
+            && symbol.getKind() == ElementKind.LOCAL_VARIABLE
+            && variable.getInitializer() != null
+            && stripParentheses(variable.getInitializer()).getKind() == Tree.Kind.NULL_LITERAL) {
+          declaredNull.add(symbol);
+        }
+        return super.visitVariable(variable, null);
+      }
+
+      @Override
+      public Void scan(Tree tree, Void unused) {
+        if (tree instanceof ExpressionTree expression) {
+          NullComparisons.NullTest test = NullComparisons.nullTest(expression);
+          if (test != null && test.operand() instanceof IdentifierTree operand) {
+            tested.add(getSymbol(operand));
+          }
+        }
+        return super.scan(tree, null);
+      }
+    }.scan(body, null);
+    declaredNull.retainAll(tested);
+    return declaredNull;
+  }
+
+  /**
+   * Whether a local given {@code value} is then set: false for null, true for a new object, null
+   * where a call or anything else decides.
+   */
+  @Nullable
+  static Boolean isSetBy(ExpressionTree value) {
+    ExpressionTree bare = stripParentheses(value);
+    if (bare.getKind() == Tree.Kind.NULL_LITERAL) {
+      return false;
+    }
+    if (bare instanceof NewClassTree) {
+      return true;
+    }
+    return null;
+  }
+
+  private NullUntilSetLocals() {}
+}
