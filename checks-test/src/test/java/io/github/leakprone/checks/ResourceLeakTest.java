@@ -154,6 +154,44 @@ final class ResourceLeakTest {
         .doTest();
   }
 
+  /**
+   * A stream lost because the decorator made over it failed is named as what it is: the variable
+   * that was to hold the decorator never held it.
+   */
+  @Test
+  void aStreamLostToItsDecoratorsFailureIsNotNamedAfterTheDecorator() {
+    helper
+        .addSourceLines(
+            "Snapshots.java",
+            """
+            import java.io.DataOutputStream;
+            import java.io.File;
+            import java.io.FileOutputStream;
+            import java.io.IOException;
+            import java.io.ObjectOutputStream;
+
+            class Snapshots {
+              void save(File file, Object value) throws IOException {
+                // BUG: Diagnostic contains: [ResourceLeak] FileOutputStream acquired at line 10 is not closed when `new ObjectOutputStream(...)` at line 10 throws
+                ObjectOutputStream out = new ObjectOutputStream(new FileOutputStream(file));
+                try {
+                  out.writeObject(value);
+                } finally {
+                  out.close();
+                }
+              }
+
+              void write(File file, byte[] bytes) throws IOException {
+                // BUG: Diagnostic contains: [ResourceLeak] DataOutputStream `out` over the FileOutputStream acquired at line 20 is not closed when `out.write(...)` at line 21 throws
+                DataOutputStream out = new DataOutputStream(new FileOutputStream(file));
+                out.write(bytes);
+                out.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void decoratorsAreTheResourceTheyWrap() {
     helper

@@ -82,10 +82,13 @@ final class LeakMessage {
   /**
    * "PreparedStatement `ps` acquired at line 12"; a variable of another type holds the resource
    * seen another way, and is named as what it is: "FileChannel `fc` over the RandomAccessFile
-   * acquired at line 69" ({@code fc = new RandomAccessFile(file, "rw").getChannel()}).
+   * acquired at line 69" ({@code fc = new RandomAccessFile(file, "rw").getChannel()}). Not a
+   * variable that did not hold it yet where it was lost: "FileOutputStream acquired at line 12 is
+   * not closed when `new ObjectOutputStream(...)` at line 12 throws".
    */
   private static String subject(Leak leak, String typeName, int line, VisitorState state) {
-    if (leak.holder() == null) {
+    // "Never closed" is about every path, the ones where the variable holds it too.
+    if (leak.holder() == null || !(leak.heldWhenLost() || leak.neverReleased())) {
       return String.format("%s acquired at line %d", typeName, line);
     }
     Type held = leak.holder().type;

@@ -12,8 +12,16 @@ import javax.annotation.Nullable;
  * @param witness the first event found on a losing path
  * @param handledSomewhere whether some other path releases it or hands it over (returns, stores or
  *     wraps it); when none does, it is simply never closed
+ * @param heldWhenLost whether a variable held it where the event lost it: not a stream given to a
+ *     decorator whose constructor threw ({@code oos = new ObjectOutputStream(new
+ *     FileOutputStream(f))}), which {@code oos} never got
  */
-public record Leak(Tree site, @Nullable Symbol holder, Witness witness, boolean handledSomewhere) {
+public record Leak(
+    Tree site,
+    @Nullable Symbol holder,
+    Witness witness,
+    boolean handledSomewhere,
+    boolean heldWhenLost) {
 
   /** The name of the first variable that held it, or empty when none did. */
   public String variable() {

@@ -35,6 +35,10 @@ final class LeakBook {
   private final Map<Tree, Tree> leakParents = new HashMap<>();
 
   private final Map<Tree, Symbol> holders = new HashMap<>();
+
+  /** The acquisitions that no variable held where they were lost ({@link Leak#heldWhenLost}). */
+  private final Set<Tree> unheldWhenLost = new HashSet<>();
+
   private final Set<Tree> handled = new HashSet<>();
 
   /** A never-stored parent (a connection) by the child made from it that can still reach it. */
@@ -63,6 +67,11 @@ final class LeakBook {
     // the throws after a catch that let the path go on).
     if (first == null || (first.kind() == Witness.Kind.CAUGHT && witness.rank() > first.rank())) {
       leaks.put(obligation.site(), witness);
+      if (obligation.aliases().isEmpty()) {
+        unheldWhenLost.add(obligation.site());
+      } else {
+        unheldWhenLost.remove(obligation.site());
+      }
     }
     if (obligation.parentSite() != null) {
       leakParents.put(obligation.site(), obligation.parentSite());
@@ -113,7 +122,13 @@ final class LeakBook {
     List<Leak> found = new ArrayList<>();
     for (Tree site : sites) {
       Witness witness = leaks.get(site);
-      Leak leak = new Leak(site, holders.get(site), witness, handled.contains(site));
+      Leak leak =
+          new Leak(
+              site,
+              holders.get(site),
+              witness,
+              handled.contains(site),
+              !unheldWhenLost.contains(site));
       // `c ? ds.getConnection() : ds.getConnection(user, password)` is one resource, not two, on
       // one line or on two; so is what either branch of a loop's body stores in the variable that
       // its next pass overwrites: one variable that one event loses is one finding, at the first.
