@@ -7,7 +7,10 @@ import org.junit.jupiter.api.Test;
  * Setting a field of a resource ({@code socket.user = user}) hands the resource to no one: it is
  * still the method's to close (J2SSH's proxy sockets, a subclass of {@code Socket} whose static
  * factory sets its fields, then drops it when the proxy refuses: a holdout round's miss). Storing
- * the resource into a field of another object does hand it on.
+ * the resource into a field of another object does hand it on, and so does setting it in an {@code
+ * AtomicReference} field of this object (Fluency's {@code TCPSender}, which returns {@code
+ * channel.get()} and closes it in {@code closeSocket()}: a holdout round's false alarm); a local
+ * {@code AtomicReference} that goes nowhere keeps nothing.
  */
 final class ResourceLeakStoreIntoItsFieldTest {
 
@@ -67,6 +70,53 @@ final class ResourceLeakStoreIntoItsFieldTest {
                 slot.socket = new Socket(host, port);
                 slot.socket.getOutputStream().write('?');
                 return slot;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void aResourceSetInAnAtomicReferenceFieldIsTheObjects() {
+    helper
+        .addSourceLines(
+            "Sender.java",
+            """
+            import java.io.IOException;
+            import java.net.InetSocketAddress;
+            import java.nio.channels.SocketChannel;
+            import java.util.concurrent.atomic.AtomicReference;
+
+            class Sender {
+              private final AtomicReference<SocketChannel> channel = new AtomicReference<>();
+
+              SocketChannel channel(InetSocketAddress address) throws IOException {
+                if (channel.get() == null) {
+                  SocketChannel opened = SocketChannel.open();
+                  try {
+                    opened.connect(address);
+                  } catch (IOException e) {
+                    opened.close();
+                    throw e;
+                  }
+                  channel.set(opened);
+                }
+                return channel.get();
+              }
+
+              boolean probe(InetSocketAddress address) throws IOException {
+                AtomicReference<SocketChannel> local = new AtomicReference<>();
+                // BUG: Diagnostic contains: SocketChannel `opened` acquired at line 26 is never closed
+                SocketChannel opened = SocketChannel.open(address);
+                local.set(opened);
+                return local.get().isConnected();
+              }
+
+              void closeChannel() throws IOException {
+                SocketChannel existing = channel.getAndSet(null);
+                if (existing != null) {
+                  existing.close();
+                }
               }
             }
             """)

@@ -17,8 +17,10 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -72,6 +74,29 @@ public final class LocalVariables {
     }.scan(body, null);
     initializers.keySet().removeAll(assignedIn(body));
     return initializers;
+  }
+
+  /** Every value {@code body} stores in local {@code var}: its initializer and each {@code =}. */
+  public static List<ExpressionTree> storedValues(Symbol var, Tree body) {
+    List<ExpressionTree> values = new ArrayList<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(VariableTree tree, Void unused) {
+        if (tree.getInitializer() != null && var.equals(getSymbol(tree))) {
+          values.add(tree.getInitializer());
+        }
+        return super.visitVariable(tree, null);
+      }
+
+      @Override
+      public Void visitAssignment(AssignmentTree tree, Void unused) {
+        if (var.equals(getSymbol(tree.getVariable()))) {
+          values.add(tree.getExpression());
+        }
+        return super.visitAssignment(tree, null);
+      }
+    }.scan(body, null);
+    return values;
   }
 
   /** The declaration of local {@code var} inside {@code body}. */

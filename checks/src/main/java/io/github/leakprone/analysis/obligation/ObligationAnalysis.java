@@ -66,6 +66,7 @@ import io.github.leakprone.trees.BodySearch;
 import io.github.leakprone.trees.Casts;
 import io.github.leakprone.trees.EnumSwitches;
 import io.github.leakprone.trees.FirstPassGuards;
+import io.github.leakprone.trees.HolderFields;
 import io.github.leakprone.trees.Identifiers;
 import io.github.leakprone.trees.LambdaResults;
 import io.github.leakprone.trees.Listeners;
@@ -972,6 +973,14 @@ public final class ObligationAnalysis {
         }
       }
     }
+    for (int i = 0; i < arguments.size(); i++) {
+      // ref.set(channel) on an AtomicReference field: the object keeps it, as in a field of its
+      // own (Fluency's TCPSender, which returns ref.get() and closes it in closeSocket()).
+      if (!arguments.get(i).isEmpty()
+          && HolderFields.storedInto(call, call.getArguments().get(i)) != null) {
+        facts = transfers.escape(facts, arguments.get(i));
+      }
+    }
     if (ContainerStores.storesArgument(call, state)) {
       Symbol keeper = collections.keeperOf(call);
       for (Holders argument : arguments) {
@@ -1129,9 +1138,39 @@ public final class ObligationAnalysis {
     if (receiver == null || held.isEmpty()) {
       return false;
     }
-    Type type = ASTHelpers.getType(receiver);
+    Type type = classOf(receiver);
     return holdOnlySitesThat(
         facts, List.of(held), site -> spec.doesNothing(method, type, site, state));
+  }
+
+  /**
+   * The class of what {@code receiver} holds, as far as the body says: the one class a local is
+   * only ever given a new object of ({@code OutputStream out = null; ... out = new
+   * FileOutputStream(file);}, EPUBCheck's temporary copy), else the receiver's declared type. A
+   * local given a decorator is the decorator's, not the stream's under it.
+   */
+  private Type classOf(ExpressionTree receiver) {
+    Type declared = ASTHelpers.getType(receiver);
+    Symbol local = getSymbol(receiver);
+    if (!(stripParentheses(receiver) instanceof IdentifierTree)
+        || local == null
+        || local.getKind() != ElementKind.LOCAL_VARIABLE) {
+      return declared;
+    }
+    Type made = null;
+    for (ExpressionTree value : LocalVariables.storedValues(local, body)) {
+      ExpressionTree bare = stripParentheses(value);
+      if (bare.getKind() == Tree.Kind.NULL_LITERAL) {
+        continue;
+      }
+      if (!(bare instanceof NewClassTree newClass)
+          || newClass.getClassBody() != null
+          || (made != null && !state.getTypes().isSameType(made, ASTHelpers.getType(newClass)))) {
+        return declared;
+      }
+      made = ASTHelpers.getType(newClass);
+    }
+    return made != null ? made : declared;
   }
 
   /**
