@@ -1,20 +1,16 @@
 package io.github.leakprone.analysis.obligation;
 
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
-import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
-import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import java.util.HashSet;
 import java.util.Set;
-import javax.annotation.Nullable;
 import javax.lang.model.element.ElementKind;
 
 /**
@@ -40,7 +36,7 @@ final class FailureLocals {
             && ASTHelpers.isSubtype(symbol.type, state.getSymtab().throwableType, state)) {
           candidates.add(symbol);
           if (variable.getInitializer() != null
-              && holdsAFailure(variable.getInitializer()) == null) {
+              && NullUntilSetLocals.isSetBy(variable.getInitializer()) == null) {
             ruledOut.add(symbol);
           }
         }
@@ -49,7 +45,7 @@ final class FailureLocals {
 
       @Override
       public Void visitAssignment(AssignmentTree assignment, Void unused) {
-        if (holdsAFailure(assignment.getExpression()) == null) {
+        if (NullUntilSetLocals.isSetBy(assignment.getExpression()) == null) {
           ruledOut.add(getSymbol(assignment.getVariable()));
         }
         return super.visitAssignment(assignment, null);
@@ -57,23 +53,6 @@ final class FailureLocals {
     }.scan(body, null);
     candidates.removeAll(ruledOut);
     return candidates;
-  }
-
-  /**
-   * Whether a local that is given {@code value} then holds a failure: true for a new object or what
-   * a catch caught, false for null, null for anything else.
-   */
-  @Nullable
-  static Boolean holdsAFailure(ExpressionTree value) {
-    ExpressionTree bare = stripParentheses(value);
-    if (bare.getKind() == Tree.Kind.NULL_LITERAL) {
-      return false;
-    }
-    if (bare instanceof NewClassTree) {
-      return true;
-    }
-    Symbol symbol = getSymbol(bare);
-    return (symbol != null && symbol.getKind() == ElementKind.EXCEPTION_PARAMETER) ? true : null;
   }
 
   private FailureLocals() {}

@@ -59,8 +59,9 @@ final class NullUntilSetLocals {
   }
 
   /**
-   * Whether a local given {@code value} is then set: false for null, true for a new object, null
-   * where a call or anything else decides.
+   * Whether a local given {@code value} then holds something: false for null, true for a new object
+   * or what a catch caught, null where a call or anything else decides. For a local that holds a
+   * failure or nothing ({@link FailureLocals}), whether it holds a failure.
    */
   @Nullable
   static Boolean isSetBy(ExpressionTree value) {
@@ -71,7 +72,8 @@ final class NullUntilSetLocals {
     if (bare instanceof NewClassTree) {
       return true;
     }
-    return null;
+    Symbol symbol = getSymbol(bare);
+    return (symbol != null && symbol.getKind() == ElementKind.EXCEPTION_PARAMETER) ? true : null;
   }
 
   private NullUntilSetLocals() {}

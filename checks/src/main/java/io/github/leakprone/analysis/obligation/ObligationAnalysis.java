@@ -213,6 +213,9 @@ public final class ObligationAnalysis {
   /** The body's locals declared null and tested for it ({@link NullUntilSetLocals}), once read. */
   private Set<Symbol> nullUntilSet;
 
+  /** {@link #classOf} of the locals asked about, by local. */
+  private final Map<Symbol, Type> classesOfLocals = new HashMap<>();
+
   /** What the body closes of its variables, and where. */
   private BodyCloses closes;
 
@@ -1157,6 +1160,11 @@ public final class ObligationAnalysis {
         || local.getKind() != ElementKind.LOCAL_VARIABLE) {
       return declared;
     }
+    // Asked of every call on a held local that may throw: the body is read once per local.
+    return classesOfLocals.computeIfAbsent(local, l -> classMadeFor(l, declared));
+  }
+
+  private Type classMadeFor(Symbol local, Type declared) {
     Type made = null;
     for (ExpressionTree value : LocalVariables.storedValues(local, body)) {
       ExpressionTree bare = stripParentheses(value);
@@ -1707,7 +1715,7 @@ public final class ObligationAnalysis {
     if (value.facts != null && isFlag(target)) {
       Boolean flag =
           isFailureLocal(target)
-              ? FailureLocals.holdsAFailure(assigned)
+              ? NullUntilSetLocals.isSetBy(assigned)
               : ASTHelpers.constValue(assigned) instanceof Boolean constant ? constant : null;
       return value.facts.assign(target, flag != null ? flag : flagValue(assigned, value.facts));
     }
