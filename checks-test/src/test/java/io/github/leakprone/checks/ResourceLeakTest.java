@@ -830,6 +830,18 @@ final class ResourceLeakTest {
                 }
                 return socket;
               }
+
+              Socket proxiedOrNot(Proxy proxy, String host, int port) throws IOException {
+                Socket socket;
+                if (proxy != null) {
+                  socket = new Socket(proxy);
+                } else {
+                  // BUG: Diagnostic contains: Socket `socket` acquired at line 59 is not closed when `socket.connect(...)` at line 61 throws
+                  socket = new Socket();
+                }
+                socket.connect(new InetSocketAddress(host, port));
+                return socket;
+              }
             }
             """)
         .doTest();

@@ -908,17 +908,21 @@ public final class ObligationAnalysis {
         && !throwing.failsOnlyWhenClosed(
             method, option -> spec.optionFailsOnlyWhenClosed(option, state), state)) {
       // socket.connect(...) that fails closes the socket: that exception carries it closed (not
-      // one that fails on a host name before it closes it: IoResources).
-      Facts failing =
-          facts != null
-                  && !target.holders.isEmpty()
-                  && spec.releasesReceiverOnFailure(
-                      method,
-                      asDeclared(call.getArguments()),
-                      Transfers.sitesSelectedBy(facts, target.holders),
-                      state)
-              ? transfers.release(facts, target.holders)
-              : facts;
+      // one that fails on a host name before it closes it: IoResources). Asked of each socket the
+      // receiver may hold: one made with a proxy closes, a plain one given a host name may not.
+      Facts failing = facts;
+      if (facts != null && !target.holders.isEmpty()) {
+        List<ExpressionTree> declared = asDeclared(call.getArguments());
+        Set<Tree> closedOnFailure = new HashSet<>();
+        for (Tree site : Transfers.sitesSelectedBy(facts, target.holders)) {
+          if (spec.releasesReceiverOnFailure(method, declared, Set.of(site), state)) {
+            closedOnFailure.add(site);
+          }
+        }
+        if (!closedOnFailure.isEmpty()) {
+          failing = transfers.release(facts, new Holders(ImmutableSet.copyOf(closedOnFailure)));
+        }
+      }
       if (failing != null && spec.failsOnlyWhenSessionBroken(call, state)) {
         // conn.setAutoCommit(true) in a finally before the closes: it fails only on a broken
         // connection, whose statements and results go with it; the connection is still lost.
@@ -1007,8 +1011,11 @@ public final class ObligationAnalysis {
     }
     for (int i = 0; i < arguments.size(); i++) {
       // A task handed to a method (an executor's execute, a server's exec(handler)) runs later, on
-      // a thread of its own, and what it holds is the task's to close when it ends.
-      if (!arguments.get(i).isEmpty() && Tasks.isTask(call.getArguments().get(i), state)) {
+      // a thread of its own, and what it holds is the task's to close when it ends; so does the
+      // completion handler of an asynchronous call, with the attachment it is given.
+      if (!arguments.get(i).isEmpty()
+          && (Tasks.isTask(call.getArguments().get(i), state)
+              || (method != null && Tasks.isAttachmentOfAnAsynchronousCall(method, i, state)))) {
         facts = transfers.escape(facts, arguments.get(i));
       }
     }
