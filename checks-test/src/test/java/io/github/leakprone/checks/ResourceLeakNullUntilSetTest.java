@@ -81,13 +81,13 @@ final class ResourceLeakNullUntilSetTest {
               Held hold(String path) throws IOException {
                 // BUG: Diagnostic contains: FileOutputStream `out` acquired at line 8 is not closed when `out.write(...)` at line 12 throws
                 FileOutputStream out = new FileOutputStream(path);
-                FileLock lock = null;
+                String owner = null;
                 try {
-                  lock = out.getChannel().tryLock();
+                  owner = path.trim();
                   out.write('+');
-                  return new Held(lock, out);
+                  return new Held(null, out);
                 } finally {
-                  if (lock == null) {
+                  if (owner == null) {
                     out.close();
                   }
                 }

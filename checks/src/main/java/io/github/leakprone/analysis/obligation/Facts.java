@@ -6,6 +6,7 @@ import com.sun.tools.javac.code.Symbol;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
@@ -78,6 +79,32 @@ final class Facts {
   /**
    * Forgets the value of every flag in {@code flags}: assigned where this analysis does not look.
    */
+  /**
+   * The state where {@code flag} is known to be {@code value} ({@code null}: not known), with the
+   * obligations as they are: a fact about a local that no obligation keeps (a local null until a
+   * step sets it, {@link NullUntilSetLocals}). Kept by every obligation, such facts would split
+   * each into one per combination of their values, and a loop over many of them would not end in
+   * time.
+   */
+  Facts know(Symbol flag, @Nullable Boolean value) {
+    if (Objects.equals(known.get(flag), value)) {
+      return this;
+    }
+    return new Facts(open, withEntry(known, flag, value));
+  }
+
+  /**
+   * The state on the branch where {@code flag} is {@code value}, by what is known on every path
+   * alone ({@link #know}): {@code null} if that branch cannot be taken.
+   */
+  Facts assumeKnown(Symbol flag, boolean value) {
+    Boolean before = known.get(flag);
+    if (before != null) {
+      return before == value ? this : null;
+    }
+    return new Facts(open, withEntry(known, flag, value));
+  }
+
   Facts forget(Set<Symbol> flags) {
     Facts facts = this;
     for (Symbol flag : flags) {

@@ -22,7 +22,8 @@ import javax.lang.model.element.ElementKind;
  * holds. On the path where that step throws, the local keeps its null: Jib's {@code LockFile.lock}
  * sets {@code fileLock = channel.lock()} in a {@code try} whose {@code finally} closes the file's
  * stream {@code if (fileLock == null)}, and the stream was reported lost when {@code lock()}
- * throws, the one path that closes it.
+ * throws, the one path that closes it. Followed while its value is the same on every path ({@link
+ * Facts#know}), not kept by each obligation as a boolean flag is.
  */
 final class NullUntilSetLocals {
 

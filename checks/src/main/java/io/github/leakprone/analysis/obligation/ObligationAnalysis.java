@@ -8,6 +8,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.Iterables;
+import com.google.common.collect.Maps;
 import com.google.common.collect.Sets;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
@@ -1628,7 +1629,7 @@ public final class ObligationAnalysis {
         return new Eval(facts, Holders.NONE);
       }
     }
-    ImmutableMap<Symbol, Boolean> flags = flagsWhereMade(tree, facts.knownFlags());
+    ImmutableMap<Symbol, Boolean> flags = flagsWhereMade(tree, flagsObligationsKeep(facts));
     if (flags == null) {
       return new Eval(facts, Holders.NONE);
     }
@@ -1728,7 +1729,7 @@ public final class ObligationAnalysis {
     }
     Facts facts = store(value, target, where);
     return facts != null && isNullUntilSet(target)
-        ? facts.assign(target, NullUntilSetLocals.isSetBy(assigned))
+        ? facts.know(target, NullUntilSetLocals.isSetBy(assigned))
         : facts;
   }
 
@@ -1840,8 +1841,8 @@ public final class ObligationAnalysis {
       Facts notNull = in;
       if (isNullUntilSet(tested)) {
         // Still null where the step that sets it has not run, or threw.
-        isNull = isNull == null ? null : isNull.assume(tested, false);
-        notNull = in.assume(tested, true);
+        isNull = isNull == null ? null : isNull.assumeKnown(tested, false);
+        notNull = in.assumeKnown(tested, true);
       }
       return nullTest.trueWhenNull()
           ? new Facts[] {isNull, notNull}
@@ -2183,6 +2184,15 @@ public final class ObligationAnalysis {
       failureLocals = FailureLocals.in(body, state);
     }
     return failureLocals.contains(symbol);
+  }
+
+  /** The flags known in {@code facts} that an obligation made there keeps: not a null-until-set. */
+  private ImmutableMap<Symbol, Boolean> flagsObligationsKeep(Facts facts) {
+    ImmutableMap<Symbol, Boolean> known = facts.knownFlags();
+    if (known.isEmpty() || known.keySet().stream().noneMatch(this::isNullUntilSet)) {
+      return known;
+    }
+    return ImmutableMap.copyOf(Maps.filterKeys(known, flag -> !isNullUntilSet(flag)));
   }
 
   /**
