@@ -155,6 +155,49 @@ final class ResourceLeakTest {
   }
 
   /**
+   * A resource the method hands on when all goes well (a factory that returns it) is not to be
+   * closed on every path: the advice is a catch that closes and rethrows, or a close before the
+   * {@code throw} (a holdout round found the try-with-resources advice wrong on five such
+   * findings).
+   */
+  @Test
+  void theAdviceForAResourceTheMethodHandsOnIsToCloseItWhereItFails() {
+    helper
+        .addSourceLines(
+            "Connector.java",
+            """
+            import java.io.IOException;
+            import java.net.Socket;
+
+            class Connector {
+              Socket open(String host, int port) throws IOException {
+                // BUG: Diagnostic contains: is not closed when `write(...)` at line 8 throws; close it in a catch block that rethrows, since the method hands it on when all goes well
+                Socket socket = new Socket(host, port);
+                socket.getOutputStream().write(1);
+                return socket;
+              }
+
+              Socket openChecked(String host, int port) throws IOException {
+                // BUG: Diagnostic contains: is not closed when the `throw` at line 16 is taken; close it before the throw, since the method hands it on when all goes well
+                Socket socket = new Socket(host, port);
+                if (socket.getInputStream().read() != '+') {
+                  throw new IOException("refused");
+                }
+                return socket;
+              }
+
+              void use(String host, int port) throws IOException {
+                // BUG: Diagnostic contains: is not closed when `write(...)` at line 24 throws; close it with try-with-resources
+                Socket socket = new Socket(host, port);
+                socket.getOutputStream().write(1);
+                socket.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A stream lost because the decorator made over it failed is named as what it is: the variable
    * that was to hold the decorator never held it.
    */

@@ -33,6 +33,13 @@ final class LeakMessage {
   /** For a resource that is no {@code AutoCloseable} (a {@code PooledConnection}). */
   private static final String FINALLY_ADVICE = "close it in a finally block";
 
+  /**
+   * For a resource the method hands on when all goes well (a factory that returns it): closed on
+   * every path, it would be closed for whoever it is given to.
+   */
+  private static final String CATCH_ADVICE =
+      "close it in a catch block that rethrows, since the method hands it on when all goes well";
+
   static String of(Leak leak, VisitorState state) {
     String typeName = nameOf(getType(leak.site()), state);
     int line = SourceLines.lineOf(leak.site(), state);
@@ -60,7 +67,8 @@ final class LeakMessage {
           "%s is never closed%s; %s", subject, handleNote(getType(leak.site()), state), advice);
     }
     return String.format(
-        "%s is not closed %s; %s", subject, describe(leak, witness), adviceFor(witness, advice));
+        "%s is not closed %s; %s",
+        subject, describe(leak, witness), adviceFor(leak, witness, advice));
   }
 
   /**
@@ -152,10 +160,15 @@ final class LeakMessage {
     return type.tsym.getSimpleName().toString();
   }
 
-  private static String adviceFor(Witness witness, String advice) {
+  private static String adviceFor(Leak leak, Witness witness, String advice) {
     return switch (witness.kind()) {
       case FIELD_NEVER_CLOSED -> "close it where the object's life ends, in a close() of its class";
       case KEPT_IN_COLLECTION -> "close the elements before the collection is dropped";
+      case EXCEPTION -> leak.handedOnSomewhere() ? CATCH_ADVICE : advice;
+      case JUMP ->
+          leak.handedOnSomewhere() && witness.text().equals("throw")
+              ? "close it before the throw, since the method hands it on when all goes well"
+              : advice;
       default -> advice;
     };
   }

@@ -12,6 +12,9 @@ import javax.annotation.Nullable;
  * @param witness the first event found on a losing path
  * @param handledSomewhere whether some other path releases it or hands it over (returns, stores or
  *     wraps it); when none does, it is simply never closed
+ * @param handedOnSomewhere whether some other path hands it on (returns or stores it, gives it to
+ *     an object that keeps it): then try-with-resources, or a close in a {@code finally}, would
+ *     close what the method means to give
  * @param heldWhenLost whether a variable held it where the event lost it: not a stream given to a
  *     decorator whose constructor threw ({@code oos = new ObjectOutputStream(new
  *     FileOutputStream(f))}), which {@code oos} never got
@@ -21,6 +24,7 @@ public record Leak(
     @Nullable Symbol holder,
     Witness witness,
     boolean handledSomewhere,
+    boolean handedOnSomewhere,
     boolean heldWhenLost) {
 
   /** The name of the first variable that held it, or empty when none did. */

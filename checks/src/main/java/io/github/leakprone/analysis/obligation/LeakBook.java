@@ -41,6 +41,9 @@ final class LeakBook {
 
   private final Set<Tree> handled = new HashSet<>();
 
+  /** The acquisitions that some path hands on: returns, stores or gives away. */
+  private final Set<Tree> handedOn = new HashSet<>();
+
   /** A never-stored parent (a connection) by the child made from it that can still reach it. */
   private final Map<Tree, Tree> carriers = new HashMap<>();
 
@@ -115,6 +118,11 @@ final class LeakBook {
     handled.addAll(sites);
   }
 
+  /** Some path hands on the acquisitions at {@code sites} (and so handles them). */
+  void handedOn(Set<Tree> sites) {
+    handedOn.addAll(sites);
+  }
+
   /** The leaks, in source order. */
   ImmutableList<Leak> report() {
     List<Tree> sites = new ArrayList<>(leaks.keySet());
@@ -128,6 +136,7 @@ final class LeakBook {
               holders.get(site),
               witness,
               handled.contains(site),
+              handedOn.contains(site),
               !unheldWhenLost.contains(site));
       // `c ? ds.getConnection() : ds.getConnection(user, password)` is one resource, not two, on
       // one line or on two; so is what either branch of a loop's body stores in the variable that

@@ -85,6 +85,9 @@ final class Transfers {
    * this method that is the same as releasing it.
    */
   Facts escape(Facts in, Holders value) {
+    if (in != null && !value.isEmpty()) {
+      book.handedOn(sitesSelectedBy(in, value));
+    }
     return release(in, value);
   }
 
