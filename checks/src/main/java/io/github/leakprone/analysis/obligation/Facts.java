@@ -77,9 +77,6 @@ final class Facts {
   }
 
   /**
-   * Forgets the value of every flag in {@code flags}: assigned where this analysis does not look.
-   */
-  /**
    * The state where {@code flag} is known to be {@code value} ({@code null}: not known), with the
    * obligations as they are: a fact about a local that no obligation keeps (a local null until a
    * step sets it, {@link NullUntilSetLocals}). Kept by every obligation, such facts would split
@@ -97,6 +94,7 @@ final class Facts {
    * The state on the branch where {@code flag} is {@code value}, by what is known on every path
    * alone ({@link #know}): {@code null} if that branch cannot be taken.
    */
+  @Nullable
   Facts assumeKnown(Symbol flag, boolean value) {
     Boolean before = known.get(flag);
     if (before != null) {
@@ -105,6 +103,9 @@ final class Facts {
     return new Facts(open, withEntry(known, flag, value));
   }
 
+  /**
+   * Forgets the value of every flag in {@code flags}: assigned where this analysis does not look.
+   */
   Facts forget(Set<Symbol> flags) {
     Facts facts = this;
     for (Symbol flag : flags) {
