@@ -3,6 +3,8 @@ package io.github.leakprone.checks;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.io.MoreFiles;
+import com.google.common.io.RecursiveDeleteOption;
 import com.google.errorprone.BaseErrorProneJavaCompiler;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.bugpatterns.BugChecker;
@@ -36,8 +38,13 @@ final class RawFixes {
     JavaCompiler compiler =
         new BaseErrorProneJavaCompiler(ScannerSupplier.fromBugCheckerClasses(check));
     String checkName = check.getAnnotation(BugPattern.class).name();
+    Path dir;
     try {
-      Path dir = Files.createTempDirectory("raw-fixes");
+      dir = Files.createTempDirectory("raw-fixes");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try {
       List<Path> files = new ArrayList<>();
       for (ClientStubs.Stub stub : ClientStubs.stubsOf(stubPackages)) {
         files.add(write(dir.resolve("src").resolve(stub.path()), stub.source()));
@@ -70,6 +77,17 @@ final class RawFixes {
       return Files.readString(file, UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      deleteQuietly(dir);
+    }
+  }
+
+  /** Deletes the folder; one that will not go is no reason to fail the test that used it. */
+  private static void deleteQuietly(Path dir) {
+    try {
+      MoreFiles.deleteRecursively(dir, RecursiveDeleteOption.ALLOW_INSECURE);
+    } catch (IOException e) {
+      // What will not go stays in the temporary folder, which is target/ under Maven.
     }
   }
 
