@@ -348,6 +348,70 @@ final class JdbcResourceLeakFactoriesTest {
         .doTest();
   }
 
+  /**
+   * A project's {@code get*Connection()} on another object hands out a connection to be given back
+   * where that object's class has a method to take one back ({@code releaseConnection(Connection)}:
+   * Infinispan's {@code ConnectionFactory}, Hibernate's {@code ConnectionProvider}), whether the
+   * method is abstract or not; a session's getter, whose class takes nothing back, lends its own.
+   */
+  @Test
+  void aGetterWhoseClassTakesConnectionsBackHandsOneOut() {
+    helper
+        .addSourceLines(
+            "com/acme/ConnectionFactory.java",
+            """
+            package com.acme;
+
+            import java.sql.Connection;
+
+            public abstract class ConnectionFactory {
+              public abstract Connection getConnection();
+
+              public abstract void releaseConnection(Connection connection);
+            }
+            """)
+        .addSourceLines("com/acme/Session.java", SESSION)
+        .addSourceLines(
+            "Dialects.java",
+            """
+            import com.acme.ConnectionFactory;
+            import com.acme.Session;
+            import java.sql.Connection;
+            import java.sql.SQLException;
+
+            class Dialects {
+              private ConnectionFactory connectionFactory;
+
+              String driverName() throws SQLException {
+                // BUG: Diagnostic contains: [JdbcResourceLeak] Connection returned by getConnection() at line 11 is never stored
+                return connectionFactory.getConnection().getMetaData().getDriverName();
+              }
+
+              String productName() throws SQLException {
+                // BUG: Diagnostic contains: [JdbcResourceLeak] Connection `connection` acquired at line 16 is not closed when
+                Connection connection = connectionFactory.getConnection();
+                String name = connection.getMetaData().getDatabaseProductName();
+                connectionFactory.releaseConnection(connection);
+                return name;
+              }
+
+              String givenBack() throws SQLException {
+                Connection connection = connectionFactory.getConnection();
+                try {
+                  return connection.getMetaData().getDatabaseProductName();
+                } finally {
+                  connectionFactory.releaseConnection(connection);
+                }
+              }
+
+              String sessions(Session session) throws SQLException {
+                return session.getConnection().getMetaData().getDatabaseProductName();
+              }
+            }
+            """)
+        .doTest();
+  }
+
   /** {@code obtain*} and {@code acquire*} say so too: a pool's way to get a fresh connection. */
   @Test
   void obtainAndAcquireAreFactoryNames() {

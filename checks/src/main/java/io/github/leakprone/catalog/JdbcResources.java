@@ -506,6 +506,9 @@ public final class JdbcResources implements ResourceSpec {
    */
   private final Map<MethodSymbol, Boolean> gettersOfFields = new HashMap<>();
 
+  /** {@link #takesConnectionsBack} by class, for one compilation. */
+  private final Map<Symbol, Boolean> takesConnectionsBack = new HashMap<>();
+
   /** {@link #declaredToReturnAResource}'s answer by result type, for one compilation. */
   private final Map<Symbol, Boolean> resourceTypes = new HashMap<>();
 
@@ -555,7 +558,7 @@ public final class JdbcResources implements ResourceSpec {
               : Optional.of(Acquisition.OWNED);
       case PROJECT_FACTORY -> Optional.of(Acquisition.OWNED_IF_FRESH);
       case PROJECT_CONNECTION_GETTER ->
-          isStatic(method)
+          isStatic(method) || takesConnectionsBack(method, state)
               ? Optional.of(Acquisition.OWNED_IF_FRESH)
               : Receivers.isThisOrImplicit(ASTHelpers.getReceiver(call))
                   ? Optional.of(Acquisition.OWNED_IF_SEEN_FRESH)
@@ -580,6 +583,39 @@ public final class JdbcResources implements ResourceSpec {
       }
       case NONE -> Optional.empty();
     };
+  }
+
+  /**
+   * Whether the class that declares a project's {@code get*Connection()} also has a method to give
+   * a connection back ({@code releaseConnection(Connection)}, {@code closeConnection(Connection)}):
+   * then it hands out connections, as a pool does, rather than the one an object holds (a
+   * session's, a transaction's, whose getter has no such partner). Infinispan's {@code
+   * ConnectionFactory} and Hibernate's {@code ConnectionProvider} are such pairs. Answered once per
+   * class.
+   */
+  private boolean takesConnectionsBack(MethodSymbol getter, VisitorState state) {
+    if (!(getter.owner instanceof ClassSymbol owner)) {
+      return false;
+    }
+    return takesConnectionsBack.computeIfAbsent(owner, unused -> hasAGiveBack(owner, state));
+  }
+
+  private static boolean hasAGiveBack(ClassSymbol owner, VisitorState state) {
+    Type connection = NamedTypes.get("java.sql.Connection", state);
+    if (connection == null) {
+      return false;
+    }
+    for (Type type : state.getTypes().closure(owner.type)) {
+      for (Symbol member : type.tsym.members().getSymbols()) {
+        if (member instanceof MethodSymbol method
+            && method.getParameters().size() == 1
+            && ReleaseNames.isReleaseHelper(method.getSimpleName().toString())
+            && ASTHelpers.isSubtype(method.getParameters().get(0).asType(), connection, state)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
