@@ -539,7 +539,16 @@ public final class IoResources implements ResourceSpec {
 
   /** Whether a call of {@code method} or constructor makes a new resource; once per method. */
   public boolean acquires(MethodSymbol method, VisitorState state) {
-    return acquiresByMethod.computeIfAbsent(method, m -> isAcquirer(m, state));
+    Boolean known = acquiresByMethod.get(method);
+    if (known == null) {
+      // Not computeIfAbsent: a project's class is judged by what its constructor opens, which asks
+      // this again of other constructors. A class that opens one of its own kind is not one until
+      // its answer is in.
+      acquiresByMethod.put(method, false);
+      known = isAcquirer(method, state);
+      acquiresByMethod.put(method, known);
+    }
+    return known;
   }
 
   private boolean isAcquirer(MethodSymbol method, VisitorState state) {
@@ -556,6 +565,10 @@ public final class IoResources implements ResourceSpec {
       // A project's subclass whose close() releases nothing holds nothing of its own: a socket
       // that adapts another socket's streams.
       return !DoNothingClose.of(method.owner.type, state) && !makesALoaderOfNoUrls(method, state);
+    }
+    if (method.isConstructor()
+        && ProjectResourceClasses.opensOneInAField(method, state, m -> acquires(m, state))) {
+      return true;
     }
     if (!method.isConstructor() || method.getParameters().isEmpty()) {
       return false;

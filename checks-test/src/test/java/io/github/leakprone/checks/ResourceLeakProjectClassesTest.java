@@ -1,0 +1,253 @@
+package io.github.leakprone.checks;
+
+import static com.google.errorprone.BugCheckerRefactoringTestHelper.TestMode.TEXT_MATCH;
+
+import com.google.errorprone.BugCheckerRefactoringTestHelper;
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A class of the project that opens a file, a socket or a stream in its constructor, keeps it in a
+ * field and releases it in its {@code close()} is a resource itself (RDF4J's {@code DataFile},
+ * Mavibot's stores): a new one must be closed as what it opened must. Not a class that only keeps
+ * what it is given (a decorator, judged as one), nor one whose {@code close()} does not name what
+ * it opened.
+ */
+final class ResourceLeakProjectClassesTest {
+
+  /** Opens its file in the constructor, checks it, and closes it in close(). */
+  private static final String DATA_FILE =
+      """
+      package com.acme;
+
+      import java.io.Closeable;
+      import java.io.File;
+      import java.io.IOException;
+      import java.nio.channels.FileChannel;
+      import java.nio.file.StandardOpenOption;
+
+      public class DataFile implements Closeable {
+        private final FileChannel channel;
+
+        public DataFile(File file) throws IOException {
+          this.channel = FileChannel.open(file.toPath(), StandardOpenOption.READ);
+        }
+
+        public long size() throws IOException {
+          return channel.size();
+        }
+
+        @Override
+        public void close() throws IOException {
+          channel.close();
+        }
+      }
+      """;
+
+  /** Opens two data files through a private step; close() releases them through another. */
+  private static final String STORE =
+      """
+      package com.acme;
+
+      import java.io.Closeable;
+      import java.io.File;
+      import java.io.IOException;
+
+      public final class Store implements Closeable {
+        private DataFile values;
+        private String name;
+
+        public Store(File dir) throws IOException {
+          open(dir);
+          name = dir.getName();
+        }
+
+        private void open(File dir) throws IOException {
+          values = new DataFile(new File(dir, "values.dat"));
+        }
+
+        public long size() throws IOException {
+          return values.size();
+        }
+
+        @Override
+        public void close() throws IOException {
+          closeFiles();
+        }
+
+        private void closeFiles() throws IOException {
+          values.close();
+        }
+      }
+      """;
+
+  /** Keeps the stream it is given and opens nothing itself. */
+  private static final String COUNTING =
+      """
+      package com.acme;
+
+      import java.io.Closeable;
+      import java.io.IOException;
+      import java.io.InputStream;
+
+      public class Counting implements Closeable {
+        private final InputStream in;
+        private long count;
+
+        public Counting(InputStream in) {
+          this.in = in;
+          this.count = 0;
+        }
+
+        @Override
+        public void close() throws IOException {
+          in.close();
+        }
+      }
+      """;
+
+  /** Opens a file and reads its header in the constructor, keeping nothing open. */
+  private static final String HEADER =
+      """
+      package com.acme;
+
+      import java.io.Closeable;
+      import java.io.DataInputStream;
+      import java.io.File;
+      import java.io.FileInputStream;
+      import java.io.IOException;
+
+      public class Header implements Closeable {
+        private final int version;
+        private boolean closed;
+
+        public Header(File file) throws IOException {
+          try (DataInputStream in = new DataInputStream(new FileInputStream(file))) {
+            version = in.readInt();
+          }
+        }
+
+        public int version() {
+          return version;
+        }
+
+        @Override
+        public void close() {
+          closed = true;
+        }
+      }
+      """;
+
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(ResourceLeak.class, getClass());
+
+  @Test
+  void aClassThatOpensAFileIntoAFieldItClosesIsAResource() {
+    helper
+        .addSourceLines("com/acme/DataFile.java", DATA_FILE)
+        .addSourceLines("com/acme/Store.java", STORE)
+        .addSourceLines(
+            "Sizes.java",
+            """
+            import com.acme.DataFile;
+            import com.acme.Store;
+            import java.io.File;
+            import java.io.IOException;
+
+            class Sizes {
+              long dataFile(File file) throws IOException {
+                // BUG: Diagnostic contains: [ResourceLeak] DataFile `data` acquired at line 9 is never closed
+                DataFile data = new DataFile(file);
+                return data.size();
+              }
+
+              long store(File dir) throws IOException {
+                // BUG: Diagnostic contains: [ResourceLeak] Store `store` acquired at line 15 is not closed when `store.size()` at line 16 throws
+                Store store = new Store(dir);
+                long size = store.size();
+                store.close();
+                return size;
+              }
+
+              long closed(File file) throws IOException {
+                try (DataFile data = new DataFile(file)) {
+                  return data.size();
+                }
+              }
+
+              DataFile handedOn(File file) throws IOException {
+                return new DataFile(file);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void aClassThatKeepsOnlyWhatItIsGivenOrOpensNothingItKeepsIsNone() {
+    helper
+        .addSourceLines("com/acme/Counting.java", COUNTING)
+        .addSourceLines("com/acme/Header.java", HEADER)
+        .addSourceLines(
+            "Reads.java",
+            """
+            import com.acme.Counting;
+            import com.acme.Header;
+            import java.io.File;
+            import java.io.IOException;
+            import java.io.InputStream;
+
+            class Reads {
+              void counting(InputStream in) {
+                Counting counting = new Counting(in);
+              }
+
+              int header(File file) throws IOException {
+                Header header = new Header(file);
+                return header.version();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void fixClosesTheProjectsResourceWithTryWithResources() {
+    BugCheckerRefactoringTestHelper.newInstance(ResourceLeak.class, getClass())
+        .addInputLines("com/acme/DataFile.java", DATA_FILE)
+        .expectUnchanged()
+        .addInputLines(
+            "Sizes.java",
+            """
+            import com.acme.DataFile;
+            import java.io.File;
+            import java.io.IOException;
+
+            class Sizes {
+              long size(File file) throws IOException {
+                DataFile data = new DataFile(file);
+                long size = data.size();
+                data.close();
+                return size;
+              }
+            }
+            """)
+        .addOutputLines(
+            "Sizes.java",
+            """
+            import com.acme.DataFile;
+            import java.io.File;
+            import java.io.IOException;
+
+            class Sizes {
+              long size(File file) throws IOException {
+                try (DataFile data = new DataFile(file)) {
+                  long size = data.size();
+                  return size;
+                }
+              }
+            }
+            """)
+        .doTest(TEXT_MATCH);
+  }
+}

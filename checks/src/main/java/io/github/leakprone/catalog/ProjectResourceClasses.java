@@ -1,0 +1,246 @@
+package io.github.leakprone.catalog;
+
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+import static com.google.errorprone.util.ASTHelpers.isStatic;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.suppliers.Supplier;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.util.Name;
+import io.github.leakprone.trees.CompiledWithUs;
+import io.github.leakprone.trees.Receivers;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Predicate;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+
+/**
+ * A class of the project that opens a resource of the catalogue in its constructor, keeps it in a
+ * field, and releases that field in its {@code close()}: a new one holds what it opened, and is as
+ * much a resource as that is (RDF4J's {@code DataFile} over a {@code FileChannel}, Mavibot's stores
+ * over a {@code RandomAccessFile}). Read from the class's source, which javac compiles with the
+ * checked file; a class out of sight, or one whose {@code close()} does not name the field, says
+ * nothing.
+ */
+final class ProjectResourceClasses {
+
+  /** How deep the constructor's and close()'s own steps are followed (this(...), private calls). */
+  private static final int STEPS = 2;
+
+  private static final Supplier<Name> CLOSE = VisitorState.memoize(state -> state.getName("close"));
+
+  /**
+   * Whether {@code constructor}, of a project class that is {@code AutoCloseable}, opens a resource
+   * that {@code acquires} tells (the catalogue's, or another such class's) into a field of its
+   * object that the class's {@code close()} names.
+   */
+  static boolean opensOneInAField(
+      MethodSymbol constructor, VisitorState state, Predicate<MethodSymbol> acquires) {
+    if (!(constructor.owner instanceof ClassSymbol owner)) {
+      return false;
+    }
+    Set<VarSymbol> fields = new HashSet<>();
+    collectOpenedFields(constructor, owner, state, acquires, fields, STEPS, new HashSet<>());
+    if (fields.isEmpty()) {
+      return false;
+    }
+    MethodSymbol close = closeOf(owner, state);
+    return close != null && namesAnyOf(close, owner, fields, state, STEPS, new HashSet<>());
+  }
+
+  /** The fields of {@code owner} that {@code method}, or a step of it, sets to what it opens. */
+  private static void collectOpenedFields(
+      MethodSymbol method,
+      ClassSymbol owner,
+      VisitorState state,
+      Predicate<MethodSymbol> acquires,
+      Set<VarSymbol> fields,
+      int steps,
+      Set<MethodSymbol> seen) {
+    if (!seen.add(method)) {
+      return;
+    }
+    CompiledWithUs.declaration(method, state)
+        .ifPresent(
+            declaration ->
+                new TreeScanner<Void, Void>() {
+                  @Override
+                  public Void visitAssignment(AssignmentTree assignment, Void unused) {
+                    if (getSymbol(assignment.getVariable()) instanceof VarSymbol field
+                        && isOwnField(field, owner, assignment.getVariable(), state)
+                        && opens(assignment.getExpression(), acquires)) {
+                      fields.add(field);
+                    }
+                    return super.visitAssignment(assignment, null);
+                  }
+
+                  @Override
+                  public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+                    if (steps > 0 && isStepOf(call, owner)) {
+                      collectOpenedFields(
+                          getSymbol(call), owner, state, acquires, fields, steps - 1, seen);
+                    }
+                    return super.visitMethodInvocation(call, null);
+                  }
+
+                  @Override
+                  public Void visitClass(ClassTree inner, Void unused) {
+                    return null; // an inner class's code runs as its own object's
+                  }
+
+                  @Override
+                  public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
+                    return null; // runs when it is called, not as the object is made
+                  }
+                }.scan(declaration.method().getBody(), null));
+  }
+
+  /**
+   * Whether {@code call}, in a method of {@code owner}, runs one of its own steps: {@code
+   * this(...)}, or a private or final method of the class called on itself, whose body is the
+   * class's own.
+   */
+  private static boolean isStepOf(MethodInvocationTree call, ClassSymbol owner) {
+    MethodSymbol method = getSymbol(call);
+    if (method == null || method.owner != owner || isStatic(method)) {
+      return false;
+    }
+    if (method.isConstructor()) {
+      return call.getMethodSelect() instanceof IdentifierTree select
+          && select.getName().contentEquals("this");
+    }
+    return Receivers.isThisOrImplicit(ASTHelpers.getReceiver(call))
+        && (method.getModifiers().contains(Modifier.PRIVATE)
+            || method.getModifiers().contains(Modifier.FINAL)
+            || owner.getModifiers().contains(Modifier.FINAL));
+  }
+
+  /**
+   * Whether {@code field}, set through {@code target}, is an instance field of {@code owner} itself
+   * ({@code channel} or {@code this.channel}, not another object's) whose type can be closed.
+   */
+  private static boolean isOwnField(
+      VarSymbol field, ClassSymbol owner, ExpressionTree target, VisitorState state) {
+    return field.getKind() == ElementKind.FIELD
+        && field.owner == owner
+        && !isStatic(field)
+        && (target instanceof IdentifierTree
+            || (target instanceof MemberSelectTree select
+                && Receivers.isThisOrImplicit(select.getExpression())))
+        && ASTHelpers.isSubtype(field.type, state.getSymtab().autoCloseableType, state);
+  }
+
+  /**
+   * Whether {@code value} opens a resource: a {@code new} or a call that {@code acquires} tells,
+   * itself or under the decorators made around it ({@code new BufferedOutputStream(new
+   * FileOutputStream(file))}).
+   */
+  private static boolean opens(ExpressionTree value, Predicate<MethodSymbol> acquires) {
+    Boolean found =
+        new TreeScanner<Boolean, Void>() {
+          @Override
+          public Boolean visitNewClass(NewClassTree made, Void unused) {
+            MethodSymbol constructor = getSymbol(made);
+            if (made.getClassBody() == null && constructor != null && acquires.test(constructor)) {
+              return true;
+            }
+            return super.visitNewClass(made, null);
+          }
+
+          @Override
+          public Boolean visitMethodInvocation(MethodInvocationTree call, Void unused) {
+            MethodSymbol method = getSymbol(call);
+            if (method != null && !method.isConstructor() && acquires.test(method)) {
+              return true;
+            }
+            return super.visitMethodInvocation(call, null);
+          }
+
+          @Override
+          public Boolean visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
+            return false;
+          }
+
+          @Override
+          public Boolean reduce(Boolean a, Boolean b) {
+            return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
+          }
+        }.scan(value, null);
+    return Boolean.TRUE.equals(found);
+  }
+
+  /** The class's own {@code close()}, if it declares one. */
+  private static MethodSymbol closeOf(ClassSymbol owner, VisitorState state) {
+    for (Symbol member : owner.members().getSymbolsByName(CLOSE.get(state))) {
+      if (member instanceof MethodSymbol close && close.getParameters().isEmpty()) {
+        return close;
+      }
+    }
+    return null;
+  }
+
+  /** Whether {@code method}'s body, or a step of it, names one of {@code fields}. */
+  private static boolean namesAnyOf(
+      MethodSymbol method,
+      ClassSymbol owner,
+      Set<VarSymbol> fields,
+      VisitorState state,
+      int steps,
+      Set<MethodSymbol> seen) {
+    if (!seen.add(method)) {
+      return false;
+    }
+    Tree body =
+        CompiledWithUs.declaration(method, state)
+            .map(declaration -> (Tree) declaration.method().getBody())
+            .orElse(null);
+    if (body == null) {
+      return false;
+    }
+    Boolean found =
+        new TreeScanner<Boolean, Void>() {
+          @Override
+          public Boolean visitIdentifier(IdentifierTree identifier, Void unused) {
+            return fields.contains(getSymbol(identifier));
+          }
+
+          @Override
+          public Boolean visitMemberSelect(MemberSelectTree select, Void unused) {
+            return fields.contains(getSymbol(select)) || super.visitMemberSelect(select, null);
+          }
+
+          @Override
+          public Boolean visitMethodInvocation(MethodInvocationTree call, Void unused) {
+            if (steps > 0
+                && isStepOf(call, owner)
+                && namesAnyOf(getSymbol(call), owner, fields, state, steps - 1, seen)) {
+              return true;
+            }
+            return super.visitMethodInvocation(call, null);
+          }
+
+          @Override
+          public Boolean reduce(Boolean a, Boolean b) {
+            return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
+          }
+        }.scan(body, null);
+    return Boolean.TRUE.equals(found);
+  }
+
+  private ProjectResourceClasses() {}
+}
