@@ -81,6 +81,28 @@ final class ResourceLeakProjectClassesTest {
       }
       """;
 
+  /** A decorator of the project that can also open its own file for its superclass to keep. */
+  private static final String COUNTED =
+      """
+      package com.acme;
+
+      import java.io.File;
+      import java.io.FileInputStream;
+      import java.io.FilterInputStream;
+      import java.io.IOException;
+      import java.io.InputStream;
+
+      public class Counted extends FilterInputStream {
+        public Counted(File file) throws IOException {
+          super(new FileInputStream(file));
+        }
+
+        public Counted(InputStream in) {
+          super(in);
+        }
+      }
+      """;
+
   /** Keeps the stream it is given and opens nothing itself. */
   private static final String COUNTING =
       """
@@ -177,6 +199,34 @@ final class ResourceLeakProjectClassesTest {
 
               DataFile handedOn(File file) throws IOException {
                 return new DataFile(file);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void aClassThatGivesItsSuperclassWhatItOpensIsAResource() {
+    helper
+        .addSourceLines("com/acme/Counted.java", COUNTED)
+        .addSourceLines(
+            "Reads.java",
+            """
+            import com.acme.Counted;
+            import java.io.File;
+            import java.io.IOException;
+            import java.io.InputStream;
+
+            class Reads {
+              int opened(File file) throws IOException {
+                // BUG: Diagnostic contains: [ResourceLeak] Counted `counted` acquired at line 9 is never closed
+                Counted counted = new Counted(file);
+                return counted.read();
+              }
+
+              int given(InputStream in) throws IOException {
+                Counted counted = new Counted(in);
+                return counted.read();
               }
             }
             """)

@@ -8,6 +8,7 @@ import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
@@ -35,7 +36,8 @@ import javax.lang.model.element.Modifier;
  * much a resource as that is (RDF4J's {@code DataFile} over a {@code FileChannel}, Mavibot's stores
  * over a {@code RandomAccessFile}). Read from the class's source, which javac compiles with the
  * checked file; a class out of sight, or one whose {@code close()} does not name the field, says
- * nothing.
+ * nothing. So is a class that gives its superclass what it opens ({@code super(new
+ * FileInputStream(file))} in a {@code FilterInputStream} of the project).
  */
 final class ProjectResourceClasses {
 
@@ -54,6 +56,9 @@ final class ProjectResourceClasses {
     if (!(constructor.owner instanceof ClassSymbol owner)) {
       return false;
     }
+    if (handsOneToItsSuperclass(constructor, state, acquires)) {
+      return true;
+    }
     Set<VarSymbol> fields = new HashSet<>();
     collectOpenedFields(constructor, owner, state, acquires, fields, STEPS, new HashSet<>());
     if (fields.isEmpty()) {
@@ -61,6 +66,27 @@ final class ProjectResourceClasses {
     }
     MethodSymbol close = closeOf(owner, state);
     return close != null && namesAnyOf(close, owner, fields, state, STEPS, new HashSet<>());
+  }
+
+  /**
+   * Whether {@code constructor} gives its superclass what it opens: {@code super(new
+   * FileInputStream(file))} in a {@code FilterInputStream} of the project. The object holds it as a
+   * decorator holds what it is given, and its {@code close()} (the superclass's) closes it.
+   */
+  private static boolean handsOneToItsSuperclass(
+      MethodSymbol constructor, VisitorState state, Predicate<MethodSymbol> acquires) {
+    return CompiledWithUs.declaration(constructor, state)
+        .map(declaration -> declaration.method().getBody().getStatements())
+        .filter(statements -> !statements.isEmpty())
+        .map(statements -> statements.get(0))
+        .filter(
+            first ->
+                first instanceof ExpressionStatementTree statement
+                    && statement.getExpression() instanceof MethodInvocationTree call
+                    && call.getMethodSelect() instanceof IdentifierTree select
+                    && select.getName().contentEquals("super")
+                    && call.getArguments().stream().anyMatch(argument -> opens(argument, acquires)))
+        .isPresent();
   }
 
   /** The fields of {@code owner} that {@code method}, or a step of it, sets to what it opens. */
