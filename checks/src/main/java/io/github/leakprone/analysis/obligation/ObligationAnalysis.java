@@ -214,6 +214,9 @@ public final class ObligationAnalysis {
   /** The body's locals declared null and tested for it ({@link NullUntilSetLocals}), once read. */
   private Set<Symbol> nullUntilSet;
 
+  /** {@link ReleaseFlags} of the body, read where a boolean local is first asked about. */
+  private Set<Symbol> releaseFlags;
+
   /** {@link #classOf} of the locals asked about, by local. */
   private final Map<Symbol, Type> classesOfLocals = new HashMap<>();
 
@@ -2167,8 +2170,26 @@ public final class ObligationAnalysis {
   private boolean isFlag(Symbol symbol) {
     return symbol != null
         && ((symbol.getKind() == ElementKind.LOCAL_VARIABLE
-                && symbol.asType().getKind() == TypeKind.BOOLEAN)
+                && symbol.asType().getKind() == TypeKind.BOOLEAN
+                && isReleaseFlag(symbol))
             || isFailureLocal(symbol));
+  }
+
+  /**
+   * Whether the body tests {@code symbol}, a boolean local, before a release ({@link
+   * ReleaseFlags}); the body is read for them once, where a boolean is first asked about.
+   */
+  private boolean isReleaseFlag(Symbol symbol) {
+    if (releaseFlags == null) {
+      releaseFlags =
+          ReleaseFlags.in(
+              body,
+              call -> {
+                MethodSymbol method = getSymbol(call);
+                return method != null && unit.acquiring.freshOnlyWhen(method).isPresent();
+              });
+    }
+    return releaseFlags.contains(symbol);
   }
 
   /**

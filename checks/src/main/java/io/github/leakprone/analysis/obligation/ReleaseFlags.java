@@ -1,0 +1,180 @@
+package io.github.leakprone.analysis.obligation;
+
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+import static com.google.errorprone.util.ASTHelpers.stripParentheses;
+
+import com.sun.source.tree.BreakTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.ContinueTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.SwitchTree;
+import com.sun.source.tree.ThrowTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol;
+import io.github.leakprone.catalog.ReleaseNames;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Predicate;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.type.TypeKind;
+
+/**
+ * The boolean locals a body tests before it releases something or leaves: {@code if (ownPool)
+ * pool.shutdown()}, {@code if (!mustClose) return;} before a close, {@code if (hasException)
+ * closeConn(conn)}; and those it gives a helper that releases, or that makes a resource only under
+ * one value of a flag ({@code getConnection(inBatchMode)}). Only their values tell which resources
+ * a path still holds, so only they are followed as flags that each obligation keeps ({@link
+ * Facts#assume}). A boolean the body tests for anything else (a loop's first pass, a row seen
+ * twice) prunes no leak, and followed as a flag it splits every obligation in two at each
+ * assignment: HoneyORM's 500-line result mapper sets half a dozen such booleans in a loop, and its
+ * compile took seven minutes.
+ */
+final class ReleaseFlags {
+
+  /**
+   * The boolean locals of {@code body} in the condition of a branch that releases something or
+   * leaves the branch, or given to a call that releases or that {@code takesAFlag}.
+   */
+  static Set<Symbol> in(Tree body, Predicate<MethodInvocationTree> takesAFlag) {
+    Set<Symbol> flags = new HashSet<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitIf(IfTree branch, Void unused) {
+        if (releasesOrLeaves(branch.getThenStatement())
+            || releasesOrLeaves(branch.getElseStatement())) {
+          collectBooleanLocals(branch.getCondition(), flags);
+        }
+        return super.visitIf(branch, null);
+      }
+
+      @Override
+      public Void visitConditionalExpression(ConditionalExpressionTree choice, Void unused) {
+        if (releasesOrLeaves(choice.getTrueExpression())
+            || releasesOrLeaves(choice.getFalseExpression())) {
+          collectBooleanLocals(choice.getCondition(), flags);
+        }
+        return super.visitConditionalExpression(choice, null);
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        if (releases(call) || takesAFlag.test(call)) {
+          for (ExpressionTree argument : call.getArguments()) {
+            if (stripParentheses(argument) instanceof IdentifierTree) {
+              collectBooleanLocals(argument, flags);
+            }
+          }
+        }
+        return super.visitMethodInvocation(call, null);
+      }
+    }.scan(body, null);
+    return flags;
+  }
+
+  /**
+   * Whether {@code tree} calls a method named as a release is ({@code close}, {@code release*}), or
+   * leaves: a {@code return} or {@code throw}, or a {@code break} or {@code continue} of a loop or
+   * switch around it.
+   */
+  private static boolean releasesOrLeaves(Tree tree) {
+    if (tree == null) {
+      return false;
+    }
+    Boolean found =
+        new TreeScanner<Boolean, Void>() {
+          /** The loops and switches inside {@code tree} entered: their own jumps stay inside. */
+          int nested;
+
+          @Override
+          public Boolean scan(Tree node, Void unused) {
+            boolean nests =
+                node instanceof ForLoopTree
+                    || node instanceof EnhancedForLoopTree
+                    || node instanceof WhileLoopTree
+                    || node instanceof DoWhileLoopTree
+                    || node instanceof SwitchTree;
+            nested += nests ? 1 : 0;
+            try {
+              return super.scan(node, null);
+            } finally {
+              nested -= nests ? 1 : 0;
+            }
+          }
+
+          @Override
+          public Boolean visitMethodInvocation(MethodInvocationTree call, Void unused) {
+            return releases(call) || Boolean.TRUE.equals(super.visitMethodInvocation(call, null));
+          }
+
+          @Override
+          public Boolean visitReturn(ReturnTree leave, Void unused) {
+            return true;
+          }
+
+          @Override
+          public Boolean visitThrow(ThrowTree leave, Void unused) {
+            return true;
+          }
+
+          @Override
+          public Boolean visitBreak(BreakTree leave, Void unused) {
+            return nested == 0 || leave.getLabel() != null;
+          }
+
+          @Override
+          public Boolean visitContinue(ContinueTree leave, Void unused) {
+            return nested == 0 || leave.getLabel() != null;
+          }
+
+          @Override
+          public Boolean visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
+            return false;
+          }
+
+          @Override
+          public Boolean visitClass(ClassTree inner, Void unused) {
+            return false;
+          }
+
+          @Override
+          public Boolean reduce(Boolean a, Boolean b) {
+            return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
+          }
+        }.scan(tree, null);
+    return Boolean.TRUE.equals(found);
+  }
+
+  /** Whether {@code call}'s method is named as a release is ({@code close}, {@code release*}). */
+  private static boolean releases(MethodInvocationTree call) {
+    Symbol method = getSymbol(call);
+    return method != null && ReleaseNames.isReleaseHelper(method.getSimpleName().toString());
+  }
+
+  private static void collectBooleanLocals(ExpressionTree condition, Set<Symbol> flags) {
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree identifier, Void unused) {
+        Symbol symbol = getSymbol(identifier);
+        if (symbol != null
+            && symbol.getKind() == ElementKind.LOCAL_VARIABLE
+            && symbol.asType().getKind() == TypeKind.BOOLEAN) {
+          flags.add(symbol);
+        }
+        return null;
+      }
+    }.scan(condition, null);
+  }
+
+  private ReleaseFlags() {}
+}
