@@ -244,6 +244,48 @@ final class JdbcResourceLeakGuardsTest {
         .doTest();
   }
 
+  /**
+   * A flag tested where the resource is acquired tells the paths that hold it from those that do
+   * not: BoneCP's handle opens a connection only when it was given none, and rolls back only the
+   * one it was given, so the rollback is no path that loses what it opened; the defaults it applies
+   * next are. A boolean tested for nothing that acquires, releases or leaves is not followed so
+   * (HoneyORM's loops, docs/performance.md).
+   */
+  @Test
+  void aFlagTestedWhereTheResourceIsAcquiredTellsWhichPathsHoldIt() {
+    helper
+        .addSourceLines(
+            "Handle.java",
+            """
+            import java.sql.Connection;
+            import java.sql.SQLException;
+            import javax.sql.DataSource;
+
+            class Handle {
+              private final Connection connection;
+              private final Boolean defaultAutoCommit;
+
+              Handle(DataSource ds, Connection given, Boolean defaultAutoCommit) throws SQLException {
+                this.defaultAutoCommit = defaultAutoCommit;
+                boolean newConnection = given == null;
+                // BUG: Diagnostic contains: [JdbcResourceLeak] Connection `connection` acquired at line 13 is not closed when `connection.setAutoCommit(...)` at line 18 throws
+                this.connection = newConnection ? ds.getConnection() : given;
+                if (!newConnection && !given.getAutoCommit()) {
+                  given.rollback();
+                }
+                if (defaultAutoCommit != null) {
+                  connection.setAutoCommit(defaultAutoCommit);
+                }
+              }
+
+              void close() throws SQLException {
+                connection.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void aFlagSetWhereTheResourceIsOpenedGuardsItsClose() {
     helper

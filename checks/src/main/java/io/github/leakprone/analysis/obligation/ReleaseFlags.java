@@ -15,6 +15,7 @@ import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.ThrowTree;
@@ -30,29 +31,31 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.type.TypeKind;
 
 /**
- * The boolean locals a body tests before it releases something or leaves: {@code if (ownPool)
+ * The boolean locals a body tests before it acquires, releases or leaves: {@code if (ownPool)
  * pool.shutdown()}, {@code if (!mustClose) return;} before a close, {@code if (hasException)
- * closeConn(conn)}; and those it gives a helper that releases, or that makes a resource only under
- * one value of a flag ({@code getConnection(inBatchMode)}). Only their values tell which resources
- * a path still holds, so only they are followed as flags that each obligation keeps ({@link
- * Facts#assume}). A boolean the body tests for anything else (a loop's first pass, a row seen
- * twice) prunes no leak, and followed as a flag it splits every obligation in two at each
- * assignment: HoneyORM's 500-line result mapper sets half a dozen such booleans in a loop, and its
- * compile took seven minutes.
+ * closeConn(conn)}, {@code newConnection ? pool.obtainConnection() : given} (BoneCP, whose later
+ * {@code if (!newConnection) given.rollback()} cannot lose what it did not open); and those it
+ * gives a helper that releases, or that makes a resource only under one value of a flag ({@code
+ * getConnection(inBatchMode)}). Only their values tell which resources a path holds, so only they
+ * are followed as flags that each obligation keeps ({@link Facts#assume}). A boolean the body tests
+ * for anything else (a loop's first pass, a row seen twice) prunes no leak, and followed as a flag
+ * it splits every obligation in two at each assignment: HoneyORM's 500-line result mapper sets half
+ * a dozen such booleans in a loop, and its compile took seven minutes.
  */
 final class ReleaseFlags {
 
   /**
-   * The boolean locals of {@code body} in the condition of a branch that releases something or
-   * leaves the branch, or given to a call that releases or that {@code takesAFlag}.
+   * The boolean locals of {@code body} in the condition of a branch that {@code acquires}, releases
+   * or leaves, or given to a call that releases or that {@code takesAFlag}.
    */
-  static Set<Symbol> in(Tree body, Predicate<MethodInvocationTree> takesAFlag) {
+  static Set<Symbol> in(
+      Tree body, Predicate<ExpressionTree> acquires, Predicate<MethodInvocationTree> takesAFlag) {
     Set<Symbol> flags = new HashSet<>();
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitIf(IfTree branch, Void unused) {
-        if (releasesOrLeaves(branch.getThenStatement())
-            || releasesOrLeaves(branch.getElseStatement())) {
+        if (changesWhatIsHeld(branch.getThenStatement(), acquires)
+            || changesWhatIsHeld(branch.getElseStatement(), acquires)) {
           collectBooleanLocals(branch.getCondition(), flags);
         }
         return super.visitIf(branch, null);
@@ -60,8 +63,8 @@ final class ReleaseFlags {
 
       @Override
       public Void visitConditionalExpression(ConditionalExpressionTree choice, Void unused) {
-        if (releasesOrLeaves(choice.getTrueExpression())
-            || releasesOrLeaves(choice.getFalseExpression())) {
+        if (changesWhatIsHeld(choice.getTrueExpression(), acquires)
+            || changesWhatIsHeld(choice.getFalseExpression(), acquires)) {
           collectBooleanLocals(choice.getCondition(), flags);
         }
         return super.visitConditionalExpression(choice, null);
@@ -83,11 +86,11 @@ final class ReleaseFlags {
   }
 
   /**
-   * Whether {@code tree} calls a method named as a release is ({@code close}, {@code release*}), or
-   * leaves: a {@code return} or {@code throw}, or a {@code break} or {@code continue} of a loop or
-   * switch around it.
+   * Whether {@code tree} makes what {@code acquires} tells, calls a method named as a release is
+   * ({@code close}, {@code release*}), or leaves: a {@code return} or {@code throw}, or a {@code
+   * break} or {@code continue} of a loop or switch around it.
    */
-  private static boolean releasesOrLeaves(Tree tree) {
+  private static boolean changesWhatIsHeld(Tree tree, Predicate<ExpressionTree> acquires) {
     if (tree == null) {
       return false;
     }
@@ -114,7 +117,14 @@ final class ReleaseFlags {
 
           @Override
           public Boolean visitMethodInvocation(MethodInvocationTree call, Void unused) {
-            return releases(call) || Boolean.TRUE.equals(super.visitMethodInvocation(call, null));
+            return releases(call)
+                || acquires.test(call)
+                || Boolean.TRUE.equals(super.visitMethodInvocation(call, null));
+          }
+
+          @Override
+          public Boolean visitNewClass(NewClassTree made, Void unused) {
+            return acquires.test(made) || Boolean.TRUE.equals(super.visitNewClass(made, null));
           }
 
           @Override
