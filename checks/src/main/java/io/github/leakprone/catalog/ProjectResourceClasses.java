@@ -7,23 +7,23 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.util.Name;
+import io.github.leakprone.trees.BodySearch;
 import io.github.leakprone.trees.CompiledWithUs;
+import io.github.leakprone.trees.Identifiers;
 import io.github.leakprone.trees.Receivers;
+import io.github.leakprone.trees.SameBodyScanner;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -104,7 +104,7 @@ final class ProjectResourceClasses {
     CompiledWithUs.declaration(method, state)
         .ifPresent(
             declaration ->
-                new TreeScanner<Void, Void>() {
+                new SameBodyScanner() {
                   @Override
                   public Void visitAssignment(AssignmentTree assignment, Void unused) {
                     if (getSymbol(assignment.getVariable()) instanceof VarSymbol field
@@ -122,16 +122,6 @@ final class ProjectResourceClasses {
                           getSymbol(call), owner, state, acquires, fields, steps - 1, seen);
                     }
                     return super.visitMethodInvocation(call, null);
-                  }
-
-                  @Override
-                  public Void visitClass(ClassTree inner, Void unused) {
-                    return null; // an inner class's code runs as its own object's
-                  }
-
-                  @Override
-                  public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
-                    return null; // runs when it is called, not as the object is made
                   }
                 }.scan(declaration.method().getBody(), null));
   }
@@ -177,37 +167,17 @@ final class ProjectResourceClasses {
    * FileOutputStream(file))}).
    */
   private static boolean opens(ExpressionTree value, Predicate<MethodSymbol> acquires) {
-    Boolean found =
-        new TreeScanner<Boolean, Void>() {
-          @Override
-          public Boolean visitNewClass(NewClassTree made, Void unused) {
-            MethodSymbol constructor = getSymbol(made);
-            if (made.getClassBody() == null && constructor != null && acquires.test(constructor)) {
-              return true;
-            }
-            return super.visitNewClass(made, null);
-          }
-
-          @Override
-          public Boolean visitMethodInvocation(MethodInvocationTree call, Void unused) {
-            MethodSymbol method = getSymbol(call);
-            if (method != null && !method.isConstructor() && acquires.test(method)) {
-              return true;
-            }
-            return super.visitMethodInvocation(call, null);
-          }
-
-          @Override
-          public Boolean visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
-            return false;
-          }
-
-          @Override
-          public Boolean reduce(Boolean a, Boolean b) {
-            return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
-          }
-        }.scan(value, null);
-    return Boolean.TRUE.equals(found);
+    return BodySearch.anyIn(
+        value,
+        thrown -> false,
+        call -> {
+          MethodSymbol method = (MethodSymbol) getSymbol(call);
+          return method != null
+              && (call instanceof NewClassTree made
+                  ? made.getClassBody() == null
+                  : !method.isConstructor())
+              && acquires.test(method);
+        });
   }
 
   /** The class's own {@code close()}, if it declares one. */
@@ -238,34 +208,17 @@ final class ProjectResourceClasses {
     if (body == null) {
       return false;
     }
-    Boolean found =
-        new TreeScanner<Boolean, Void>() {
-          @Override
-          public Boolean visitIdentifier(IdentifierTree identifier, Void unused) {
-            return fields.contains(getSymbol(identifier));
-          }
-
-          @Override
-          public Boolean visitMemberSelect(MemberSelectTree select, Void unused) {
-            return fields.contains(getSymbol(select)) || super.visitMemberSelect(select, null);
-          }
-
-          @Override
-          public Boolean visitMethodInvocation(MethodInvocationTree call, Void unused) {
-            if (steps > 0
-                && isStepOf(call, owner)
-                && namesAnyOf(getSymbol(call), owner, fields, state, steps - 1, seen)) {
-              return true;
-            }
-            return super.visitMethodInvocation(call, null);
-          }
-
-          @Override
-          public Boolean reduce(Boolean a, Boolean b) {
-            return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
-          }
-        }.scan(body, null);
-    return Boolean.TRUE.equals(found);
+    if (fields.stream().anyMatch(field -> Identifiers.mentions(body, field))) {
+      return true;
+    }
+    return steps > 0
+        && BodySearch.anyIn(
+            body,
+            thrown -> false,
+            call ->
+                call instanceof MethodInvocationTree step
+                    && isStepOf(step, owner)
+                    && namesAnyOf(getSymbol(step), owner, fields, state, steps - 1, seen));
   }
 
   private ProjectResourceClasses() {}

@@ -4,7 +4,6 @@ import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
 import com.sun.source.tree.BreakTree;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ContinueTree;
 import com.sun.source.tree.DoWhileLoopTree;
@@ -13,7 +12,6 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ReturnTree;
@@ -24,6 +22,7 @@ import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import io.github.leakprone.catalog.ReleaseNames;
+import io.github.leakprone.trees.SameBodyScanner;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -94,75 +93,67 @@ final class ReleaseFlags {
     if (tree == null) {
       return false;
     }
-    Boolean found =
-        new TreeScanner<Boolean, Void>() {
-          /** The loops and switches inside {@code tree} entered: their own jumps stay inside. */
-          int nested;
+    boolean[] found = {false};
+    new SameBodyScanner() {
+      /** The loops and switches inside {@code tree} entered: their own jumps stay inside. */
+      int nested;
 
-          @Override
-          public Boolean scan(Tree node, Void unused) {
-            boolean nests =
-                node instanceof ForLoopTree
-                    || node instanceof EnhancedForLoopTree
-                    || node instanceof WhileLoopTree
-                    || node instanceof DoWhileLoopTree
-                    || node instanceof SwitchTree;
-            nested += nests ? 1 : 0;
-            try {
-              return super.scan(node, null);
-            } finally {
-              nested -= nests ? 1 : 0;
-            }
-          }
+      @Override
+      public Void scan(Tree node, Void unused) {
+        if (found[0]) {
+          return null;
+        }
+        boolean nests =
+            node instanceof ForLoopTree
+                || node instanceof EnhancedForLoopTree
+                || node instanceof WhileLoopTree
+                || node instanceof DoWhileLoopTree
+                || node instanceof SwitchTree;
+        nested += nests ? 1 : 0;
+        try {
+          return super.scan(node, null);
+        } finally {
+          nested -= nests ? 1 : 0;
+        }
+      }
 
-          @Override
-          public Boolean visitMethodInvocation(MethodInvocationTree call, Void unused) {
-            return releases(call)
-                || acquires.test(call)
-                || Boolean.TRUE.equals(super.visitMethodInvocation(call, null));
-          }
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        found[0] |= releases(call) || acquires.test(call);
+        return super.visitMethodInvocation(call, null);
+      }
 
-          @Override
-          public Boolean visitNewClass(NewClassTree made, Void unused) {
-            return acquires.test(made) || Boolean.TRUE.equals(super.visitNewClass(made, null));
-          }
+      @Override
+      public Void visitNewClass(NewClassTree made, Void unused) {
+        found[0] |= acquires.test(made);
+        return super.visitNewClass(made, null);
+      }
 
-          @Override
-          public Boolean visitReturn(ReturnTree leave, Void unused) {
-            return true;
-          }
+      @Override
+      public Void visitReturn(ReturnTree leave, Void unused) {
+        found[0] = true;
+        return null;
+      }
 
-          @Override
-          public Boolean visitThrow(ThrowTree leave, Void unused) {
-            return true;
-          }
+      @Override
+      public Void visitThrow(ThrowTree leave, Void unused) {
+        found[0] = true;
+        return null;
+      }
 
-          @Override
-          public Boolean visitBreak(BreakTree leave, Void unused) {
-            return nested == 0 || leave.getLabel() != null;
-          }
+      @Override
+      public Void visitBreak(BreakTree leave, Void unused) {
+        found[0] |= nested == 0 || leave.getLabel() != null;
+        return null;
+      }
 
-          @Override
-          public Boolean visitContinue(ContinueTree leave, Void unused) {
-            return nested == 0 || leave.getLabel() != null;
-          }
-
-          @Override
-          public Boolean visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
-            return false;
-          }
-
-          @Override
-          public Boolean visitClass(ClassTree inner, Void unused) {
-            return false;
-          }
-
-          @Override
-          public Boolean reduce(Boolean a, Boolean b) {
-            return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
-          }
-        }.scan(tree, null);
-    return Boolean.TRUE.equals(found);
+      @Override
+      public Void visitContinue(ContinueTree leave, Void unused) {
+        found[0] |= nested == 0 || leave.getLabel() != null;
+        return null;
+      }
+    }.scan(tree, null);
+    return found[0];
   }
 
   /** Whether {@code call}'s method is named as a release is ({@code close}, {@code release*}). */
