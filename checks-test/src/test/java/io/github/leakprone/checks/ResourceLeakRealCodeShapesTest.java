@@ -3116,4 +3116,83 @@ final class ResourceLeakRealCodeShapesTest {
             """)
         .doTest();
   }
+
+  /**
+   * JavaMail's {@code new MimeMessage(session, in)} parses the message and leaves the stream open,
+   * "positioned at the end of the data": Aspirin's file store hands it a new stream per stored mail
+   * and never closes it (round 71's miss). A local given there stays the caller's, also when the
+   * parse fails; a stream closed by try-with-resources around it is closed.
+   */
+  @Test
+  void aMessageParsedFromAStreamLeavesTheStreamOpen() {
+    helper
+        .addSourceLines(
+            "javax/mail/Session.java",
+            """
+            package javax.mail;
+
+            public class Session {}
+            """)
+        .addSourceLines(
+            "javax/mail/MessagingException.java",
+            """
+            package javax.mail;
+
+            public class MessagingException extends Exception {}
+            """)
+        .addSourceLines(
+            "javax/mail/internet/MimeMessage.java",
+            """
+            package javax.mail.internet;
+
+            import java.io.InputStream;
+            import javax.mail.MessagingException;
+            import javax.mail.Session;
+
+            public class MimeMessage {
+              public MimeMessage(Session session, InputStream in) throws MessagingException {
+                if (in == null) {
+                  throw new MessagingException();
+                }
+              }
+
+              public String getSubject() {
+                return null;
+              }
+            }
+            """)
+        .addSourceLines(
+            "Mails.java",
+            """
+            import java.io.File;
+            import java.io.FileInputStream;
+            import java.io.IOException;
+            import java.io.InputStream;
+            import javax.mail.MessagingException;
+            import javax.mail.Session;
+            import javax.mail.internet.MimeMessage;
+
+            class Mails {
+              MimeMessage load(Session session, File file) throws IOException, MessagingException {
+                // BUG: Diagnostic contains: [ResourceLeak] FileInputStream created at line 12 is never stored
+                return new MimeMessage(session, new FileInputStream(file));
+              }
+
+              String subject(Session session, File file) throws IOException, MessagingException {
+                // BUG: Diagnostic contains: [ResourceLeak] FileInputStream `in` acquired at line 17 is not closed when `new MimeMessage(...)` at line 18 throws
+                InputStream in = new FileInputStream(file);
+                MimeMessage message = new MimeMessage(session, in);
+                in.close();
+                return message.getSubject();
+              }
+
+              MimeMessage closed(Session session, File file) throws IOException, MessagingException {
+                try (InputStream in = new FileInputStream(file)) {
+                  return new MimeMessage(session, in);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -351,6 +351,16 @@ public final class IoResources implements ResourceSpec {
           new MethodRef("org.apache.hc.core5.http.io.entity.EntityUtils", "consumeQuietly"));
 
   /**
+   * Constructors that read a stream to the end of what they need and leave it open, documented so:
+   * JavaMail's {@code MimeMessage(Session, InputStream)}, whose stream "will be left positioned at
+   * the end of the data for the message" (Aspirin's file store opens one per stored mail).
+   */
+  private static final ImmutableList<MethodRef> READERS_THAT_LEAVE_IT_OPEN =
+      ImmutableList.of(
+          new MethodRef("javax.mail.internet.MimeMessage", "<init>"),
+          new MethodRef("jakarta.mail.internet.MimeMessage", "<init>"));
+
+  /**
    * The JDK's XML parsers: they close the stream or reader they parse (through an {@code
    * InputSource} too) when the parse ends, failed or not, so a stream handed to one is released.
    * And the libraries that parse through them: Commons Digester, dom4j and JDOM 2 wrap the stream
@@ -924,6 +934,24 @@ public final class IoResources implements ResourceSpec {
    * {@code new GZIPInputStream(in)}, {@code new ZipInputStream(in)}, a project's own): closing the
    * new object closes what it was given, so it holds the same resource.
    */
+  @Override
+  public ImmutableSet<Integer> lentArguments(NewClassTree newClass, VisitorState state) {
+    MethodSymbol constructor = getSymbol(newClass);
+    Type stream = NamedTypes.get("java.io.InputStream", state);
+    if (constructor == null
+        || stream == null
+        || !MethodRef.anyMatches(READERS_THAT_LEAVE_IT_OPEN, constructor, state)) {
+      return ImmutableSet.of();
+    }
+    ImmutableSet.Builder<Integer> lent = ImmutableSet.builder();
+    for (int i = 0; i < constructor.getParameters().size(); i++) {
+      if (ASTHelpers.isSubtype(constructor.getParameters().get(i).type, stream, state)) {
+        lent.add(i);
+      }
+    }
+    return lent.build();
+  }
+
   @Override
   public ImmutableSet<Integer> decoratedArguments(NewClassTree newClass, VisitorState state) {
     MethodSymbol constructor = getSymbol(newClass);

@@ -135,6 +135,16 @@ public interface ResourceSpec {
   }
 
   /**
+   * The positions of the arguments that the object {@code newClass} makes only reads, out of sight,
+   * and leaves open for the caller to close: JavaMail's {@code new MimeMessage(session, in)} parses
+   * the message from the stream and leaves it "positioned at the end of the data". A temporary
+   * given there is lost; a local stays the caller's.
+   */
+  default ImmutableSet<Integer> lentArguments(NewClassTree newClass, VisitorState state) {
+    return ImmutableSet.of();
+  }
+
+  /**
    * Whether {@code method}, called with {@code arguments} (each local among them replaced by the
    * value it was declared with, if it is never assigned again) on a resource acquired at {@code
    * receiverSites}, releases it when it fails: the exception it throws leaves nothing open ({@code

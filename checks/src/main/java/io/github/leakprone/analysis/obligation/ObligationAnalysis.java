@@ -1509,6 +1509,10 @@ public final class ObligationAnalysis {
     }
     Set<Integer> borrowed =
         anyHolds(arguments) ? unit.releasing.borrowedArguments(newClass, state) : Set.of();
+    // What a reader out of sight only reads and leaves open (new MimeMessage(session, in)) stays
+    // the caller's, when the reader fails as when it does not: a local goes on holding it, and a
+    // temporary is lost with the statement.
+    Set<Integer> lent = anyHolds(arguments) ? spec.lentArguments(newClass, state) : Set.of();
     if (throwing.mayThrow(newClass, openAt(facts, arguments), state)
         && !writesOnlyIntoAnUnfilledBuffer(
             facts, newClass, newClass.getArguments(), arguments, decorated)) {
@@ -1520,6 +1524,7 @@ public final class ObligationAnalysis {
         for (int i = 0; i < arguments.size(); i++) {
           if (!decorated.contains(i)
               && !borrowed.contains(i)
+              && !lent.contains(i)
               && givenForGood(newClass.getArguments().get(i))) {
             consumed = consumed.union(arguments.get(i));
           }
@@ -1551,9 +1556,10 @@ public final class ObligationAnalysis {
       }
     }
     for (int i = 0; i < arguments.size(); i++) {
-      if (borrowed.contains(i) && trackable(newClass.getArguments().get(i)) != null) {
+      if ((borrowed.contains(i) || lent.contains(i))
+          && trackable(newClass.getArguments().get(i)) != null) {
         carried = carried.union(arguments.get(i));
-      } else if (!decorated.contains(i)) {
+      } else if (!decorated.contains(i) && !lent.contains(i)) {
         facts = transfers.escape(facts, takesParents ? withParents.get(i) : arguments.get(i));
       }
     }
