@@ -95,7 +95,7 @@ final class ReleaseFlags {
     }
     boolean[] found = {false};
     new SameBodyScanner() {
-      /** The loops and switches inside {@code tree} entered: their own jumps stay inside. */
+      // The loops and switches inside the tree entered: their own jumps stay inside.
       int nested;
 
       @Override
