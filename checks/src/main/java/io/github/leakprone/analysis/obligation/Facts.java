@@ -129,11 +129,6 @@ final class Facts {
     return open.isEmpty();
   }
 
-  /** How many obligations are open here: what each step that carries this state works through. */
-  int size() {
-    return open.size();
-  }
-
   void forEach(BiConsumer<Obligation, Witness> action) {
     open.forEach(action);
   }

@@ -130,15 +130,6 @@ public final class ObligationAnalysis {
   /** A body that needs more steps than this is given up on (no findings) rather than slow javac. */
   private static final int MAX_STEPS = 2_000_000;
 
-  /**
-   * A body whose steps carry more open obligations than this, summed over the steps, is given up on
-   * too: a state that grows with every step (obligations split by flags, one per combination of
-   * their values) makes each step dearer, which the count of steps does not see. HoneyORM's result
-   * mapper took seven minutes so (docs/performance.md). No body of the benchmark's corpus, nor of
-   * HoneyORM, Hutool's core or HyperSQL since, carries 20,000.
-   */
-  private static final long MAX_STATE_WORK = 1_000_000;
-
   private final ResourceSpec spec;
   private final UnitSummary unit;
   private final ClassSummary summary;
@@ -190,9 +181,6 @@ public final class ObligationAnalysis {
   private final Deque<ImmutableList<Type>> handling = new ArrayDeque<>();
 
   private int steps;
-
-  /** The open obligations carried by the steps so far, summed ({@link #MAX_STATE_WORK}). */
-  private long stateWork;
 
   /** The body being analysed. */
   private Tree body;
@@ -362,7 +350,7 @@ public final class ObligationAnalysis {
     if (in == null || tree == null) {
       return in;
     }
-    step(in);
+    step();
     if (tree instanceof BlockTree block) {
       Facts facts = in;
       for (StatementTree statement : block.getStatements()) {
@@ -727,7 +715,7 @@ public final class ObligationAnalysis {
     if (in == null) {
       return new Eval(null, Holders.NONE);
     }
-    step(in);
+    step();
     if (tree instanceof ParenthesizedTree parenthesized) {
       return expression(parenthesized.getExpression(), in);
     }
@@ -2300,18 +2288,14 @@ public final class ObligationAnalysis {
     }.scan(tree, null);
   }
 
-  private void step(Facts in) {
+  private void step() {
     WORK.incrementAndGet();
-    stateWork += in.size();
-    if (++steps > MAX_STEPS || stateWork > MAX_STATE_WORK) {
+    if (++steps > MAX_STEPS) {
       throw new StepBudgetExceeded();
     }
   }
 
-  /**
-   * Thrown when a body takes more steps than {@link #MAX_STEPS}, or carries more state through them
-   * than {@link #MAX_STATE_WORK}: no findings beat a hung javac.
-   */
+  /** Thrown when a body takes more steps than {@link #MAX_STEPS}: no findings beat a hung javac. */
   private static final class StepBudgetExceeded extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
