@@ -2182,8 +2182,8 @@ public final class ObligationAnalysis {
   }
 
   /**
-   * Whether the body tests {@code symbol}, a boolean local, before a release ({@link
-   * ReleaseFlags}); the body is read for them once, where a boolean is first asked about.
+   * Whether the body tests {@code symbol}, a boolean local, where it acquires, releases or leaves
+   * ({@link ReleaseFlags}); the body is read for them once, where a boolean is first asked about.
    */
   private boolean isReleaseFlag(Symbol symbol) {
     if (releaseFlags == null) {
