@@ -929,11 +929,6 @@ public final class IoResources implements ResourceSpec {
     return loader != null && type != null && ASTHelpers.isSubtype(type, loader, state);
   }
 
-  /**
-   * A constructor of a closeable type that takes a closeable ({@code new BufferedReader(reader)},
-   * {@code new GZIPInputStream(in)}, {@code new ZipInputStream(in)}, a project's own): closing the
-   * new object closes what it was given, so it holds the same resource.
-   */
   @Override
   public ImmutableSet<Integer> lentArguments(NewClassTree newClass, VisitorState state) {
     MethodSymbol constructor = getSymbol(newClass);
@@ -952,6 +947,11 @@ public final class IoResources implements ResourceSpec {
     return lent.build();
   }
 
+  /**
+   * A constructor of a closeable type that takes a closeable ({@code new BufferedReader(reader)},
+   * {@code new GZIPInputStream(in)}, {@code new ZipInputStream(in)}, a project's own): closing the
+   * new object closes what it was given, so it holds the same resource.
+   */
   @Override
   public ImmutableSet<Integer> decoratedArguments(NewClassTree newClass, VisitorState state) {
     MethodSymbol constructor = getSymbol(newClass);

@@ -19,6 +19,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
+import io.github.leakprone.trees.ClassMethods;
 import io.github.leakprone.trees.CompiledWithUs;
 import io.github.leakprone.trees.ConstantExpressions;
 import io.github.leakprone.trees.Receivers;
@@ -605,17 +606,13 @@ public final class JdbcResources implements ResourceSpec {
     if (connection == null) {
       return false;
     }
-    for (Type type : state.getTypes().closure(owner.type)) {
-      for (Symbol member : type.tsym.members().getSymbols()) {
-        if (member instanceof MethodSymbol method
-            && method.getParameters().size() == 1
-            && ReleaseNames.isReleaseHelper(method.getSimpleName().toString())
-            && ASTHelpers.isSubtype(method.getParameters().get(0).asType(), connection, state)) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return ClassMethods.anyDeclared(
+        owner.type,
+        method ->
+            method.getParameters().size() == 1
+                && ReleaseNames.isReleaseHelper(method.getSimpleName().toString())
+                && ASTHelpers.isSubtype(method.getParameters().get(0).asType(), connection, state),
+        state);
   }
 
   /**

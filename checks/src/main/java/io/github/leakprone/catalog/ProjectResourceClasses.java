@@ -20,6 +20,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.util.Name;
 import io.github.leakprone.trees.BodySearch;
+import io.github.leakprone.trees.ClassMethods;
 import io.github.leakprone.trees.CompiledWithUs;
 import io.github.leakprone.trees.Identifiers;
 import io.github.leakprone.trees.Receivers;
@@ -28,7 +29,6 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Predicate;
 import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.Modifier;
 
 /**
  * A class of the project that opens a resource of the catalogue in its constructor, keeps it in a
@@ -141,9 +141,7 @@ final class ProjectResourceClasses {
           && select.getName().contentEquals("this");
     }
     return Receivers.isThisOrImplicit(ASTHelpers.getReceiver(call))
-        && (method.getModifiers().contains(Modifier.PRIVATE)
-            || method.getModifiers().contains(Modifier.FINAL)
-            || owner.getModifiers().contains(Modifier.FINAL));
+        && ClassMethods.cannotBeOverridden(method);
   }
 
   /**

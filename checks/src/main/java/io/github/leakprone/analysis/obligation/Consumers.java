@@ -2,12 +2,12 @@ package io.github.leakprone.analysis.obligation;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
-import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import io.github.leakprone.catalog.ClientLifecycles;
 import io.github.leakprone.catalog.Platform;
 import io.github.leakprone.catalog.ReleaseNames;
+import io.github.leakprone.trees.ClassMethods;
 import io.github.leakprone.trees.CompiledWithUs;
 import io.github.leakprone.trees.Makers;
 import io.github.leakprone.trees.MethodNames;
@@ -25,17 +25,9 @@ final class Consumers {
 
   /** Whether an object of {@code type} has a method that could release what it was given. */
   static boolean canReleaseLater(Type type, VisitorState state) {
-    if (type == null || ASTHelpers.isSubtype(type, state.getSymtab().autoCloseableType, state)) {
-      return true;
-    }
-    for (Type supertype : state.getTypes().closure(type)) {
-      for (Symbol member : ASTHelpers.getEnclosedElements(supertype.tsym)) {
-        if (member instanceof MethodSymbol method && !method.isConstructor() && ends(method)) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return type == null
+        || ASTHelpers.isSubtype(type, state.getSymtab().autoCloseableType, state)
+        || ClassMethods.anyDeclared(type, method -> !method.isConstructor() && ends(method), state);
   }
 
   /**

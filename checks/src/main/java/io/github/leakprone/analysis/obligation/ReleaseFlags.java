@@ -53,20 +53,23 @@ final class ReleaseFlags {
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitIf(IfTree branch, Void unused) {
-        if (changesWhatIsHeld(branch.getThenStatement(), acquires)
-            || changesWhatIsHeld(branch.getElseStatement(), acquires)) {
-          collectBooleanLocals(branch.getCondition(), flags);
-        }
+        noteIfAnyChanges(
+            branch.getCondition(), branch.getThenStatement(), branch.getElseStatement());
         return super.visitIf(branch, null);
       }
 
       @Override
       public Void visitConditionalExpression(ConditionalExpressionTree choice, Void unused) {
-        if (changesWhatIsHeld(choice.getTrueExpression(), acquires)
-            || changesWhatIsHeld(choice.getFalseExpression(), acquires)) {
-          collectBooleanLocals(choice.getCondition(), flags);
-        }
+        noteIfAnyChanges(
+            choice.getCondition(), choice.getTrueExpression(), choice.getFalseExpression());
         return super.visitConditionalExpression(choice, null);
+      }
+
+      /** The booleans of {@code condition}, where either branch changes what the body holds. */
+      private void noteIfAnyChanges(ExpressionTree condition, Tree whenTrue, Tree whenFalse) {
+        if (changesWhatIsHeld(whenTrue, acquires) || changesWhatIsHeld(whenFalse, acquires)) {
+          collectBooleanLocals(condition, flags);
+        }
       }
 
       @Override

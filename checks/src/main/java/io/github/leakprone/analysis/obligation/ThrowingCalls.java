@@ -24,6 +24,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import io.github.leakprone.catalog.NamedTypes;
 import io.github.leakprone.trees.BodySearch;
+import io.github.leakprone.trees.ClassMethods;
 import io.github.leakprone.trees.LocalVariables;
 import io.github.leakprone.trees.ParameterConditions;
 import io.github.leakprone.trees.SameBodyScanner;
@@ -360,7 +361,7 @@ final class ThrowingCalls {
     // A recursive call may throw until the body says otherwise: asking it again would loop.
     throwsNothing.put(method, false);
     boolean nothing = false;
-    boolean fixed = cannotBeOverridden(method);
+    boolean fixed = ClassMethods.cannotBeOverridden(method);
     MethodTree declaration =
         fixed || isNoHookByItsModifiers(method) ? unit.declarationInSight(method, state) : null;
     if (declaration != null && (fixed || isNoHookByItsBody(method, declaration, state))) {
@@ -399,7 +400,7 @@ final class ThrowingCalls {
       Predicate<MethodSymbol> optionFailsOnlyWhenClosed,
       VisitorState state,
       int depth) {
-    boolean fixed = cannotBeOverridden(method);
+    boolean fixed = ClassMethods.cannotBeOverridden(method);
     MethodTree declaration =
         depth > 0 && (fixed || isNoHookByItsModifiers(method))
             ? unit.declarationInSight(method, state)
@@ -437,14 +438,6 @@ final class ThrowingCalls {
       MethodSymbol method, MethodTree declaration, VisitorState state) {
     return !declaration.getBody().getStatements().isEmpty()
         && !unit.isOverriddenInUnit(method, state);
-  }
-
-  private static boolean cannotBeOverridden(MethodSymbol method) {
-    return method.isConstructor()
-        || method.isPrivate()
-        || method.isStatic()
-        || (method.flags() & Flags.FINAL) != 0
-        || (method.enclClass().flags() & Flags.FINAL) != 0;
   }
 
   /** A field's initialiser or an initialiser block that runs with every constructor. */
