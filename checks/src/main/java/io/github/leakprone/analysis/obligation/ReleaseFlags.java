@@ -65,7 +65,7 @@ final class ReleaseFlags {
         return super.visitConditionalExpression(choice, null);
       }
 
-      /** The booleans of {@code condition}, where either branch changes what the body holds. */
+      // The booleans of the condition, where either branch changes what the body holds.
       private void noteIfAnyChanges(ExpressionTree condition, Tree whenTrue, Tree whenFalse) {
         if (changesWhatIsHeld(whenTrue, acquires) || changesWhatIsHeld(whenFalse, acquires)) {
           collectBooleanLocals(condition, flags);
