@@ -397,4 +397,80 @@ final class ResourceLeakFactoriesTest {
             """)
         .doTest();
   }
+
+  /**
+   * A factory whose body returns a view of what it opens (LTS's {@code newFileChannel(file, mode)}:
+   * {@code return new RandomAccessFile(file, mode).getChannel()}, in another file; a socket's
+   * stream) hands out that new resource, which its caller closes through the view: a holdout
+   * round's miss. One that returns a view of what it was given makes nothing new.
+   */
+  @Test
+  void aFactoryReturningAViewOfWhatItOpensAcquires() {
+    helper
+        .addSourceLines(
+            "com/acme/Files2.java",
+            """
+            package com.acme;
+
+            import java.io.File;
+            import java.io.FileNotFoundException;
+            import java.io.IOException;
+            import java.io.InputStream;
+            import java.io.RandomAccessFile;
+            import java.net.Socket;
+            import java.nio.channels.FileChannel;
+
+            public final class Files2 {
+              public static FileChannel newFileChannel(File file, String mode)
+                  throws FileNotFoundException {
+                return new RandomAccessFile(file, mode).getChannel();
+              }
+
+              public static InputStream openStream(String host, int port) throws IOException {
+                Socket socket = new Socket(host, port);
+                return socket.getInputStream();
+              }
+
+              public static FileChannel newChannel(RandomAccessFile file) {
+                return file.getChannel();
+              }
+            }
+            """)
+        .addSourceLines(
+            "Snapshots.java",
+            """
+            import com.acme.Files2;
+            import java.io.File;
+            import java.io.IOException;
+            import java.io.RandomAccessFile;
+            import java.nio.ByteBuffer;
+            import java.nio.channels.FileChannel;
+
+            class Snapshots {
+              void write(File snapshot, ByteBuffer payload) throws IOException {
+                // BUG: Diagnostic contains: FileChannel `channel` acquired at line 11 is not closed when `channel.write(...)` at line 12 throws
+                FileChannel channel = Files2.newFileChannel(snapshot, "rw");
+                channel.write(payload);
+                channel.close();
+              }
+
+              int peek(String host) throws IOException {
+                // BUG: Diagnostic contains: InputStream returned by openStream() at line 18 is never stored
+                return Files2.openStream(host, 80).read();
+              }
+
+              void safely(File snapshot, ByteBuffer payload) throws IOException {
+                try (FileChannel channel = Files2.newFileChannel(snapshot, "rw")) {
+                  channel.write(payload);
+                }
+              }
+
+              void given(RandomAccessFile file, ByteBuffer payload) throws IOException {
+                FileChannel channel = Files2.newChannel(file);
+                channel.write(payload);
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -483,7 +483,7 @@ final class AcquiringCalls {
     }
     Optional<Acquisition> made = acquisition(call, state);
     if (made.isEmpty()) {
-      return NOT_FRESH;
+      return viewOrigin(call, method, freshLocals, state);
     }
     ExpressionTree parent;
     if (made.get() == Acquisition.CHILD_OF_RECEIVER) {
@@ -507,6 +507,27 @@ final class AcquiringCalls {
       return index >= 0 ? index : OWN;
     }
     return origin(parent, method, freshLocals, state);
+  }
+
+  /**
+   * The origin of {@code call} where it is a view of its receiver ({@link ResourceSpec#isView}:
+   * closing either closes both): its receiver's. LTS's {@code newFileChannel(file, mode)} returns
+   * {@code new RandomAccessFile(file, mode).getChannel()}, the new file seen as a channel, which
+   * its caller closes through the channel; a view of what the caller gave ({@code raf.getChannel()}
+   * of a parameter) is nothing new.
+   */
+  private int viewOrigin(
+      MethodInvocationTree call,
+      MethodSymbol method,
+      Map<Symbol, Integer> freshLocals,
+      VisitorState state) {
+    MethodSymbol callee = getSymbol(call);
+    ExpressionTree receiver = ASTHelpers.getReceiver(call);
+    if (callee == null || receiver == null || !spec.isView(callee, state)) {
+      return NOT_FRESH;
+    }
+    Integer local = freshLocals.get(getSymbol(Casts.stripped(receiver)));
+    return local != null ? local : origin(receiver, method, freshLocals, state);
   }
 
   /**
