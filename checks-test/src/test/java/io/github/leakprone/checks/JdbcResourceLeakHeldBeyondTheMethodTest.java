@@ -101,6 +101,117 @@ final class JdbcResourceLeakHeldBeyondTheMethodTest {
         .doTest();
   }
 
+  /**
+   * A statement prepared once into a field, on the physical connection its object opened with
+   * {@code DriverManager} and closes (dbc's map, whose superclass opens the connection through a
+   * private helper and closes it), lives as long as that connection and goes with it: closing a
+   * connection closes its statements. One prepared on a connection the object was given, or on one
+   * a data source (a pool's) handed out, may outlive the object and is still reported.
+   */
+  @Test
+  void aStatementKeptInAFieldGoesWithThePhysicalConnectionItsObjectCloses() {
+    helper
+        .addSourceLines(
+            "com/acme/Store.java",
+            """
+            package com.acme;
+
+            import java.sql.Connection;
+            import java.sql.DriverManager;
+            import java.sql.SQLException;
+
+            public abstract class Store {
+              protected final Connection connection;
+
+              protected Store(String url) {
+                this.connection = connect(url);
+              }
+
+              private Connection connect(String url) {
+                try {
+                  return DriverManager.getConnection(url);
+                } catch (SQLException e) {
+                  throw new IllegalStateException(e);
+                }
+              }
+
+              public void close() throws SQLException {
+                connection.close();
+              }
+            }
+            """)
+        .addSourceLines(
+            "MapStore.java",
+            """
+            import com.acme.Store;
+            import java.sql.Connection;
+            import java.sql.PreparedStatement;
+            import java.sql.SQLException;
+            import javax.sql.DataSource;
+
+            class MapStore extends Store {
+              private PreparedStatement get;
+              private PreparedStatement put;
+
+              MapStore(String url) {
+                super(url);
+              }
+
+              void prepare() throws SQLException {
+                get = connection.prepareStatement("SELECT v FROM m WHERE k = ?");
+                put = this.connection.prepareStatement("INSERT INTO m VALUES (?, ?)");
+              }
+
+              String get(String key) throws SQLException {
+                get.setString(1, key);
+                put.clearParameters();
+                return key;
+              }
+
+              static class Given {
+                private final Connection connection;
+                private PreparedStatement get;
+
+                Given(Connection connection) {
+                  this.connection = connection;
+                }
+
+                void prepare() throws SQLException {
+                  // BUG: Diagnostic contains: PreparedStatement `get` acquired at line 36 is not closed after it is stored in field `get`
+                  get = connection.prepareStatement("SELECT v FROM m WHERE k = ?");
+                }
+
+                void use() throws SQLException {
+                  get.clearParameters();
+                }
+              }
+
+              static class Pooled {
+                private final Connection connection;
+                private PreparedStatement get;
+
+                Pooled(DataSource pool) throws SQLException {
+                  this.connection = pool.getConnection();
+                }
+
+                void prepare() throws SQLException {
+                  // BUG: Diagnostic contains: PreparedStatement `get` acquired at line 54 is not closed after it is stored in field `get`
+                  get = connection.prepareStatement("SELECT v FROM m WHERE k = ?");
+                }
+
+                void use() throws SQLException {
+                  get.clearParameters();
+                }
+
+                void close() throws SQLException {
+                  connection.close();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void aConstructorThatThrowsLosesWhatItsFieldsHold() {
     helper

@@ -220,9 +220,10 @@ final class Transfers {
             // The object owns it now. Whether the class closes it later (in a close() method, a
             // lifecycle callback, a proxy handler) is a question about the class: only private
             // fields that nothing lets go of answer it here, unless the object keeps them for
-            // the program's life.
+            // the program's life, or they go when it ends the session they were made of.
             if (holdingFields.stream().allMatch(fields::neverLetGo)
-                && !fields.heldUntilTheProgramEnds(holdingFields.get(0))) {
+                && !fields.heldUntilTheProgramEnds(holdingFields.get(0))
+                && !fields.goesWithItsSession(obligation.site())) {
               book.lost(obligation, Witnesses.fieldNeverClosed(holdingFields.get(0)));
             } else {
               book.handled(Set.of(obligation.site()));

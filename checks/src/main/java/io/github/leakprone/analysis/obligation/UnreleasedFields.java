@@ -35,12 +35,14 @@ final class UnreleasedFields {
   private final CompilationUnitTree unit;
   private final ResourceSpec spec;
   private final VisitorState state;
+  private final SessionFields sessions;
   private Set<Symbol> lettingGo;
 
   UnreleasedFields(CompilationUnitTree unit, ResourceSpec spec, VisitorState state) {
     this.unit = unit;
     this.spec = spec;
     this.state = state;
+    this.sessions = new SessionFields(spec, state);
   }
 
   /** Whether {@code field} is a private instance field that no code of the unit lets go of. */
@@ -62,6 +64,14 @@ final class UnreleasedFields {
    */
   boolean heldUntilTheProgramEnds(Symbol field) {
     return ServingThreads.servesUntilTheProgramEnds(field.owner, state);
+  }
+
+  /**
+   * Whether what {@code site} made, kept in a field, goes when the object ends a session it holds
+   * in another ({@link SessionFields}): its statements of the connection it opened and closes.
+   */
+  boolean goesWithItsSession(Tree site) {
+    return sessions.madeOfAnEndedSession(site);
   }
 
   private Set<Symbol> fieldsLetGo() {

@@ -1,0 +1,166 @@
+package io.github.leakprone.analysis.obligation;
+
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+
+import com.google.common.collect.ImmutableList;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.api.JavacTrees;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import io.github.leakprone.catalog.ResourceSpec;
+import io.github.leakprone.trees.Casts;
+import io.github.leakprone.trees.ClassMethods;
+import io.github.leakprone.trees.CompiledWithUs;
+import io.github.leakprone.trees.ReturnedValues;
+import java.util.HashMap;
+import java.util.Map;
+import javax.lang.model.element.ElementKind;
+
+/**
+ * Instance fields that hold a session their class ends: a physical connection ({@link
+ * ResourceSpec#closingReleasesWhatItMade}: {@code DriverManager.getConnection}, directly or through
+ * a method of the class that returns one) that some code of the class, in sight, closes. What is
+ * made of such a field and kept in another field of the object lives as long as that session and
+ * goes when it closes: dbc's map prepares its statements once, into fields, on the connection its
+ * superclass opens with {@code DriverManager} and closes (in {@code finalize()}); closing that
+ * connection closes them ("All Statement objects created from a given Connection object will be
+ * closed when the close method for the Connection object is called", the JDBC specification). A
+ * connection the object was given, or one a pool handed out, may outlive the object, and what the
+ * object made of it with it.
+ */
+final class SessionFields {
+
+  private final ResourceSpec spec;
+  private final VisitorState state;
+  private final Map<Symbol, Boolean> known = new HashMap<>();
+
+  SessionFields(ResourceSpec spec, VisitorState state) {
+    this.spec = spec;
+    this.state = state;
+  }
+
+  /**
+   * Whether {@code site} makes its resource of a field of this object that holds a session its
+   * class ends ({@code connection.prepareStatement(sql)}, {@code
+   * this.connection.createStatement()}).
+   */
+  boolean madeOfAnEndedSession(Tree site) {
+    if (!(site instanceof MethodInvocationTree call)) {
+      return false;
+    }
+    ExpressionTree receiver = ASTHelpers.getReceiver(call);
+    Symbol field = receiver == null ? null : getSymbol(Casts.stripped(receiver));
+    if (field == null
+        || field.getKind() != ElementKind.FIELD
+        || ASTHelpers.isStatic(field)
+        || !(receiver instanceof IdentifierTree || isOnThis(receiver))) {
+      return false;
+    }
+    return known.computeIfAbsent(field, this::holdsAnEndedSession);
+  }
+
+  private static boolean isOnThis(ExpressionTree receiver) {
+    return receiver instanceof MemberSelectTree select
+        && select.getExpression() instanceof IdentifierTree self
+        && self.getName().contentEquals("this");
+  }
+
+  private boolean holdsAnEndedSession(Symbol field) {
+    ClassTree owner =
+        field.owner instanceof ClassSymbol declaring
+            ? JavacTrees.instance(state.context).getTree(declaring)
+            : null;
+    if (owner == null) {
+      return false;
+    }
+    boolean[] assigned = {false};
+    boolean[] otherwise = {false};
+    boolean[] closed = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(VariableTree variable, Void unused) {
+        if (getSymbol(variable) == field && variable.getInitializer() != null) {
+          note(variable.getInitializer());
+        }
+        return super.visitVariable(variable, null);
+      }
+
+      @Override
+      public Void visitAssignment(AssignmentTree assignment, Void unused) {
+        if (getSymbol(assignment.getVariable()) == field) {
+          note(assignment.getExpression());
+        }
+        return super.visitAssignment(assignment, null);
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        MethodSymbol method = getSymbol(call);
+        ExpressionTree receiver = ASTHelpers.getReceiver(call);
+        if (method != null
+            && receiver != null
+            && getSymbol(Casts.stripped(receiver)) == field
+            && spec.isRelease(method, state)) {
+          closed[0] = true;
+        }
+        return super.visitMethodInvocation(call, null);
+      }
+
+      private void note(ExpressionTree value) {
+        if (opensASession(value, owner)) {
+          assigned[0] = true;
+        } else if (!isNull(value)) {
+          otherwise[0] = true;
+        }
+      }
+    }.scan(owner, null);
+    return assigned[0] && !otherwise[0] && closed[0];
+  }
+
+  /**
+   * Whether {@code value} opens a session: a physical connection's acquisition, or a call of a
+   * method of {@code owner} that no subclass can replace and whose every return is one (dbc's
+   * {@code establisConnection(info)}, which returns {@code DriverManager.getConnection(...)}).
+   */
+  private boolean opensASession(ExpressionTree value, ClassTree owner) {
+    ExpressionTree stripped = Casts.stripped(value);
+    if (spec.closingReleasesWhatItMade(stripped, state)) {
+      return true;
+    }
+    if (!(stripped instanceof MethodInvocationTree call)) {
+      return false;
+    }
+    MethodSymbol method = getSymbol(call);
+    if (method == null || !ClassMethods.cannotBeOverridden(method)) {
+      return false;
+    }
+    MethodTree declaration =
+        CompiledWithUs.declaration(method, state)
+            .filter(found -> found.owner() == owner)
+            .map(CompiledWithUs.Declaration::method)
+            .orElse(null);
+    if (declaration == null) {
+      return false;
+    }
+    ImmutableList<ExpressionTree> returned = ReturnedValues.expressions(declaration.getBody());
+    return !returned.isEmpty()
+        && returned.stream()
+            .allMatch(each -> spec.closingReleasesWhatItMade(Casts.stripped(each), state));
+  }
+
+  private static boolean isNull(ExpressionTree value) {
+    return Casts.stripped(value).getKind() == Tree.Kind.NULL_LITERAL;
+  }
+}
