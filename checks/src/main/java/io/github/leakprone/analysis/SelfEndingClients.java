@@ -75,11 +75,7 @@ public final class SelfEndingClients {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
         ExpressionTree receiver = getReceiver(call);
-        found[0] |=
-            releaseMethods.contains(methodName(call))
-                && (Receivers.isThisOrImplicit(receiver)
-                    || (receiver instanceof IdentifierTree identifier
-                        && identifier.getName().contentEquals("super")));
+        found[0] |= releaseMethods.contains(methodName(call)) && Receivers.isThisOrSuper(receiver);
         return super.visitMethodInvocation(call, null);
       }
 

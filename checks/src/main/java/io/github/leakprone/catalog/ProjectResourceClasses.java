@@ -22,6 +22,7 @@ import com.sun.tools.javac.util.Name;
 import io.github.leakprone.trees.BodySearch;
 import io.github.leakprone.trees.ClassMethods;
 import io.github.leakprone.trees.CompiledWithUs;
+import io.github.leakprone.trees.ConstructorCalls;
 import io.github.leakprone.trees.Identifiers;
 import io.github.leakprone.trees.Receivers;
 import io.github.leakprone.trees.SameBodyScanner;
@@ -83,8 +84,7 @@ final class ProjectResourceClasses {
             first ->
                 first instanceof ExpressionStatementTree statement
                     && statement.getExpression() instanceof MethodInvocationTree call
-                    && call.getMethodSelect() instanceof IdentifierTree select
-                    && select.getName().contentEquals("super")
+                    && ConstructorCalls.isSuperCall(call)
                     && call.getArguments().stream().anyMatch(argument -> opens(argument, acquires)))
         .isPresent();
   }
@@ -137,8 +137,7 @@ final class ProjectResourceClasses {
       return false;
     }
     if (method.isConstructor()) {
-      return call.getMethodSelect() instanceof IdentifierTree select
-          && select.getName().contentEquals("this");
+      return ConstructorCalls.isThisCall(call);
     }
     return Receivers.isThisOrImplicit(ASTHelpers.getReceiver(call))
         && ClassMethods.cannotBeOverridden(method);

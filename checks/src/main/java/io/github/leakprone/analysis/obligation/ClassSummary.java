@@ -33,6 +33,7 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import io.github.leakprone.catalog.ContainerStores;
 import io.github.leakprone.catalog.ResourceSpec;
+import io.github.leakprone.trees.ConstructorCalls;
 import io.github.leakprone.trees.HandedOnLocals;
 import io.github.leakprone.trees.Listeners;
 import io.github.leakprone.trees.LocalVariables;
@@ -611,9 +612,7 @@ final class ClassSummary {
         if (!callees.contains(callee)) {
           noteHandedOn(tree, callee);
         }
-        if (callee.isConstructor()
-            && tree.getMethodSelect() instanceof IdentifierTree select
-            && select.getName().contentEquals("super")) {
+        if (callee.isConstructor() && ConstructorCalls.isSuperCall(tree)) {
           // super(in): the object being built keeps what its superclass is given, as the analysis
           // has it; this(in) is judged by the other constructor's body, as any helper in sight.
           tree.getArguments().forEach(this::record);

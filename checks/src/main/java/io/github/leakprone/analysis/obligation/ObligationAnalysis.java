@@ -65,6 +65,7 @@ import io.github.leakprone.catalog.ContainerStores;
 import io.github.leakprone.catalog.ResourceSpec;
 import io.github.leakprone.trees.BodySearch;
 import io.github.leakprone.trees.Casts;
+import io.github.leakprone.trees.ConstructorCalls;
 import io.github.leakprone.trees.EnumSwitches;
 import io.github.leakprone.trees.FirstPassGuards;
 import io.github.leakprone.trees.HolderFields;
@@ -840,9 +841,7 @@ public final class ObligationAnalysis {
     if (releasesReceiver || onlyAsksWhatOpensNothing(call, method, facts, target.holders)) {
       return new Eval(transfers.release(facts, target.holders), Holders.NONE);
     }
-    if (method.isConstructor()
-        && call.getMethodSelect() instanceof IdentifierTree select
-        && select.getName().contentEquals("super")) {
+    if (method.isConstructor() && ConstructorCalls.isSuperCall(call)) {
       // super(in): the object being built keeps what its superclass is given, as a decorator's
       // field does (FilterInputStream). this(in) is judged by its body, in sight in this class.
       for (Holders argument : arguments) {
@@ -1398,9 +1397,7 @@ public final class ObligationAnalysis {
 
   /** Whether {@code call} is a constructor's {@code this(...)}, handing over to another one. */
   private static boolean isThisCall(MethodInvocationTree call, MethodSymbol method) {
-    return method.isConstructor()
-        && call.getMethodSelect() instanceof IdentifierTree select
-        && select.getName().contentEquals("this");
+    return method.isConstructor() && ConstructorCalls.isThisCall(call);
   }
 
   /**

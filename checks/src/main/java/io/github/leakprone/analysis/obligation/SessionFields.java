@@ -23,6 +23,7 @@ import io.github.leakprone.catalog.ResourceSpec;
 import io.github.leakprone.trees.Casts;
 import io.github.leakprone.trees.ClassMethods;
 import io.github.leakprone.trees.CompiledWithUs;
+import io.github.leakprone.trees.Receivers;
 import io.github.leakprone.trees.ReturnedValues;
 import java.util.HashMap;
 import java.util.Map;
@@ -65,16 +66,12 @@ final class SessionFields {
     if (field == null
         || field.getKind() != ElementKind.FIELD
         || ASTHelpers.isStatic(field)
-        || !(receiver instanceof IdentifierTree || isOnThis(receiver))) {
+        || !(receiver instanceof IdentifierTree
+            || (receiver instanceof MemberSelectTree select
+                && Receivers.isThisOrImplicit(select.getExpression())))) {
       return false;
     }
     return known.computeIfAbsent(field, this::holdsAnEndedSession);
-  }
-
-  private static boolean isOnThis(ExpressionTree receiver) {
-    return receiver instanceof MemberSelectTree select
-        && select.getExpression() instanceof IdentifierTree self
-        && self.getName().contentEquals("this");
   }
 
   private boolean holdsAnEndedSession(Symbol field) {
