@@ -571,6 +571,63 @@ final class HeavyweightClientPerCallOnceTest {
   }
 
   /**
+   * A template method's steps are its lifecycle too: ActiveMQ's KahaDB store builds its executors
+   * in {@code doStart()}, which its {@code ServiceSupport.start()} runs once behind a state check,
+   * and shuts them down in {@code doStop()} (a holdout round's false finding); Tomcat's {@code
+   * startInternal()} and {@code stopInternal()} the same. A step that is no start ({@code
+   * doWork()}) still builds one per call.
+   */
+  @Test
+  void aTemplateMethodsStartAndStopStepsAreItsLifecycle() {
+    helper
+        .addSourceLines(
+            "Stores.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+
+            class KahaStore {
+              private ExecutorService queueExecutor;
+
+              protected void doStart() {
+                queueExecutor = Executors.newFixedThreadPool(2);
+              }
+
+              protected void doStop() {
+                queueExecutor.shutdownNow();
+                queueExecutor = null;
+              }
+            }
+
+            class Valve {
+              private ExecutorService executor;
+
+              protected void startInternal() {
+                executor = Executors.newSingleThreadExecutor();
+              }
+
+              protected void stopInternal() {
+                executor.shutdown();
+              }
+            }
+
+            class Worker {
+              private ExecutorService executor;
+
+              protected void doWork() {
+                // BUG: Diagnostic contains: built on every call of doWork() and stored in field executor
+                executor = Executors.newSingleThreadExecutor();
+              }
+
+              protected void doStop() {
+                executor.shutdown();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A client built in a start method and released in another method of its class, an end method or
    * the stop that pairs with that start (JobRunr's lock-renewal timer, started when the lock is
    * taken and shut down when it is removed), is owned by its object; so is one kept in a field of a

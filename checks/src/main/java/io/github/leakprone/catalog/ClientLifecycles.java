@@ -28,12 +28,16 @@ public final class ClientLifecycles {
    */
   public static final ImmutableSet<String> END_ANNOTATIONS = ImmutableSet.of("PreDestroy");
 
+  /** The suffix of Tomcat's template steps ({@code startInternal}): see {@link #templateStep}. */
+  private static final String INTERNAL = "Internal";
+
   /**
    * Whether {@code method} starts its object's service life: one of {@link #START_NAMES}, or one of
-   * them followed by more words ({@code startPolling}, {@code initPool}, {@code openSession}).
+   * them followed by more words ({@code startPolling}, {@code initPool}, {@code openSession}), also
+   * as a template method's step ({@code doStart}, {@code startInternal}).
    */
   public static boolean starts(MethodSymbol method) {
-    String name = method.getSimpleName().toString();
+    String name = templateStep(method.getSimpleName().toString());
     if (START_NAMES.contains(name)) {
       return true;
     }
@@ -45,8 +49,12 @@ public final class ClientLifecycles {
     return false;
   }
 
+  /**
+   * Whether {@code method} ends its object's service life: one of {@link #END_NAMES}, also as a
+   * template method's step ({@code doStop}, {@code stopInternal}), or a {@code @PreDestroy} method.
+   */
   public static boolean ends(MethodSymbol method) {
-    if (END_NAMES.contains(method.getSimpleName().toString())) {
+    if (END_NAMES.contains(templateStep(method.getSimpleName().toString()))) {
       return true;
     }
     for (AnnotationMirror annotation : method.getAnnotationMirrors()) {
@@ -56,6 +64,24 @@ public final class ClientLifecycles {
       }
     }
     return false;
+  }
+
+  /**
+   * The lifecycle name a template method's step stands for: {@code doStart} and {@code doStop}
+   * (ActiveMQ's and Camel's {@code ServiceSupport}, Jetty's {@code AbstractLifeCycle}), {@code
+   * startInternal} and {@code stopInternal} (Tomcat's {@code LifecycleBase}), which the base
+   * class's {@code start()} and {@code stop()} call once each behind their own state checks; any
+   * other name as it is.
+   */
+  private static String templateStep(String name) {
+    String step = name;
+    if (step.length() > 2 && step.startsWith("do") && Character.isUpperCase(step.charAt(2))) {
+      step = Character.toLowerCase(step.charAt(2)) + step.substring(3);
+    }
+    if (step.endsWith(INTERNAL) && step.length() > INTERNAL.length()) {
+      step = step.substring(0, step.length() - INTERNAL.length());
+    }
+    return step;
   }
 
   private ClientLifecycles() {}

@@ -53,11 +53,12 @@ final class SessionFields {
   }
 
   /**
-   * Whether {@code site} makes its resource of a field of this object that holds a session its
-   * class ends ({@code connection.prepareStatement(sql)}, {@code
-   * this.connection.createStatement()}).
+   * Whether {@code site}, whose resource {@code holder} keeps, makes it of a field of the same
+   * object that holds a session its class ends ({@code connection.prepareStatement(sql)}, {@code
+   * this.connection.createStatement()}). An inner object that keeps a statement of its outer
+   * object's connection may be one of many made on it while it stays open.
    */
-  boolean madeOfAnEndedSession(Tree site) {
+  boolean madeOfAnEndedSession(Tree site, Symbol holder) {
     if (!(site instanceof MethodInvocationTree call)) {
       return false;
     }
@@ -71,7 +72,8 @@ final class SessionFields {
                 && Receivers.isThisOrImplicit(select.getExpression())))) {
       return false;
     }
-    return known.computeIfAbsent(field, this::holdsAnEndedSession);
+    return holder.enclClass().isSubClass(field.enclClass(), state.getTypes())
+        && known.computeIfAbsent(field, this::holdsAnEndedSession);
   }
 
   private boolean holdsAnEndedSession(Symbol field) {

@@ -223,7 +223,7 @@ final class Transfers {
             // the program's life, or they go when it ends the session they were made of.
             if (holdingFields.stream().allMatch(fields::neverLetGo)
                 && !fields.heldUntilTheProgramEnds(holdingFields.get(0))
-                && !fields.goesWithItsSession(obligation.site())) {
+                && !fields.goesWithItsSession(obligation.site(), holdingFields.get(0))) {
               book.lost(obligation, Witnesses.fieldNeverClosed(holdingFields.get(0)));
             } else {
               book.handled(Set.of(obligation.site()));

@@ -67,11 +67,12 @@ final class UnreleasedFields {
   }
 
   /**
-   * Whether what {@code site} made, kept in a field, goes when the object ends a session it holds
-   * in another ({@link SessionFields}): its statements of the connection it opened and closes.
+   * Whether what {@code site} made, kept in {@code field}, goes when the object ends a session it
+   * holds in another ({@link SessionFields}): its statements of the connection it opened and
+   * closes.
    */
-  boolean goesWithItsSession(Tree site) {
-    return sessions.madeOfAnEndedSession(site);
+  boolean goesWithItsSession(Tree site, Symbol field) {
+    return sessions.madeOfAnEndedSession(site, field);
   }
 
   private Set<Symbol> fieldsLetGo() {
