@@ -106,7 +106,8 @@ final class JdbcResourceLeakHeldBeyondTheMethodTest {
    * {@code DriverManager} and closes (dbc's map, whose superclass opens the connection through a
    * private helper and closes it), lives as long as that connection and goes with it: closing a
    * connection closes its statements. One prepared on a connection the object was given, or on one
-   * a data source (a pool's) handed out, may outlive the object and is still reported.
+   * a data source (a pool's) handed out, may outlive the object and is still reported, and so is
+   * one made of a field other classes may assign (neither final nor private).
    */
   @Test
   void aStatementKeptInAFieldGoesWithThePhysicalConnectionItsObjectCloses() {
@@ -186,6 +187,28 @@ final class JdbcResourceLeakHeldBeyondTheMethodTest {
                 }
               }
 
+              static class Reassignable {
+                Connection connection;
+                private PreparedStatement get;
+
+                Reassignable(String url) throws SQLException {
+                  this.connection = java.sql.DriverManager.getConnection(url);
+                }
+
+                void prepare() throws SQLException {
+                  // BUG: Diagnostic contains: PreparedStatement `get` acquired at line 54 is not closed after it is stored in field `get`
+                  get = connection.prepareStatement("SELECT v FROM m WHERE k = ?");
+                }
+
+                void use() throws SQLException {
+                  get.clearParameters();
+                }
+
+                void close() throws SQLException {
+                  connection.close();
+                }
+              }
+
               static class Pooled {
                 private final Connection connection;
                 private PreparedStatement get;
@@ -195,7 +218,7 @@ final class JdbcResourceLeakHeldBeyondTheMethodTest {
                 }
 
                 void prepare() throws SQLException {
-                  // BUG: Diagnostic contains: PreparedStatement `get` acquired at line 54 is not closed after it is stored in field `get`
+                  // BUG: Diagnostic contains: PreparedStatement `get` acquired at line 76 is not closed after it is stored in field `get`
                   get = connection.prepareStatement("SELECT v FROM m WHERE k = ?");
                 }
 

@@ -28,18 +28,19 @@ import io.github.leakprone.trees.ReturnedValues;
 import java.util.HashMap;
 import java.util.Map;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
 
 /**
  * Instance fields that hold a session their class ends: a physical connection ({@link
  * ResourceSpec#closingReleasesWhatItMade}: {@code DriverManager.getConnection}, directly or through
- * a method of the class that returns one) that some code of the class, in sight, closes. What is
- * made of such a field and kept in another field of the object lives as long as that session and
- * goes when it closes: dbc's map prepares its statements once, into fields, on the connection its
- * superclass opens with {@code DriverManager} and closes (in {@code finalize()}); closing that
- * connection closes them ("All Statement objects created from a given Connection object will be
- * closed when the close method for the Connection object is called", the JDBC specification). A
- * connection the object was given, or one a pool handed out, may outlive the object, and what the
- * object made of it with it.
+ * a method of the class that returns one) that some code of the class, in sight, closes; a final or
+ * private field, which no other class assigns. What is made of such a field and kept in another
+ * field of the object lives as long as that session and goes when it closes: dbc's map prepares its
+ * statements once, into fields, on the connection its superclass opens with {@code DriverManager}
+ * and closes (in {@code finalize()}); closing that connection closes them ("All Statement objects
+ * created from a given Connection object will be closed when the close method for the Connection
+ * object is called", the JDBC specification). A connection the object was given, or one a pool
+ * handed out, may outlive the object, and what the object made of it with it.
  */
 final class SessionFields {
 
@@ -77,6 +78,11 @@ final class SessionFields {
   }
 
   private boolean holdsAnEndedSession(Symbol field) {
+    // Only its class may assign it, so its class's code is the whole story.
+    if (!field.getModifiers().contains(Modifier.FINAL)
+        && !field.getModifiers().contains(Modifier.PRIVATE)) {
+      return false;
+    }
     ClassTree owner =
         field.owner instanceof ClassSymbol declaring
             ? JavacTrees.instance(state.context).getTree(declaring)
