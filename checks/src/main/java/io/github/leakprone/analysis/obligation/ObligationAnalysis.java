@@ -102,7 +102,6 @@ import java.util.function.Predicate;
 import javax.annotation.Nullable;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
-import javax.lang.model.type.TypeKind;
 
 /**
  * The obligation analysis: "a resource acquired here must be released on every path out of its
@@ -2172,9 +2171,7 @@ public final class ObligationAnalysis {
    */
   private boolean isFlag(Symbol symbol) {
     return symbol != null
-        && ((symbol.getKind() == ElementKind.LOCAL_VARIABLE
-                && symbol.asType().getKind() == TypeKind.BOOLEAN
-                && isReleaseFlag(symbol))
+        && ((ReleaseFlags.isBooleanLocal(symbol) && isReleaseFlag(symbol))
             || isFailureLocal(symbol));
   }
 

@@ -170,14 +170,19 @@ final class ReleaseFlags {
       @Override
       public Void visitIdentifier(IdentifierTree identifier, Void unused) {
         Symbol symbol = getSymbol(identifier);
-        if (symbol != null
-            && symbol.getKind() == ElementKind.LOCAL_VARIABLE
-            && symbol.asType().getKind() == TypeKind.BOOLEAN) {
+        if (isBooleanLocal(symbol)) {
           flags.add(symbol);
         }
         return null;
       }
     }.scan(condition, null);
+  }
+
+  /** Whether {@code symbol} is a local of type {@code boolean}, which alone can be such a flag. */
+  static boolean isBooleanLocal(Symbol symbol) {
+    return symbol != null
+        && symbol.getKind() == ElementKind.LOCAL_VARIABLE
+        && symbol.asType().getKind() == TypeKind.BOOLEAN;
   }
 
   private ReleaseFlags() {}

@@ -8,8 +8,6 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
@@ -23,11 +21,9 @@ import io.github.leakprone.catalog.ResourceSpec;
 import io.github.leakprone.trees.Casts;
 import io.github.leakprone.trees.ClassMethods;
 import io.github.leakprone.trees.CompiledWithUs;
-import io.github.leakprone.trees.Receivers;
 import io.github.leakprone.trees.ReturnedValues;
 import java.util.HashMap;
 import java.util.Map;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -64,13 +60,11 @@ final class SessionFields {
       return false;
     }
     ExpressionTree receiver = ASTHelpers.getReceiver(call);
-    Symbol field = receiver == null ? null : getSymbol(Casts.stripped(receiver));
-    if (field == null
-        || field.getKind() != ElementKind.FIELD
-        || ASTHelpers.isStatic(field)
-        || !(receiver instanceof IdentifierTree
-            || (receiver instanceof MemberSelectTree select
-                && Receivers.isThisOrImplicit(select.getExpression())))) {
+    if (receiver == null) {
+      return false;
+    }
+    Symbol field = getSymbol(receiver);
+    if (!ClassSummary.isOwnField(receiver, field) || ASTHelpers.isStatic(field)) {
       return false;
     }
     return holder.enclClass().isSubClass(field.enclClass(), state.getTypes())
