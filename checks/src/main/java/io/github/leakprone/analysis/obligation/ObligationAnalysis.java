@@ -301,8 +301,20 @@ public final class ObligationAnalysis {
       return;
     }
     UnreleasedFields fields = unit.unreleasedFields;
+    Facts returned = pending.takeAll(Kind.RETURN);
+    // What a private step of construction leaves in fields is lost if the constructor fails after
+    // the step returned; booked last, so that a path of this method's own is the one named.
+    Map<Obligation, Tree> lostWithTheObject = new HashMap<>();
+    if (method != null
+        && (holdsAField(out) || holdsAField(returned))
+        && isPrivateStepOfConstruction(method)) {
+      ConstructionFailures failures =
+          new ConstructionFailures(spec, summary, throwing, ownClass, state);
+      out = lostIfConstructionFails(out, failures, lostWithTheObject);
+      returned = lostIfConstructionFails(returned, failures, lostWithTheObject);
+    }
     transfers.atMethodEnd(out, true, fields, collections);
-    transfers.atMethodEnd(pending.takeAll(Kind.RETURN), true, fields, collections);
+    transfers.atMethodEnd(returned, true, fields, collections);
     // A constructor that throws hands its caller no object: what its fields hold is lost with it,
     // as with a method that runs only as a step of a constructor.
     Facts thrown = pending.takeAll(Kind.THROW);
@@ -312,6 +324,44 @@ public final class ObligationAnalysis {
                 && holdsAField(thrown)
                 && PrivateCalls.onlyStepsOfConstruction(state.getPath()));
     transfers.atMethodEnd(thrown, objectLives, fields, collections);
+    lostWithTheObject.forEach(
+        (obligation, failure) -> {
+          // Where the constructor succeeds, the object's close() releases it.
+          book.handled(Set.of(obligation.site()));
+          book.lost(obligation, witnesses.constructionFails(failure));
+        });
+  }
+
+  /**
+   * {@code facts} without what this method, a private step of construction, leaves in fields that
+   * its class releases later, where the constructor fails after the step returned: those go into
+   * {@code lost}, each with the call or {@code throw} that fails the constructor ({@link
+   * ConstructionFailures}). A field nothing releases is left to {@link Transfers#atMethodEnd},
+   * which reports it as never closed.
+   */
+  private @Nullable Facts lostIfConstructionFails(
+      @Nullable Facts facts, ConstructionFailures failures, Map<Obligation, Tree> lost) {
+    if (facts == null) {
+      return null;
+    }
+    int before = lost.size();
+    facts.forEach(
+        (obligation, witness) -> {
+          List<Symbol> held = obligation.fields();
+          if (!held.isEmpty() && !held.stream().allMatch(unit.unreleasedFields::neverLetGo)) {
+            failures
+                .after(state.getPath(), held.get(0))
+                .ifPresent(failure -> lost.put(obligation, failure));
+          }
+        });
+    return lost.size() == before ? facts : facts.without(lost::containsKey);
+  }
+
+  /** Whether {@code method}, this one, is private and runs only as a step of its constructors. */
+  private boolean isPrivateStepOfConstruction(MethodSymbol method) {
+    return !method.isStatic()
+        && method.getModifiers().contains(Modifier.PRIVATE)
+        && PrivateCalls.onlyStepsOfConstruction(state.getPath());
   }
 
   /** Whether some obligation of {@code facts} is held by a field. */

@@ -29,6 +29,11 @@ public record Witness(Kind kind, int line, String text, int rank) {
     /** A call to a method of the same class overwrote the field that held it. */
     CALL_OVERWRITE,
     /**
+     * A step of construction stored it in a field, and the constructor that called the step failed
+     * after it returned: no object came to exist to close it.
+     */
+    CONSTRUCTION_FAILS,
+    /**
      * A new resource was stored in a field that may still hold one from an earlier call: the
      * finding is about that earlier one.
      */
@@ -97,6 +102,7 @@ public record Witness(Kind kind, int line, String text, int rank) {
       case CAUGHT -> String.format("after the catch at line %d handles an exception", line);
       case OVERWRITE -> String.format("before `%s` is overwritten at line %d", text, line);
       case CALL_OVERWRITE -> "before " + text;
+      case CONSTRUCTION_FAILS -> "when " + text;
       case EARLIER_VALUE ->
           String.format(
               "before line %d stores a new one in field `%s`, which may still hold one from an"

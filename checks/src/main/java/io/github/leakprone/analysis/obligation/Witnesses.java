@@ -121,6 +121,22 @@ final class Witnesses {
             + "`");
   }
 
+  /**
+   * The event that fails the constructor after a step of it returned, where the constructor's line
+   * is not this method's: the step's finding names where its caller fails.
+   */
+  Witness constructionFails(Tree failure) {
+    String event =
+        failure instanceof ExpressionTree call
+            ? "`" + exception(call).text() + "` at line " + line(failure) + " throws"
+            : "the `throw` at line " + line(failure) + " is taken";
+    return new Witness(
+        Witness.Kind.CONSTRUCTION_FAILS,
+        line(failure),
+        event + " in the constructor that called this method, after it returned",
+        3);
+  }
+
   Witness earlierValue(Symbol field, Tree where) {
     return new Witness(Witness.Kind.EARLIER_VALUE, line(where), field.getSimpleName().toString());
   }
