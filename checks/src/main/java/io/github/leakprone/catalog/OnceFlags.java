@@ -19,6 +19,7 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
 import io.github.leakprone.trees.NullComparisons;
+import io.github.leakprone.trees.NullLiterals;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.ElementKind;
@@ -170,8 +171,7 @@ public final class OnceFlags {
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitAssignment(AssignmentTree tree, Void unused) {
-        if (getSymbol(tree.getVariable()) == flag
-            && stripParentheses(tree.getExpression()).getKind() == Tree.Kind.NULL_LITERAL) {
+        if (getSymbol(tree.getVariable()) == flag && NullLiterals.isNull(tree.getExpression())) {
           reset[0] = true;
         }
         return super.visitAssignment(tree, null);

@@ -6,9 +6,7 @@ import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LambdaExpressionTree;
-import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
-import com.sun.source.tree.Tree;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
@@ -46,13 +44,10 @@ public final class LambdaResults {
   }
 
   private static boolean mayBeNull(ExpressionTree expression) {
-    ExpressionTree e = expression;
-    while (e instanceof ParenthesizedTree parenthesized) {
-      e = parenthesized.getExpression();
-    }
-    if (e.getKind() == Tree.Kind.NULL_LITERAL) {
+    if (NullLiterals.isNull(expression)) {
       return true;
     }
+    ExpressionTree e = ASTHelpers.stripParentheses(expression);
     return e instanceof ConditionalExpressionTree conditional
         && (mayBeNull(conditional.getTrueExpression())
             || mayBeNull(conditional.getFalseExpression()));

@@ -197,7 +197,7 @@ public final class LocalVariables {
       @Override
       public Void visitAssignment(AssignmentTree tree, Void unused) {
         Symbol target = getSymbol(tree.getVariable());
-        if (target != null && tree.getExpression().getKind() == Tree.Kind.NULL_LITERAL) {
+        if (target != null && NullLiterals.isNull(tree.getExpression())) {
           nulled.add(target);
         }
         return super.visitAssignment(tree, null);

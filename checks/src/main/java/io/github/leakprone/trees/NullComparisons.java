@@ -25,7 +25,7 @@ public final class NullComparisons {
    */
   @Nullable
   public static ExpressionTree comparedWithNull(ExpressionTree tree) {
-    return comparedWith(tree, operand -> operand.getKind() == Tree.Kind.NULL_LITERAL);
+    return comparedWith(tree, NullLiterals::isNull);
   }
 
   /**

@@ -2,7 +2,6 @@ package io.github.leakprone.analysis.obligation;
 
 import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
-import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
@@ -39,6 +38,7 @@ import io.github.leakprone.trees.Listeners;
 import io.github.leakprone.trees.LocalVariables;
 import io.github.leakprone.trees.NoArgMethods;
 import io.github.leakprone.trees.NullComparisons;
+import io.github.leakprone.trees.NullLiterals;
 import io.github.leakprone.trees.Receivers;
 import io.github.leakprone.trees.ReturnedValues;
 import io.github.leakprone.trees.SameBodyScanner;
@@ -960,10 +960,10 @@ final class ClassSummary {
       } else if (inner instanceof ParenthesizedTree parenthesized) {
         inner = parenthesized.getExpression();
       } else if (inner instanceof ConditionalExpressionTree conditional
-          && isNull(conditional.getFalseExpression())) {
+          && NullLiterals.isNull(conditional.getFalseExpression())) {
         inner = conditional.getTrueExpression();
       } else if (inner instanceof ConditionalExpressionTree conditional
-          && isNull(conditional.getTrueExpression())) {
+          && NullLiterals.isNull(conditional.getTrueExpression())) {
         inner = conditional.getFalseExpression();
       } else {
         ExpressionTree checked = NullComparisons.checkedOperand(inner);
@@ -973,10 +973,6 @@ final class ClassSummary {
         inner = checked;
       }
     }
-  }
-
-  private static boolean isNull(ExpressionTree tree) {
-    return stripParentheses(tree).getKind() == Tree.Kind.NULL_LITERAL;
   }
 
   /** A field of the object or class being analysed, named plainly or through {@code this.}. */

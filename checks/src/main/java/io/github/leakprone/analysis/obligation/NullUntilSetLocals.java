@@ -11,6 +11,7 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import io.github.leakprone.trees.NullComparisons;
+import io.github.leakprone.trees.NullLiterals;
 import java.util.HashSet;
 import java.util.Set;
 import javax.annotation.Nullable;
@@ -38,7 +39,7 @@ final class NullUntilSetLocals {
         if (symbol != null
             && symbol.getKind() == ElementKind.LOCAL_VARIABLE
             && variable.getInitializer() != null
-            && stripParentheses(variable.getInitializer()).getKind() == Tree.Kind.NULL_LITERAL) {
+            && NullLiterals.isNull(variable.getInitializer())) {
           declaredNull.add(symbol);
         }
         return super.visitVariable(variable, null);
@@ -66,10 +67,10 @@ final class NullUntilSetLocals {
    */
   @Nullable
   static Boolean isSetBy(ExpressionTree value) {
-    ExpressionTree bare = stripParentheses(value);
-    if (bare.getKind() == Tree.Kind.NULL_LITERAL) {
+    if (NullLiterals.isNull(value)) {
       return false;
     }
+    ExpressionTree bare = stripParentheses(value);
     if (bare instanceof NewClassTree) {
       return true;
     }

@@ -76,6 +76,7 @@ import io.github.leakprone.trees.LocalVariables;
 import io.github.leakprone.trees.MainMethods;
 import io.github.leakprone.trees.ModeFlags;
 import io.github.leakprone.trees.NullComparisons;
+import io.github.leakprone.trees.NullLiterals;
 import io.github.leakprone.trees.PrivateCalls;
 import io.github.leakprone.trees.ProgramExits;
 import io.github.leakprone.trees.Receivers;
@@ -1226,10 +1227,10 @@ public final class ObligationAnalysis {
   private Type classMadeFor(Symbol local, Type declared) {
     Type made = null;
     for (ExpressionTree value : LocalVariables.storedValues(local, body)) {
-      ExpressionTree bare = stripParentheses(value);
-      if (bare.getKind() == Tree.Kind.NULL_LITERAL) {
+      if (NullLiterals.isNull(value)) {
         continue;
       }
+      ExpressionTree bare = stripParentheses(value);
       if (!(bare instanceof NewClassTree newClass)
           || newClass.getClassBody() != null
           || (made != null && !state.getTypes().isSameType(made, ASTHelpers.getType(newClass)))) {

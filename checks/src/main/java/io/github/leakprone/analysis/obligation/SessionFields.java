@@ -21,6 +21,7 @@ import io.github.leakprone.catalog.ResourceSpec;
 import io.github.leakprone.trees.Casts;
 import io.github.leakprone.trees.ClassMethods;
 import io.github.leakprone.trees.CompiledWithUs;
+import io.github.leakprone.trees.NullLiterals;
 import io.github.leakprone.trees.ReturnedValues;
 import java.util.HashMap;
 import java.util.Map;
@@ -120,7 +121,7 @@ final class SessionFields {
       private void note(ExpressionTree value) {
         if (opensASession(value, owner)) {
           assigned[0] = true;
-        } else if (!isNull(value)) {
+        } else if (!NullLiterals.isNull(value)) {
           otherwise[0] = true;
         }
       }
@@ -157,9 +158,5 @@ final class SessionFields {
     return !returned.isEmpty()
         && returned.stream()
             .allMatch(each -> spec.closingReleasesWhatItMade(Casts.stripped(each), state));
-  }
-
-  private static boolean isNull(ExpressionTree value) {
-    return Casts.stripped(value).getKind() == Tree.Kind.NULL_LITERAL;
   }
 }
