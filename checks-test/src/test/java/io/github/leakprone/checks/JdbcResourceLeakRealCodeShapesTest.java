@@ -829,4 +829,72 @@ final class JdbcResourceLeakRealCodeShapesTest {
             """)
         .doTest();
   }
+
+  /**
+   * sqldump's diff applier adds up the update counts of its DDL, one statement made and dropped per
+   * statement of the diff, inside a compound assignment ({@code count += ...}), once unseen; and
+   * its query runner declares {@code PreparedStatement stmt = null;} at the top of a loop's body, a
+   * new variable each pass: what the last pass left in it is lost when the pass ends, not
+   * "overwritten" at the declaration.
+   */
+  @Test
+  void aCompoundAssignmentAndALoopsOwnDeclarationLoseWhatTheyHold() {
+    helper
+        .addSourceLines(
+            "Diff.java",
+            """
+            import java.sql.Connection;
+            import java.sql.PreparedStatement;
+            import java.sql.SQLException;
+            import java.sql.Statement;
+            import java.util.List;
+
+            class Diff {
+              int apply(Connection conn, List<String> ddl) throws SQLException {
+                int updateCount = 0;
+                for (String sql : ddl) {
+                  // BUG: Diagnostic contains: Statement returned by createStatement() at line 12 is never stored
+                  updateCount += conn.createStatement().executeUpdate(sql);
+                }
+                return updateCount;
+              }
+
+              int applyClosed(Connection conn, List<String> ddl) throws SQLException {
+                int updateCount = 0;
+                try (Statement st = conn.createStatement()) {
+                  for (String sql : ddl) {
+                    updateCount += st.executeUpdate(sql);
+                  }
+                }
+                return updateCount;
+              }
+
+              void runAll(Connection conn, List<String> queries) throws SQLException {
+                for (String sql : queries) {
+                  PreparedStatement stmt = null;
+                  try {
+                    // BUG: Diagnostic contains: PreparedStatement `stmt` acquired at line 32 is never closed
+                    stmt = conn.prepareStatement(sql);
+                  } catch (SQLException e) {
+                    System.err.println("cannot prepare " + sql);
+                  }
+                  if (stmt != null) {
+                    stmt.execute();
+                  }
+                }
+              }
+
+              void runSome(Connection conn, List<String> queries) throws SQLException {
+                for (String sql : queries) {
+                  // BUG: Diagnostic contains: is not closed when the loop at line 43 starts its next pass
+                  PreparedStatement stmt = conn.prepareStatement(sql);
+                  if (stmt.execute()) {
+                    stmt.close();
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }

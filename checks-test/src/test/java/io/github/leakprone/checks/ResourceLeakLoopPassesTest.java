@@ -5,8 +5,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Each pass of a loop acquires a new resource at the same line: the one the last pass left in its
- * variables is another resource, lost when the last variable that holds it is overwritten, even
- * where a second variable (a view of it, a stream of the socket) outlives the first overwrite.
+ * variables is another resource, lost when the pass ends and the loop goes round to the
+ * declarations of those variables again, even where a second variable (a view of it, a stream of
+ * the socket) holds it too.
  */
 final class ResourceLeakLoopPassesTest {
 
@@ -15,11 +16,12 @@ final class ResourceLeakLoopPassesTest {
 
   /**
    * A server's accept loop that keeps each socket's stream in a second variable and never closes
-   * either: every connection's socket is lost when the next pass overwrites the stream. In {@code
-   * main} too, whose exit releases only what is open when it ends, not one socket per pass.
+   * either: every connection's socket is lost when the next pass begins. In {@code main} too, whose
+   * exit releases only what is open when it ends, not one socket per pass: there the finding names
+   * the loop's next pass, the path that loses all but the last.
    */
   @Test
-  void aSocketHeldAlsoByItsStreamIsLostWhenTheNextPassOverwritesBoth() {
+  void aSocketHeldAlsoByItsStreamIsLostWhenTheNextPassBegins() {
     helper
         .addSourceLines(
             "Echo.java",
@@ -34,7 +36,7 @@ final class ResourceLeakLoopPassesTest {
               public static void main(String[] args) throws IOException {
                 ServerSocket server = new ServerSocket(Integer.parseInt(args[0]));
                 while (true) {
-                  // BUG: Diagnostic contains: Socket `client` acquired at line 12 is not closed before `in`, which also holds it, is overwritten at line 13
+                  // BUG: Diagnostic contains: Socket `client` acquired at line 12 is not closed when the loop at line 10 starts its next pass
                   Socket client = server.accept();
                   InputStream in = client.getInputStream();
                   in.read();
@@ -43,7 +45,7 @@ final class ResourceLeakLoopPassesTest {
 
               void serve(ServerSocket server) throws IOException {
                 while (true) {
-                  // BUG: Diagnostic contains: Socket `client` acquired at line 21 is not closed before `out`, which also holds it, is overwritten at line 22
+                  // BUG: Diagnostic contains: Socket `client` acquired at line 21 is never closed
                   Socket client = server.accept();
                   OutputStream out = client.getOutputStream();
                   out.write(1);

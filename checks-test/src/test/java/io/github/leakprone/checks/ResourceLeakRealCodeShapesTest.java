@@ -2831,7 +2831,7 @@ final class ResourceLeakRealCodeShapesTest {
 
               void greetEach(ServerSocketChannel server, Channels manager) throws IOException {
                 for (; ; ) {
-                  // BUG: Diagnostic contains: is not closed before `client` is overwritten
+                  // BUG: Diagnostic contains: is never closed
                   SocketChannel client = server.accept();
                   manager.greet(client);
                 }
@@ -2839,7 +2839,7 @@ final class ResourceLeakRealCodeShapesTest {
 
               void describeEach(ServerSocketChannel server, Channels manager) throws IOException {
                 for (; ; ) {
-                  // BUG: Diagnostic contains: is not closed before `client` is overwritten
+                  // BUG: Diagnostic contains: is never closed
                   SocketChannel client = server.accept();
                   System.out.println(manager.newDescription(client));
                 }
@@ -2894,7 +2894,7 @@ final class ResourceLeakRealCodeShapesTest {
 
               void greetEach(ServerSocketChannel server, ServerHandler handler) throws IOException {
                 for (; ; ) {
-                  // BUG: Diagnostic contains: is not closed before `client` is overwritten
+                  // BUG: Diagnostic contains: is never closed
                   SocketChannel client = server.accept();
                   greet(handler, client);
                 }

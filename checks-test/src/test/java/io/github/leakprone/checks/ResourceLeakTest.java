@@ -2126,12 +2126,29 @@ final class ResourceLeakTest {
 
   /**
    * Libraries that parse through the JDK's parsers close what they parse too (Commons Digester,
-   * dom4j, JDOM 2, DBUnit's flat XML data sets; stand-ins here, matched by name); a stream read by
-   * another library's method is still the caller's to close.
+   * dom4j, JDOM 2, DBUnit's flat XML data sets, JAXB's unmarshaller: sqldump reads its schema files
+   * so; stand-ins here, matched by name); a stream read by another library's method is still the
+   * caller's to close.
    */
   @Test
   void whatALibraryParsesThroughTheJdksParserItCloses() {
     helper
+        .addSourceLines(
+            "Unmarshaller.java",
+            """
+            package javax.xml.bind;
+
+            public interface Unmarshaller {
+              Object unmarshal(java.io.Reader reader) throws JAXBException;
+            }
+            """)
+        .addSourceLines(
+            "JAXBException.java",
+            """
+            package javax.xml.bind;
+
+            public class JAXBException extends Exception {}
+            """)
         .addSourceLines(
             "Digester.java",
             """
@@ -2178,8 +2195,14 @@ final class ResourceLeakTest {
                 return new org.dbunit.dataset.xml.FlatXmlDataSetBuilder().build(input).hashCode();
               }
 
+              Object schema(java.io.File file, javax.xml.bind.Unmarshaller unmarshaller)
+                  throws IOException, javax.xml.bind.JAXBException {
+                java.io.Reader reader = new java.io.FileReader(file);
+                return unmarshaller.unmarshal(reader);
+              }
+
               Properties properties(URL url) throws IOException {
-                // BUG: Diagnostic contains: InputStream `input` acquired at line 24 is never closed
+                // BUG: Diagnostic contains: InputStream `input` acquired at line 30 is never closed
                 InputStream input = url.openStream();
                 Properties properties = new Properties();
                 properties.load(input);

@@ -367,10 +367,17 @@ public final class IoResources implements ResourceSpec {
    * in an {@code InputSource} and hand it to an {@code XMLReader} (read in their bytecode: Digester
    * 1.8.1, dom4j 1.1, JDOM 2.0.6.1), and DBUnit's {@code FlatXmlDataSetBuilder.build} parses it at
    * once through the JDK's SAX parser (a flat XML data set caches its rows; a malformed one fails
-   * with the stream closed, tried on JDK 17 through Database Rider).
+   * with the stream closed, tried on JDK 17 through Database Rider). JAXB's {@code
+   * Unmarshaller.unmarshal} and {@code JAXB.unmarshal} of a stream or reader parse it the same way,
+   * through a SAX {@code XMLReader} (sqldump's schema and diff readers, false findings of the
+   * seventy-third holdout round).
    */
   private static final ImmutableList<MethodRef> XML_PARSES =
       ImmutableList.of(
+          new MethodRef("javax.xml.bind.Unmarshaller", "unmarshal"),
+          new MethodRef("jakarta.xml.bind.Unmarshaller", "unmarshal"),
+          new MethodRef("javax.xml.bind.JAXB", "unmarshal"),
+          new MethodRef("jakarta.xml.bind.JAXB", "unmarshal"),
           new MethodRef("javax.xml.parsers.DocumentBuilder", "parse"),
           new MethodRef("javax.xml.parsers.SAXParser", "parse"),
           new MethodRef("org.xml.sax.XMLReader", "parse"),

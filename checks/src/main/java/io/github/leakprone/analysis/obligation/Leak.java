@@ -41,7 +41,7 @@ public record Leak(
   public boolean neverReleased() {
     return !handledSomewhere
         && switch (witness.kind()) {
-          case END, JUMP, EXCEPTION, NEVER_STORED -> true;
+          case END, JUMP, EXCEPTION, NEVER_STORED, NEXT_PASS -> true;
           case NONE,
               CAUGHT,
               OVERWRITE,

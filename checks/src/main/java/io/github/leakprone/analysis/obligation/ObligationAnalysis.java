@@ -20,6 +20,7 @@ import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ContinueTree;
 import com.sun.source.tree.DoWhileLoopTree;
@@ -792,6 +793,14 @@ public final class ObligationAnalysis {
     }
     if (tree instanceof AssignmentTree assignment) {
       return assignment(assignment, in);
+    }
+    if (tree instanceof CompoundAssignmentTree compound) {
+      // count += conn.createStatement().executeUpdate(sql): the right side runs as any
+      // expression does (sqldump's applyDiffToDB lost a statement per DDL so, unseen); the value
+      // stored is a number or a string, and a boolean flag combined so is no longer known.
+      Facts facts = expression(compound.getVariable(), in).facts;
+      facts = expression(compound.getExpression(), facts).facts;
+      return new Eval(forgetFlagsAssignedIn(compound, facts), Holders.NONE);
     }
     if (tree instanceof ConditionalExpressionTree conditional) {
       Facts[] branches = condition(conditional.getCondition(), in);
@@ -1796,7 +1805,14 @@ public final class ObligationAnalysis {
     // (a wrapper over it, or the same object), so the variable still holds it.
     Predicate<Obligation> stillHeld =
         value.holders.items().contains(target) ? value.holders::selects : obligation -> false;
-    Facts facts = transfers.kill(value.facts, target, witnesses.overwrite(where), stillHeld);
+    // A declaration holds something already only when its loop has gone round to it again: the
+    // last pass's variable, out of scope, is what lost it (sqldump's `PreparedStatement stmt =
+    // null;` at the top of a loop's body is no overwrite of anything the reader sees).
+    Witness lost =
+        where instanceof VariableTree && !loops.isEmpty()
+            ? witnesses.nextPass(loops.peek())
+            : witnesses.overwrite(where);
+    Facts facts = transfers.kill(value.facts, target, lost, stillHeld);
     if (value.holders.isEmpty()) {
       return facts;
     }

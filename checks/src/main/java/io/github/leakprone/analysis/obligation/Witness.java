@@ -29,6 +29,11 @@ public record Witness(Kind kind, int line, String text, int rank) {
     /** A call to a method of the same class overwrote the field that held it. */
     CALL_OVERWRITE,
     /**
+     * Its loop went round again, to the declaration of the local that held it: a new variable each
+     * pass, so the last pass's resource went out of reach when that pass ended.
+     */
+    NEXT_PASS,
+    /**
      * A step of construction stored it in a field, and the constructor that called the step failed
      * after it returned: no object came to exist to close it.
      */
@@ -102,6 +107,7 @@ public record Witness(Kind kind, int line, String text, int rank) {
       case CAUGHT -> String.format("after the catch at line %d handles an exception", line);
       case OVERWRITE -> String.format("before `%s` is overwritten at line %d", text, line);
       case CALL_OVERWRITE -> "before " + text;
+      case NEXT_PASS -> String.format("when the loop at line %d starts its next pass", line);
       case CONSTRUCTION_FAILS -> "when " + text;
       case EARLIER_VALUE ->
           String.format(

@@ -105,6 +105,10 @@ final class Witnesses {
     return new Witness(Witness.Kind.OVERWRITE, line(where), name);
   }
 
+  Witness nextPass(Tree loop) {
+    return new Witness(Witness.Kind.NEXT_PASS, line(loop), "");
+  }
+
   Witness callOverwrite(MethodInvocationTree call, Symbol field) {
     int line = line(call);
     // Concatenated, not formatted: made at every call of an own method that writes a field, on
