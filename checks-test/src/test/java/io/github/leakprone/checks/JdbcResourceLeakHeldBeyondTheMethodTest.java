@@ -402,6 +402,66 @@ final class JdbcResourceLeakHeldBeyondTheMethodTest {
         .doTest();
   }
 
+  /**
+   * Apache SIS's feature iterator keeps only the result set of {@code
+   * connection.createStatement().executeQuery(sql)} in a field, and its {@code close()} takes the
+   * statement back through a copy of that field ({@code r.getStatement()}) and closes it: the
+   * object keeps the statement with its result set. A class that closes only the result set loses
+   * the statement.
+   */
+  @Test
+  void aTemporaryStatementGoesWithTheResultSetAFieldKeepsWhereTheClassClosesItsParent() {
+    helper
+        .addSourceLines(
+            "Iterators.java",
+            """
+            import java.sql.Connection;
+            import java.sql.ResultSet;
+            import java.sql.SQLException;
+            import java.sql.Statement;
+
+            class Iterators {
+              static class Rows implements AutoCloseable {
+                private ResultSet result;
+
+                Rows(Connection connection, String sql) throws SQLException {
+                  result = connection.createStatement().executeQuery(sql);
+                }
+
+                boolean next() throws SQLException {
+                  return result.next();
+                }
+
+                @Override
+                public void close() throws SQLException {
+                  final ResultSet r = result;
+                  if (r != null) {
+                    result = null;
+                    final Statement s = r.getStatement();
+                    r.close();
+                    s.close();
+                  }
+                }
+              }
+
+              static class ResultOnly implements AutoCloseable {
+                private ResultSet result;
+
+                ResultOnly(Connection connection, String sql) throws SQLException {
+                  // BUG: Diagnostic contains: Statement returned by createStatement() at line 35 is never stored
+                  result = connection.createStatement().executeQuery(sql);
+                }
+
+                @Override
+                public void close() throws SQLException {
+                  result.close();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void aLocalCollectionThatNothingEmpties() {
     helper

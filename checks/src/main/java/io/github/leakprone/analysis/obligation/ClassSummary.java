@@ -483,6 +483,8 @@ final class ClassSummary {
       }
 
       // Whether `value` gets the parent of what a field of this object holds.
+      // results.getStatement(), or r.getStatement() of a local copy (final ResultSet r = result;
+      // the race-safe close of Apache SIS's FeatureIterator).
       private boolean isParentOfField(ExpressionTree value) {
         if (!(value instanceof MethodInvocationTree call)) {
           return false;
@@ -492,7 +494,8 @@ final class ClassSummary {
         return getter != null
             && receiver != null
             && spec.isParentGetter(getter, state)
-            && isOwnField(receiver, getSymbol(receiver));
+            && (isOwnField(receiver, getSymbol(receiver))
+                || fieldCopies.containsKey(getSymbol(receiver)));
       }
 
       // The position of the parameter whose parent `value` gets, or -1: directly

@@ -1839,7 +1839,34 @@ public final class ObligationAnalysis {
             book.named(obligation.site(), target);
           }
         });
-    return facts.addAlias(value.holders::selectsAsStored, target);
+    return keepTemporaryParentsWith(
+        facts.addAlias(value.holders::selectsAsStored, target), value.holders, target);
+  }
+
+  /**
+   * {@code facts} where the temporary parents of what {@code target}, a field, now holds are held
+   * by it too, if the class closes the parent of what its fields hold: Apache SIS's {@code result =
+   * connection.createStatement().executeQuery(sql)}, whose statement its {@code close()} takes back
+   * with {@code result.getStatement()}. The object keeps the statement with its result set.
+   */
+  private Facts keepTemporaryParentsWith(Facts facts, Holders stored, Symbol target) {
+    if (target.getKind() != ElementKind.FIELD) {
+      return facts;
+    }
+    Set<Tree> parents = new HashSet<>();
+    facts.forEach(
+        (obligation, witness) -> {
+          if (obligation.parentSite() != null && stored.selects(obligation)) {
+            parents.add(obligation.parentSite());
+          }
+        });
+    // Asked only where a temporary's child is kept: the question reads every method of the class.
+    if (parents.isEmpty() || !summary.closesParentsOfFields()) {
+      return facts;
+    }
+    return facts.addAlias(
+        obligation -> obligation.aliases().isEmpty() && parents.contains(obligation.site()),
+        target);
   }
 
   /**
