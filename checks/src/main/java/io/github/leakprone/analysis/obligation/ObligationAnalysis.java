@@ -4,6 +4,8 @@ import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
+import com.google.common.base.Supplier;
+import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
@@ -307,9 +309,11 @@ public final class ObligationAnalysis {
     // What a private step of construction leaves in fields is lost if the constructor fails after
     // the step returned; booked last, so that a path of this method's own is the one named.
     Map<Obligation, Tree> lostWithTheObject = new HashMap<>();
-    if (method != null
-        && (holdsAField(out) || holdsAField(returned))
-        && isPrivateStepOfConstruction(method)) {
+    // Asked here and of the thrown paths below, at most once: it scans the class for the calls.
+    Supplier<Boolean> stepOfConstruction =
+        Suppliers.memoize(
+            () -> method != null && PrivateCalls.onlyStepsOfConstruction(state.getPath()));
+    if ((holdsAField(out) || holdsAField(returned)) && stepOfConstruction.get()) {
       ConstructionFailures failures =
           new ConstructionFailures(spec, summary, throwing, ownClass, state);
       out = lostIfConstructionFails(out, failures, lostWithTheObject);
@@ -320,11 +324,7 @@ public final class ObligationAnalysis {
     // A constructor that throws hands its caller no object: what its fields hold is lost with it,
     // as with a method that runs only as a step of a constructor.
     Facts thrown = pending.takeAll(Kind.THROW);
-    boolean objectLives =
-        !constructor
-            && !(method != null
-                && holdsAField(thrown)
-                && PrivateCalls.onlyStepsOfConstruction(state.getPath()));
+    boolean objectLives = !constructor && !(holdsAField(thrown) && stepOfConstruction.get());
     transfers.atMethodEnd(thrown, objectLives, fields, collections);
     lostWithTheObject.forEach(
         (obligation, failure) -> {
@@ -357,13 +357,6 @@ public final class ObligationAnalysis {
           }
         });
     return lost.size() == before ? facts : facts.without(lost::containsKey);
-  }
-
-  /** Whether {@code method}, this one, is private and runs only as a step of its constructors. */
-  private boolean isPrivateStepOfConstruction(MethodSymbol method) {
-    return !method.isStatic()
-        && method.getModifiers().contains(Modifier.PRIVATE)
-        && PrivateCalls.onlyStepsOfConstruction(state.getPath());
   }
 
   /** Whether some obligation of {@code facts} is held by a field. */

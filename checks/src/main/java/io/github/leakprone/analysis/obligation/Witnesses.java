@@ -137,8 +137,7 @@ final class Witnesses {
     return new Witness(
         Witness.Kind.CONSTRUCTION_FAILS,
         line(failure),
-        event + " in the constructor that called this method, after it returned",
-        3);
+        event + " in the constructor that called this method, after it returned");
   }
 
   Witness earlierValue(Symbol field, Tree where) {
