@@ -897,4 +897,62 @@ final class JdbcResourceLeakRealCodeShapesTest {
             """)
         .doTest();
   }
+
+  /**
+   * sqldump's schema grabber logs a catalogue result set's columns under {@code
+   * log.isDebugEnabled()} before the loop that reads it: a failure of code only verbose logging
+   * runs is no path worth a finding (the catalogue's reads fail only on a broken connection, so
+   * none is left). Where the main path can fail too, it is the one named.
+   */
+  @Test
+  void codeOnlyVerboseLoggingRunsThrowsOnNoPath() {
+    helper
+        .addSourceLines(
+            "Grabber.java",
+            """
+            import java.sql.DatabaseMetaData;
+            import java.sql.ResultSet;
+            import java.sql.SQLException;
+            import java.util.ArrayList;
+            import java.util.List;
+
+            class Grabber {
+              interface Log {
+                boolean isDebugEnabled();
+
+                void debug(String message);
+              }
+
+              List<String> tables(DatabaseMetaData md, Log log) throws SQLException {
+                List<String> names = new ArrayList<>();
+                ResultSet rs = md.getTables(null, null, "%", null);
+                if (log.isDebugEnabled()) {
+                  log.debug("columns: " + rs.getMetaData().getColumnCount());
+                }
+                while (rs.next()) {
+                  names.add(rs.getString("TABLE_NAME"));
+                }
+                rs.close();
+                return names;
+              }
+
+              interface Sink {
+                void add(String name) throws SQLException;
+              }
+
+              void tablesInto(DatabaseMetaData md, Log log, Sink sink) throws SQLException {
+                // BUG: Diagnostic contains: is not closed when `sink.add(...)` at line 38 throws
+                ResultSet rs = md.getTables(null, null, "%", null);
+                if (log.isDebugEnabled() && rs != null) {
+                  log.debug("columns: " + rs.getMetaData().getColumnCount());
+                }
+                while (rs.next()) {
+                  sink.add(rs.getString("TABLE_NAME"));
+                }
+                rs.close();
+              }
+            }
+            """)
+        .doTest();
+  }
 }

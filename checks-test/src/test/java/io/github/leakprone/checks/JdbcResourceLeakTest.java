@@ -254,6 +254,69 @@ final class JdbcResourceLeakTest {
         .doTest();
   }
 
+  /**
+   * A {@code continue} taken because a flag was set ({@code if (ignore) continue;}) skips nothing
+   * that closes a result set opened before the loop: a later failure in the next pass loses it, and
+   * the message names that failure (sqldump's schema grabber, whose message named the {@code
+   * continue}). A {@code continue} that skips the close is the path itself.
+   */
+  @Test
+  void aContinueAfterAFlagIsNotThePathThatLosesTheResource() {
+    helper
+        .addSourceLines(
+            "Tables.java",
+            """
+            import java.sql.DatabaseMetaData;
+            import java.sql.PreparedStatement;
+            import java.sql.ResultSet;
+            import java.sql.SQLException;
+            import java.util.List;
+            import java.util.regex.Pattern;
+
+            class Tables {
+              interface Sink {
+                void add(String name) throws SQLException;
+              }
+
+              void grab(DatabaseMetaData md, Sink sink, List<Pattern> excluded) throws SQLException {
+                // BUG: Diagnostic contains: `rs` acquired at line 15 is not closed when `sink.add(...)` at line 31 throws
+                ResultSet rs = md.getTables(null, null, "%", null);
+                while (rs.next()) {
+                  String name = rs.getString("TABLE_NAME");
+                  if (name == null) {
+                    continue;
+                  }
+                  boolean ignore = false;
+                  for (Pattern p : excluded) {
+                    if (p.matcher(name).matches()) {
+                      ignore = true;
+                      break;
+                    }
+                  }
+                  if (ignore) {
+                    continue;
+                  }
+                  sink.add(name);
+                }
+                rs.close();
+              }
+
+              void each(java.sql.Connection conn, List<String> sqls) throws SQLException {
+                for (String sql : sqls) {
+                  // BUG: Diagnostic contains: `ps` acquired at line 39 is not closed when the `continue` at line 42 is taken
+                  PreparedStatement ps = conn.prepareStatement(sql);
+                  boolean skip = sql.isEmpty();
+                  if (skip) {
+                    continue;
+                  }
+                  ps.close();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void closingTheConnectionDoesNotCloseItsStatements() {
     helper

@@ -238,14 +238,20 @@ final class Facts {
    * the jump (the code it skipped closed nothing of it), so it keeps the witness of the bypassed
    * paths: a later loss is named after what loses it there, not after a {@code break} that only
    * ended a loop early. What the jump alone leaves open (it skipped the close) keeps the jump's.
+   *
+   * <p>"Open on both" asks for the same resource in the same variables, whatever flags the two
+   * know: {@code if (ignore) continue;} splits a result set by the value of {@code ignore}, and the
+   * copy that jumped is no less open on the path that did not.
    */
   static Facts landed(Facts bypassed, Facts jumped) {
     if (bypassed == null || jumped == null || bypassed.open.isEmpty()) {
       return join(bypassed, jumped);
     }
+    Map<Obligation, Witness> openBypassed = new LinkedHashMap<>();
+    bypassed.open.forEach((o, w) -> openBypassed.merge(o.withoutFlags(), w, Facts::earlier));
     Map<Obligation, Witness> plain = null;
     for (Map.Entry<Obligation, Witness> entry : jumped.open.entrySet()) {
-      Witness before = bypassed.open.get(entry.getKey());
+      Witness before = openBypassed.get(entry.getKey().withoutFlags());
       if (before != null && !before.equals(entry.getValue())) {
         if (plain == null) {
           plain = new LinkedHashMap<>(jumped.open);

@@ -40,6 +40,11 @@ record Obligation(
     return new Obligation(site, aliases, parentSite, Facts.withEntry(flags, flag, value));
   }
 
+  /** This obligation with no flag known: the resource and its holders alone. */
+  Obligation withoutFlags() {
+    return flags.isEmpty() ? this : new Obligation(site, aliases, parentSite, ImmutableMap.of());
+  }
+
   /** Whether no path this obligation stands for has {@code flag} equal to {@code value}. */
   boolean excludes(Symbol flag, boolean value) {
     Boolean known = flags.get(flag);

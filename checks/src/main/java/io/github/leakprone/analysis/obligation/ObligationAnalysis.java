@@ -76,6 +76,7 @@ import io.github.leakprone.trees.Identifiers;
 import io.github.leakprone.trees.LambdaResults;
 import io.github.leakprone.trees.Listeners;
 import io.github.leakprone.trees.LocalVariables;
+import io.github.leakprone.trees.LoggingGuards;
 import io.github.leakprone.trees.MainMethods;
 import io.github.leakprone.trees.ModeFlags;
 import io.github.leakprone.trees.NullComparisons;
@@ -171,6 +172,12 @@ public final class ObligationAnalysis {
 
   /** The loops whose body is being analysed, innermost first. */
   private final Deque<Tree> loops = new ArrayDeque<>();
+
+  /**
+   * How many branches that only verbose logging takes ({@link LoggingGuards}) surround the
+   * statement analysed: no exception leaves a call there.
+   */
+  private int verboseOnly;
 
   /** The {@code try} statements whose block is being analysed, innermost first. */
   private final Deque<TryTree> trying = new ArrayDeque<>();
@@ -434,8 +441,18 @@ public final class ObligationAnalysis {
         Set<Tree> opened = FirstPassGuards.callsIn(ifTree.getThenStatement());
         then = then.without(obligation -> opened.contains(obligation.site()));
       }
+      // What only verbose logging runs throws on no path worth a finding (sqldump's schema
+      // grabber, whose debug line reads a result set's metadata before the loop that reads it).
+      boolean verbose = LoggingGuards.onlyWhenVerbose(ifTree.getCondition());
+      verboseOnly += verbose ? 1 : 0;
+      Facts afterThen;
+      try {
+        afterThen = statement(ifTree.getThenStatement(), then);
+      } finally {
+        verboseOnly -= verbose ? 1 : 0;
+      }
       return Facts.join(
-          statement(ifTree.getThenStatement(), then),
+          afterThen,
           ifTree.getElseStatement() == null
               ? endOfStatement(branches[1])
               : statement(ifTree.getElseStatement(), endOfStatement(branches[1])));
@@ -2031,7 +2048,9 @@ public final class ObligationAnalysis {
    * the temporaries of {@code alsoLost} when it throws.
    */
   private void mayThrow(Facts facts, ExpressionTree call, Holders alsoLost) {
-    if (facts == null || facts.isEmpty()) {
+    // Code only verbose logging runs is diagnostics, off in production: a resource lost only if
+    // it fails there is lost only when debugging is on and something else has gone wrong.
+    if (facts == null || facts.isEmpty() || verboseOnly > 0) {
       return;
     }
     Witness witness = witnesses.exception(call);
