@@ -955,4 +955,110 @@ final class JdbcResourceLeakRealCodeShapesTest {
             """)
         .doTest();
   }
+
+  /**
+   * Avatica's server keeps each statement it makes in a Guava cache, wrapped in an object of its
+   * own, under an id it hands the client; the cache's removal listener closes it when the client
+   * closes the handle or the entry expires. A cache keeps what is put in it as a map does: the
+   * statement is the cache's, also put through the cache's getter. A statement the cache is not
+   * given stays the method's.
+   */
+  @Test
+  void aStatementPutInACacheIsTheCaches() {
+    helper
+        .addSourceLines(
+            "Meta.java",
+            """
+            import com.google.common.cache.Cache;
+            import com.google.common.cache.CacheBuilder;
+            import java.sql.Connection;
+            import java.sql.PreparedStatement;
+            import java.sql.SQLException;
+            import java.sql.Statement;
+            import java.util.concurrent.atomic.AtomicInteger;
+
+            class Meta {
+              static final class StatementInfo {
+                final Statement statement;
+
+                StatementInfo(Statement statement) {
+                  this.statement = statement;
+                }
+              }
+
+              private final AtomicInteger ids = new AtomicInteger();
+              private final Cache<Integer, StatementInfo> statements =
+                  CacheBuilder.newBuilder().build();
+
+              Cache<Integer, StatementInfo> cache() {
+                return statements;
+              }
+
+              int createStatement(Connection conn) throws SQLException {
+                Statement statement = conn.createStatement();
+                int id = ids.getAndIncrement();
+                statements.put(id, new StatementInfo(statement));
+                return id;
+              }
+
+              int prepare(Connection conn, String sql) throws SQLException {
+                PreparedStatement statement = conn.prepareStatement(sql);
+                int id = ids.getAndIncrement();
+                cache().put(id, new StatementInfo(statement));
+                return id;
+              }
+
+              int count(Connection conn, Cache<String, Integer> counts) throws SQLException {
+                // BUG: Diagnostic contains: `statement` acquired at line 42 is never closed
+                Statement statement = conn.createStatement();
+                counts.put("created", statement.getMaxRows());
+                return ids.get();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
+   * Obevo's JdbcHelper returns the open statement with its result set in a pair, for the caller to
+   * close both: a value declared to carry the statement's type ({@code Map.Entry<Statement,
+   * ResultSet>}, a library's {@code Pair}) carries the statement to whoever receives it. A pair
+   * that carries only a count leaves the statement the method's.
+   */
+  @Test
+  void aStatementReturnedInAPairIsTheCallers() {
+    helper
+        .addSourceLines(
+            "Queries.java",
+            """
+            import java.sql.Connection;
+            import java.sql.ResultSet;
+            import java.sql.SQLException;
+            import java.sql.Statement;
+            import java.util.Map;
+
+            class Queries {
+              Map.Entry<Statement, ResultSet> queryAndLeaveOpen(Connection conn, String sql)
+                  throws SQLException {
+                Statement statement = null;
+                try {
+                  statement = conn.createStatement();
+                  return Map.entry(statement, statement.executeQuery(sql));
+                } catch (SQLException e) {
+                  if (statement != null) {
+                    statement.close();
+                  }
+                  throw e;
+                }
+              }
+
+              Map.Entry<String, Integer> count(Connection conn, String sql) throws SQLException {
+                // BUG: Diagnostic contains: `statement` acquired at line 24 is never closed
+                Statement statement = conn.createStatement();
+                return Map.entry(sql, statement.executeUpdate(sql));
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -22,9 +22,10 @@ import com.sun.tools.javac.code.Type;
 import io.github.leakprone.trees.NullComparisons;
 
 /**
- * Calls that store their argument in the collection or map they are called on. What a method puts
- * there is the container's from then on: whoever empties the container releases it, not the method.
- * (Whether a static container grows, which is a different question, is {@link ContainerKinds}'s.)
+ * Calls that store their argument in the collection, map or cache they are called on. What a method
+ * puts there is the container's from then on: whoever empties the container releases it, not the
+ * method. (Whether a static container grows, which is a different question, is {@link
+ * ContainerKinds}'s.)
  */
 public final class ContainerStores {
 
@@ -54,7 +55,15 @@ public final class ContainerStores {
       VisitorState.memoize(
           state ->
               ImmutableList.of(
-                      "java.util.Collection", "java.util.Map", "com.google.common.collect.Multimap")
+                      "java.util.Collection",
+                      "java.util.Map",
+                      "com.google.common.collect.Multimap",
+                      // A cache keeps what is put in it as a map does, until it evicts it to
+                      // whatever its owner registered to hear of that (Avatica's statement cache,
+                      // whose removal listener closes the statement).
+                      "com.google.common.cache.Cache",
+                      "com.github.benmanes.caffeine.cache.Cache",
+                      "javax.cache.Cache")
                   .stream()
                   .map(name -> NamedTypes.get(name, state))
                   .filter(type -> type != null)

@@ -38,7 +38,29 @@ final class Wrappers {
             || ASTHelpers.isSubtype(result, argument, state)
             || NoArgMethods.find(result, "close", state).isPresent()
             || isInvocationHandler(argument, state)
-            || isBuilderGiven(call, result, argument, state));
+            || isBuilderGiven(call, result, argument, state)
+            || isElementType(result, argument, state));
+  }
+
+  /**
+   * Whether {@code result} is declared to carry values of the argument's type: a type argument of
+   * it is a resource type the argument is one of ({@code Tuples.pair(statement, resultSet)}
+   * returning a {@code Pair<Statement, ResultSet>}, {@code Optional.of(conn)}, {@code
+   * List.of(stream)}). Whoever receives such a value receives the resource in it, as Obevo's
+   * JdbcHelper hands its caller the open statement with its result set.
+   */
+  private static boolean isElementType(Type result, Type argument, VisitorState state) {
+    for (Type element : result.getTypeArguments()) {
+      Type bound =
+          element instanceof Type.WildcardType wildcard ? wildcard.getExtendsBound() : element;
+      if (bound != null
+          && !(bound instanceof Type.TypeVar)
+          && isResource(bound, state)
+          && ASTHelpers.isSubtype(argument, bound, state)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
