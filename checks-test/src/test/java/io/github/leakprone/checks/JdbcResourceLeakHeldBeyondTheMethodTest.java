@@ -803,4 +803,89 @@ final class JdbcResourceLeakHeldBeyondTheMethodTest {
             """)
         .doTest();
   }
+
+  /**
+   * Solr's DataImportHandler closes its iterator's statement through the class's own getter ({@code
+   * getStatement().close()}) before it nulls the field through the setter: a call of that close()
+   * releases the field, then overwrites it. A close() that only nulls the field loses the
+   * statement.
+   */
+  @Test
+  void anOwnCloseThatClosesTheFieldThroughItsGetterReleasesIt() {
+    helper
+        .addSourceLines(
+            "Source.java",
+            """
+            import java.sql.Connection;
+            import java.sql.ResultSet;
+            import java.sql.SQLException;
+            import java.sql.Statement;
+
+            abstract class Source {
+              abstract Connection getConnection() throws SQLException;
+
+              class Rows {
+                private ResultSet resultSet;
+                private Statement stmt = null;
+
+                Rows(String query) {
+                  try {
+                    stmt = getConnection().createStatement();
+                    resultSet = stmt.execute(query) ? stmt.getResultSet() : null;
+                  } catch (SQLException e) {
+                    close();
+                    throw new IllegalStateException(e);
+                  }
+                  if (resultSet == null) {
+                    close();
+                  }
+                }
+
+                void close() {
+                  try {
+                    if (resultSet != null) {
+                      resultSet.close();
+                    }
+                    if (getStatement() != null) {
+                      getStatement().close();
+                    }
+                  } catch (SQLException e) {
+                    // logged
+                  } finally {
+                    setStatement(null);
+                  }
+                }
+
+                Statement getStatement() {
+                  return stmt;
+                }
+
+                void setStatement(Statement stmt) {
+                  this.stmt = stmt;
+                }
+              }
+
+              class Forgetful {
+                private Statement stmt;
+
+                Forgetful(String query) throws SQLException {
+                  // BUG: Diagnostic contains: before the call to forget() at line 57 overwrites field `stmt`
+                  stmt = getConnection().createStatement();
+                  if (!stmt.execute(query)) {
+                    forget();
+                  }
+                }
+
+                void forget() {
+                  setStatement(null);
+                }
+
+                void setStatement(Statement stmt) {
+                  this.stmt = stmt;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }

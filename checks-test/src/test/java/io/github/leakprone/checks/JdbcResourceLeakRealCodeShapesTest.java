@@ -1061,4 +1061,47 @@ final class JdbcResourceLeakRealCodeShapesTest {
             """)
         .doTest();
   }
+
+  /**
+   * Avatica's server asks each statement it prepares whether it wraps one of its own before it
+   * caches it: what a driver's object wraps is its own class's answer, so asking fails on no path
+   * worth a finding. A call that runs the statement still may.
+   */
+  @Test
+  void askingWhatAStatementWrapsThrowsOnNoPath() {
+    helper
+        .addSourceLines(
+            "Prepare.java",
+            """
+            import java.sql.Connection;
+            import java.sql.PreparedStatement;
+            import java.sql.SQLException;
+            import java.util.Map;
+
+            class Prepare {
+              interface Own extends PreparedStatement {
+                int kind();
+              }
+
+              PreparedStatement prepare(Connection conn, String sql, Map<String, Integer> kinds)
+                  throws SQLException {
+                PreparedStatement statement = conn.prepareStatement(sql);
+                if (statement.isWrapperFor(Own.class)) {
+                  kinds.put(sql, statement.unwrap(Own.class).kind());
+                }
+                return statement;
+              }
+
+              PreparedStatement prepareAndRun(Connection conn, String sql) throws SQLException {
+                // BUG: Diagnostic contains: is not closed when `statement.execute()` at line 24 throws
+                PreparedStatement statement = conn.prepareStatement(sql);
+                if (statement.isWrapperFor(Own.class)) {
+                  statement.execute();
+                }
+                return statement;
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -210,6 +210,17 @@ public final class JdbcResources implements ResourceSpec {
           new MethodRef("java.sql.ResultSet", "getWarnings"));
 
   /**
+   * A driver's object asked what it wraps ({@code statement.isWrapperFor(AvaticaPreparedStatement
+   * .class)}, {@code unwrap(...)}): answered from the object's own class, so it fails only on a
+   * closed one, or on a type it does not wrap, a bug the first run shows (Avatica's server asks
+   * each statement it prepares).
+   */
+  private static final ImmutableList<MethodRef> WRAPPER_QUERIES =
+      ImmutableList.of(
+          new MethodRef("java.sql.Wrapper", "isWrapperFor"),
+          new MethodRef("java.sql.Wrapper", "unwrap"));
+
+  /**
    * The resources that live in a database session and die with it ({@link #goesWithItsSession}).
    */
   private static final ImmutableList<String> SESSION_CHILDREN =
@@ -391,9 +402,9 @@ public final class JdbcResources implements ResourceSpec {
    * resource holds, a connection's client-side reads ({@link #CONNECTION_LOCAL_READS}) answer from
    * what it keeps, as do its metadata's reads of the driver's identity ({@link #DRIVER_IDENTITY}),
    * a prepared statement's typed setters ({@link #TYPED_SETTERS}) keep a value for later, and a
-   * statement's options ({@link #STATEMENT_OPTIONS}) are kept until it runs: each throws only when
-   * called on a closed resource or a broken connection, or on a bug or a misconfiguration the first
-   * run shows.
+   * statement's options ({@link #STATEMENT_OPTIONS}) are kept until it runs, and what an object
+   * wraps is its own class's answer ({@link #WRAPPER_QUERIES}): each throws only when called on a
+   * closed resource or a broken connection, or on a bug or a misconfiguration the first run shows.
    */
   @Override
   public boolean failsOnlyWhenClosedOrBroken(MethodSymbol method, VisitorState state) {
@@ -403,7 +414,9 @@ public final class JdbcResources implements ResourceSpec {
               || MethodRef.anyMatches(CONNECTION_LOCAL_READS, method, state)
               || MethodRef.anyMatches(DRIVER_IDENTITY, method, state)
               || MethodRef.anyMatches(WARNINGS_RECEIVED, method, state);
-      case 1 -> optionFailsOnlyWhenClosed(method, state);
+      case 1 ->
+          optionFailsOnlyWhenClosed(method, state)
+              || MethodRef.anyMatches(WRAPPER_QUERIES, method, state);
       case 2 -> MethodRef.anyMatches(TYPED_SETTERS, method, state);
       default -> false;
     };

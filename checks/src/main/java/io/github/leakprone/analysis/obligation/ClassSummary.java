@@ -770,6 +770,12 @@ final class ClassSummary {
           released.add(symbol);
         } else if (fieldCopies.containsKey(symbol)) {
           released.add(fieldCopies.get(symbol));
+        } else if (value instanceof MethodInvocationTree call
+            && Receivers.isThisOrImplicit(getReceiver(call))) {
+          Symbol got = fieldItReturns(getSymbol(call));
+          if (got != null) {
+            released.add(got);
+          }
         }
       }
 
@@ -979,6 +985,26 @@ final class ClassSummary {
   }
 
   /** A field of the object or class being analysed, named plainly or through {@code this.}. */
+  /**
+   * The field of this object that {@code method}, a getter of this class, returns as it is ({@code
+   * Statement getStatement() { return stmt; }}): closing what it returns closes the field (Solr's
+   * DataImportHandler closes its iterator's statement with {@code getStatement().close()}).
+   */
+  @Nullable
+  private Symbol fieldItReturns(@Nullable MethodSymbol method) {
+    MethodTree getter = method == null ? null : methods.get(method);
+    if (getter == null
+        || !getter.getParameters().isEmpty()
+        || getter.getBody().getStatements().size() != 1
+        || !(getter.getBody().getStatements().get(0) instanceof ReturnTree returned)
+        || returned.getExpression() == null) {
+      return null;
+    }
+    ExpressionTree value = ASTHelpers.stripParentheses(returned.getExpression());
+    Symbol field = getSymbol(value);
+    return isOwnField(value, field) ? field : null;
+  }
+
   static boolean isOwnField(ExpressionTree tree, Symbol symbol) {
     if (!(symbol instanceof VarSymbol) || symbol.getKind() != ElementKind.FIELD) {
       return false;
