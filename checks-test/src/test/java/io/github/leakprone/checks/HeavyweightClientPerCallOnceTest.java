@@ -228,6 +228,74 @@ final class HeavyweightClientPerCallOnceTest {
   }
 
   /**
+   * A client stored in a field and shut down in a {@code finally} that runs after the store, itself
+   * or through a method of the class, ends with the call that made it: one alive at a time (Flume's
+   * exec source builds its flush timer at the top of each run of the command, and the run's {@code
+   * finally} calls {@code kill()}, which shuts it down). A {@code finally} that releases something
+   * else, or one that ran before the store, leaves it to pile up.
+   */
+  @Test
+  void aClientShutDownInAFinallyAfterItIsStoredIsNoPileUp() {
+    helper
+        .addSourceLines(
+            "Runner.java",
+            """
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.ScheduledExecutorService;
+
+            class Runner implements Runnable {
+              private ScheduledExecutorService flusher;
+              private Process process;
+
+              @Override
+              public void run() {
+                flusher = Executors.newSingleThreadScheduledExecutor();
+                try {
+                  process = new ProcessBuilder("tail", "-F", "log").start();
+                  process.waitFor();
+                } catch (Exception e) {
+                  Thread.currentThread().interrupt();
+                } finally {
+                  kill();
+                }
+              }
+
+              public void runInside() {
+                try {
+                  flusher = Executors.newSingleThreadScheduledExecutor();
+                  process = new ProcessBuilder("tail", "-F", "log").start();
+                } catch (Exception e) {
+                  Thread.currentThread().interrupt();
+                } finally {
+                  flusher.shutdown();
+                }
+              }
+
+              public void runAndDestroyOnly() {
+                // BUG: Diagnostic contains: stored in field flusher with no once-only guard
+                flusher = Executors.newSingleThreadScheduledExecutor();
+                try {
+                  process = new ProcessBuilder("tail", "-F", "log").start();
+                } catch (Exception e) {
+                  Thread.currentThread().interrupt();
+                } finally {
+                  process.destroy();
+                }
+              }
+
+              int kill() {
+                process.destroy();
+                if (flusher != null) {
+                  flusher.shutdown();
+                }
+                return 0;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * The same one call up: a private method that builds the client, called by a start method of a
    * class that shuts it down, and by a caller that shuts the old one down first (BeeCP's pool,
    * whose {@code startupInternal()} builds its scheduler, called by {@code start()} and by {@code

@@ -3195,4 +3195,52 @@ final class ResourceLeakRealCodeShapesTest {
             """)
         .doTest();
   }
+
+  /**
+   * Flume's spooling reader returns each file it opens inside an {@code Optional} of an object of
+   * its own that keeps the stream (its caller closes the stream through it when the file is done):
+   * a value declared to carry the object's type carries what the object holds to whoever receives
+   * it. Where only an answer about the optional is returned, the stream is lost.
+   */
+  @Test
+  void aStreamReturnedInAnOptionalOfItsHolderIsTheCallers() {
+    helper
+        .addSourceLines(
+            "Spool.java",
+            """
+            import java.io.File;
+            import java.io.FileInputStream;
+            import java.io.IOException;
+            import java.io.InputStream;
+            import java.util.Optional;
+
+            class Spool {
+              static final class FileInfo {
+                final File file;
+                final InputStream in;
+
+                FileInfo(File file, InputStream in) {
+                  this.file = file;
+                  this.in = in;
+                }
+              }
+
+              Optional<FileInfo> open(File file) {
+                try {
+                  InputStream in = new FileInputStream(file);
+                  return Optional.of(new FileInfo(file, in));
+                } catch (IOException e) {
+                  return Optional.empty();
+                }
+              }
+
+              boolean readable(File file) throws IOException {
+                // BUG: Diagnostic contains: `in` acquired at line 29 is never closed
+                InputStream in = new FileInputStream(file);
+                return Optional.of(new FileInfo(file, in)).isPresent();
+              }
+            }
+            """)
+        .doTest();
+  }
 }

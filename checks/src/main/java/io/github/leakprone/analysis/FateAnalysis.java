@@ -22,6 +22,7 @@ import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
@@ -52,6 +53,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.annotation.Nullable;
 import javax.lang.model.element.ElementKind;
 
 /**
@@ -152,6 +154,7 @@ public final class FateAnalysis {
                 isGuardedByNullCheck(field)
                         || isOwnedByLifecycle(field)
                         || isReleasedBeforeReplaced(valuePath.getParentPath(), field)
+                        || isReleasedInAFinallyAfter(valuePath.getParentPath(), field)
                     ? Kind.KEPT_ONCE
                     : Kind.STORED_IN_FIELD,
                 field.getSimpleName().toString()));
@@ -351,6 +354,46 @@ public final class FateAnalysis {
    */
   private boolean isReleasedBeforeReplaced(TreePath store, VarSymbol field) {
     return isReleasedBefore(store, field, body);
+  }
+
+  /**
+   * Whether a {@code finally} that runs after the store at {@code store} releases {@code field},
+   * itself or through a method of the class it calls: one of a {@code try} the store is in, or of
+   * one that follows it in its block (Flume's exec source builds its flush timer into a field at
+   * the top of each run of the command, whose {@code finally} calls {@code kill()}, which shuts the
+   * timer down). Each call ends the client it made.
+   */
+  private boolean isReleasedInAFinallyAfter(TreePath store, VarSymbol field) {
+    ClassTree owner = TreePaths.enclosingClass(store);
+    for (TreePath p = store; p.getParentPath() != null && p.getLeaf() != body; ) {
+      Tree child = p.getLeaf();
+      Tree parent = p.getParentPath().getLeaf();
+      if (parent instanceof TryTree tryTree
+          && child != tryTree.getFinallyBlock()
+          && releasesIn(tryTree.getFinallyBlock(), field, owner)) {
+        return true;
+      }
+      if (parent instanceof BlockTree block) {
+        boolean after = false;
+        for (StatementTree statement : block.getStatements()) {
+          if (after
+              && statement instanceof TryTree later
+              && releasesIn(later.getFinallyBlock(), field, owner)) {
+            return true;
+          }
+          after |= statement == child;
+        }
+      }
+      if (parent instanceof LambdaExpressionTree || parent instanceof ClassTree) {
+        return false;
+      }
+      p = p.getParentPath();
+    }
+    return false;
+  }
+
+  private static boolean releasesIn(@Nullable BlockTree block, VarSymbol field, ClassTree owner) {
+    return block != null && (releases(block, field) || callsMethodReleasing(block, field, owner));
   }
 
   /** {@link #isReleasedBeforeReplaced}, for what runs at {@code at} in {@code within}. */

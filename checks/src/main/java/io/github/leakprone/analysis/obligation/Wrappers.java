@@ -44,10 +44,11 @@ final class Wrappers {
 
   /**
    * Whether {@code result} is declared to carry values of the argument's type: a type argument of
-   * it is a resource type the argument is one of ({@code Tuples.pair(statement, resultSet)}
-   * returning a {@code Pair<Statement, ResultSet>}, {@code Optional.of(conn)}, {@code
-   * List.of(stream)}). Whoever receives such a value receives the resource in it, as Obevo's
-   * JdbcHelper hands its caller the open statement with its result set.
+   * it, other than {@code Object}, is a type the argument is one of ({@code Tuples.pair(statement,
+   * resultSet)} returning a {@code Pair<Statement, ResultSet>}, {@code Optional.of(conn)}, {@code
+   * Optional.of(new FileInfo(file, deserializer))} of an object that holds a stream). Whoever
+   * receives such a value receives what the argument holds, as Obevo's JdbcHelper hands its caller
+   * the open statement with its result set, and Flume's spooling reader the file it opened.
    */
   private static boolean isElementType(Type result, Type argument, VisitorState state) {
     for (Type element : result.getTypeArguments()) {
@@ -55,7 +56,7 @@ final class Wrappers {
           element instanceof Type.WildcardType wildcard ? wildcard.getExtendsBound() : element;
       if (bound != null
           && !(bound instanceof Type.TypeVar)
-          && isResource(bound, state)
+          && bound.tsym != state.getSymtab().objectType.tsym
           && ASTHelpers.isSubtype(argument, bound, state)) {
         return true;
       }
