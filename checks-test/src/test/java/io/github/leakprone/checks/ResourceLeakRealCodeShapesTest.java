@@ -3243,4 +3243,116 @@ final class ResourceLeakRealCodeShapesTest {
             """)
         .doTest();
   }
+
+  /**
+   * Apache SSHD's SFTP file handle keeps the channel it opens in a field and, when announcing the
+   * open fails, calls its own close(), which hands the field, read through the class's getter, to
+   * an accessor's closeFile() that closes it: the field is released on that path. So it is when
+   * close() hands the getter's value to a quiet closer. A close() that only flushes it does not.
+   */
+  @Test
+  void anOwnCloseThatHandsTheFieldThroughItsGetterToACloserReleasesIt() {
+    helper
+        .addSourceLines(
+            "Handle.java",
+            """
+            import java.io.IOException;
+            import java.nio.channels.Channel;
+            import java.nio.channels.FileChannel;
+            import java.nio.channels.SeekableByteChannel;
+            import java.nio.file.Path;
+            import java.nio.file.StandardOpenOption;
+
+            class Handle {
+              interface Accessor {
+                default void closeFile(Handle handle, Channel channel) throws IOException {
+                  if (channel != null && channel.isOpen()) {
+                    channel.close();
+                  }
+                }
+              }
+
+              interface Listener {
+                void opened(Object handle) throws IOException;
+              }
+
+              private final Accessor accessor;
+              private final SeekableByteChannel fileChannel;
+
+              Handle(Accessor accessor, Path file, Listener listener) throws IOException {
+                this.accessor = accessor;
+                SeekableByteChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+                this.fileChannel = channel;
+                try {
+                  listener.opened(this);
+                } catch (IOException e) {
+                  close();
+                  throw e;
+                }
+              }
+
+              SeekableByteChannel getFileChannel() {
+                return fileChannel;
+              }
+
+              void close() throws IOException {
+                accessor.closeFile(this, getFileChannel());
+              }
+
+              static final class Quiet {
+                private final FileChannel channel;
+
+                Quiet(Path file, Listener listener) throws IOException {
+                  channel = FileChannel.open(file, StandardOpenOption.READ);
+                  try {
+                    listener.opened(this);
+                  } catch (IOException e) {
+                    close();
+                    throw e;
+                  }
+                }
+
+                FileChannel getChannel() {
+                  return channel;
+                }
+
+                void close() {
+                  closeQuietly(getChannel());
+                }
+
+                static void closeQuietly(Channel c) {
+                  try {
+                    c.close();
+                  } catch (IOException e) {
+                    // ignored
+                  }
+                }
+              }
+
+              static final class Flushing {
+                private final FileChannel channel;
+
+                Flushing(Path file, Listener listener) throws IOException {
+                  // BUG: Diagnostic contains: is not closed when the `throw` at line 84 is taken
+                  channel = FileChannel.open(file, StandardOpenOption.READ);
+                  try {
+                    listener.opened(this);
+                  } catch (IOException e) {
+                    close();
+                    throw e;
+                  }
+                }
+
+                FileChannel getChannel() {
+                  return channel;
+                }
+
+                void close() throws IOException {
+                  getChannel().force(true);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -770,12 +770,8 @@ final class ClassSummary {
           released.add(symbol);
         } else if (fieldCopies.containsKey(symbol)) {
           released.add(fieldCopies.get(symbol));
-        } else if (value instanceof MethodInvocationTree call
-            && Receivers.isThisOrImplicit(getReceiver(call))) {
-          Symbol got = fieldItReturns(getSymbol(call));
-          if (got != null) {
-            released.add(got);
-          }
+        } else if (fieldItReturns(value) != null) {
+          released.add(fieldItReturns(value));
         }
       }
 
@@ -806,7 +802,8 @@ final class ClassSummary {
             || parameters.contains(symbol)
             || elements.containsKey(symbol)
             || decoratedParameter(value) >= 0
-            || isOwnField(value, symbol);
+            || isOwnField(value, symbol)
+            || fieldItReturns(value) != null;
       }
 
       // this.writer = w instanceof BufferedWriter ? w : new BufferedWriter(w): either arm is kept.
@@ -984,15 +981,19 @@ final class ClassSummary {
     }
   }
 
-  /** A field of the object or class being analysed, named plainly or through {@code this.}. */
   /**
-   * The field of this object that {@code method}, a getter of this class, returns as it is ({@code
-   * Statement getStatement() { return stmt; }}): closing what it returns closes the field (Solr's
-   * DataImportHandler closes its iterator's statement with {@code getStatement().close()}).
+   * The field of this object that {@code value}, a call of a getter of this class, returns as it is
+   * ({@code Statement getStatement() { return stmt; }}): closing what it returns closes the field
+   * (Solr's DataImportHandler closes its iterator's statement with {@code getStatement().close()}).
    */
   @Nullable
-  private Symbol fieldItReturns(@Nullable MethodSymbol method) {
-    MethodTree getter = method == null ? null : methods.get(method);
+  private Symbol fieldItReturns(ExpressionTree value) {
+    if (!(value instanceof MethodInvocationTree call)
+        || !call.getArguments().isEmpty()
+        || !Receivers.isThisOrImplicit(getReceiver(call))) {
+      return null;
+    }
+    MethodTree getter = methods.get(getSymbol(call));
     if (getter == null
         || !getter.getParameters().isEmpty()
         || getter.getBody().getStatements().size() != 1
@@ -1000,11 +1001,12 @@ final class ClassSummary {
         || returned.getExpression() == null) {
       return null;
     }
-    ExpressionTree value = ASTHelpers.stripParentheses(returned.getExpression());
-    Symbol field = getSymbol(value);
-    return isOwnField(value, field) ? field : null;
+    ExpressionTree got = ASTHelpers.stripParentheses(returned.getExpression());
+    Symbol field = getSymbol(got);
+    return isOwnField(got, field) ? field : null;
   }
 
+  /** A field of the object or class being analysed, named plainly or through {@code this.}. */
   static boolean isOwnField(ExpressionTree tree, Symbol symbol) {
     if (!(symbol instanceof VarSymbol) || symbol.getKind() != ElementKind.FIELD) {
       return false;
