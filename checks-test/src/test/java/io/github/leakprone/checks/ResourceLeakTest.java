@@ -751,6 +751,130 @@ final class ResourceLeakTest {
   }
 
   /**
+   * PDFBox reads a PDF lazily through the file it is given: {@code PDDocument.load(File)} (2.x),
+   * {@code Loader.loadPDF(File)} and {@code new RandomAccessReadBufferedFile(file)} (3.x) keep it
+   * open until the document is closed (Tess4J's PDF utilities leave documents open on every page
+   * count). Given bytes or a stream, PDFBox reads it into memory: nothing to close for the OS.
+   */
+  @Test
+  void pdfDocumentsLoadedFromAFile() {
+    helper
+        .addSourceLines(
+            "org/apache/pdfbox/pdmodel/PDDocument.java",
+            """
+            package org.apache.pdfbox.pdmodel;
+
+            public class PDDocument implements java.io.Closeable {
+              private java.io.Closeable source;
+
+              public static PDDocument load(java.io.File file) throws java.io.IOException {
+                return null;
+              }
+
+              public static PDDocument load(java.io.InputStream in) throws java.io.IOException {
+                return null;
+              }
+
+              public static PDDocument load(byte[] bytes) throws java.io.IOException {
+                return null;
+              }
+
+              public int getNumberOfPages() {
+                return 0;
+              }
+
+              public void save(java.io.File file) throws java.io.IOException {}
+
+              @Override
+              public void close() throws java.io.IOException {
+                source.close();
+              }
+            }
+            """)
+        .addSourceLines(
+            "org/apache/pdfbox/Loader.java",
+            """
+            package org.apache.pdfbox;
+
+            public final class Loader {
+              public static org.apache.pdfbox.pdmodel.PDDocument loadPDF(java.io.File file)
+                  throws java.io.IOException {
+                return null;
+              }
+
+              public static org.apache.pdfbox.pdmodel.PDDocument loadPDF(byte[] bytes)
+                  throws java.io.IOException {
+                return null;
+              }
+            }
+            """)
+        .addSourceLines(
+            "org/apache/pdfbox/io/RandomAccessReadBufferedFile.java",
+            """
+            package org.apache.pdfbox.io;
+
+            public class RandomAccessReadBufferedFile implements java.io.Closeable {
+              private java.nio.channels.FileChannel channel;
+
+              public RandomAccessReadBufferedFile(java.io.File file) throws java.io.IOException {}
+
+              public long length() throws java.io.IOException {
+                return 0;
+              }
+
+              @Override
+              public void close() throws java.io.IOException {
+                channel.close();
+              }
+            }
+            """)
+        .addSourceLines(
+            "Pdfs.java",
+            """
+            import java.io.File;
+            import java.io.IOException;
+            import java.io.InputStream;
+            import org.apache.pdfbox.Loader;
+            import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
+            import org.apache.pdfbox.pdmodel.PDDocument;
+
+            class Pdfs {
+              int pages(File pdf) throws IOException {
+                // BUG: Diagnostic contains: PDDocument `document` acquired at line 11 is never closed
+                PDDocument document = PDDocument.load(pdf);
+                return document.getNumberOfPages();
+              }
+
+              void copy(File pdf, File out) throws IOException {
+                // BUG: Diagnostic contains: PDDocument `document` acquired at line 17 is not closed when `document.save(...)` at line 18 throws
+                PDDocument document = Loader.loadPDF(pdf);
+                document.save(out);
+                document.close();
+              }
+
+              long length(File pdf) throws IOException {
+                // BUG: Diagnostic contains: RandomAccessReadBufferedFile `file` acquired at line 24 is never closed
+                RandomAccessReadBufferedFile file = new RandomAccessReadBufferedFile(pdf);
+                return file.length();
+              }
+
+              int pagesClosed(File pdf) throws IOException {
+                try (PDDocument document = PDDocument.load(pdf)) {
+                  return document.getNumberOfPages();
+                }
+              }
+
+              int pagesInMemory(InputStream in, byte[] bytes) throws IOException {
+                PDDocument fromStream = PDDocument.load(in);
+                PDDocument fromBytes = Loader.loadPDF(bytes);
+                return fromStream.getNumberOfPages() + fromBytes.getNumberOfPages();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A socket factory's {@code createSocket(...)} and {@code createServerSocket(...)} open a socket
    * as {@code new Socket(...)} does; {@code createSocket(socket, host, port, autoClose)} layers TLS
    * over a socket the caller holds, and acquires nothing of its own. A socket cast to what it is

@@ -64,6 +64,7 @@ public final class IoResources implements ResourceSpec {
       "a stream over an open directory or file: the JDK documents that it must be closed";
   private static final String SOCKET = "an open socket (a file descriptor, a port) until closed";
   private static final String CHANNEL = "an open channel (a file descriptor) until closed";
+  private static final String PDF = "the PDF file it reads from, open until the document is closed";
   private static final String IMAGE_STREAM =
       "a RandomAccessFile over the file, or, over a stream, a temporary cache file that only"
           + " close() deletes";
@@ -114,6 +115,10 @@ public final class IoResources implements ResourceSpec {
               "java.net.URLConnection",
               "getInputStream",
               "a connection's socket or a file until closed"),
+          // PDFBox reads a document lazily through its file (LOADS_THAT_KEEP_THE_FILE_OPEN).
+          constructor("org.apache.pdfbox.io.RandomAccessReadBufferedFile", FILE),
+          method("org.apache.pdfbox.pdmodel.PDDocument", "load", PDF),
+          method("org.apache.pdfbox.Loader", "loadPDF", PDF),
           method("javax.imageio.ImageIO", "createImageInputStream", IMAGE_STREAM),
           method("javax.imageio.ImageIO", "createImageOutputStream", IMAGE_STREAM),
           method(
@@ -140,6 +145,17 @@ public final class IoResources implements ResourceSpec {
   private static final ImmutableList<String> FILE_OPENING_WHEN_GIVEN_A_PATH =
       ImmutableList.of(
           "java.util.Scanner", "java.util.Formatter", "java.io.PrintWriter", "java.io.PrintStream");
+
+  /**
+   * Loaders of a document that keep the file they are given a {@code File} of open until the
+   * document is closed: PDFBox's {@code PDDocument.load(File)} (2.x) and {@code
+   * Loader.loadPDF(File)} (3.x) read the PDF lazily through the file. Given bytes or a stream, they
+   * read it into memory, and hold nothing the OS must get back.
+   */
+  private static final ImmutableList<MethodRef> LOADS_THAT_KEEP_THE_FILE_OPEN =
+      ImmutableList.of(
+          new MethodRef("org.apache.pdfbox.pdmodel.PDDocument", "load"),
+          new MethodRef("org.apache.pdfbox.Loader", "loadPDF"));
 
   /** Where a class loader's constructor may be told to load from. */
   private static final ImmutableList<String> PLACES_TO_LOAD_FROM =
@@ -577,7 +593,7 @@ public final class IoResources implements ResourceSpec {
     }
     if (MethodRef.anyMatches(owned, method, state)) {
       if (!method.isConstructor()) {
-        return !layersOverASocket(method, state);
+        return !layersOverASocket(method, state) && !loadsIntoMemory(method, state);
       }
       // A project's subclass whose close() releases nothing holds nothing of its own: a socket
       // that adapts another socket's streams.
@@ -603,6 +619,20 @@ public final class IoResources implements ResourceSpec {
         || PATH_TYPES.stream()
             .map(name -> NamedTypes.get(name, state))
             .anyMatch(type -> type != null && state.getTypes().isSameType(firstParameter, type));
+  }
+
+  /**
+   * Whether {@code method} is a document loader that keeps only a file it is given open ({@link
+   * #LOADS_THAT_KEEP_THE_FILE_OPEN}) and is given something else, which it reads into memory.
+   */
+  private static boolean loadsIntoMemory(MethodSymbol method, VisitorState state) {
+    if (!MethodRef.anyMatches(LOADS_THAT_KEEP_THE_FILE_OPEN, method, state)) {
+      return false;
+    }
+    Type file = NamedTypes.get("java.io.File", state);
+    return method.getParameters().isEmpty()
+        || file == null
+        || !state.getTypes().isSameType(method.getParameters().get(0).type, file);
   }
 
   /**
