@@ -762,7 +762,7 @@ final class ClassSummary {
       }
 
       // A field of this object released here: dataSocket.close(), closeQuietly(this.in),
-      // closeQuietly((AutoCloseable) ps).
+      // closeQuietly((AutoCloseable) ps), getStatement().close() of a getter that returns it.
       private void recordField(ExpressionTree taken) {
         ExpressionTree value = uncast(taken);
         Symbol symbol = getSymbol(value);
@@ -770,8 +770,11 @@ final class ClassSummary {
           released.add(symbol);
         } else if (fieldCopies.containsKey(symbol)) {
           released.add(fieldCopies.get(symbol));
-        } else if (fieldItReturns(value) != null) {
-          released.add(fieldItReturns(value));
+        } else {
+          Symbol got = fieldItReturns(value);
+          if (got != null) {
+            released.add(got);
+          }
         }
       }
 
