@@ -1478,6 +1478,51 @@ final class ResourceLeakTest {
         .doTest();
   }
 
+  /**
+   * A method whose name says it starts its object over ({@code reset()}, {@code restart()}, ...)
+   * runs on an object in use: BoofCV's image stream sequence reopens its file into the field on
+   * {@code reset()}, and the stream it was reading stays open. One that closes the old stream first
+   * loses nothing, nor does an {@code open()} that nothing says runs twice.
+   */
+  @Test
+  void aMethodThatStartsOverLosesWhatItsFieldHeld() {
+    helper
+        .addSourceLines(
+            "Sequence.java",
+            """
+            import java.io.BufferedInputStream;
+            import java.io.DataInputStream;
+            import java.io.FileInputStream;
+            import java.io.IOException;
+
+            class Sequence {
+              DataInputStream in;
+              String fileName;
+
+              void open() throws IOException {
+                in = new DataInputStream(new BufferedInputStream(new FileInputStream(fileName)));
+              }
+
+              void reset() throws IOException {
+                // BUG: Diagnostic contains: held in field `in` since an earlier call is not closed before line 16 stores a new one in it
+                in = new DataInputStream(new BufferedInputStream(new FileInputStream(fileName)));
+              }
+
+              void restart() throws IOException {
+                in.close();
+                in = new DataInputStream(new BufferedInputStream(new FileInputStream(fileName)));
+              }
+
+              void close() throws IOException {
+                in.close();
+                in = null;
+              }
+
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void aFieldReopenedUnderARememberedKeyLosesTheFileItHeld() {
     helper

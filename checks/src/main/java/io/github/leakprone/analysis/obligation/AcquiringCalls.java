@@ -545,7 +545,7 @@ final class AcquiringCalls {
    * Whether {@code expression} makes a new resource: an acquiring call or constructor, or a
    * decorator made around one ({@code new BufferedInputStream(new FileInputStream(file))}).
    */
-  private boolean isAcquiring(ExpressionTree expression, VisitorState state) {
+  boolean isAcquiring(ExpressionTree expression, VisitorState state) {
     ExpressionTree value = Casts.stripped(expression);
     if (value instanceof MethodInvocationTree) {
       return acquisition(value, state).isPresent();

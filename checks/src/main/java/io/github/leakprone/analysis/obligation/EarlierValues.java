@@ -2,8 +2,8 @@ package io.github.leakprone.analysis.obligation;
 
 import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
-import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
+import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.AssertTree;
@@ -30,6 +30,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import javax.lang.model.element.Modifier;
 
 /**
  * The fields of this object whose value from an earlier call a method may overwrite while it is
@@ -47,6 +48,13 @@ import java.util.Set;
  *       before: {@code if (!sql.equals(lastSql)) { lastSql = sql; ps = prepare(sql); }}.
  * </ul>
  *
+ * <p>And a method, not a private one, whose name says it starts its object over ({@code reset()},
+ * {@code restart()}, {@code reconnect()}, {@code rewind()}, {@code reinit()}) runs on an object
+ * already in use, whose fields hold what the last start left there: BoofCV's image stream sequence
+ * reopens its file into {@code in} on {@code reset()}, and the stream it read before stays open.
+ * Not {@code reopen()} nor {@code reload()}, which callers often run after they closed the old
+ * value; and a private one is judged at its calls, where the caller's own store is in sight.
+ *
  * <p>Either way the field must be one that some method of its class closes: the class owns what it
  * holds, so the value found on entry is open unless a test says otherwise. The analysis carries
  * that value as an obligation held by the field; only an overwrite by a new acquisition loses it
@@ -61,12 +69,19 @@ final class EarlierValues {
    * its first store: a tree of the body, unique to the field, that stands for its value on entry.
    */
   static ImmutableMap<Symbol, Tree> of(
-      Tree body, Symbol ownClass, ResourceSpec spec, ClassSummary summary, VisitorState state) {
+      Tree body,
+      MethodSymbol method,
+      Symbol ownClass,
+      ResourceSpec spec,
+      AcquiringCalls acquiring,
+      ClassSummary summary,
+      VisitorState state) {
     // Most bodies store no resource in a field: a look at their assignments alone spares them the
     // full scan, which asks every expression whether it tests a field.
-    if (!storesAcquisitionInOwnField(body, ownClass, spec, state)) {
+    if (!storesAcquisitionInOwnField(body, ownClass, acquiring, state)) {
       return ImmutableMap.of();
     }
+    boolean startsOver = startsOver(method);
     Map<Symbol, Tree> expected = new LinkedHashMap<>();
     new TreeScanner<Void, Void>() {
       private final Set<Symbol> stored = new HashSet<>();
@@ -128,9 +143,9 @@ final class EarlierValues {
       public Void visitAssignment(AssignmentTree assignment, Void unused) {
         Symbol field = ownField(assignment.getVariable(), ownClass);
         if (field != null
-            && spec.acquisition(stripParentheses(assignment.getExpression()), state).isPresent()
+            && acquiring.isAcquiring(assignment.getExpression(), state)
             && stored.add(field)
-            && (testedBeforeStore.contains(field) || underRememberedKey(field))) {
+            && (startsOver || testedBeforeStore.contains(field) || underRememberedKey(field))) {
           expected.put(field, assignment);
         }
         return super.visitAssignment(assignment, null);
@@ -182,6 +197,22 @@ final class EarlierValues {
     return fields.buildOrThrow();
   }
 
+  /** The words a method's name starts with when it starts its object over. */
+  private static final ImmutableList<String> STARTING_OVER =
+      ImmutableList.of("reset", "restart", "reconnect", "rewind", "reinit");
+
+  /**
+   * Whether {@code method}, not a private one, has a name that says it starts its object over
+   * ({@code resetStream()}).
+   */
+  private static boolean startsOver(MethodSymbol method) {
+    if (method == null || method.getModifiers().contains(Modifier.PRIVATE)) {
+      return false;
+    }
+    String name = method.getSimpleName().toString();
+    return STARTING_OVER.stream().anyMatch(name::startsWith);
+  }
+
   /**
    * Whether {@code call} states a precondition ({@code checkState(...)}, Guava's and Spring's
    * {@code Assert.state(...)}): what it tests, the method assumes.
@@ -199,15 +230,14 @@ final class EarlierValues {
    * Whether {@code body}, outside its lambdas and nested classes, stores an acquisition in a field.
    */
   private static boolean storesAcquisitionInOwnField(
-      Tree body, Symbol ownClass, ResourceSpec spec, VisitorState state) {
+      Tree body, Symbol ownClass, AcquiringCalls acquiring, VisitorState state) {
     boolean[] found = {false};
     new SameBodyScanner() {
       @Override
       public Void visitAssignment(AssignmentTree assignment, Void unused) {
         found[0] |=
             ownField(assignment.getVariable(), ownClass) != null
-                && spec.acquisition(stripParentheses(assignment.getExpression()), state)
-                    .isPresent();
+                && acquiring.isAcquiring(assignment.getExpression(), state);
         return super.visitAssignment(assignment, null);
       }
     }.scan(body, null);

@@ -383,7 +383,15 @@ public final class ObligationAnalysis {
     if (constructor || !(state.getPath().getLeaf() instanceof MethodTree)) {
       return Facts.EMPTY;
     }
-    earlierValues = EarlierValues.of(body, ownClass, spec, summary, state);
+    earlierValues =
+        EarlierValues.of(
+            body,
+            getSymbol((MethodTree) state.getPath().getLeaf()),
+            ownClass,
+            spec,
+            unit.acquiring,
+            summary,
+            state);
     book.earlierValues(earlierValues.values());
     Facts facts = Facts.EMPTY;
     for (Map.Entry<Symbol, Tree> field : earlierValues.entrySet()) {
