@@ -1517,7 +1517,40 @@ final class ResourceLeakTest {
                 in.close();
                 in = null;
               }
+            }
+            """)
+        .addSourceLines(
+            "Rereadable.java",
+            """
+            import java.io.BufferedInputStream;
+            import java.io.File;
+            import java.io.FileInputStream;
+            import java.io.IOException;
+            import java.io.InputStream;
 
+            class Rereadable {
+              private final InputStream original;
+              private InputStream in;
+              private File store;
+
+              Rereadable(InputStream original) {
+                this.original = original;
+                this.in = original;
+              }
+
+              void rewind() throws IOException {
+                if (in != original) {
+                  in.close();
+                }
+                in = new BufferedInputStream(new FileInputStream(store));
+              }
+
+              void close() throws IOException {
+                if (in != original) {
+                  in.close();
+                }
+                original.close();
+              }
             }
             """)
         .doTest();

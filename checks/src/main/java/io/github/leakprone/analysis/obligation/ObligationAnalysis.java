@@ -1933,6 +1933,13 @@ public final class ObligationAnalysis {
     if (condition instanceof IdentifierTree && isFlag(flag)) {
       return new Facts[] {in.assume(flag, true), in.assume(flag, false)};
     }
+    if (condition.getKind() == Tree.Kind.EQUAL_TO
+        || condition.getKind() == Tree.Kind.NOT_EQUAL_TO) {
+      Facts[] same = sameObject((BinaryTree) condition, in);
+      if (same != null) {
+        return same;
+      }
+    }
     NullComparisons.NullTest nullTest = NullComparisons.nullTest(condition);
     Symbol tested = nullTest == null ? null : trackable(nullTest.operand());
     if (tested != null && isFailureLocal(tested)) {
@@ -2370,6 +2377,28 @@ public final class ObligationAnalysis {
   }
 
   /** A local, a parameter, or a field of this object: the variables whose every store we see. */
+  /**
+   * The two branches of {@code a == b} (or {@code a != b}) between two variables: where they are
+   * the same object, what one holds the other holds too (Tika's rereadable stream closes the stream
+   * it reads from unless it is the original one another field keeps, {@code if (inputStream !=
+   * originalInputStream) inputStream.close()}, before it replaces it). Null where either side is no
+   * variable this analysis follows.
+   */
+  @Nullable
+  private Facts[] sameObject(BinaryTree comparison, Facts in) {
+    Symbol left = trackable(stripParentheses(comparison.getLeftOperand()));
+    Symbol right = trackable(stripParentheses(comparison.getRightOperand()));
+    if (left == null || right == null || left == right) {
+      return null;
+    }
+    Facts same =
+        in.addAlias(obligation -> obligation.isHeldBy(left), right)
+            .addAlias(obligation -> obligation.isHeldBy(right), left);
+    return comparison.getKind() == Tree.Kind.EQUAL_TO
+        ? new Facts[] {same, in}
+        : new Facts[] {in, same};
+  }
+
   private Symbol trackable(ExpressionTree tree) {
     Symbol symbol = getSymbol(tree);
     if (symbol == null) {
