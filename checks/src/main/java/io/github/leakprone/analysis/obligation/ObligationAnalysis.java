@@ -2376,7 +2376,6 @@ public final class ObligationAnalysis {
     return method.owner == ownClass && Receivers.isThisOrImplicit(receiver);
   }
 
-  /** A local, a parameter, or a field of this object: the variables whose every store we see. */
   /**
    * The two branches of {@code a == b} (or {@code a != b}) between two variables: where they are
    * the same object, what one holds the other holds too (Tika's rereadable stream closes the stream
@@ -2399,6 +2398,7 @@ public final class ObligationAnalysis {
         : new Facts[] {in, same};
   }
 
+  /** A local, a parameter, or a field of this object: the variables whose every store we see. */
   private Symbol trackable(ExpressionTree tree) {
     Symbol symbol = getSymbol(tree);
     if (symbol == null) {
