@@ -1556,6 +1556,58 @@ final class ResourceLeakTest {
         .doTest();
   }
 
+  /**
+   * A field tested for null and set in the branch it guards starts the fields set with it once
+   * (marc4j's MarcPatcher opens its changed and deleted record files when the first is still null):
+   * it is no key remembered from the last call, and the second field is not overwritten while open.
+   * A key compared with the call's own value still is.
+   */
+  @Test
+  void fieldsStartedBehindANullTestOfAnotherAreStartedOnce() {
+    helper
+        .addSourceLines(
+            "Patcher.java",
+            """
+            import java.io.BufferedOutputStream;
+            import java.io.Closeable;
+            import java.io.FileOutputStream;
+            import java.io.IOException;
+            import java.io.OutputStream;
+            import java.io.PrintStream;
+
+            class Patcher implements Closeable {
+              private OutputStream changed;
+              private PrintStream deleted;
+              private String lastDay;
+              private PrintStream daily;
+
+              void process(String name) throws IOException {
+                if (changed == null) {
+                  changed = new BufferedOutputStream(new FileOutputStream(name));
+                  deleted = new PrintStream(new FileOutputStream(name + ".del"));
+                }
+              }
+
+              void log(String day, String line) throws IOException {
+                if (!day.equals(lastDay)) {
+                  lastDay = day;
+                  // BUG: Diagnostic contains: held in field `daily` since an earlier call is not closed before line 25 stores a new one in it
+                  daily = new PrintStream(new FileOutputStream(day + ".log"));
+                }
+                daily.println(line);
+              }
+
+              @Override
+              public void close() throws IOException {
+                changed.close();
+                deleted.close();
+                daily.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void aFieldReopenedUnderARememberedKeyLosesTheFileItHeld() {
     helper
