@@ -10,6 +10,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -43,6 +44,9 @@ final class ChildCompiles {
   private final List<String> processorPath;
   private final List<String> leakProneChecks;
 
+  /** The jar named by {@link #CHECKS_JAR_PROPERTY}, as given, or null. */
+  private final String overridingJar;
+
   /**
    * Reads the JVM flags from the {@code leakprone.bench.jvmFlags} property and the processor path
    * from {@code processorPathFile} (written by the profile's {@code dependency:build-classpath}).
@@ -63,11 +67,17 @@ final class ChildCompiles {
                     .split(File.pathSeparator, -1)));
     Path checksJar = codeSource(JdbcResourceLeak.class);
     String override = System.getProperty(CHECKS_JAR_PROPERTY, "");
-    if (!override.isBlank()) {
-      Path replacement = Path.of(override).toAbsolutePath();
-      if (!Files.isRegularFile(replacement)) {
-        throw new IllegalStateException(CHECKS_JAR_PROPERTY + " names no file: " + replacement);
+    overridingJar = override.isBlank() ? null : Path.of(override).toAbsolutePath().toString();
+    if (overridingJar != null) {
+      Path given = Path.of(overridingJar);
+      if (!Files.isRegularFile(given)) {
+        throw new IllegalStateException(CHECKS_JAR_PROPERTY + " names no file: " + given);
       }
+      // The compiles read a private copy: a jar replaced while a run goes on (a new build copied
+      // over it) would otherwise break the compile that is reading it.
+      Path replacement = Files.createTempFile("leakprone-checks-", ".jar");
+      replacement.toFile().deleteOnExit();
+      Files.copy(given, replacement, StandardCopyOption.REPLACE_EXISTING);
       // The entry that holds the checks, whichever jar or directory the build resolved it to.
       List<String> leakProne =
           path.stream().filter(ChildCompiles::holdsLeakProne).collect(Collectors.toList());
@@ -87,9 +97,14 @@ final class ChildCompiles {
     return leakProneChecks;
   }
 
-  /** The LeakProne jar (or classes directory) the compiles load. */
+  /**
+   * The LeakProne jar (or classes directory) the compiles load: the one named by {@link
+   * #CHECKS_JAR_PROPERTY}, whose copy they read, or the build's.
+   */
   String checksJar() {
-    return processorPath.stream().filter(ChildCompiles::holdsLeakProne).findFirst().orElse("?");
+    return overridingJar != null
+        ? overridingJar
+        : processorPath.stream().filter(ChildCompiles::holdsLeakProne).findFirst().orElse("?");
   }
 
   /** Whether a processor path entry, a jar or a classes directory, holds LeakProne's checks. */
