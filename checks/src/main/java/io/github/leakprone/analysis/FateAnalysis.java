@@ -392,8 +392,9 @@ public final class FateAnalysis {
     return false;
   }
 
-  private static boolean releasesIn(@Nullable BlockTree block, VarSymbol field, ClassTree owner) {
-    return block != null && (releases(block, field) || callsMethodReleasing(block, field, owner));
+  /** Whether {@code tree} releases {@code field}, itself or through a method of the class. */
+  private static boolean releasesIn(@Nullable Tree tree, VarSymbol field, ClassTree owner) {
+    return tree != null && (releases(tree, field) || callsMethodReleasing(tree, field, owner));
   }
 
   /** {@link #isReleasedBeforeReplaced}, for what runs at {@code at} in {@code within}. */
@@ -406,7 +407,7 @@ public final class FateAnalysis {
           if (statement == child) {
             break;
           }
-          if (releases(statement, field) || callsMethodReleasing(statement, field, owner)) {
+          if (releasesIn(statement, field, owner)) {
             return true;
           }
         }

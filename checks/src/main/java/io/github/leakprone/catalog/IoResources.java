@@ -43,8 +43,12 @@ public final class IoResources implements ResourceSpec {
   public static final String CLOSERS_FLAG = "ResourceLeak:Closers";
   private static final String DOC_PAGE = "docs/bugpatterns/ResourceLeak.md";
 
-  /** An entry of the catalog, with the reason it holds something the OS must get back. */
-  private record Entry(MethodRef acquirer, String reason) {}
+  /**
+   * An entry of the catalog, with the reason it holds something the OS must get back; {@code
+   * onlyGivenAFile} for a loader that keeps only a {@code File} it is given open ({@link
+   * #LOADS_THAT_KEEP_THE_FILE_OPEN}).
+   */
+  private record Entry(MethodRef acquirer, String reason, boolean onlyGivenAFile) {}
 
   /**
    * A constructor that makes a resource. {@code type} must be {@link AutoCloseable}: a constructor
@@ -52,11 +56,16 @@ public final class IoResources implements ResourceSpec {
    * cannot name constructors.
    */
   private static Entry constructor(String type, String reason) {
-    return new Entry(new MethodRef(type, "<init>"), reason);
+    return new Entry(new MethodRef(type, "<init>"), reason, false);
   }
 
   private static Entry method(String owner, String name, String reason) {
-    return new Entry(new MethodRef(owner, name), reason);
+    return new Entry(new MethodRef(owner, name), reason, false);
+  }
+
+  /** A loader that acquires only when given a {@code File}, which it keeps open. */
+  private static Entry loadFromAFile(String owner, String name, String reason) {
+    return new Entry(new MethodRef(owner, name), reason, true);
   }
 
   private static final String FILE = "an open file descriptor until closed";
@@ -117,8 +126,8 @@ public final class IoResources implements ResourceSpec {
               "a connection's socket or a file until closed"),
           // PDFBox reads a document lazily through its file (LOADS_THAT_KEEP_THE_FILE_OPEN).
           constructor("org.apache.pdfbox.io.RandomAccessReadBufferedFile", FILE),
-          method("org.apache.pdfbox.pdmodel.PDDocument", "load", PDF),
-          method("org.apache.pdfbox.Loader", "loadPDF", PDF),
+          loadFromAFile("org.apache.pdfbox.pdmodel.PDDocument", "load", PDF),
+          loadFromAFile("org.apache.pdfbox.Loader", "loadPDF", PDF),
           method("javax.imageio.ImageIO", "createImageInputStream", IMAGE_STREAM),
           method("javax.imageio.ImageIO", "createImageOutputStream", IMAGE_STREAM),
           method(
@@ -153,9 +162,10 @@ public final class IoResources implements ResourceSpec {
    * read it into memory, and hold nothing the OS must get back.
    */
   private static final ImmutableList<MethodRef> LOADS_THAT_KEEP_THE_FILE_OPEN =
-      ImmutableList.of(
-          new MethodRef("org.apache.pdfbox.pdmodel.PDDocument", "load"),
-          new MethodRef("org.apache.pdfbox.Loader", "loadPDF"));
+      CATALOG.stream()
+          .filter(Entry::onlyGivenAFile)
+          .map(Entry::acquirer)
+          .collect(ImmutableList.toImmutableList());
 
   /** Where a class loader's constructor may be told to load from. */
   private static final ImmutableList<String> PLACES_TO_LOAD_FROM =

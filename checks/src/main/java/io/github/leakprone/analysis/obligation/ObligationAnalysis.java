@@ -292,7 +292,7 @@ public final class ObligationAnalysis {
     boolean constructor = method != null && method.isConstructor();
     Facts out;
     if (body instanceof BlockTree block) {
-      out = statement(block, onEntry(block, constructor));
+      out = statement(block, onEntry(block, method));
     } else {
       // An expression lambda returns its value: hand it over before temporaries are judged. One
       // whose interface returns nothing drops it, as an expression statement does.
@@ -379,19 +379,11 @@ public final class ObligationAnalysis {
    * The state a method's body starts in: what its fields may hold from an earlier call, where the
    * method says they may ({@link EarlierValues}). A constructor's fields hold nothing yet.
    */
-  private Facts onEntry(BlockTree body, boolean constructor) {
-    if (constructor || !(state.getPath().getLeaf() instanceof MethodTree)) {
+  private Facts onEntry(BlockTree body, @Nullable MethodSymbol method) {
+    if (method == null || method.isConstructor()) {
       return Facts.EMPTY;
     }
-    earlierValues =
-        EarlierValues.of(
-            body,
-            getSymbol((MethodTree) state.getPath().getLeaf()),
-            ownClass,
-            spec,
-            unit.acquiring,
-            summary,
-            state);
+    earlierValues = EarlierValues.of(body, method, ownClass, spec, unit.acquiring, summary, state);
     book.earlierValues(earlierValues.values());
     Facts facts = Facts.EMPTY;
     for (Map.Entry<Symbol, Tree> field : earlierValues.entrySet()) {
