@@ -576,7 +576,8 @@ final class JdbcResourceLeakExceptionPolicyTest {
    * The rows of a catalogue query ({@code DatabaseMetaData.getTables}) are the driver's own, of
    * fixed types: reading them fails only with the connection, and the cursor goes with it
    * (BeetlSQL's metadata loader, HyperSQL's Transfer tool). A query's rows, whose values a getter
-   * converts, and another call in the loop that throws still open a path.
+   * converts, still open a path. Another call in the loop that throws is a failure that leaves the
+   * cursor to its connection ({@link #aCatalogueCursorLostOnAFailureIsLeftToItsConnection}).
    */
   @Test
   void aCatalogueQuerysReadsFailOnlyWithItsConnection() {
@@ -600,17 +601,8 @@ final class JdbcResourceLeakExceptionPolicyTest {
                 rs.close();
               }
 
-              void checked(DatabaseMetaData md, List<String> names) throws SQLException {
-                // BUG: Diagnostic contains: ResultSet `rs` acquired at line 19 is not closed when `check(...)` at line 21 throws
-                ResultSet rs = md.getTables(null, null, "%", null);
-                while (rs.next()) {
-                  names.add(check(rs.getString("TABLE_NAME")));
-                }
-                rs.close();
-              }
-
               void rows(Connection connection, List<Integer> ids) throws SQLException {
-                // BUG: Diagnostic contains: ResultSet `rs` acquired at line 28 is not closed when `rs.next()` at line 29 throws
+                // BUG: Diagnostic contains: ResultSet `rs` acquired at line 19 is not closed when `rs.next()` at line 20 throws
                 ResultSet rs = query(connection, "select id from t");
                 while (rs.next()) {
                   ids.add(rs.getInt(1));
@@ -622,6 +614,67 @@ final class JdbcResourceLeakExceptionPolicyTest {
                 Statement statement = connection.createStatement();
                 statement.closeOnCompletion();
                 return statement.executeQuery(sql);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
+   * A catalogue query's cursor lost only where a failure leaves the method (another call throws, or
+   * a {@code throw}) is left to the connection it lives on: the driver keeps it there, not in a
+   * statement of the program's, and whoever holds the connection gets the failure and closes it.
+   * Avatica's metadata calls, sqldump's schema grabber and HyperSQL's Transfer tool lose such
+   * cursors only when the schema read fails; none of the 33 such findings of the evaluation was
+   * judged worth fixing. A cursor lost on a path that does not fail (a {@code return} from the
+   * loop) or closed on no path is still reported.
+   */
+  @Test
+  void aCatalogueCursorLostOnAFailureIsLeftToItsConnection() {
+    CompilationTestHelper.newInstance(JdbcResourceLeak.class, getClass())
+        .addSourceLines(
+            "Schema.java",
+            """
+            import java.sql.DatabaseMetaData;
+            import java.sql.ResultSet;
+            import java.sql.SQLException;
+            import java.util.List;
+
+            class Schema {
+              void checked(DatabaseMetaData md, List<String> names) throws SQLException {
+                ResultSet rs = md.getTables(null, null, "%", null);
+                while (rs.next()) {
+                  names.add(check(rs.getString("TABLE_NAME")));
+                }
+                rs.close();
+              }
+
+              void thrown(DatabaseMetaData md, String table) throws SQLException {
+                ResultSet rs = md.getColumns(null, null, table, null);
+                if (!rs.next()) {
+                  throw new SQLException("no table " + table);
+                }
+                rs.close();
+              }
+
+              boolean returned(DatabaseMetaData md, String table) throws SQLException {
+                // BUG: Diagnostic contains: ResultSet `rs` acquired at line 25 is not closed when the `return` at line 28 is taken
+                ResultSet rs = md.getIndexInfo(null, null, table, false, false);
+                while (rs.next()) {
+                  if (check(rs.getString("INDEX_NAME")).isEmpty()) {
+                    return true;
+                  }
+                }
+                rs.close();
+                return false;
+              }
+
+              void neverClosed(DatabaseMetaData md, List<String> names) throws SQLException {
+                // BUG: Diagnostic contains: ResultSet `rs` acquired at line 37 is never closed
+                ResultSet rs = md.getSchemas();
+                while (rs.next()) {
+                  names.add(check(rs.getString(1)));
+                }
               }
 
               private static String check(String name) throws SQLException {

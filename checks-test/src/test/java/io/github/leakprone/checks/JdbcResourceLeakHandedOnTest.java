@@ -117,8 +117,8 @@ final class JdbcResourceLeakHandedOnTest {
    * A registry keeps what it is given to release it later, as a setter does: PolyJDBC's transaction
    * registers every statement and cursor it hands out ({@code transaction.registerCursor(rs)}, and
    * its own {@code createStatement()}, which registers before it returns) and closes them in its
-   * {@code close()}. What the method registers and then closes itself it only lent; a call of
-   * another name only borrows.
+   * {@code close()}. What the method registers and then closes itself it only lent (a failure
+   * before the close still loses it); a call of another name only borrows.
    */
   @Test
   void aRegistryKeepsWhatItIsGiven() {
@@ -158,12 +158,17 @@ final class JdbcResourceLeakHandedOnTest {
                   state.registerCursor(cursor);
                 }
 
+                void registerStatement(Statement statement) {
+                  state.registerStatement(statement);
+                }
+
                 boolean inspect(ResultSet cursor) {
                   return cursor != null;
                 }
               }
 
               Transaction transaction;
+              Connection connection;
               DatabaseMetaData metadata;
 
               boolean exists(String name) throws SQLException {
@@ -177,22 +182,22 @@ final class JdbcResourceLeakHandedOnTest {
                 statement.execute(sql);
               }
 
-              boolean lent(String name) throws SQLException {
-                // BUG: Diagnostic contains: ResultSet `tables` acquired at line 54 is not closed when `check(...)` at line 56 throws
-                ResultSet tables = metadata.getTables(null, null, name, null);
-                transaction.registerCursor(tables);
-                boolean found = check(tables);
-                tables.close();
+              boolean lent(String sql) throws SQLException {
+                // BUG: Diagnostic contains: Statement `statement` acquired at line 59 is not closed when `check(...)` at line 61 throws
+                Statement statement = connection.createStatement();
+                transaction.registerStatement(statement);
+                boolean found = check(statement, sql);
+                statement.close();
                 return found;
               }
 
               boolean borrowed(String name) throws SQLException {
-                // BUG: Diagnostic contains: ResultSet `tables` acquired at line 63 is never closed
+                // BUG: Diagnostic contains: ResultSet `tables` acquired at line 68 is never closed
                 ResultSet tables = metadata.getTables(null, null, name, null);
                 return transaction.inspect(tables);
               }
 
-              static native boolean check(ResultSet tables) throws SQLException;
+              static native boolean check(Statement statement, String sql) throws SQLException;
             }
             """)
         .doTest();

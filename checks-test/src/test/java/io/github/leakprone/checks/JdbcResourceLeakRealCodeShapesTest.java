@@ -899,57 +899,56 @@ final class JdbcResourceLeakRealCodeShapesTest {
   }
 
   /**
-   * sqldump's schema grabber logs a catalogue result set's columns under {@code
-   * log.isDebugEnabled()} before the loop that reads it: a failure of code only verbose logging
-   * runs is no path worth a finding (the catalogue's reads fail only on a broken connection, so
-   * none is left). Where the main path can fail too, it is the one named.
+   * sqldump's schema grabber logs a result set's columns under {@code log.isDebugEnabled()} before
+   * the loop that reads it: a failure of code only verbose logging runs is no path worth a finding.
+   * Here a statement's parameters are logged so before it runs in a {@code try}; where the main
+   * path can fail too, it is the one named.
    */
   @Test
   void codeOnlyVerboseLoggingRunsThrowsOnNoPath() {
     helper
         .addSourceLines(
-            "Grabber.java",
+            "Updater.java",
             """
-            import java.sql.DatabaseMetaData;
-            import java.sql.ResultSet;
+            import java.sql.Connection;
+            import java.sql.PreparedStatement;
             import java.sql.SQLException;
-            import java.util.ArrayList;
-            import java.util.List;
 
-            class Grabber {
+            class Updater {
               interface Log {
                 boolean isDebugEnabled();
 
                 void debug(String message);
               }
 
-              List<String> tables(DatabaseMetaData md, Log log) throws SQLException {
-                List<String> names = new ArrayList<>();
-                ResultSet rs = md.getTables(null, null, "%", null);
+              void update(Connection conn, Log log, String sql) throws SQLException {
+                PreparedStatement ps = conn.prepareStatement(sql);
                 if (log.isDebugEnabled()) {
-                  log.debug("columns: " + rs.getMetaData().getColumnCount());
+                  log.debug("parameters: " + ps.getParameterMetaData().getParameterCount());
                 }
-                while (rs.next()) {
-                  names.add(rs.getString("TABLE_NAME"));
+                try {
+                  ps.executeUpdate();
+                } finally {
+                  ps.close();
                 }
-                rs.close();
-                return names;
               }
 
               interface Sink {
-                void add(String name) throws SQLException;
+                void add(String sql) throws SQLException;
               }
 
-              void tablesInto(DatabaseMetaData md, Log log, Sink sink) throws SQLException {
-                // BUG: Diagnostic contains: is not closed when `sink.add(...)` at line 38 throws
-                ResultSet rs = md.getTables(null, null, "%", null);
-                if (log.isDebugEnabled() && rs != null) {
-                  log.debug("columns: " + rs.getMetaData().getColumnCount());
+              void updateInto(Connection conn, Log log, Sink sink, String sql) throws SQLException {
+                // BUG: Diagnostic contains: is not closed when `sink.add(...)` at line 34 throws
+                PreparedStatement ps = conn.prepareStatement(sql);
+                if (log.isDebugEnabled() && ps != null) {
+                  log.debug("parameters: " + ps.getParameterMetaData().getParameterCount());
                 }
-                while (rs.next()) {
-                  sink.add(rs.getString("TABLE_NAME"));
+                sink.add(sql);
+                try {
+                  ps.executeUpdate();
+                } finally {
+                  ps.close();
                 }
-                rs.close();
               }
             }
             """)

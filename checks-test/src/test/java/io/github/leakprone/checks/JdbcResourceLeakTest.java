@@ -256,7 +256,7 @@ final class JdbcResourceLeakTest {
 
   /**
    * A {@code continue} taken because a flag was set ({@code if (ignore) continue;}) skips nothing
-   * that closes a result set opened before the loop: a later failure in the next pass loses it, and
+   * that closes a statement opened before the loop: a later failure in the next pass loses it, and
    * the message names that failure (sqldump's schema grabber, whose message named the {@code
    * continue}). A {@code continue} that skips the close is the path itself.
    */
@@ -266,9 +266,8 @@ final class JdbcResourceLeakTest {
         .addSourceLines(
             "Tables.java",
             """
-            import java.sql.DatabaseMetaData;
+            import java.sql.Connection;
             import java.sql.PreparedStatement;
-            import java.sql.ResultSet;
             import java.sql.SQLException;
             import java.util.List;
             import java.util.regex.Pattern;
@@ -278,11 +277,11 @@ final class JdbcResourceLeakTest {
                 void add(String name) throws SQLException;
               }
 
-              void grab(DatabaseMetaData md, Sink sink, List<Pattern> excluded) throws SQLException {
-                // BUG: Diagnostic contains: `rs` acquired at line 15 is not closed when `sink.add(...)` at line 31 throws
-                ResultSet rs = md.getTables(null, null, "%", null);
-                while (rs.next()) {
-                  String name = rs.getString("TABLE_NAME");
+              void grab(Connection conn, Sink sink, List<String> names, List<Pattern> excluded)
+                  throws SQLException {
+                // BUG: Diagnostic contains: `ps` acquired at line 15 is not closed when `sink.add(...)` at line 31 throws
+                PreparedStatement ps = conn.prepareStatement("insert into t values (?)");
+                for (String name : names) {
                   if (name == null) {
                     continue;
                   }
@@ -296,12 +295,13 @@ final class JdbcResourceLeakTest {
                   if (ignore) {
                     continue;
                   }
+                  ps.setString(1, name);
                   sink.add(name);
                 }
-                rs.close();
+                ps.close();
               }
 
-              void each(java.sql.Connection conn, List<String> sqls) throws SQLException {
+              void each(Connection conn, List<String> sqls) throws SQLException {
                 for (String sql : sqls) {
                   // BUG: Diagnostic contains: `ps` acquired at line 39 is not closed when the `continue` at line 42 is taken
                   PreparedStatement ps = conn.prepareStatement(sql);

@@ -453,6 +453,16 @@ public final class JdbcResources implements ResourceSpec {
 
   @Override
   public boolean readsFailOnlyWhenBroken(Tree site, VisitorState state) {
+    return isCatalogueQuery(site, state);
+  }
+
+  @Override
+  public boolean isLeftToItsConnectionOnFailure(Tree site, VisitorState state) {
+    return isCatalogueQuery(site, state);
+  }
+
+  /** Whether {@code site} queries the database's catalogue: {@code DatabaseMetaData.getTables}. */
+  private boolean isCatalogueQuery(Tree site, VisitorState state) {
     if (!(site instanceof MethodInvocationTree call)) {
       return false;
     }

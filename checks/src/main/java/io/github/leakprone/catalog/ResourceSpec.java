@@ -279,6 +279,17 @@ public interface ResourceSpec {
   }
 
   /**
+   * Whether the resource acquired at {@code site}, lost only where a failure leaves the method (a
+   * call that throws, a {@code throw}), is left to what it lives on: a catalogue query's cursor
+   * ({@code DatabaseMetaData.getTables}), which the driver keeps on the connection rather than in a
+   * statement of the program's, goes when the connection closes, and whoever holds the connection
+   * gets the failure. Lost on a path that does not fail, or released on no path, it is still lost.
+   */
+  default boolean isLeftToItsConnectionOnFailure(Tree site, VisitorState state) {
+    return false;
+  }
+
+  /**
    * Whether closing the resource acquired at {@code site} releases what it made, on every path: a
    * physical connection ({@code DriverManager.getConnection}, {@code Driver.connect}) closes its
    * statements when it closes ("All Statement objects created from a given Connection object will

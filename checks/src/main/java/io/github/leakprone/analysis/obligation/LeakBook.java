@@ -5,6 +5,7 @@ import static com.google.errorprone.util.ASTHelpers.getStartPosition;
 import com.google.common.collect.ImmutableList;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol;
+import io.github.leakprone.catalog.ResourceSpec;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 
 /**
  * The books of one analysis: which acquisitions were lost and how first, what each was called, and
@@ -27,9 +29,21 @@ final class LeakBook {
   /** The losses that lose nothing ({@link LossesBeforeFirstUse}). */
   private final BiPredicate<Obligation, Witness> losesNothing;
 
-  LeakBook(BiPredicate<Obligation, Witness> losesNothing) {
+  /**
+   * Whether a failure that loses an acquisition leaves it to what it lives on ({@link
+   * ResourceSpec#isLeftToItsConnectionOnFailure}): lost only so, and released on some path, it is
+   * no finding.
+   */
+  private final Predicate<Tree> leftToItsConnectionOnFailure;
+
+  LeakBook(
+      BiPredicate<Obligation, Witness> losesNothing, Predicate<Tree> leftToItsConnectionOnFailure) {
     this.losesNothing = losesNothing;
+    this.leftToItsConnectionOnFailure = leftToItsConnectionOnFailure;
   }
+
+  /** The acquisitions lost so far only by failures that leave them to their connection. */
+  private final Set<Tree> lostOnlyOnFailures = new HashSet<>();
 
   /** For a leaked child (a ResultSet), the acquisition it dies with. */
   private final Map<Tree, Tree> leakParents = new HashMap<>();
@@ -65,16 +79,26 @@ final class LeakBook {
     if (first == null && losesNothing.test(obligation, witness)) {
       return;
     }
+    boolean leftToItsConnection =
+        witness.isFailure() && leftToItsConnectionOnFailure.test(obligation.site());
     // A catch the path went on from names the loss only when nothing more telling does: a later
     // jump or exception that loses it too is the event to name (jdeb's archive producer, lost at
-    // the throws after a catch that let the path go on).
-    if (first == null || (first.kind() == Witness.Kind.CAUGHT && witness.rank() > first.rank())) {
+    // the throws after a catch that let the path go on). A loss that is the finding's own beats
+    // one a failure leaves to the connection (a return from the loop over a catalogue's cursor).
+    if (first == null
+        || (first.kind() == Witness.Kind.CAUGHT && witness.rank() > first.rank())
+        || (!leftToItsConnection && lostOnlyOnFailures.contains(obligation.site()))) {
       leaks.put(obligation.site(), witness);
       if (obligation.aliases().isEmpty()) {
         unheldWhenLost.add(obligation.site());
       } else {
         unheldWhenLost.remove(obligation.site());
       }
+    }
+    if (!leftToItsConnection) {
+      lostOnlyOnFailures.remove(obligation.site());
+    } else if (first == null) {
+      lostOnlyOnFailures.add(obligation.site());
     }
     if (obligation.parentSite() != null) {
       leakParents.put(obligation.site(), obligation.parentSite());
@@ -152,7 +176,12 @@ final class LeakBook {
           carriers.containsKey(site) && parentsClosedThrough.contains(carriers.get(site));
       // A ResultSet left open because its Statement leaks is that Statement's finding: closing the
       // Statement closes it too.
-      if (!leaks.containsKey(leakParents.get(site)) && !twin && !closedThroughChild) {
+      // A catalogue's cursor that only failures lose, and some path closes, is its connection's.
+      boolean leftToItsConnection = lostOnlyOnFailures.contains(site) && handled.contains(site);
+      if (!leaks.containsKey(leakParents.get(site))
+          && !twin
+          && !closedThroughChild
+          && !leftToItsConnection) {
         found.add(leak);
       }
     }

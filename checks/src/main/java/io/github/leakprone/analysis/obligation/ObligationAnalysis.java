@@ -247,7 +247,9 @@ public final class ObligationAnalysis {
     this.state = state;
     LossesBeforeFirstUse unused = new LossesBeforeFirstUse(spec, state);
     this.book =
-        new LeakBook((obligation, witness) -> unused.losesNothing(obligation, witness, body));
+        new LeakBook(
+            (obligation, witness) -> unused.losesNothing(obligation, witness, body),
+            site -> spec.isLeftToItsConnectionOnFailure(site, state));
     this.transfers = new Transfers(book);
     this.witnesses = new Witnesses(state);
     this.catches = new CatchCoverage(state, block -> throwing.declaredIn(block, state));

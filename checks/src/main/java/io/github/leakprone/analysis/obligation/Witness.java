@@ -99,6 +99,11 @@ public record Witness(Kind kind, int line, String text, int rank) {
     return kind == Kind.NONE;
   }
 
+  /** Whether the event is a failure leaving the method: a call that threw, or a {@code throw}. */
+  boolean isFailure() {
+    return kind == Kind.EXCEPTION || (kind == Kind.JUMP && text.equals("throw"));
+  }
+
   /** The clause after "is not closed ...", e.g. "when the `continue` at line 15 is taken". */
   public String describe() {
     return switch (kind) {
