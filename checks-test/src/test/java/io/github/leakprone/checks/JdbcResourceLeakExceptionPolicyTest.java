@@ -625,7 +625,7 @@ final class JdbcResourceLeakExceptionPolicyTest {
    * a {@code throw}) is left to the connection it lives on: the driver keeps it there, not in a
    * statement of the program's, and whoever holds the connection gets the failure and closes it.
    * Avatica's metadata calls, sqldump's schema grabber and HyperSQL's Transfer tool lose such
-   * cursors only when the schema read fails; none of the 33 such findings of the evaluation was
+   * cursors only when the schema read fails; none of the 32 such findings of the evaluation was
    * judged worth fixing. A cursor lost on a path that does not fail (a {@code return} from the
    * loop) or closed on no path is still reported.
    */
