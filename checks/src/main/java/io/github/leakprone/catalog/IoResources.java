@@ -149,11 +149,17 @@ public final class IoResources implements ResourceSpec {
 
   /**
    * Constructors that take a file name or {@code File} and open it, where the same type's other
-   * constructors wrap a stream or read a string: only these acquire.
+   * constructors wrap a stream or read a string: only these acquire. ImageIO's file streams open a
+   * {@code RandomAccessFile} on the file they are given, or decorate one the caller opened.
    */
   private static final ImmutableList<String> FILE_OPENING_WHEN_GIVEN_A_PATH =
       ImmutableList.of(
-          "java.util.Scanner", "java.util.Formatter", "java.io.PrintWriter", "java.io.PrintStream");
+          "java.util.Scanner",
+          "java.util.Formatter",
+          "java.io.PrintWriter",
+          "java.io.PrintStream",
+          "javax.imageio.stream.FileImageInputStream",
+          "javax.imageio.stream.FileImageOutputStream");
 
   /**
    * Loaders of a document that keep the file they are given a {@code File} of open until the
