@@ -363,6 +363,50 @@ final class ClientStubs {
                 S3ClientBuilder region(String region);
               }
               """),
+          // --- Netty's event-loop groups (the real ones are ScheduledExecutorServices) ---
+          new Stub(
+              "io/netty/util/concurrent/EventExecutorGroup.java",
+              """
+              package io.netty.util.concurrent;
+              public interface EventExecutorGroup {
+                java.util.concurrent.Future<?> shutdownGracefully();
+                void execute(Runnable task);
+              }
+              """),
+          new Stub(
+              "io/netty/util/concurrent/MultithreadEventExecutorGroup.java",
+              """
+              package io.netty.util.concurrent;
+              public abstract class MultithreadEventExecutorGroup implements EventExecutorGroup {
+                public java.util.concurrent.Future<?> shutdownGracefully() { return null; }
+                public void execute(Runnable task) {}
+              }
+              """),
+          new Stub(
+              "io/netty/channel/EventLoopGroup.java",
+              """
+              package io.netty.channel;
+              public interface EventLoopGroup extends io.netty.util.concurrent.EventExecutorGroup {}
+              """),
+          new Stub(
+              "io/netty/channel/nio/NioEventLoopGroup.java",
+              """
+              package io.netty.channel.nio;
+              public class NioEventLoopGroup
+                  extends io.netty.util.concurrent.MultithreadEventExecutorGroup
+                  implements io.netty.channel.EventLoopGroup {
+                public NioEventLoopGroup() {}
+                public NioEventLoopGroup(int threads) {}
+              }
+              """),
+          new Stub(
+              "io/netty/util/concurrent/DefaultEventExecutorGroup.java",
+              """
+              package io.netty.util.concurrent;
+              public class DefaultEventExecutorGroup extends MultithreadEventExecutorGroup {
+                public DefaultEventExecutorGroup(int threads) {}
+              }
+              """),
           // --- Release helpers and the run-once annotations of containers ---
           new Stub(
               "org/apache/commons/io/IOUtils.java",

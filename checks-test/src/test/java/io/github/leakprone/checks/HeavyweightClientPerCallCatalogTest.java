@@ -717,4 +717,49 @@ final class HeavyweightClientPerCallCatalogTest {
             """)
         .doTest();
   }
+
+  /**
+   * Netty's event-loop groups start their threads when made: one per call of a client's {@code
+   * connect()} is a thread leak unless it is shut down. A server that shuts its groups down in a
+   * {@code finally} after the channel closes owns them for that run.
+   */
+  @Test
+  void nettyEventLoopGroups() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import io.netty.channel.EventLoopGroup;
+            import io.netty.channel.nio.NioEventLoopGroup;
+            import io.netty.util.concurrent.DefaultEventExecutorGroup;
+            import io.netty.util.concurrent.EventExecutorGroup;
+
+            class Test {
+              void serve(Runnable bind) {
+                EventLoopGroup boss = new NioEventLoopGroup(1);
+                EventLoopGroup worker = new NioEventLoopGroup();
+                try {
+                  boss.execute(bind);
+                  worker.execute(bind);
+                } finally {
+                  worker.shutdownGracefully();
+                  boss.shutdownGracefully();
+                }
+              }
+
+              void connect(Runnable task) {
+                // BUG: Diagnostic contains: NioEventLoopGroup built on every call of connect() and never released with shutdownGracefully()
+                EventLoopGroup group = new NioEventLoopGroup();
+                group.execute(task);
+              }
+
+              void handle(Runnable task) {
+                // BUG: Diagnostic contains: DefaultEventExecutorGroup built on every call of handle()
+                EventExecutorGroup handlers = new DefaultEventExecutorGroup(4);
+                handlers.execute(task);
+              }
+            }
+            """)
+        .doTest();
+  }
 }

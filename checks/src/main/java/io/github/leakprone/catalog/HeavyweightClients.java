@@ -18,8 +18,8 @@ import io.github.leakprone.catalog.Creation.StaticFactory;
  * (ASM classes in Metaspace), OSS and AWS clients (pools held by the static IdleConnectionReaper),
  * JAXBContext (accessor classes loaded into the bound classes' loader), Retrofit (its own
  * OkHttpClient without client()), the JDK's HttpClient (selector thread), Apache's clients (pool
- * and sockets) and thread pools. Costs only: ObjectMapper and Gson, whose caches are the instance's
- * own and are collected with it.
+ * and sockets), thread pools and Netty's event-loop groups. Costs only: ObjectMapper and Gson,
+ * whose caches are the instance's own and are collected with it.
  */
 public final class HeavyweightClients {
 
@@ -162,7 +162,17 @@ public final class HeavyweightClients {
               "share one pool, or call shutdown() in a finally block",
               ImmutableSet.of("shutdown", "shutdownNow", "close"),
               staticFactory("java.util.concurrent.Executors", "new*"),
-              new Constructor("java.util.concurrent.ThreadPoolExecutor")));
+              new Constructor("java.util.concurrent.ThreadPoolExecutor")),
+          // Netty's groups are executor services too, made by their constructors, not by the
+          // creations above: one entry each, never two findings.
+          release(
+              "io.netty.util.concurrent.EventExecutorGroup",
+              "",
+              "each group starts its own event-loop threads (by default twice the cores), which"
+                  + " stay alive until shutdownGracefully()",
+              "share one group, or call shutdownGracefully() in a finally block",
+              ImmutableSet.of("shutdownGracefully", "shutdown", "shutdownNow", "close"),
+              new Constructor("io.netty.util.concurrent.MultithreadEventExecutorGroup")));
 
   private static HeavyweightClient jaxbContext(String type) {
     return share(
