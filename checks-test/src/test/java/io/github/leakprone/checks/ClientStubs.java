@@ -407,6 +407,38 @@ final class ClientStubs {
                 public DefaultEventExecutorGroup(int threads) {}
               }
               """),
+          // --- JDBC connection pools ---
+          new Stub(
+              "com/zaxxer/hikari/HikariDataSource.java",
+              """
+              package com.zaxxer.hikari;
+              public class HikariDataSource implements java.io.Closeable {
+                public HikariDataSource() {}
+                public void setJdbcUrl(String url) {}
+                public java.sql.Connection getConnection() { return null; }
+                @Override public void close() {}
+              }
+              """),
+          new Stub(
+              "org/apache/commons/dbcp2/BasicDataSource.java",
+              """
+              package org.apache.commons.dbcp2;
+              public class BasicDataSource implements AutoCloseable {
+                public void setUrl(String url) {}
+                public java.sql.Connection getConnection() { return null; }
+                @Override public void close() {}
+              }
+              """),
+          new Stub(
+              "org/apache/commons/dbcp2/BasicDataSourceFactory.java",
+              """
+              package org.apache.commons.dbcp2;
+              public class BasicDataSourceFactory {
+                public static BasicDataSource createDataSource(java.util.Properties p) {
+                  return null;
+                }
+              }
+              """),
           // --- Release helpers and the run-once annotations of containers ---
           new Stub(
               "org/apache/commons/io/IOUtils.java",

@@ -762,4 +762,57 @@ final class HeavyweightClientPerCallCatalogTest {
             """)
         .doTest();
   }
+
+  /**
+   * A JDBC connection pool made per call opens physical connections of its own and keeps them, with
+   * the threads that tend them, until it is closed: each call leaves a pool behind. A factory that
+   * returns the pool it builds, or a method that closes it, owns it rightly.
+   */
+  @Test
+  void jdbcConnectionPools() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import com.zaxxer.hikari.HikariDataSource;
+            import java.sql.Connection;
+            import java.sql.SQLException;
+            import java.util.Properties;
+            import org.apache.commons.dbcp2.BasicDataSource;
+            import org.apache.commons.dbcp2.BasicDataSourceFactory;
+
+            class Test {
+              HikariDataSource dataSource(String url) {
+                HikariDataSource pool = new HikariDataSource();
+                pool.setJdbcUrl(url);
+                return pool;
+              }
+
+              void probe(String url) throws SQLException {
+                try (HikariDataSource pool = new HikariDataSource()) {
+                  pool.setJdbcUrl(url);
+                  pool.getConnection().close();
+                }
+              }
+
+              void report(String url) throws SQLException {
+                // BUG: Diagnostic contains: BasicDataSource built on every call of report() and never released with close()
+                BasicDataSource pool = new BasicDataSource();
+                pool.setUrl(url);
+                try (Connection connection = pool.getConnection()) {
+                  connection.commit();
+                }
+              }
+
+              void query(Properties properties) throws SQLException {
+                // BUG: Diagnostic contains: BasicDataSource built on every call of query() and never released with close()
+                BasicDataSource pool = BasicDataSourceFactory.createDataSource(properties);
+                try (Connection connection = pool.getConnection()) {
+                  connection.commit();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -18,8 +18,8 @@ import io.github.leakprone.catalog.Creation.StaticFactory;
  * (ASM classes in Metaspace), OSS and AWS clients (pools held by the static IdleConnectionReaper),
  * JAXBContext (accessor classes loaded into the bound classes' loader), Retrofit (its own
  * OkHttpClient without client()), the JDK's HttpClient (selector thread), Apache's clients (pool
- * and sockets), thread pools and Netty's event-loop groups. Costs only: ObjectMapper and Gson,
- * whose caches are the instance's own and are collected with it.
+ * and sockets), thread pools, Netty's event-loop groups and JDBC connection pools. Costs only:
+ * ObjectMapper and Gson, whose caches are the instance's own and are collected with it.
  */
 public final class HeavyweightClients {
 
@@ -172,7 +172,36 @@ public final class HeavyweightClients {
                   + " stay alive until shutdownGracefully()",
               "share one group, or call shutdownGracefully() in a finally block",
               ImmutableSet.of("shutdownGracefully", "shutdown", "shutdownNow", "close"),
-              new Constructor("io.netty.util.concurrent.MultithreadEventExecutorGroup")));
+              new Constructor("io.netty.util.concurrent.MultithreadEventExecutorGroup")),
+          jdbcPool("com.zaxxer.hikari.HikariDataSource"),
+          jdbcPool(
+              "org.apache.commons.dbcp2.BasicDataSource",
+              staticFactory("org.apache.commons.dbcp2.BasicDataSourceFactory", "createDataSource")),
+          jdbcPool("org.apache.commons.dbcp.BasicDataSource"),
+          // Not c3p0's ComboPooledDataSource: its documented release is the static
+          // DataSources.destroy(ds), which no release name covers (Infinispan's pooled connection
+          // factory destroys its pool so in stop()).
+          jdbcPool("com.alibaba.druid.pool.DruidDataSource"),
+          jdbcPool("org.apache.tomcat.jdbc.pool.DataSource"));
+
+  /**
+   * A JDBC connection pool, made by its constructor (and any {@code others}): built per call and
+   * used, it opens physical connections of its own that stay open, with the threads that keep them,
+   * until it is closed.
+   */
+  private static HeavyweightClient jdbcPool(String type, Creation... others) {
+    Creation[] creations = new Creation[others.length + 1];
+    creations[0] = new Constructor(type);
+    System.arraycopy(others, 0, creations, 1, others.length);
+    return release(
+        type,
+        "",
+        "each pool opens physical connections of its own and keeps them open, with the threads"
+            + " that tend them, until close()",
+        "share one pool, or close it with try-with-resources",
+        ImmutableSet.of("close"),
+        creations);
+  }
 
   private static HeavyweightClient jaxbContext(String type) {
     return share(
