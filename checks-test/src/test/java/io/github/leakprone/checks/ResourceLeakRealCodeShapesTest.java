@@ -3355,4 +3355,45 @@ final class ResourceLeakRealCodeShapesTest {
             """)
         .doTest();
   }
+
+  /**
+   * BoofCV's {@code loadImage(URL)} returns {@code loadPPM(stream, null)}, whose body never closes
+   * the stream, and returns null after the catch of that same call's failure: both paths lose the
+   * stream, and the finding names the one every call takes, the return, not the failure (round 77's
+   * message named only {@code loadPPM(...)} throwing).
+   */
+  @Test
+  void aReturnThatLosesTheStreamIsNamedOverTheFailureJoinedWithIt() {
+    helper
+        .addSourceLines(
+            "Images.java",
+            """
+            import java.io.DataInputStream;
+            import java.io.IOException;
+            import java.io.InputStream;
+            import java.net.URL;
+
+            class Images {
+              static int[] load(URL url) {
+                try {
+                  // BUG: Diagnostic contains: InputStream `stream` acquired at line 10 is not closed when the `return` at line 12 is taken
+                  InputStream stream = url.openStream();
+                  if (url.getPath().endsWith(".ppm")) {
+                    return loadPpm(stream);
+                  }
+                  stream.close();
+                } catch (IOException ignore) {
+                  // an image that cannot be read is no image
+                }
+                return null;
+              }
+
+              static int[] loadPpm(InputStream stream) throws IOException {
+                DataInputStream in = new DataInputStream(stream);
+                return new int[in.readInt()];
+              }
+            }
+            """)
+        .doTest();
+  }
 }

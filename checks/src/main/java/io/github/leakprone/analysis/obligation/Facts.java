@@ -298,8 +298,18 @@ final class Facts {
     return a.open.equals(copy);
   }
 
-  /** Keeps the more telling witness; the first when they tie. */
+  /**
+   * Keeps the more telling witness; the first when they tie. Of two paths that each lose it, one
+   * where nothing failed (a return, the end) names the loss over one where something did: the path
+   * every call takes, not the one a failure takes (BoofCV's {@code return loadPPM(stream, null)},
+   * joined with the {@code return null} after the catch of the same call's failure).
+   */
   private static Witness earlier(Witness first, Witness second) {
+    boolean firstOrdinary = first.isOrdinary() && !first.isNone();
+    boolean secondOrdinary = second.isOrdinary() && !second.isNone();
+    if (firstOrdinary != secondOrdinary && !first.isNone() && !second.isNone()) {
+      return firstOrdinary ? first : second;
+    }
     return Witness.stronger(first, second);
   }
 }

@@ -104,6 +104,28 @@ public record Witness(Kind kind, int line, String text, int rank) {
     return kind == Kind.EXCEPTION || (kind == Kind.JUMP && text.equals("throw"));
   }
 
+  /**
+   * Whether the event happens where nothing failed: a jump other than a {@code throw}, the end of
+   * the method, an overwrite, a loop's next pass, a store nothing closes. Not a catch that handled
+   * an exception, nor a failed construction.
+   */
+  boolean isOrdinary() {
+    return switch (kind) {
+      case JUMP -> !text.equals("throw");
+      case NONE,
+          END,
+          OVERWRITE,
+          CALL_OVERWRITE,
+          NEXT_PASS,
+          EARLIER_VALUE,
+          NEVER_STORED,
+          FIELD_NEVER_CLOSED,
+          KEPT_IN_COLLECTION ->
+          true;
+      case EXCEPTION, CAUGHT, CONSTRUCTION_FAILS -> false;
+    };
+  }
+
   /** The clause after "is not closed ...", e.g. "when the `continue` at line 15 is taken". */
   public String describe() {
     return switch (kind) {
