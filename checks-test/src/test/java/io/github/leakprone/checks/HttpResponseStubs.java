@@ -2,12 +2,24 @@ package io.github.leakprone.checks;
 
 import com.google.errorprone.CompilationTestHelper;
 
-/** Stubs of Apache HttpClient 4's closeable client and response, for the ResourceLeak tests. */
+/**
+ * Stubs of Apache HttpClient 4's closeable client, response and response handler, for the
+ * ResourceLeak tests.
+ */
 final class HttpResponseStubs {
 
-  /** {@code helper} with the two stubs added. */
+  /** {@code helper} with the three stubs added. */
   static CompilationTestHelper addTo(CompilationTestHelper helper) {
     return helper
+        .addSourceLines(
+            "org/apache/http/client/ResponseHandler.java",
+            """
+            package org.apache.http.client;
+
+            public interface ResponseHandler<T> {
+              T handleResponse(Object response) throws java.io.IOException;
+            }
+            """)
         .addSourceLines(
             "org/apache/http/client/methods/CloseableHttpResponse.java",
             """
@@ -26,6 +38,10 @@ final class HttpResponseStubs {
 
             public abstract class CloseableHttpClient implements java.io.Closeable {
               public abstract CloseableHttpResponse execute(Object request) throws java.io.IOException;
+
+              public abstract <T> T execute(
+                  Object request, org.apache.http.client.ResponseHandler<? extends T> handler)
+                  throws java.io.IOException;
             }
             """);
   }

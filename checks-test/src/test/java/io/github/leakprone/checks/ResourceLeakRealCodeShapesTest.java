@@ -3396,4 +3396,53 @@ final class ResourceLeakRealCodeShapesTest {
             """)
         .doTest();
   }
+
+  /**
+   * StAX's readers and writers free their own state on {@code close()} and, as their specification
+   * says, do not close the stream they were made of: closing the event reader leaves the file open
+   * (seisFile's and Tajo's XML loaders). The stream stays the method's to close.
+   */
+  @Test
+  void aStaxReaderDoesNotCloseTheStreamItReads() {
+    helper
+        .addSourceLines(
+            "Stations.java",
+            """
+            import java.io.File;
+            import java.io.FileInputStream;
+            import java.io.IOException;
+            import javax.xml.stream.XMLEventReader;
+            import javax.xml.stream.XMLInputFactory;
+            import javax.xml.stream.XMLStreamException;
+
+            class Stations {
+              int count(File file) throws IOException, XMLStreamException {
+                // BUG: Diagnostic contains: FileInputStream `in` acquired at line 11 is never closed
+                FileInputStream in = new FileInputStream(file);
+                XMLEventReader reader = XMLInputFactory.newInstance().createXMLEventReader(in);
+                int n = 0;
+                while (reader.hasNext()) {
+                  reader.nextEvent();
+                  n++;
+                }
+                reader.close();
+                return n;
+              }
+
+              int countClosed(File file) throws IOException, XMLStreamException {
+                try (FileInputStream in = new FileInputStream(file)) {
+                  XMLEventReader reader = XMLInputFactory.newInstance().createXMLEventReader(in);
+                  int n = 0;
+                  while (reader.hasNext()) {
+                    reader.nextEvent();
+                    n++;
+                  }
+                  reader.close();
+                  return n;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }

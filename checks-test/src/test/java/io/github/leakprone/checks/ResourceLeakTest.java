@@ -2936,6 +2936,12 @@ final class ResourceLeakTest {
         .doTest();
   }
 
+  /**
+   * A client's {@code execute(request)} returns a response to close; {@code execute(request,
+   * handler)} returns what the handler made of it (an {@code Integer}, a {@code String}) and closes
+   * the response itself: a catalogue method acquires only where it returns something to close
+   * (seisFile's FDSN querier, whose status code was taken for a response never stored).
+   */
   @Test
   void apacheHttpClientResponses() {
     HttpResponseStubs.addTo(helper)
@@ -2963,6 +2969,10 @@ final class ResourceLeakTest {
                 try (CloseableHttpResponse response = client.execute(request)) {
                   return response.getStatusCode();
                 }
+              }
+
+              void handled(Object request) throws IOException {
+                client.execute(request, response -> 0);
               }
             }
             """)

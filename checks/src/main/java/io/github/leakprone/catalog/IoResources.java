@@ -17,6 +17,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import io.github.leakprone.trees.DoNothingClose;
+import io.github.leakprone.trees.NoArgMethods;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -575,6 +576,20 @@ public final class IoResources implements ResourceSpec {
   }
 
   /**
+   * Whether {@code method} is declared to return something to close: an {@code AutoCloseable}, or a
+   * type with a {@code close()} of its own. Not an overload of a listed method that returns what a
+   * callback made ({@code <T> T execute(request, responseHandler)}, which closes the response
+   * itself).
+   */
+  private static boolean returnsSomethingToClose(MethodSymbol method, VisitorState state) {
+    Type result = method.getReturnType();
+    return result != null
+        && !(result instanceof Type.TypeVar)
+        && (ASTHelpers.isSubtype(result, state.getSymtab().autoCloseableType, state)
+            || NoArgMethods.find(result, "close", state).isPresent());
+  }
+
+  /**
    * Whether {@code method} makes a socket over one it is given ({@code
    * SSLSocketFactory.createSocket(socket, host, port, autoClose)}): the socket given is the
    * resource, and what is made wraps it (see {@code Wrappers}).
@@ -609,7 +624,9 @@ public final class IoResources implements ResourceSpec {
     }
     if (MethodRef.anyMatches(owned, method, state)) {
       if (!method.isConstructor()) {
-        return !layersOverASocket(method, state) && !loadsIntoMemory(method, state);
+        return returnsSomethingToClose(method, state)
+            && !layersOverASocket(method, state)
+            && !loadsIntoMemory(method, state);
       }
       // A project's subclass whose close() releases nothing holds nothing of its own: a socket
       // that adapts another socket's streams.

@@ -26,6 +26,9 @@ final class LeakBook {
 
   private final Map<Tree, Witness> leaks = new LinkedHashMap<>();
 
+  /** The acquisitions lost so far only by failures that leave them to their connection. */
+  private final Set<Tree> lostOnlyOnFailures = new HashSet<>();
+
   /** The losses that lose nothing ({@link LossesBeforeFirstUse}). */
   private final BiPredicate<Obligation, Witness> losesNothing;
 
@@ -41,9 +44,6 @@ final class LeakBook {
     this.losesNothing = losesNothing;
     this.leftToItsConnectionOnFailure = leftToItsConnectionOnFailure;
   }
-
-  /** The acquisitions lost so far only by failures that leave them to their connection. */
-  private final Set<Tree> lostOnlyOnFailures = new HashSet<>();
 
   /** For a leaked child (a ResultSet), the acquisition it dies with. */
   private final Map<Tree, Tree> leakParents = new HashMap<>();

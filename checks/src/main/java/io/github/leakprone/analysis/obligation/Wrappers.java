@@ -17,9 +17,10 @@ import io.github.leakprone.trees.NoArgMethods;
  * that value holds the argument's resource; releasing or returning it releases or hands over the
  * resource. So does a value that has a {@code close()} of its own ({@code Response.create(raw)}
  * wrapping an HTTP response in an SDK's, {@code readerOf(in)} returning {@code new
- * InputStreamReader(in)}): whoever closes it closes what it was made of; and so does a dynamic
- * proxy of its handler. Arguments of another type (a connection passed to make a result set) stay
- * lent, unless the method's declared result is a type variable.
+ * InputStreamReader(in)}): whoever closes it closes what it was made of, unless its type says its
+ * {@code close()} does not ({@link #CLOSES_NOT_ITS_SOURCE}); and so does a dynamic proxy of its
+ * handler. Arguments of another type (a connection passed to make a result set) stay lent, unless
+ * the method's declared result is a type variable.
  */
 final class Wrappers {
 
@@ -36,11 +37,25 @@ final class Wrappers {
         && argument.tsym != state.getSymtab().objectType.tsym
         && (getSymbol(call).getReturnType() instanceof Type.TypeVar
             || ASTHelpers.isSubtype(result, argument, state)
-            || NoArgMethods.find(result, "close", state).isPresent()
+            || (NoArgMethods.find(result, "close", state).isPresent()
+                && !NamedTypes.isSubtypeOfAny(result, CLOSES_NOT_ITS_SOURCE, state))
             || isInvocationHandler(argument, state)
             || isBuilderGiven(call, result, argument, state)
             || isElementType(result, argument, state));
   }
+
+  /**
+   * Types whose {@code close()} frees their own state and, as their specification says, not the
+   * stream or reader they were made of: StAX's readers and writers ("This method does not close the
+   * underlying input source"). What they are made of stays the caller's to close (seisFile's and
+   * Tajo's XML loaders, which close the event reader and never the stream under it).
+   */
+  private static final ImmutableList<String> CLOSES_NOT_ITS_SOURCE =
+      ImmutableList.of(
+          "javax.xml.stream.XMLStreamReader",
+          "javax.xml.stream.XMLEventReader",
+          "javax.xml.stream.XMLStreamWriter",
+          "javax.xml.stream.XMLEventWriter");
 
   /**
    * Whether {@code result} is declared to carry values of the argument's type: a type argument of
