@@ -1103,4 +1103,72 @@ final class JdbcResourceLeakRealCodeShapesTest {
             """)
         .doTest();
   }
+
+  /**
+   * gtfs-lib's table writer prepares its batch statement under {@code if (entityCount == 0)} in a
+   * loop over the entities, and counts each pass with {@code if (++entityCount % BATCH == 0)}: the
+   * counter, kept outside the loop and only counted up, holds its first value on the first pass
+   * alone, so no pass overwrites a statement an earlier one prepared. A {@code continue} that skips
+   * the count keeps it at its first value, and the branch may run again.
+   */
+  @Test
+  void aBranchTakenOnlyWhileACounterOfThePassesHoldsItsFirstValueOverwritesNothing() {
+    helper
+        .addSourceLines(
+            "Writer.java",
+            """
+            import java.sql.Connection;
+            import java.sql.PreparedStatement;
+            import java.sql.SQLException;
+            import java.util.List;
+
+            class Writer {
+              private static final int BATCH = 100;
+
+              void insert(Connection conn, List<String> names) throws SQLException {
+                PreparedStatement insert = null;
+                int count = 0;
+                try {
+                  for (String name : names) {
+                    if (count == 0) {
+                      insert = conn.prepareStatement("insert into t values (?)");
+                    }
+                    insert.setString(1, name);
+                    insert.addBatch();
+                    if (++count % BATCH == 0) {
+                      insert.executeBatch();
+                    }
+                  }
+                  if (insert != null) {
+                    insert.executeBatch();
+                  }
+                } finally {
+                  if (insert != null) {
+                    insert.close();
+                  }
+                }
+              }
+
+              void insertSkipping(Connection conn, List<String> names) throws SQLException {
+                PreparedStatement insert = null;
+                int count = 0;
+                for (String name : names) {
+                  if (count == 0) {
+                    // BUG: Diagnostic contains: before `insert` is overwritten at line 39
+                    insert = conn.prepareStatement("insert into t values (?)");
+                  }
+                  if (name.isEmpty()) {
+                    continue;
+                  }
+                  insert.setString(1, name);
+                  count++;
+                }
+                if (insert != null) {
+                  insert.close();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -4,20 +4,32 @@ import static com.google.errorprone.util.ASTHelpers.getSymbol;
 
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ContinueTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.IfTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.tree.JCTree;
 import java.util.HashSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import javax.annotation.Nullable;
+import javax.lang.model.element.ElementKind;
 
 /**
  * Tests that hold only on a counting loop's first pass: {@code if (i == 0)} in {@code for (int i =
@@ -48,6 +60,92 @@ public final class FirstPassGuards {
         && test.getKind() == Tree.Kind.EQUAL_TO
         && (comparesWith(test.getLeftOperand(), test.getRightOperand(), variable, start)
             || comparesWith(test.getRightOperand(), test.getLeftOperand(), variable, start));
+  }
+
+  /**
+   * Whether {@code condition}, inside {@code loop}'s body, holds only on the loop's first pass
+   * through a counter kept outside it: {@code if (count == 0)} where {@code count} is a local of
+   * {@code methodBody} declared before the loop with that constant, which the method never assigns
+   * nor counts down, and which a statement of the loop's body itself (not one inside a branch of
+   * it) counts up, with no {@code continue} of the loop to skip it. gtfs-lib's table writer
+   * prepares its batch statement under {@code if (entityCount == 0)} and counts with {@code if
+   * (++entityCount % INSERT_BATCH_SIZE == 0)} at the end of each pass.
+   */
+  public static boolean holdsOnlyOnFirstPassOfACounter(
+      ExpressionTree condition, Tree loop, Tree methodBody) {
+    if (!(Casts.stripped(condition) instanceof BinaryTree test)
+        || test.getKind() != Tree.Kind.EQUAL_TO
+        || !(loopBody(loop) instanceof BlockTree body)) {
+      return false;
+    }
+    Symbol counter = getSymbol(Casts.stripped(test.getLeftOperand()));
+    Object value = ASTHelpers.constValue(test.getRightOperand());
+    if (!(counter instanceof VarSymbol)) {
+      counter = getSymbol(Casts.stripped(test.getRightOperand()));
+      value = ASTHelpers.constValue(test.getLeftOperand());
+    }
+    if (!(counter instanceof VarSymbol local)
+        || local.getKind() != ElementKind.LOCAL_VARIABLE
+        || !(value instanceof Integer)) {
+      return false;
+    }
+    Optional<VariableTree> declaration = LocalVariables.declaration(local, methodBody);
+    return declaration.isPresent()
+        && declaration.get().getInitializer() != null
+        && value.equals(ASTHelpers.constValue(declaration.get().getInitializer()))
+        && !LocalVariables.declaredIn(loop).contains(local)
+        && !movedBackIn(methodBody, local)
+        && body.getStatements().stream().anyMatch(statement -> countsUp(statement, local))
+        && !continuesIn(body, loop);
+  }
+
+  private static @Nullable Tree loopBody(Tree loop) {
+    if (loop instanceof ForLoopTree forLoop) {
+      return forLoop.getStatement();
+    }
+    if (loop instanceof EnhancedForLoopTree forEach) {
+      return forEach.getStatement();
+    }
+    if (loop instanceof WhileLoopTree whileLoop) {
+      return whileLoop.getStatement();
+    }
+    return loop instanceof DoWhileLoopTree doWhile ? doWhile.getStatement() : null;
+  }
+
+  /**
+   * Whether {@code statement}, a statement of a loop's body, counts {@code counter} up wherever it
+   * runs: an expression statement, or the condition of an {@code if}, that increments it.
+   */
+  private static boolean countsUp(StatementTree statement, Symbol counter) {
+    Tree counted =
+        statement instanceof ExpressionStatementTree expression
+            ? expression.getExpression()
+            : statement instanceof IfTree branch ? branch.getCondition() : null;
+    boolean[] found = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitUnary(UnaryTree unary, Void unused) {
+        found[0] |=
+            (unary.getKind() == Tree.Kind.POSTFIX_INCREMENT
+                    || unary.getKind() == Tree.Kind.PREFIX_INCREMENT)
+                && getSymbol(unary.getExpression()) == counter;
+        return super.visitUnary(unary, null);
+      }
+    }.scan(counted, null);
+    return found[0];
+  }
+
+  /** Whether {@code body} has a {@code continue} of {@code loop}, which skips the count. */
+  private static boolean continuesIn(Tree body, Tree loop) {
+    boolean[] found = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitContinue(ContinueTree jump, Void unused) {
+        found[0] |= ((JCTree.JCContinue) jump).target == loop;
+        return null;
+      }
+    }.scan(body, null);
+    return found[0];
   }
 
   /** Whether {@code body} assigns {@code variable} or counts it down. */
