@@ -121,18 +121,7 @@ public final class FirstPassGuards {
         statement instanceof ExpressionStatementTree expression
             ? expression.getExpression()
             : statement instanceof IfTree branch ? branch.getCondition() : null;
-    boolean[] found = {false};
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitUnary(UnaryTree unary, Void unused) {
-        found[0] |=
-            (unary.getKind() == Tree.Kind.POSTFIX_INCREMENT
-                    || unary.getKind() == Tree.Kind.PREFIX_INCREMENT)
-                && getSymbol(unary.getExpression()) == counter;
-        return super.visitUnary(unary, null);
-      }
-    }.scan(counted, null);
-    return found[0];
+    return steps(counted, counter, Tree.Kind.PREFIX_INCREMENT, Tree.Kind.POSTFIX_INCREMENT);
   }
 
   /** Whether {@code body} has a {@code continue} of {@code loop}, which skips the count. */
@@ -150,20 +139,26 @@ public final class FirstPassGuards {
 
   /** Whether {@code body} assigns {@code variable} or counts it down. */
   private static boolean movedBackIn(Tree body, Symbol variable) {
-    if (LocalVariables.assignedIn(body).contains(variable)) {
-      return true;
-    }
+    return LocalVariables.assignedIn(body).contains(variable)
+        || steps(body, variable, Tree.Kind.PREFIX_DECREMENT, Tree.Kind.POSTFIX_DECREMENT);
+  }
+
+  /**
+   * Whether {@code tree} steps {@code variable} one way: its {@code prefix} or {@code postfix}
+   * operator ({@code ++n}, {@code n++}) applied to it.
+   */
+  private static boolean steps(
+      @Nullable Tree tree, Symbol variable, Tree.Kind prefix, Tree.Kind postfix) {
     boolean[] found = {false};
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitUnary(UnaryTree unary, Void unused) {
         found[0] |=
-            (unary.getKind() == Tree.Kind.POSTFIX_DECREMENT
-                    || unary.getKind() == Tree.Kind.PREFIX_DECREMENT)
+            (unary.getKind() == prefix || unary.getKind() == postfix)
                 && getSymbol(unary.getExpression()) == variable;
         return super.visitUnary(unary, null);
       }
-    }.scan(body, null);
+    }.scan(tree, null);
     return found[0];
   }
 
