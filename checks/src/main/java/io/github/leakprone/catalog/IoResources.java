@@ -16,8 +16,8 @@ import com.sun.tools.javac.code.Source;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
+import io.github.leakprone.trees.Closeables;
 import io.github.leakprone.trees.DoNothingClose;
-import io.github.leakprone.trees.NoArgMethods;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -585,8 +585,7 @@ public final class IoResources implements ResourceSpec {
     Type result = method.getReturnType();
     return result != null
         && !(result instanceof Type.TypeVar)
-        && (ASTHelpers.isSubtype(result, state.getSymtab().autoCloseableType, state)
-            || NoArgMethods.find(result, "close", state).isPresent());
+        && Closeables.isSomethingToClose(result, state);
   }
 
   /**

@@ -7,8 +7,6 @@ import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ContinueTree;
-import com.sun.source.tree.DoWhileLoopTree;
-import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
@@ -19,7 +17,6 @@ import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
-import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -32,17 +29,24 @@ import javax.annotation.Nullable;
 import javax.lang.model.element.ElementKind;
 
 /**
- * Tests that hold only on a counting loop's first pass: {@code if (i == 0)} in {@code for (int i =
- * 0; ...; i++)} whose body never assigns {@code i} or counts it down. What such a branch opens (a
- * batch's statement, prepared once before the rows are added) cannot be open yet when the branch
- * runs.
+ * Tests that hold only on a loop's first pass: {@code if (i == 0)} in {@code for (int i = 0; ...;
+ * i++)} whose body never assigns {@code i} or counts it down, or a test of a counter kept outside
+ * the loop that every pass counts up. What such a branch opens (a batch's statement, prepared once
+ * before the rows are added) cannot be open yet when the branch runs.
  */
 public final class FirstPassGuards {
 
   /**
-   * Whether {@code condition}, directly inside {@code loop}'s body, holds only on its first pass.
+   * Whether {@code condition}, inside {@code loop}'s body, holds only on the loop's first pass,
+   * through the loop's own counter or one of {@code methodBody} kept outside it.
    */
-  public static boolean holdsOnlyOnFirstPass(ExpressionTree condition, ForLoopTree loop) {
+  public static boolean holdsOnlyOnFirstPass(ExpressionTree condition, Tree loop, Tree methodBody) {
+    return (loop instanceof ForLoopTree forLoop && testsTheLoopsCounter(condition, forLoop))
+        || testsACounterOfThePasses(condition, loop, methodBody);
+  }
+
+  /** Whether {@code condition} tests a {@code for} loop's own counter for its first value. */
+  private static boolean testsTheLoopsCounter(ExpressionTree condition, ForLoopTree loop) {
     if (loop.getInitializer().size() != 1
         || !(loop.getInitializer().get(0) instanceof VariableTree counter)
         || counter.getInitializer() == null
@@ -63,19 +67,19 @@ public final class FirstPassGuards {
   }
 
   /**
-   * Whether {@code condition}, inside {@code loop}'s body, holds only on the loop's first pass
-   * through a counter kept outside it: {@code if (count == 0)} where {@code count} is a local of
-   * {@code methodBody} declared before the loop with that constant, which the method never assigns
-   * nor counts down, and which a statement of the loop's body itself (not one inside a branch of
-   * it) counts up, with no {@code continue} of the loop to skip it. gtfs-lib's table writer
-   * prepares its batch statement under {@code if (entityCount == 0)} and counts with {@code if
-   * (++entityCount % INSERT_BATCH_SIZE == 0)} at the end of each pass.
+   * Whether {@code condition} tests, for its first value, a counter kept outside {@code loop}:
+   * {@code if (count == 0)} where {@code count} is a local of {@code methodBody} declared before
+   * the loop with that constant, which the method never assigns nor counts down, and which a
+   * statement of the loop's body itself (not one inside a branch of it) counts up, with no {@code
+   * continue} of the loop to skip it. gtfs-lib's table writer prepares its batch statement under
+   * {@code if (entityCount == 0)} and counts with {@code if (++entityCount % INSERT_BATCH_SIZE ==
+   * 0)} at the end of each pass.
    */
-  public static boolean holdsOnlyOnFirstPassOfACounter(
+  private static boolean testsACounterOfThePasses(
       ExpressionTree condition, Tree loop, Tree methodBody) {
     if (!(Casts.stripped(condition) instanceof BinaryTree test)
         || test.getKind() != Tree.Kind.EQUAL_TO
-        || !(loopBody(loop) instanceof BlockTree body)) {
+        || !(Loops.body(loop) instanceof BlockTree body)) {
       return false;
     }
     Symbol counter = getSymbol(Casts.stripped(test.getLeftOperand()));
@@ -97,19 +101,6 @@ public final class FirstPassGuards {
         && !movedBackIn(methodBody, local)
         && body.getStatements().stream().anyMatch(statement -> countsUp(statement, local))
         && !continuesIn(body, loop);
-  }
-
-  private static @Nullable Tree loopBody(Tree loop) {
-    if (loop instanceof ForLoopTree forLoop) {
-      return forLoop.getStatement();
-    }
-    if (loop instanceof EnhancedForLoopTree forEach) {
-      return forEach.getStatement();
-    }
-    if (loop instanceof WhileLoopTree whileLoop) {
-      return whileLoop.getStatement();
-    }
-    return loop instanceof DoWhileLoopTree doWhile ? doWhile.getStatement() : null;
   }
 
   /**

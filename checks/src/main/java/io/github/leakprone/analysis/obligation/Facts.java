@@ -305,10 +305,8 @@ final class Facts {
    * joined with the {@code return null} after the catch of the same call's failure).
    */
   private static Witness earlier(Witness first, Witness second) {
-    boolean firstOrdinary = first.isOrdinary() && !first.isNone();
-    boolean secondOrdinary = second.isOrdinary() && !second.isNone();
-    if (firstOrdinary != secondOrdinary && !first.isNone() && !second.isNone()) {
-      return firstOrdinary ? first : second;
+    if (first.isOrdinary() != second.isOrdinary()) {
+      return first.isOrdinary() ? first : second;
     }
     return Witness.stronger(first, second);
   }

@@ -437,10 +437,7 @@ public final class ObligationAnalysis {
       Facts then = endOfStatement(branches[0]);
       if (then != null
           && loops.peek() != null
-          && ((loops.peek() instanceof ForLoopTree loop
-                  && FirstPassGuards.holdsOnlyOnFirstPass(ifTree.getCondition(), loop))
-              || FirstPassGuards.holdsOnlyOnFirstPassOfACounter(
-                  ifTree.getCondition(), loops.peek(), body))) {
+          && FirstPassGuards.holdsOnlyOnFirstPass(ifTree.getCondition(), loops.peek(), body)) {
         // if (i == 0) { ps = conn.prepareStatement(sql); }: on the first pass, which is the only
         // one to take the branch, nothing the branch opens is open yet.
         Set<Tree> opened = FirstPassGuards.callsIn(ifTree.getThenStatement());

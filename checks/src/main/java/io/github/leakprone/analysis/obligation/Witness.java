@@ -107,13 +107,12 @@ public record Witness(Kind kind, int line, String text, int rank) {
   /**
    * Whether the event happens where nothing failed: a jump other than a {@code throw}, the end of
    * the method, an overwrite, a loop's next pass, a store nothing closes. Not a catch that handled
-   * an exception, nor a failed construction.
+   * an exception, nor a failed construction, nor no event at all.
    */
   boolean isOrdinary() {
     return switch (kind) {
-      case JUMP -> !text.equals("throw");
-      case NONE,
-          END,
+      case JUMP -> !isFailure();
+      case END,
           OVERWRITE,
           CALL_OVERWRITE,
           NEXT_PASS,
@@ -122,7 +121,7 @@ public record Witness(Kind kind, int line, String text, int rank) {
           FIELD_NEVER_CLOSED,
           KEPT_IN_COLLECTION ->
           true;
-      case EXCEPTION, CAUGHT, CONSTRUCTION_FAILS -> false;
+      case NONE, EXCEPTION, CAUGHT, CONSTRUCTION_FAILS -> false;
     };
   }
 

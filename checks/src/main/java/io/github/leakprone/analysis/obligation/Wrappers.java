@@ -9,6 +9,7 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.tools.javac.code.Type;
 import io.github.leakprone.catalog.NamedTypes;
+import io.github.leakprone.trees.Closeables;
 import io.github.leakprone.trees.NoArgMethods;
 
 /**
@@ -92,8 +93,8 @@ final class Wrappers {
     Type receiverType = receiver == null ? null : ASTHelpers.getType(receiver);
     return receiverType != null
         && ASTHelpers.isSameType(result, receiverType, state)
-        && isResource(argument, state)
-        && !isResource(receiverType, state);
+        && Closeables.isSomethingToClose(argument, state)
+        && !Closeables.isSomethingToClose(receiverType, state);
   }
 
   /**
@@ -114,18 +115,8 @@ final class Wrappers {
     Type receiverType = ASTHelpers.getType(receiver);
     return result != null
         && receiverType != null
-        && isResource(result, state)
-        && !isResource(receiverType, state);
-  }
-
-  /**
-   * Whether {@code type} is something to close: an {@code AutoCloseable}, or a type with a {@code
-   * close()} of its own (a pool's {@code PooledConnection}, whose handle's {@code close()} is not
-   * its own).
-   */
-  private static boolean isResource(Type type, VisitorState state) {
-    return ASTHelpers.isSubtype(type, state.getSymtab().autoCloseableType, state)
-        || NoArgMethods.find(type, "close", state).isPresent();
+        && Closeables.isSomethingToClose(result, state)
+        && !Closeables.isSomethingToClose(receiverType, state);
   }
 
   /**
