@@ -234,11 +234,77 @@ final class ResourceLeakPrivateStepsTest {
   }
 
   /**
-   * A method that also runs on an object already built (a public {@code reopen()}), or whose
-   * failure a constructor catches, leaves an object that holds the field and closes it later.
+   * seisFile's DataLink (DataLink.java:65-106): the constructor and a public {@code reconnect()}
+   * both call a private {@code initConnection()} that connects a socket into a field and then runs
+   * the handshake, rethrowing its failure. Called from the constructor, a failed handshake leaves
+   * no object to close: whatever {@code reconnect()}'s callers can do, that call loses the socket.
    */
   @Test
-  void aMethodThatAlsoRunsOnABuiltObjectLeavesTheFieldToIt() {
+  void aStepOfAConstructorThatAlsoRunsOnABuiltObjectLosesWhatItStoredWhenTheConstructorFails() {
+    helper
+        .addSourceLines(
+            "Link.java",
+            """
+            import java.io.Closeable;
+            import java.io.IOException;
+            import java.io.OutputStream;
+            import java.net.InetSocketAddress;
+            import java.net.Socket;
+
+            class Link implements Closeable {
+              private final String host;
+              private Socket socket;
+
+              Link(String host) throws LinkException {
+                this.host = host;
+                initConnection();
+              }
+
+              void reconnect() throws LinkException {
+                close();
+                initConnection();
+              }
+
+              private void initConnection() throws LinkException {
+                try {
+                  // BUG: Diagnostic contains: `socket` acquired at line 24 is not closed when the `throw` at line 28 is taken
+                  socket = new Socket();
+                  socket.connect(new InetSocketAddress(host, 16000), 1000);
+                  sendId(socket.getOutputStream());
+                } catch (IOException e) {
+                  throw new LinkException(e);
+                }
+              }
+
+              private static void sendId(OutputStream out) throws IOException {
+                out.write("ID client".getBytes());
+              }
+
+              @Override
+              public void close() {
+                try {
+                  socket.close();
+                } catch (IOException ignored) {
+                  // closing a link that failed
+                }
+              }
+
+              static class LinkException extends Exception {
+                LinkException(Throwable cause) {
+                  super(cause);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
+   * A method whose failure the constructor catches, or that only runs on an object already built (a
+   * public {@code reopen()}), leaves an object that holds the field and closes it later.
+   */
+  @Test
+  void aStepWhoseFailureLeavesABuiltObjectLeavesTheFieldToIt() {
     helper
         .addSourceLines(
             "JournalFile.java",
@@ -252,8 +318,8 @@ final class ResourceLeakPrivateStepsTest {
               private RandomAccessFile output;
               private RandomAccessFile index;
 
-              JournalFile(File file, long size) throws IOException {
-                open(file, size);
+              JournalFile(File file) throws IOException {
+                this.output = new RandomAccessFile(file, "rw");
                 try {
                   openIndex(file);
                 } catch (IOException e) {
@@ -261,9 +327,9 @@ final class ResourceLeakPrivateStepsTest {
                 }
               }
 
-              void reopen(File file) throws IOException {
+              void reopen(File file, long size) throws IOException {
                 output.close();
-                open(file, 0);
+                open(file, size);
               }
 
               private void open(File file, long size) throws IOException {

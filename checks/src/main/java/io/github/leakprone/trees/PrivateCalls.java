@@ -87,6 +87,42 @@ public final class PrivateCalls {
   }
 
   /**
+   * Whether the private method at {@code methodPath} runs as a step of building its object on some
+   * call at least: made on the object itself by a constructor, or by a method that is such a step
+   * itself, with no {@code catch} around the call in that caller. Where it fails there, no object
+   * comes to exist, whatever its other callers do (seisFile's {@code DataLink}, whose constructor
+   * and {@code reconnect()} both call {@code initConnection()}, which keeps the socket in a field
+   * and then runs the handshake that may fail).
+   */
+  public static boolean aStepOfConstruction(TreePath methodPath) {
+    return aStepOfConstruction(methodPath, new HashSet<>());
+  }
+
+  private static boolean aStepOfConstruction(TreePath methodPath, Set<MethodSymbol> visiting) {
+    MethodSymbol symbol = getSymbol((MethodTree) methodPath.getLeaf());
+    if (symbol == null || symbol.isStatic() || !visiting.add(symbol)) {
+      return false;
+    }
+    Optional<ImmutableList<TreePath>> calls = callSites(methodPath);
+    if (calls.isEmpty()) {
+      return false;
+    }
+    for (TreePath call : calls.get()) {
+      TreePath caller = TreePaths.enclosingMethodOrLambda(call);
+      if (caller != null
+          && caller.getLeaf() instanceof MethodTree callerTree
+          && getSymbol(callerTree) != null
+          && Receivers.isThisOrImplicit(
+              ASTHelpers.getReceiver((MethodInvocationTree) call.getLeaf()))
+          && !caughtWithin(call, caller)
+          && (getSymbol(callerTree).isConstructor() || aStepOfConstruction(caller, visiting))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * Whether the private method at {@code methodPath} runs only as a step of the program's {@code
    * main}, declared in its top-level class: every call of it is made by {@code main}, or by a
    * method that runs only so, and not in a loop of that caller (a command-line tool whose {@code

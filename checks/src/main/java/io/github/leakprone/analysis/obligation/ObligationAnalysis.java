@@ -4,8 +4,6 @@ import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
-import com.google.common.base.Supplier;
-import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
@@ -318,11 +316,9 @@ public final class ObligationAnalysis {
     // What a private step of construction leaves in fields is lost if the constructor fails after
     // the step returned; booked last, so that a path of this method's own is the one named.
     Map<Obligation, Tree> lostWithTheObject = new HashMap<>();
-    // Asked here and of the thrown paths below, at most once: it scans the class for the calls.
-    Supplier<Boolean> stepOfConstruction =
-        Suppliers.memoize(
-            () -> method != null && PrivateCalls.onlyStepsOfConstruction(state.getPath()));
-    if ((holdsAField(out) || holdsAField(returned)) && stepOfConstruction.get()) {
+    if ((holdsAField(out) || holdsAField(returned))
+        && method != null
+        && PrivateCalls.onlyStepsOfConstruction(state.getPath())) {
       ConstructionFailures failures =
           new ConstructionFailures(spec, summary, throwing, ownClass, state);
       out = lostIfConstructionFails(out, failures, lostWithTheObject);
@@ -331,9 +327,14 @@ public final class ObligationAnalysis {
     transfers.atMethodEnd(out, true, fields, collections);
     transfers.atMethodEnd(returned, true, fields, collections);
     // A constructor that throws hands its caller no object: what its fields hold is lost with it,
-    // as with a method that runs only as a step of a constructor.
+    // as with a method that runs as a step of a constructor, when some constructor calls it so
+    // (its other callers' objects live on, and their close() may release it).
     Facts thrown = pending.takeAll(Kind.THROW);
-    boolean objectLives = !constructor && !(holdsAField(thrown) && stepOfConstruction.get());
+    boolean objectLives =
+        !constructor
+            && !(holdsAField(thrown)
+                && method != null
+                && PrivateCalls.aStepOfConstruction(state.getPath()));
     transfers.atMethodEnd(thrown, objectLives, fields, collections);
     lostWithTheObject.forEach(
         (obligation, failure) -> {
