@@ -324,8 +324,8 @@ public final class ObligationAnalysis {
       out = lostIfConstructionFails(out, failures, lostWithTheObject);
       returned = lostIfConstructionFails(returned, failures, lostWithTheObject);
     }
-    transfers.atMethodEnd(out, true, fields, collections);
-    transfers.atMethodEnd(returned, true, fields, collections);
+    transfers.atMethodEnd(out, true, fields, state.getPath(), collections);
+    transfers.atMethodEnd(returned, true, fields, state.getPath(), collections);
     // A constructor that throws hands its caller no object: what its fields hold is lost with it,
     // as with a method that runs as a step of a constructor, when some constructor calls it so
     // (its other callers' objects live on, and their close() may release it).
@@ -335,7 +335,7 @@ public final class ObligationAnalysis {
             && !(holdsAField(thrown)
                 && method != null
                 && PrivateCalls.aStepOfConstruction(state.getPath()));
-    transfers.atMethodEnd(thrown, objectLives, fields, collections);
+    transfers.atMethodEnd(thrown, objectLives, fields, state.getPath(), collections);
     lostWithTheObject.forEach(
         (obligation, failure) -> {
           // Where the constructor succeeds, the object's close() releases it.

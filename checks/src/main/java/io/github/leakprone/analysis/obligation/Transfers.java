@@ -9,6 +9,7 @@ import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.tree.JCTree;
@@ -204,19 +205,27 @@ final class Transfers {
   }
 
   /**
-   * What is still open where the method ends is lost, unless a field of this object holds it and
-   * the object lives on ({@code objectLives}: not a constructor that throws) and its class may
-   * close the field.
+   * What is still open where {@code method} ends is lost, unless a field of this object holds it
+   * and the object lives on ({@code objectLives}: not a constructor that throws) and its class may
+   * close the field later: code other than this method lets go of it, or this method does before it
+   * stores into it (on its next call).
    */
   void atMethodEnd(
-      Facts facts, boolean objectLives, UnreleasedFields fields, LocalContainers collections) {
+      Facts facts,
+      boolean objectLives,
+      UnreleasedFields fields,
+      TreePath method,
+      LocalContainers collections) {
     if (facts == null) {
       return;
     }
     facts.forEach(
         (obligation, witness) -> {
           List<Symbol> holdingFields = obligation.fields();
-          if (!holdingFields.isEmpty() && objectLives) {
+          if (!holdingFields.isEmpty()
+              && objectLives
+              && !holdingFields.stream()
+                  .allMatch(field -> fields.letGoOnlyAfterStores(field, method))) {
             // The object owns it now. Whether the class closes it later (in a close() method, a
             // lifecycle callback, a proxy handler) is a question about the class: only private
             // fields that nothing lets go of answer it here, unless the object keeps them for

@@ -11,15 +11,24 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import io.github.leakprone.catalog.ResourceSpec;
 import io.github.leakprone.trees.NullComparisons;
+import io.github.leakprone.trees.TreePaths;
+import io.github.leakprone.trees.UnitCalls;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 
@@ -37,12 +46,15 @@ final class UnreleasedFields {
   private final VisitorState state;
   private final SessionFields sessions;
   private Set<Symbol> lettingGo;
+  private Map<Symbol, List<TreePath>> letGoAt;
+  private final UnitCalls calls;
 
   UnreleasedFields(CompilationUnitTree unit, ResourceSpec spec, VisitorState state) {
     this.unit = unit;
     this.spec = spec;
     this.state = state;
     this.sessions = new SessionFields(spec, state);
+    this.calls = new UnitCalls(unit);
   }
 
   /** Whether {@code field} is a private instance field that no code of the unit lets go of. */
@@ -75,8 +87,72 @@ final class UnreleasedFields {
     return sessions.madeOfAnEndedSession(site, field);
   }
 
+  /**
+   * Whether {@code field} is a private instance field that only the methods storing into it let go
+   * of, each after it stores, {@code method} among them: each opens it, uses it and closes it, as
+   * it would a local, and no other code of the unit (nor a lambda or class inside such a method,
+   * which may run later) closes, returns, passes on or copies it. What a path of such a method
+   * leaves in it, nothing releases (gtfs-lib's exporter keeps its zip stream in a field and closes
+   * it at the end of a successful export: a failed one leaves it open). A method that lets go of
+   * the field before it stores into it (closes what an earlier call left there) makes the field the
+   * object's.
+   */
+  boolean letGoOnlyAfterStores(Symbol field, TreePath method) {
+    if (field.getKind() != ElementKind.FIELD
+        || !field.getModifiers().contains(Modifier.PRIVATE)
+        || ASTHelpers.isStatic(field)
+        || !(method.getLeaf() instanceof MethodTree)
+        || firstStore(field, (MethodTree) method.getLeaf()) < 0) {
+      return false;
+    }
+    if (letGoAt == null) {
+      letGoAt = new HashMap<>();
+      scanUses((symbol, use) -> letGoAt.computeIfAbsent(symbol, k -> new ArrayList<>()).add(use));
+    }
+    List<TreePath> uses = letGoAt.get(field);
+    if (uses == null) {
+      return false;
+    }
+    Set<MethodSymbol> users = new HashSet<>();
+    for (TreePath use : uses) {
+      TreePath enclosing = TreePaths.enclosingMethodOrLambda(use);
+      if (enclosing == null
+          || !(enclosing.getLeaf() instanceof MethodTree user)
+          || firstStore(field, user) < 0
+          || ASTHelpers.getStartPosition(use.getLeaf()) < firstStore(field, user)) {
+        return false;
+      }
+      users.add(getSymbol(user));
+    }
+    // A method that lets go of the field after calling this one may release what it left there
+    // (the incident's save(), whose finally closes the statement its recursive subSave() stored).
+    return !calls.reachFrom(users).contains(getSymbol((MethodTree) method.getLeaf()));
+  }
+
+  /** Where {@code method} first stores into {@code field}, or -1 where it never does. */
+  private static int firstStore(Symbol field, MethodTree method) {
+    int[] first = {-1};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitAssignment(AssignmentTree assignment, Void unused) {
+        if (getSymbol(assignment.getVariable()) == field) {
+          int start = ASTHelpers.getStartPosition(assignment);
+          first[0] = first[0] < 0 ? start : Math.min(first[0], start);
+        }
+        return super.visitAssignment(assignment, null);
+      }
+    }.scan(method.getBody(), null);
+    return first[0];
+  }
+
   private Set<Symbol> fieldsLetGo() {
     Set<Symbol> letGo = new HashSet<>();
+    scanUses((symbol, use) -> letGo.add(symbol));
+    return letGo;
+  }
+
+  /** Gives {@code letGo} every use of a field in the unit that lets go of it, with its path. */
+  private void scanUses(BiConsumer<Symbol, TreePath> letGo) {
     new TreePathScanner<Void, Void>() {
       @Override
       public Void visitIdentifier(IdentifierTree identifier, Void unused) {
@@ -92,15 +168,11 @@ final class UnreleasedFields {
 
       private void note(ExpressionTree use) {
         Symbol symbol = getSymbol(use);
-        if (symbol != null
-            && symbol.getKind() == ElementKind.FIELD
-            && !letGo.contains(symbol)
-            && !keeps(getCurrentPath())) {
-          letGo.add(symbol);
+        if (symbol != null && symbol.getKind() == ElementKind.FIELD && !keeps(getCurrentPath())) {
+          letGo.accept(symbol, getCurrentPath());
         }
       }
     }.scan(unit, null);
-    return letGo;
   }
 
   /**

@@ -1,0 +1,191 @@
+package io.github.leakprone.checks;
+
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A private field that only one method closes, after it stores into it, is that method's local in
+ * all but name: no {@code close()} of the object, nor any other code, releases what a path of the
+ * method leaves in it. gtfs-lib's exporter (JdbcGtfsExporter.java:71-301) keeps its zip stream in a
+ * field and closes it at the end of a successful export; each failed export leaves a file open (a
+ * miss of the seventy-ninth holdout round).
+ */
+final class ResourceLeakFieldUsedAsALocalTest {
+
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(ResourceLeak.class, getClass());
+
+  @Test
+  void aFieldOnlyTheStoringMethodClosesIsLostOnItsPaths() {
+    helper
+        .addSourceLines(
+            "Exporter.java",
+            """
+            import java.io.File;
+            import java.io.FileOutputStream;
+            import java.io.IOException;
+            import java.util.zip.ZipEntry;
+            import java.util.zip.ZipOutputStream;
+
+            class Exporter {
+              private final File file;
+              private ZipOutputStream zip;
+
+              Exporter(File file) {
+                this.file = file;
+              }
+
+              void export(String[] tables) throws IOException {
+                // BUG: Diagnostic contains: is not closed when `writeTable(...)` at line 19 throws
+                zip = new ZipOutputStream(new FileOutputStream(file));
+                for (String table : tables) {
+                  writeTable(table);
+                }
+                zip.close();
+              }
+
+              boolean exportIfAny(String[] tables) throws IOException {
+                // BUG: Diagnostic contains: is not closed when the `return` at line 28 is taken
+                zip = new ZipOutputStream(new FileOutputStream(file));
+                if (tables.length == 0) {
+                  return false;
+                }
+                try {
+                  for (String table : tables) {
+                    writeTable(table);
+                  }
+                } finally {
+                  zip.close();
+                }
+                return true;
+              }
+
+              private void writeTable(String name) throws IOException {
+                zip.putNextEntry(new ZipEntry(name));
+                zip.write(name.getBytes());
+                zip.closeEntry();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
+   * The field is the object's where other code lets go of it: its {@code close()}, a getter, a
+   * lambda or class inside the method that runs later; or where the method itself closes what an
+   * earlier call left there before storing a new one; or where a method that calls this one closes
+   * the field after the call (the incident's {@code save()}, whose {@code finally} closes what its
+   * {@code subSave()} stored).
+   */
+  @Test
+  void aFieldReleasedAnywhereElseOrOnTheNextCallIsTheObjects() {
+    helper
+        .addSourceLines(
+            "Exporters.java",
+            """
+            import java.io.Closeable;
+            import java.io.File;
+            import java.io.FileOutputStream;
+            import java.io.IOException;
+            import java.io.OutputStream;
+
+            class ClosedByTheObject implements Closeable {
+              private OutputStream out;
+
+              void export(File file, String[] tables) throws IOException {
+                out = new FileOutputStream(file);
+                for (String table : tables) {
+                  out.write(table.getBytes());
+                }
+                out.close();
+              }
+
+              @Override
+              public void close() throws IOException {
+                if (out != null) {
+                  out.close();
+                }
+              }
+            }
+
+            class ClosedOnTheNextCall {
+              private OutputStream out;
+
+              void export(File file, String[] tables) throws IOException {
+                if (out != null) {
+                  out.close();
+                }
+                out = new FileOutputStream(file);
+                for (String table : tables) {
+                  out.write(table.getBytes());
+                }
+                out.close();
+              }
+            }
+
+            class ClosedByAHook {
+              private OutputStream out;
+
+              void export(File file, String[] tables) throws IOException {
+                out = new FileOutputStream(file);
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(out)));
+                for (String table : tables) {
+                  out.write(table.getBytes());
+                }
+                out.close();
+              }
+
+              private static void closeQuietly(OutputStream stream) {
+                try {
+                  stream.close();
+                } catch (IOException ignored) {
+                  // closing at exit
+                }
+              }
+            }
+
+            class ClosedByTheCallersFinally {
+              private OutputStream out;
+
+              void export(File file, String[] tables) throws IOException {
+                try {
+                  out = new FileOutputStream(new File(file, "header"));
+                  out.write(tables.length);
+                  out.close();
+                  for (String table : tables) {
+                    writePart(file, table);
+                  }
+                } finally {
+                  if (out != null) {
+                    out.close();
+                  }
+                }
+              }
+
+              private void writePart(File file, String table) throws IOException {
+                out = new FileOutputStream(new File(file, table));
+                out.write(table.getBytes());
+                out.close();
+                out = null;
+              }
+            }
+
+            class HandedOutByAGetter {
+              private OutputStream out;
+
+              void export(File file, String[] tables) throws IOException {
+                out = new FileOutputStream(file);
+                for (String table : tables) {
+                  out.write(table.getBytes());
+                }
+                out.close();
+              }
+
+              OutputStream stream() {
+                return out;
+              }
+            }
+            """)
+        .doTest();
+  }
+}
