@@ -286,7 +286,8 @@ public final class RealCodeEvaluation {
   /**
    * Fetches the project's sources into {@code dir/src/<artifactId>} and its dependencies into
    * {@code dir/lib}, through a generated pom; skipped when that pom is unchanged since the last
-   * successful run.
+   * successful run and what it fetched is still there (a run that cleans up after itself may delete
+   * the sources and jars of a project it is done with).
    */
   private void resolve(Project project, Path dir) throws IOException, InterruptedException {
     String pom = pom(project);
@@ -294,6 +295,8 @@ public final class RealCodeEvaluation {
     Path done = dir.resolve("resolved");
     if (Files.exists(done)
         && Files.exists(pomFile)
+        && Files.isDirectory(dir.resolve("src"))
+        && Files.isDirectory(dir.resolve("lib"))
         && Files.readString(pomFile, StandardCharsets.UTF_8).equals(pom)) {
       return;
     }
