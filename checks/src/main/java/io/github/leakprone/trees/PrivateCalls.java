@@ -79,11 +79,17 @@ public final class PrivateCalls {
         && onlySteps(
             methodPath,
             MethodSymbol::isConstructor,
-            (call, caller) ->
-                Receivers.isThisOrImplicit(
-                        ASTHelpers.getReceiver((MethodInvocationTree) call.getLeaf()))
-                    && !caughtWithin(call, caller),
+            PrivateCalls::aStepOfItsCaller,
             new HashSet<>());
+  }
+
+  /**
+   * Whether {@code call}, in {@code caller}, runs the method on the caller's own object with no
+   * {@code catch} around it there: its failure is the caller's.
+   */
+  private static boolean aStepOfItsCaller(TreePath call, TreePath caller) {
+    return Receivers.isThisOrImplicit(ASTHelpers.getReceiver((MethodInvocationTree) call.getLeaf()))
+        && !caughtWithin(call, caller);
   }
 
   /**
@@ -112,9 +118,7 @@ public final class PrivateCalls {
       if (caller != null
           && caller.getLeaf() instanceof MethodTree callerTree
           && getSymbol(callerTree) != null
-          && Receivers.isThisOrImplicit(
-              ASTHelpers.getReceiver((MethodInvocationTree) call.getLeaf()))
-          && !caughtWithin(call, caller)
+          && aStepOfItsCaller(call, caller)
           && (getSymbol(callerTree).isConstructor() || aStepOfConstruction(caller, visiting))) {
         return true;
       }
