@@ -210,6 +210,51 @@ final class JdbcResourceLeakClosersTest {
   }
 
   /**
+   * A result set gives back the statement it came from: {@code rs.getStatement().close()} closes
+   * the statement the method made (Cocoon's {@code OraAddAction}). Asked of a result set already
+   * closed, {@code getStatement()} throws (the JDBC specification), so closing the result set first
+   * leaves the statement open, as the round's code does.
+   */
+  @Test
+  void aStatementClosedThroughItsResultSet() {
+    helper
+        .addSourceLines(
+            "Lobs.java",
+            """
+            import java.sql.Connection;
+            import java.sql.PreparedStatement;
+            import java.sql.ResultSet;
+            import java.sql.SQLException;
+
+            class Lobs {
+              String first(Connection conn, String sql) throws SQLException {
+                // Closed on every path but the failing query's (said "never closed" before).
+                // BUG: Diagnostic contains: is not closed when `select.executeQuery()` at line 11 throws
+                PreparedStatement select = conn.prepareStatement(sql);
+                ResultSet set = select.executeQuery();
+                try {
+                  return set.next() ? set.getString(1) : null;
+                } finally {
+                  set.getStatement().close();
+                  set.close();
+                }
+              }
+
+              String closedTooLate(Connection conn, String sql) throws SQLException {
+                // BUG: Diagnostic contains: PreparedStatement `select` acquired at line 22 is never closed
+                PreparedStatement select = conn.prepareStatement(sql);
+                ResultSet set = select.executeQuery();
+                String value = set.next() ? set.getString(1) : null;
+                set.close();
+                set.getStatement().close();
+                return value;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A helper that closes a statement it made of its connection parameter closes the statement, not
    * the connection (OpenJPA's {@code setSequence}: {@code stmnt = prepareStatement(conn, sql)},
    * closed in its {@code finally}): the caller still owns the connection.

@@ -73,9 +73,10 @@ final class ResourceLeakFieldUsedAsALocalTest {
   /**
    * The field is the object's where other code lets go of it: its {@code close()}, a getter, a
    * lambda or class inside the method that runs later; or where the method itself closes what an
-   * earlier call left there before storing a new one; or where a method that calls this one closes
-   * the field after the call (the incident's {@code save()}, whose {@code finally} closes what its
-   * {@code subSave()} stored).
+   * earlier call left there before storing a new one, or stores only on some paths and then lets go
+   * of whatever the field holds (box-java-sdk's {@code disconnect()}); or where a method that calls
+   * this one closes the field after the call (the incident's {@code save()}, whose {@code finally}
+   * closes what its {@code subSave()} stored).
    */
   @Test
   void aFieldReleasedAnywhereElseOrOnTheNextCallIsTheObjects() {
@@ -167,6 +168,29 @@ final class ResourceLeakFieldUsedAsALocalTest {
                 out.write(table.getBytes());
                 out.close();
                 out = null;
+              }
+            }
+
+            class StoredOnlyWhenEmpty {
+              private final File file;
+              private java.io.InputStream raw;
+
+              StoredOnlyWhenEmpty(File file) {
+                this.file = file;
+              }
+
+              int peek() throws IOException {
+                if (raw == null) {
+                  raw = new java.io.FileInputStream(file);
+                }
+                return raw.read();
+              }
+
+              void disconnect() throws IOException {
+                if (raw == null) {
+                  raw = new java.io.FileInputStream(file);
+                }
+                raw.close();
               }
             }
 

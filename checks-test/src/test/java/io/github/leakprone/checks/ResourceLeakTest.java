@@ -142,6 +142,9 @@ final class ResourceLeakTest {
                 // BUG: Diagnostic contains: BufferedReader `reader` acquired at line 46
                 java.io.BufferedReader reader = Files.newBufferedReader(path);
                 reader.readLine();
+                // BUG: Diagnostic contains: SocketChannel `peer` acquired at line 49
+                java.nio.channels.SocketChannel peer = selector.provider().openSocketChannel();
+                peer.isOpen();
               }
 
               String notFiles(String text, java.io.Writer out) {

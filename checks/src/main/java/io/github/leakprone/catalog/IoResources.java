@@ -115,6 +115,14 @@ public final class IoResources implements ResourceSpec {
           method("javax.net.ServerSocketFactory", "createServerSocket", SOCKET),
           method("java.nio.channels.ServerSocketChannel", "accept", CHANNEL),
           method("java.nio.channels.Selector", "open", "an epoll/kqueue descriptor and a pipe"),
+          // What the channels' and Selector's open() are short for: the provider's openers.
+          method("java.nio.channels.spi.SelectorProvider", "openSocketChannel", CHANNEL),
+          method("java.nio.channels.spi.SelectorProvider", "openServerSocketChannel", CHANNEL),
+          method("java.nio.channels.spi.SelectorProvider", "openDatagramChannel", CHANNEL),
+          method(
+              "java.nio.channels.spi.SelectorProvider",
+              "openSelector",
+              "an epoll/kqueue descriptor and a pipe"),
           method(
               "java.nio.file.FileSystems",
               "newFileSystem",
@@ -906,8 +914,9 @@ public final class IoResources implements ResourceSpec {
 
   /**
    * What the JDK documents never to return null: the {@code Files} openers and streams, the
-   * channels' and selectors' {@code open()}, {@code URL.openStream()} and a blocking {@code
-   * ServerSocket.accept()}. Not a channel's {@code accept()}, null when non-blocking.
+   * channels' and selectors' {@code open()} (and their provider's openers), {@code
+   * URL.openStream()} and a blocking {@code ServerSocket.accept()}. Not a channel's {@code
+   * accept()}, null when non-blocking.
    */
   private static final ImmutableList<MethodRef> NEVER_NULL =
       ImmutableList.of(
@@ -921,6 +930,7 @@ public final class IoResources implements ResourceSpec {
           new MethodRef("java.nio.channels.ServerSocketChannel", "open"),
           new MethodRef("java.nio.channels.DatagramChannel", "open"),
           new MethodRef("java.nio.channels.Selector", "open"),
+          new MethodRef("java.nio.channels.spi.SelectorProvider", "open*"),
           new MethodRef("java.net.URL", "openStream"),
           new MethodRef("java.net.ServerSocket", "accept"));
 

@@ -896,6 +896,18 @@ public final class ObligationAnalysis {
       // after its last release.
       return new Eval(facts, Holders.NONE);
     }
+    if (facts != null
+        && !target.holders.isEmpty()
+        && call.getArguments().isEmpty()
+        && spec.isParentGetter(method, state)) {
+      // rs.getStatement(): the statement the method made rs of, so that closing what it returns
+      // closes that statement (Cocoon's set.getStatement().close()). A parent getter fails only
+      // on a closed resource: it loses nothing.
+      Holders parents = Transfers.parentsOf(facts, target.holders);
+      if (!parents.isEmpty()) {
+        return new Eval(facts, parents);
+      }
+    }
     boolean releasesReceiver = !target.holders.isEmpty() && spec.isRelease(method, state);
     if (facts != null
         && receiver != null

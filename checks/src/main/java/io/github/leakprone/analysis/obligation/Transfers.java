@@ -268,10 +268,9 @@ final class Transfers {
   }
 
   /**
-   * {@code value} with the parents of the children it holds ({@code rs}, and the statement it came
-   * from); {@code value} itself when it holds no child.
+   * The parents of the children {@code value} holds (of {@code rs}, the statement it came from).
    */
-  static Holders withParents(Facts facts, Holders value) {
+  static Holders parentsOf(Facts facts, Holders value) {
     ImmutableSet.Builder<Object> parents = ImmutableSet.builder();
     facts.forEach(
         (obligation, witness) -> {
@@ -279,7 +278,15 @@ final class Transfers {
             parents.add(obligation.parentSite());
           }
         });
-    Holders found = new Holders(parents.build());
+    return new Holders(parents.build());
+  }
+
+  /**
+   * {@code value} with the parents of the children it holds ({@code rs}, and the statement it came
+   * from); {@code value} itself when it holds no child.
+   */
+  static Holders withParents(Facts facts, Holders value) {
+    Holders found = parentsOf(facts, value);
     return found.isEmpty() ? value : value.union(found);
   }
 

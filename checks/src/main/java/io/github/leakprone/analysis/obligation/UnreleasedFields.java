@@ -6,13 +6,22 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LabeledStatementTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
@@ -118,8 +127,7 @@ final class UnreleasedFields {
       TreePath enclosing = TreePaths.enclosingMethodOrLambda(use);
       if (enclosing == null
           || !(enclosing.getLeaf() instanceof MethodTree user)
-          || firstStore(field, user) < 0
-          || ASTHelpers.getStartPosition(use.getLeaf()) < firstStore(field, user)) {
+          || !storedBefore(field, use)) {
         return false;
       }
       users.add(getSymbol(user));
@@ -127,6 +135,46 @@ final class UnreleasedFields {
     // A method that lets go of the field after calling this one may release what it left there
     // (the incident's save(), whose finally closes the statement its recursive subSave() stored).
     return !calls.reachFrom(users).contains(getSymbol((MethodTree) method.getLeaf()));
+  }
+
+  /**
+   * Whether a statement {@code field = ...} runs before {@code use} on every path to it: an earlier
+   * statement of a block around the use, reached from the method's body through blocks, the parts
+   * of a {@code try} and {@code synchronized} blocks only (not a branch or a loop, which may run
+   * without it: box-java-sdk's {@code disconnect()} stores a stream only {@code if (rawInputStream
+   * == null)}, and then closes what another method stored). A store inside a {@code try} body is
+   * not one before its {@code catch} or {@code finally}.
+   */
+  private static boolean storedBefore(Symbol field, TreePath use) {
+    TreePath statement = use;
+    while (statement != null) {
+      Tree parent = statement.getParentPath() == null ? null : statement.getParentPath().getLeaf();
+      if (parent instanceof BlockTree block) {
+        int index = block.getStatements().indexOf(statement.getLeaf());
+        for (int i = 0; i < index; i++) {
+          if (isStore(block.getStatements().get(i), field)) {
+            return true;
+          }
+        }
+      } else if (!(parent instanceof TryTree)
+          && !(parent instanceof CatchTree)
+          && !(parent instanceof SynchronizedTree)
+          && !(parent instanceof LabeledStatementTree)
+          && !(parent instanceof ExpressionStatementTree)
+          && !(parent instanceof ExpressionTree)
+          && !(parent instanceof VariableTree)
+          && !(parent instanceof ReturnTree)) {
+        return false; // a branch, a loop, a catch, a finally or the method's end
+      }
+      statement = statement.getParentPath();
+    }
+    return false;
+  }
+
+  private static boolean isStore(StatementTree statement, Symbol field) {
+    return statement instanceof ExpressionStatementTree expression
+        && expression.getExpression() instanceof AssignmentTree assignment
+        && getSymbol(assignment.getVariable()) == field;
   }
 
   /** Where {@code method} first stores into {@code field}, or -1 where it never does. */
