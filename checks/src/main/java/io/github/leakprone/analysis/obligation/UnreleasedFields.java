@@ -7,21 +7,15 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
-import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.LabeledStatementTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
-import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
-import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.TryTree;
-import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
@@ -139,34 +133,23 @@ final class UnreleasedFields {
 
   /**
    * Whether a statement {@code field = ...} runs before {@code use} on every path to it: an earlier
-   * statement of a block around the use, reached from the method's body through blocks, the parts
-   * of a {@code try} and {@code synchronized} blocks only (not a branch or a loop, which may run
-   * without it: box-java-sdk's {@code disconnect()} stores a stream only {@code if (rawInputStream
-   * == null)}, and then closes what another method stored). A store inside a {@code try} body is
-   * not one before its {@code catch} or {@code finally}.
+   * statement of a block around the use, in the method (a store inside a branch, a loop or a {@code
+   * try} body is no statement of such a block, and may not run: box-java-sdk's {@code disconnect()}
+   * stores a stream only {@code if (rawInputStream == null)}, and then closes what another method
+   * stored).
    */
   private static boolean storedBefore(Symbol field, TreePath use) {
-    TreePath statement = use;
-    while (statement != null) {
-      Tree parent = statement.getParentPath() == null ? null : statement.getParentPath().getLeaf();
-      if (parent instanceof BlockTree block) {
+    for (TreePath statement = use;
+        statement.getParentPath() != null && !(statement.getLeaf() instanceof MethodTree);
+        statement = statement.getParentPath()) {
+      if (statement.getParentPath().getLeaf() instanceof BlockTree block) {
         int index = block.getStatements().indexOf(statement.getLeaf());
         for (int i = 0; i < index; i++) {
           if (isStore(block.getStatements().get(i), field)) {
             return true;
           }
         }
-      } else if (!(parent instanceof TryTree)
-          && !(parent instanceof CatchTree)
-          && !(parent instanceof SynchronizedTree)
-          && !(parent instanceof LabeledStatementTree)
-          && !(parent instanceof ExpressionStatementTree)
-          && !(parent instanceof ExpressionTree)
-          && !(parent instanceof VariableTree)
-          && !(parent instanceof ReturnTree)) {
-        return false; // a branch, a loop, a catch, a finally or the method's end
       }
-      statement = statement.getParentPath();
     }
     return false;
   }
