@@ -207,8 +207,8 @@ final class Transfers {
   /**
    * What is still open where {@code method} ends is lost, unless a field of this object holds it
    * and the object lives on ({@code objectLives}: not a constructor that throws) and its class may
-   * close the field later: code other than this method lets go of it, or this method does before it
-   * stores into it (on its next call).
+   * close the field later: not where only the methods storing into the field let go of it, each
+   * after its store ({@link UnreleasedFields#letGoOnlyAfterStores}).
    */
   void atMethodEnd(
       Facts facts,

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 
@@ -92,25 +93,26 @@ final class UnreleasedFields {
 
   /**
    * Whether {@code field} is a private instance field that only the methods storing into it let go
-   * of, each after it stores, {@code method} among them: each opens it, uses it and closes it, as
-   * it would a local, and no other code of the unit (nor a lambda or class inside such a method,
-   * which may run later) closes, returns, passes on or copies it. What a path of such a method
-   * leaves in it, nothing releases (gtfs-lib's exporter keeps its zip stream in a field and closes
-   * it at the end of a successful export: a failed one leaves it open). A method that lets go of
-   * the field before it stores into it (closes what an earlier call left there) makes the field the
-   * object's.
+   * of, each after a store that runs first on every path ({@link #storedBefore}), {@code method}
+   * among them: each opens it, uses it and closes it, as it would a local, and no other code of the
+   * unit (nor a lambda or class inside such a method, which may run later) closes, returns, passes
+   * on or copies it. What a path of such a method leaves in it, nothing releases (HAPI's message ID
+   * generator keeps its id file's writer in a field only while {@code getNewID()} writes it: a
+   * failed write leaves it open).
    */
   boolean letGoOnlyAfterStores(Symbol field, TreePath method) {
     if (field.getKind() != ElementKind.FIELD
         || !field.getModifiers().contains(Modifier.PRIVATE)
         || ASTHelpers.isStatic(field)
         || !(method.getLeaf() instanceof MethodTree)
-        || firstStore(field, (MethodTree) method.getLeaf()) < 0) {
+        || !storesInto(field, (MethodTree) method.getLeaf())) {
       return false;
     }
     if (letGoAt == null) {
       letGoAt = new HashMap<>();
-      scanUses((symbol, use) -> letGoAt.computeIfAbsent(symbol, k -> new ArrayList<>()).add(use));
+      scanUses(
+          symbol -> false,
+          (symbol, use) -> letGoAt.computeIfAbsent(symbol, k -> new ArrayList<>()).add(use));
     }
     List<TreePath> uses = letGoAt.get(field);
     if (uses == null) {
@@ -160,30 +162,30 @@ final class UnreleasedFields {
         && getSymbol(assignment.getVariable()) == field;
   }
 
-  /** Where {@code method} first stores into {@code field}, or -1 where it never does. */
-  private static int firstStore(Symbol field, MethodTree method) {
-    int[] first = {-1};
+  /** Whether {@code method} stores into {@code field} anywhere in its body. */
+  private static boolean storesInto(Symbol field, MethodTree method) {
+    boolean[] stores = {false};
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitAssignment(AssignmentTree assignment, Void unused) {
-        if (getSymbol(assignment.getVariable()) == field) {
-          int start = ASTHelpers.getStartPosition(assignment);
-          first[0] = first[0] < 0 ? start : Math.min(first[0], start);
-        }
+        stores[0] |= getSymbol(assignment.getVariable()) == field;
         return super.visitAssignment(assignment, null);
       }
     }.scan(method.getBody(), null);
-    return first[0];
+    return stores[0];
   }
 
   private Set<Symbol> fieldsLetGo() {
     Set<Symbol> letGo = new HashSet<>();
-    scanUses((symbol, use) -> letGo.add(symbol));
+    scanUses(letGo::contains, (symbol, use) -> letGo.add(symbol));
     return letGo;
   }
 
-  /** Gives {@code letGo} every use of a field in the unit that lets go of it, with its path. */
-  private void scanUses(BiConsumer<Symbol, TreePath> letGo) {
+  /**
+   * Gives {@code letGo} every use of a field in the unit that lets go of it, with its path; the
+   * uses of a field {@code known} already answers are not read.
+   */
+  private void scanUses(Predicate<Symbol> known, BiConsumer<Symbol, TreePath> letGo) {
     new TreePathScanner<Void, Void>() {
       @Override
       public Void visitIdentifier(IdentifierTree identifier, Void unused) {
@@ -199,7 +201,10 @@ final class UnreleasedFields {
 
       private void note(ExpressionTree use) {
         Symbol symbol = getSymbol(use);
-        if (symbol != null && symbol.getKind() == ElementKind.FIELD && !keeps(getCurrentPath())) {
+        if (symbol != null
+            && symbol.getKind() == ElementKind.FIELD
+            && !known.test(symbol)
+            && !keeps(getCurrentPath())) {
           letGo.accept(symbol, getCurrentPath());
         }
       }
