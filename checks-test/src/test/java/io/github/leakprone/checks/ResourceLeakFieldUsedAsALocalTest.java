@@ -4,11 +4,12 @@ import com.google.errorprone.CompilationTestHelper;
 import org.junit.jupiter.api.Test;
 
 /**
- * A private field that only one method closes, after it stores into it, is that method's local in
- * all but name: no {@code close()} of the object, nor any other code, releases what a path of the
- * method leaves in it. gtfs-lib's exporter (JdbcGtfsExporter.java:71-301) keeps its zip stream in a
- * field and closes it at the end of a successful export; each failed export leaves a file open (a
- * miss of the seventy-ninth holdout round).
+ * A private field that only the methods storing into it close, each after its store, is such a
+ * method's local in all but name: no {@code close()} of the object, nor any other code, releases
+ * what a path of the method leaves in it. An exporter that keeps its zip stream in a field and
+ * closes it at the end of a successful export leaves a file open at each failed export (the shape
+ * of a miss of the seventy-ninth holdout round, gtfs-lib's exporter); HAPI's message ID generator
+ * keeps its id file's writer so (MessageIDGenerator.java:145).
  */
 final class ResourceLeakFieldUsedAsALocalTest {
 
