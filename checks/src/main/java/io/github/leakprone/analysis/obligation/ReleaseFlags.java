@@ -6,10 +6,7 @@ import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ContinueTree;
-import com.sun.source.tree.DoWhileLoopTree;
-import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -18,10 +15,10 @@ import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import io.github.leakprone.catalog.ReleaseNames;
+import io.github.leakprone.trees.Loops;
 import io.github.leakprone.trees.SameBodyScanner;
 import java.util.HashSet;
 import java.util.Set;
@@ -106,12 +103,7 @@ final class ReleaseFlags {
         if (found[0]) {
           return null;
         }
-        boolean nests =
-            node instanceof ForLoopTree
-                || node instanceof EnhancedForLoopTree
-                || node instanceof WhileLoopTree
-                || node instanceof DoWhileLoopTree
-                || node instanceof SwitchTree;
+        boolean nests = Loops.isLoop(node) || node instanceof SwitchTree;
         nested += nests ? 1 : 0;
         try {
           return super.scan(node, null);

@@ -18,10 +18,10 @@ import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import io.github.leakprone.catalog.ResourceSpec;
+import io.github.leakprone.trees.LocalVariables;
 import io.github.leakprone.trees.NullComparisons;
 import io.github.leakprone.trees.TreePaths;
 import io.github.leakprone.trees.UnitCalls;
@@ -105,7 +105,7 @@ final class UnreleasedFields {
         || !field.getModifiers().contains(Modifier.PRIVATE)
         || ASTHelpers.isStatic(field)
         || !(method.getLeaf() instanceof MethodTree)
-        || !storesInto(field, (MethodTree) method.getLeaf())) {
+        || !LocalVariables.assignedIn(((MethodTree) method.getLeaf()).getBody()).contains(field)) {
       return false;
     }
     if (letGoAt == null) {
@@ -160,19 +160,6 @@ final class UnreleasedFields {
     return statement instanceof ExpressionStatementTree expression
         && expression.getExpression() instanceof AssignmentTree assignment
         && getSymbol(assignment.getVariable()) == field;
-  }
-
-  /** Whether {@code method} stores into {@code field} anywhere in its body. */
-  private static boolean storesInto(Symbol field, MethodTree method) {
-    boolean[] stores = {false};
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitAssignment(AssignmentTree assignment, Void unused) {
-        stores[0] |= getSymbol(assignment.getVariable()) == field;
-        return super.visitAssignment(assignment, null);
-      }
-    }.scan(method.getBody(), null);
-    return stores[0];
   }
 
   private Set<Symbol> fieldsLetGo() {
