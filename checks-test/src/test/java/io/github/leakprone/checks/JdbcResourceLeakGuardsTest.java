@@ -373,6 +373,18 @@ final class JdbcResourceLeakGuardsTest {
                   }
                 }
               }
+
+              void openedOnlyWhenAsked(DataSource ds, Connection given, boolean open)
+                  throws SQLException {
+                Connection conn = open ? ds.getConnection() : given;
+                try {
+                  conn.createStatement().close();
+                } finally {
+                  if (open) {
+                    conn.close();
+                  }
+                }
+              }
             }
             """)
         .doTest();

@@ -299,7 +299,8 @@ final class ResourceLeakRealCodeShapesTest {
    * its descriptor when it is first bound, connected or configured: one lost before that held
    * nothing, and one only asked which TLS protocols it supports (QuickFIX/J's {@code ((SSLSocket)
    * factory.createSocket()).getSupportedProtocols()}) never held anything. Once configured, or made
-   * connected, it is lost as any socket.
+   * connected, it is lost as any socket. On JDK 17 a connect that fails keeps the descriptor it
+   * made (later JDKs close it), so the fixture that connects closes the socket when that fails.
    */
   @Test
   void anUnconnectedSocketHoldsNothingUntilItIsUsed() {
@@ -323,24 +324,29 @@ final class ResourceLeakRealCodeShapesTest {
                 if (refuse) {
                   throw new IOException("refused by policy");
                 }
-                socket.connect(new InetSocketAddress(host, port));
+                try {
+                  socket.connect(new InetSocketAddress(host, port));
+                } catch (IOException e) {
+                  socket.close();
+                  throw e;
+                }
                 return socket;
               }
 
               String[] configured(SSLContext context) throws IOException {
-                // BUG: Diagnostic contains: Socket `socket` acquired at line 23 is never closed
+                // BUG: Diagnostic contains: Socket `socket` acquired at line 28 is never closed
                 SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket();
                 socket.setSoTimeout(1000);
                 return socket.getSupportedProtocols();
               }
 
               String[] connected(SSLContext context, String host) throws IOException {
-                // BUG: Diagnostic contains: Socket returned by createSocket() at line 30 is never stored
+                // BUG: Diagnostic contains: Socket returned by createSocket() at line 35 is never stored
                 return ((SSLSocket) context.getSocketFactory().createSocket(host, 443)).getSupportedProtocols();
               }
 
               Socket timed(String host, int port, boolean refuse) throws IOException {
-                // BUG: Diagnostic contains: Socket `socket` acquired at line 35 is not closed when the `throw` at line 38 is taken
+                // BUG: Diagnostic contains: Socket `socket` acquired at line 40 is not closed when the `throw` at line 43 is taken
                 Socket socket = new Socket();
                 socket.setSoTimeout(1000);
                 if (refuse) {
@@ -348,6 +354,74 @@ final class ResourceLeakRealCodeShapesTest {
                 }
                 socket.connect(new InetSocketAddress(host, port));
                 return socket;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
+   * A boolean parameter tested where the resource is opened and again where it is closed tells the
+   * paths that hold it: webarchive-commons' {@code cdxOutput(boolean toFile)} opens its CDX writer
+   * and closes it in a {@code finally} only {@code if (toFile)}, so the path that prints to the
+   * console holds nothing to lose; the header written before the {@code try} is the path that does.
+   * A close tested the wrong way round is still no close.
+   */
+  @Test
+  void aBooleanParameterTestedWhereTheResourceIsOpenedAndClosedTellsWhichPathsHoldIt() {
+    helper
+        .addSourceLines(
+            "CdxDump.java",
+            """
+            import java.io.BufferedWriter;
+            import java.io.FileWriter;
+            import java.io.IOException;
+            import java.util.List;
+
+            class CdxDump {
+              void cdxOutput(boolean toFile, List<String> records) throws IOException {
+                BufferedWriter cdxWriter = null;
+                if (toFile) {
+                  // BUG: Diagnostic contains: is not closed when `cdxWriter.write(...)` at line 14 throws
+                  cdxWriter = new BufferedWriter(new FileWriter("records.cdx"));
+                }
+                if (toFile) {
+                  cdxWriter.write("CDX header");
+                } else {
+                  System.out.println("CDX header");
+                }
+                try {
+                  for (String record : records) {
+                    if (toFile) {
+                      cdxWriter.write(record);
+                    } else {
+                      System.out.println(record);
+                    }
+                  }
+                } finally {
+                  if (toFile) {
+                    cdxWriter.close();
+                  }
+                }
+              }
+
+              void closedTheWrongWayRound(boolean toFile, List<String> records) throws IOException {
+                BufferedWriter cdxWriter = null;
+                if (toFile) {
+                  // BUG: Diagnostic contains: BufferedWriter `cdxWriter` over the FileWriter acquired at line 37 is never closed
+                  cdxWriter = new BufferedWriter(new FileWriter("records.cdx"));
+                }
+                try {
+                  for (String record : records) {
+                    if (toFile) {
+                      cdxWriter.write(record);
+                    }
+                  }
+                } finally {
+                  if (!toFile) {
+                    cdxWriter.close();
+                  }
+                }
               }
             }
             """)

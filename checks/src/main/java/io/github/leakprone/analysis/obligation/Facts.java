@@ -14,11 +14,11 @@ import javax.annotation.Nullable;
 
 /**
  * The dataflow state at one program point: the obligations open on some path reaching it, each with
- * the first event ({@link Witness}) that path went through, and the boolean locals whose value is
- * the same on every path reaching it. Immutable; {@code null} stands for an unreachable point. The
- * lattice is the powerset of obligations times the known flags: joins are unions of obligations and
- * intersections of flags, and the witness is payload that never takes part in a comparison, so the
- * analysis terminates.
+ * the first event ({@link Witness}) that path went through, and the boolean locals and parameters
+ * whose value is the same on every path reaching it. Immutable; {@code null} stands for an
+ * unreachable point. The lattice is the powerset of obligations times the known flags: joins are
+ * unions of obligations and intersections of flags, and the witness is payload that never takes
+ * part in a comparison, so the analysis terminates.
  *
  * <p>The flags make one correlation visible that a path-insensitive analysis misses: a resource
  * created only where a flag was set, and released only where the flag is tested ({@code

@@ -18,9 +18,9 @@ import javax.lang.model.element.ElementKind;
  * @param site the acquiring expression
  * @param aliases the locals and fields of {@code this} that hold it on this path
  * @param parentSite the acquisition whose release also releases this one, or null
- * @param flags the boolean locals whose value is known on every path this obligation stands for
- *     (see {@link Facts#assume}): {@code if (ownPool) pool.shutdown()} releases only the pool that
- *     was created where {@code ownPool} was set
+ * @param flags the boolean locals and parameters whose value is known on every path this obligation
+ *     stands for (see {@link Facts#assume}): {@code if (ownPool) pool.shutdown()} releases only the
+ *     pool that was created where {@code ownPool} was set
  */
 record Obligation(
     Tree site,

@@ -2294,18 +2294,20 @@ public final class ObligationAnalysis {
   // ---------------------------------------------------------------- small questions
 
   /**
-   * A boolean local, or a local that holds a failure or nothing ({@link FailureLocals}): a flag
-   * whose value {@link Facts} follows (for the latter, whether it holds a failure).
+   * A boolean local or parameter, or a local that holds a failure or nothing ({@link
+   * FailureLocals}): a flag whose value {@link Facts} follows (for the latter, whether it holds a
+   * failure).
    */
   private boolean isFlag(Symbol symbol) {
     return symbol != null
-        && ((ReleaseFlags.isBooleanLocal(symbol) && isReleaseFlag(symbol))
+        && ((ReleaseFlags.isBooleanVariable(symbol) && isReleaseFlag(symbol))
             || isFailureLocal(symbol));
   }
 
   /**
-   * Whether the body tests {@code symbol}, a boolean local, where it acquires, releases or leaves
-   * ({@link ReleaseFlags}); the body is read for them once, where a boolean is first asked about.
+   * Whether the body tests {@code symbol}, a boolean local or parameter, where it acquires,
+   * releases or leaves ({@link ReleaseFlags}); the body is read for them once, where a boolean is
+   * first asked about.
    */
   private boolean isReleaseFlag(Symbol symbol) {
     if (releaseFlags == null) {

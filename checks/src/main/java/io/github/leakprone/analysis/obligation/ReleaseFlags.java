@@ -27,22 +27,23 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.type.TypeKind;
 
 /**
- * The boolean locals a body tests before it acquires, releases or leaves: {@code if (ownPool)
- * pool.shutdown()}, {@code if (!mustClose) return;} before a close, {@code if (hasException)
- * closeConn(conn)}, {@code newConnection ? pool.obtainInternalConnection(this) : given} (BoneCP,
- * whose later {@code if (!newConnection) given.rollback()} cannot lose what it did not open); and
- * those it gives a helper that releases, or that makes a resource only under one value of a flag
- * ({@code getConnection(inBatchMode)}). Only their values tell which resources a path holds, so
- * only they are followed as flags that each obligation keeps ({@link Facts#assume}). A boolean the
- * body tests for anything else (a loop's first pass, a row seen twice) prunes no leak, and followed
- * as a flag it splits every obligation in two at each assignment: HoneyORM's 500-line result mapper
- * sets half a dozen such booleans in a loop, and its compile took seven minutes.
+ * The boolean locals and parameters a body tests before it acquires, releases or leaves: {@code if
+ * (ownPool) pool.shutdown()}, {@code if (!mustClose) return;} before a close, {@code if
+ * (hasException) closeConn(conn)}, {@code newConnection ? pool.obtainInternalConnection(this) :
+ * given} (BoneCP, whose later {@code if (!newConnection) given.rollback()} cannot lose what it did
+ * not open); and those it gives a helper that releases, or that makes a resource only under one
+ * value of a flag ({@code getConnection(inBatchMode)}). Only their values tell which resources a
+ * path holds, so only they are followed as flags that each obligation keeps ({@link Facts#assume}).
+ * A boolean the body tests for anything else (a loop's first pass, a row seen twice) prunes no
+ * leak, and followed as a flag it splits every obligation in two at each assignment: HoneyORM's
+ * 500-line result mapper sets half a dozen such booleans in a loop, and its compile took seven
+ * minutes.
  */
 final class ReleaseFlags {
 
   /**
-   * The boolean locals of {@code body} in the condition of a branch that {@code acquires}, releases
-   * or leaves, or given to a call that releases or that {@code takesAFlag}.
+   * The boolean locals and parameters of {@code body} in the condition of a branch that {@code
+   * acquires}, releases or leaves, or given to a call that releases or that {@code takesAFlag}.
    */
   static Set<Symbol> in(
       Tree body, Predicate<ExpressionTree> acquires, Predicate<MethodInvocationTree> takesAFlag) {
@@ -162,7 +163,7 @@ final class ReleaseFlags {
       @Override
       public Void visitIdentifier(IdentifierTree identifier, Void unused) {
         Symbol symbol = getSymbol(identifier);
-        if (isBooleanLocal(symbol)) {
+        if (isBooleanVariable(symbol)) {
           flags.add(symbol);
         }
         return null;
@@ -170,10 +171,16 @@ final class ReleaseFlags {
     }.scan(condition, null);
   }
 
-  /** Whether {@code symbol} is a local of type {@code boolean}, which alone can be such a flag. */
-  static boolean isBooleanLocal(Symbol symbol) {
+  /**
+   * Whether {@code symbol} is a local or a parameter of type {@code boolean}, which alone can be
+   * such a flag. A parameter's value is not known until the body tests it, and from there it is:
+   * webarchive-commons' {@code cdxOutput(boolean toFile)} opens its writer and closes it in a
+   * {@code finally} only {@code if (toFile)}.
+   */
+  static boolean isBooleanVariable(Symbol symbol) {
     return symbol != null
-        && symbol.getKind() == ElementKind.LOCAL_VARIABLE
+        && (symbol.getKind() == ElementKind.LOCAL_VARIABLE
+            || symbol.getKind() == ElementKind.PARAMETER)
         && symbol.asType().getKind() == TypeKind.BOOLEAN;
   }
 
