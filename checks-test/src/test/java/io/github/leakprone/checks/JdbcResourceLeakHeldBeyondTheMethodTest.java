@@ -235,6 +235,107 @@ final class JdbcResourceLeakHeldBeyondTheMethodTest {
         .doTest();
   }
 
+  /**
+   * A statement kept in a field of an object that, at the end of its life, closes only the
+   * connection it was given (gtfs-lib's error storage, whose {@code commitAndClose()} runs its
+   * batches and calls {@code DbUtils.closeQuietly(connection)}) is still reported, since a pool's
+   * connection may keep it, but the finding says that the class closes the connection, and where
+   * the fix goes. One whose class closes nothing it was made of keeps the plain message; a physical
+   * connection closed through a helper named as a release takes its statements with it.
+   */
+  @Test
+  void aStatementKeptInAFieldWhoseConnectionItsClassClosesSaysSo() {
+    helper
+        .addSourceLines(
+            "ErrorStorage.java",
+            """
+            import java.sql.Connection;
+            import java.sql.DriverManager;
+            import java.sql.PreparedStatement;
+            import java.sql.SQLException;
+
+            class ErrorStorage {
+              private final Connection connection;
+              private PreparedStatement insertError;
+
+              ErrorStorage(Connection connection) throws SQLException {
+                this.connection = connection;
+                createPreparedStatements();
+              }
+
+              private void createPreparedStatements() throws SQLException {
+                // BUG: Diagnostic contains: is not closed after it is stored in field `insertError`, which its class never closes (it closes only `connection`, the Connection it was made of); close it where its class closes what it was made of
+                insertError = connection.prepareStatement("INSERT INTO errors VALUES (?)");
+              }
+
+              void store(String error) throws SQLException {
+                insertError.setString(1, error);
+                insertError.addBatch();
+              }
+
+              void commitAndClose() throws SQLException {
+                insertError.executeBatch();
+                connection.commit();
+                Jdbc.closeQuietly(connection);
+              }
+
+              static class KeptOpen {
+                private final Connection connection;
+                private PreparedStatement insertError;
+
+                KeptOpen(Connection connection) {
+                  this.connection = connection;
+                }
+
+                void prepare() throws SQLException {
+                  // BUG: Diagnostic contains: is not closed after it is stored in field `insertError`, which nothing in its class closes; close it where the object's life ends
+                  insertError = connection.prepareStatement("INSERT INTO errors VALUES (?)");
+                }
+
+                void commit() throws SQLException {
+                  insertError.executeBatch();
+                  connection.commit();
+                }
+              }
+
+              static class Physical {
+                private final Connection connection;
+                private PreparedStatement insertError;
+
+                Physical(String url) throws SQLException {
+                  this.connection = DriverManager.getConnection(url);
+                }
+
+                void prepare() throws SQLException {
+                  insertError = connection.prepareStatement("INSERT INTO errors VALUES (?)");
+                }
+
+                void commitAndClose() throws SQLException {
+                  insertError.executeBatch();
+                  Jdbc.closeQuietly(connection);
+                }
+              }
+            }
+            """)
+        .addSourceLines(
+            "Jdbc.java",
+            """
+            import java.sql.Connection;
+            import java.sql.SQLException;
+
+            final class Jdbc {
+              static void closeQuietly(Connection connection) {
+                try {
+                  connection.close();
+                } catch (SQLException ignored) {
+                  // nothing to do
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void aConstructorThatThrowsLosesWhatItsFieldsHold() {
     helper

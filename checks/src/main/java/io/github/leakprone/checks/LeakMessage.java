@@ -163,6 +163,7 @@ final class LeakMessage {
   private static String adviceFor(Leak leak, Witness witness, String advice) {
     return switch (witness.kind()) {
       case FIELD_NEVER_CLOSED -> "close it where the object's life ends, in a close() of its class";
+      case FIELD_LEFT_TO_ITS_PARENT -> "close it where its class closes what it was made of";
       case KEPT_IN_COLLECTION -> "close the elements before the collection is dropped";
       case CONSTRUCTION_FAILS ->
           "close it in the constructor when what follows the step fails, before the exception"

@@ -49,6 +49,7 @@ public record Leak(
               CONSTRUCTION_FAILS,
               EARLIER_VALUE,
               FIELD_NEVER_CLOSED,
+              FIELD_LEFT_TO_ITS_PARENT,
               KEPT_IN_COLLECTION ->
               false;
         };

@@ -17,6 +17,7 @@ import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import io.github.leakprone.catalog.ReleaseNames;
 import io.github.leakprone.catalog.ResourceSpec;
 import io.github.leakprone.trees.Casts;
 import io.github.leakprone.trees.ClassMethods;
@@ -25,6 +26,7 @@ import io.github.leakprone.trees.NullLiterals;
 import io.github.leakprone.trees.ReturnedValues;
 import java.util.HashMap;
 import java.util.Map;
+import javax.annotation.Nullable;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -43,7 +45,7 @@ final class SessionFields {
 
   private final ResourceSpec spec;
   private final VisitorState state;
-  private final Map<Symbol, Boolean> known = new HashMap<>();
+  private final Map<Symbol, Uses> known = new HashMap<>();
 
   SessionFields(ResourceSpec spec, VisitorState state) {
     this.spec = spec;
@@ -57,33 +59,74 @@ final class SessionFields {
    * object's connection may be one of many made on it while it stays open.
    */
   boolean madeOfAnEndedSession(Tree site, Symbol holder) {
+    Symbol field = parentField(site, holder);
+    return field != null && uses(field).endsASession();
+  }
+
+  /**
+   * The field of the same object that {@code site}, whose resource {@code holder} keeps, makes it
+   * of, where some code of its class closes that field, or a helper named as a release is given it
+   * ({@code DbUtils.closeQuietly(connection)}): gtfs-lib's error storage keeps its batch statements
+   * in fields and, at the end of its life, closes only the connection it was given. Whether that
+   * closes the statements is the driver's or the pool's business, which is the finding's point.
+   */
+  @Nullable
+  Symbol parentItsClassCloses(Tree site, Symbol holder) {
+    Symbol field = parentField(site, holder);
+    return field != null && uses(field).closed ? field : null;
+  }
+
+  /**
+   * The own instance field {@code site} is called on ({@code connection.prepareStatement(sql)},
+   * {@code this.connection.createStatement()}), where {@code holder}'s class is its class or a
+   * subclass of it: an inner object that keeps a statement of its outer object's connection may be
+   * one of many made on it while it stays open.
+   */
+  @Nullable
+  private Symbol parentField(Tree site, Symbol holder) {
     if (!(site instanceof MethodInvocationTree call)) {
-      return false;
+      return null;
     }
     ExpressionTree receiver = ASTHelpers.getReceiver(call);
     if (receiver == null) {
-      return false;
+      return null;
     }
     Symbol field = getSymbol(receiver);
     if (!ClassSummary.isOwnField(receiver, field) || ASTHelpers.isStatic(field)) {
-      return false;
+      return null;
     }
-    return holder.enclClass().isSubClass(field.enclClass(), state.getTypes())
-        && known.computeIfAbsent(field, this::holdsAnEndedSession);
+    return holder.enclClass().isSubClass(field.enclClass(), state.getTypes()) ? field : null;
   }
 
-  private boolean holdsAnEndedSession(Symbol field) {
+  /**
+   * What the code of {@code field}'s class does with it: whether it stores a session into it,
+   * stores anything else, and closes it.
+   */
+  private record Uses(boolean sessionStored, boolean otherStored, boolean closed) {
+    /** Only its class assigns the field, and it stores only sessions, and closes it. */
+    boolean endsASession() {
+      return sessionStored && !otherStored && closed;
+    }
+  }
+
+  private static final Uses UNKNOWN = new Uses(false, false, false);
+
+  private Uses uses(Symbol field) {
+    return known.computeIfAbsent(field, this::read);
+  }
+
+  private Uses read(Symbol field) {
     // Only its class may assign it, so its class's code is the whole story.
     if (!field.getModifiers().contains(Modifier.FINAL)
         && !field.getModifiers().contains(Modifier.PRIVATE)) {
-      return false;
+      return UNKNOWN;
     }
     ClassTree owner =
         field.owner instanceof ClassSymbol declaring
             ? JavacTrees.instance(state.context).getTree(declaring)
             : null;
     if (owner == null) {
-      return false;
+      return UNKNOWN;
     }
     boolean[] assigned = {false};
     boolean[] otherwise = {false};
@@ -115,6 +158,12 @@ final class SessionFields {
             && spec.isRelease(method, state)) {
           closed[0] = true;
         }
+        if (method != null
+            && ReleaseNames.isReleaseHelper(method.getSimpleName().toString())
+            && call.getArguments().stream()
+                .anyMatch(argument -> getSymbol(Casts.stripped(argument)) == field)) {
+          closed[0] = true;
+        }
         return super.visitMethodInvocation(call, null);
       }
 
@@ -126,7 +175,7 @@ final class SessionFields {
         }
       }
     }.scan(owner, null);
-    return assigned[0] && !otherwise[0] && closed[0];
+    return new Uses(assigned[0], otherwise[0], closed[0]);
   }
 
   /**

@@ -233,7 +233,13 @@ final class Transfers {
             if (holdingFields.stream().allMatch(fields::neverLetGo)
                 && !fields.heldUntilTheProgramEnds(holdingFields.get(0))
                 && !fields.goesWithItsSession(obligation.site(), holdingFields.get(0))) {
-              book.lost(obligation, Witnesses.fieldNeverClosed(holdingFields.get(0)));
+              Symbol field = holdingFields.get(0);
+              Symbol parent = fields.closedParent(obligation.site(), field);
+              book.lost(
+                  obligation,
+                  parent == null
+                      ? Witnesses.fieldNeverClosed(field)
+                      : Witnesses.fieldLeftToItsParent(field, parent));
             } else {
               book.handled(Set.of(obligation.site()));
             }

@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
+import javax.annotation.Nullable;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 
@@ -89,6 +90,15 @@ final class UnreleasedFields {
    */
   boolean goesWithItsSession(Tree site, Symbol field) {
     return sessions.madeOfAnEndedSession(site, field);
+  }
+
+  /**
+   * The field of the object that the resource acquired at {@code site}, kept in {@code field}, was
+   * made of, where the class closes that one ({@link SessionFields#parentItsClassCloses}).
+   */
+  @Nullable
+  Symbol closedParent(Tree site, Symbol field) {
+    return sessions.parentItsClassCloses(site, field);
   }
 
   /**

@@ -49,6 +49,11 @@ public record Witness(Kind kind, int line, String text, int rank) {
     NEVER_STORED,
     /** A field holds it that nothing in its class closes, returns or passes on. */
     FIELD_NEVER_CLOSED,
+    /**
+     * A field holds it that nothing in its class closes, where the class closes only the resource
+     * it was made of (a statement's connection): whether that closes it is the driver's business.
+     */
+    FIELD_LEFT_TO_ITS_PARENT,
     /** A local collection holds it that nothing takes an element out of. */
     KEPT_IN_COLLECTION
   }
@@ -119,6 +124,7 @@ public record Witness(Kind kind, int line, String text, int rank) {
           EARLIER_VALUE,
           NEVER_STORED,
           FIELD_NEVER_CLOSED,
+          FIELD_LEFT_TO_ITS_PARENT,
           KEPT_IN_COLLECTION ->
           true;
       case NONE, EXCEPTION, CAUGHT, CONSTRUCTION_FAILS -> false;
@@ -145,6 +151,7 @@ public record Witness(Kind kind, int line, String text, int rank) {
       case FIELD_NEVER_CLOSED ->
           String.format(
               "after it is stored in field `%s`, which nothing in its class closes", text);
+      case FIELD_LEFT_TO_ITS_PARENT -> "after it is stored in " + text;
       case KEPT_IN_COLLECTION ->
           String.format("after it is added to `%s`, from which nothing takes it to close it", text);
     };

@@ -152,6 +152,19 @@ final class Witnesses {
     return new Witness(Witness.Kind.FIELD_NEVER_CLOSED, 0, field.getSimpleName().toString());
   }
 
+  /**
+   * Stored in {@code field}, which its class never closes, though it closes {@code parent}, the
+   * resource it was made of.
+   */
+  static Witness fieldLeftToItsParent(Symbol field, Symbol parent) {
+    return new Witness(
+        Witness.Kind.FIELD_LEFT_TO_ITS_PARENT,
+        0,
+        String.format(
+            "field `%s`, which its class never closes (it closes only `%s`, the %s it was made of)",
+            field.getSimpleName(), parent.getSimpleName(), parent.type.tsym.getSimpleName()));
+  }
+
   static Witness keptIn(Symbol collection) {
     return new Witness(Witness.Kind.KEPT_IN_COLLECTION, 0, collection.getSimpleName().toString());
   }
