@@ -890,6 +890,54 @@ final class HeavyweightClientPerCallScopeTest {
   }
 
   /**
+   * A pool of {@code java.util.concurrent} starts its first thread when it is first given a task:
+   * lost before that, it held none (Jolokia's discovery, whose per-call pool is lost only if the
+   * multicast group's lookup fails before the first task). Lost after a task, its threads live on.
+   */
+  @Test
+  void aPoolLostBeforeItsFirstTaskHoldsNoThread() {
+    helper
+        .addSourceLines(
+            "Discovery.java",
+            """
+            import java.net.InetAddress;
+            import java.net.UnknownHostException;
+            import java.util.ArrayList;
+            import java.util.List;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.Future;
+            import java.util.concurrent.LinkedBlockingQueue;
+            import java.util.concurrent.ThreadPoolExecutor;
+            import java.util.concurrent.TimeUnit;
+
+            class Discovery {
+              List<Future<String>> send(List<String> hosts, String group) throws UnknownHostException {
+                ExecutorService executor = Executors.newFixedThreadPool(hosts.size());
+                InetAddress target = InetAddress.getByName(group);
+                List<Future<String>> futures = new ArrayList<>();
+                for (String host : hosts) {
+                  futures.add(executor.submit(() -> host + target));
+                }
+                executor.shutdownNow();
+                return futures;
+              }
+
+              Future<String> sendAfterAWarmUp(String group) throws UnknownHostException {
+                // BUG: Diagnostic contains: not released with shutdown() when `InetAddress.getByName(...)` at line 28 throws
+                ExecutorService executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>());
+                executor.submit(() -> "warm-up");
+                InetAddress target = InetAddress.getByName(group);
+                Future<String> sent = executor.submit(() -> target.getHostName());
+                executor.shutdown();
+                return sent;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * With {@code UncheckedExceptionPaths=true}, a path that only an unchecked exception takes is a
    * finding too: {@code execute} throws RejectedExecutionException without declaring it.
    */

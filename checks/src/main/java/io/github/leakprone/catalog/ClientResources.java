@@ -5,6 +5,8 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import java.util.Optional;
@@ -52,6 +54,34 @@ public final class ClientResources implements ResourceSpec {
     }
     return false;
   }
+
+  /**
+   * A thread pool of {@code java.util.concurrent} ({@code Executors.new*}, {@code new
+   * ThreadPoolExecutor(...)}) starts its first thread when it is first given a task: one lost
+   * before anything used it held no thread (Jolokia's discovery, whose pool is lost only if the
+   * multicast group's lookup fails before the first task is submitted).
+   */
+  @Override
+  public boolean opensOnFirstUse(Tree site, VisitorState state) {
+    if (site instanceof MethodInvocationTree call) {
+      MethodSymbol method = ASTHelpers.getSymbol(call);
+      return method != null
+          && method.owner.getQualifiedName().contentEquals("java.util.concurrent.Executors")
+          && method.getSimpleName().toString().startsWith("new");
+    }
+    if (site instanceof NewClassTree made) {
+      Type type = ASTHelpers.getType(made);
+      return LAZY_POOLS.stream()
+          .map(name -> NamedTypes.get(name, state))
+          .anyMatch(pool -> pool != null && ASTHelpers.isSubtype(type, pool, state));
+    }
+    return false;
+  }
+
+  /** The JDK's pools that start their threads as tasks come. */
+  private static final ImmutableSet<String> LAZY_POOLS =
+      ImmutableSet.of(
+          "java.util.concurrent.ThreadPoolExecutor", "java.util.concurrent.ForkJoinPool");
 
   @Override
   public boolean releasesChildren(MethodSymbol method) {
