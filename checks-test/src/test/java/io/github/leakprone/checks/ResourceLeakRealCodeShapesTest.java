@@ -429,6 +429,62 @@ final class ResourceLeakRealCodeShapesTest {
   }
 
   /**
+   * A catch that handles a failure and lets the method go on names the call whose exception it
+   * handled: hibernate-tools flushes and closes its generated-file writer in one {@code try} inside
+   * a {@code finally}, and a failing {@code flush()} skips the close. Where no call's exception
+   * brought the path to the catch (an explicit {@code throw}), the catch alone is named.
+   */
+  @Test
+  void aCatchThatSwallowsAFailureNamesTheCallThatFailed() {
+    helper
+        .addSourceLines(
+            "Generator.java",
+            """
+            import java.io.BufferedWriter;
+            import java.io.File;
+            import java.io.FileWriter;
+            import java.io.IOException;
+            import java.io.Writer;
+
+            class Generator {
+              void createFile(String content, File file) {
+                Writer fw = null;
+                try {
+                  // BUG: Diagnostic contains: FileWriter `fw` acquired at line 12 is not closed when `fw.flush()` at line 19 throws and the catch at line 21 goes on without closing it
+                  fw = new BufferedWriter(new FileWriter(file));
+                  fw.write(content);
+                } catch (IOException e) {
+                  throw new IllegalStateException("cannot write " + file, e);
+                } finally {
+                  if (fw != null) {
+                    try {
+                      fw.flush();
+                      fw.close();
+                    } catch (IOException e) {
+                      // nothing to do
+                    }
+                  }
+                }
+              }
+
+              void refuseEmpty(String content, File file) throws IOException {
+                // BUG: Diagnostic contains: FileWriter `fw` acquired at line 30 is not closed after the catch at line 36 handles an exception
+                Writer fw = new FileWriter(file);
+                try {
+                  if (content.isEmpty()) {
+                    throw new IllegalArgumentException("nothing to write");
+                  }
+                  fw.close();
+                } catch (IllegalArgumentException e) {
+                  // nothing to do
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * Closing a view of a field's resource closes the resource: jeromq's beacon closes its channel
    * through {@code handle.socket().close()}. A view only used in place closes nothing.
    */
@@ -770,7 +826,7 @@ final class ResourceLeakRealCodeShapesTest {
               void unconnected(InetSocketAddress address, Handler handler) {
                 SocketChannel channel = null;
                 try {
-                  // BUG: Diagnostic contains: SocketChannel `channel` acquired at line 34 is not closed after the catch at line 38 handles an exception
+                  // BUG: Diagnostic contains: SocketChannel `channel` acquired at line 34 is not closed when `handler.handshake(...)` at line 36 throws and the catch at line 38 goes on without closing it
                   channel = SocketChannel.open();
                   channel.configureBlocking(true);
                   handler.handshake(channel);

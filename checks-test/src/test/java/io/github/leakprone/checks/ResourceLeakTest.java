@@ -1501,7 +1501,7 @@ final class ResourceLeakTest {
 
               Socket openAndForget(InetSocketAddress address) throws IOException {
                 try {
-                  // BUG: Diagnostic contains: Socket `socket` acquired at line 23 is not closed after the catch at line 26 handles an exception
+                  // BUG: Diagnostic contains: Socket `socket` acquired at line 23 is not closed when `write(...)` at line 25 throws and the catch at line 26 goes on without closing it
                   socket = new Socket();
                   socket.connect(address);
                   socket.getOutputStream().write(1);

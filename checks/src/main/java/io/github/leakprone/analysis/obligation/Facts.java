@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import javax.annotation.Nullable;
 
 /**
@@ -200,13 +201,14 @@ final class Facts {
   }
 
   /**
-   * As {@link #rewitnessed}, but an obligation that {@code outOfReach} selects keeps its event,
-   * made {@linkplain Witness#decisive decisive}: the exception that brought it here left the scope
-   * of every variable that held it, so that exception, not what the path does next, lost it.
+   * As {@link #rewitnessed}, each event replaced by what {@code witness} makes of it, but an
+   * obligation that {@code outOfReach} selects keeps its event, made {@linkplain Witness#decisive
+   * decisive}: the exception that brought it here left the scope of every variable that held it, so
+   * that exception, not what the path does next, lost it.
    */
-  Facts rewitnessed(Witness witness, Predicate<Obligation> outOfReach) {
+  Facts rewitnessed(UnaryOperator<Witness> witness, Predicate<Obligation> outOfReach) {
     Map<Obligation, Witness> copy = new LinkedHashMap<>();
-    open.forEach((o, w) -> copy.put(o, outOfReach.test(o) ? w.decisive() : witness));
+    open.forEach((o, w) -> copy.put(o, outOfReach.test(o) ? w.decisive() : witness.apply(w)));
     return new Facts(copy, known);
   }
 

@@ -682,7 +682,7 @@ public final class ObligationAnalysis {
         Set<Symbol> inTry = declaredInTry;
         caught =
             caught.rewitnessed(
-                witnesses.caught(catchTree),
+                event -> witnesses.caught(catchTree, event),
                 o -> !o.aliases().isEmpty() && inTry.containsAll(o.aliases()));
       }
       handling.push(catches.caughtAt(tryTree, index));

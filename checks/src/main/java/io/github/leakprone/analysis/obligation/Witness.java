@@ -22,7 +22,10 @@ public record Witness(Kind kind, int line, String text, int rank) {
     JUMP,
     /** A call threw. */
     EXCEPTION,
-    /** A catch block handled an exception, and the path went on from there. */
+    /**
+     * A catch block handled an exception, and the path went on from there; the text names the call
+     * whose exception it was, where one did.
+     */
     CAUGHT,
     /** The last variable that held it was assigned another value. */
     OVERWRITE,
@@ -136,7 +139,11 @@ public record Witness(Kind kind, int line, String text, int rank) {
     return switch (kind) {
       case JUMP -> String.format("when the `%s` at line %d is taken", text, line);
       case EXCEPTION -> String.format("when `%s` at line %d throws", text, line);
-      case CAUGHT -> String.format("after the catch at line %d handles an exception", line);
+      case CAUGHT ->
+          text.isEmpty()
+              ? String.format("after the catch at line %d handles an exception", line)
+              : String.format(
+                  "when %s throws and the catch at line %d goes on without closing it", text, line);
       case OVERWRITE -> String.format("before `%s` is overwritten at line %d", text, line);
       case CALL_OVERWRITE -> "before " + text;
       case NEXT_PASS -> String.format("when the loop at line %d starts its next pass", line);

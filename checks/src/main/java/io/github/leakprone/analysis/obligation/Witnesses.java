@@ -39,6 +39,22 @@ final class Witnesses {
   }
 
   /**
+   * The catch at {@code catchTree} handled the exception of the call {@code thrown} names (an
+   * {@link Witness.Kind#EXCEPTION} event), and the path went on: the call is what a reader fixes
+   * (hibernate-tools' {@code fw.flush()} in a {@code finally}, whose catch swallows its failure
+   * before {@code fw.close()} runs).
+   */
+  Witness caught(Tree catchTree, Witness thrown) {
+    if (thrown.kind() != Witness.Kind.EXCEPTION) {
+      return caught(catchTree);
+    }
+    return new Witness(
+        Witness.Kind.CAUGHT,
+        line(catchTree),
+        String.format("`%s` at line %d", thrown.text(), thrown.line()));
+  }
+
+  /**
    * The witness of each call's exception, made once: a loop's body is walked again until its state
    * settles, and most calls of an analysed body are asked (docs/performance.md).
    */
