@@ -892,7 +892,9 @@ final class HeavyweightClientPerCallScopeTest {
   /**
    * A pool of {@code java.util.concurrent} starts its first thread when it is first given a task:
    * lost before that, it held none (Jolokia's discovery, whose per-call pool is lost only if the
-   * multicast group's lookup fails before the first task). Lost after a task, its threads live on.
+   * multicast group's lookup fails before the first task). Lost after a task, its threads live on,
+   * also where the task is given below the line of the loss, in an earlier pass of a loop
+   * (ttorrent's hashing pool, lost when the next file fails to open).
    */
   @Test
   void aPoolLostBeforeItsFirstTaskHoldsNoThread() {
@@ -900,6 +902,9 @@ final class HeavyweightClientPerCallScopeTest {
         .addSourceLines(
             "Discovery.java",
             """
+            import java.io.File;
+            import java.io.FileInputStream;
+            import java.io.IOException;
             import java.net.InetAddress;
             import java.net.UnknownHostException;
             import java.util.ArrayList;
@@ -924,13 +929,29 @@ final class HeavyweightClientPerCallScopeTest {
               }
 
               Future<String> sendAfterAWarmUp(String group) throws UnknownHostException {
-                // BUG: Diagnostic contains: not released with shutdown() when `InetAddress.getByName(...)` at line 28 throws
+                // BUG: Diagnostic contains: not released with shutdown() when `InetAddress.getByName(...)` at line 31 throws
                 ExecutorService executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>());
                 executor.submit(() -> "warm-up");
                 InetAddress target = InetAddress.getByName(group);
                 Future<String> sent = executor.submit(() -> target.getHostName());
                 executor.shutdown();
                 return sent;
+              }
+
+              List<Future<String>> hashFiles(List<File> files) throws IOException {
+                // BUG: Diagnostic contains: not released with shutdown() when `new FileInputStream(...)` at line 42 throws
+                ExecutorService executor = Executors.newFixedThreadPool(4);
+                List<Future<String>> results = new ArrayList<>();
+                for (File file : files) {
+                  FileInputStream in = new FileInputStream(file);
+                  try {
+                    results.add(executor.submit(() -> file.getName()));
+                  } finally {
+                    in.close();
+                  }
+                }
+                executor.shutdown();
+                return results;
               }
             }
             """)

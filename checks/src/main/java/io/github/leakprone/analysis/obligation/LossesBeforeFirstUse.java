@@ -9,6 +9,10 @@ import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol;
 import io.github.leakprone.catalog.ResourceSpec;
 import io.github.leakprone.trees.LocalVariables;
+import io.github.leakprone.trees.Loops;
+import io.github.leakprone.trees.SameBodyScanner;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -16,8 +20,10 @@ import java.util.Set;
  * ResourceSpec#opensOnFirstUse}, a {@code URLClassLoader}) and is lost before any of the variables
  * that hold it is read (Plexus Archiver's {@code getEntries}, whose loader is lost only if a later
  * {@code new JarFile(f)} fails, before the loader has opened anything). Asked only of such a
- * resource, at its loss; reading the loader on a line up to the loss's counts as a use, so a path
- * that used it in an earlier pass of a loop is judged used.
+ * resource, at its loss; reading the loader on a line up to the loss's counts as a use, and so does
+ * a read anywhere in a loop around the loss that the resource was made before, since an earlier
+ * pass may have used it (ttorrent's hashing pool, given its tasks below the line where the next
+ * pass's file fails to open).
  */
 final class LossesBeforeFirstUse {
 
@@ -36,15 +42,43 @@ final class LossesBeforeFirstUse {
     }
     int acquired = state.getEndPosition(obligation.site());
     LineMap lines = state.getPath().getCompilationUnit().getLineMap();
-    return !readBetween(obligation.aliases(), acquired, witness.line(), lines, body);
+    List<Tree> passes = loopsAroundTheLossOnly(witness.line(), acquired, lines, body);
+    return !readBetween(obligation.aliases(), acquired, witness.line(), passes, lines, body);
+  }
+
+  /**
+   * The loops of {@code body} that hold the loss's line ({@code lastLine}; none when it is 0, the
+   * method's end) but start after the acquisition at {@code acquired}: a pass of one may use the
+   * resource after the line where a later pass loses it (ttorrent's hashing pool, given its tasks
+   * below the line that opens the next file).
+   */
+  private List<Tree> loopsAroundTheLossOnly(int lastLine, int acquired, LineMap lines, Tree body) {
+    List<Tree> loops = new ArrayList<>();
+    if (lastLine <= 0) {
+      return loops;
+    }
+    new SameBodyScanner() {
+      @Override
+      public Void scan(Tree node, Void unused) {
+        if (node != null
+            && Loops.isLoop(node)
+            && getStartPosition(node) > acquired
+            && lines.getLineNumber(getStartPosition(node)) <= lastLine
+            && lines.getLineNumber(state.getEndPosition(node)) >= lastLine) {
+          loops.add(node);
+        }
+        return super.scan(node, null);
+      }
+    }.scan(body, null);
+    return loops;
   }
 
   /**
    * Whether a read of one of {@code variables} starts after {@code from} on a line up to {@code
-   * lastLine} (any line when it is 0: the method's end).
+   * lastLine} (any line when it is 0: the method's end), or anywhere inside one of {@code passes}.
    */
-  private static boolean readBetween(
-      Set<Symbol> variables, int from, int lastLine, LineMap lines, Tree body) {
+  private boolean readBetween(
+      Set<Symbol> variables, int from, int lastLine, List<Tree> passes, LineMap lines, Tree body) {
     boolean[] read = {false};
     LocalVariables.forEachRead(
         body,
@@ -53,7 +87,15 @@ final class LossesBeforeFirstUse {
             return;
           }
           int start = getStartPosition(name);
-          read[0] = start > from && (lastLine <= 0 || lines.getLineNumber(start) <= lastLine);
+          read[0] =
+              start > from
+                  && (lastLine <= 0
+                      || lines.getLineNumber(start) <= lastLine
+                      || passes.stream()
+                          .anyMatch(
+                              loop ->
+                                  start > getStartPosition(loop)
+                                      && start < state.getEndPosition(loop)));
         });
     return read[0];
   }
