@@ -57,9 +57,9 @@ public final class ClientResources implements ResourceSpec {
 
   /**
    * A thread pool of {@code java.util.concurrent} ({@code Executors.new*}, {@code new
-   * ThreadPoolExecutor(...)}) starts its first thread when it is first given a task: one lost
-   * before anything used it held no thread (Jolokia's discovery, whose pool is lost only if the
-   * multicast group's lookup fails before the first task is submitted).
+   * ThreadPoolExecutor(...)}, {@code new ForkJoinPool(...)}) starts its first thread when it is
+   * first given a task: one lost before anything used it held no thread (Jolokia's discovery, whose
+   * pool is lost only if the multicast group's lookup fails before the first task is submitted).
    */
   @Override
   public boolean opensOnFirstUse(Tree site, VisitorState state) {

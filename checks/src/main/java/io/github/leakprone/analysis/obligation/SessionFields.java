@@ -39,7 +39,9 @@ import javax.lang.model.element.Modifier;
  * and closes (in {@code finalize()}); closing that connection closes them ("All Statement objects
  * created from a given Connection object will be closed when the close method for the Connection
  * object is called", the JDBC specification). A connection the object was given, or one a pool
- * handed out, may outlive the object, and what the object made of it with it.
+ * handed out, may outlive the object, and what the object made of it with it; where its class
+ * closes such a connection all the same, a finding about what was made of it says so ({@link
+ * #parentItsClassCloses}).
  */
 final class SessionFields {
 
@@ -54,9 +56,7 @@ final class SessionFields {
 
   /**
    * Whether {@code site}, whose resource {@code holder} keeps, makes it of a field of the same
-   * object that holds a session its class ends ({@code connection.prepareStatement(sql)}, {@code
-   * this.connection.createStatement()}). An inner object that keeps a statement of its outer
-   * object's connection may be one of many made on it while it stays open.
+   * object ({@link #parentField}) that holds a session its class ends.
    */
   boolean madeOfAnEndedSession(Tree site, Symbol holder) {
     Symbol field = parentField(site, holder);
