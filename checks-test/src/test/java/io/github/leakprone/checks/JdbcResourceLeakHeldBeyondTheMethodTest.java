@@ -241,7 +241,8 @@ final class JdbcResourceLeakHeldBeyondTheMethodTest {
    * batches and calls {@code DbUtils.closeQuietly(connection)}) is still reported, since a pool's
    * connection may keep it, but the finding says that the class closes the connection, and where
    * the fix goes. One whose class closes nothing it was made of keeps the plain message; a physical
-   * connection closed through a helper named as a release takes its statements with it.
+   * connection given to a helper that closes it takes its statements with it, and one given to a
+   * helper named as a release whose body, in sight, only parks it does not.
    */
   @Test
   void aStatementKeptInAFieldWhoseConnectionItsClassClosesSaysSo() {
@@ -315,6 +316,25 @@ final class JdbcResourceLeakHeldBeyondTheMethodTest {
                   Jdbc.closeQuietly(connection);
                 }
               }
+
+              static class ParkedNotClosed {
+                private final Connection connection;
+                private PreparedStatement insertError;
+
+                ParkedNotClosed(String url) throws SQLException {
+                  this.connection = DriverManager.getConnection(url);
+                }
+
+                void prepare() throws SQLException {
+                  // BUG: Diagnostic contains: is not closed after it is stored in field `insertError`, which nothing in its class closes
+                  insertError = connection.prepareStatement("INSERT INTO errors VALUES (?)");
+                }
+
+                void commitAndPark() throws SQLException {
+                  insertError.executeBatch();
+                  Jdbc.closeLater(connection);
+                }
+              }
             }
             """)
         .addSourceLines(
@@ -323,13 +343,22 @@ final class JdbcResourceLeakHeldBeyondTheMethodTest {
             import java.sql.Connection;
             import java.sql.SQLException;
 
+            import java.util.ArrayList;
+            import java.util.List;
+
             final class Jdbc {
+              static final List<Connection> IDLE = new ArrayList<>();
+
               static void closeQuietly(Connection connection) {
                 try {
                   connection.close();
                 } catch (SQLException ignored) {
                   // nothing to do
                 }
+              }
+
+              static void closeLater(Connection connection) {
+                IDLE.add(connection);
               }
             }
             """)

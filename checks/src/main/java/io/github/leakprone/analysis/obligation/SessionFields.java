@@ -17,7 +17,6 @@ import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
-import io.github.leakprone.catalog.ReleaseNames;
 import io.github.leakprone.catalog.ResourceSpec;
 import io.github.leakprone.trees.Casts;
 import io.github.leakprone.trees.ClassMethods;
@@ -25,6 +24,7 @@ import io.github.leakprone.trees.CompiledWithUs;
 import io.github.leakprone.trees.NullLiterals;
 import io.github.leakprone.trees.ReturnedValues;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.annotation.Nullable;
 import javax.lang.model.element.Modifier;
@@ -46,11 +46,13 @@ import javax.lang.model.element.Modifier;
 final class SessionFields {
 
   private final ResourceSpec spec;
+  private final ReleasingCalls releasing;
   private final VisitorState state;
   private final Map<Symbol, Uses> known = new HashMap<>();
 
-  SessionFields(ResourceSpec spec, VisitorState state) {
+  SessionFields(ResourceSpec spec, ReleasingCalls releasing, VisitorState state) {
     this.spec = spec;
+    this.releasing = releasing;
     this.state = state;
   }
 
@@ -65,10 +67,11 @@ final class SessionFields {
 
   /**
    * The field of the same object that {@code site}, whose resource {@code holder} keeps, makes it
-   * of, where some code of its class closes that field, or a helper named as a release is given it
-   * ({@code DbUtils.closeQuietly(connection)}): gtfs-lib's error storage keeps its batch statements
-   * in fields and, at the end of its life, closes only the connection it was given. Whether that
-   * closes the statements is the driver's or the pool's business, which is the finding's point.
+   * of, where some code of its class closes that field, or gives it to a call that closes it
+   * ({@link ReleasingCalls#closedArguments}: {@code DbUtils.closeQuietly(connection)}): gtfs-lib's
+   * error storage keeps its batch statements in fields and, at the end of its life, closes only the
+   * connection it was given. Whether that closes the statements is the driver's or the pool's
+   * business, which is the finding's point.
    */
   @Nullable
   Symbol parentItsClassCloses(Tree site, Symbol holder) {
@@ -158,13 +161,28 @@ final class SessionFields {
             && spec.isRelease(method, state)) {
           closed[0] = true;
         }
-        if (method != null
-            && ReleaseNames.isReleaseHelper(method.getSimpleName().toString())
-            && call.getArguments().stream()
-                .anyMatch(argument -> getSymbol(Casts.stripped(argument)) == field)) {
+        if (closesAsAnArgument(call)) {
           closed[0] = true;
         }
         return super.visitMethodInvocation(call, null);
+      }
+
+      /**
+       * Whether {@code call} closes the field, given as one of its arguments; asked only of a call
+       * that is given it.
+       */
+      private boolean closesAsAnArgument(MethodInvocationTree call) {
+        List<? extends ExpressionTree> arguments = call.getArguments();
+        if (arguments.stream()
+            .noneMatch(argument -> getSymbol(Casts.stripped(argument)) == field)) {
+          return false;
+        }
+        for (int i : releasing.closedArguments(call, state)) {
+          if (getSymbol(Casts.stripped(arguments.get(i))) == field) {
+            return true;
+          }
+        }
+        return false;
       }
 
       private void note(ExpressionTree value) {

@@ -33,7 +33,7 @@ final class UnitSummary {
     this.acquiring = new AcquiringCalls(spec, methods);
     this.throwing = new ThrowingCalls(policy, methods);
     this.releasing = new ReleasingCalls(spec, methods, this::classSummary);
-    this.unreleasedFields = new UnreleasedFields(unit, spec, state);
+    this.unreleasedFields = new UnreleasedFields(unit, spec, releasing, state);
   }
 
   ClassSummary classSummary(ClassTree owner) {

@@ -54,11 +54,12 @@ final class UnreleasedFields {
   private Map<Symbol, List<TreePath>> letGoAt;
   private final UnitCalls calls;
 
-  UnreleasedFields(CompilationUnitTree unit, ResourceSpec spec, VisitorState state) {
+  UnreleasedFields(
+      CompilationUnitTree unit, ResourceSpec spec, ReleasingCalls releasing, VisitorState state) {
     this.unit = unit;
     this.spec = spec;
     this.state = state;
-    this.sessions = new SessionFields(spec, state);
+    this.sessions = new SessionFields(spec, releasing, state);
     this.calls = new UnitCalls(unit);
   }
 
