@@ -74,6 +74,7 @@ public final class IoResources implements ResourceSpec {
       "a stream over an open directory or file: the JDK documents that it must be closed";
   private static final String SOCKET = "an open socket (a file descriptor, a port) until closed";
   private static final String CHANNEL = "an open channel (a file descriptor) until closed";
+  private static final String SELECTOR = "an epoll/kqueue descriptor and a pipe";
   private static final String PDF = "the PDF file it reads from, open until the document is closed";
   private static final String IMAGE_STREAM =
       "a RandomAccessFile over the file, or, over a stream, a temporary cache file that only"
@@ -114,15 +115,12 @@ public final class IoResources implements ResourceSpec {
           method("javax.net.SocketFactory", "createSocket", SOCKET),
           method("javax.net.ServerSocketFactory", "createServerSocket", SOCKET),
           method("java.nio.channels.ServerSocketChannel", "accept", CHANNEL),
-          method("java.nio.channels.Selector", "open", "an epoll/kqueue descriptor and a pipe"),
+          method("java.nio.channels.Selector", "open", SELECTOR),
           // What the channels' and Selector's open() are short for: the provider's openers.
           method("java.nio.channels.spi.SelectorProvider", "openSocketChannel", CHANNEL),
           method("java.nio.channels.spi.SelectorProvider", "openServerSocketChannel", CHANNEL),
           method("java.nio.channels.spi.SelectorProvider", "openDatagramChannel", CHANNEL),
-          method(
-              "java.nio.channels.spi.SelectorProvider",
-              "openSelector",
-              "an epoll/kqueue descriptor and a pipe"),
+          method("java.nio.channels.spi.SelectorProvider", "openSelector", SELECTOR),
           method(
               "java.nio.file.FileSystems",
               "newFileSystem",

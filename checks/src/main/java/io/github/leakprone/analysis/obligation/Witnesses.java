@@ -15,7 +15,9 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import io.github.leakprone.trees.SourceLines;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.Map;
 
 /** Makes the {@link Witness} of each event a finding can name, with its place in the source. */
 final class Witnesses {
@@ -48,11 +50,19 @@ final class Witnesses {
     if (thrown.kind() != Witness.Kind.EXCEPTION) {
       return caught(catchTree);
     }
-    return new Witness(
-        Witness.Kind.CAUGHT,
-        line(catchTree),
-        String.format("`%s` at line %d", thrown.text(), thrown.line()));
+    return caughtCalls
+        .computeIfAbsent(catchTree, unused -> new HashMap<>())
+        .computeIfAbsent(
+            thrown,
+            call ->
+                new Witness(
+                    Witness.Kind.CAUGHT,
+                    line(catchTree),
+                    String.format("`%s` at line %d", call.text(), call.line())));
   }
+
+  /** The witnesses of {@link #caught(Tree, Witness)}, made once, as those of the exceptions. */
+  private final IdentityHashMap<Tree, Map<Witness, Witness>> caughtCalls = new IdentityHashMap<>();
 
   /**
    * The witness of each call's exception, made once: a loop's body is walked again until its state
