@@ -167,10 +167,8 @@ final class SessionFields {
         return super.visitMethodInvocation(call, null);
       }
 
-      /**
-       * Whether {@code call} closes the field, given as one of its arguments; asked only of a call
-       * that is given it.
-       */
+      // Whether the call closes the field, given as one of its arguments; asked only of a call
+      // that is given it.
       private boolean closesAsAnArgument(MethodInvocationTree call) {
         List<? extends ExpressionTree> arguments = call.getArguments();
         if (arguments.stream()
