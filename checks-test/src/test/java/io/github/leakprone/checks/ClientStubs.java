@@ -439,6 +439,42 @@ final class ClientStubs {
                 }
               }
               """),
+          // --- JPA and Hibernate ---
+          entityManagerFactory("javax.persistence", ""),
+          entityManagerFactory("jakarta.persistence", " extends AutoCloseable"),
+          entityManager("javax.persistence"),
+          entityManager("jakarta.persistence"),
+          persistence("javax.persistence"),
+          persistence("jakarta.persistence"),
+          new Stub(
+              "org/hibernate/SessionFactory.java",
+              """
+              package org.hibernate;
+              public interface SessionFactory extends javax.persistence.EntityManagerFactory {
+                Session openSession();
+              }
+              """),
+          new Stub(
+              "org/hibernate/Session.java",
+              """
+              package org.hibernate;
+              public interface Session extends AutoCloseable {
+                void save(Object entity);
+                @Override
+                void close();
+              }
+              """),
+          new Stub(
+              "org/hibernate/cfg/Configuration.java",
+              """
+              package org.hibernate.cfg;
+              public class Configuration {
+                public Configuration() {}
+                public Configuration configure() { return this; }
+                public Configuration addAnnotatedClass(Class<?> type) { return this; }
+                public org.hibernate.SessionFactory buildSessionFactory() { return null; }
+              }
+              """),
           // --- Release helpers and the run-once annotations of containers ---
           new Stub(
               "org/apache/commons/io/IOUtils.java",
@@ -513,6 +549,50 @@ final class ClientStubs {
                 public void close() {}
               }
               """));
+
+  private static Stub entityManagerFactory(String pkg, String supertype) {
+    return new Stub(
+        pathOf(pkg, "EntityManagerFactory"),
+        """
+        package %s;
+        public interface EntityManagerFactory%s {
+          EntityManager createEntityManager();
+          void close();
+        }
+        """
+            .formatted(pkg, supertype));
+  }
+
+  private static Stub entityManager(String pkg) {
+    return new Stub(
+        pathOf(pkg, "EntityManager"),
+        """
+        package %s;
+        public interface EntityManager {
+          void persist(Object entity);
+          void close();
+        }
+        """
+            .formatted(pkg));
+  }
+
+  private static Stub persistence(String pkg) {
+    return new Stub(
+        pathOf(pkg, "Persistence"),
+        """
+        package %s;
+        public class Persistence {
+          public static EntityManagerFactory createEntityManagerFactory(String unit) {
+            return null;
+          }
+          public static EntityManagerFactory createEntityManagerFactory(
+              String unit, java.util.Map<?, ?> properties) {
+            return null;
+          }
+        }
+        """
+            .formatted(pkg));
+  }
 
   private static Stub jaxbContext(String root) {
     return new Stub(

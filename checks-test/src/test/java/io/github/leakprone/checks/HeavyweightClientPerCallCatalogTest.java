@@ -815,4 +815,103 @@ final class HeavyweightClientPerCallCatalogTest {
             """)
         .doTest();
   }
+
+  /**
+   * A JPA persistence unit's factory, or a Hibernate session factory, made per call opens a
+   * connection pool of its own and builds the unit's metamodel again, and keeps both until it is
+   * closed: each call that does not close it leaves a pool behind. A factory method that returns
+   * the one it builds, one kept in a field, and one closed on every path are no finding.
+   */
+  @Test
+  void jpaAndHibernateFactories() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import javax.persistence.EntityManager;
+            import javax.persistence.EntityManagerFactory;
+            import javax.persistence.Persistence;
+            import org.hibernate.Session;
+            import org.hibernate.SessionFactory;
+            import org.hibernate.cfg.Configuration;
+
+            class Test {
+              private static final EntityManagerFactory SHARED =
+                  Persistence.createEntityManagerFactory("app");
+
+              EntityManagerFactory open(String unit) {
+                return Persistence.createEntityManagerFactory(unit);
+              }
+
+              void saveShared(Object entity) {
+                EntityManager manager = SHARED.createEntityManager();
+                manager.persist(entity);
+                manager.close();
+              }
+
+              void migrate(Object entity) {
+                EntityManagerFactory factory = Persistence.createEntityManagerFactory("admin");
+                try {
+                  factory.createEntityManager().persist(entity);
+                } finally {
+                  factory.close();
+                }
+              }
+
+              void save(Object entity) {
+                // BUG: Diagnostic contains: EntityManagerFactory built on every call of save() and never released with close()
+                EntityManagerFactory factory = Persistence.createEntityManagerFactory("app");
+                EntityManager manager = factory.createEntityManager();
+                manager.persist(entity);
+                manager.close();
+              }
+
+              void store(Object entity) {
+                // BUG: Diagnostic contains: SessionFactory built on every call of store() and never released with close()
+                SessionFactory factory = new Configuration().configure().buildSessionFactory();
+                try (Session session = factory.openSession()) {
+                  session.save(entity);
+                }
+              }
+
+              void storeOnce(Object entity) {
+                SessionFactory factory = new Configuration().configure().buildSessionFactory();
+                try (Session session = factory.openSession()) {
+                  session.save(entity);
+                } finally {
+                  factory.close();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /** Jakarta's factory is AutoCloseable: try-with-resources releases it. */
+  @Test
+  void jakartaEntityManagerFactory() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import jakarta.persistence.EntityManagerFactory;
+            import jakarta.persistence.Persistence;
+            import java.util.Map;
+
+            class Test {
+              void migrate(Object entity) {
+                try (EntityManagerFactory factory =
+                    Persistence.createEntityManagerFactory("admin", Map.of())) {
+                  factory.createEntityManager().persist(entity);
+                }
+              }
+
+              void save(Object entity) {
+                // BUG: Diagnostic contains: EntityManagerFactory built on every call of save() and never released with close()
+                Persistence.createEntityManagerFactory("app").createEntityManager().persist(entity);
+              }
+            }
+            """)
+        .doTest();
+  }
 }

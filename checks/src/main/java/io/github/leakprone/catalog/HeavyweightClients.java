@@ -18,8 +18,9 @@ import io.github.leakprone.catalog.Creation.StaticFactory;
  * (ASM classes in Metaspace), OSS and AWS clients (pools held by the static IdleConnectionReaper),
  * JAXBContext (accessor classes loaded into the bound classes' loader), Retrofit (its own
  * OkHttpClient without client()), the JDK's HttpClient (selector thread), Apache's clients (pool
- * and sockets), thread pools, Netty's event-loop groups and JDBC connection pools. Costs only:
- * ObjectMapper and Gson, whose caches are the instance's own and are collected with it.
+ * and sockets), thread pools, Netty's event-loop groups, JDBC connection pools, and JPA's and
+ * Hibernate's factories (a connection pool each). Costs only: ObjectMapper and Gson, whose caches
+ * are the instance's own and are collected with it.
  */
 public final class HeavyweightClients {
 
@@ -182,7 +183,37 @@ public final class HeavyweightClients {
           // DataSources.destroy(ds), which no release name covers (Infinispan's pooled connection
           // factory destroys its pool so in stop()).
           jdbcPool("com.alibaba.druid.pool.DruidDataSource"),
-          jdbcPool("org.apache.tomcat.jdbc.pool.DataSource"));
+          jdbcPool("org.apache.tomcat.jdbc.pool.DataSource"),
+          entityManagerFactory("javax.persistence"),
+          entityManagerFactory("jakarta.persistence"),
+          // Listed after the JPA factories, whose type it extends: a SessionFactory built by
+          // Configuration is matched by this entry's builder, not by theirs.
+          release(
+              "org.hibernate.SessionFactory",
+              "",
+              "each factory opens its own JDBC connection pool and builds the mapping's metamodel"
+                  + " and caches, and keeps them until close()",
+              "build one per database and share it, or close it in a finally block",
+              ImmutableSet.of("close"),
+              builder(
+                  "org.hibernate.cfg.Configuration",
+                  "buildSessionFactory",
+                  new Constructor("org.hibernate.cfg.Configuration"))));
+
+  /**
+   * A JPA persistence unit's factory: built per call, it opens the unit's JDBC connection pool and
+   * builds its metamodel again, and keeps both until it is closed.
+   */
+  private static HeavyweightClient entityManagerFactory(String pkg) {
+    return release(
+        pkg + ".EntityManagerFactory",
+        "",
+        "each factory opens the persistence unit's own JDBC connection pool and builds its"
+            + " metamodel, and keeps them until close()",
+        "build one per persistence unit and share it, or close it in a finally block",
+        ImmutableSet.of("close"),
+        staticFactory(pkg + ".Persistence", "createEntityManagerFactory"));
+  }
 
   /**
    * A JDBC connection pool, made by its constructor (and any {@code others}): built per call and
