@@ -439,6 +439,128 @@ final class ClientStubs {
                 }
               }
               """),
+          // --- MongoDB, Jedis, Kafka, Elasticsearch, Redisson ---
+          new Stub(
+              "com/mongodb/client/MongoClient.java",
+              """
+              package com.mongodb.client;
+              public interface MongoClient extends java.io.Closeable {
+                Object getDatabase(String name);
+                @Override
+                void close();
+              }
+              """),
+          new Stub(
+              "com/mongodb/client/MongoClients.java",
+              """
+              package com.mongodb.client;
+              public final class MongoClients {
+                public static MongoClient create(String connectionString) { return null; }
+              }
+              """),
+          new Stub(
+              "com/mongodb/MongoClient.java",
+              """
+              package com.mongodb;
+              public class MongoClient implements java.io.Closeable {
+                public MongoClient(String host) {}
+                public Object getDatabase(String name) { return null; }
+                @Override
+                public void close() {}
+              }
+              """),
+          jedisStub("JedisPool"),
+          jedisStub("JedisCluster"),
+          new Stub(
+              "org/apache/kafka/clients/producer/Producer.java",
+              """
+              package org.apache.kafka.clients.producer;
+              public interface Producer<K, V> extends java.io.Closeable {
+                Object send(Object record);
+                @Override
+                void close();
+              }
+              """),
+          new Stub(
+              "org/apache/kafka/clients/producer/KafkaProducer.java",
+              """
+              package org.apache.kafka.clients.producer;
+              public class KafkaProducer<K, V> implements Producer<K, V> {
+                public KafkaProducer(java.util.Properties properties) {}
+                @Override
+                public Object send(Object record) { return null; }
+                @Override
+                public void close() {}
+              }
+              """),
+          new Stub(
+              "org/apache/kafka/clients/consumer/KafkaConsumer.java",
+              """
+              package org.apache.kafka.clients.consumer;
+              public class KafkaConsumer<K, V> implements java.io.Closeable {
+                public KafkaConsumer(java.util.Properties properties) {}
+                public Object poll(java.time.Duration timeout) { return null; }
+                @Override
+                public void close() {}
+              }
+              """),
+          new Stub(
+              "org/elasticsearch/client/RestClient.java",
+              """
+              package org.elasticsearch.client;
+              public class RestClient implements java.io.Closeable {
+                public static RestClientBuilder builder(String... hosts) { return null; }
+                public Object performRequest(Object request) throws java.io.IOException {
+                  return null;
+                }
+                @Override
+                public void close() {}
+              }
+              """),
+          new Stub(
+              "org/elasticsearch/client/RestClientBuilder.java",
+              """
+              package org.elasticsearch.client;
+              public final class RestClientBuilder {
+                public RestClientBuilder setPathPrefix(String prefix) { return this; }
+                public RestClient build() { return null; }
+              }
+              """),
+          new Stub(
+              "org/elasticsearch/client/RestHighLevelClient.java",
+              """
+              package org.elasticsearch.client;
+              public class RestHighLevelClient implements java.io.Closeable {
+                public RestHighLevelClient(RestClientBuilder builder) {}
+                // A body that may throw: one in sight that cannot is no path.
+                public Object search(Object request) throws java.io.IOException {
+                  throw new java.io.IOException("unreachable cluster");
+                }
+                @Override
+                public void close() {}
+              }
+              """),
+          new Stub(
+              "org/redisson/api/RedissonClient.java",
+              """
+              package org.redisson.api;
+              public interface RedissonClient {
+                Object getMap(String name);
+                void shutdown();
+              }
+              """),
+          new Stub(
+              "org/redisson/Redisson.java",
+              """
+              package org.redisson;
+              public class Redisson {
+                public static org.redisson.api.RedissonClient create() { return null; }
+              }
+              """),
+          asyncHttpClient("org.apache.http.impl.nio.client"),
+          asyncHttpClients("org.apache.http.impl.nio.client"),
+          asyncHttpClient("org.apache.hc.client5.http.impl.async"),
+          asyncHttpClients("org.apache.hc.client5.http.impl.async"),
           // --- JPA and Hibernate ---
           entityManagerFactory("javax.persistence", ""),
           entityManagerFactory("jakarta.persistence", " extends AutoCloseable"),
@@ -549,6 +671,50 @@ final class ClientStubs {
                 public void close() {}
               }
               """));
+
+  private static Stub jedisStub(String name) {
+    return new Stub(
+        pathOf("redis.clients.jedis", name),
+        """
+        package redis.clients.jedis;
+        public class %s implements java.io.Closeable {
+          public %s(String host, int port) {}
+          public Object getResource() { return null; }
+          public String get(String key) { return null; }
+          @Override
+          public void close() {}
+          public void destroy() {}
+        }
+        """
+            .formatted(name, name));
+  }
+
+  private static Stub asyncHttpClient(String pkg) {
+    return new Stub(
+        pathOf(pkg, "CloseableHttpAsyncClient"),
+        """
+        package %s;
+        public abstract class CloseableHttpAsyncClient implements java.io.Closeable {
+          public void start() {}
+          public Object execute(Object request, Object callback) { return null; }
+          @Override
+          public void close() throws java.io.IOException {}
+        }
+        """
+            .formatted(pkg));
+  }
+
+  private static Stub asyncHttpClients(String pkg) {
+    return new Stub(
+        pathOf(pkg, "HttpAsyncClients"),
+        """
+        package %s;
+        public class HttpAsyncClients {
+          public static CloseableHttpAsyncClient createDefault() { return null; }
+        }
+        """
+            .formatted(pkg));
+  }
 
   private static Stub entityManagerFactory(String pkg, String supertype) {
     return new Stub(

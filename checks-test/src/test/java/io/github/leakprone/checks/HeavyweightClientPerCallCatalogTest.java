@@ -914,4 +914,219 @@ final class HeavyweightClientPerCallCatalogTest {
             """)
         .doTest();
   }
+
+  /**
+   * MongoDB's clients run a connection pool and monitor threads of their own: one made per call and
+   * not closed leaves them running. One closed by try-with-resources, or kept in a field, is no
+   * finding.
+   */
+  @Test
+  void mongoClients() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import com.mongodb.client.MongoClient;
+            import com.mongodb.client.MongoClients;
+
+            class Test {
+              private final MongoClient shared = MongoClients.create("mongodb://db");
+
+              Object read(String uri) {
+                try (MongoClient client = MongoClients.create(uri)) {
+                  return client.getDatabase("app");
+                }
+              }
+
+              Object find(String uri) {
+                // BUG: Diagnostic contains: MongoClient built on every call of find() and never released with close()
+                MongoClient client = MongoClients.create(uri);
+                return client.getDatabase("app");
+              }
+
+              Object legacy(String host) {
+                // BUG: Diagnostic contains: MongoClient built on every call of legacy() and never released with close()
+                com.mongodb.MongoClient client = new com.mongodb.MongoClient(host);
+                return client.getDatabase("app");
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /** A Jedis pool or cluster client made per call keeps its Redis connections open. */
+  @Test
+  void jedisPoolsAndClusters() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import redis.clients.jedis.JedisCluster;
+            import redis.clients.jedis.JedisPool;
+
+            class Test {
+              Object cached(String host) {
+                JedisPool pool = new JedisPool(host, 6379);
+                try {
+                  return pool.getResource();
+                } finally {
+                  pool.destroy();
+                }
+              }
+
+              Object get(String host) {
+                // BUG: Diagnostic contains: JedisPool built on every call of get() and never released with close()
+                JedisPool pool = new JedisPool(host, 6379);
+                return pool.getResource();
+              }
+
+              String fromCluster(String host, String key) {
+                // BUG: Diagnostic contains: JedisCluster built on every call of fromCluster() and never released with close()
+                return new JedisCluster(host, 7000).get(key);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /** Kafka's producer runs a network thread of its own, its consumer a heartbeat thread. */
+  @Test
+  void kafkaClients() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.time.Duration;
+            import java.util.Properties;
+            import org.apache.kafka.clients.consumer.KafkaConsumer;
+            import org.apache.kafka.clients.producer.KafkaProducer;
+            import org.apache.kafka.clients.producer.Producer;
+
+            class Test {
+              void publishOnce(Properties config, Object record) {
+                try (Producer<String, String> producer = new KafkaProducer<>(config)) {
+                  producer.send(record);
+                }
+              }
+
+              void publish(Properties config, Object record) {
+                // BUG: Diagnostic contains: KafkaProducer built on every call of publish() and never released with close()
+                Producer<String, String> producer = new KafkaProducer<>(config);
+                producer.send(record);
+              }
+
+              Object poll(Properties config) {
+                // BUG: Diagnostic contains: KafkaConsumer built on every call of poll() and never released with close()
+                KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config);
+                return consumer.poll(Duration.ofSeconds(1));
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /** Elasticsearch's REST clients run I/O reactor threads of their own. */
+  @Test
+  void elasticsearchRestClients() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.io.IOException;
+            import org.elasticsearch.client.RestClient;
+            import org.elasticsearch.client.RestHighLevelClient;
+
+            class Test {
+              Object ping(String host, Object request) throws IOException {
+                try (RestClient client = RestClient.builder(host).build()) {
+                  return client.performRequest(request);
+                }
+              }
+
+              Object send(String host, Object request) throws IOException {
+                // BUG: Diagnostic contains: RestClient built on every call of send() and never released with close()
+                RestClient client = RestClient.builder(host).setPathPrefix("/es").build();
+                return client.performRequest(request);
+              }
+
+              Object search(String host, Object request) throws IOException {
+                RestHighLevelClient client =
+                    // BUG: Diagnostic contains: RestHighLevelClient built on every call of search() and not released with close() when `client.search(...)` at line 22 throws
+                    new RestHighLevelClient(RestClient.builder(host));
+                Object response = client.search(request);
+                client.close();
+                return response;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /** Redisson's client runs Netty event loops of its own until shutdown(). */
+  @Test
+  void redissonClient() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import org.redisson.Redisson;
+            import org.redisson.api.RedissonClient;
+
+            class Test {
+              Object mapShutDown(String name) {
+                RedissonClient client = Redisson.create();
+                try {
+                  return client.getMap(name);
+                } finally {
+                  client.shutdown();
+                }
+              }
+
+              Object map(String name) {
+                // BUG: Diagnostic contains: RedissonClient built on every call of map() and never released with shutdown()
+                RedissonClient client = Redisson.create();
+                return client.getMap(name);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /** Apache's asynchronous HTTP clients, 4 and 5, run I/O reactor threads until closed. */
+  @Test
+  void apacheAsyncHttpClients() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.io.IOException;
+            import org.apache.http.impl.nio.client.CloseableHttpAsyncClient;
+            import org.apache.http.impl.nio.client.HttpAsyncClients;
+
+            class Test {
+              void fetchClosed(Object request) throws IOException {
+                try (CloseableHttpAsyncClient client = HttpAsyncClients.createDefault()) {
+                  client.start();
+                  client.execute(request, null);
+                }
+              }
+
+              void fetch(Object request) {
+                // BUG: Diagnostic contains: CloseableHttpAsyncClient built on every call of fetch() and never released with close()
+                CloseableHttpAsyncClient client = HttpAsyncClients.createDefault();
+                client.start();
+                client.execute(request, null);
+              }
+
+              void fetch5(Object request) {
+                org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient client =
+                    // BUG: Diagnostic contains: CloseableHttpAsyncClient built on every call of fetch5() and never released with close()
+                    org.apache.hc.client5.http.impl.async.HttpAsyncClients.createDefault();
+                client.start();
+                client.execute(request, null);
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -18,9 +18,10 @@ import io.github.leakprone.catalog.Creation.StaticFactory;
  * (ASM classes in Metaspace), OSS and AWS clients (pools held by the static IdleConnectionReaper),
  * JAXBContext (accessor classes loaded into the bound classes' loader), Retrofit (its own
  * OkHttpClient without client()), the JDK's HttpClient (selector thread), Apache's clients (pool
- * and sockets), thread pools, Netty's event-loop groups, JDBC connection pools, and JPA's and
- * Hibernate's factories (a connection pool each). Costs only: ObjectMapper and Gson, whose caches
- * are the instance's own and are collected with it.
+ * and sockets, also asynchronous ones' reactor threads), thread pools, Netty's event-loop groups,
+ * JDBC connection pools, MongoDB, Jedis, Kafka, Elasticsearch and Redisson clients (connections and
+ * threads of their own), and JPA's and Hibernate's factories (a connection pool each). Costs only:
+ * ObjectMapper and Gson, whose caches are the instance's own and are collected with it.
  */
 public final class HeavyweightClients {
 
@@ -184,6 +185,65 @@ public final class HeavyweightClients {
           // factory destroys its pool so in stop()).
           jdbcPool("com.alibaba.druid.pool.DruidDataSource"),
           jdbcPool("org.apache.tomcat.jdbc.pool.DataSource"),
+          release(
+              "com.mongodb.client.MongoClient",
+              "",
+              "each client runs its own connection pool and server-monitor threads until close()",
+              "share one client, or close it with try-with-resources",
+              ImmutableSet.of("close"),
+              staticFactory("com.mongodb.client.MongoClients", "create")),
+          release(
+              "com.mongodb.MongoClient",
+              "",
+              "each client runs its own connection pool and server-monitor threads until close()",
+              "share one client, or close it in a finally block",
+              ImmutableSet.of("close"),
+              new Constructor("com.mongodb.MongoClient")),
+          jedis("redis.clients.jedis.JedisPool"),
+          jedis("redis.clients.jedis.JedisSentinelPool"),
+          jedis("redis.clients.jedis.JedisCluster"),
+          release(
+              "org.apache.kafka.clients.producer.KafkaProducer",
+              "",
+              "each producer runs its own network thread and broker connections until close()",
+              "share one producer (it is thread-safe), or close it in a finally block",
+              ImmutableSet.of("close"),
+              new Constructor("org.apache.kafka.clients.producer.KafkaProducer")),
+          release(
+              "org.apache.kafka.clients.consumer.KafkaConsumer",
+              "",
+              "each consumer keeps its own broker connections and heartbeat thread, and its group"
+                  + " membership, until close()",
+              "keep one consumer per polling thread, or close it in a finally block",
+              ImmutableSet.of("close"),
+              new Constructor("org.apache.kafka.clients.consumer.KafkaConsumer")),
+          release(
+              "org.elasticsearch.client.RestClient",
+              "",
+              "each client runs its own I/O reactor threads and connection pool until close()",
+              "share one client, or close it with try-with-resources",
+              ImmutableSet.of("close"),
+              builder(
+                  "org.elasticsearch.client.RestClientBuilder",
+                  "build",
+                  staticFactory("org.elasticsearch.client.RestClient", "builder"))),
+          release(
+              "org.elasticsearch.client.RestHighLevelClient",
+              "",
+              "each client runs its own I/O reactor threads and connection pool until close()",
+              "share one client, or close it with try-with-resources",
+              ImmutableSet.of("close"),
+              new Constructor("org.elasticsearch.client.RestHighLevelClient")),
+          release(
+              "org.redisson.api.RedissonClient",
+              "",
+              "each client runs its own Netty event-loop threads and connection pools until"
+                  + " shutdown()",
+              "share one client, or call shutdown() in a finally block",
+              ImmutableSet.of("shutdown"),
+              staticFactory("org.redisson.Redisson", "create")),
+          apacheAsyncHttpClient("org.apache.http.impl.nio.client"),
+          apacheAsyncHttpClient("org.apache.hc.client5.http.impl.async"),
           entityManagerFactory("javax.persistence"),
           entityManagerFactory("jakarta.persistence"),
           // Listed after the JPA factories, whose type it extends: a SessionFactory built by
@@ -199,6 +259,41 @@ public final class HeavyweightClients {
                   "org.hibernate.cfg.Configuration",
                   "buildSessionFactory",
                   new Constructor("org.hibernate.cfg.Configuration"))));
+
+  /**
+   * A Jedis pool or cluster client: it keeps connections of its own open (and, as a commons-pool
+   * pool, a place in its evictor's timer) until it is closed.
+   */
+  private static HeavyweightClient jedis(String type) {
+    return release(
+        type,
+        "",
+        "each keeps its own pooled Redis connections open until close()",
+        "share one, or close it with try-with-resources",
+        ImmutableSet.of("close", "destroy"),
+        new Constructor(type));
+  }
+
+  /**
+   * Apache's asynchronous HTTP client (4 and 5): its I/O reactor threads start with {@code start()}
+   * and stop with {@code close()}.
+   */
+  private static HeavyweightClient apacheAsyncHttpClient(String pkg) {
+    return release(
+        pkg + ".CloseableHttpAsyncClient",
+        "",
+        "each client runs its own I/O reactor threads and connection pool until close()",
+        "share one client, or close it with try-with-resources",
+        ImmutableSet.of("close"),
+        staticFactory(pkg + ".HttpAsyncClients", "createDefault"),
+        staticFactory(pkg + ".HttpAsyncClients", "createSystem"),
+        staticFactory(pkg + ".HttpAsyncClients", "createMinimal"),
+        builder(
+            pkg + ".HttpAsyncClientBuilder",
+            "build",
+            staticFactory(pkg + ".HttpAsyncClients", "custom"),
+            staticFactory(pkg + ".HttpAsyncClientBuilder", "create")));
+  }
 
   /**
    * A JPA persistence unit's factory: built per call, it opens the unit's JDBC connection pool and
