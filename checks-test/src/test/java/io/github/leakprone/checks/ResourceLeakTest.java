@@ -804,6 +804,126 @@ final class ResourceLeakTest {
   }
 
   /**
+   * Lucene's readers keep the index's segment files open until closed, and a writer also holds the
+   * index's write.lock, which keeps every other writer out: {@code DirectoryReader.open(dir)}
+   * (Lucene 3's {@code IndexReader.open(path)}) and {@code new IndexWriter(dir, config)}. A
+   * searcher made over a reader borrows it; a directory is no finding.
+   */
+  @Test
+  void luceneReadersAndWriters() {
+    helper
+        .addSourceLines(
+            "org/apache/lucene/store/Directory.java",
+            """
+            package org.apache.lucene.store;
+
+            public abstract class Directory implements java.io.Closeable {}
+            """)
+        .addSourceLines(
+            "org/apache/lucene/index/IndexReader.java",
+            """
+            package org.apache.lucene.index;
+
+            public abstract class IndexReader implements java.io.Closeable {
+              public static IndexReader open(String path) throws java.io.IOException {
+                throw new java.io.IOException("no index at " + path);
+              }
+
+              public abstract int numDocs();
+            }
+            """)
+        .addSourceLines(
+            "org/apache/lucene/index/DirectoryReader.java",
+            """
+            package org.apache.lucene.index;
+
+            public abstract class DirectoryReader extends IndexReader {
+              public static DirectoryReader open(org.apache.lucene.store.Directory directory)
+                  throws java.io.IOException {
+                throw new java.io.IOException("no index in " + directory);
+              }
+            }
+            """)
+        .addSourceLines(
+            "org/apache/lucene/index/IndexWriter.java",
+            """
+            package org.apache.lucene.index;
+
+            public class IndexWriter implements java.io.Closeable {
+              private java.nio.channels.FileChannel writeLock;
+
+              public IndexWriter(org.apache.lucene.store.Directory directory, Object config)
+                  throws java.io.IOException {}
+
+              public void addDocument(Object document) throws java.io.IOException {
+                throw new java.io.IOException("disk full");
+              }
+
+              @Override
+              public void close() throws java.io.IOException {
+                writeLock.close();
+              }
+            }
+            """)
+        .addSourceLines(
+            "org/apache/lucene/search/IndexSearcher.java",
+            """
+            package org.apache.lucene.search;
+
+            public class IndexSearcher {
+              public IndexSearcher(org.apache.lucene.index.IndexReader reader) {}
+
+              public int count(Object query) throws java.io.IOException {
+                throw new java.io.IOException("corrupt index");
+              }
+            }
+            """)
+        .addSourceLines(
+            "Indexes.java",
+            """
+            import java.io.IOException;
+            import org.apache.lucene.index.DirectoryReader;
+            import org.apache.lucene.index.IndexReader;
+            import org.apache.lucene.index.IndexWriter;
+            import org.apache.lucene.search.IndexSearcher;
+            import org.apache.lucene.store.Directory;
+
+            class Indexes {
+              int count(Directory directory, Object query) throws IOException {
+                try (DirectoryReader reader = DirectoryReader.open(directory)) {
+                  return new IndexSearcher(reader).count(query);
+                }
+              }
+
+              int search(Directory directory, Object query) throws IOException {
+                // BUG: Diagnostic contains: DirectoryReader `reader` acquired at line 17 is never closed
+                DirectoryReader reader = DirectoryReader.open(directory);
+                return new IndexSearcher(reader).count(query);
+              }
+
+              int size(String path) throws IOException {
+                // BUG: Diagnostic contains: IndexReader `reader` acquired at line 23 is not closed when the `return` at line 25 is taken
+                IndexReader reader = IndexReader.open(path);
+                if (reader.numDocs() == 0) {
+                  return 0;
+                }
+                int docs = reader.numDocs();
+                reader.close();
+                return docs;
+              }
+
+              void add(Directory directory, Object document) throws IOException {
+                // BUG: Diagnostic contains: IndexWriter `writer` acquired at line 34 is not closed when `writer.addDocument(...)` at line 35 throws
+                IndexWriter writer = new IndexWriter(directory, null);
+                writer.addDocument(document);
+                writer.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * PDFBox reads a PDF lazily through the file it is given: {@code PDDocument.load(File)} (2.x),
    * {@code Loader.loadPDF(File)} and {@code new RandomAccessReadBufferedFile(file)} (3.x) keep it
    * open until the document is closed (Tess4J's PDF utilities leave documents open on every page

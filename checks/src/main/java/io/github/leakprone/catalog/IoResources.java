@@ -75,6 +75,7 @@ public final class IoResources implements ResourceSpec {
   private static final String SOCKET = "an open socket (a file descriptor, a port) until closed";
   private static final String CHANNEL = "an open channel (a file descriptor) until closed";
   private static final String SELECTOR = "an epoll/kqueue descriptor and a pipe";
+  private static final String LUCENE_READER = "the index's segment files, open until closed";
   private static final String PDF = "the PDF file it reads from, open until the document is closed";
   private static final String IMAGE_STREAM =
       "a RandomAccessFile over the file, or, over a stream, a temporary cache file that only"
@@ -136,6 +137,15 @@ public final class IoResources implements ResourceSpec {
           loadFromAFile("org.apache.pdfbox.pdmodel.PDDocument", "load", PDF),
           loadFromAFile("org.apache.pdfbox.Loader", "loadPDF", PDF),
           method("javax.imageio.ImageIO", "createImageInputStream", IMAGE_STREAM),
+          // Lucene: a reader keeps the index's segment files open (mapped or read through file
+          // descriptors); a writer also holds the index's write.lock, which keeps every other
+          // writer out until it is closed. IndexReader.open is Lucene 3's name for the same.
+          method("org.apache.lucene.index.DirectoryReader", "open", LUCENE_READER),
+          method("org.apache.lucene.index.IndexReader", "open", LUCENE_READER),
+          constructor(
+              "org.apache.lucene.index.IndexWriter",
+              "the index's write.lock, which keeps every other writer out, and its segment files,"
+                  + " until closed"),
           method("javax.imageio.ImageIO", "createImageOutputStream", IMAGE_STREAM),
           method(
               "java.net.URLClassLoader",
@@ -398,6 +408,14 @@ public final class IoResources implements ResourceSpec {
       ImmutableList.of(
           new MethodRef("javax.mail.internet.MimeMessage", "<init>"),
           new MethodRef("jakarta.mail.internet.MimeMessage", "<init>"));
+
+  /**
+   * Constructors that search through an index reader and leave it open: Lucene's {@code
+   * IndexSearcher(IndexReader)}, documented so (the searcher has nothing to close; the reader is
+   * its opener's to close, and one reader serves many searchers).
+   */
+  private static final ImmutableList<MethodRef> SEARCHERS_OVER_A_READER =
+      ImmutableList.of(new MethodRef("org.apache.lucene.search.IndexSearcher", "<init>"));
 
   /**
    * The JDK's XML parsers: they close the stream or reader they parse (through an {@code
@@ -1009,15 +1027,24 @@ public final class IoResources implements ResourceSpec {
   @Override
   public ImmutableSet<Integer> lentArguments(NewClassTree newClass, VisitorState state) {
     MethodSymbol constructor = getSymbol(newClass);
-    Type stream = NamedTypes.get("java.io.InputStream", state);
-    if (constructor == null
-        || stream == null
-        || !MethodRef.anyMatches(READERS_THAT_LEAVE_IT_OPEN, constructor, state)) {
+    if (constructor == null) {
+      return ImmutableSet.of();
+    }
+    String lentType;
+    if (MethodRef.anyMatches(READERS_THAT_LEAVE_IT_OPEN, constructor, state)) {
+      lentType = "java.io.InputStream";
+    } else if (MethodRef.anyMatches(SEARCHERS_OVER_A_READER, constructor, state)) {
+      lentType = "org.apache.lucene.index.IndexReader";
+    } else {
+      return ImmutableSet.of();
+    }
+    Type lentAs = NamedTypes.get(lentType, state);
+    if (lentAs == null) {
       return ImmutableSet.of();
     }
     ImmutableSet.Builder<Integer> lent = ImmutableSet.builder();
     for (int i = 0; i < constructor.getParameters().size(); i++) {
-      if (ASTHelpers.isSubtype(constructor.getParameters().get(i).type, stream, state)) {
+      if (ASTHelpers.isSubtype(constructor.getParameters().get(i).type, lentAs, state)) {
         lent.add(i);
       }
     }
