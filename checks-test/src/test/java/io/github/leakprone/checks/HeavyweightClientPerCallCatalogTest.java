@@ -989,7 +989,7 @@ final class HeavyweightClientPerCallCatalogTest {
         .doTest();
   }
 
-  /** Kafka's producer runs a network thread of its own, its consumer a heartbeat thread. */
+  /** Kafka's producer runs a network thread of its own until closed. */
   @Test
   void kafkaClients() {
     helper
@@ -1015,8 +1015,8 @@ final class HeavyweightClientPerCallCatalogTest {
                 producer.send(record);
               }
 
+              // A consumer is made per polling thread and kept for its life: not catalogued.
               Object poll(Properties config) {
-                // BUG: Diagnostic contains: KafkaConsumer built on every call of poll() and never released with close()
                 KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config);
                 return consumer.poll(Duration.ofSeconds(1));
               }

@@ -19,9 +19,10 @@ import io.github.leakprone.catalog.Creation.StaticFactory;
  * JAXBContext (accessor classes loaded into the bound classes' loader), Retrofit (its own
  * OkHttpClient without client()), the JDK's HttpClient (selector thread), Apache's clients (pool
  * and sockets, also asynchronous ones' reactor threads), thread pools, Netty's event-loop groups,
- * JDBC connection pools, MongoDB, Jedis, Kafka, Elasticsearch and Redisson clients (connections and
- * threads of their own), and JPA's and Hibernate's factories (a connection pool each). Costs only:
- * ObjectMapper and Gson, whose caches are the instance's own and are collected with it.
+ * JDBC connection pools, MongoDB, Jedis, Elasticsearch and Redisson clients and Kafka's producer
+ * (connections and threads of their own), and JPA's and Hibernate's factories (a connection pool
+ * each). Costs only: ObjectMapper and Gson, whose caches are the instance's own and are collected
+ * with it.
  */
 public final class HeavyweightClients {
 
@@ -209,14 +210,8 @@ public final class HeavyweightClients {
               "share one producer (it is thread-safe), or close it in a finally block",
               ImmutableSet.of("close"),
               new Constructor("org.apache.kafka.clients.producer.KafkaProducer")),
-          release(
-              "org.apache.kafka.clients.consumer.KafkaConsumer",
-              "",
-              "each consumer keeps its own broker connections and heartbeat thread, and its group"
-                  + " membership, until close()",
-              "keep one consumer per polling thread, or close it in a finally block",
-              ImmutableSet.of("close"),
-              new Constructor("org.apache.kafka.clients.consumer.KafkaConsumer")),
+          // Not Kafka's consumer: one is made per polling thread, in its run(), and kept for the
+          // thread's life; "per call" would misname that, and a consumer per request is rare.
           release(
               "org.elasticsearch.client.RestClient",
               "",
