@@ -270,27 +270,6 @@ public final class HeavyweightClients {
   }
 
   /**
-   * Apache's asynchronous HTTP client (4 and 5): its I/O reactor threads start with {@code start()}
-   * and stop with {@code close()}.
-   */
-  private static HeavyweightClient apacheAsyncHttpClient(String pkg) {
-    return release(
-        pkg + ".CloseableHttpAsyncClient",
-        "",
-        "each client runs its own I/O reactor threads and connection pool until close()",
-        "share one client, or close it with try-with-resources",
-        ImmutableSet.of("close"),
-        staticFactory(pkg + ".HttpAsyncClients", "createDefault"),
-        staticFactory(pkg + ".HttpAsyncClients", "createSystem"),
-        staticFactory(pkg + ".HttpAsyncClients", "createMinimal"),
-        builder(
-            pkg + ".HttpAsyncClientBuilder",
-            "build",
-            staticFactory(pkg + ".HttpAsyncClients", "custom"),
-            staticFactory(pkg + ".HttpAsyncClientBuilder", "create")));
-  }
-
-  /**
    * A JPA persistence unit's factory: built per call, it opens the unit's JDBC connection pool and
    * builds its metamodel again, and keeps both until it is closed.
    */
@@ -335,20 +314,43 @@ public final class HeavyweightClients {
   }
 
   private static HeavyweightClient apacheHttpClient(String pkg) {
+    return apacheClient(
+        pkg, "Http", "CloseableHttpClient", "each instance owns a connection pool and its sockets");
+  }
+
+  /**
+   * Apache's asynchronous HTTP client (4 and 5): its I/O reactor threads start with {@code start()}
+   * and stop with {@code close()}.
+   */
+  private static HeavyweightClient apacheAsyncHttpClient(String pkg) {
+    return apacheClient(
+        pkg, "HttpAsync", "", "each client runs its own I/O reactor threads and connection pool");
+  }
+
+  /**
+   * An Apache HTTP client of {@code pkg}, {@code Closeable<kind>Client}, made as the library names
+   * it for both kinds: {@code <kind>Clients.createDefault()}, {@code createSystem()}, {@code
+   * createMinimal()}, or a builder from {@code <kind>Clients.custom()} or {@code
+   * <kind>ClientBuilder.create()}.
+   */
+  private static HeavyweightClient apacheClient(
+      String pkg, String kind, String displayName, String whyHeavy) {
+    String clients = pkg + "." + kind + "Clients";
+    String builderType = pkg + "." + kind + "ClientBuilder";
     return release(
-        pkg + ".CloseableHttpClient",
-        "CloseableHttpClient",
-        "each instance owns a connection pool and its sockets until close()",
+        pkg + ".Closeable" + kind + "Client",
+        displayName,
+        whyHeavy + " until close()",
         "share one client, or close it with try-with-resources",
         ImmutableSet.of("close"),
-        staticFactory(pkg + ".HttpClients", "createDefault"),
-        staticFactory(pkg + ".HttpClients", "createSystem"),
-        staticFactory(pkg + ".HttpClients", "createMinimal"),
+        staticFactory(clients, "createDefault"),
+        staticFactory(clients, "createSystem"),
+        staticFactory(clients, "createMinimal"),
         builder(
-            pkg + ".HttpClientBuilder",
+            builderType,
             "build",
-            staticFactory(pkg + ".HttpClients", "custom"),
-            staticFactory(pkg + ".HttpClientBuilder", "create")));
+            staticFactory(clients, "custom"),
+            staticFactory(builderType, "create")));
   }
 
   /**
