@@ -137,6 +137,7 @@ public final class IoResources implements ResourceSpec {
           loadFromAFile("org.apache.pdfbox.pdmodel.PDDocument", "load", PDF),
           loadFromAFile("org.apache.pdfbox.Loader", "loadPDF", PDF),
           method("javax.imageio.ImageIO", "createImageInputStream", IMAGE_STREAM),
+          method("javax.imageio.ImageIO", "createImageOutputStream", IMAGE_STREAM),
           // Lucene: a reader keeps the index's segment files open (mapped or read through file
           // descriptors); a writer also holds the index's write.lock, which keeps every other
           // writer out until it is closed. IndexReader.open is Lucene 3's name for the same.
@@ -146,7 +147,6 @@ public final class IoResources implements ResourceSpec {
               "org.apache.lucene.index.IndexWriter",
               "the index's write.lock, which keeps every other writer out, and its segment files,"
                   + " until closed"),
-          method("javax.imageio.ImageIO", "createImageOutputStream", IMAGE_STREAM),
           method(
               "java.net.URLClassLoader",
               "newInstance",

@@ -137,7 +137,8 @@ public interface ResourceSpec {
   /**
    * The positions of the arguments that the object {@code newClass} makes only reads, out of sight,
    * and leaves open for the caller to close: JavaMail's {@code new MimeMessage(session, in)} parses
-   * the message from the stream and leaves it "positioned at the end of the data". A temporary
+   * the message from the stream and leaves it "positioned at the end of the data", and Lucene's
+   * {@code new IndexSearcher(reader)} searches through the reader without owning it. A temporary
    * given there is lost; a local stays the caller's.
    */
   default ImmutableSet<Integer> lentArguments(NewClassTree newClass, VisitorState state) {
