@@ -29,6 +29,14 @@ public final class HeavyweightClients {
   private static final ImmutableSet<String> ALL_METHODS = ImmutableSet.of("*");
   private static final ImmutableSet<String> NONE = ImmutableSet.of();
 
+  /** Why a MongoDB client, of the driver or the legacy one, is heavy. */
+  private static final String MONGO =
+      "each client runs its own connection pool and server-monitor threads";
+
+  /** Why a client over Apache's asynchronous I/O reactor (its own, or Elasticsearch's) is heavy. */
+  private static final String REACTOR =
+      "each client runs its own I/O reactor threads and connection pool";
+
   public static final ImmutableList<HeavyweightClient> BUILT_IN =
       ImmutableList.of(
           share(
@@ -189,14 +197,14 @@ public final class HeavyweightClients {
           release(
               "com.mongodb.client.MongoClient",
               "",
-              "each client runs its own connection pool and server-monitor threads until close()",
+              MONGO + " until close()",
               "share one client, or close it with try-with-resources",
               ImmutableSet.of("close"),
               staticFactory("com.mongodb.client.MongoClients", "create")),
           release(
               "com.mongodb.MongoClient",
               "",
-              "each client runs its own connection pool and server-monitor threads until close()",
+              MONGO + " until close()",
               "share one client, or close it in a finally block",
               ImmutableSet.of("close"),
               new Constructor("com.mongodb.MongoClient")),
@@ -215,7 +223,7 @@ public final class HeavyweightClients {
           release(
               "org.elasticsearch.client.RestClient",
               "",
-              "each client runs its own I/O reactor threads and connection pool until close()",
+              REACTOR + " until close()",
               "share one client, or close it with try-with-resources",
               ImmutableSet.of("close"),
               builder(
@@ -225,7 +233,7 @@ public final class HeavyweightClients {
           release(
               "org.elasticsearch.client.RestHighLevelClient",
               "",
-              "each client runs its own I/O reactor threads and connection pool until close()",
+              REACTOR + " until close()",
               "share one client, or close it with try-with-resources",
               ImmutableSet.of("close"),
               new Constructor("org.elasticsearch.client.RestHighLevelClient")),
@@ -323,8 +331,7 @@ public final class HeavyweightClients {
    * and stop with {@code close()}.
    */
   private static HeavyweightClient apacheAsyncHttpClient(String pkg) {
-    return apacheClient(
-        pkg, "HttpAsync", "", "each client runs its own I/O reactor threads and connection pool");
+    return apacheClient(pkg, "HttpAsync", "", REACTOR);
   }
 
   /**
