@@ -448,4 +448,52 @@ final class JdbcResourceLeakGuardsTest {
             """)
         .doTest();
   }
+
+  /**
+   * A local null until a step sets it, tested in the {@code finally}, tells the paths that set it
+   * from those that did not, for each resource apart: a statement made only on the branch that
+   * never starts the progress thread is not lost when joining that thread throws (Hive's Beeline,
+   * whose {@code call} branch prepares a call and starts no log thread; the evaluation's FALSE).
+   * The statement of the branch that starts it is lost there, and still reported.
+   */
+  @Test
+  void aLocalNullWhereTheResourceWasMadeGuardsNothingOfIt() {
+    helper
+        .addSourceLines(
+            "Runner.java",
+            """
+            import java.sql.CallableStatement;
+            import java.sql.Connection;
+            import java.sql.SQLException;
+            import java.sql.Statement;
+
+            class Runner {
+              void run(Connection conn, String sql, boolean call, Runnable logs)
+                  throws SQLException, InterruptedException {
+                Statement stmt = null;
+                Thread progress = null;
+                try {
+                  if (call) {
+                    stmt = conn.prepareCall(sql);
+                    ((CallableStatement) stmt).execute();
+                  } else {
+                    // BUG: Diagnostic contains: Statement `stmt` acquired at line 17 is not closed when `progress.join(...)` at line 24 throws
+                    stmt = conn.createStatement();
+                    progress = new Thread(logs);
+                    progress.start();
+                    stmt.execute(sql);
+                  }
+                } finally {
+                  if (progress != null) {
+                    progress.join(1000L);
+                  }
+                  if (stmt != null) {
+                    stmt.close();
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }

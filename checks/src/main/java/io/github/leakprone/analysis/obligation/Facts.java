@@ -80,9 +80,9 @@ final class Facts {
   /**
    * The state where {@code flag} is known to be {@code value} ({@code null}: not known), with the
    * obligations as they are: a fact about a local that no obligation keeps (a local null until a
-   * step sets it, {@link NullUntilSetLocals}). Kept by every obligation, such facts would split
-   * each into one per combination of their values, and a loop over many of them would not end in
-   * time.
+   * step sets it, {@link NullUntilSetLocals}, unless a {@code finally} tests it). Kept by every
+   * obligation, such facts would split each into one per combination of their values, and a loop
+   * over many of them would not end in time.
    */
   Facts know(Symbol flag, @Nullable Boolean value) {
     if (Objects.equals(known.get(flag), value)) {

@@ -223,6 +223,12 @@ public final class ObligationAnalysis {
   /** The body's locals declared null and tested for it ({@link NullUntilSetLocals}), once read. */
   private Set<Symbol> nullUntilSet;
 
+  /**
+   * Those of {@link #nullUntilSet} each obligation keeps ({@link
+   * NullUntilSetLocals#testedInAFinally}).
+   */
+  private Set<Symbol> nullUntilSetKept;
+
   /** {@link ReleaseFlags} of the body, read where a boolean local is first asked about. */
   private Set<Symbol> releaseFlags;
 
@@ -1818,9 +1824,11 @@ public final class ObligationAnalysis {
       return value.facts.assign(target, flag != null ? flag : flagValue(assigned, value.facts));
     }
     Facts facts = store(value, target, where);
-    return facts != null && isNullUntilSet(target)
-        ? facts.know(target, NullUntilSetLocals.isSetBy(assigned))
-        : facts;
+    if (facts == null || !isNullUntilSet(target)) {
+      return facts;
+    }
+    Boolean set = NullUntilSetLocals.isSetBy(assigned);
+    return isKeptByEachObligation(target) ? facts.assign(target, set) : facts.know(target, set);
   }
 
   /** {@code target} given {@code value}: it holds what the value holds, and no longer the rest. */
@@ -1970,8 +1978,11 @@ public final class ObligationAnalysis {
         isNull = null; // asked only where the variable holds something: the answer matters there
       }
       Facts notNull = in;
-      if (isNullUntilSet(tested)) {
-        // Still null where the step that sets it has not run, or threw.
+      if (isKeptByEachObligation(tested)) {
+        // Still null where the step that sets it has not run, or threw: for each resource apart.
+        isNull = isNull == null ? null : isNull.assume(tested, false);
+        notNull = in.assume(tested, true);
+      } else if (isNullUntilSet(tested)) {
         isNull = isNull == null ? null : isNull.assumeKnown(tested, false);
         notNull = in.assumeKnown(tested, true);
       }
@@ -2338,13 +2349,34 @@ public final class ObligationAnalysis {
     return failureLocals.contains(symbol);
   }
 
-  /** The flags known in {@code facts} that an obligation made there keeps: not a null-until-set. */
+  /**
+   * The flags known in {@code facts} that an obligation made there keeps: not a null-until-set
+   * local, unless a {@code finally} tests it ({@link #isKeptByEachObligation}).
+   */
   private ImmutableMap<Symbol, Boolean> flagsObligationsKeep(Facts facts) {
     ImmutableMap<Symbol, Boolean> known = facts.knownFlags();
-    if (known.isEmpty() || known.keySet().stream().noneMatch(this::isNullUntilSet)) {
+    if (known.isEmpty() || known.keySet().stream().noneMatch(this::isFollowedOnEveryPathOnly)) {
       return known;
     }
-    return ImmutableMap.copyOf(Maps.filterKeys(known, flag -> !isNullUntilSet(flag)));
+    return ImmutableMap.copyOf(Maps.filterKeys(known, flag -> !isFollowedOnEveryPathOnly(flag)));
+  }
+
+  private boolean isFollowedOnEveryPathOnly(Symbol symbol) {
+    return isNullUntilSet(symbol) && !isKeptByEachObligation(symbol);
+  }
+
+  /**
+   * Whether {@code symbol} is a null-until-set local that each obligation keeps as a flag ({@link
+   * NullUntilSetLocals#testedInAFinally}).
+   */
+  private boolean isKeptByEachObligation(Symbol symbol) {
+    if (!isNullUntilSet(symbol)) {
+      return false;
+    }
+    if (nullUntilSetKept == null) {
+      nullUntilSetKept = NullUntilSetLocals.testedInAFinally(body, nullUntilSet, state);
+    }
+    return nullUntilSetKept.contains(symbol);
   }
 
   /**
