@@ -2690,6 +2690,94 @@ final class ResourceLeakRealCodeShapesTest {
   }
 
   /**
+   * A call whose constants turn off every branch of its callee that may fail fails on no path
+   * there, whatever the callee declares: webarchive-commons' file stream delegates with {@code
+   * this(new RandomAccessFile(file, "r"), 0)} to a constructor that seeks only {@code if (offset >
+   * 0)} and otherwise assigns fields (the evaluation's FALSE). An offset the call does not fix, or
+   * one that takes the seek, still opens a path; so does a callee a subclass may override.
+   */
+  @Test
+  void aCallWhoseConstantsTurnOffEveryFailingBranchFailsNowhere() {
+    helper
+        .addSourceLines(
+            "TableStream.java",
+            """
+            import java.io.File;
+            import java.io.IOException;
+            import java.io.InputStream;
+            import java.io.RandomAccessFile;
+
+            class TableStream extends InputStream {
+              private final RandomAccessFile raf;
+              private final boolean owned;
+
+              TableStream(File file) throws IOException {
+                this(new RandomAccessFile(file, "r"), 0L);
+              }
+
+              TableStream(File file, long offset) throws IOException {
+                // BUG: Diagnostic contains: is not closed when `this(...)` at line 16 throws
+                this(new RandomAccessFile(file, "r"), offset);
+              }
+
+              TableStream(File file, boolean skipHeader) throws IOException {
+                // BUG: Diagnostic contains: is not closed when `this(...)` at line 21 throws
+                this(new RandomAccessFile(file, "r"), 16L);
+              }
+
+              TableStream(RandomAccessFile raf, long offset) throws IOException {
+                this.raf = raf;
+                this.owned = true;
+                if (offset > 0) {
+                  raf.seek(offset);
+                }
+              }
+
+              @Override
+              public int read() throws IOException {
+                return raf.read();
+              }
+
+              @Override
+              public void close() throws IOException {
+                if (owned) {
+                  raf.close();
+                }
+              }
+            }
+            """)
+        .addSourceLines(
+            "Tables.java",
+            """
+            import java.io.File;
+            import java.io.IOException;
+            import java.io.RandomAccessFile;
+
+            class Tables {
+              private RandomAccessFile table;
+
+              void open(File file) throws IOException {
+                // BUG: Diagnostic contains: is not closed when `position(...)` at line 11 throws
+                RandomAccessFile raf = new RandomAccessFile(file, "r");
+                position(raf, 0L);
+                table = raf;
+              }
+
+              protected void position(RandomAccessFile raf, long offset) throws IOException {
+                if (offset > 0) {
+                  raf.seek(offset);
+                }
+              }
+
+              void close() throws IOException {
+                table.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A call that declares only {@code ClosedChannelException} fails only on a channel closed
    * already: SNMP4J registers each channel it accepts through its socket entry's {@code
    * addRegistration(selector, OP_READ)}. A call that declares an {@code IOException} still opens a
@@ -3281,7 +3369,7 @@ final class ResourceLeakRealCodeShapesTest {
 
             public class MimeMessage {
               public MimeMessage(Session session, InputStream in) throws MessagingException {
-                if (in == null) {
+                if (session == null) {
                   throw new MessagingException();
                 }
               }

@@ -13,7 +13,6 @@ import com.sun.source.tree.IfTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
-import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
@@ -28,6 +27,7 @@ import io.github.leakprone.trees.ClassMethods;
 import io.github.leakprone.trees.LocalVariables;
 import io.github.leakprone.trees.ParameterConditions;
 import io.github.leakprone.trees.SameBodyScanner;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -50,6 +50,9 @@ final class ThrowingCalls {
   private final Map<Symbol, Boolean> bodyThrows = new HashMap<>();
   private final Map<Symbol, ImmutableSet<Symbol>> thrown = new HashMap<>();
   private final Map<Symbol, Boolean> throwsNothing = new HashMap<>();
+
+  /** The methods {@link #constantArgumentsTurnOffEveryFailure} is reading: each once at a time. */
+  private final Set<Symbol> readingWithConstants = new HashSet<>();
 
   ThrowingCalls(ExceptionPolicy policy, UnitMethods unit) {
     this.policy = policy;
@@ -74,7 +77,8 @@ final class ThrowingCalls {
         && ((declaresAnException(method, state)
                 && !bodyThrowsNothing(method, state)
                 && !failsOnlyOnMisconfiguration(method, state)
-                && !declaresOnly(method, CLOSED_CHANNEL, state))
+                && !declaresOnly(method, CLOSED_CHANNEL, state)
+                && !constantArgumentsTurnOffEveryFailure(call, held, state))
             || (throwsInBody(method, state)
                 && !constantArgumentsRuleOutItsThrows(call, held, state)));
   }
@@ -90,16 +94,53 @@ final class ThrowingCalls {
    */
   private boolean constantArgumentsRuleOutItsThrows(
       ExpressionTree call, Set<Integer> held, VisitorState state) {
+    MethodTree declaration = unit.declaration((MethodSymbol) getSymbol(call));
+    List<Tree> runs = declaration == null ? null : whatRunsGiven(call, held, declaration);
+    return runs != null && runs.stream().noneMatch(tree -> scanForThrows(tree, state));
+  }
+
+  /**
+   * Whether {@code call}, of a method of the unit that declares an exception, gives constants that
+   * turn off every branch of its body that may fail, and nothing else in it may:
+   * webarchive-commons' {@code RandomAccessInputStream(File)} delegates with {@code this(new
+   * RandomAccessFile(file, "r"), true, 0)}, and the constructor it calls seeks only {@code if
+   * (offset > 0)} and otherwise assigns fields, so the file it was given is lost on no path there.
+   * The body is read as {@link #bodyThrowsNothing} reads one: in sight, of a method no subclass
+   * fills in, a constructor's field initialisers and initialiser blocks included.
+   */
+  private boolean constantArgumentsTurnOffEveryFailure(
+      ExpressionTree call, Set<Integer> held, VisitorState state) {
+    MethodSymbol method = (MethodSymbol) getSymbol(call);
+    MethodTree declaration = bodyOfNoHook(method, state);
+    if (declaration == null || !readingWithConstants.add(method)) {
+      return false; // a call of itself, with constants, adds nothing the first reading does not
+    }
+    try {
+      List<Tree> runs = whatRunsGiven(call, held, declaration);
+      return runs != null
+          && runs.stream().noneMatch(tree -> mayThrowIn(tree, state))
+          && !(method.isConstructor() && initialisationMayThrow(method, state));
+    } finally {
+      readingWithConstants.remove(method);
+    }
+  }
+
+  /**
+   * The statements of {@code declaration}'s body that run when {@code call} gives its parameters
+   * the constants it passes (and, at {@code held}, resources the caller holds open, so not null):
+   * each top-level {@code if} whose condition they decide ({@link ParameterConditions}) runs only
+   * its branch taken. Null where the call gives no constant to a parameter the body never assigns.
+   */
+  @Nullable
+  private static List<Tree> whatRunsGiven(
+      ExpressionTree call, Set<Integer> held, MethodTree declaration) {
     MethodSymbol method = (MethodSymbol) getSymbol(call);
     List<? extends ExpressionTree> arguments =
         call instanceof MethodInvocationTree invocation
             ? invocation.getArguments()
             : ((NewClassTree) call).getArguments();
-    MethodTree declaration = unit.declaration(method);
-    if (declaration == null
-        || method.isVarArgs()
-        || arguments.size() != method.getParameters().size()) {
-      return false;
+    if (method.isVarArgs() || arguments.size() != method.getParameters().size()) {
+      return null;
     }
     Map<Symbol, Object> constants = new HashMap<>();
     for (int i = 0; i < arguments.size(); i++) {
@@ -109,29 +150,28 @@ final class ThrowingCalls {
         constants.put(method.getParameters().get(i), value);
       }
     }
-    if (constants.isEmpty()) {
-      return false;
-    }
-    // A parameter the body never assigns keeps the call's value throughout: each check that ends
-    // in a throw or a return (`if (n < 2) throw ...`) is read with it.
+    // A parameter the body never assigns keeps the call's value throughout: each check of it
+    // (`if (n < 2) throw ...`, `if (offset > 0) seek(offset)`) is read with it.
     constants.keySet().removeAll(LocalVariables.assignedIn(declaration.getBody()));
     constants.keySet().removeAll(LocalVariables.steppedIn(declaration.getBody()));
     if (constants.isEmpty()) {
-      return false;
+      return null;
     }
+    List<Tree> runs = new ArrayList<>();
     for (StatementTree statement : declaration.getBody().getStatements()) {
-      Tree runs = statement;
-      if (statement instanceof IfTree check && isGuardClause(check)) {
+      if (statement instanceof IfTree check) {
         Boolean taken = ParameterConditions.valueOf(check.getCondition(), constants);
         if (taken != null) {
-          runs = taken ? check.getThenStatement() : null;
+          Tree branch = taken ? check.getThenStatement() : check.getElseStatement();
+          if (branch != null) {
+            runs.add(branch);
+          }
+          continue;
         }
       }
-      if (scanForThrows(runs, state)) {
-        return false;
-      }
+      runs.add(statement);
     }
-    return true;
+    return runs;
   }
 
   /**
@@ -330,21 +370,6 @@ final class ThrowingCalls {
   }
 
   /**
-   * An {@code if} with no {@code else} whose branch ends in a {@code throw} or a {@code return}.
-   */
-  private static boolean isGuardClause(IfTree check) {
-    if (check.getElseStatement() != null) {
-      return false;
-    }
-    Tree last = check.getThenStatement();
-    if (last instanceof BlockTree block) {
-      List<? extends StatementTree> statements = block.getStatements();
-      last = statements.isEmpty() ? null : statements.get(statements.size() - 1);
-    }
-    return last instanceof ThrowTree || last instanceof ReturnTree;
-  }
-
-  /**
    * Whether {@code method}'s {@code throws} clause is vestigial: no subclass can override it (a
    * constructor; a private, static or final method; a method of a final class) or it is not made to
    * be overridden ({@link #isNoHookByItsModifiers}), its body is in sight, and nothing in it can
@@ -360,23 +385,36 @@ final class ThrowingCalls {
     }
     // A recursive call may throw until the body says otherwise: asking it again would loop.
     throwsNothing.put(method, false);
-    boolean nothing = false;
+    MethodTree declaration = bodyOfNoHook(method, state);
+    boolean nothing =
+        declaration != null
+            && !mayThrowIn(declaration.getBody(), state)
+            && !(method.isConstructor() && initialisationMayThrow(method, state));
+    throwsNothing.put(method, nothing);
+    return nothing;
+  }
+
+  /**
+   * The declaration of {@code method} where its body is in sight and no subclass can override it or
+   * is meant to ({@link #isNoHookByItsModifiers}, {@link #isNoHookByItsBody}); null otherwise.
+   */
+  @Nullable
+  private MethodTree bodyOfNoHook(MethodSymbol method, VisitorState state) {
     boolean fixed = ClassMethods.cannotBeOverridden(method);
     MethodTree declaration =
         fixed || isNoHookByItsModifiers(method) ? unit.declarationInSight(method, state) : null;
-    if (declaration != null && (fixed || isNoHookByItsBody(method, declaration, state))) {
-      nothing = !mayThrowIn(declaration.getBody(), state);
-      if (nothing && method.isConstructor()) {
-        ClassTree owner = unit.ownerInSight(method, state);
-        for (Tree member : owner.getMembers()) {
-          if (isInstanceInitialisation(member) && mayThrowIn(member, state)) {
-            nothing = false;
-          }
-        }
-      }
-    }
-    throwsNothing.put(method, nothing);
-    return nothing;
+    return declaration != null && (fixed || isNoHookByItsBody(method, declaration, state))
+        ? declaration
+        : null;
+  }
+
+  /**
+   * Whether a field initialiser or initialiser block that runs with {@code constructor} may throw.
+   */
+  private boolean initialisationMayThrow(MethodSymbol constructor, VisitorState state) {
+    ClassTree owner = unit.ownerInSight(constructor, state);
+    return owner.getMembers().stream()
+        .anyMatch(member -> isInstanceInitialisation(member) && mayThrowIn(member, state));
   }
 
   /**
@@ -493,11 +531,9 @@ final class ThrowingCalls {
             },
             call -> getSymbol(call) instanceof MethodSymbol callee && throwsInBody(callee, state),
             // A handler runs only if its block can fail: typesafe-config's readerFromStream
-            // rethrows
-            // an UnsupportedEncodingException of new InputStreamReader(in, "UTF-8"), which fails
-            // only
-            // on a platform without the charset (failsOnlyOnMisconfiguration), so it throws
-            // nothing.
+            // rethrows an UnsupportedEncodingException of new InputStreamReader(in, "UTF-8"),
+            // which fails only on a platform without the charset (failsOnlyOnMisconfiguration),
+            // so it throws nothing.
             tryTree ->
                 mayThrowIn(tryTree.getBlock(), state)
                     || tryTree.getResources().stream().anyMatch(r -> mayThrowIn(r, state)));
