@@ -2901,8 +2901,11 @@ final class ResourceLeakTest {
    * Apache HttpClient 4's other ways to release a response: the request it was executed for ({@code
    * request.releaseConnection()}, {@code reset()}, {@code abort()}, also through a helper of the
    * class that calls it), and its entity consumed ({@code EntityUtils.consume}), which closes the
-   * content stream and with it the connection (jenkins-client's finally). A request released only
-   * on the normal path still loses the response when the call before it throws.
+   * content stream and with it the connection (jenkins-client's finally), or read whole ({@code
+   * EntityUtils.toString}), which closes it too (Canal's error branch, which reads the body into
+   * its exception). A request released only on the normal path still loses the response when the
+   * call before it throws, and a body read only where the request failed leaves the other path
+   * open.
    */
   @Test
   void anApacheResponseIsReleasedThroughItsRequestOrItsEntity() {
@@ -2931,6 +2934,11 @@ final class ResourceLeakTest {
             public final class EntityUtils {
               public static void consume(org.apache.http.HttpEntity entity)
                   throws java.io.IOException {}
+
+              public static String toString(org.apache.http.HttpEntity entity)
+                  throws java.io.IOException {
+                return null;
+              }
             }
             """)
         .addSourceLines(
@@ -3028,6 +3036,23 @@ final class ResourceLeakTest {
                 }
               }
 
+              String readBeforeItThrows(String uri) throws IOException {
+                HttpResponse response = client.execute(new HttpGet(uri));
+                if (failed(response)) {
+                  throw new IOException("failed: " + EntityUtils.toString(response.getEntity()));
+                }
+                return EntityUtils.toString(response.getEntity());
+              }
+
+              String readOnlyOnTheErrorBranch(String uri) throws IOException {
+                // BUG: Diagnostic contains: CloseableHttpResponse `response` acquired at line 54 is not closed when the `return` at line 58 is taken
+                HttpResponse response = client.execute(new HttpGet(uri));
+                if (failed(response)) {
+                  throw new IOException("failed: " + EntityUtils.toString(response.getEntity()));
+                }
+                return response.toString();
+              }
+
               boolean aborted(String uri) throws IOException {
                 HttpGet get = new HttpGet(uri);
                 HttpResponse response = client.execute(get);
@@ -3037,7 +3062,7 @@ final class ResourceLeakTest {
 
               boolean releasedOnlyWhenChecked(String uri) throws IOException {
                 HttpGet get = new HttpGet(uri);
-                // BUG: Diagnostic contains: CloseableHttpResponse `response` acquired at line 54 is not closed when `check(...)` at line 55 throws
+                // BUG: Diagnostic contains: CloseableHttpResponse `response` acquired at line 71 is not closed when `check(...)` at line 72 throws
                 HttpResponse response = client.execute(get);
                 boolean ok = check(response);
                 get.releaseConnection();
@@ -3046,6 +3071,10 @@ final class ResourceLeakTest {
 
               private void release(HttpRequestBase request) {
                 request.releaseConnection();
+              }
+
+              private boolean failed(HttpResponse response) {
+                return response.getEntity() == null;
               }
 
               private boolean check(HttpResponse response) throws IOException {

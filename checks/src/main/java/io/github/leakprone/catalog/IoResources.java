@@ -393,11 +393,19 @@ public final class IoResources implements ResourceSpec {
           new MethodRef("okhttp3.internal.Util", "closeQuietly"),
           new MethodRef("org.apache.http.client.utils.HttpClientUtils", "closeQuietly"),
           // An HTTP entity consumed: its content stream is closed, and with it the connection of
-          // the response it came from is released (or aborted, if the close fails).
+          // the response it came from is released (or aborted, if the close fails). Reading it
+          // whole into a string or an array does the same: both close the content stream when
+          // they end, read or failed (httpcore 4's finally, httpcore5's try-with-resources), so
+          // the response an error branch reads before it throws holds nothing (Canal's RDS
+          // request, a holdout round's false alarm).
           new MethodRef("org.apache.http.util.EntityUtils", "consume"),
           new MethodRef("org.apache.http.util.EntityUtils", "consumeQuietly"),
+          new MethodRef("org.apache.http.util.EntityUtils", "toString"),
+          new MethodRef("org.apache.http.util.EntityUtils", "toByteArray"),
           new MethodRef("org.apache.hc.core5.http.io.entity.EntityUtils", "consume"),
-          new MethodRef("org.apache.hc.core5.http.io.entity.EntityUtils", "consumeQuietly"));
+          new MethodRef("org.apache.hc.core5.http.io.entity.EntityUtils", "consumeQuietly"),
+          new MethodRef("org.apache.hc.core5.http.io.entity.EntityUtils", "toString"),
+          new MethodRef("org.apache.hc.core5.http.io.entity.EntityUtils", "toByteArray"));
 
   /**
    * Constructors that read a stream to the end of what they need and leave it open, documented so:
