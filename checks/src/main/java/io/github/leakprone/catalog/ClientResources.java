@@ -64,10 +64,7 @@ public final class ClientResources implements ResourceSpec {
   @Override
   public boolean opensOnFirstUse(Tree site, VisitorState state) {
     if (site instanceof MethodInvocationTree call) {
-      MethodSymbol method = ASTHelpers.getSymbol(call);
-      return method != null
-          && method.owner.getQualifiedName().contentEquals("java.util.concurrent.Executors")
-          && method.getSimpleName().toString().startsWith("new");
+      return HeavyweightClients.THREAD_POOL_FACTORIES.matches(ASTHelpers.getSymbol(call), state);
     }
     if (site instanceof NewClassTree made) {
       Type type = ASTHelpers.getType(made);

@@ -30,6 +30,14 @@ public final class HeavyweightClients {
   private static final ImmutableSet<String> NONE = ImmutableSet.of();
 
   /** Why a MongoDB client, of the driver or the legacy one, is heavy. */
+  /**
+   * The JDK's thread-pool factories ({@code Executors.newFixedThreadPool} and the rest): a
+   * catalogue entry here, and the pools that start no thread before their first task in {@link
+   * ClientResources#opensOnFirstUse}.
+   */
+  static final MethodRef THREAD_POOL_FACTORIES =
+      new MethodRef("java.util.concurrent.Executors", "new*");
+
   private static final String MONGO =
       "each client runs its own connection pool and server-monitor threads";
 
@@ -172,7 +180,7 @@ public final class HeavyweightClients {
               "each pool starts its own threads, which stay alive until shutdown()",
               "share one pool, or call shutdown() in a finally block",
               ImmutableSet.of("shutdown", "shutdownNow", "close"),
-              staticFactory("java.util.concurrent.Executors", "new*"),
+              new StaticFactory(THREAD_POOL_FACTORIES),
               new Constructor("java.util.concurrent.ThreadPoolExecutor")),
           // Netty's groups are executor services too, made by their constructors, not by the
           // creations above: one entry each, never two findings.
