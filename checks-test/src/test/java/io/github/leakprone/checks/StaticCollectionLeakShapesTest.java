@@ -1044,4 +1044,39 @@ final class StaticCollectionLeakShapesTest {
             """)
         .doTest();
   }
+
+  /**
+   * Vector's methods from before the collections framework grow and shrink it as {@code add} and
+   * {@code remove} do: ImageJ's window list, added to with {@code add} and emptied by {@code
+   * removeElement} as each window closes (a holdout round's false alarm). One filled by {@code
+   * addElement} that nothing empties still grows.
+   */
+  @Test
+  void vectorsOwnMethodsGrowAndShrinkIt() {
+    helper
+        .addSourceLines(
+            "Windows.java",
+            """
+            import java.util.Vector;
+
+            class Windows {
+              private static final Vector<Object> OPEN = new Vector<>();
+              private static final Vector<Object> SHOWN = new Vector<>();
+              private static final Vector<Object> SEEN = new Vector<>();
+
+              public void opened(Object window) {
+                OPEN.add(window);
+                SHOWN.addElement(window);
+                // BUG: Diagnostic contains: SEEN grows in opened on every call
+                SEEN.addElement(window);
+              }
+
+              public void closed(Object window) {
+                OPEN.removeElement(window);
+                SHOWN.removeElementAt(SHOWN.indexOf(window));
+              }
+            }
+            """)
+        .doTest();
+  }
 }

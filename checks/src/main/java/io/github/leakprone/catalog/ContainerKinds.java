@@ -29,7 +29,10 @@ public final class ContainerKinds {
               "addLast",
               "put",
               "transfer",
-              "tryTransfer"),
+              "tryTransfer",
+              // Vector's methods from before the collections framework, which old code still calls.
+              "addElement",
+              "insertElementAt"),
           ImmutableSet.of(),
           ImmutableSet.of(),
           ImmutableSet.of(
@@ -49,7 +52,10 @@ public final class ContainerKinds {
               "removeFirst",
               "removeLast",
               "removeFirstOccurrence",
-              "removeLastOccurrence"),
+              "removeLastOccurrence",
+              "removeElement",
+              "removeElementAt",
+              "removeAllElements"),
           ImmutableSet.of(
               "iterator",
               "listIterator",
@@ -81,6 +87,8 @@ public final class ContainerKinds {
               .put("addFirst", REMOVE_FIRST)
               .put("addLast", REMOVE_FIRST)
               .put("put", REMOVE_FIRST)
+              .put("addElement", new Removal("removeElement", 1))
+              .put("insertElementAt", new Removal("removeElement", 1))
               .buildOrThrow());
 
   /** A set adds an element once: the same element twice does not grow it. */
