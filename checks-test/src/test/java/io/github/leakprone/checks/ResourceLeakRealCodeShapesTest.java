@@ -2778,6 +2778,75 @@ final class ResourceLeakRealCodeShapesTest {
   }
 
   /**
+   * A read from a reader over memory fails only once it is closed: ImageJ's editor saves its text
+   * by copying it line by line from a {@code BufferedReader} over a {@code CharArrayReader} into a
+   * file writer, and the finding named the read where only the writes can fail (a holdout round's
+   * false alarm). A reader over a URL's stream, or one the method is given, may fail there.
+   */
+  @Test
+  void aReadFromMemoryFailsNowhere() {
+    helper
+        .addSourceLines(
+            "Saver.java",
+            """
+            import java.io.BufferedReader;
+            import java.io.BufferedWriter;
+            import java.io.CharArrayReader;
+            import java.io.FileWriter;
+            import java.io.IOException;
+            import java.io.InputStreamReader;
+            import java.io.StringReader;
+            import java.net.URL;
+
+            class Saver {
+              void save(String path, String text) throws IOException {
+                BufferedReader br = new BufferedReader(new CharArrayReader(text.toCharArray()));
+                // BUG: Diagnostic contains: is not closed when `bw.write(...)` at line 16 throws
+                BufferedWriter bw = new BufferedWriter(new FileWriter(path));
+                for (String s = br.readLine(); s != null; s = br.readLine()) {
+                  bw.write(s, 0, s.length());
+                  bw.newLine();
+                }
+                bw.close();
+              }
+
+              void saveString(String path, String text) throws IOException {
+                StringReader source = new StringReader(text);
+                BufferedReader br = new BufferedReader(source);
+                // BUG: Diagnostic contains: is not closed when `bw.write(...)` at line 28 throws
+                BufferedWriter bw = new BufferedWriter(new FileWriter(path));
+                for (String s = br.readLine(); s != null; s = br.readLine()) {
+                  bw.write(s);
+                }
+                bw.close();
+              }
+
+              void saveFrom(String path, BufferedReader br) throws IOException {
+                // BUG: Diagnostic contains: is not closed when `br.readLine()` at line 36 throws
+                BufferedWriter bw = new BufferedWriter(new FileWriter(path));
+                for (String s = br.readLine(); s != null; s = br.readLine()) {
+                  bw.write(s);
+                }
+                bw.close();
+              }
+
+              void download(String path, URL url) throws IOException {
+                // BUG: Diagnostic contains: is not closed when `url.openStream()` at line 46 throws
+                BufferedWriter bw = new BufferedWriter(new FileWriter(path));
+                // BUG: Diagnostic contains: is not closed when `br.readLine()` at line 47 throws
+                BufferedReader br = new BufferedReader(new InputStreamReader(url.openStream()));
+                for (String s = br.readLine(); s != null; s = br.readLine()) {
+                  bw.write(s);
+                }
+                br.close();
+                bw.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A call that declares only {@code ClosedChannelException} fails only on a channel closed
    * already: SNMP4J registers each channel it accepts through its socket entry's {@code
    * addRegistration(selector, OP_READ)}. A call that declares an {@code IOException} still opens a

@@ -997,6 +997,7 @@ public final class ObligationAnalysis {
         && (target.holders.isEmpty() || !readsOnlyWhatFailsWhenBroken(facts, target.holders))
         && !readsOnlyLocalFiles(facts, method, target.holders, arguments)
         && !doesNothing(facts, method, receiver, target.holders)
+        && !(receiver != null && MemoryReaders.readsMemory(receiver, soleInitializers()))
         && !writesOnlyIntoAnUnfilledBuffer(facts, call, target.holders, arguments, wrapping)
         && !throwing.failsOnlyWhenClosed(
             method, option -> spec.optionFailsOnlyWhenClosed(option, state), state)) {
