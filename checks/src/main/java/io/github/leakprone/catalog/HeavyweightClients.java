@@ -29,7 +29,6 @@ public final class HeavyweightClients {
   private static final ImmutableSet<String> ALL_METHODS = ImmutableSet.of("*");
   private static final ImmutableSet<String> NONE = ImmutableSet.of();
 
-  /** Why a MongoDB client, of the driver or the legacy one, is heavy. */
   /**
    * The JDK's thread-pool factories ({@code Executors.newFixedThreadPool} and the rest): a
    * catalogue entry here, and the pools that start no thread before their first task in {@link
@@ -38,6 +37,7 @@ public final class HeavyweightClients {
   static final MethodRef THREAD_POOL_FACTORIES =
       new MethodRef("java.util.concurrent.Executors", "new*");
 
+  /** Why a MongoDB client, of the driver or the legacy one, is heavy. */
   private static final String MONGO =
       "each client runs its own connection pool and server-monitor threads";
 
