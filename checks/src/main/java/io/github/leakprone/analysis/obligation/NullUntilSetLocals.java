@@ -51,11 +51,9 @@ final class NullUntilSetLocals {
 
       @Override
       public Void scan(Tree tree, Void unused) {
-        if (tree instanceof ExpressionTree expression) {
-          NullComparisons.NullTest test = NullComparisons.nullTest(expression);
-          if (test != null && test.operand() instanceof IdentifierTree operand) {
-            tested.add(getSymbol(operand));
-          }
+        Symbol local = comparedWithNull(tree);
+        if (local != null) {
+          tested.add(local);
         }
         return super.scan(tree, null);
       }
@@ -89,14 +87,9 @@ final class NullUntilSetLocals {
           new TreeScanner<Void, Void>() {
             @Override
             public Void scan(Tree tree, Void unused) {
-              if (tree instanceof ExpressionTree expression) {
-                NullComparisons.NullTest test = NullComparisons.nullTest(expression);
-                if (test != null && test.operand() instanceof IdentifierTree operand) {
-                  Symbol symbol = getSymbol(operand);
-                  if (locals.contains(symbol) && !isResource(symbol, state)) {
-                    tested.add(symbol);
-                  }
-                }
+              Symbol local = comparedWithNull(tree);
+              if (locals.contains(local) && !isResource(local, state)) {
+                tested.add(local);
               }
               return super.scan(tree, null);
             }
@@ -106,6 +99,20 @@ final class NullUntilSetLocals {
       }
     }.scan(body, null);
     return tested;
+  }
+
+  /**
+   * The variable {@code tree} compares with null ({@code x == null}, {@code x != null}), if any.
+   */
+  @Nullable
+  private static Symbol comparedWithNull(Tree tree) {
+    if (tree instanceof ExpressionTree expression) {
+      NullComparisons.NullTest test = NullComparisons.nullTest(expression);
+      if (test != null && test.operand() instanceof IdentifierTree operand) {
+        return getSymbol(operand);
+      }
+    }
+    return null;
   }
 
   private static boolean isResource(Symbol local, VisitorState state) {

@@ -94,8 +94,10 @@ final class ThrowingCalls {
    */
   private boolean constantArgumentsRuleOutItsThrows(
       ExpressionTree call, Set<Integer> held, VisitorState state) {
-    MethodTree declaration = unit.declaration((MethodSymbol) getSymbol(call));
-    List<Tree> runs = declaration == null ? null : whatRunsGiven(call, held, declaration);
+    Map<Symbol, Object> constants = constantsOf(call, held);
+    MethodTree declaration =
+        constants.isEmpty() ? null : unit.declaration((MethodSymbol) getSymbol(call));
+    List<Tree> runs = declaration == null ? null : whatRunsGiven(constants, declaration);
     return runs != null && runs.stream().noneMatch(tree -> scanForThrows(tree, state));
   }
 
@@ -110,13 +112,17 @@ final class ThrowingCalls {
    */
   private boolean constantArgumentsTurnOffEveryFailure(
       ExpressionTree call, Set<Integer> held, VisitorState state) {
+    Map<Symbol, Object> constants = constantsOf(call, held);
+    if (constants.isEmpty()) {
+      return false; // the usual case, told from the call alone: no body is looked up
+    }
     MethodSymbol method = (MethodSymbol) getSymbol(call);
     MethodTree declaration = bodyOfNoHook(method, state);
     if (declaration == null || !readingWithConstants.add(method)) {
       return false; // a call of itself, with constants, adds nothing the first reading does not
     }
     try {
-      List<Tree> runs = whatRunsGiven(call, held, declaration);
+      List<Tree> runs = whatRunsGiven(constants, declaration);
       return runs != null
           && runs.stream().noneMatch(tree -> mayThrowIn(tree, state))
           && !(method.isConstructor() && initialisationMayThrow(method, state));
@@ -126,23 +132,20 @@ final class ThrowingCalls {
   }
 
   /**
-   * The statements of {@code declaration}'s body that run when {@code call} gives its parameters
-   * the constants it passes (and, at {@code held}, resources the caller holds open, so not null):
-   * each top-level {@code if} whose condition they decide ({@link ParameterConditions}) runs only
-   * its branch taken. Null where the call gives no constant to a parameter the body never assigns.
+   * The parameters {@code call} gives a constant, with its value (and, at {@code held}, resources
+   * the caller holds open, so not null: {@link ParameterConditions#NOT_NULL}); empty for a varargs
+   * call, whose arguments and parameters do not pair up.
    */
-  @Nullable
-  private static List<Tree> whatRunsGiven(
-      ExpressionTree call, Set<Integer> held, MethodTree declaration) {
+  private static Map<Symbol, Object> constantsOf(ExpressionTree call, Set<Integer> held) {
     MethodSymbol method = (MethodSymbol) getSymbol(call);
     List<? extends ExpressionTree> arguments =
         call instanceof MethodInvocationTree invocation
             ? invocation.getArguments()
             : ((NewClassTree) call).getArguments();
-    if (method.isVarArgs() || arguments.size() != method.getParameters().size()) {
-      return null;
-    }
     Map<Symbol, Object> constants = new HashMap<>();
+    if (method.isVarArgs() || arguments.size() != method.getParameters().size()) {
+      return constants;
+    }
     for (int i = 0; i < arguments.size(); i++) {
       Object value =
           held.contains(i) ? ParameterConditions.NOT_NULL : ASTHelpers.constValue(arguments.get(i));
@@ -150,17 +153,29 @@ final class ThrowingCalls {
         constants.put(method.getParameters().get(i), value);
       }
     }
+    return constants;
+  }
+
+  /**
+   * The statements of {@code declaration}'s body that run when its parameters hold {@code
+   * constants} ({@link #constantsOf}): each top-level {@code if} whose condition they decide
+   * ({@link ParameterConditions}) runs only its branch taken. Null where no constant is left for a
+   * parameter the body never assigns.
+   */
+  @Nullable
+  private static List<Tree> whatRunsGiven(Map<Symbol, Object> constants, MethodTree declaration) {
+    Map<Symbol, Object> kept = new HashMap<>(constants);
     // A parameter the body never assigns keeps the call's value throughout: each check of it
     // (`if (n < 2) throw ...`, `if (offset > 0) seek(offset)`) is read with it.
-    constants.keySet().removeAll(LocalVariables.assignedIn(declaration.getBody()));
-    constants.keySet().removeAll(LocalVariables.steppedIn(declaration.getBody()));
-    if (constants.isEmpty()) {
+    kept.keySet().removeAll(LocalVariables.assignedIn(declaration.getBody()));
+    kept.keySet().removeAll(LocalVariables.steppedIn(declaration.getBody()));
+    if (kept.isEmpty()) {
       return null;
     }
     List<Tree> runs = new ArrayList<>();
     for (StatementTree statement : declaration.getBody().getStatements()) {
       if (statement instanceof IfTree check) {
-        Boolean taken = ParameterConditions.valueOf(check.getCondition(), constants);
+        Boolean taken = ParameterConditions.valueOf(check.getCondition(), kept);
         if (taken != null) {
           Tree branch = taken ? check.getThenStatement() : check.getElseStatement();
           if (branch != null) {
