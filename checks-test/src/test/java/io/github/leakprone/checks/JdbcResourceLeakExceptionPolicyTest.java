@@ -65,12 +65,12 @@ final class JdbcResourceLeakExceptionPolicyTest {
         }
 
         // A helper of this class that throws, even an unchecked exception, is a path the author
-        // wrote: it fails on bad input.
-        Pooled checked(DataSource ds, int size) throws SQLException {
-          // BUG: Diagnostic contains: when `requirePositive(...)` at line 54 throws
+        // wrote: it fails on bad input (a size read from configuration).
+        Pooled checked(DataSource ds, String size) throws SQLException {
+          // BUG: Diagnostic contains: when `parseSize(...)` at line 54 throws
           Connection conn = ds.getConnection();
-          requirePositive(size);
-          return new Pooled(conn, size);
+          int parsed = parseSize(size);
+          return new Pooled(conn, parsed);
         }
 
         // A helper of this class that throws only a checked exception declares it: the catch that
@@ -96,10 +96,12 @@ final class JdbcResourceLeakExceptionPolicyTest {
           conn.setAutoCommit(false);
         }
 
-        private static void requirePositive(int size) {
-          if (size <= 0) {
-            throw new IllegalArgumentException("size " + size);
+        private static int parseSize(String text) {
+          int size = text.length();
+          if (size == 0 || text.charAt(0) == '-') {
+            throw new IllegalArgumentException("not a size: " + text);
           }
+          return size;
         }
 
         static final class Pooled {

@@ -781,7 +781,8 @@ final class JdbcResourceLeakRealCodeShapesTest {
    * A constructor's check that what it is given is not null throws nothing for a resource its
    * caller has just opened: Groovy's {@code Sql.newInstance(url)} hands the connection {@code
    * DriverManager} opened to {@code new Sql(connection)}, whose only {@code throw} is {@code if
-   * (connection == null)}. A check the caller's values do not settle still opens a path.
+   * (connection == null)}. A check the caller's values do not settle, where it throws an exception
+   * that is no precondition's (here an {@code SQLException}), still opens a path.
    */
   @Test
   void aNullCheckOfWhatTheCallerJustOpenedThrowsNothing() {
@@ -803,9 +804,9 @@ final class JdbcResourceLeakRealCodeShapesTest {
                 this.connection = connection;
               }
 
-              Sql(Connection connection, int fetchSize) {
+              Sql(Connection connection, int fetchSize) throws SQLException {
                 if (connection == null || fetchSize < 1) {
-                  throw new IllegalArgumentException("a connection and a positive fetch size");
+                  throw new SQLException("a connection and a positive fetch size");
                 }
                 this.connection = connection;
               }

@@ -213,4 +213,93 @@ final class ResourceLeakFieldUsedAsALocalTest {
             """)
         .doTest();
   }
+
+  /**
+   * A field the body tests for null where it opens and where it closes, and that nothing else the
+   * body runs assigns, keeps its value between the tests: ImageJ's DICOM decoder reads a stream it
+   * was given, or else opens the file, and closes the file only where it was not given one, before
+   * it opens the file again; the file was said lost at that reopening, where it had just been
+   * closed. A field that a method the body calls may set ({@code rewind()}) may change between the
+   * tests, and the file opened before them is then lost at the reopening.
+   */
+  @Test
+  void aFieldNothingElseSetsKeepsItsValueBetweenItsTests() {
+    helper
+        .addSourceLines(
+            "Decoder.java",
+            """
+            import java.io.BufferedInputStream;
+            import java.io.FileInputStream;
+            import java.io.IOException;
+
+            class Decoder {
+              private final String path;
+              private BufferedInputStream given;
+              private BufferedInputStream f;
+
+              Decoder(String path) {
+                this.path = path;
+              }
+
+              void setInputStream(BufferedInputStream given) {
+                this.given = given;
+              }
+
+              int decode() throws IOException {
+                if (given != null) {
+                  f = given;
+                  f.mark(4096);
+                } else {
+                  f = new BufferedInputStream(new FileInputStream(path));
+                }
+                int magic = f.read();
+                if (magic != 'D') {
+                  if (magic != 'A') {
+                    throw new IOException("neither DICOM nor ACR-NEMA");
+                  }
+                  if (given == null) {
+                    f.close();
+                  }
+                  if (given != null) {
+                    f.reset();
+                  } else {
+                    f = new BufferedInputStream(new FileInputStream(path));
+                  }
+                }
+                int tag = f.read();
+                if (given != null) {
+                  f.reset();
+                } else {
+                  f.close();
+                }
+                return tag;
+              }
+
+              int decodeAfterARewind() throws IOException {
+                if (given == null) {
+                  // BUG: Diagnostic contains: is not closed before `f` is overwritten at line 60
+                  f = new BufferedInputStream(new FileInputStream(path));
+                } else {
+                  f = given;
+                }
+                int magic = f.read();
+                rewind();
+                if (given == null) {
+                  f.close();
+                }
+                f = new BufferedInputStream(new FileInputStream(path));
+                int tag = f.read();
+                f.close();
+                return magic + tag;
+              }
+
+              private void rewind() throws IOException {
+                if (given == null) {
+                  given = f;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -264,6 +264,127 @@ final class ResourceLeakProjectClassesTest {
         .doTest();
   }
 
+  /**
+   * A class whose constructor opens its file into a field and closes it again before it returns (a
+   * {@code finally} of a step it runs) holds nothing once it is built: OpenPDF's {@code new
+   * PdfReader(fileName)} reads the whole file in {@code readPdf()}, whose {@code finally} closes
+   * the tokeniser over it, and its {@code close()} then does nothing. Its partial reader, which
+   * closes the file only where reading it fails, holds it until closed.
+   */
+  @Test
+  void aClassThatClosesWhatItOpenedBeforeItsConstructorReturnsIsNone() {
+    helper
+        .addSourceLines(
+            "com/acme/Document.java",
+            """
+            package com.acme;
+
+            import java.io.Closeable;
+            import java.io.IOException;
+            import java.io.RandomAccessFile;
+
+            public class Document implements Closeable {
+              private RandomAccessFile file;
+              private final boolean partial;
+              private long length;
+
+              public Document(String name) throws IOException {
+                this(name, false);
+              }
+
+              public Document(String name, boolean partial) throws IOException {
+                this.partial = partial;
+                file = new RandomAccessFile(name, "r");
+                if (partial) {
+                  readPartially();
+                } else {
+                  read();
+                }
+              }
+
+              protected void read() throws IOException {
+                try {
+                  length = file.length();
+                } finally {
+                  file.close();
+                }
+              }
+
+              protected void readPartially() throws IOException {
+                try {
+                  length = file.length();
+                } catch (IOException e) {
+                  file.close();
+                  throw e;
+                }
+              }
+
+              public long length() {
+                return length;
+              }
+
+              @Override
+              public void close() throws IOException {
+                if (partial) {
+                  file.close();
+                }
+              }
+            }
+            """)
+        .addSourceLines(
+            "com/acme/Partial.java",
+            """
+            package com.acme;
+
+            import java.io.Closeable;
+            import java.io.IOException;
+            import java.io.RandomAccessFile;
+
+            public class Partial implements Closeable {
+              private final RandomAccessFile file;
+
+              public Partial(String name) throws IOException {
+                file = new RandomAccessFile(name, "r");
+                check();
+              }
+
+              private void check() throws IOException {
+                try {
+                  file.length();
+                } catch (IOException e) {
+                  file.close();
+                  throw e;
+                }
+              }
+
+              @Override
+              public void close() throws IOException {
+                file.close();
+              }
+            }
+            """)
+        .addSourceLines(
+            "Reads.java",
+            """
+            import com.acme.Document;
+            import com.acme.Partial;
+            import java.io.IOException;
+
+            class Reads {
+              long whole(String name) throws IOException {
+                Document document = new Document(name);
+                return document.length();
+              }
+
+              void partial(String name) throws IOException {
+                // BUG: Diagnostic contains: [ResourceLeak] Partial `partial` acquired at line 13 is never closed
+                Partial partial = new Partial(name);
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void fixClosesTheProjectsResourceWithTryWithResources() {
     BugCheckerRefactoringTestHelper.newInstance(ResourceLeak.class, getClass())

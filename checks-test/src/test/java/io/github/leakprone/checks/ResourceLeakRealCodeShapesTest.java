@@ -2554,8 +2554,8 @@ final class ResourceLeakRealCodeShapesTest {
 
   /**
    * A helper that keeps a number or a string it is given in a field takes no resource from its
-   * caller: the call is still one that may fail (a setter that rejects a negative limit). One that
-   * keeps the stream it is given takes it over.
+   * caller: the call is still one that may fail (a setter that rejects a limit it cannot read). One
+   * that keeps the stream it is given takes it over.
    */
   @Test
   void aHelperThatKeepsANumberItIsGivenStillThrows() {
@@ -2573,7 +2573,7 @@ final class ResourceLeakRealCodeShapesTest {
               private String name;
               private InputStream kept;
 
-              InputStream limited(File file, int limit) throws IOException {
+              InputStream limited(File file, String limit) throws IOException {
                 // BUG: Diagnostic contains: is not closed when `setLimit(...)` at line 14 throws
                 InputStream in = new FileInputStream(file);
                 setLimit(limit);
@@ -2595,11 +2595,11 @@ final class ResourceLeakRealCodeShapesTest {
                 kept.close();
               }
 
-              private void setLimit(int limit) {
-                if (limit < 0) {
-                  throw new IllegalArgumentException("negative limit " + limit);
+              private void setLimit(String limit) {
+                if (limit.isEmpty() || limit.charAt(0) == '-') {
+                  throw new NumberFormatException("not a limit: " + limit);
                 }
-                this.limit = limit;
+                this.limit = Integer.parseInt(limit);
               }
 
               private void setName(String name) {
@@ -2621,10 +2621,99 @@ final class ResourceLeakRealCodeShapesTest {
   }
 
   /**
+   * A helper's precondition opens no path: an {@code if} that tests only its parameters and the
+   * object's state and throws one of the JDK's exceptions for a caller's mistake, made with no
+   * cause. ImageJ's results table writes each row to a file through {@code getRowAsString(i)},
+   * which throws {@code IllegalArgumentException} for a row out of range, and its file was said
+   * lost there. The same exception thrown on what the helper computed (a name's extension) reports
+   * bad input, and one made with a cause (a failure the object recorded) passes on a failure in
+   * use: both still open a path.
+   */
+  @Test
+  void aPreconditionOfAHelperOpensNoPath() {
+    helper
+        .addSourceLines(
+            "Table.java",
+            """
+            import java.io.File;
+            import java.io.FileInputStream;
+            import java.io.FileOutputStream;
+            import java.io.IOException;
+            import java.io.InputStream;
+            import java.io.PrintWriter;
+
+            class Table {
+              private final String[] rows = new String[16];
+              private int counter;
+              private boolean closed;
+              private IOException failure;
+
+              void save(File file) throws IOException {
+                FileOutputStream fos = new FileOutputStream(file);
+                PrintWriter pw = new PrintWriter(fos);
+                for (int i = 0; i < counter; i++) {
+                  pw.println(rowAsString(i));
+                }
+                pw.close();
+              }
+
+              InputStream whileOpen(File file) throws IOException {
+                InputStream in = new FileInputStream(file);
+                checkOpen();
+                return in;
+              }
+
+              InputStream byExtension(File file) throws IOException {
+                // BUG: Diagnostic contains: is not closed when `checkExtension(...)` at line 32 throws
+                InputStream in = new FileInputStream(file);
+                checkExtension(file.getName());
+                return in;
+              }
+
+              InputStream afterAFailure(File file) throws IOException {
+                // BUG: Diagnostic contains: is not closed when `checkNotFailed()` at line 39 throws
+                InputStream in = new FileInputStream(file);
+                checkNotFailed();
+                return in;
+              }
+
+              private String rowAsString(int row) {
+                if (row < 0 || row >= counter) {
+                  throw new IllegalArgumentException("Row out of range: " + row);
+                }
+                return rows[row];
+              }
+
+              private void checkOpen() {
+                if (closed) {
+                  throw new IllegalStateException("closed");
+                }
+              }
+
+              private static void checkExtension(String name) {
+                int dot = name.lastIndexOf('.');
+                if (dot < 0) {
+                  throw new IllegalArgumentException("no extension: " + name);
+                }
+              }
+
+              private void checkNotFailed() {
+                if (failure != null) {
+                  throw new IllegalStateException("the writer failed", failure);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A check of a helper's parameter that the call's constant meets throws nothing on that call:
-   * Smack's reactor opens its selector, then calls {@code setReactorThreadCount(2)}, whose {@code
-   * if (n < 2) throw new IllegalArgumentException(...)} the constant passes. A constant that fails
-   * the check, a value not known where it is written, or a throw the constant does not rule out (a
+   * Smack's reactor opens its selector, then calls {@code setReactorThreadCount(2)}, whose check
+   * the constant passes. Smack's check throws {@code IllegalArgumentException}, a precondition that
+   * opens no path whatever the argument ({@code aPreconditionOfAHelperOpensNoPath}); here it throws
+   * the project's own exception, which may report a failure in use. A constant that fails the
+   * check, a value not known where it is written, or a throw the constant does not rule out (a
    * check of the object's state) still opens a path.
    */
   @Test
@@ -2670,19 +2759,25 @@ final class ResourceLeakRealCodeShapesTest {
 
               private void setThreadCount(int count) {
                 if (count < 2 || count > 64) {
-                  throw new IllegalArgumentException("between 2 and 64 threads, not " + count);
+                  throw new ReactorException("between 2 and 64 threads, not " + count);
                 }
                 threads = count;
               }
 
               private void resize(int count) {
                 if (count < 2) {
-                  throw new IllegalArgumentException("at least two threads, not " + count);
+                  throw new ReactorException("at least two threads, not " + count);
                 }
                 if (running) {
-                  throw new IllegalStateException("running");
+                  throw new ReactorException("running");
                 }
                 threads = count;
+              }
+
+              static final class ReactorException extends RuntimeException {
+                ReactorException(String message) {
+                  super(message);
+                }
               }
             }
             """)

@@ -14,6 +14,7 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -62,6 +63,9 @@ final class ProjectResourceClasses {
     }
     Set<VarSymbol> fields = new HashSet<>();
     collectOpenedFields(constructor, owner, state, acquires, fields, STEPS, new HashSet<>());
+    if (!fields.isEmpty()) {
+      dropClosedInAFinally(constructor, owner, fields, state, STEPS, new HashSet<>());
+    }
     if (fields.isEmpty()) {
       return false;
     }
@@ -124,6 +128,74 @@ final class ProjectResourceClasses {
                     return super.visitMethodInvocation(call, null);
                   }
                 }.scan(declaration.method().getBody(), null));
+  }
+
+  /**
+   * Drops from {@code fields} those that {@code method}, or a method of {@code owner} it calls on
+   * itself, closes in a {@code finally}: what the constructor opens and closes again before it
+   * returns, the object it builds does not hold. OpenPDF's {@code new PdfReader(fileName)} reads
+   * the whole file in {@code readPdf()}, whose {@code finally} closes the tokeniser over it, and
+   * its {@code close()} then does nothing: a reader left unclosed holds no file. Any method of the
+   * class counts, overridable or not: in {@code new PdfReader(...)}, a call on itself runs the
+   * class's own.
+   */
+  private static void dropClosedInAFinally(
+      MethodSymbol method,
+      ClassSymbol owner,
+      Set<VarSymbol> fields,
+      VisitorState state,
+      int steps,
+      Set<MethodSymbol> seen) {
+    if (!seen.add(method)) {
+      return;
+    }
+    CompiledWithUs.declaration(method, state)
+        .ifPresent(
+            declaration ->
+                new SameBodyScanner() {
+                  @Override
+                  public Void visitTry(TryTree tree, Void unused) {
+                    if (tree.getFinallyBlock() != null) {
+                      fields.removeIf(field -> closes(tree.getFinallyBlock(), field, state));
+                    }
+                    return super.visitTry(tree, null);
+                  }
+
+                  @Override
+                  public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+                    MethodSymbol callee = getSymbol(call);
+                    if (steps > 0
+                        && callee != null
+                        && callee.owner == owner
+                        && !isStatic(callee)
+                        && (callee.isConstructor()
+                            ? ConstructorCalls.isThisCall(call)
+                            : Receivers.isThisOrImplicit(ASTHelpers.getReceiver(call)))) {
+                      dropClosedInAFinally(callee, owner, fields, state, steps - 1, seen);
+                    }
+                    return super.visitMethodInvocation(call, null);
+                  }
+                }.scan(declaration.method().getBody(), null));
+  }
+
+  /** Whether {@code block} calls {@code close()} on {@code field} of its own object. */
+  private static boolean closes(Tree block, VarSymbol field, VisitorState state) {
+    return BodySearch.anyIn(
+        block,
+        thrown -> false,
+        call -> {
+          if (!(call instanceof MethodInvocationTree invocation)
+              || getSymbol(invocation) == null
+              || !getSymbol(invocation).getSimpleName().equals(CLOSE.get(state))) {
+            return false;
+          }
+          ExpressionTree receiver = ASTHelpers.getReceiver(invocation);
+          return receiver != null
+              && getSymbol(receiver) == field
+              && (receiver instanceof IdentifierTree
+                  || (receiver instanceof MemberSelectTree select
+                      && Receivers.isThisOrImplicit(select.getExpression())));
+        });
   }
 
   /**

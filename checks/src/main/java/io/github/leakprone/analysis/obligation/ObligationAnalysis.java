@@ -232,6 +232,9 @@ public final class ObligationAnalysis {
   /** {@link ReleaseFlags} of the body, read where a boolean local is first asked about. */
   private Set<Symbol> releaseFlags;
 
+  /** {@link NullTestedFields} of the body, read where a field's null test is first asked about. */
+  private Set<Symbol> nullTestedFields;
+
   /** {@link #classOf} of the locals asked about, by local. */
   private final Map<Symbol, Type> classesOfLocals = new HashMap<>();
 
@@ -1825,6 +1828,9 @@ public final class ObligationAnalysis {
       return value.facts.assign(target, flag != null ? flag : flagValue(assigned, value.facts));
     }
     Facts facts = store(value, target, where);
+    if (facts != null && isNullTestedField(target)) {
+      return facts.assign(target, NullUntilSetLocals.isSetBy(assigned));
+    }
     if (facts == null || !isNullUntilSet(target)) {
       return facts;
     }
@@ -1979,7 +1985,7 @@ public final class ObligationAnalysis {
         isNull = null; // asked only where the variable holds something: the answer matters there
       }
       Facts notNull = in;
-      if (isKeptByEachObligation(tested)) {
+      if (isKeptByEachObligation(tested) || isNullTestedField(tested)) {
         // Still null where the step that sets it has not run, or threw: for each resource apart.
         isNull = isNull == null ? null : isNull.assume(tested, false);
         notNull = in.assume(tested, true);
@@ -2394,6 +2400,26 @@ public final class ObligationAnalysis {
     return nullUntilSet.contains(symbol);
   }
 
+  /**
+   * Whether {@code symbol} is a field of this object that the body tests for null as it tests a
+   * flag ({@link NullTestedFields}); the body is read for them once, where a field is first asked
+   * about.
+   */
+  private boolean isNullTestedField(Symbol symbol) {
+    if (symbol.getKind() != ElementKind.FIELD) {
+      return false;
+    }
+    if (nullTestedFields == null) {
+      nullTestedFields =
+          NullTestedFields.in(
+              body,
+              ownClass,
+              made -> unit.acquiring.acquisition(made, state).isPresent(),
+              unit.methods);
+    }
+    return nullTestedFields.contains(symbol);
+  }
+
   /** The value of {@code tree} if it is a flag whose value is known in {@code facts}. */
   private Boolean flagValue(ExpressionTree tree, Facts facts) {
     ExpressionTree bare = stripParentheses(tree);
@@ -2410,7 +2436,7 @@ public final class ObligationAnalysis {
     }
     return facts.forget(
         LocalVariables.assignedIn(tree).stream()
-            .filter(local -> isFlag(local) || isNullUntilSet(local))
+            .filter(local -> isFlag(local) || isNullUntilSet(local) || isNullTestedField(local))
             .collect(ImmutableSet.toImmutableSet()));
   }
 

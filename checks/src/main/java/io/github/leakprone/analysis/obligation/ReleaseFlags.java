@@ -90,7 +90,7 @@ final class ReleaseFlags {
    * ({@code close}, {@code release*}), or leaves: a {@code return} or {@code throw}, or a {@code
    * break} or {@code continue} of a loop or switch around it.
    */
-  private static boolean changesWhatIsHeld(Tree tree, Predicate<ExpressionTree> acquires) {
+  static boolean changesWhatIsHeld(Tree tree, Predicate<ExpressionTree> acquires) {
     if (tree == null) {
       return false;
     }

@@ -50,6 +50,7 @@ final class ThrowingCalls {
   private final Map<Symbol, Boolean> bodyThrows = new HashMap<>();
   private final Map<Symbol, ImmutableSet<Symbol>> thrown = new HashMap<>();
   private final Map<Symbol, Boolean> throwsNothing = new HashMap<>();
+  private final Map<MethodTree, Set<ThrowTree>> preconditions = new HashMap<>();
 
   /** The methods {@link #constantArgumentsTurnOffEveryFailure} is reading: each once at a time. */
   private final Set<Symbol> readingWithConstants = new HashSet<>();
@@ -98,7 +99,7 @@ final class ThrowingCalls {
     MethodTree declaration =
         constants.isEmpty() ? null : unit.declaration((MethodSymbol) getSymbol(call));
     List<Tree> runs = declaration == null ? null : whatRunsGiven(constants, declaration);
-    return runs != null && runs.stream().noneMatch(tree -> scanForThrows(tree, state));
+    return runs != null && runs.stream().noneMatch(tree -> scanForThrows(tree, declaration, state));
   }
 
   /**
@@ -529,12 +530,27 @@ final class ThrowingCalls {
       return false;
     }
     bodyThrows.put(method, false); // a recursive call adds nothing the body does not say already
-    boolean throwing = scanForThrows(declaration.getBody(), state);
+    boolean throwing = scanForThrows(declaration.getBody(), declaration, state);
     bodyThrows.put(method, throwing);
     return throwing;
   }
 
-  private boolean scanForThrows(@Nullable Tree tree, VisitorState state) {
+  /**
+   * The {@code throw}s of {@code declaration} that state its preconditions ({@link
+   * PreconditionChecks}), each declaration read once.
+   */
+  private Set<ThrowTree> preconditionsOf(MethodTree declaration, VisitorState state) {
+    return preconditions.computeIfAbsent(
+        declaration,
+        method ->
+            PreconditionChecks.in(
+                method,
+                type -> CALLERS_MISTAKES.contains(type.tsym.getQualifiedName().toString()),
+                state));
+  }
+
+  /** Whether {@code tree}, code of {@code declaration}, throws as {@link #throwsInBody} asks. */
+  private boolean scanForThrows(@Nullable Tree tree, MethodTree declaration, VisitorState state) {
     return tree != null
         && BodySearch.anyIn(
             tree,
@@ -542,7 +558,10 @@ final class ThrowingCalls {
             // news.
             thrown -> {
               Type type = ASTHelpers.getType(thrown.getExpression());
-              return type == null || (!isChecked(type, state) && !isError(type, state));
+              return type == null
+                  || (!isChecked(type, state)
+                      && !isError(type, state)
+                      && !preconditionsOf(declaration, state).contains(thrown));
             },
             call -> getSymbol(call) instanceof MethodSymbol callee && throwsInBody(callee, state),
             // A handler runs only if its block can fail: typesafe-config's readerFromStream

@@ -16,6 +16,7 @@ import java.util.Map;
  */
 final class UnitSummary {
 
+  final UnitMethods methods;
   final AcquiringCalls acquiring;
   final ThrowingCalls throwing;
   final ReleasingCalls releasing;
@@ -29,7 +30,7 @@ final class UnitSummary {
       CompilationUnitTree unit, ResourceSpec spec, ExceptionPolicy policy, VisitorState state) {
     this.spec = spec;
     this.state = state;
-    UnitMethods methods = new UnitMethods(unit);
+    this.methods = new UnitMethods(unit);
     this.acquiring = new AcquiringCalls(spec, methods);
     this.throwing = new ThrowingCalls(policy, methods);
     this.releasing = new ReleasingCalls(spec, methods, this::classSummary);
