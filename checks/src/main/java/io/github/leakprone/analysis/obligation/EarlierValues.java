@@ -181,7 +181,7 @@ final class EarlierValues {
           keys.remove(field);
           // writerChanged == null: a field tested for null and set in the branch is a lazy start
           // of the fields set with it (marc4j's MarcPatcher), not a key of the last call.
-          keys.removeAll(nullTestedIn(guard.getCondition(), ownClass));
+          keys.removeAll(NullTestedFields.testedIn(guard.getCondition(), ownClass));
           keys.retainAll(remembered(guard.getThenStatement(), ownClass));
           if (!keys.isEmpty()) {
             return true;
@@ -266,25 +266,6 @@ final class EarlierValues {
       }
     }.scan(tree, null);
     return fields;
-  }
-
-  /** The fields of this object that {@code condition} tests for null. */
-  private static Set<Symbol> nullTestedIn(ExpressionTree condition, Symbol ownClass) {
-    Set<Symbol> tested = new HashSet<>();
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void scan(Tree tree, Void unused) {
-        if (tree instanceof ExpressionTree expression) {
-          NullTest test = NullComparisons.nullTest(expression);
-          Symbol field = test == null ? null : ownField(test.operand(), ownClass);
-          if (field != null) {
-            tested.add(field);
-          }
-        }
-        return super.scan(tree, null);
-      }
-    }.scan(condition, null);
-    return tested;
   }
 
   private static boolean readsALocal(ExpressionTree value) {

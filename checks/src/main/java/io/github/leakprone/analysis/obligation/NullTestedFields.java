@@ -21,7 +21,6 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import javax.lang.model.element.ElementKind;
 
 /**
  * Fields of the body's own object that it compares with null more than once, where a branch
@@ -60,8 +59,10 @@ final class NullTestedFields {
       private void count(ExpressionTree condition, Tree whenTrue, Tree whenFalse) {
         if (ReleaseFlags.changesWhatIsHeld(whenTrue, acquires)
             || ReleaseFlags.changesWhatIsHeld(whenFalse, acquires)) {
-          for (Symbol field : fieldsComparedWithNull(condition, ownClass)) {
-            tests.merge(field, 1, Integer::sum);
+          for (Symbol field : testedIn(condition, ownClass)) {
+            if ((field.flags() & Flags.STATIC) == 0) {
+              tests.merge(field, 1, Integer::sum);
+            }
           }
         }
       }
@@ -79,9 +80,9 @@ final class NullTestedFields {
     return fields;
   }
 
-  /** The instance fields of {@code ownClass} that {@code condition} compares with null. */
-  private static Set<Symbol> fieldsComparedWithNull(ExpressionTree condition, Symbol ownClass) {
-    Set<Symbol> fields = new HashSet<>();
+  /** The fields of {@code ownClass}'s own object that {@code condition} tests for null. */
+  static Set<Symbol> testedIn(ExpressionTree condition, Symbol ownClass) {
+    Set<Symbol> tested = new HashSet<>();
     new TreeScanner<Void, Void>() {
       @Override
       public Void scan(Tree tree, Void unused) {
@@ -89,17 +90,15 @@ final class NullTestedFields {
           NullComparisons.NullTest test = NullComparisons.nullTest(expression);
           Symbol symbol = test == null ? null : getSymbol(test.operand());
           if (symbol != null
-              && symbol.getKind() == ElementKind.FIELD
-              && (symbol.flags() & Flags.STATIC) == 0
               && symbol.owner == ownClass
               && ClassSummary.isOwnField(test.operand(), symbol)) {
-            fields.add(symbol);
+            tested.add(symbol);
           }
         }
         return super.scan(tree, null);
       }
     }.scan(condition, null);
-    return fields;
+    return tested;
   }
 
   /**
