@@ -2,9 +2,11 @@ package io.github.leakprone.analysis.obligation;
 
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IfTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
@@ -31,8 +33,9 @@ import java.util.function.Predicate;
  * {@code if (inputStream != null)} and otherwise opens the file into {@code f}, and later closes
  * {@code f} only {@code if (inputStream == null)} before it opens the file again: the file was said
  * lost at that second open, where it had just been closed. A field that a method of the unit the
- * body calls assigns (a setter, a reset) is left out: its value may change under the body. Nor is a
- * boolean field followed: no code read so far has asked for it.
+ * body calls assigns (a setter, a reset), or a lambda or anonymous class of the body does, is left
+ * out: its value may change under the body. Nor is a boolean field followed: no code read so far
+ * has asked for it.
  */
 final class NullTestedFields {
 
@@ -103,7 +106,8 @@ final class NullTestedFields {
 
   /**
    * The variables that the methods of the unit {@code body} calls assign, and the methods those
-   * call, each read once.
+   * call, each read once; and those its lambdas and anonymous classes assign, which may run at any
+   * time.
    */
   private static Set<Symbol> assignedByWhatItCalls(Tree body, UnitMethods unit) {
     Set<Symbol> assigned = new HashSet<>();
@@ -112,6 +116,18 @@ final class NullTestedFields {
     toRead.add(body);
     while (!toRead.isEmpty()) {
       new TreeScanner<Void, Void>() {
+        @Override
+        public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
+          assigned.addAll(LocalVariables.assignedIn(lambda));
+          return super.visitLambdaExpression(lambda, null);
+        }
+
+        @Override
+        public Void visitClass(ClassTree nested, Void unused) {
+          assigned.addAll(LocalVariables.assignedIn(nested));
+          return super.visitClass(nested, null);
+        }
+
         @Override
         public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
           MethodSymbol callee = getSymbol(call);
