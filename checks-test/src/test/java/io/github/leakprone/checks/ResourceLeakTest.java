@@ -3131,6 +3131,98 @@ final class ResourceLeakTest {
         .doTest();
   }
 
+  /**
+   * Closing the client that made a response shuts down its connection manager, and with it the
+   * connection under the response: the Redshift driver's SAML plugins build a client per call,
+   * close it in a {@code finally} (through a quiet closer), and throw inside the {@code try} when
+   * the status is not 200, where the response was said lost. A client closed only on the normal
+   * path, or one kept in a field, releases nothing on the throw.
+   */
+  @Test
+  void closingTheClientReleasesTheResponsesItMade() {
+    HttpResponseStubs.addTo(helper)
+        .addSourceLines(
+            "Saml.java",
+            """
+            import java.io.IOException;
+            import org.apache.http.client.methods.CloseableHttpResponse;
+            import org.apache.http.impl.client.CloseableHttpClient;
+
+            abstract class Saml {
+              private final CloseableHttpClient shared;
+
+              Saml(CloseableHttpClient shared) {
+                this.shared = shared;
+              }
+
+              abstract CloseableHttpClient newClient();
+
+              int perCall(Object request) throws IOException {
+                CloseableHttpClient client = newClient();
+                try {
+                  CloseableHttpResponse response = client.execute(request);
+                  if (response.getStatusCode() != 200) {
+                    throw new IOException("status " + response.getStatusCode());
+                  }
+                  int status = response.getStatusCode();
+                  response.close();
+                  return status;
+                } finally {
+                  client.close();
+                }
+              }
+
+              int perCallClosedQuietly(Object request) throws IOException {
+                CloseableHttpClient client = null;
+                try {
+                  client = newClient();
+                  CloseableHttpResponse response = client.execute(request);
+                  if (response.getStatusCode() != 200) {
+                    throw new IOException("status " + response.getStatusCode());
+                  }
+                  response.close();
+                  return 200;
+                } finally {
+                  closeQuietly(client);
+                }
+              }
+
+              private static void closeQuietly(java.io.Closeable closeable) {
+                try {
+                  if (closeable != null) {
+                    closeable.close();
+                  }
+                } catch (IOException ignored) {
+                  // nothing to do
+                }
+              }
+
+              int closedOnlyAtTheEnd(Object request) throws IOException {
+                CloseableHttpClient client = newClient();
+                // BUG: Diagnostic contains: is not closed when the `throw` at line 59 is taken
+                CloseableHttpResponse response = client.execute(request);
+                if (response.getStatusCode() != 200) {
+                  throw new IOException("status " + response.getStatusCode());
+                }
+                response.close();
+                client.close();
+                return 200;
+              }
+
+              int onTheSharedClient(Object request) throws IOException {
+                // BUG: Diagnostic contains: is not closed when the `throw` at line 70 is taken
+                CloseableHttpResponse response = shared.execute(request);
+                if (response.getStatusCode() != 200) {
+                  throw new IOException("status " + response.getStatusCode());
+                }
+                response.close();
+                return 200;
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void aUsersCloserAndTheUncheckedPaths() {
     helper

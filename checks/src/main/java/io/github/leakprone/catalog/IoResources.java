@@ -825,9 +825,36 @@ public final class IoResources implements ResourceSpec {
   private static final ImmutableList<MethodRef> RELEASES_WHAT_IT_MADE =
       ImmutableList.of(new MethodRef("java.net.HttpURLConnection", "disconnect"));
 
+  /**
+   * The HTTP clients whose {@code close()} shuts down their connection manager, and with it the
+   * connection under every response they made: the Redshift driver's SAML plugins build a client
+   * per call and close it in a {@code finally}, and their responses were said lost at a {@code
+   * throw} inside that {@code try}. {@code close()} is declared by {@code Closeable}, so the
+   * receiver's type says which client it is. A client built over a shared connection manager does
+   * not shut it down; that builder option is not read.
+   */
+  private static final ImmutableList<String> CLIENTS_RELEASING_THEIR_RESPONSES =
+      ImmutableList.of(
+          "org.apache.http.impl.client.CloseableHttpClient",
+          "org.apache.hc.client5.http.impl.classic.CloseableHttpClient");
+
   @Override
-  public boolean releasesWhatItMade(MethodSymbol method, VisitorState state) {
-    return MethodRef.anyMatches(RELEASES_WHAT_IT_MADE, method, state);
+  public boolean releasesWhatItMade(
+      MethodSymbol method, ExpressionTree receiver, VisitorState state) {
+    if (MethodRef.anyMatches(RELEASES_WHAT_IT_MADE, method, state)) {
+      return true;
+    }
+    return receiver != null
+        && method.getSimpleName().contentEquals("close")
+        && method.getParameters().isEmpty()
+        && closingByTypeReleasesWhatItMade(receiver, state);
+  }
+
+  @Override
+  public boolean closingByTypeReleasesWhatItMade(ExpressionTree closed, VisitorState state) {
+    Type client = ASTHelpers.getType(closed);
+    return client != null
+        && NamedTypes.isSubtypeOfAny(client, CLIENTS_RELEASING_THEIR_RESPONSES, state);
   }
 
   @Override

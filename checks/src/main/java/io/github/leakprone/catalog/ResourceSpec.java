@@ -312,11 +312,21 @@ public interface ResourceSpec {
   }
 
   /**
-   * Whether calling {@code method} on the object that made a resource releases, on every path, what
-   * it made: {@code HttpURLConnection.disconnect()} closes the connection's socket, and the stream
-   * {@code getInputStream()} handed out reads from nothing after it.
+   * Whether calling {@code method} on {@code receiver}, the object that made a resource, releases,
+   * on every path, what it made: {@code HttpURLConnection.disconnect()} closes the connection's
+   * socket, and the stream {@code getInputStream()} handed out reads from nothing after it.
    */
-  default boolean releasesWhatItMade(MethodSymbol method, VisitorState state) {
+  default boolean releasesWhatItMade(
+      MethodSymbol method, ExpressionTree receiver, VisitorState state) {
+    return false;
+  }
+
+  /**
+   * Whether closing {@code closed}, by its own {@code close()} or a closer helper given it ({@code
+   * IOUtils.closeQuietly(client)}), releases what it made, as its type tells: an HTTP client's
+   * responses. ({@link #closingReleasesWhatItMade} asks the same of where a resource was made.)
+   */
+  default boolean closingByTypeReleasesWhatItMade(ExpressionTree closed, VisitorState state) {
     return false;
   }
 

@@ -564,7 +564,7 @@ final class ClassSummary {
         if (callee.owner == symbol.owner && Receivers.isThisOrImplicit(receiver)) {
           callees.add(callee);
         }
-        if (receiver != null && spec.releasesWhatItMade(callee, state)) {
+        if (receiver != null && spec.releasesWhatItMade(callee, receiver, state)) {
           // ((HttpURLConnection) con).disconnect(): what the connection made goes with it.
           int parameter = parameters.indexOf(getSymbol(uncast(receiver)));
           if (parameter >= 0) {

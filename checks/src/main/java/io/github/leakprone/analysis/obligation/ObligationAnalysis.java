@@ -2143,8 +2143,17 @@ public final class ObligationAnalysis {
   private List<ExpressionTree> disconnectedBy(MethodInvocationTree call, MethodSymbol method) {
     List<ExpressionTree> makers = new ArrayList<>();
     ExpressionTree receiver = getReceiver(call);
-    if (receiver != null && spec.releasesWhatItMade(method, state)) {
+    if (receiver != null && spec.releasesWhatItMade(method, receiver, state)) {
       makers.add(Casts.stripped(receiver));
+    }
+    // IOUtils.closeQuietly(client): a closer given the client closes it as client.close() does.
+    // Its type is asked first, which rules out nearly every call before its body is read.
+    List<? extends ExpressionTree> arguments = call.getArguments();
+    for (int i = 0; i < arguments.size(); i++) {
+      if (spec.closingByTypeReleasesWhatItMade(arguments.get(i), state)
+          && unit.releasing.closedArguments(call, state).contains(i)) {
+        makers.add(Casts.stripped(arguments.get(i)));
+      }
     }
     if (isOwnMethod(method, receiver)) {
       for (int i : summary.parametersWhoseMadeAreReleasedBy(method)) {
