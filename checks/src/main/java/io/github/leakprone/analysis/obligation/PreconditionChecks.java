@@ -8,7 +8,6 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.InstanceOfTree;
 import com.sun.source.tree.LiteralTree;
@@ -22,7 +21,6 @@ import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
 import io.github.leakprone.trees.LocalVariables;
-import io.github.leakprone.trees.Receivers;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -123,11 +121,7 @@ final class PreconditionChecks {
     if (symbol.getKind() == ElementKind.PARAMETER) {
       return !assigned.contains(symbol);
     }
-    boolean ownField =
-        bare instanceof IdentifierTree
-            || (bare instanceof MemberSelectTree select
-                && Receivers.isThisOrImplicit(select.getExpression()));
-    return symbol.getKind() == ElementKind.FIELD && ownField && !assigned.contains(symbol);
+    return ClassSummary.isOwnField(bare, symbol) && !assigned.contains(symbol);
   }
 
   private PreconditionChecks() {}

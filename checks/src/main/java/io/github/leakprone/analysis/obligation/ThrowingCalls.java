@@ -377,8 +377,12 @@ final class ThrowingCalls {
    * {@code Error}, nor one of the JDK's exceptions for a caller's mistake.
    */
   private static boolean isWayToFail(Type type, VisitorState state) {
-    return !isError(type, state)
-        && !CALLERS_MISTAKES.contains(type.tsym.getQualifiedName().toString());
+    return !isError(type, state) && !isCallersMistake(type);
+  }
+
+  /** Whether {@code type} is exactly one of {@link #CALLERS_MISTAKES}. */
+  private static boolean isCallersMistake(Type type) {
+    return CALLERS_MISTAKES.contains(type.tsym.getQualifiedName().toString());
   }
 
   private static boolean isError(Type type, VisitorState state) {
@@ -542,11 +546,7 @@ final class ThrowingCalls {
   private Set<ThrowTree> preconditionsOf(MethodTree declaration, VisitorState state) {
     return preconditions.computeIfAbsent(
         declaration,
-        method ->
-            PreconditionChecks.in(
-                method,
-                type -> CALLERS_MISTAKES.contains(type.tsym.getQualifiedName().toString()),
-                state));
+        method -> PreconditionChecks.in(method, ThrowingCalls::isCallersMistake, state));
   }
 
   /** Whether {@code tree}, code of {@code declaration}, throws as {@link #throwsInBody} asks. */
