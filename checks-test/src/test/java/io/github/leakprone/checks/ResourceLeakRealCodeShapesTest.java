@@ -1202,6 +1202,10 @@ final class ResourceLeakRealCodeShapesTest {
             import java.security.KeyStore;
             import java.security.MessageDigest;
             import java.security.NoSuchAlgorithmException;
+            import java.security.cert.Certificate;
+            import java.security.cert.CertificateException;
+            import java.security.cert.CertificateFactory;
+            import java.util.Collection;
             import java.util.zip.GZIPOutputStream;
 
             class Wacz {
@@ -1211,7 +1215,7 @@ final class ResourceLeakRealCodeShapesTest {
               MessageDigest digest;
 
               Wacz(Path cdxFile, Path pagesFile) throws IOException {
-                // BUG: Diagnostic contains: FileChannel `cdx` acquired at line 22 is not closed when `new GZIPOutputStream(...)` at line 24 throws
+                // BUG: Diagnostic contains: FileChannel `cdx` acquired at line 26 is not closed when `new GZIPOutputStream(...)` at line 28 throws
                 this.cdx = FileChannel.open(cdxFile, StandardOpenOption.WRITE);
                 this.gzip =
                     new GZIPOutputStream(Channels.newOutputStream(cdx), 8192) {
@@ -1234,7 +1238,7 @@ final class ResourceLeakRealCodeShapesTest {
               }
 
               static KeyStore load(Path file, char[] password) throws IOException {
-                // BUG: Diagnostic contains: InputStream `in` acquired at line 45 is not closed when the `throw` at line 52 is taken
+                // BUG: Diagnostic contains: InputStream `in` acquired at line 49 is not closed when the `throw` at line 56 is taken
                 InputStream in = java.nio.file.Files.newInputStream(file);
                 try {
                   KeyStore store = KeyStore.getInstance("PKCS12");
@@ -1244,6 +1248,26 @@ final class ResourceLeakRealCodeShapesTest {
                 } catch (GeneralSecurityException e) {
                   throw new IOException(e);
                 }
+              }
+
+              static KeyStore ofType(Path file, char[] password, String type)
+                  throws IOException, GeneralSecurityException {
+                // BUG: Diagnostic contains: is not closed when `store.load(...)` at line 65 throws
+                InputStream in = java.nio.file.Files.newInputStream(file);
+                KeyStore store = KeyStore.getInstance(type);
+                store.load(in, password);
+                in.close();
+                return store;
+              }
+
+              static Collection<? extends Certificate> certificates(Path file)
+                  throws IOException, CertificateException {
+                // BUG: Diagnostic contains: is not closed when `factory.generateCertificates(...)` at line 75 throws
+                InputStream in = java.nio.file.Files.newInputStream(file);
+                CertificateFactory factory = CertificateFactory.getInstance("X.509");
+                Collection<? extends Certificate> read = factory.generateCertificates(in);
+                in.close();
+                return read;
               }
             }
             """)
@@ -2350,7 +2374,8 @@ final class ResourceLeakRealCodeShapesTest {
    * whose {@code this(new FileInputStream(f))} rejects a file that is not FLAC). One that only
    * keeps the stream cannot fail, and the object owns the stream from then on; one that closes what
    * it keeps in the handler of its own failure (HyperSQL SqlTool's {@code SqlFile}, through {@code
-   * closeReader()}) loses nothing.
+   * closeReader()}; jsign's {@code PEFile}, which closes the channel parameter itself) loses
+   * nothing.
    */
   @Test
   void aStreamGivenToThisIsLostWhenTheOtherConstructorThrows() {
@@ -2367,13 +2392,16 @@ final class ResourceLeakRealCodeShapesTest {
             import java.io.InputStream;
             import java.io.InputStreamReader;
             import java.io.Reader;
+            import java.nio.channels.SeekableByteChannel;
+            import java.nio.file.Files;
+            import java.nio.file.StandardOpenOption;
 
             class Audio {
               static final class Flac implements Closeable {
                 private final InputStream input;
 
                 Flac(File file) throws IOException {
-                  // BUG: Diagnostic contains: FileInputStream acquired at line 17 is not closed when `this(...)` at line 17 throws
+                  // BUG: Diagnostic contains: FileInputStream acquired at line 20 is not closed when `this(...)` at line 20 throws
                   this(new FileInputStream(file));
                 }
 
@@ -2436,6 +2464,31 @@ final class ResourceLeakRealCodeShapesTest {
                 @Override
                 public void close() {
                   closeReader();
+                }
+              }
+
+              static final class Executable implements Closeable {
+                private final SeekableByteChannel channel;
+
+                Executable(File file) throws IOException {
+                  this(Files.newByteChannel(file.toPath(), StandardOpenOption.READ));
+                }
+
+                Executable(SeekableByteChannel channel) throws IOException {
+                  this.channel = channel;
+                  try {
+                    if (channel.size() < 64) {
+                      throw new IOException("DOS header not found");
+                    }
+                  } catch (IOException e) {
+                    channel.close();
+                    throw e;
+                  }
+                }
+
+                @Override
+                public void close() throws IOException {
+                  channel.close();
                 }
               }
             }
@@ -2701,6 +2754,145 @@ final class ResourceLeakRealCodeShapesTest {
                 if (failure != null) {
                   throw new IllegalStateException("the writer failed", failure);
                 }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
+   * The body of a response of the JDK's {@code HttpURLConnection} read to its end releases itself:
+   * its stream gives the socket back to the keep-alive cache at the end of the body. jsign reads
+   * each REST answer with {@code IOUtils.toByteArray(conn.getInputStream())}, said to be never
+   * stored and so never closed (a holdout round's five FALSE). Only a read that fails before the
+   * end loses it, and where a local holds the body the finding names that path (a temporary, as
+   * elsewhere, is reported only when it is never stored). A body of a connection not known to be
+   * HTTP (a {@code file:} URL's is a {@code FileInputStream}), or one read only in part, is still
+   * never closed.
+   */
+  @Test
+  void anHttpBodyReadToItsEndReleasesItself() {
+    helper
+        .addSourceLines(
+            "Rest.java",
+            """
+            import com.google.common.io.ByteStreams;
+            import java.io.IOException;
+            import java.io.InputStream;
+            import java.io.OutputStream;
+            import java.net.HttpURLConnection;
+            import java.net.URL;
+            import java.net.URLConnection;
+
+            class Rest {
+              byte[] query(URL url) throws IOException {
+                HttpURLConnection conn = (HttpURLConnection) url.openConnection();
+                return ByteStreams.toByteArray(conn.getInputStream());
+              }
+
+              String token(URL url) throws IOException {
+                HttpURLConnection conn = (HttpURLConnection) url.openConnection();
+                // BUG: Diagnostic contains: is not closed when `in.readAllBytes()` at line 19 throws
+                InputStream in = conn.getInputStream();
+                return new String(in.readAllBytes(), "UTF-8");
+              }
+
+              void download(URL url, OutputStream out) throws IOException {
+                ((HttpURLConnection) url.openConnection()).getInputStream().transferTo(out);
+              }
+
+              byte[] anyUrl(URL url) throws IOException {
+                URLConnection conn = url.openConnection();
+                // BUG: Diagnostic contains: never stored, so nothing closes it
+                return ByteStreams.toByteArray(conn.getInputStream());
+              }
+
+              int firstByte(URL url) throws IOException {
+                HttpURLConnection conn = (HttpURLConnection) url.openConnection();
+                // BUG: Diagnostic contains: never stored, so nothing closes it
+                return conn.getInputStream().read();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
+   * A URL conversion that cannot fail where it is made opens no path: a file's URI made into a URL
+   * (Maven Surefire's class path, {@code loader.addURL(new File(e).toURI().toURL())} on the loader
+   * it has just made), and a conversion the method already made of the same value in an earlier
+   * statement that always runs first (Log4j's {@code ConfigurationSource}: {@code
+   * configLocation.toURL()} again, after the stream was opened on it). A URL made of a string the
+   * method was given, a value assigned in between, or an earlier conversion under a condition still
+   * opens one.
+   */
+  @Test
+  void aUrlConversionThatCannotFailOpensNoPath() {
+    helper
+        .addSourceLines(
+            "Sources.java",
+            """
+            import java.io.File;
+            import java.io.FileInputStream;
+            import java.io.IOException;
+            import java.io.InputStream;
+            import java.net.URI;
+            import java.net.URL;
+            import java.nio.file.Path;
+
+            class Sources {
+              static final class Source {
+                private final InputStream in;
+                private final URL url;
+
+                Source(InputStream in, URL url) {
+                  this.in = in;
+                  this.url = url;
+                }
+              }
+
+              Source ofFile(File file) throws IOException {
+                InputStream in = new FileInputStream(file);
+                return new Source(in, file.toURI().toURL());
+              }
+
+              @SuppressWarnings("deprecation")
+              Source ofFileAsUrl(File file) throws IOException {
+                InputStream in = new FileInputStream(file);
+                return new Source(in, file.toURL());
+              }
+
+              Source ofPath(Path path) throws IOException {
+                InputStream in = new FileInputStream(path.toFile());
+                URI uri = path.toUri();
+                return new Source(in, uri.toURL());
+              }
+
+              Source ofSpec(File file, String spec) throws IOException {
+                // BUG: Diagnostic contains: is not closed when `new URL(...)` at line 40 throws
+                InputStream in = new FileInputStream(file);
+                return new Source(in, new URL(spec));
+              }
+
+              Source open(URI location) throws IOException {
+                URL url = location.toURL();
+                InputStream in = url.openStream();
+                return new Source(in, location.toURL());
+              }
+
+              Source openResolved(URI location, String child) throws IOException {
+                URL url = location.toURL();
+                // BUG: Diagnostic contains: is not closed when `location.toURL()` at line 54 throws
+                InputStream in = url.openStream();
+                location = location.resolve(child);
+                return new Source(in, location.toURL());
+              }
+
+              Source openIfAbsolute(URI location) throws IOException {
+                URL url = location.isAbsolute() ? location.toURL() : null;
+                // BUG: Diagnostic contains: is not closed when `location.toURL()` at line 61 throws
+                InputStream in = url.openStream();
+                return new Source(in, location.toURL());
               }
             }
             """)

@@ -542,7 +542,7 @@ final class ResourceLeakTest {
               byte[] anotherDisconnected(URL url, HttpURLConnection other) throws IOException {
                 HttpURLConnection connection = (HttpURLConnection) url.openConnection();
                 try {
-                  // BUG: Diagnostic contains: InputStream `in` acquired at line 48 is never closed
+                  // BUG: Diagnostic contains: InputStream `in` acquired at line 48 is not closed when `in.readAllBytes()` at line 49 throws
                   InputStream in = connection.getInputStream();
                   return in.readAllBytes();
                 } finally {

@@ -858,6 +858,79 @@ public final class IoResources implements ResourceSpec {
   }
 
   @Override
+  public boolean releasesItselfAtTheEnd(Tree site, VisitorState state) {
+    if (!(site instanceof MethodInvocationTree call)
+        || !call.getArguments().isEmpty()
+        || ASTHelpers.getReceiver(call) == null) {
+      return false;
+    }
+    MethodSymbol method = getSymbol(call);
+    Type connection = ASTHelpers.getType(ASTHelpers.getReceiver(call));
+    return method != null
+        && method.getSimpleName().contentEquals("getInputStream")
+        && connection != null
+        && NamedTypes.isSubtypeOfAny(connection, JDK_HTTP_CONNECTIONS, state);
+  }
+
+  /**
+   * The JDK's HTTP connection: its response body's stream gives the socket back to the keep-alive
+   * cache, or closes it, at the end of the body (the stream's own bookkeeping, for a body of known
+   * length and for a chunked one alike), so a body read to its end holds nothing.
+   */
+  private static final ImmutableList<String> JDK_HTTP_CONNECTIONS =
+      ImmutableList.of("java.net.HttpURLConnection");
+
+  @Override
+  @Nullable
+  public ExpressionTree drainedOperand(MethodInvocationTree call, VisitorState state) {
+    MethodSymbol method = getSymbol(call);
+    if (method == null) {
+      return null;
+    }
+    if (MethodRef.anyMatches(READ_THEIR_RECEIVER_TO_THE_END, method, state)) {
+      return ASTHelpers.getReceiver(call);
+    }
+    if (call.getArguments().isEmpty()
+        || !MethodRef.anyMatches(READ_THEIR_STREAM_TO_THE_END, method, state)
+        || !NamedTypes.isSubtypeOfAny(
+            method.getParameters().get(0).type, ImmutableList.of("java.io.InputStream"), state)) {
+      return null;
+    }
+    // toByteArray(in, size) reads size bytes, copyLarge(in, out, offset, length) a part: only the
+    // forms that take neither read to the end.
+    boolean sized =
+        method.getParameters().stream()
+            .anyMatch(
+                parameter ->
+                    parameter.type.getKind() == TypeKind.LONG
+                        || (parameter.type.getKind() == TypeKind.INT
+                            && method.getSimpleName().contentEquals("toByteArray")));
+    return sized ? null : call.getArguments().get(0);
+  }
+
+  /** Reads of their receiver to its end: {@code in.readAllBytes()}, {@code in.transferTo(out)}. */
+  private static final ImmutableList<MethodRef> READ_THEIR_RECEIVER_TO_THE_END =
+      ImmutableList.of(
+          new MethodRef("java.io.InputStream", "readAllBytes"),
+          new MethodRef("java.io.InputStream", "transferTo"));
+
+  /**
+   * Reads of the stream they are given first to its end, into memory or another stream (each
+   * returns at the end of the stream): Commons IO's and Guava's.
+   */
+  private static final ImmutableList<MethodRef> READ_THEIR_STREAM_TO_THE_END =
+      ImmutableList.of(
+          new MethodRef("org.apache.commons.io.IOUtils", "toByteArray"),
+          new MethodRef("org.apache.commons.io.IOUtils", "toString"),
+          new MethodRef("org.apache.commons.io.IOUtils", "copy"),
+          new MethodRef("org.apache.commons.io.IOUtils", "copyLarge"),
+          new MethodRef("org.apache.commons.io.IOUtils", "readLines"),
+          new MethodRef("org.apache.commons.io.IOUtils", "consume"),
+          new MethodRef("com.google.common.io.ByteStreams", "toByteArray"),
+          new MethodRef("com.google.common.io.ByteStreams", "copy"),
+          new MethodRef("com.google.common.io.ByteStreams", "exhaust"));
+
+  @Override
   public boolean releasesReceiverOnFailure(
       MethodSymbol method,
       List<? extends ExpressionTree> arguments,

@@ -322,6 +322,28 @@ public interface ResourceSpec {
   }
 
   /**
+   * Whether the resource acquired at {@code site} releases itself once it is read to its end: the
+   * body of a response of the JDK's {@code HttpURLConnection} ({@code conn.getInputStream()} on a
+   * receiver typed as one), whose stream hands its socket back to the keep-alive cache, or closes
+   * it, at the end of the body. Read to the end by {@link #drainedOperand}, it holds nothing; a
+   * read that fails before the end still loses it.
+   */
+  default boolean releasesItselfAtTheEnd(Tree site, VisitorState state) {
+    return false;
+  }
+
+  /**
+   * The operand {@code call} reads to its end before it returns, or null: the stream of {@code
+   * IOUtils.toByteArray(in)}, {@code IOUtils.toString(in, charset)}, {@code IOUtils.copy(in, out)},
+   * {@code ByteStreams.toByteArray(in)}, the receiver of {@code in.readAllBytes()} and {@code
+   * in.transferTo(out)}.
+   */
+  @Nullable
+  default ExpressionTree drainedOperand(MethodInvocationTree call, VisitorState state) {
+    return null;
+  }
+
+  /**
    * Whether closing {@code closed}, by its own {@code close()} or a closer helper given it ({@code
    * IOUtils.closeQuietly(client)}), releases what it made, as its type tells: an HTTP client's
    * responses. ({@link #closingReleasesWhatItMade} asks the same of where a resource was made.)

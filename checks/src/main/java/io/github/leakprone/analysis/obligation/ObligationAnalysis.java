@@ -154,6 +154,9 @@ public final class ObligationAnalysis {
   /** The buffers of the body that nothing has filled yet: writes into them cannot fail. */
   private final FreshBuffers freshBuffers;
 
+  /** The body's URL conversions that cannot fail where they are made. */
+  private final UrlConversions urlConversions;
+
   private final Map<Tree, Facts> loopHeads = new HashMap<>();
   private PendingExits pending = new PendingExits();
 
@@ -261,6 +264,7 @@ public final class ObligationAnalysis {
     this.witnesses = new Witnesses(state);
     this.catches = new CatchCoverage(state, block -> throwing.declaredIn(block, state));
     this.freshBuffers = new FreshBuffers(state.getPath());
+    this.urlConversions = new UrlConversions(state.getPath());
   }
 
   /** Statements and expressions visited by every analysis so far, for the scaling benchmark. */
@@ -970,14 +974,21 @@ public final class ObligationAnalysis {
       // this(new FileInputStream(f)) whose constructor keeps the stream but rejects the file
       // (vorbis-java-core's FlacNativeFile): no object comes to exist to own what it was given,
       // and nothing else can reach it. Where the constructor returns, the object owns it, as
-      // below; what it does not keep is lost on every path, and reported as such.
+      // below; what it does not keep is lost on every path, and reported as such. What that
+      // constructor closes in a handler of its own failure, it cleans up (jsign's PEFile).
+      Set<Integer> closedOnFailure = unit.releasing.argumentsClosedOnFailure(method, state);
       Holders lost = Holders.NONE;
+      Holders cleaned = Holders.NONE;
       for (int i : releasedArguments) {
         if (i < arguments.size()) {
-          lost = lost.union(arguments.get(i));
+          if (closedOnFailure.contains(i)) {
+            cleaned = cleaned.union(arguments.get(i));
+          } else {
+            lost = lost.union(arguments.get(i));
+          }
         }
       }
-      mayThrow(facts, call, lost);
+      mayThrow(transfers.escape(facts, cleaned), call, lost);
     }
     if (!releasedArguments.isEmpty()) {
       for (int i : releasedArguments) {
@@ -1003,7 +1014,8 @@ public final class ObligationAnalysis {
         && !(receiver != null && MemoryReaders.readsMemory(receiver, soleInitializers()))
         && !writesOnlyIntoAnUnfilledBuffer(facts, call, target.holders, arguments, wrapping)
         && !throwing.failsOnlyWhenClosed(
-            method, option -> spec.optionFailsOnlyWhenClosed(option, state), state)) {
+            method, option -> spec.optionFailsOnlyWhenClosed(option, state), state)
+        && !urlConversions.cannotFail(call)) {
       // socket.connect(...) that fails closes the socket: that exception carries it closed (not
       // one that fails on a host name before it closes it: IoResources). Asked of each socket the
       // receiver may hold: one made with a proxy closes, a plain one given a host name may not.
@@ -1057,6 +1069,9 @@ public final class ObligationAnalysis {
       }
       mayThrow(failing, call, wrappedTemporaries(call, arguments, wrapping));
     }
+    // IOUtils.toByteArray(conn.getInputStream()): an HTTP response's body read to its end releases
+    // itself once the call returns; only the read's failure, above, loses it.
+    facts = transfers.release(facts, drainedSelfEndingBody(call, facts, target.holders, arguments));
     Holders heldByResult = Holders.NONE;
     if (anyHolds(arguments)) {
       // The same factory, once it returned, has handed what it was given to the object it made
@@ -1357,6 +1372,28 @@ public final class ObligationAnalysis {
     return open;
   }
 
+  /**
+   * What {@code call} reads to its end ({@link ResourceSpec#drainedOperand}) when it holds only
+   * resources that release themselves there ({@link ResourceSpec#releasesItselfAtTheEnd}); {@link
+   * Holders#NONE} otherwise.
+   */
+  private Holders drainedSelfEndingBody(
+      MethodInvocationTree call, Facts facts, Holders receiver, List<Holders> arguments) {
+    if (facts == null || (receiver.isEmpty() && !anyHolds(arguments))) {
+      return Holders.NONE;
+    }
+    ExpressionTree operand = spec.drainedOperand(call, state);
+    if (operand == null) {
+      return Holders.NONE;
+    }
+    int position = call.getArguments().indexOf(operand);
+    Holders drained = position < 0 ? receiver : arguments.get(position);
+    return holdOnlySitesThat(
+            facts, List.of(drained), site -> spec.releasesItselfAtTheEnd(site, state))
+        ? drained
+        : Holders.NONE;
+  }
+
   /** Whether {@code value} holds a resource that is open in {@code facts}. */
   private static boolean holds(Facts facts, Holders value) {
     return holdOnlySitesThat(facts, List.of(value), site -> true);
@@ -1594,7 +1631,8 @@ public final class ObligationAnalysis {
     Set<Integer> lent = anyHolds(arguments) ? spec.lentArguments(newClass, state) : Set.of();
     if (throwing.mayThrow(newClass, openAt(facts, arguments), state)
         && !writesOnlyIntoAnUnfilledBuffer(
-            facts, newClass, newClass.getArguments(), arguments, decorated)) {
+            facts, newClass, newClass.getArguments(), arguments, decorated)
+        && !urlConversions.cannotFail(newClass)) {
       // A decorator that fails loses what it was to decorate, a temporary among it: new
       // ObjectInputStream(new FileInputStream(f)) reading the header of a damaged file. What an
       // object that cannot release anything is given for good, it was trusted with either way.

@@ -204,7 +204,15 @@ final class ReleasingCalls {
    * clean up from the call on.
    */
   Set<Integer> argumentsClosedOnFailure(NewClassTree newClass, VisitorState state) {
-    MethodSymbol constructor = getSymbol(newClass);
+    return argumentsClosedOnFailure(getSymbol(newClass), state);
+  }
+
+  /**
+   * As {@link #argumentsClosedOnFailure(NewClassTree, VisitorState)}, for the constructor a {@code
+   * this(...)} hands over to (jsign's {@code PEFile(File)}, whose {@code this(channel)} closes the
+   * channel in a handler of its own failure and rethrows).
+   */
+  Set<Integer> argumentsClosedOnFailure(@Nullable MethodSymbol constructor, VisitorState state) {
     MethodTree declaration =
         constructor == null ? null : unit.declarationInSight(constructor, state);
     if (declaration == null || declaration.getBody() == null) {

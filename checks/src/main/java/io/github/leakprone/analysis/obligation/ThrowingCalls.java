@@ -20,6 +20,7 @@ import com.sun.source.tree.VariableTree;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import io.github.leakprone.catalog.NamedTypes;
 import io.github.leakprone.trees.BodySearch;
@@ -289,8 +290,9 @@ final class ThrowingCalls {
    * met again in use: it declares only what a platform that lacks a charset or an algorithm throws
    * ({@link #PLATFORM_LACKS}: {@code new InputStreamReader(in, encoding)}, {@code
    * s.getBytes(encoding)}, {@code MessageDigest.getInstance("SHA-256")}), or it is {@code new
-   * JarOutputStream(out)}, whose {@code throws IOException} nothing in its body honours. No path
-   * opens there; the triage counts a loss on such a path as nothing a maintainer would fix.
+   * JarOutputStream(out)}, whose {@code throws IOException} nothing in its body honours, or it is a
+   * provider look-up ({@link #isProviderLookup}). No path opens there; the triage counts a loss on
+   * such a path as nothing a maintainer would fix.
    */
   private static boolean failsOnlyOnMisconfiguration(MethodSymbol method, VisitorState state) {
     if (method.isConstructor()
@@ -298,8 +300,43 @@ final class ThrowingCalls {
         && method.owner.getQualifiedName().contentEquals("java.util.jar.JarOutputStream")) {
       return true;
     }
-    return declaresOnly(method, PLATFORM_LACKS, state);
+    return declaresOnly(method, PLATFORM_LACKS, state) || isProviderLookup(method, state);
   }
+
+  /**
+   * Whether {@code method} is a security provider's look-up of a type by name: the static {@code
+   * getInstance(type)} (or {@code getInstance(type, provider)}) of a class of {@code
+   * java.security}, {@code java.security.cert}, {@code javax.crypto} or {@code javax.net.ssl}. It
+   * fails only when the platform has no provider of the type, with what its class declares for
+   * every failure: {@code KeyStore.getInstance("PKCS12")} throws {@code KeyStoreException}, {@code
+   * CertificateFactory.getInstance("X.509")} a {@code CertificateException} that the certificates'
+   * parse also throws on a bad file. The parse or load after it is the path that loses the file
+   * (PgJDBC's {@code LibPQFactory}, which opens the key store once per type it tries). Not {@code
+   * KeyStore.getInstance(file, password)}, which loads the file.
+   */
+  private static boolean isProviderLookup(MethodSymbol method, VisitorState state) {
+    if (!method.isStatic() || !method.getSimpleName().contentEquals("getInstance")) {
+      return false;
+    }
+    String owner = ASTHelpers.enclosingPackage(method).getQualifiedName().toString();
+    if (!PROVIDER_PACKAGES.contains(owner)) {
+      return false;
+    }
+    for (VarSymbol parameter : method.getParameters()) {
+      if (!NamedTypes.isSubtypeOfAny(parameter.type, LOOKUP_PARAMETERS, state)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** What a provider look-up is given: the type's name, and the provider or its name. */
+  private static final ImmutableList<String> LOOKUP_PARAMETERS =
+      ImmutableList.of("java.lang.String", "java.security.Provider");
+
+  /** The packages whose classes' {@code getInstance(type)} look up a security provider's type. */
+  private static final ImmutableSet<String> PROVIDER_PACKAGES =
+      ImmutableSet.of("java.security", "java.security.cert", "javax.crypto", "javax.net.ssl");
 
   /** Whether {@code method} declares exceptions, each of one of the types {@code names} name. */
   private static boolean declaresOnly(
