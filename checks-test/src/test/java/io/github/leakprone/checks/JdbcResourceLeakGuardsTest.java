@@ -159,8 +159,10 @@ final class JdbcResourceLeakGuardsTest {
    * A connection null until it is assigned inside {@code try}, closed in {@code finally} behind a
    * null check: where it is null nothing was made of it, so the statement made of it is not open
    * there, and where it is not, closing the physical connection closes the statement. Unless the
-   * body nulls the connection itself, after which a statement made of it may outlive the variable.
-   * A null test of another value, with a connection of the class's own factory open, drops nothing.
+   * body nulls the connection itself, after which a statement made of it may outlive the variable;
+   * a last {@code con = null}, after which nothing reads it (bboss's primary-key query, whose
+   * {@code finally} closes the statement under {@code if (con != null)}), is no such store. A null
+   * test of another value, with a connection of the class's own factory open, drops nothing.
    */
   @Test
   void nothingWasMadeOfAConnectionThatIsNull() {
@@ -173,6 +175,7 @@ final class JdbcResourceLeakGuardsTest {
             import java.sql.ResultSet;
             import java.sql.SQLException;
             import java.sql.Statement;
+            import javax.sql.DataSource;
 
             class Keys implements AutoCloseable {
               private String key;
@@ -201,7 +204,7 @@ final class JdbcResourceLeakGuardsTest {
                 try {
                   if (key == null) {
                     conn = DriverManager.getConnection(url);
-                    // BUG: Diagnostic contains: Statement `stmt` acquired at line 35 is not closed when the `return`
+                    // BUG: Diagnostic contains: Statement `stmt` acquired at line 36 is not closed when the `return`
                     Statement stmt = conn.createStatement();
                     ResultSet rs = stmt.executeQuery("CALL CRYPT_KEY('AES', null)");
                     rs.next();
@@ -220,7 +223,7 @@ final class JdbcResourceLeakGuardsTest {
               }
 
               String catalog(String url) throws SQLException {
-                // BUG: Diagnostic contains: Connection `conn` acquired at line 54 is never closed
+                // BUG: Diagnostic contains: Connection `conn` acquired at line 55 is never closed
                 Connection conn = openConnection(url);
                 String catalog = conn.getCatalog();
                 if (catalog == null) {
@@ -231,6 +234,33 @@ final class JdbcResourceLeakGuardsTest {
 
               private Connection openConnection(String url) throws SQLException {
                 return DriverManager.getConnection(url);
+              }
+
+              long maxKey(DataSource ds) throws SQLException {
+                Connection con = null;
+                Statement stmt = null;
+                ResultSet rs = null;
+                try {
+                  con = ds.getConnection();
+                  stmt = con.createStatement();
+                  rs = stmt.executeQuery("SELECT MAX(ID) FROM T");
+                  return rs.next() ? rs.getLong(1) : 0;
+                } finally {
+                  if (con != null) {
+                    closeBoth(stmt, rs);
+                    con.close();
+                  }
+                  con = null;
+                }
+              }
+
+              private static void closeBoth(Statement stmt, ResultSet rs) throws SQLException {
+                if (rs != null) {
+                  rs.close();
+                }
+                if (stmt != null) {
+                  stmt.close();
+                }
               }
 
               @Override

@@ -206,8 +206,11 @@ final class JdbcResourceLeakHandedOnTest {
   /**
    * The same registry seen from another file: a project factory that registers what it makes before
    * it returns it (PolyJDBC's {@code Transaction.createStatement()}, called from its schema
-   * manager) hands out what the registry holds. One that registers nothing hands out a new
-   * statement, which the caller must close.
+   * manager) hands out what the registry holds, also through the factories it returns the value of
+   * (bboss's {@code StatementInfo.prepareCountStatement()}, which returns {@code
+   * prepareStatement(sql, loginfo)}, which returns {@code _prepareStatement(sql, false)}, which
+   * adds the statement to the list its {@code dofinally()} closes). One that registers nothing
+   * hands out a new statement, which the caller must close, also through one that returns it.
    */
   @Test
   void aFactoryInAnotherFileThatRegistersWhatItMakesHandsOutTheRegistrys() {
@@ -243,6 +246,25 @@ final class JdbcResourceLeakHandedOnTest {
                 return statement;
               }
 
+              public Statement createLogged(String message) throws SQLException {
+                System.out.println(message);
+                return createCounted(false);
+              }
+
+              public Statement createCounted(boolean counted) throws SQLException {
+                return doCreate(counted);
+              }
+
+              private Statement doCreate(boolean counted) throws SQLException {
+                Statement statement = connection.createStatement();
+                registerStatement(statement);
+                return statement;
+              }
+
+              public Statement createPlain() throws SQLException {
+                return createUnregistered();
+              }
+
               public void registerStatement(Statement statement) {
                 state.registerStatement(statement);
               }
@@ -265,6 +287,17 @@ final class JdbcResourceLeakHandedOnTest {
               void unregistered(String sql) throws SQLException {
                 // BUG: Diagnostic contains: Statement `statement` acquired at line 14 is never closed
                 Statement statement = transaction.createUnregistered();
+                statement.execute(sql);
+              }
+
+              void delegated(String sql) throws SQLException {
+                Statement statement = transaction.createLogged(sql);
+                statement.execute(sql);
+              }
+
+              void delegatedUnregistered(String sql) throws SQLException {
+                // BUG: Diagnostic contains: Statement `statement` acquired at line 25 is never closed
+                Statement statement = transaction.createPlain();
                 statement.execute(sql);
               }
             }

@@ -6,17 +6,22 @@ import com.google.errorprone.VisitorState;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.tree.JCTree;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javax.lang.model.element.ElementKind;
 
 /** Questions about local variables that only their enclosing method body can answer. */
@@ -190,20 +196,75 @@ public final class LocalVariables {
     return stepped;
   }
 
-  /** The variables that {@code body} sets to {@code null} after their declaration. */
-  public static Set<Symbol> nulledIn(Tree body) {
-    Set<Symbol> nulled = new HashSet<>();
+  /**
+   * The variables that {@code body} sets to {@code null} after their declaration where the value
+   * may still be read: a store of {@code null} that a read of the variable follows in the text, or
+   * one inside a loop (whose next pass reads it again). A last store, after which nothing reads the
+   * variable (bboss's {@code con = null} at the end of the {@code finally} that closed it), is
+   * none.
+   */
+  public static Set<Symbol> nulledBeforeARead(Tree body) {
+    Map<Symbol, Integer> firstNulled = new HashMap<>();
+    Set<Symbol> nulledInALoop = new HashSet<>();
     new TreeScanner<Void, Void>() {
+      private int loops;
+
       @Override
       public Void visitAssignment(AssignmentTree tree, Void unused) {
         Symbol target = getSymbol(tree.getVariable());
         if (target != null && NullLiterals.isNull(tree.getExpression())) {
-          nulled.add(target);
+          firstNulled.merge(target, startOf(tree), Math::min);
+          if (loops > 0) {
+            nulledInALoop.add(target);
+          }
         }
         return super.visitAssignment(tree, null);
       }
+
+      @Override
+      public Void visitForLoop(ForLoopTree tree, Void unused) {
+        return inLoop(() -> super.visitForLoop(tree, null));
+      }
+
+      @Override
+      public Void visitEnhancedForLoop(EnhancedForLoopTree tree, Void unused) {
+        return inLoop(() -> super.visitEnhancedForLoop(tree, null));
+      }
+
+      @Override
+      public Void visitWhileLoop(WhileLoopTree tree, Void unused) {
+        return inLoop(() -> super.visitWhileLoop(tree, null));
+      }
+
+      @Override
+      public Void visitDoWhileLoop(DoWhileLoopTree tree, Void unused) {
+        return inLoop(() -> super.visitDoWhileLoop(tree, null));
+      }
+
+      private Void inLoop(Supplier<Void> scan) {
+        loops++;
+        try {
+          return scan.get();
+        } finally {
+          loops--;
+        }
+      }
     }.scan(body, null);
+    Set<Symbol> nulled = new HashSet<>(nulledInALoop);
+    forEachRead(
+        body,
+        read -> {
+          Symbol variable = getSymbol(read);
+          Integer nulledAt = variable == null ? null : firstNulled.get(variable);
+          if (nulledAt != null && startOf(read) > nulledAt) {
+            nulled.add(variable);
+          }
+        });
     return nulled;
+  }
+
+  private static int startOf(Tree tree) {
+    return ((JCTree) tree).getStartPosition();
   }
 
   /**

@@ -315,11 +315,11 @@ final class AcquiringCalls {
    * it. What it hands out is the keeper's, wherever the method is called from.
    */
   private boolean handsOutWhatItKeeps(MethodSymbol method, VisitorState state) {
-    MethodTree declaration = unit.declarationInSight(method, state);
+    MethodTree declaration = method == null ? null : unit.declarationInSight(method, state);
     if (declaration == null || declaration.getBody() == null) {
       return false;
     }
-    Returned returned = scan(declaration, state);
+    Returned returned = returns(method, declaration, state);
     return !returned.fresh() && returned.keptFresh();
   }
 
@@ -352,6 +352,7 @@ final class AcquiringCalls {
     // not the caller's to close.
     Set<Symbol> kept = new HashSet<>();
     List<ReturnTree> returned = new ArrayList<>();
+    boolean[] keptByCallee = {false};
     new SameBodyScanner() {
       @Override
       public Void visitVariable(VariableTree variable, Void unused) {
@@ -409,6 +410,12 @@ final class AcquiringCalls {
           freshReturns.add(ret);
         } else if (value != null) {
           returned.add(ret);
+          // return _prepareStatement(sql, false): a method in sight that hands out what it keeps
+          // (bboss's StatementInfo, whose factories all return what its private one registered).
+          if (Casts.stripped(value) instanceof MethodInvocationTree call
+              && handsOutWhatItKeeps(getSymbol(call), state)) {
+            keptByCallee[0] = true;
+          }
         }
         return super.visitReturn(ret, null);
       }
@@ -421,7 +428,7 @@ final class AcquiringCalls {
         }
       }
     }.scan(declaration.getBody(), null);
-    boolean keptLocal = false;
+    boolean keptLocal = keptByCallee[0];
     for (ReturnTree ret : returned) {
       Symbol local = getSymbol(Casts.stripped(ret.getExpression()));
       Integer origin = freshLocals.get(local);

@@ -211,7 +211,10 @@ public final class ObligationAnalysis {
    */
   private Map<Symbol, ExpressionTree> soleInitializers;
 
-  /** The locals the body sets to null after their declaration, found once it is first asked. */
+  /**
+   * The locals the body sets to null after their declaration where a read may see it ({@link
+   * LocalVariables#nulledBeforeARead}), found once it is first asked.
+   */
   private Set<Symbol> nulledLocals;
 
   /** The body's local collections that keep what is added to them. */
@@ -2016,7 +2019,8 @@ public final class ObligationAnalysis {
       if (!isNulledAfterDeclaration(tested)) {
         // Nor is what was made of it: a statement made of `conn` exists only where `conn` held a
         // connection, so the finally's `if (conn != null) conn.close()` is not taken without it.
-        // Unless the body nulls `conn` on some path, after which a statement may outlive it.
+        // Unless the body nulls `conn` on some path, after which a statement may outlive it (not
+        // a last `conn = null` that nothing reads after).
         isNull = transfers.notMadeBy(isNull, nullTest.operand());
       }
       if (isNull != in && neverNull(tested)) {
@@ -2074,10 +2078,13 @@ public final class ObligationAnalysis {
     return new Facts[] {facts, facts};
   }
 
-  /** Whether the body sets {@code variable} to {@code null} after its declaration. */
+  /**
+   * Whether the body sets {@code variable} to {@code null} after its declaration, where a read may
+   * see it.
+   */
   private boolean isNulledAfterDeclaration(Symbol variable) {
     if (nulledLocals == null) {
-      nulledLocals = LocalVariables.nulledIn(body);
+      nulledLocals = LocalVariables.nulledBeforeARead(body);
     }
     return nulledLocals.contains(variable);
   }
