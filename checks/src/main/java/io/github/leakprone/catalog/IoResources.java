@@ -892,8 +892,7 @@ public final class IoResources implements ResourceSpec {
     }
     if (call.getArguments().isEmpty()
         || !MethodRef.anyMatches(READ_THEIR_STREAM_TO_THE_END, method, state)
-        || !NamedTypes.isSubtypeOfAny(
-            method.getParameters().get(0).type, ImmutableList.of("java.io.InputStream"), state)) {
+        || !NamedTypes.isSubtypeOfAny(method.getParameters().get(0).type, INPUT_STREAM, state)) {
       return null;
     }
     // toByteArray(in, size) reads size bytes, copyLarge(in, out, offset, length) a part: only the
@@ -907,6 +906,8 @@ public final class IoResources implements ResourceSpec {
                             && method.getSimpleName().contentEquals("toByteArray")));
     return sized ? null : call.getArguments().get(0);
   }
+
+  private static final ImmutableList<String> INPUT_STREAM = ImmutableList.of("java.io.InputStream");
 
   /** Reads of their receiver to its end: {@code in.readAllBytes()}, {@code in.transferTo(out)}. */
   private static final ImmutableList<MethodRef> READ_THEIR_RECEIVER_TO_THE_END =
