@@ -6,17 +6,13 @@ import com.google.errorprone.VisitorState;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompoundAssignmentTree;
-import com.sun.source.tree.DoWhileLoopTree;
-import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
-import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
@@ -30,7 +26,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import javax.lang.model.element.ElementKind;
 
 /** Questions about local variables that only their enclosing method body can answer. */
@@ -222,31 +217,13 @@ public final class LocalVariables {
       }
 
       @Override
-      public Void visitForLoop(ForLoopTree tree, Void unused) {
-        return inLoop(() -> super.visitForLoop(tree, null));
-      }
-
-      @Override
-      public Void visitEnhancedForLoop(EnhancedForLoopTree tree, Void unused) {
-        return inLoop(() -> super.visitEnhancedForLoop(tree, null));
-      }
-
-      @Override
-      public Void visitWhileLoop(WhileLoopTree tree, Void unused) {
-        return inLoop(() -> super.visitWhileLoop(tree, null));
-      }
-
-      @Override
-      public Void visitDoWhileLoop(DoWhileLoopTree tree, Void unused) {
-        return inLoop(() -> super.visitDoWhileLoop(tree, null));
-      }
-
-      private Void inLoop(Supplier<Void> scan) {
-        loops++;
+      public Void scan(Tree tree, Void unused) {
+        boolean loop = Loops.isLoop(tree);
+        loops += loop ? 1 : 0;
         try {
-          return scan.get();
+          return super.scan(tree, null);
         } finally {
-          loops--;
+          loops -= loop ? 1 : 0;
         }
       }
     }.scan(body, null);
