@@ -311,15 +311,15 @@ final class ThrowingCalls {
    * every failure: {@code KeyStore.getInstance("PKCS12")} throws {@code KeyStoreException}, {@code
    * CertificateFactory.getInstance("X.509")} a {@code CertificateException} that the certificates'
    * parse also throws on a bad file. The parse or load after it is the path that loses the file
-   * (PgJDBC's {@code LibPQFactory}, which opens the key store once per type it tries). Not {@code
-   * KeyStore.getInstance(file, password)}, which loads the file.
+   * (the Redshift driver's {@code LibPQFactory}, which opens the key store once per type it tries).
+   * Not {@code KeyStore.getInstance(file, password)}, which loads the file.
    */
   private static boolean isProviderLookup(MethodSymbol method, VisitorState state) {
     if (!method.isStatic() || !method.getSimpleName().contentEquals("getInstance")) {
       return false;
     }
-    String owner = ASTHelpers.enclosingPackage(method).getQualifiedName().toString();
-    if (!PROVIDER_PACKAGES.contains(owner)) {
+    String packageName = ASTHelpers.enclosingPackage(method).getQualifiedName().toString();
+    if (!PROVIDER_PACKAGES.contains(packageName)) {
       return false;
     }
     for (VarSymbol parameter : method.getParameters()) {
