@@ -318,7 +318,11 @@ final class ThrowingCalls {
     if (!method.isStatic() || !method.getSimpleName().contentEquals("getInstance")) {
       return false;
     }
-    String packageName = ASTHelpers.enclosingPackage(method).getQualifiedName().toString();
+    // The owner's name less its simple name: the JCA's engine classes are top-level. (Error
+    // Prone's ASTHelpers.enclosingPackage changed its signature between 2.42 and 2.50, which the
+    // plugin runs on both.)
+    String owner = method.owner.getQualifiedName().toString();
+    String packageName = owner.substring(0, Math.max(0, owner.lastIndexOf('.')));
     if (!PROVIDER_PACKAGES.contains(packageName)) {
       return false;
     }
