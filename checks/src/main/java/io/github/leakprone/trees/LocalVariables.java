@@ -3,6 +3,7 @@ package io.github.leakprone.trees;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompoundAssignmentTree;
@@ -17,7 +18,6 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
-import com.sun.tools.javac.tree.JCTree;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -208,7 +208,7 @@ public final class LocalVariables {
       public Void visitAssignment(AssignmentTree tree, Void unused) {
         Symbol target = getSymbol(tree.getVariable());
         if (target != null && NullLiterals.isNull(tree.getExpression())) {
-          firstNulled.merge(target, startOf(tree), Math::min);
+          firstNulled.merge(target, ASTHelpers.getStartPosition(tree), Math::min);
           if (loops > 0) {
             nulledInALoop.add(target);
           }
@@ -233,15 +233,11 @@ public final class LocalVariables {
         read -> {
           Symbol variable = getSymbol(read);
           Integer nulledAt = variable == null ? null : firstNulled.get(variable);
-          if (nulledAt != null && startOf(read) > nulledAt) {
+          if (nulledAt != null && ASTHelpers.getStartPosition(read) > nulledAt) {
             nulled.add(variable);
           }
         });
     return nulled;
-  }
-
-  private static int startOf(Tree tree) {
-    return ((JCTree) tree).getStartPosition();
   }
 
   /**

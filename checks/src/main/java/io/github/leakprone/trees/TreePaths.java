@@ -1,5 +1,6 @@
 package io.github.leakprone.trees;
 
+import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodTree;
@@ -61,6 +62,19 @@ public final class TreePaths {
       method = enclosingMethodOrLambda(method);
     }
     return method;
+  }
+
+  /**
+   * The statement of {@code block} that runs {@code path}'s leaf (or is it), or null if none does.
+   */
+  @Nullable
+  public static Tree statementOf(BlockTree block, TreePath path) {
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      if (p.getParentPath() != null && p.getParentPath().getLeaf() == block) {
+        return p.getLeaf();
+      }
+    }
+    return null;
   }
 
   /** The path of the outermost class around {@code path}'s leaf, or null outside any class. */

@@ -20,6 +20,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import io.github.leakprone.trees.Casts;
 import io.github.leakprone.trees.LocalVariables;
+import io.github.leakprone.trees.TreePaths;
 import java.util.List;
 import java.util.Optional;
 
@@ -73,7 +74,7 @@ final class FreshBuffers {
       return false;
     }
     List<? extends StatementTree> statements = block.getStatements();
-    Tree own = statementOf(call, block);
+    Tree own = TreePaths.statementOf(block, TreePath.getPath(method, call));
     int from = statements.indexOf(declaration.getLeaf()) + 1;
     int to = own == null ? -1 : statements.indexOf(own);
     if (to < from) {
@@ -119,17 +120,5 @@ final class FreshBuffers {
   private TreePath pathOf(VarSymbol local) {
     Optional<VariableTree> declaration = LocalVariables.declaration(local, method.getLeaf());
     return declaration.map(tree -> TreePath.getPath(method, tree)).orElse(null);
-  }
-
-  /** The statement of {@code block} that runs {@code call}, or null if none does. */
-  private Tree statementOf(Tree call, BlockTree block) {
-    for (TreePath path = TreePath.getPath(method, call);
-        path != null;
-        path = path.getParentPath()) {
-      if (path.getParentPath() != null && path.getParentPath().getLeaf() == block) {
-        return path.getLeaf();
-      }
-    }
-    return null;
   }
 }

@@ -2194,10 +2194,13 @@ public final class ObligationAnalysis {
     // IOUtils.closeQuietly(client): a closer given the client closes it as client.close() does.
     // Its type is asked first, which rules out nearly every call before its body is read.
     List<? extends ExpressionTree> arguments = call.getArguments();
+    Set<Integer> closed = null;
     for (int i = 0; i < arguments.size(); i++) {
-      if (spec.closingByTypeReleasesWhatItMade(arguments.get(i), state)
-          && unit.releasing.closedArguments(call, state).contains(i)) {
-        makers.add(Casts.stripped(arguments.get(i)));
+      if (spec.closingByTypeReleasesWhatItMade(arguments.get(i), state)) {
+        closed = closed == null ? unit.releasing.closedArguments(call, state) : closed;
+        if (closed.contains(i)) {
+          makers.add(Casts.stripped(arguments.get(i)));
+        }
       }
     }
     if (isOwnMethod(method, receiver)) {

@@ -23,6 +23,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import io.github.leakprone.trees.Casts;
 import io.github.leakprone.trees.LocalVariables;
+import io.github.leakprone.trees.TreePaths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -218,7 +219,7 @@ final class UrlConversions {
       Tree parent = p.getParentPath().getLeaf();
       if (parent instanceof BlockTree block) {
         int earlierIndex = block.getStatements().indexOf(p.getLeaf());
-        int laterIndex = indexOfStatementRunning(block, laterPath);
+        int laterIndex = block.getStatements().indexOf(TreePaths.statementOf(block, laterPath));
         return laterIndex > earlierIndex;
       }
       if (!alwaysEvaluates(parent)) {
@@ -238,15 +239,5 @@ final class UrlConversions {
         || tree instanceof MemberSelectTree
         || tree instanceof ParenthesizedTree
         || tree instanceof TypeCastTree;
-  }
-
-  /** The index of the statement of {@code block} that runs {@code path}'s leaf, or -1. */
-  private static int indexOfStatementRunning(BlockTree block, TreePath path) {
-    for (TreePath p = path; p.getParentPath() != null; p = p.getParentPath()) {
-      if (p.getParentPath().getLeaf() == block) {
-        return block.getStatements().indexOf(p.getLeaf());
-      }
-    }
-    return -1;
   }
 }
