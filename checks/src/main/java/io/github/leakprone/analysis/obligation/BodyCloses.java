@@ -8,6 +8,7 @@ import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.StatementTree;
@@ -18,6 +19,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import io.github.leakprone.catalog.ResourceSpec;
 import io.github.leakprone.trees.LocalVariables;
+import io.github.leakprone.trees.NullComparisons;
 import io.github.leakprone.trees.SameBodyScanner;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import javax.annotation.Nullable;
 
 /**
@@ -54,6 +57,12 @@ final class BodyCloses {
    * Whether each loop or switch a {@code break} leaves closes nothing ({@link #releasesNothing}).
    */
   private final Map<Tree, Boolean> releasesNothing = new HashMap<>();
+
+  /**
+   * Per holder variable, what the body closes outside the code that runs only while that holder is
+   * null ({@link #closesItself(ExpressionTree, ExpressionTree)}).
+   */
+  private final Map<Symbol, Set<Symbol>> releasedWhileHeld = new HashMap<>();
 
   BodyCloses(
       ResourceSpec spec,
@@ -85,6 +94,33 @@ final class BodyCloses {
     return releasedInBody.contains(variable);
   }
 
+  /**
+   * As {@link #closesItself(ExpressionTree)} for an argument handed to {@code holder} (a setter's
+   * receiver), not counting a close that runs only while the holder is null: {@code if (source ==
+   * null && stream != null) stream.close();} in a {@code finally} cleans up when the holder was
+   * never made, and says the method kept nothing once {@code source.setByteStream(stream)} ran
+   * (Tomcat's {@code ContextConfig.getGlobalWebXmlSource}, which returns the source).
+   */
+  boolean closesItself(ExpressionTree argument, @Nullable ExpressionTree holder) {
+    if (!closesItself(argument)) {
+      return false;
+    }
+    Symbol holderVariable = holder == null ? null : trackable.apply(holder);
+    if (holderVariable == null || !LocalVariables.isLocalOrParameter(holderVariable)) {
+      return true;
+    }
+    Set<Symbol> released =
+        releasedWhileHeld.computeIfAbsent(
+            holderVariable,
+            h ->
+                releasedIn(
+                    body,
+                    call -> releasing.releasedArguments(call, state),
+                    true,
+                    condition -> NullComparisons.isNullWhen(condition, true, h)));
+    return released.contains(trackable.apply(argument));
+  }
+
   /** Whether the loop or switch {@code target} closes nothing, asked once per target. */
   boolean releasesNothing(Tree target) {
     return releasesNothing.computeIfAbsent(target, t -> releasedIn(t).isEmpty());
@@ -92,7 +128,7 @@ final class BodyCloses {
 
   /** The variables whose resources {@code tree} closes: a close of one, or a closing helper's. */
   Set<Symbol> releasedIn(@Nullable Tree tree) {
-    return releasedIn(tree, call -> releasing.releasedArguments(call, state), true);
+    return releasedIn(tree, call -> releasing.releasedArguments(call, state), true, c -> false);
   }
 
   /**
@@ -141,13 +177,14 @@ final class BodyCloses {
    * or a helper's that closes it ({@link #closedAfter}).
    */
   private Set<Symbol> closedIn(Tree tree) {
-    return releasedIn(tree, call -> releasing.closedArguments(call, state), false);
+    return releasedIn(tree, call -> releasing.closedArguments(call, state), false, c -> false);
   }
 
   private Set<Symbol> releasedIn(
       @Nullable Tree tree,
       Function<MethodInvocationTree, Set<Integer>> releasedArguments,
-      boolean inHandlers) {
+      boolean inHandlers,
+      Predicate<ExpressionTree> skippedWhenTrue) {
     Set<Symbol> released = new HashSet<>();
     if (tree == null) {
       return released;
@@ -156,6 +193,15 @@ final class BodyCloses {
       @Override
       public Void visitCatch(CatchTree handler, Void unused) {
         return inHandlers ? super.visitCatch(handler, null) : null;
+      }
+
+      @Override
+      public Void visitIf(IfTree ifTree, Void unused) {
+        if (!skippedWhenTrue.test(ifTree.getCondition())) {
+          return super.visitIf(ifTree, null);
+        }
+        scan(ifTree.getCondition(), null);
+        return scan(ifTree.getElseStatement(), null);
       }
 
       @Override

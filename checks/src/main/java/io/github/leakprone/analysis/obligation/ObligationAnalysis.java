@@ -1119,7 +1119,8 @@ public final class ObligationAnalysis {
       for (int i = 0; i < arguments.size(); i++) {
         // Not what the method closes itself: writer.setOutput(ios) ... ios.close() only lent it,
         // and a failure in between loses it (Thumbnailator's image sink).
-        if (!arguments.get(i).isEmpty() && !closes.closesItself(call.getArguments().get(i))) {
+        if (!arguments.get(i).isEmpty()
+            && !closes.closesItself(call.getArguments().get(i), receiver)) {
           facts = transfers.escape(facts, arguments.get(i));
         }
       }
