@@ -77,6 +77,8 @@ public final class IoResources implements ResourceSpec {
   private static final String SELECTOR = "an epoll/kqueue descriptor and a pipe";
   private static final String LUCENE_READER = "the index's segment files, open until closed";
   private static final String PDF = "the PDF file it reads from, open until the document is closed";
+  private static final String OFFICE_FILE =
+      "the Office file it reads from, open until the workbook, package or file system is closed";
   private static final String IMAGE_STREAM =
       "a RandomAccessFile over the file, or, over a stream, a temporary cache file that only"
           + " close() deletes";
@@ -136,6 +138,11 @@ public final class IoResources implements ResourceSpec {
           constructor("org.apache.pdfbox.io.RandomAccessReadBufferedFile", FILE),
           loadFromAFile("org.apache.pdfbox.pdmodel.PDDocument", "load", PDF),
           loadFromAFile("org.apache.pdfbox.Loader", "loadPDF", PDF),
+          // Apache POI reads an Office file lazily through the file it is given: POI's own
+          // documentation asks that what it opens on a File be closed "to avoid leaving file
+          // handles open". The constructors are in FILE_OPENING_WHEN_GIVEN_A_PATH.
+          loadFromAFile("org.apache.poi.ss.usermodel.WorkbookFactory", "create", OFFICE_FILE),
+          loadFromAFile("org.apache.poi.openxml4j.opc.OPCPackage", "open", OFFICE_FILE),
           method("javax.imageio.ImageIO", "createImageInputStream", IMAGE_STREAM),
           method("javax.imageio.ImageIO", "createImageOutputStream", IMAGE_STREAM),
           // Lucene: a reader keeps the index's segment files open (mapped or read through file
@@ -167,7 +174,9 @@ public final class IoResources implements ResourceSpec {
   /**
    * Constructors that take a file name or {@code File} and open it, where the same type's other
    * constructors wrap a stream or read a string: only these acquire. ImageIO's file streams open a
-   * {@code RandomAccessFile} on the file they are given, or decorate one the caller opened.
+   * {@code RandomAccessFile} on the file they are given, or decorate one the caller opened; Apache
+   * POI's OLE2 file system and XSSF workbook keep the file they are given open, and read a stream
+   * into memory.
    */
   private static final ImmutableList<String> FILE_OPENING_WHEN_GIVEN_A_PATH =
       ImmutableList.of(
@@ -176,13 +185,17 @@ public final class IoResources implements ResourceSpec {
           "java.io.PrintWriter",
           "java.io.PrintStream",
           "javax.imageio.stream.FileImageInputStream",
-          "javax.imageio.stream.FileImageOutputStream");
+          "javax.imageio.stream.FileImageOutputStream",
+          "org.apache.poi.poifs.filesystem.POIFSFileSystem",
+          "org.apache.poi.poifs.filesystem.NPOIFSFileSystem",
+          "org.apache.poi.xssf.usermodel.XSSFWorkbook");
 
   /**
    * Loaders of a document that keep the file they are given a {@code File} of open until the
    * document is closed: PDFBox's {@code PDDocument.load(File)} (2.x) and {@code
-   * Loader.loadPDF(File)} (3.x) read the PDF lazily through the file. Given bytes or a stream, they
-   * read it into memory, and hold nothing the OS must get back.
+   * Loader.loadPDF(File)} (3.x) read the PDF lazily through the file, as POI's {@code
+   * WorkbookFactory.create(File)} and {@code OPCPackage.open(File)} read an Office file. Given
+   * bytes or a stream, they read it into memory, and hold nothing the OS must get back.
    */
   private static final ImmutableList<MethodRef> LOADS_THAT_KEEP_THE_FILE_OPEN =
       CATALOG.stream()
