@@ -916,6 +916,90 @@ final class JdbcResourceLeakFactoriesTest {
   }
 
   /**
+   * A factory-named method of another file whose body, in sight, returns what a statement its
+   * object keeps makes of itself (Castor's statement wrapper: {@code executeQuery()} is {@code
+   * return _statement.executeQuery()}, and its {@code close()} closes that statement) hands out a
+   * result set that goes with the object's statement. One that runs a statement it makes anew hands
+   * out a result set whose statement nothing closes.
+   */
+  @Test
+  void anotherFilesWrapperHandsOutTheResultOfTheStatementItKeeps() {
+    helper
+        .addSourceLines(
+            "WrappedStatement.java",
+            """
+            import java.sql.Connection;
+            import java.sql.PreparedStatement;
+            import java.sql.ResultSet;
+            import java.sql.SQLException;
+
+            public class WrappedStatement {
+              private final Connection connection;
+              private PreparedStatement statement;
+
+              public WrappedStatement(Connection connection) {
+                this.connection = connection;
+              }
+
+              public void prepare(String sql) throws SQLException {
+                statement = connection.prepareStatement(sql);
+              }
+
+              public ResultSet executeQuery() throws SQLException {
+                if (statement == null) {
+                  throw new SQLException("not prepared");
+                }
+                return statement.executeQuery();
+              }
+
+              public ResultSet executeAnew(String sql) throws SQLException {
+                // BUG: Diagnostic contains: Statement returned by createStatement() at line 27 is never stored
+                return connection.createStatement().executeQuery(sql);
+              }
+
+              public void close() throws SQLException {
+                if (statement != null) {
+                  statement.close();
+                  statement = null;
+                }
+              }
+            }
+            """)
+        .addSourceLines(
+            "DuplicateCheck.java",
+            """
+            import java.sql.Connection;
+            import java.sql.ResultSet;
+            import java.sql.SQLException;
+
+            class DuplicateCheck {
+              boolean exists(Connection conn, String sql) throws SQLException {
+                WrappedStatement stmt = new WrappedStatement(conn);
+                try {
+                  stmt.prepare(sql);
+                  ResultSet resultSet = stmt.executeQuery();
+                  return resultSet.next();
+                } finally {
+                  stmt.close();
+                }
+              }
+
+              boolean existsAnew(Connection conn, String sql) throws SQLException {
+                WrappedStatement stmt = new WrappedStatement(conn);
+                try {
+                  // BUG: Diagnostic contains: ResultSet `resultSet` acquired at line 21 is never closed
+                  ResultSet resultSet = stmt.executeAnew(sql);
+                  return resultSet.next();
+                } finally {
+                  stmt.close();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A getter that makes its connection on first use and keeps it in a field (log4j's JDBCAppender)
    * hands out what its object holds: the caller has nothing to close. One that makes it into a
    * local and returns that hands out a new one, assigned or declared.

@@ -426,6 +426,61 @@ final class JdbcResourceLeakGuardsTest {
    * no branch that loses one. {@code Driver.connect} returns null for another driver's URL, so
    * there the branch is real, and loses the other connection.
    */
+  /**
+   * A yes-or-no question with no argument asked of the object itself is a property of it, and
+   * answers the same twice: Castor's key generators open a separate connection {@code if
+   * (!isInSameConnection())} and close it in their {@code finally} under the same test. Asked only
+   * where it opens, or of another object, it guards no close.
+   */
+  @Test
+  void aQuestionOfTheObjectItselfAnswersTheSameTwice() {
+    helper
+        .addSourceLines(
+            "KeyGenerator.java",
+            """
+            import java.sql.Connection;
+            import java.sql.SQLException;
+            import javax.sql.DataSource;
+
+            abstract class KeyGenerator {
+              abstract boolean isInSameConnection();
+
+              abstract Object generate(Connection connection) throws SQLException;
+
+              Object key(Connection given, DataSource ds) throws SQLException {
+                Connection connection = given;
+                if (!this.isInSameConnection()) {
+                  connection = ds.getConnection();
+                }
+                try {
+                  return generate(connection);
+                } finally {
+                  if (!isInSameConnection()) {
+                    connection.close();
+                  }
+                }
+              }
+
+              Object keyClosedOnlyWhenAskedAnother(Connection given, DataSource ds, KeyGenerator other)
+                  throws SQLException {
+                Connection connection = given;
+                if (!isInSameConnection()) {
+                  // BUG: Diagnostic contains: Connection `connection` acquired at line 29 is not closed when the `return` at line 32 is taken
+                  connection = ds.getConnection();
+                }
+                try {
+                  return generate(connection);
+                } finally {
+                  if (!other.isInSameConnection()) {
+                    connection.close();
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void aFreshResourceThatCannotBeNullFailsNoNullTest() {
     helper

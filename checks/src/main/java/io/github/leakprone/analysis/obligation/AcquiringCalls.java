@@ -103,6 +103,7 @@ final class AcquiringCalls {
                 && !isGetterInSight(method, state)
                 && !buildsFromWhatItCanBeReadTo(method, state)
                 && !handsOutWhatItKeeps(method, state)
+                && !handsOutAChildOfWhatItKeeps(method, state)
             : returnsFresh(method, body, state);
     if (!fresh || handsOutAHoldersOwn(tree, method, state)) {
       return Optional.empty();
@@ -321,6 +322,51 @@ final class AcquiringCalls {
     }
     Returned returned = returns(method, declaration, state);
     return !returned.fresh() && returned.keptFresh();
+  }
+
+  /**
+   * Whether {@code method}'s body, in another file in sight, returns only what a resource its
+   * object keeps in a field makes of itself: Castor's statement wrapper, whose {@code
+   * executeQuery()} is {@code return _statement.executeQuery()}, and whose {@code close()} closes
+   * that statement and with it the result set (three FALSE "never closed" findings of a holdout
+   * round). The result goes with the kept resource, which is the object's to release, as a result
+   * set of a statement a field holds is in the analysis of a body.
+   */
+  private boolean handsOutAChildOfWhatItKeeps(MethodSymbol method, VisitorState state) {
+    MethodTree declaration = method == null ? null : unit.declarationInSight(method, state);
+    if (declaration == null || declaration.getBody() == null || ASTHelpers.isStatic(method)) {
+      return false;
+    }
+    boolean[] child = {false};
+    boolean[] other = {false};
+    new SameBodyScanner() {
+      @Override
+      public Void visitReturn(ReturnTree ret, Void unused) {
+        ExpressionTree value =
+            ret.getExpression() == null ? null : Casts.stripped(ret.getExpression());
+        if (value instanceof LiteralTree) {
+          return null; // return null: nothing handed out
+        }
+        boolean ofAField =
+            value instanceof MethodInvocationTree call
+                && acquisition(call, state).orElse(null) == Acquisition.CHILD_OF_RECEIVER
+                && isOwnField(getSymbol(ASTHelpers.getReceiver(call)), method, state);
+        child[0] |= ofAField;
+        other[0] |= !ofAField;
+        return null;
+      }
+    }.scan(declaration.getBody(), null);
+    return child[0] && !other[0];
+  }
+
+  /**
+   * Whether {@code symbol} is an instance field of {@code method}'s object, its own or inherited.
+   */
+  private static boolean isOwnField(Symbol symbol, MethodSymbol method, VisitorState state) {
+    return symbol != null
+        && symbol.getKind() == ElementKind.FIELD
+        && !ASTHelpers.isStatic(symbol)
+        && ASTHelpers.isSubtype(method.owner.type, symbol.owner.type, state);
   }
 
   /**

@@ -1997,6 +1997,10 @@ public final class ObligationAnalysis {
     if (condition instanceof IdentifierTree && isFlag(flag)) {
       return new Facts[] {in.assume(flag, true), in.assume(flag, false)};
     }
+    MethodSymbol query = ReleaseFlags.ownQuery(condition);
+    if (query != null && isReleaseFlag(query)) {
+      return new Facts[] {in.assume(query, true), in.assume(query, false)};
+    }
     if (condition.getKind() == Tree.Kind.EQUAL_TO
         || condition.getKind() == Tree.Kind.NOT_EQUAL_TO) {
       Facts[] same = sameObject((BinaryTree) condition, in);

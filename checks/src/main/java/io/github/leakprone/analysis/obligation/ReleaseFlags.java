@@ -1,5 +1,6 @@
 package io.github.leakprone.analysis.obligation;
 
+import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
@@ -17,12 +18,15 @@ import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import io.github.leakprone.catalog.ReleaseNames;
 import io.github.leakprone.trees.Loops;
+import io.github.leakprone.trees.Receivers;
 import io.github.leakprone.trees.SameBodyScanner;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Predicate;
+import javax.annotation.Nullable;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.type.TypeKind;
 
@@ -168,7 +172,40 @@ final class ReleaseFlags {
         }
         return null;
       }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        MethodSymbol query = ownQuery(call);
+        if (query != null) {
+          flags.add(query);
+          return null;
+        }
+        return super.visitMethodInvocation(call, null);
+      }
     }.scan(condition, null);
+  }
+
+  /**
+   * The method of {@code tree} where it asks the body's own object a yes-or-no question with no
+   * argument ({@code isInSameConnection()}, {@code this.isReadOnly()}), or null. Such a question is
+   * a property of the object, and the body reads it as a flag that keeps its answer: Castor's key
+   * generators open a separate connection {@code if (!isInSameConnection())} and close it in their
+   * {@code finally} under the same test (two FALSE findings of a holdout round). A question asked
+   * of another object, or given an argument, may answer differently each time.
+   */
+  @Nullable
+  static MethodSymbol ownQuery(ExpressionTree tree) {
+    if (!(stripParentheses(tree) instanceof MethodInvocationTree call)
+        || !call.getArguments().isEmpty()) {
+      return null;
+    }
+    MethodSymbol method = getSymbol(call);
+    ExpressionTree receiver = getReceiver(call);
+    return method != null
+            && method.getReturnType().getKind() == TypeKind.BOOLEAN
+            && (receiver == null || Receivers.isThisOrSuper(receiver))
+        ? method
+        : null;
   }
 
   /**
