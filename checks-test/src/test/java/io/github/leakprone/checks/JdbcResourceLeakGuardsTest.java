@@ -421,12 +421,6 @@ final class JdbcResourceLeakGuardsTest {
   }
 
   /**
-   * A local that only ever holds what cannot be null is null on no path: ORMLite's "sanity check"
-   * {@code if (conn1 == null || conn2 == null)} of two fresh {@code DataSource} connections takes
-   * no branch that loses one. {@code Driver.connect} returns null for another driver's URL, so
-   * there the branch is real, and loses the other connection.
-   */
-  /**
    * A yes-or-no question with no argument asked of the object itself is a property of it, and
    * answers the same twice: Castor's key generators open a separate connection {@code if
    * (!isInSameConnection())} and close it in their {@code finally} under the same test. Asked only
@@ -481,6 +475,12 @@ final class JdbcResourceLeakGuardsTest {
         .doTest();
   }
 
+  /**
+   * A local that only ever holds what cannot be null is null on no path: ORMLite's "sanity check"
+   * {@code if (conn1 == null || conn2 == null)} of two fresh {@code DataSource} connections takes
+   * no branch that loses one. {@code Driver.connect} returns null for another driver's URL, so
+   * there the branch is real, and loses the other connection.
+   */
   @Test
   void aFreshResourceThatCannotBeNullFailsNoNullTest() {
     helper
