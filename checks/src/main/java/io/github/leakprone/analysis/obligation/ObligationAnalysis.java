@@ -2385,9 +2385,9 @@ public final class ObligationAnalysis {
   }
 
   /**
-   * Whether the body tests {@code symbol}, a boolean local or parameter, where it acquires,
-   * releases or leaves ({@link ReleaseFlags}); the body is read for them once, where a boolean is
-   * first asked about.
+   * Whether the body tests {@code symbol}, a boolean local or parameter or a question of its own
+   * object ({@link ReleaseFlags#ownQuery}), where it acquires, releases or leaves ({@link
+   * ReleaseFlags}); the body is read for them once, where a boolean is first asked about.
    */
   private boolean isReleaseFlag(Symbol symbol) {
     if (releaseFlags == null) {
