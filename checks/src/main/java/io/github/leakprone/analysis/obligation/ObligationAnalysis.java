@@ -1135,6 +1135,12 @@ public final class ObligationAnalysis {
         facts = transfers.escape(facts, arguments.get(i));
       }
     }
+    // connection.start() of a thread that holds the resource: the running thread keeps it and
+    // closes it when it ends, as a task handed to an executor would (milton's LDAP server starts a
+    // connection thread made around each accepted socket, whose run() closes it).
+    if (!target.holders.isEmpty() && method != null && Tasks.startsAThread(method, state)) {
+      facts = transfers.escape(facts, target.holders);
+    }
     if (isOwnMethod(method, receiver)) {
       // closeConnection() that closes this.socket, then nulls it: released, then overwritten.
       for (Symbol field : summary.fieldsReleasedBy(method)) {
