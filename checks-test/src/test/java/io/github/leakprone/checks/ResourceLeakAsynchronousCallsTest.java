@@ -79,7 +79,9 @@ final class ResourceLeakAsynchronousCallsTest {
    * ends: milton's LDAP server makes a connection thread around each accepted socket and starts it,
    * then the next pass of its loop takes the next socket (a holdout round's false alarm said the
    * overwrite lost the last one). A thread made and never started keeps nothing running, and the
-   * next pass loses what it holds.
+   * next pass loses what it holds; a thread the method joins only borrows what the method goes on
+   * to use and close (HAPI's URL transport reads each chunk through a reader thread it waits for,
+   * and loses its reader when the wait times out).
    */
   @Test
   void aThreadStartedWithTheResourceKeepsIt() {
@@ -198,6 +200,45 @@ final class ResourceLeakAsynchronousCallsTest {
                     connection.close();
                   }
                 }
+              }
+            }
+            """)
+        .addSourceLines(
+            "Receiver.java",
+            """
+            import java.io.IOException;
+            import java.io.InputStreamReader;
+            import java.io.Reader;
+            import java.net.URLConnection;
+
+            class Receiver {
+              static class ReaderThread extends Thread {
+                private final Reader in;
+
+                ReaderThread(Reader in) {
+                  this.in = in;
+                }
+
+                @Override
+                public void run() {
+                  try {
+                    in.read();
+                  } catch (IOException e) {
+                    // reported by the waiting method
+                  }
+                }
+              }
+
+              void receive(URLConnection connection) throws IOException, InterruptedException {
+                // BUG: Diagnostic contains: Reader `in` over the InputStream acquired at line 26 is not closed when the `throw` at line 31 is taken
+                Reader in = new InputStreamReader(connection.getInputStream());
+                ReaderThread reader = new ReaderThread(in);
+                reader.start();
+                reader.join(10000);
+                if (reader.isAlive()) {
+                  throw new IOException("timeout waiting for a response");
+                }
+                in.close();
               }
             }
             """)

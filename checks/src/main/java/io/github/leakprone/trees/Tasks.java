@@ -1,21 +1,27 @@
 package io.github.leakprone.trees;
 
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+
 import com.google.common.collect.ImmutableList;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.Tree;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import io.github.leakprone.catalog.NamedTypes;
 import java.util.List;
+import javax.annotation.Nullable;
 
 /**
  * Tasks: what a method may take to run later, on another thread (a {@link Runnable}, a {@link
  * java.util.concurrent.Callable}). What a task holds is its to close when it runs: an executor's
  * {@code execute(new Handler(socket))}, xSocket's connector queueing a {@code new
- * RegisterTask(channel, ...)} for its selector thread; and what an asynchronous call gives its
- * completion handler.
+ * RegisterTask(channel, ...)} for its selector thread; what an asynchronous call gives its
+ * completion handler; and what a thread the method starts and does not wait for holds.
  */
 public final class Tasks {
 
@@ -59,6 +65,27 @@ public final class Tasks {
     return method.getSimpleName().contentEquals("start")
         && method.getParameters().isEmpty()
         && NamedTypes.isSubtypeOfAny(method.owner.type, THREAD, state);
+  }
+
+  /** Whether {@code body} calls {@code join} on {@code thread}, a variable that holds a thread. */
+  public static boolean isJoinedIn(Tree body, @Nullable Symbol thread) {
+    if (thread == null) {
+      return false;
+    }
+    boolean[] joined = {false};
+    new SameBodyScanner() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        ExpressionTree receiver = ASTHelpers.getReceiver(call);
+        joined[0] |=
+            receiver != null
+                && getSymbol(call) != null
+                && getSymbol(call).getSimpleName().contentEquals("join")
+                && thread.equals(getSymbol(receiver));
+        return super.visitMethodInvocation(call, null);
+      }
+    }.scan(body, null);
+    return joined[0];
   }
 
   private Tasks() {}

@@ -1137,8 +1137,13 @@ public final class ObligationAnalysis {
     }
     // connection.start() of a thread that holds the resource: the running thread keeps it and
     // closes it when it ends, as a task handed to an executor would (milton's LDAP server starts a
-    // connection thread made around each accepted socket, whose run() closes it).
-    if (!target.holders.isEmpty() && method != null && Tasks.startsAThread(method, state)) {
+    // connection thread made around each accepted socket, whose run() closes it). Not a thread the
+    // method joins: it waits for it, and the thread only borrows what the method goes on to use
+    // (HAPI's URL transport reads through a reader thread per chunk, joined with a timeout).
+    if (!target.holders.isEmpty()
+        && method != null
+        && Tasks.startsAThread(method, state)
+        && !Tasks.isJoinedIn(body, getSymbol(receiver))) {
       facts = transfers.escape(facts, target.holders);
     }
     if (isOwnMethod(method, receiver)) {
