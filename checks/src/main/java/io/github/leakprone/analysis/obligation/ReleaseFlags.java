@@ -52,6 +52,12 @@ final class ReleaseFlags {
   static Set<Symbol> in(
       Tree body, Predicate<ExpressionTree> acquires, Predicate<MethodInvocationTree> takesAFlag) {
     Set<Symbol> flags = new HashSet<>();
+    // The object's own questions asked where a branch acquires, and where one releases: only one
+    // asked at both is followed (Castor's two tests of isInSameConnection()). One asked only before
+    // a throw or a return (if (isClosed()) throw ...) prunes no leak, and followed, it splits each
+    // obligation at every test: HyperSQL's compile took a third longer.
+    Set<Symbol> askedWhereAcquiring = new HashSet<>();
+    Set<Symbol> askedWhereReleasing = new HashSet<>();
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitIf(IfTree branch, Void unused) {
@@ -72,6 +78,18 @@ final class ReleaseFlags {
         if (changesWhatIsHeld(whenTrue, acquires) || changesWhatIsHeld(whenFalse, acquires)) {
           collectBooleanLocals(condition, flags);
         }
+        Set<Symbol> asked = ownQueriesIn(condition);
+        if (asked.isEmpty()) {
+          return;
+        }
+        if (anyCall(whenTrue, acquires) || anyCall(whenFalse, acquires)) {
+          askedWhereAcquiring.addAll(asked);
+        }
+        Predicate<ExpressionTree> release =
+            call -> call instanceof MethodInvocationTree invocation && releases(invocation);
+        if (anyCall(whenTrue, release) || anyCall(whenFalse, release)) {
+          askedWhereReleasing.addAll(asked);
+        }
       }
 
       @Override
@@ -86,7 +104,48 @@ final class ReleaseFlags {
         return super.visitMethodInvocation(call, null);
       }
     }.scan(body, null);
+    askedWhereAcquiring.retainAll(askedWhereReleasing);
+    flags.addAll(askedWhereAcquiring);
     return flags;
+  }
+
+  /** The object's own questions ({@link #ownQuery}) that {@code condition} asks. */
+  private static Set<Symbol> ownQueriesIn(ExpressionTree condition) {
+    Set<Symbol> asked = new HashSet<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        MethodSymbol query = ownQuery(call);
+        if (query != null) {
+          asked.add(query);
+          return null;
+        }
+        return super.visitMethodInvocation(call, null);
+      }
+    }.scan(condition, null);
+    return asked;
+  }
+
+  /** Whether {@code tree} makes a call or object {@code test} accepts. */
+  private static boolean anyCall(@Nullable Tree tree, Predicate<ExpressionTree> test) {
+    if (tree == null) {
+      return false;
+    }
+    boolean[] found = {false};
+    new SameBodyScanner() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        found[0] |= test.test(call);
+        return found[0] ? null : super.visitMethodInvocation(call, null);
+      }
+
+      @Override
+      public Void visitNewClass(NewClassTree made, Void unused) {
+        found[0] |= test.test(made);
+        return found[0] ? null : super.visitNewClass(made, null);
+      }
+    }.scan(tree, null);
+    return found[0];
   }
 
   /**
@@ -171,16 +230,6 @@ final class ReleaseFlags {
           flags.add(symbol);
         }
         return null;
-      }
-
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        MethodSymbol query = ownQuery(call);
-        if (query != null) {
-          flags.add(query);
-          return null;
-        }
-        return super.visitMethodInvocation(call, null);
       }
     }.scan(condition, null);
   }
