@@ -31,17 +31,18 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.type.TypeKind;
 
 /**
- * The boolean locals and parameters, and the questions of its own object ({@link #ownQuery}), a
- * body tests before it acquires, releases or leaves: {@code if (ownPool) pool.shutdown()}, {@code
- * if (!mustClose) return;} before a close, {@code if (hasException) closeConn(conn)}, {@code
- * newConnection ? pool.obtainInternalConnection(this) : given} (BoneCP, whose later {@code if
- * (!newConnection) given.rollback()} cannot lose what it did not open); and those it gives a helper
- * that releases, or that makes a resource only under one value of a flag ({@code
- * getConnection(inBatchMode)}). Only their values tell which resources a path holds, so only they
- * are followed as flags that each obligation keeps ({@link Facts#assume}). A boolean the body tests
- * for anything else (a loop's first pass, a row seen twice) prunes no leak, and followed as a flag
- * it splits every obligation in two at each assignment: HoneyORM's 500-line result mapper sets half
- * a dozen such booleans in a loop, and its compile took seven minutes.
+ * The boolean locals and parameters a body tests before it acquires, releases or leaves (and the
+ * questions of its own object, {@link #ownQuery}, that it asks both where it acquires and where it
+ * releases): {@code if (ownPool) pool.shutdown()}, {@code if (!mustClose) return;} before a close,
+ * {@code if (hasException) closeConn(conn)}, {@code newConnection ?
+ * pool.obtainInternalConnection(this) : given} (BoneCP, whose later {@code if (!newConnection)
+ * given.rollback()} cannot lose what it did not open); and those it gives a helper that releases,
+ * or that makes a resource only under one value of a flag ({@code getConnection(inBatchMode)}).
+ * Only their values tell which resources a path holds, so only they are followed as flags that each
+ * obligation keeps ({@link Facts#assume}). A boolean the body tests for anything else (a loop's
+ * first pass, a row seen twice) prunes no leak, and followed as a flag it splits every obligation
+ * in two at each assignment: HoneyORM's 500-line result mapper sets half a dozen such booleans in a
+ * loop, and its compile took seven minutes.
  */
 final class ReleaseFlags {
 
