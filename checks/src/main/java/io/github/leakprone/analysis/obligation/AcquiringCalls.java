@@ -55,6 +55,7 @@ final class AcquiringCalls {
   private final Map<MethodSymbol, Returned> returns = new HashMap<>();
   private final Map<MethodSymbol, Boolean> returnsAField = new HashMap<>();
   private final Map<MethodSymbol, Boolean> readableBuilds = new HashMap<>();
+  private final Map<MethodSymbol, Boolean> childrenOfWhatItKeeps = new HashMap<>();
   private final HolderLookups holderLookups;
 
   AcquiringCalls(ResourceSpec spec, UnitMethods unit) {
@@ -337,6 +338,20 @@ final class AcquiringCalls {
     if (declaration == null || declaration.getBody() == null || ASTHelpers.isStatic(method)) {
       return false;
     }
+    // Asked at every call of the factory: its body is read once. Not computeIfAbsent: reading it
+    // asks this of the factories it calls.
+    Boolean known = childrenOfWhatItKeeps.get(method);
+    if (known != null) {
+      return known;
+    }
+    childrenOfWhatItKeeps.put(method, false); // a recursive factory adds nothing on its way round
+    boolean answer = readsAsAChildOfWhatItKeeps(method, declaration, state);
+    childrenOfWhatItKeeps.put(method, answer);
+    return answer;
+  }
+
+  private boolean readsAsAChildOfWhatItKeeps(
+      MethodSymbol method, MethodTree declaration, VisitorState state) {
     boolean[] child = {false};
     boolean[] other = {false};
     new SameBodyScanner() {
