@@ -17,6 +17,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import io.github.leakprone.trees.Closeables;
+import io.github.leakprone.trees.CompiledWithUs;
 import io.github.leakprone.trees.DoNothingClose;
 import java.util.HashMap;
 import java.util.List;
@@ -552,14 +553,6 @@ public final class IoResources implements ResourceSpec {
         new StaticClosers(CLOSERS, flags, CLOSERS_FLAG, DOC_PAGE));
   }
 
-  /** Why the resource {@code acquirer} makes must be closed, for a finding; empty for a user's. */
-  public static Optional<String> reason(MethodSymbol acquirer, VisitorState state) {
-    return CATALOG.stream()
-        .filter(entry -> entry.acquirer().matches(acquirer, state))
-        .map(Entry::reason)
-        .findFirst();
-  }
-
   /** Whether {@code method} is named like an acquirer, asked of every call before anything else. */
   public boolean namedLikeAcquirer(String name) {
     return ownedNames.matches(name) || namedLikeFactory(name);
@@ -683,19 +676,38 @@ public final class IoResources implements ResourceSpec {
     if (!method.isConstructor() || method.getParameters().isEmpty()) {
       return false;
     }
+    Type firstParameter = method.getParameters().get(0).type;
     String owner = method.owner.getQualifiedName().toString();
     if (!FILE_OPENING_WHEN_GIVEN_A_PATH.contains(owner)) {
-      return false;
+      return isALibrarysStreamOverAFile(method, firstParameter, state);
     }
-    Type firstParameter = method.getParameters().get(0).type;
     // new Scanner(String) reads the string itself; the others open the file it names.
     boolean fileName =
         !owner.equals("java.util.Scanner")
             && state.getTypes().isSameType(firstParameter, state.getSymtab().stringType);
-    return fileName
-        || PATH_TYPES.stream()
-            .map(name -> NamedTypes.get(name, state))
-            .anyMatch(type -> type != null && state.getTypes().isSameType(firstParameter, type));
+    return fileName || isAPath(firstParameter, state);
+  }
+
+  /**
+   * Whether {@code constructor} makes a stream, reader or writer of a library (a class javac does
+   * not compile with the checked file) out of the {@code File} or {@code Path} it is given first:
+   * milton's {@code RandomFileOutputStream(File)}, JavaMail's {@code SharedFileInputStream(File)},
+   * Commons Compress's {@code ZipArchiveOutputStream(File)}. A stream made of a file reads or
+   * writes that file, through a descriptor it holds until closed. A class compiled with the checked
+   * file is judged by what its constructor opens instead ({@link ProjectResourceClasses}), and a
+   * stream made of another stream is that stream's decorator.
+   */
+  private static boolean isALibrarysStreamOverAFile(
+      MethodSymbol constructor, Type firstParameter, VisitorState state) {
+    return NamedTypes.isSubtypeOfAny(constructor.owner.type, NamedTypes.IO_STREAMS, state)
+        && isAPath(firstParameter, state)
+        && !CompiledWithUs.isCompiledWithUs(constructor.owner, state);
+  }
+
+  private static boolean isAPath(Type type, VisitorState state) {
+    return PATH_TYPES.stream()
+        .map(name -> NamedTypes.get(name, state))
+        .anyMatch(path -> path != null && state.getTypes().isSameType(type, path));
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.github.leakprone.catalog;
 
+import com.google.common.collect.ImmutableList;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.tools.javac.code.Type;
@@ -16,6 +17,11 @@ import java.util.Optional;
  * of a build's classes, a twentieth of the checks' time (docs/performance.md, seventh round).
  */
 public final class NamedTypes {
+
+  /** The four kinds of {@code java.io} stream: what reads or writes bytes or characters. */
+  public static final ImmutableList<String> IO_STREAMS =
+      ImmutableList.of(
+          "java.io.InputStream", "java.io.OutputStream", "java.io.Reader", "java.io.Writer");
 
   private static final Context.Key<NamedTypes> KEY = new Context.Key<>();
 

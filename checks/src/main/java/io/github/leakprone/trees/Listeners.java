@@ -1,6 +1,5 @@
 package io.github.leakprone.trees;
 
-import com.google.common.collect.ImmutableList;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.tools.javac.code.Flags;
@@ -21,24 +20,20 @@ import io.github.leakprone.catalog.NamedTypes;
  */
 public final class Listeners {
 
-  /**
-   * What an {@code on*} callback given it only reads or writes during the call: data, not a party
-   * to serve (jdeb's {@code DataConsumer.onEachFile(InputStream, entry)} copies the stream, and the
-   * producer that opened it is the one to close it).
-   */
-  private static final ImmutableList<String> STREAMS =
-      ImmutableList.of(
-          "java.io.InputStream", "java.io.OutputStream", "java.io.Reader", "java.io.Writer");
-
   /** Whether {@code method} is an instance method of an event's callback, given something. */
   public static boolean isCallback(MethodSymbol method, VisitorState state) {
     if (method.isStatic() || method.getParameters().isEmpty()) {
       return false;
     }
+    // A stream an on* callback is given it only reads or writes during the call: data, not a party
+    // to serve (jdeb's DataConsumer.onEachFile(InputStream, entry) copies the stream, and the
+    // producer that opened it is the one to close it).
     if ((method.flags() & Flags.ABSTRACT) != 0
         && MethodNames.startsWithWord(method.getSimpleName().toString(), "on")
         && method.getParameters().stream()
-            .noneMatch(parameter -> NamedTypes.isSubtypeOfAny(parameter.type, STREAMS, state))) {
+            .noneMatch(
+                parameter ->
+                    NamedTypes.isSubtypeOfAny(parameter.type, NamedTypes.IO_STREAMS, state))) {
       return true;
     }
     Type listener = NamedTypes.get("java.util.EventListener", state);
