@@ -80,6 +80,10 @@ public final class IoResources implements ResourceSpec {
   private static final String PDF = "the PDF file it reads from, open until the document is closed";
   private static final String OFFICE_FILE =
       "the Office file it reads from, open until the workbook, package or file system is closed";
+  private static final String SOURCE =
+      "a new stream over the resource's file, jar entry or connection, open until closed";
+  private static final String UPLOAD =
+      "a new stream over the upload's temporary file, where it was too large to keep in memory";
   private static final String IMAGE_STREAM =
       "a RandomAccessFile over the file, or, over a stream, a temporary cache file that only"
           + " close() deletes";
@@ -159,6 +163,16 @@ public final class IoResources implements ResourceSpec {
               "java.net.URLClassLoader",
               "newInstance",
               "its open jar files, and every class it loaded pinned in Metaspace until closed"),
+          // Spring's InputStreamSource (Resource, MultipartFile, EncodedResource): "each call
+          // creates a fresh stream", and the caller is responsible for closing it.
+          method("org.springframework.core.io.InputStreamSource", "getInputStream", SOURCE),
+          // An upload's content: an upload larger than what is kept in memory is a temporary file,
+          // and each call opens it anew.
+          method("org.apache.commons.fileupload.FileItem", "getInputStream", UPLOAD),
+          method("org.apache.commons.fileupload2.core.FileItem", "getInputStream", UPLOAD),
+          method("org.apache.tomcat.util.http.fileupload.FileItem", "getInputStream", UPLOAD),
+          method("javax.servlet.http.Part", "getInputStream", UPLOAD),
+          method("jakarta.servlet.http.Part", "getInputStream", UPLOAD),
           method(
               "okhttp3.Call",
               "execute",
@@ -203,6 +217,15 @@ public final class IoResources implements ResourceSpec {
           .filter(Entry::onlyGivenAFile)
           .map(Entry::acquirer)
           .collect(ImmutableList.toImmutableList());
+
+  /**
+   * Spring's sources whose stream is no resource: a byte array's, and the stream an {@code
+   * InputStreamResource} was given, which stays its maker's to close.
+   */
+  private static final ImmutableList<String> SOURCES_IN_MEMORY =
+      ImmutableList.of(
+          "org.springframework.core.io.ByteArrayResource",
+          "org.springframework.core.io.InputStreamResource");
 
   /** Where a class loader's constructor may be told to load from. */
   private static final ImmutableList<String> PLACES_TO_LOAD_FROM =
@@ -663,7 +686,8 @@ public final class IoResources implements ResourceSpec {
       if (!method.isConstructor()) {
         return returnsSomethingToClose(method, state)
             && !layersOverASocket(method, state)
-            && !loadsIntoMemory(method, state);
+            && !loadsIntoMemory(method, state)
+            && !NamedTypes.isSubtypeOfAny(method.owner.type, SOURCES_IN_MEMORY, state);
       }
       // A project's subclass whose close() releases nothing holds nothing of its own: a socket
       // that adapts another socket's streams.
