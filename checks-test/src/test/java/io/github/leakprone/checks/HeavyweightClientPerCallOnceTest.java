@@ -179,7 +179,8 @@ final class HeavyweightClientPerCallOnceTest {
 
   /**
    * A client whose predecessor is shut down just before the field is replaced (directly, or by a
-   * method of the class called first) is a replacement: one pool alive at a time, no pile-up.
+   * method of the class called first) is a replacement: one pool alive at a time, no pile-up. One
+   * shut down after the store only under a condition is not.
    */
   @Test
   void aClientReleasedBeforeItIsReplacedIsNoPileUp() {
@@ -210,10 +211,12 @@ final class HeavyweightClientPerCallOnceTest {
                 timer = Executors.newSingleThreadScheduledExecutor();
               }
 
-              void cancelledAfterwards() {
+              void cancelledAfterwardsWhenStale(boolean stale) {
                 // BUG: Diagnostic contains: stored in field timer with no once-only guard
                 timer = Executors.newSingleThreadScheduledExecutor();
-                cancelTimer();
+                if (stale) {
+                  cancelTimer();
+                }
               }
 
               private void cancelTimer() {
@@ -289,6 +292,130 @@ final class HeavyweightClientPerCallOnceTest {
                   flusher.shutdown();
                 }
                 return 0;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
+   * A client stored in a field and shut down by a later statement of the method that stored it ends
+   * with the call that made it, as in a {@code finally} (jgroups' {@code Probe.start(...)}, which
+   * runs its requests on the pool it built and shuts it down before it returns, a holdout round's
+   * finding). Not where the shutdown runs only under a condition, nor after a {@code return} that
+   * may come first, nor after the loop whose every pass stores one.
+   */
+  @Test
+  void aClientShutDownLaterInTheMethodThatStoredItIsNoPileUp() {
+    helper
+        .addSourceLines(
+            "Probe.java",
+            """
+            import java.util.List;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.TimeUnit;
+
+            class Probe {
+              private ExecutorService pool;
+
+              void run(List<Runnable> requests) throws InterruptedException {
+                pool = Executors.newCachedThreadPool();
+                for (Runnable request : requests) {
+                  pool.execute(request);
+                }
+                pool.shutdown();
+                pool.awaitTermination(1, TimeUnit.SECONDS);
+              }
+
+              void probe(List<Runnable> requests, boolean last) {
+                // BUG: Diagnostic contains: stored in field pool with no once-only guard
+                pool = Executors.newCachedThreadPool();
+                requests.forEach(pool::execute);
+                if (last) {
+                  pool.shutdown();
+                }
+              }
+
+              void probeUnlessEmpty(List<Runnable> requests) {
+                // BUG: Diagnostic contains: stored in field pool with no once-only guard
+                pool = Executors.newCachedThreadPool();
+                if (requests.isEmpty()) {
+                  return;
+                }
+                requests.forEach(pool::execute);
+                pool.shutdown();
+              }
+
+              void probeEach(List<Runnable> requests) {
+                for (Runnable request : requests) {
+                  // BUG: Diagnostic contains: stored in field pool with no once-only guard
+                  pool = Executors.newCachedThreadPool();
+                  pool.execute(request);
+                }
+                pool.shutdown();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
+   * A client stored in a field by one side of a pair of methods named as {@code LifecyclePairs}
+   * pairs them, and released by the other, is owned by its object: sqlg's {@code registerListener}
+   * builds two executors that {@code unregisterListener} shuts down (a holdout round's finding).
+   * Not one released only by a method of another name, nor one the partner leaves running.
+   */
+  @Test
+  void aClientReleasedByThePartnerOfTheMethodThatBuiltItIsOwnedByItsObject() {
+    helper
+        .addSourceLines(
+            "Listeners.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.ScheduledExecutorService;
+
+            class Notifications {
+              private ExecutorService merger;
+              private ScheduledExecutorService poller;
+
+              void registerListener() {
+                merger = Executors.newSingleThreadExecutor();
+                poller = Executors.newSingleThreadScheduledExecutor();
+              }
+
+              void unregisterListener() {
+                poller.shutdownNow();
+                merger.shutdownNow();
+              }
+            }
+
+            class ReleasedElsewhere {
+              private ExecutorService merger;
+
+              void registerHandler() {
+                // BUG: Diagnostic contains: built on every call of registerHandler() and stored
+                merger = Executors.newSingleThreadExecutor();
+              }
+
+              void close() {
+                merger.shutdown();
+              }
+            }
+
+            class PartnerLeavesItRunning {
+              private ExecutorService merger;
+              private Runnable listener;
+
+              void subscribe(Runnable listener) {
+                this.listener = listener;
+                // BUG: Diagnostic contains: built on every call of subscribe() and stored
+                merger = Executors.newSingleThreadExecutor();
+              }
+
+              void unsubscribe() {
+                listener = null;
               }
             }
             """)

@@ -9,8 +9,11 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.ContinueTree;
+import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
@@ -21,6 +24,7 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.TypeCastTree;
@@ -37,13 +41,19 @@ import com.sun.tools.javac.code.Type;
 import io.github.leakprone.analysis.Fate.Kind;
 import io.github.leakprone.catalog.ClientLifecycles;
 import io.github.leakprone.catalog.ContainerStores;
+import io.github.leakprone.catalog.LifecyclePair;
+import io.github.leakprone.catalog.LifecyclePairs;
+import io.github.leakprone.catalog.MethodPattern;
+import io.github.leakprone.catalog.MethodPattern.Named;
 import io.github.leakprone.catalog.ReleaseNames;
 import io.github.leakprone.trees.GuardedCode;
 import io.github.leakprone.trees.HolderFields;
+import io.github.leakprone.trees.Loops;
 import io.github.leakprone.trees.NullComparisons;
 import io.github.leakprone.trees.PrivateCalls;
 import io.github.leakprone.trees.Receivers;
 import io.github.leakprone.trees.ReturnedValues;
+import io.github.leakprone.trees.SameBodyScanner;
 import io.github.leakprone.trees.TemplateHooks;
 import io.github.leakprone.trees.TreePaths;
 import java.util.ArrayList;
@@ -155,6 +165,7 @@ public final class FateAnalysis {
                         || isOwnedByLifecycle(field)
                         || isReleasedBeforeReplaced(valuePath.getParentPath(), field)
                         || isReleasedInAFinallyAfter(valuePath.getParentPath(), field)
+                        || isReleasedLaterInItsBlock(valuePath.getParentPath(), field)
                     ? Kind.KEPT_ONCE
                     : Kind.STORED_IN_FIELD,
                 field.getSimpleName().toString()));
@@ -312,6 +323,9 @@ public final class FateAnalysis {
         return false;
       }
     }
+    if (method != null && isReleasedByItsPartner(method, field)) {
+      return true;
+    }
     if (method == null || !startsLife(method, field, new HashSet<>())) {
       return false;
     }
@@ -388,6 +402,120 @@ public final class FateAnalysis {
         return false;
       }
       p = p.getParentPath();
+    }
+    return false;
+  }
+
+  /**
+   * Whether a statement that follows the store at {@code store} in its block, or in a block around
+   * it, releases {@code field} itself (jgroups' {@code Probe.start()} builds its thread pool into a
+   * field, runs its requests on it and shuts it down before it returns): each call ends the client
+   * it made, as with a {@code finally} ({@link #isReleasedInAFinallyAfter}). Only a statement that
+   * is the release, not one under a condition; not past a statement between that may leave the
+   * method or its loop first ({@code return}, {@code throw}, {@code break}, {@code continue}), nor
+   * out of a loop, whose every pass stores a new client and whose end releases only the last.
+   */
+  private boolean isReleasedLaterInItsBlock(TreePath store, VarSymbol field) {
+    ClassTree owner = TreePaths.enclosingClass(store);
+    for (TreePath p = store; p.getParentPath() != null && p.getLeaf() != body; ) {
+      Tree child = p.getLeaf();
+      Tree parent = p.getParentPath().getLeaf();
+      if (parent instanceof BlockTree block) {
+        boolean after = false;
+        for (StatementTree statement : block.getStatements()) {
+          if (after) {
+            if (statement instanceof ExpressionStatementTree release
+                && releasesIn(release, field, owner)) {
+              return true;
+            }
+            if (mayLeaveFirst(statement)) {
+              return false;
+            }
+          }
+          after |= statement == child;
+        }
+      }
+      if (parent instanceof LambdaExpressionTree
+          || parent instanceof ClassTree
+          || Loops.isLoop(parent)) {
+        return false;
+      }
+      p = p.getParentPath();
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code statement} holds a {@code return}, {@code throw}, {@code break} or {@code
+   * continue} of its own (not of its lambdas or nested classes): it may leave before what follows.
+   */
+  private static boolean mayLeaveFirst(StatementTree statement) {
+    boolean[] found = {false};
+    new SameBodyScanner() {
+      @Override
+      public Void visitReturn(ReturnTree tree, Void unused) {
+        found[0] = true;
+        return null;
+      }
+
+      @Override
+      public Void visitThrow(ThrowTree tree, Void unused) {
+        found[0] = true;
+        return null;
+      }
+
+      @Override
+      public Void visitBreak(BreakTree tree, Void unused) {
+        found[0] = true;
+        return null;
+      }
+
+      @Override
+      public Void visitContinue(ContinueTree tree, Void unused) {
+        found[0] = true;
+        return null;
+      }
+    }.scan(statement, null);
+    return found[0];
+  }
+
+  /**
+   * Whether {@code field} is released by the method that pairs with {@code method} by name in its
+   * class, as {@link LifecyclePairs} pairs them ({@code register*} and {@code unregister*}, {@code
+   * subscribe*} and {@code unsubscribe*}, {@code connect} and {@code disconnect}, ...): sqlg's
+   * {@code registerListener} builds two executors into fields that {@code unregisterListener} shuts
+   * down. The class's own API brackets the client's life, whatever the name of the pair.
+   */
+  private static boolean isReleasedByItsPartner(TreePath method, VarSymbol field) {
+    ClassTree owner = TreePaths.enclosingClass(method);
+    if (owner == null) {
+      return false;
+    }
+    String name = ((MethodTree) method.getLeaf()).getName().toString();
+    for (LifecyclePair pair : LifecyclePairs.BUILT_IN) {
+      Optional<String> capture =
+          pair.open() instanceof Named open ? open.capture(name) : Optional.empty();
+      if (capture.isEmpty()) {
+        continue;
+      }
+      for (MethodPattern close : pair.close()) {
+        if (close instanceof Named closeName
+            && releasedByMethodNamed(owner, closeName.nameFor(capture.get()), field)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean releasedByMethodNamed(ClassTree owner, String name, VarSymbol field) {
+    for (Tree member : owner.getMembers()) {
+      if (member instanceof MethodTree method
+          && method.getName().contentEquals(name)
+          && method.getBody() != null
+          && releases(method.getBody(), field)) {
+        return true;
+      }
     }
     return false;
   }
