@@ -361,7 +361,9 @@ final class ResourceLeakRealCodeShapesTest {
    * nothing, and one only asked which TLS protocols it supports (QuickFIX/J's {@code ((SSLSocket)
    * factory.createSocket()).getSupportedProtocols()}) never held anything. Once configured, or made
    * connected, it is lost as any socket. On JDK 17 a connect that fails keeps the descriptor it
-   * made (later JDKs close it), so the fixture that connects closes the socket when that fails.
+   * made (later JDKs close it), so the fixture that connects closes the socket when that fails. A
+   * failure before the first use does not hide a later one: jPOS's channel looks the local host up
+   * (which may fail, losing nothing), then binds the socket, which fails when the port is taken.
    */
   @Test
   void anUnconnectedSocketHoldsNothingUntilItIsUsed() {
@@ -413,6 +415,15 @@ final class ResourceLeakRealCodeShapesTest {
                 if (refuse) {
                   throw new IOException("refused by policy");
                 }
+                socket.connect(new InetSocketAddress(host, port));
+                return socket;
+              }
+
+              Socket bound(String host, int port, int localPort) throws IOException {
+                // BUG: Diagnostic contains: Socket `socket` acquired at line 51 is not closed when `socket.bind(...)` at line 53 throws
+                Socket socket = new Socket();
+                java.net.InetAddress local = java.net.InetAddress.getLocalHost();
+                socket.bind(new InetSocketAddress(local, localPort));
                 socket.connect(new InetSocketAddress(host, port));
                 return socket;
               }

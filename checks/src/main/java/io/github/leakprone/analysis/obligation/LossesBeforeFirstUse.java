@@ -12,7 +12,9 @@ import io.github.leakprone.trees.LocalVariables;
 import io.github.leakprone.trees.Loops;
 import io.github.leakprone.trees.SameBodyScanner;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -30,6 +32,12 @@ final class LossesBeforeFirstUse {
   private final ResourceSpec spec;
   private final VisitorState state;
 
+  /** {@link ResourceSpec#opensOnFirstUse} by site: asked at every call that may throw. */
+  private final Map<Tree, Boolean> opensOnFirstUse = new HashMap<>();
+
+  /** {@link #firstReadLine} by site and variables. */
+  private final Map<Held, Integer> firstReads = new HashMap<>();
+
   LossesBeforeFirstUse(ResourceSpec spec, VisitorState state) {
     this.spec = spec;
     this.state = state;
@@ -37,14 +45,44 @@ final class LossesBeforeFirstUse {
 
   /** Whether losing {@code obligation} through {@code witness} in {@code body} loses nothing. */
   boolean losesNothing(Obligation obligation, Witness witness, Tree body) {
-    if (obligation.aliases().isEmpty() || !spec.opensOnFirstUse(obligation.site(), state)) {
+    if (obligation.aliases().isEmpty()
+        || !opensOnFirstUse.computeIfAbsent(
+            obligation.site(), site -> spec.opensOnFirstUse(site, state))) {
       return false; // a temporary is used by whatever it is given to
     }
     int acquired = state.getEndPosition(obligation.site());
     LineMap lines = state.getPath().getCompilationUnit().getLineMap();
+    if (witness.line() > 0 && firstReadLine(obligation, acquired, lines, body) <= witness.line()) {
+      return false; // read by then: the full search below would find that read
+    }
     List<Tree> passes = loopsAroundTheLossOnly(witness.line(), acquired, lines, body);
     return !readBetween(obligation.aliases(), acquired, witness.line(), passes, lines, body);
   }
+
+  /**
+   * The first line, after the acquisition at {@code acquired}, on which one of {@code obligation}'s
+   * variables is read ({@link Integer#MAX_VALUE} if none is): one search per site and variables,
+   * where every call that may throw asks this.
+   */
+  private int firstReadLine(Obligation obligation, int acquired, LineMap lines, Tree body) {
+    return firstReads.computeIfAbsent(
+        new Held(obligation.site(), obligation.aliases()),
+        held -> {
+          int[] first = {Integer.MAX_VALUE};
+          LocalVariables.forEachRead(
+              body,
+              name -> {
+                int start = getStartPosition(name);
+                if (start > acquired && held.variables().contains(getSymbol(name))) {
+                  first[0] = Math.min(first[0], (int) lines.getLineNumber(start));
+                }
+              });
+          return first[0];
+        });
+  }
+
+  /** A resource's site and the variables that hold it. */
+  private record Held(Tree site, Set<Symbol> variables) {}
 
   /**
    * The loops of {@code body} that hold the loss's line ({@code lastLine}; none when it is 0, the

@@ -247,6 +247,9 @@ public final class ObligationAnalysis {
   /** What the body closes of its variables, and where. */
   private BodyCloses closes;
 
+  /** The losses of a resource that has opened nothing yet ({@link LossesBeforeFirstUse}). */
+  private final LossesBeforeFirstUse lossesBeforeFirstUse;
+
   /** The fields whose value on entry may be open, each with its stand-in site. */
   private ImmutableMap<Symbol, Tree> earlierValues = ImmutableMap.of();
 
@@ -258,10 +261,10 @@ public final class ObligationAnalysis {
     this.throwing = unit.throwing;
     this.ownClass = getSymbol(owner);
     this.state = state;
-    LossesBeforeFirstUse unused = new LossesBeforeFirstUse(spec, state);
+    this.lossesBeforeFirstUse = new LossesBeforeFirstUse(spec, state);
     this.book =
         new LeakBook(
-            (obligation, witness) -> unused.losesNothing(obligation, witness, body),
+            (obligation, witness) -> lossesBeforeFirstUse.losesNothing(obligation, witness, body),
             site -> spec.isLeftToItsConnectionOnFailure(site, state));
     this.transfers = new Transfers(book);
     this.witnesses = new Witnesses(state);
@@ -2181,13 +2184,19 @@ public final class ObligationAnalysis {
         && witness.rank() <= lastThrownRank) {
       return;
     }
-    lastThrown = facts;
-    lastThrownInto = pending;
-    lastThrownRank = witness.rank();
-    lastThrownTypes = types;
     // A temporary is lost with the exception only if its own statement would have stored it; the
     // statement that drops it is reported at its end instead.
     Facts open = facts.without(o -> o.aliases().isEmpty());
+    // Nor is a resource that has opened nothing yet (an unconnected socket before its first use):
+    // this path does not carry it, so that a later call's failure, once the resource is in use,
+    // names its loss (jPOS's channel: the local host's lookup, then the socket's bind).
+    Facts carried = open.without(o -> lossesBeforeFirstUse.losesNothing(o, witness, body));
+    // The next call may skip its own exit only if this one carries the whole state.
+    lastThrown = carried == open ? facts : null;
+    lastThrownInto = pending;
+    lastThrownRank = witness.rank();
+    lastThrownTypes = types;
+    open = carried;
     if (!open.isEmpty()) {
       // A call of a finally block that throws loses what is still open, whatever jump brought the
       // path there (the close after it would have run): the call names the path, as
