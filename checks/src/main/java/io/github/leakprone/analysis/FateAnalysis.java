@@ -453,27 +453,13 @@ public final class FateAnalysis {
     boolean[] found = {false};
     new SameBodyScanner() {
       @Override
-      public Void visitReturn(ReturnTree tree, Void unused) {
-        found[0] = true;
-        return null;
-      }
-
-      @Override
-      public Void visitThrow(ThrowTree tree, Void unused) {
-        found[0] = true;
-        return null;
-      }
-
-      @Override
-      public Void visitBreak(BreakTree tree, Void unused) {
-        found[0] = true;
-        return null;
-      }
-
-      @Override
-      public Void visitContinue(ContinueTree tree, Void unused) {
-        found[0] = true;
-        return null;
+      public Void scan(Tree tree, Void unused) {
+        found[0] |=
+            tree instanceof ReturnTree
+                || tree instanceof ThrowTree
+                || tree instanceof BreakTree
+                || tree instanceof ContinueTree;
+        return found[0] ? null : super.scan(tree, null);
       }
     }.scan(statement, null);
     return found[0];
