@@ -141,14 +141,33 @@ final class Facts {
   }
 
   Facts without(Predicate<Obligation> drop) {
-    Map<Obligation, Witness> copy = new LinkedHashMap<>();
-    open.forEach(
-        (o, w) -> {
-          if (!drop.test(o)) {
-            copy.put(o, w);
-          }
-        });
-    return copy.size() == open.size() ? this : new Facts(copy, known);
+    // Asked at every call that may throw, where most often nothing is dropped: the copy is made
+    // only at the first obligation dropped.
+    Map<Obligation, Witness> kept = null;
+    int seen = 0;
+    for (Map.Entry<Obligation, Witness> entry : open.entrySet()) {
+      if (drop.test(entry.getKey())) {
+        if (kept == null) {
+          kept = firstOpen(seen);
+        }
+      } else if (kept != null) {
+        kept.put(entry.getKey(), entry.getValue());
+      }
+      seen++;
+    }
+    return kept == null ? this : new Facts(kept, known);
+  }
+
+  /** The first {@code count} open obligations, in order, in a map of their own. */
+  private Map<Obligation, Witness> firstOpen(int count) {
+    Map<Obligation, Witness> first = new LinkedHashMap<>();
+    for (Map.Entry<Obligation, Witness> entry : open.entrySet()) {
+      if (first.size() == count) {
+        break;
+      }
+      first.put(entry.getKey(), entry.getValue());
+    }
+    return first;
   }
 
   /**

@@ -2196,14 +2196,13 @@ public final class ObligationAnalysis {
     lastThrownInto = pending;
     lastThrownRank = witness.rank();
     lastThrownTypes = types;
-    open = carried;
-    if (!open.isEmpty()) {
+    if (!carried.isEmpty()) {
       // A call of a finally block that throws loses what is still open, whatever jump brought the
       // path there (the close after it would have run): the call names the path, as
       // lock.release() before channel.close() does.
       pending.add(
           Exit.thrown(types),
-          finallyDepth > 0 ? open.rewitnessed(witness) : open.witnessedBy(witness));
+          finallyDepth > 0 ? carried.rewitnessed(witness) : carried.witnessedBy(witness));
     }
   }
 
