@@ -456,4 +456,74 @@ final class ResourceLeakPrivateStepsTest {
             """)
         .doTest();
   }
+
+  /**
+   * A private constructor runs where its class says {@code new}: Eclipse Packager's {@code
+   * PayloadRecorder}, made by a static factory, opens its temporary file's stream and then sets up
+   * the compressor, whose failure (a codec whose library is missing) deletes the file and leaves
+   * the stream open. A private constructor nothing makes never runs, and is no finding.
+   */
+  @Test
+  void aPrivateConstructorRunsWhereItsClassMakesTheObject() {
+    helper
+        .addSourceLines(
+            "Recorder.java",
+            """
+            import java.io.File;
+            import java.io.FileOutputStream;
+            import java.io.IOException;
+            import java.io.OutputStream;
+            import java.util.zip.GZIPOutputStream;
+
+            class Recorder implements AutoCloseable {
+              private final File file;
+              private final OutputStream out;
+
+              static Recorder create(String codec) throws IOException {
+                return new Recorder(codec);
+              }
+
+              private Recorder(String codec) throws IOException {
+                file = File.createTempFile("payload", ".bin");
+                // BUG: Diagnostic contains: FileOutputStream `raw` acquired at line 18 is not closed when the `throw` at line 23 is taken
+                FileOutputStream raw = new FileOutputStream(file);
+                try {
+                  out = compressor(codec, raw);
+                } catch (IOException e) {
+                  file.delete();
+                  throw e;
+                }
+              }
+
+              private static OutputStream compressor(String codec, OutputStream raw)
+                  throws IOException {
+                if (!codec.equals("gzip")) {
+                  throw new IOException("no codec " + codec);
+                }
+                return new GZIPOutputStream(raw);
+              }
+
+              @Override
+              public void close() throws IOException {
+                out.close();
+              }
+            }
+            """)
+        .addSourceLines(
+            "Unused.java",
+            """
+            import java.io.File;
+            import java.io.FileInputStream;
+            import java.io.IOException;
+
+            class Unused {
+              private final int first;
+
+              private Unused(File file) throws IOException {
+                first = new FileInputStream(file).read();
+              }
+            }
+            """)
+        .doTest();
+  }
 }

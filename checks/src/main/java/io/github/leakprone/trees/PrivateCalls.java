@@ -8,6 +8,7 @@ import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.util.TreePath;
@@ -223,13 +224,35 @@ public final class PrivateCalls {
     if (calls.isEmpty()) {
       return false; // not private, or referred to other than by a call
     }
-    for (TreePath call : calls.get()) {
-      TreePath caller = TreePaths.enclosingMethod(call);
+    List<TreePath> runs = new ArrayList<>(calls.get());
+    if (symbol.isConstructor()) {
+      runs.addAll(constructions(TreePaths.topLevelClass(methodPath), symbol));
+    }
+    for (TreePath run : runs) {
+      TreePath caller = TreePaths.enclosingMethod(run);
       if (caller == null || !neverCalled(caller, visiting)) {
         return false; // called from an initializer, or from code that runs
       }
     }
     return true;
+  }
+
+  /**
+   * The paths of every {@code new} in the code at {@code scope} that runs {@code constructor}: a
+   * private constructor runs there as well as by {@code this(...)}, which {@link #callsIn} finds.
+   */
+  private static List<TreePath> constructions(TreePath scope, MethodSymbol constructor) {
+    List<TreePath> made = new ArrayList<>();
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitNewClass(NewClassTree tree, Void unused) {
+        if (getSymbol(tree) == constructor) {
+          made.add(getCurrentPath());
+        }
+        return super.visitNewClass(tree, null);
+      }
+    }.scan(scope, null);
+    return made;
   }
 
   /**
