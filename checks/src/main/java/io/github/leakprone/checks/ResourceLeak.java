@@ -21,10 +21,12 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import io.github.leakprone.Links;
+import io.github.leakprone.analysis.HeaderReads;
 import io.github.leakprone.analysis.obligation.ExceptionPolicy;
 import io.github.leakprone.analysis.obligation.Obligations;
 import io.github.leakprone.catalog.IoResources;
 import io.github.leakprone.catalog.NameFilter;
+import io.github.leakprone.report.Reporter;
 import javax.inject.Inject;
 
 /**
@@ -63,6 +65,10 @@ public final class ResourceLeak extends BugChecker
 
   /** Whether a call's name is that of a call that may acquire: asked of every call. */
   private final transient NameFilter namedLikeAcquirer;
+
+  /** Whether a call's name is that of a URLConnection's header getter: asked of every call. */
+  private final transient NameFilter namedLikeAHeaderGetter =
+      new NameFilter(HeaderReads::namedLikeAHeaderGetter);
 
   private final transient LeakFindings findings = new LeakFindings(this, LeakMessage::of);
 
@@ -108,11 +114,36 @@ public final class ResourceLeak extends BugChecker
   @Override
   public Description matchMethodInvocation(MethodInvocationTree call, VisitorState state) {
     MethodSymbol method = getSymbol(call);
-    // Nearly every call fails the name test: asked first, it spares them the error guard's lambda.
-    if (method == null || !namedLikeAcquirer.test(method.getSimpleName(), state.context)) {
+    if (method == null) {
+      return Description.NO_MATCH;
+    }
+    // Nearly every call fails the name tests: asked first, they spare them the error guard's
+    // lambda.
+    if (namedLikeAHeaderGetter.test(method.getSimpleName(), state.context)) {
+      Description headerRead = checkHeaderRead(state);
+      if (headerRead != Description.NO_MATCH) {
+        return headerRead;
+      }
+    }
+    if (!namedLikeAcquirer.test(method.getSimpleName(), state.context)) {
       return Description.NO_MATCH;
     }
     return check(call, state);
+  }
+
+  /** A URLConnection asked for a header connects, and opens what nothing may close. */
+  private Description checkHeaderRead(VisitorState state) {
+    return InternalErrors.noFindingOnError(
+        () ->
+            HeaderReads.lossAt(state.getPath(), state)
+                .map(
+                    loss ->
+                        Reporter.route(
+                            buildDescription(loss.firstRead())
+                                .setMessage(HeaderReadMessage.of(loss, state))
+                                .build(),
+                            state))
+                .orElse(Description.NO_MATCH));
   }
 
   private Description check(ExpressionTree acquisition, VisitorState state) {
