@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A {@code URLConnection} asked for a header connects to answer, which opens a {@code file:} URL's
  * file or sends an HTTP request whose response holds the socket; only closing {@code
- * getInputStream()}, or an HTTP connection's {@code disconnect()}, releases it. Velocity's {@code
- * URLResourceLoader.getLastModified}, asked at every check of a template for changes, shows the
- * shape.
+ * getInputStream()}, or an HTTP connection's {@code disconnect()}, releases it. night-config's
+ * {@code ConfigParser.parse(URL)} asks for the content encoding and reads through a second stream
+ * (the {@code read} case below).
  */
 // TEXT_MATCH is deprecated from Error Prone 2.43 on, where it is doTest()'s default; 2.42.0, which
 // JDK 17 runs, still defaults to AST_MATCH, so the test names the mode.

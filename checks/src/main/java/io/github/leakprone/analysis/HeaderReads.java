@@ -24,6 +24,7 @@ import io.github.leakprone.trees.LocalVariables;
 import io.github.leakprone.trees.NullLiterals;
 import io.github.leakprone.trees.TreePaths;
 import java.util.Optional;
+import javax.annotation.Nullable;
 import javax.lang.model.element.ElementKind;
 
 /**
@@ -32,8 +33,9 @@ import javax.lang.model.element.ElementKind;
  * {@code jar:} URL's last-modified time), or sends an HTTP request whose response holds the socket.
  * What they opened is closed by closing {@code getInputStream()}, or by an HTTP connection's {@code
  * disconnect()}; a connection asked only for headers keeps it until the collector finds it (the JDK
- * bug JDK-6956385 tells the file case). Velocity's {@code URLResourceLoader.getLastModified}, asked
- * at every check of a template for changes, opened a connection per check and closed none.
+ * bug JDK-6956385 tells the file case). night-config's {@code ConfigParser.parse(URL)} asks for the
+ * content encoding, then reads the configuration through a second {@code url.openStream()}: every
+ * parse of a URL leaves the first connection's response or file open.
  *
  * <p>Found only where nothing in the method could close it: the connection made by {@code
  * openConnection()} in the method, never stored (a chain) or kept in a local that is only
@@ -95,7 +97,9 @@ public final class HeaderReads {
     for (ExpressionTree stored : LocalVariables.storedValues(connection, body)) {
       ExpressionTree value = Casts.stripped(stored);
       if (isOpenConnection(value, state)) {
-        origin = origin == null ? value : origin;
+        if (origin == null) {
+          origin = value;
+        }
       } else if (!NullLiterals.isNull(value)) {
         return Optional.empty();
       }
@@ -114,7 +118,8 @@ public final class HeaderReads {
    * A connection's read of a header that nothing closes: the {@code openConnection()} call that
    * made it, the local that holds it (null for a chain), and the first header getter's call.
    */
-  public record Loss(ExpressionTree origin, Symbol local, MethodInvocationTree firstRead) {}
+  public record Loss(
+      ExpressionTree origin, @Nullable Symbol local, MethodInvocationTree firstRead) {}
 
   private static boolean isOpenConnection(ExpressionTree tree, VisitorState state) {
     return tree instanceof MethodInvocationTree made
