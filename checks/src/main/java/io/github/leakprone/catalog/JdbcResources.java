@@ -584,7 +584,8 @@ public final class JdbcResources implements ResourceSpec {
       case PROJECT_CONNECTION_GETTER ->
           isStatic(method) || takesConnectionsBack(method, state)
               ? Optional.of(Acquisition.OWNED_IF_FRESH)
-              : Receivers.isThisOrImplicit(ASTHelpers.getReceiver(call))
+              // super.getConnection() calls the object's own method, as this.getConnection() does.
+              : Receivers.isThisOrSuper(ASTHelpers.getReceiver(call))
                   ? Optional.of(Acquisition.OWNED_IF_SEEN_FRESH)
                   : Optional.empty();
       case PROJECT_RESOURCE_METHOD -> {
@@ -597,7 +598,7 @@ public final class JdbcResources implements ResourceSpec {
         boolean inUnit = declaredInThisUnit(method, state);
         if (!inUnit
             && !isStatic(method)
-            && !Receivers.isThisOrImplicit(ASTHelpers.getReceiver(call))) {
+            && !Receivers.isThisOrSuper(ASTHelpers.getReceiver(call))) {
           yield Optional.empty();
         }
         yield gettersOfFields.computeIfAbsent(method, m -> Getters.returnsOnlyFields(m, state))
