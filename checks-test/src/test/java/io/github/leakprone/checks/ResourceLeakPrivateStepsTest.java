@@ -459,9 +459,10 @@ final class ResourceLeakPrivateStepsTest {
 
   /**
    * A private constructor runs where its class says {@code new}: Eclipse Packager's {@code
-   * PayloadRecorder}, made by a static factory, opens its temporary file's stream and then sets up
-   * the compressor, whose failure (a codec whose library is missing) deletes the file and leaves
-   * the stream open. A private constructor nothing makes never runs, and is no finding.
+   * PayloadRecorder.Finished}, made by its outer class's constructor (here, by a static factory),
+   * opens its temporary file's stream and then sets up the compressor, whose failure (a codec whose
+   * library is missing) deletes the file and leaves the stream open. A private constructor nothing
+   * makes never runs, and is no finding.
    */
   @Test
   void aPrivateConstructorRunsWhereItsClassMakesTheObject() {
