@@ -175,6 +175,7 @@ final class WrittenOutRecordEqualityTest {
           "io.github.leakprone.analysis.growth.Node",
           "io.github.leakprone.analysis.growth.CallGraph$Edge",
           "io.github.leakprone.analysis.growth.Change",
+          "io.github.leakprone.analysis.obligation.LossesBeforeFirstUse$Held",
           "io.github.leakprone.analysis.obligation.Obligation",
           "io.github.leakprone.analysis.obligation.PendingExits$Exit",
           "io.github.leakprone.analysis.obligation.Witness");

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -82,7 +83,21 @@ final class LossesBeforeFirstUse {
   }
 
   /** A resource's site and the variables that hold it. */
-  private record Held(Tree site, Set<Symbol> variables) {}
+  private record Held(Tree site, Set<Symbol> variables) {
+    // equals and hashCode written out: a record's own are linked through method handles on first
+    // use, a cost every build pays again, in code that runs cold (docs/performance.md).
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Held that
+          && Objects.equals(site, that.site)
+          && Objects.equals(variables, that.variables);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(site, variables);
+    }
+  }
 
   /**
    * The loops of {@code body} that hold the loss's line ({@code lastLine}; none when it is 0, the
