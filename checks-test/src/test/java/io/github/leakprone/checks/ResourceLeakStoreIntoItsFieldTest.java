@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
  * the resource into a field of another object does hand it on, and so does setting it in an {@code
  * AtomicReference} field of this object (Fluency's {@code TCPSender}, which returns {@code
  * channel.get()} and closes it in {@code closeSocket()}: a holdout round's false alarm); a local
- * {@code AtomicReference} that goes nowhere keeps nothing.
+ * {@code AtomicReference} that goes nowhere keeps nothing. An {@code AtomicStampedReference} or
+ * {@code AtomicMarkableReference} field keeps what it is set to as well, given first, beside its
+ * stamp (Surefire's console output reporter, another false alarm); given as the value a {@code
+ * compareAndSet} expects, the resource is only compared.
  */
 final class ResourceLeakStoreIntoItsFieldTest {
 
@@ -116,6 +119,72 @@ final class ResourceLeakStoreIntoItsFieldTest {
                 SocketChannel existing = channel.getAndSet(null);
                 if (existing != null) {
                   existing.close();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void aResourceSetInAStampedOrMarkableReferenceFieldIsTheObjects() {
+    helper
+        .addSourceLines(
+            "OutputLog.java",
+            """
+            import java.io.BufferedOutputStream;
+            import java.io.File;
+            import java.io.FileOutputStream;
+            import java.io.IOException;
+            import java.io.OutputStream;
+            import java.nio.charset.StandardCharsets;
+            import java.util.concurrent.atomic.AtomicMarkableReference;
+            import java.util.concurrent.atomic.AtomicStampedReference;
+
+            class OutputLog {
+              private static final int OPEN = 1;
+              private static final int CLOSED = 2;
+              private final AtomicStampedReference<OutputStream> out =
+                  new AtomicStampedReference<>(null, OPEN);
+              private final AtomicMarkableReference<OutputStream> spare =
+                  new AtomicMarkableReference<>(null, false);
+
+              synchronized void write(File file, String line) throws IOException {
+                int[] stamp = new int[1];
+                OutputStream os = out.get(stamp);
+                if (stamp[0] == CLOSED) {
+                  return;
+                }
+                if (os == null) {
+                  os = new BufferedOutputStream(new FileOutputStream(file));
+                  out.set(os, OPEN);
+                }
+                os.write(line.getBytes(StandardCharsets.UTF_8));
+              }
+
+              void keepSpare(File file) throws IOException {
+                OutputStream opened = new FileOutputStream(file);
+                if (!spare.compareAndSet(null, opened, false, true)) {
+                  opened.close();
+                }
+              }
+
+              boolean replaceSpare(File file) throws IOException {
+                // BUG: Diagnostic contains: FileOutputStream `compared` acquired at line 40 is never closed
+                OutputStream compared = new FileOutputStream(file);
+                return spare.compareAndSet(compared, null, true, false);
+              }
+
+              synchronized void close() throws IOException {
+                int[] stamp = new int[1];
+                OutputStream os = out.get(stamp);
+                out.set(null, CLOSED);
+                if (os != null) {
+                  os.close();
+                }
+                OutputStream kept = spare.getReference();
+                if (kept != null) {
+                  kept.close();
                 }
               }
             }
