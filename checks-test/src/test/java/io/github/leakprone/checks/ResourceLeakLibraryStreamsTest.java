@@ -8,7 +8,11 @@ import org.junit.jupiter.api.Test;
  * file, through a descriptor it holds until closed: milton's {@code new
  * RandomFileOutputStream(tempFile)}, left open when the copy into it fails (PutHandler.java:357).
  * The library's classes ({@code io.github.leakprone.library}) reach these compiles as class files,
- * as a jar's do; a class given as source is judged by its constructor's body instead.
+ * as a jar's do; a class given as source is judged by its constructor's body instead. So with a
+ * library's static factory given a {@code File} or {@code Path} that returns a stream, reader or
+ * writer (Commons IO's {@code FileUtils.openInputStream(file)}, Guava's {@code
+ * Files.newReader(file, charset)}): it opens the file; given text, or compiled with the checked
+ * file, it is judged by what it is given and by its body.
  */
 final class ResourceLeakLibraryStreamsTest {
 
@@ -103,6 +107,69 @@ final class ResourceLeakLibraryStreamsTest {
 
               boolean made(File file) {
                 return new LazyJournal(file) != null;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void aLibrarysStaticFactoryGivenAFileOpensIt() {
+    helper
+        .addSourceLines(
+            "Snapshots.java",
+            """
+            import java.io.ByteArrayInputStream;
+            import java.io.File;
+            import java.io.InputStream;
+
+            /** Compiled with the checked file: judged by its body, which reads nothing from disk. */
+            class Snapshots {
+              static InputStream openSnapshot(File file) {
+                return new ByteArrayInputStream(file.getName().getBytes());
+              }
+            }
+            """)
+        .addSourceLines(
+            "Replay.java",
+            """
+            import io.github.leakprone.library.JournalFiles;
+            import java.io.File;
+            import java.io.IOException;
+            import java.io.InputStream;
+            import java.io.Reader;
+            import java.io.Writer;
+            import java.nio.charset.StandardCharsets;
+            import java.nio.file.Path;
+
+            class Replay {
+              int first(File journal) throws IOException {
+                // BUG: Diagnostic contains: InputStream `in` acquired at line 13 is never closed
+                InputStream in = JournalFiles.openJournal(journal);
+                return in.read();
+              }
+
+              void append(Path journal, String entry) throws IOException {
+                // BUG: Diagnostic contains: Writer `out` acquired at line 19 is not closed when `out.write(...)` at line 20 throws
+                Writer out = JournalFiles.newJournalWriter(journal, StandardCharsets.UTF_8);
+                out.write(entry);
+                out.close();
+              }
+
+              int firstClosed(File journal) throws IOException {
+                try (InputStream in = JournalFiles.openJournal(journal)) {
+                  return in.read();
+                }
+              }
+
+              int firstOfText(String text) throws IOException {
+                Reader in = JournalFiles.newJournalReader(text);
+                return in.read();
+              }
+
+              int firstOfSnapshot(File file) throws IOException {
+                InputStream in = Snapshots.openSnapshot(file);
+                return in.read();
               }
             }
             """)

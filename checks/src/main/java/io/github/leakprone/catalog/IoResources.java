@@ -703,8 +703,11 @@ public final class IoResources implements ResourceSpec {
         && ProjectResourceClasses.opensOneInAField(method, state, m -> acquires(m, state))) {
       return true;
     }
-    if (!method.isConstructor() || method.getParameters().isEmpty()) {
+    if (method.getParameters().isEmpty()) {
       return false;
+    }
+    if (!method.isConstructor()) {
+      return isALibrarysOpenerOfAFile(method, state);
     }
     Type firstParameter = method.getParameters().get(0).type;
     String owner = method.owner.getQualifiedName().toString();
@@ -732,6 +735,24 @@ public final class IoResources implements ResourceSpec {
     return NamedTypes.isSubtypeOfAny(constructor.owner.type, NamedTypes.IO_STREAMS, state)
         && isAPath(firstParameter, state)
         && !CompiledWithUs.isCompiledWithUs(constructor.owner, state);
+  }
+
+  /**
+   * Whether {@code method} is a library's static factory (named like one, in a class javac does not
+   * compile with the checked file) that opens the {@code File} or {@code Path} it is given first
+   * and returns a stream, reader or writer over it: Commons IO's {@code
+   * FileUtils.openInputStream(file)} and {@code openOutputStream(file)}, Guava's {@code
+   * Files.newReader(file, charset)} and {@code newWriter}, {@code
+   * AudioSystem.getAudioInputStream(file)}. The library static counterpart of {@link
+   * #isALibrarysStreamOverAFile}; a project's own factory is judged by its body instead ({@link
+   * ProjectFactories}).
+   */
+  private static boolean isALibrarysOpenerOfAFile(MethodSymbol method, VisitorState state) {
+    return method.isStatic()
+        && namedLikeFactory(method.getSimpleName().toString())
+        && isAPath(method.getParameters().get(0).type, state)
+        && NamedTypes.isSubtypeOfAny(method.getReturnType(), NamedTypes.IO_STREAMS, state)
+        && !CompiledWithUs.isCompiledWithUs(method.owner, state);
   }
 
   private static boolean isAPath(Type type, VisitorState state) {
