@@ -3,8 +3,8 @@ package io.github.leakprone.checks;
 import com.google.errorprone.CompilationTestHelper;
 
 /**
- * Stubs of Apache HttpClient 4's closeable client, response and response handler, for the
- * ResourceLeak tests.
+ * Stubs of Apache HttpClient 4's closeable client, response and response handler, and of HttpClient
+ * 5's classic client and response, for the ResourceLeak tests.
  */
 final class HttpResponseStubs {
 
@@ -42,6 +42,46 @@ final class HttpResponseStubs {
               public abstract <T> T execute(
                   Object request, org.apache.http.client.ResponseHandler<? extends T> handler)
                   throws java.io.IOException;
+            }
+            """);
+  }
+
+  /** {@code helper} with HttpClient 5's classic client interface, client and response added. */
+  static CompilationTestHelper addClassicTo(CompilationTestHelper helper) {
+    return helper
+        .addSourceLines(
+            "org/apache/hc/core5/http/ClassicHttpResponse.java",
+            """
+            package org.apache.hc.core5.http;
+
+            public interface ClassicHttpResponse extends java.io.Closeable {
+              int getCode();
+            }
+            """)
+        .addSourceLines(
+            "org/apache/hc/client5/http/classic/HttpClient.java",
+            """
+            package org.apache.hc.client5.http.classic;
+
+            import org.apache.hc.core5.http.ClassicHttpResponse;
+
+            public interface HttpClient {
+              ClassicHttpResponse executeOpen(Object target, Object request, Object context)
+                  throws java.io.IOException;
+            }
+            """)
+        .addSourceLines(
+            "org/apache/hc/client5/http/impl/classic/CloseableHttpClient.java",
+            """
+            package org.apache.hc.client5.http.impl.classic;
+
+            import org.apache.hc.core5.http.ClassicHttpResponse;
+
+            public abstract class CloseableHttpClient
+                implements org.apache.hc.client5.http.classic.HttpClient, java.io.Closeable {
+              @Override
+              public abstract ClassicHttpResponse executeOpen(
+                  Object target, Object request, Object context) throws java.io.IOException;
             }
             """);
   }

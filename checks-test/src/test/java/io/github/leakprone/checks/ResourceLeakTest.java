@@ -3132,6 +3132,57 @@ final class ResourceLeakTest {
   }
 
   /**
+   * HttpClient 5's {@code executeOpen(target, request, context)}, which its 5.2 release made the
+   * way to get a classic response that the caller reads and closes (its {@code execute(request)}
+   * went deprecated), acquires as {@code execute} does, also through the client's interface
+   * (WebDriverManager's HTTP client, which throws on an error status with the response open: a miss
+   * of the ninety-seventh holdout round).
+   */
+  @Test
+  void apacheHttpClient5OpenResponses() {
+    HttpResponseStubs.addClassicTo(helper)
+        .addSourceLines(
+            "Fetcher.java",
+            """
+            import java.io.IOException;
+            import org.apache.hc.client5.http.classic.HttpClient;
+            import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+            import org.apache.hc.core5.http.ClassicHttpResponse;
+
+            class Fetcher {
+              private final CloseableHttpClient client;
+              private final HttpClient api;
+
+              Fetcher(CloseableHttpClient client, HttpClient api) {
+                this.client = client;
+                this.api = api;
+              }
+
+              ClassicHttpResponse fetch(Object request) throws IOException {
+                // BUG: Diagnostic contains: ClassicHttpResponse `response` acquired at line 17 is not closed when the `throw` at line 19 is taken
+                ClassicHttpResponse response = client.executeOpen(null, request, null);
+                if (response.getCode() >= 400) {
+                  throw new IOException("status " + response.getCode());
+                }
+                return response;
+              }
+
+              int status(Object request) throws IOException {
+                // BUG: Diagnostic contains: ClassicHttpResponse returned by executeOpen() at line 26 is never stored
+                return api.executeOpen(null, request, null).getCode();
+              }
+
+              int statusClosed(Object request) throws IOException {
+                try (ClassicHttpResponse response = api.executeOpen(null, request, null)) {
+                  return response.getCode();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * Closing the client that made a response shuts down its connection manager, and with it the
    * connection under the response: the Redshift driver's SAML plugins build a client per call,
    * close it in a {@code finally} (through a quiet closer), and throw inside the {@code try} when

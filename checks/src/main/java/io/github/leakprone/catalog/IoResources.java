@@ -184,6 +184,11 @@ public final class IoResources implements ResourceSpec {
           method(
               "org.apache.hc.client5.http.impl.classic.CloseableHttpClient",
               "execute",
+              "the pooled connection its entity streams from: unclosed, the pool runs dry"),
+          // HttpClient 5.2's way to a response the caller reads and closes, on the interface.
+          method(
+              "org.apache.hc.client5.http.classic.HttpClient",
+              "executeOpen",
               "the pooled connection its entity streams from: unclosed, the pool runs dry"));
 
   /**
