@@ -8,7 +8,7 @@ import com.google.errorprone.CompilationTestHelper;
  */
 final class HttpResponseStubs {
 
-  /** {@code helper} with the three stubs added. */
+  /** {@code helper} with the stubs of HttpClient 4 added. */
   static CompilationTestHelper addTo(CompilationTestHelper helper) {
     return helper
         .addSourceLines(
@@ -21,11 +21,30 @@ final class HttpResponseStubs {
             }
             """)
         .addSourceLines(
+            "org/apache/http/HttpEntity.java",
+            """
+            package org.apache.http;
+
+            public interface HttpEntity {
+              java.io.InputStream getContent() throws java.io.IOException;
+            }
+            """)
+        .addSourceLines(
+            "org/apache/http/HttpResponse.java",
+            """
+            package org.apache.http;
+
+            public interface HttpResponse {
+              HttpEntity getEntity();
+            }
+            """)
+        .addSourceLines(
             "org/apache/http/client/methods/CloseableHttpResponse.java",
             """
             package org.apache.http.client.methods;
 
-            public interface CloseableHttpResponse extends java.io.Closeable {
+            public interface CloseableHttpResponse
+                extends org.apache.http.HttpResponse, java.io.Closeable {
               int getStatusCode();
             }
             """)
@@ -54,8 +73,26 @@ final class HttpResponseStubs {
             """
             package org.apache.hc.core5.http;
 
-            public interface ClassicHttpResponse extends java.io.Closeable {
+            public interface ClassicHttpResponse extends HttpEntityContainer, java.io.Closeable {
               int getCode();
+            }
+            """)
+        .addSourceLines(
+            "org/apache/hc/core5/http/HttpEntityContainer.java",
+            """
+            package org.apache.hc.core5.http;
+
+            public interface HttpEntityContainer {
+              HttpEntity getEntity();
+            }
+            """)
+        .addSourceLines(
+            "org/apache/hc/core5/http/HttpEntity.java",
+            """
+            package org.apache.hc.core5.http;
+
+            public interface HttpEntity extends java.io.Closeable {
+              java.io.InputStream getContent() throws java.io.IOException;
             }
             """)
         .addSourceLines(

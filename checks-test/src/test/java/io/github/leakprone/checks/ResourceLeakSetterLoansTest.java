@@ -7,7 +7,10 @@ import org.junit.jupiter.api.Test;
  * A resource set on a holder ({@code source.setByteStream(stream)}) goes where the holder goes,
  * unless the method closes it itself: then it only lent it, and a failure before its close loses
  * it. A close that runs only while the holder is null is the cleanup of the path that never made
- * the holder, and says nothing of the path that handed the resource over.
+ * the holder, and says nothing of the path that handed the resource over. A fluent setter (one that
+ * returns its own object) of an object the method was given, or its class keeps, is such a holder
+ * too; of a builder the method makes, it is not, as the builder's product is what holds the
+ * resource.
  */
 final class ResourceLeakSetterLoansTest {
 
@@ -109,6 +112,58 @@ final class ResourceLeakSetterLoansTest {
                 if (!keepOpen && source != null) {
                   stream.close();
                 }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
+   * Javalin's {@code ctx.result(stream)}: the server writes the response's stream out and closes it
+   * once the handler returns (WebDriverManager's driver server, where the stream was said never
+   * stored). A fluent call of a builder the method made, with nothing built, keeps it nowhere.
+   */
+  @Test
+  void aFluentSetterOfAnObjectTheMethodWasGivenTakesTheResource() {
+    helper
+        .addSourceLines(
+            "Downloads.java",
+            """
+            import java.io.File;
+            import java.io.FileInputStream;
+            import java.io.IOException;
+            import java.io.InputStream;
+
+            class Downloads {
+              interface Context {
+                Context header(String name, String value);
+
+                Context result(InputStream body);
+              }
+
+              static final class Reply {
+                Reply body(InputStream body) {
+                  return this;
+                }
+              }
+
+              private final Context shared;
+
+              Downloads(Context shared) {
+                this.shared = shared;
+              }
+
+              void serve(Context ctx, File file) throws IOException {
+                ctx.header("Content-Disposition", "attachment").result(new FileInputStream(file));
+              }
+
+              void serveShared(File file) throws IOException {
+                shared.result(new FileInputStream(file));
+              }
+
+              void prepare(File file) throws IOException {
+                // BUG: Diagnostic contains: FileInputStream created at line 35 is never stored
+                new Reply().body(new FileInputStream(file));
               }
             }
             """)

@@ -3183,6 +3183,82 @@ final class ResourceLeakTest {
   }
 
   /**
+   * A response's entity content is the response seen another way: closing the stream releases the
+   * connection the response holds (HttpClient 4's and 5's response entity streams give it back to
+   * the pool at their end, or abort it), so a reader over it closed, the stream returned, or given
+   * to Commons IO's {@code FileUtils.copyInputStreamToFile}, which closes it, leaves nothing open
+   * (WebDriverManager's callers of its client, said never stored). A stream read and dropped still
+   * loses the response.
+   */
+  @Test
+  void anHttpResponsesContentIsTheResponse() {
+    HttpResponseStubs.addClassicTo(HttpResponseStubs.addTo(helper))
+        .addSourceLines(
+            "org/apache/commons/io/FileUtils.java",
+            """
+            package org.apache.commons.io;
+
+            public final class FileUtils {
+              // Commons IO's closes the source; a stub's body need not say so: the catalogue does.
+              public static void copyInputStreamToFile(java.io.InputStream source, java.io.File file)
+                  throws java.io.IOException {}
+            }
+            """)
+        .addSourceLines(
+            "Bodies.java",
+            """
+            import java.io.BufferedReader;
+            import java.io.File;
+            import java.io.IOException;
+            import java.io.InputStream;
+            import java.io.InputStreamReader;
+            import org.apache.commons.io.FileUtils;
+            import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+
+            class Bodies {
+              private final CloseableHttpClient client;
+              private final org.apache.http.impl.client.CloseableHttpClient client4;
+
+              Bodies(CloseableHttpClient client, org.apache.http.impl.client.CloseableHttpClient client4) {
+                this.client = client;
+                this.client4 = client4;
+              }
+
+              String firstLine(Object request) throws IOException {
+                try (BufferedReader reader =
+                    new BufferedReader(
+                        new InputStreamReader(
+                            client.executeOpen(null, request, null).getEntity().getContent()))) {
+                  return reader.readLine();
+                }
+              }
+
+              InputStream body(Object request) throws IOException {
+                return client.executeOpen(null, request, null).getEntity().getContent();
+              }
+
+              int firstByte(Object request) throws IOException {
+                InputStream content = client4.execute(request).getEntity().getContent();
+                try (content) {
+                  return content.read();
+                }
+              }
+
+              void save(Object request, File file) throws IOException {
+                FileUtils.copyInputStreamToFile(
+                    client.executeOpen(null, request, null).getEntity().getContent(), file);
+              }
+
+              int peek(Object request) throws IOException {
+                // BUG: Diagnostic contains: ClassicHttpResponse returned by executeOpen() at line 45 is never stored
+                return client.executeOpen(null, request, null).getEntity().getContent().read();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * Closing the client that made a response shuts down its connection manager, and with it the
    * connection under the response: the Redshift driver's SAML plugins build a client per call,
    * close it in a {@code finally} (through a quiet closer), and throw inside the {@code try} when

@@ -249,16 +249,21 @@ public final class IoResources implements ResourceSpec {
   /**
    * Calls whose result is the receiver's resource seen another way: closing either closes both (an
    * OkHttp body and its response, an Apache HTTP response's entity, which {@code
-   * EntityUtils.consume} closes, a socket and its streams, a file stream and its channel, a channel
-   * and the socket adaptor its {@code socket()} returns, whose {@code close()} closes the channel,
-   * and back: the channel a socket's {@code getChannel()} returns, null for a socket made without
-   * one).
+   * EntityUtils.consume} closes, and the entity's content stream, a socket and its streams, a file
+   * stream and its channel, a channel and the socket adaptor its {@code socket()} returns, whose
+   * {@code close()} closes the channel, and back: the channel a socket's {@code getChannel()}
+   * returns, null for a socket made without one).
    */
   private static final ImmutableList<MethodRef> VIEWS =
       ImmutableList.of(
           new MethodRef("okhttp3.Response", "body"),
           new MethodRef("org.apache.http.HttpResponse", "getEntity"),
           new MethodRef("org.apache.hc.core5.http.HttpEntityContainer", "getEntity"),
+          // The entity's content stream gives the response's connection back at its end, or
+          // aborts it, when closed: HttpClient 5's entity is itself Closeable, so the stream is
+          // no product of an object that holds nothing (Wrappers) and must be named here.
+          new MethodRef("org.apache.http.HttpEntity", "getContent"),
+          new MethodRef("org.apache.hc.core5.http.HttpEntity", "getContent"),
           new MethodRef("java.net.Socket", "getInputStream"),
           new MethodRef("java.net.Socket", "getOutputStream"),
           new MethodRef("java.io.FileInputStream", "getChannel"),
@@ -440,6 +445,9 @@ public final class IoResources implements ResourceSpec {
           new MethodRef("com.google.common.io.Closeables", "closeQuietly"),
           new MethodRef("okhttp3.internal.Util", "closeQuietly"),
           new MethodRef("org.apache.http.client.utils.HttpClientUtils", "closeQuietly"),
+          // "The InputStream is closed" (Commons IO's FileUtils.copyInputStreamToFile(source,
+          // file); not copyToFile, which leaves it open).
+          new MethodRef("org.apache.commons.io.FileUtils", "copyInputStreamToFile"),
           // An HTTP entity consumed: its content stream is closed, and with it the connection of
           // the response it came from is released (or aborted, if the close fails). Reading it
           // whole into a string or an array does the same: both close the content stream when

@@ -1118,7 +1118,8 @@ public final class ObligationAnalysis {
     }
     if (method != null
         && anyHolds(arguments)
-        && keepsWhatItIsGiven(method, receiver, arguments.size())) {
+        && (keepsWhatItIsGiven(method, receiver, arguments.size())
+            || setsUpAnotherOwnersObject(call, method, facts, target.holders))) {
       for (int i = 0; i < arguments.size(); i++) {
         // Not what the method closes itself: writer.setOutput(ios) ... ios.close() only lent it,
         // and a failure in between loses it (Thumbnailator's image sink).
@@ -1719,6 +1720,33 @@ public final class ObligationAnalysis {
             || Registrations.isBinding(method, state)
             || Consumers.madeOfWhatItIsGiven(method, state)
             || Listeners.isCallback(method, state));
+  }
+
+  /**
+   * Whether {@code call} is a fluent setter ({@link #isFluent}, given one value) of an object the
+   * method was given or its object keeps, holding none of the method's resources: a parameter or a
+   * field, or a fluent call on one. That object's owner takes what it is given, as with a setter:
+   * Javalin's {@code ctx.result(stream)}, whose server writes the stream out and closes it after
+   * the handler returns (WebDriverManager's driver server). Not a builder (a class named so, or one
+   * the method made), whose product holds what it was given and decides its fate (the builders
+   * above).
+   */
+  private boolean setsUpAnotherOwnersObject(
+      MethodInvocationTree call, MethodSymbol method, Facts facts, Holders receiver) {
+    if (call.getArguments().size() != 1
+        || !isFluent(call, method)
+        || method.owner.getSimpleName().toString().endsWith("Builder")
+        || (facts != null && !Transfers.sitesSelectedBy(facts, receiver).isEmpty())) {
+      return false;
+    }
+    ExpressionTree object = Casts.stripped(getReceiver(call));
+    while (object instanceof MethodInvocationTree inner && isFluent(inner, getSymbol(inner))) {
+      object = Casts.stripped(getReceiver(inner));
+    }
+    return object != null
+        && !Receivers.isThisOrSuper(object)
+        && getSymbol(object) instanceof VarSymbol variable
+        && (variable.getKind() == ElementKind.PARAMETER || variable.getKind() == ElementKind.FIELD);
   }
 
   /**
