@@ -14,6 +14,7 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import java.util.List;
 import javax.annotation.Nullable;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Name;
 
 /**
  * Fields that hold one object through an atomic reference: the object kept there is kept by the
@@ -111,12 +112,14 @@ public final class HolderFields {
         || field.type.tsym == null) {
       return null;
     }
-    String type = field.type.tsym.getQualifiedName().toString();
-    return type.equals(ATOMIC_REFERENCE) || STAMPED_REFERENCES.contains(type) ? field : null;
+    return field.type.tsym.getQualifiedName().contentEquals(ATOMIC_REFERENCE) || isStamped(field)
+        ? field
+        : null;
   }
 
   private static boolean isStamped(VarSymbol holder) {
-    return STAMPED_REFERENCES.contains(holder.type.tsym.getQualifiedName().toString());
+    Name type = holder.type.tsym.getQualifiedName();
+    return STAMPED_REFERENCES.stream().anyMatch(type::contentEquals);
   }
 
   private HolderFields() {}
