@@ -49,6 +49,19 @@ final class HttpResponseStubs {
             }
             """)
         .addSourceLines(
+            "org/apache/http/impl/client/BasicResponseHandler.java",
+            """
+            package org.apache.http.impl.client;
+
+            public class BasicResponseHandler
+                implements org.apache.http.client.ResponseHandler<String> {
+              @Override
+              public String handleResponse(Object response) throws java.io.IOException {
+                return "";
+              }
+            }
+            """)
+        .addSourceLines(
             "org/apache/http/impl/client/CloseableHttpClient.java",
             """
             package org.apache.http.impl.client;

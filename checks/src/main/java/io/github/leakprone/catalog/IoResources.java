@@ -437,6 +437,20 @@ public final class IoResources implements ResourceSpec {
   private static final ImmutableList<MethodRef> SELECTOR_REGISTRATIONS =
       ImmutableList.of(new MethodRef("java.nio.channels.SelectableChannel", "register"));
 
+  /**
+   * HttpClient's basic response handlers: {@code handleResponse(response)} reads the entity whole
+   * into a string, or consumes it before it throws on an error status, and either way the
+   * response's connection goes back (the WeChat SDK's token refresh). Not any {@code
+   * ResponseHandler}: one may read only the status, and leave the entity to the {@code
+   * execute(request, handler)} that called it.
+   */
+  private static final ImmutableList<MethodRef> RESPONSE_HANDLERS_THAT_READ_IT_WHOLE =
+      ImmutableList.of(
+          new MethodRef("org.apache.http.impl.client.BasicResponseHandler", "handleResponse"),
+          new MethodRef(
+              "org.apache.hc.client5.http.impl.classic.BasicHttpClientResponseHandler",
+              "handleResponse"));
+
   /** Well-known helpers that close every argument. */
   private static final ImmutableList<MethodRef> CLOSERS =
       ImmutableList.of(
@@ -1283,11 +1297,12 @@ public final class IoResources implements ResourceSpec {
 
   /**
    * Whether {@code method} parses what its first argument holds and closes it when done: an XML
-   * parser, or Jackson's read of a stream or a reader (not of a {@code JsonParser} the caller
-   * made).
+   * parser, Jackson's read of a stream or a reader (not of a {@code JsonParser} the caller made),
+   * or HttpClient's basic response handler.
    */
   private static boolean readsAndCloses(MethodSymbol method, VisitorState state) {
     return MethodRef.anyMatches(XML_PARSES, method, state)
+        || MethodRef.anyMatches(RESPONSE_HANDLERS_THAT_READ_IT_WHOLE, method, state)
         || (!method.getParameters().isEmpty()
             && NamedTypes.isSubtypeOfAny(method.getParameters().get(0).type, READ_SOURCES, state)
             && MethodRef.anyMatches(JSON_READS, method, state));
