@@ -3,8 +3,8 @@ package io.github.leakprone.checks;
 import com.google.errorprone.CompilationTestHelper;
 
 /**
- * Stubs of Apache HttpClient 4's closeable client, response and response handler, and of HttpClient
- * 5's classic client and response, for the ResourceLeak tests.
+ * Stubs of Apache HttpClient 4's closeable client, response, entity and response handlers, and of
+ * HttpClient 5's classic client, response and entity, for the ResourceLeak tests.
  */
 final class HttpResponseStubs {
 
@@ -78,7 +78,7 @@ final class HttpResponseStubs {
             """);
   }
 
-  /** {@code helper} with HttpClient 5's classic client interface, client and response added. */
+  /** {@code helper} with HttpClient 5's classic client, its interface, response and entity. */
   static CompilationTestHelper addClassicTo(CompilationTestHelper helper) {
     return helper
         .addSourceLines(
