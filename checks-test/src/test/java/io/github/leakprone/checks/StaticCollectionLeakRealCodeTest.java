@@ -308,4 +308,64 @@ final class StaticCollectionLeakRealCodeTest {
             """)
         .doTest();
   }
+
+  /**
+   * As jMimeMagic's file-type table: a static map filled by a private helper, called only from an
+   * initialiser that runs its body once per JVM behind a static flag it sets and never clears, or
+   * filled in that guarded body itself. A flag of the object, not the class, guards once per
+   * object: every new object fills the static list again.
+   */
+  @Test
+  void aStaticCollectionFilledBehindAStaticOnceFlagIsFilledOnce() {
+    helper
+        .addSourceLines(
+            "FileTypes.java",
+            """
+            import java.util.ArrayList;
+            import java.util.HashMap;
+            import java.util.List;
+            import java.util.Map;
+            import java.util.concurrent.atomic.AtomicBoolean;
+
+            class FileTypes {
+              private static final Map<String, List<String>> hints = new HashMap<>();
+              private static final List<String> names = new ArrayList<>();
+              private static final List<String> loadedFrom = new ArrayList<>();
+              private static final List<String> perObject = new ArrayList<>();
+              private static boolean initialized;
+              private static final AtomicBoolean started = new AtomicBoolean();
+              private boolean loaded;
+
+              private static void addHint(String extension, String type) {
+                hints.computeIfAbsent(extension, e -> new ArrayList<>()).add(type);
+              }
+
+              public static synchronized void initialize(List<String> types) {
+                if (!initialized) {
+                  for (String type : types) {
+                    addHint(type.substring(type.indexOf('.') + 1), type);
+                    names.add(type);
+                  }
+                  initialized = true;
+                }
+              }
+
+              public static void start(String source) {
+                if (!started.compareAndSet(false, true)) {
+                  return;
+                }
+                loadedFrom.add(source);
+              }
+
+              public void load(String type) {
+                if (!loaded) {
+                  // BUG: Diagnostic contains: perObject grows in load on every call
+                  perObject.add(type);
+                  loaded = true;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -15,7 +15,6 @@ import io.github.leakprone.catalog.ClientLifecycles;
 import io.github.leakprone.catalog.OnceFlags;
 import io.github.leakprone.catalog.RequestHandlers;
 import io.github.leakprone.catalog.RunOnceMethods;
-import io.github.leakprone.trees.GuardedCode;
 import io.github.leakprone.trees.Loops;
 import io.github.leakprone.trees.MainMethods;
 import io.github.leakprone.trees.PrivateCalls;
@@ -103,23 +102,12 @@ public final class PerCallScope {
   }
 
   /**
-   * Whether the code at {@code path} runs only while a flag field of the class is unset, and {@code
-   * body} sets it: {@code if (inited) return; ... inited = true;}, {@code if
-   * (!started.compareAndSet(false, true)) return;}. It runs once per object (or class), however
-   * often the method is called. A local flag is no guard: it starts afresh on every call.
+   * Whether the code at {@code path} runs once per object (or class), however often the method is
+   * called: behind a flag field of the class that {@code body} sets ({@link OnceFlags#guards}). A
+   * local flag is no guard: it starts afresh on every call.
    */
   private static boolean behindOnceFlag(TreePath path, Tree body) {
-    TreePath topLevel = TreePaths.topLevelClass(path);
-    return GuardedCode.runsOnlyWhileOpen(
-        path,
-        body,
-        (condition, outcome) ->
-            OnceFlags.unsetWhen(condition, outcome).stream()
-                .anyMatch(
-                    test ->
-                        (test.setsIt() || OnceFlags.sets(body, test.flag()))
-                            && (topLevel == null
-                                || OnceFlags.staysSet(topLevel.getLeaf(), test.flag()))));
+    return OnceFlags.guards(path, body, flag -> true);
   }
 
   /**

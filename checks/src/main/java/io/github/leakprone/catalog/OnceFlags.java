@@ -13,15 +13,19 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
+import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
+import io.github.leakprone.trees.GuardedCode;
 import io.github.leakprone.trees.NullComparisons;
 import io.github.leakprone.trees.NullLiterals;
+import io.github.leakprone.trees.TreePaths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import javax.lang.model.element.ElementKind;
 
 /**
@@ -121,6 +125,27 @@ public final class OnceFlags {
         }
       }
     }
+  }
+
+  /**
+   * Whether the code at {@code path}, inside {@code body}, runs only while a flag field that {@code
+   * which} accepts is unset, where {@code body} sets it and nothing in the top-level class unsets
+   * it again: {@code if (inited) return; ... inited = true;}, {@code if
+   * (!started.compareAndSet(false, true)) return;}. Such code runs once per object, or once per
+   * class for a static flag, however often the method is called.
+   */
+  public static boolean guards(TreePath path, Tree body, Predicate<VarSymbol> which) {
+    TreePath topLevel = TreePaths.topLevelClass(path);
+    return GuardedCode.runsOnlyWhileOpen(
+        path,
+        body,
+        (condition, outcome) ->
+            unsetWhen(condition, outcome).stream()
+                .anyMatch(
+                    test ->
+                        which.test(test.flag())
+                            && (test.setsIt() || sets(body, test.flag()))
+                            && (topLevel == null || staysSet(topLevel.getLeaf(), test.flag()))));
   }
 
   /**

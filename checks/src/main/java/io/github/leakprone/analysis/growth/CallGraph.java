@@ -49,6 +49,15 @@ final class CallGraph {
       callers.put(to, from);
     }
 
+    /**
+     * {@code from} runs {@code to} once per JVM however often it runs itself (behind a static flag
+     * it sets for good): a call that leads where {@code from} does, but that counts, as a caller of
+     * {@code to}, as code that runs once ({@link #once}).
+     */
+    void addOncePerJvm(Node from, Node to, boolean deferred) {
+      calls.put(from, new Edge(to, deferred));
+    }
+
     CallGraph build() {
       return new CallGraph(this);
     }
@@ -80,8 +89,8 @@ final class CallGraph {
 
   /**
    * The nodes that run once: the {@code base} ones, and each {@code hidden} one (callable only from
-   * inside the unit, such as a private method) that only once-running nodes call. A hidden node
-   * that nothing calls is dead code and counts as running once.
+   * inside the unit, such as a private method) that only once-running nodes call, or calls that run
+   * once per JVM. A hidden node that nothing calls is dead code and counts as running once.
    */
   Set<Node> once(Set<Node> base, Set<Node> allNodes, Predicate<Node> hidden) {
     Set<Node> once = new HashSet<>(base);

@@ -296,13 +296,18 @@ final class FieldUses {
 
     private void calls(Symbol callee, boolean deferred) {
       if (callee instanceof MethodSymbol method && index.methods.containsKey(method)) {
-        NodeContext.of(getCurrentPath())
-            .ifPresent(
-                context ->
-                    graph.add(
-                        context.node(),
-                        new Node(method, Node.Kind.METHOD),
-                        deferred || context.deferred()));
+        Optional<NodeContext> context = NodeContext.of(getCurrentPath());
+        if (context.isEmpty()) {
+          return;
+        }
+        Node from = context.get().node();
+        Node to = new Node(method, Node.Kind.METHOD);
+        boolean later = deferred || context.get().deferred();
+        if (OncePerJvm.runs(getCurrentPath())) {
+          graph.addOncePerJvm(from, to, later);
+        } else {
+          graph.add(from, to, later);
+        }
       }
     }
   }

@@ -163,6 +163,7 @@ public final class StaticGrowth {
     if (satisfied
         || !growth.addsEveryCall()
         || once.get().contains(growth.node())
+        || OncePerJvm.runs(growth.path())
         || !shrinks.isEmpty()) {
       return Optional.empty();
     }
