@@ -231,6 +231,68 @@ final class HeavyweightClientPerCallOnceTest {
   }
 
   /**
+   * A client kept in a map under a name, after the method shut down (itself, or by a method of the
+   * class called first) what the map held, taken out into a local, is a replacement too: Yank's
+   * {@code createPool(name, props)} first closes the pool of that name, then puts the new one. One
+   * put with no release before it piles up, as does one released only after the put.
+   */
+  @Test
+  void aClientKeptInAMapAfterItsPredecessorWasReleasedIsNoPileUp() {
+    helper
+        .addSourceLines(
+            "Pools.java",
+            """
+            import java.util.Map;
+            import java.util.concurrent.ConcurrentHashMap;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+
+            class Pools {
+              private final Map<String, ExecutorService> pools = new ConcurrentHashMap<>();
+
+              void create(String name, int size) {
+                release(name);
+                pools.put(name, Executors.newFixedThreadPool(size));
+              }
+
+              void recreate(String name, int size) {
+                ExecutorService old = pools.get(name);
+                if (old != null) {
+                  old.shutdown();
+                }
+                ExecutorService pool = Executors.newFixedThreadPool(size);
+                pools.put(name, pool);
+              }
+
+              void add(String name, int size) {
+                // BUG: Diagnostic contains: and kept in pools
+                pools.put(name, Executors.newFixedThreadPool(size));
+              }
+
+              void addThenRelease(String name, int size) {
+                // BUG: Diagnostic contains: and kept in pools
+                pools.put(name, Executors.newFixedThreadPool(size));
+                release(name);
+              }
+
+              private void release(String name) {
+                ExecutorService pool = pools.get(name);
+                if (pool != null) {
+                  pool.shutdown();
+                }
+              }
+
+              void releaseAll() {
+                for (ExecutorService pool : pools.values()) {
+                  pool.shutdown();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A client stored in a field and shut down in a {@code finally} that runs after the store, itself
    * or through a method of the class, ends with the call that made it: one alive at a time (Flume's
    * exec source builds its flush timer at the top of each run of the command, and the run's {@code

@@ -16,8 +16,9 @@ public record Fate(Kind kind, String detail) {
      * Built once, not per call: stored in a field behind a null check (lazy initialisation), in a
      * map behind a test that the key is absent (a cache, once per key), or in a field by a start
      * method whose class releases it in an end method (owned by the object's service life); or one
-     * at a time: stored in a field that the method releases before it replaces it, or in a {@code
-     * finally} that runs after it stores it.
+     * at a time: stored in a field that the method releases before it replaces it (or in a map or
+     * collection after it released what that held), or in a {@code finally} that runs after it
+     * stores it.
      */
     KEPT_ONCE,
     /** Added to a collection or map: one more instance kept on every call. */

@@ -189,7 +189,9 @@ public final class FateAnalysis {
         && ContainerStores.storesArgument(call, state)) {
       outcomes.add(
           new Fate(
-              isCachedPerKey(call, value) ? Kind.KEPT_ONCE : Kind.ADDED_TO_COLLECTION,
+              isCachedPerKey(call, value) || isReleasedBeforeKept(valuePath.getParentPath(), call)
+                  ? Kind.KEPT_ONCE
+                  : Kind.ADDED_TO_COLLECTION,
               source(getReceiver(call))));
     }
   }
@@ -352,7 +354,7 @@ public final class FateAnalysis {
         if (member instanceof MethodTree end
             && end != method.getLeaf()
             && end.getBody() != null
-            && releases(end.getBody(), field)) {
+            && FieldReleases.releases(end.getBody(), field)) {
           return true;
         }
       }
@@ -368,6 +370,20 @@ public final class FateAnalysis {
    */
   private boolean isReleasedBeforeReplaced(TreePath store, VarSymbol field) {
     return isReleasedBefore(store, field, body);
+  }
+
+  /**
+   * Whether the statements that run before {@code call}, which keeps the client in a container
+   * field, release what that container held, themselves or through a method of the class: Yank's
+   * {@code createPool(name, props)} closes the pool of that name ({@code
+   * releaseConnectionPool(name)} takes it out of the map into a local and closes it), then puts the
+   * new one. A replacement, as for a field ({@link #isReleasedBeforeReplaced}).
+   */
+  private boolean isReleasedBeforeKept(TreePath call, MethodInvocationTree store) {
+    Symbol container = getSymbol(getReceiver(store));
+    return container instanceof VarSymbol field
+        && field.getKind() == ElementKind.FIELD
+        && isReleasedBefore(call, field, body);
   }
 
   /**
@@ -499,7 +515,7 @@ public final class FateAnalysis {
       if (member instanceof MethodTree method
           && method.getName().contentEquals(name)
           && method.getBody() != null
-          && releases(method.getBody(), field)) {
+          && FieldReleases.releases(method.getBody(), field)) {
         return true;
       }
     }
@@ -508,7 +524,16 @@ public final class FateAnalysis {
 
   /** Whether {@code tree} releases {@code field}, itself or through a method of the class. */
   private static boolean releasesIn(@Nullable Tree tree, VarSymbol field, ClassTree owner) {
-    return tree != null && (releases(tree, field) || callsMethodReleasing(tree, field, owner));
+    return releasesIn(tree, field, owner, tree);
+  }
+
+  /**
+   * {@link #releasesIn}, where the locals that hold an element of the field are in {@code scope}.
+   */
+  private static boolean releasesIn(
+      @Nullable Tree tree, VarSymbol field, ClassTree owner, Tree scope) {
+    return tree != null
+        && (FieldReleases.releases(tree, field, scope) || callsMethodReleasing(tree, field, owner));
   }
 
   /** {@link #isReleasedBeforeReplaced}, for what runs at {@code at} in {@code within}. */
@@ -521,7 +546,7 @@ public final class FateAnalysis {
           if (statement == child) {
             break;
           }
-          if (releasesIn(statement, field, owner)) {
+          if (releasesIn(statement, field, owner, within)) {
             return true;
           }
         }
@@ -553,7 +578,7 @@ public final class FateAnalysis {
       if (member instanceof MethodTree method
           && method.getBody() != null
           && called.contains(getSymbol(method))
-          && releases(method.getBody(), field)) {
+          && FieldReleases.releases(method.getBody(), field)) {
         return true;
       }
     }
@@ -589,37 +614,6 @@ public final class FateAnalysis {
     }
     MethodSymbol symbol = getSymbol(method);
     return symbol != null && ClientLifecycles.starts(symbol);
-  }
-
-  /**
-   * Whether {@code tree} calls a release method on {@code field} or on what it leads to ({@code
-   * client.dispatcher().executorService().shutdown()}), or hands it to a release helper.
-   */
-  private static boolean releases(Tree tree, VarSymbol field) {
-    boolean[] found = new boolean[1];
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        Symbol method = getSymbol(call);
-        if (method != null && ReleaseNames.isReleaseHelper(method.getSimpleName().toString())) {
-          if (rootSymbol(getReceiver(call)) == field
-              || call.getArguments().stream().anyMatch(a -> getSymbol(a) == field)) {
-            found[0] = true;
-          }
-        }
-        return super.visitMethodInvocation(call, null);
-      }
-    }.scan(tree, null);
-    return found[0];
-  }
-
-  /** The variable a chain of calls starts from: {@code client} in {@code client.a().b()}. */
-  private static Symbol rootSymbol(ExpressionTree tree) {
-    ExpressionTree current = tree;
-    while (current instanceof MethodInvocationTree call) {
-      current = getReceiver(call);
-    }
-    return current == null ? null : getSymbol(current);
   }
 
   /** Climbs from the value through parentheses, casts, conditionals and decorators that keep it. */
