@@ -100,6 +100,7 @@ final class ClassSummary {
   private final Map<MethodSymbol, Set<Symbol>> fieldsWritten = new HashMap<>();
   private final Map<MethodSymbol, Set<Symbol>> fieldsReleased = new HashMap<>();
   private final Map<MethodSymbol, Set<Symbol>> fieldsHandedOn = new HashMap<>();
+  private final Map<MethodSymbol, Integer> resultMakers = new HashMap<>();
 
   private ClassSummary(
       ClassTree classTree, ResourceSpec spec, ReleasingCalls releasing, VisitorState state) {
@@ -265,6 +266,17 @@ final class ClassSummary {
    */
   Set<Integer> parametersHeldByResultOf(MethodSymbol method) {
     return methods.containsKey(method) ? direct(method).heldByResult() : Set.of();
+  }
+
+  /**
+   * The position of the parameter by a call on which {@code method} makes every value it returns
+   * ({@link ResultMakers}), or {@link ResultMakers#NONE}.
+   */
+  int parameterThatMakesResultOf(MethodSymbol method) {
+    MethodTree tree = methods.get(method);
+    return tree == null
+        ? ResultMakers.NONE
+        : resultMakers.computeIfAbsent(method, m -> ResultMakers.parameterOf(tree));
   }
 
   /**

@@ -938,7 +938,7 @@ public final class ObligationAnalysis {
     }
     if (facts != null) {
       for (ExpressionTree maker : disconnectedBy(call, method)) {
-        facts = transfers.release(facts, Transfers.madeBy(facts, maker));
+        facts = transfers.release(facts, madeBy(facts, maker));
       }
     }
     if (releasesReceiver || onlyAsksWhatOpensNothing(call, method, facts, target.holders)) {
@@ -1192,7 +1192,34 @@ public final class ObligationAnalysis {
     return facts != null
         && getReceiver(call) != null
         && spec.answersFromWhatItMade(method, state)
-        && !Transfers.madeBy(facts, Casts.stripped(getReceiver(call))).isEmpty();
+        && !madeBy(facts, Casts.stripped(getReceiver(call))).isEmpty();
+  }
+
+  /**
+   * The open resources {@code maker} made: by a call on it ({@link Transfers#madeBy}), or by a
+   * helper of the class given it that makes what it returns by a call on that parameter ({@link
+   * ClassSummary#parameterThatMakesResultOf}): EGit's {@code stream = getStream(request)}.
+   */
+  private Holders madeBy(Facts facts, ExpressionTree maker) {
+    Holders made = Transfers.madeBy(facts, maker);
+    ImmutableSet.Builder<Object> throughHelpers = ImmutableSet.builder();
+    facts.forEach(
+        (obligation, witness) -> {
+          MethodSymbol method =
+              obligation.site() instanceof MethodInvocationTree call ? getSymbol(call) : null;
+          if (method != null
+              && obligation.site() instanceof MethodInvocationTree helper
+              && isOwnMethod(method, getReceiver(helper))) {
+            int parameter = summary.parameterThatMakesResultOf(method);
+            if (parameter != ResultMakers.NONE
+                && parameter < helper.getArguments().size()
+                && ASTHelpers.sameVariable(
+                    Casts.stripped(helper.getArguments().get(parameter)), maker)) {
+              throughHelpers.add(helper);
+            }
+          }
+        });
+    return made.union(new Holders(throughHelpers.build()));
   }
 
   /**
