@@ -669,6 +669,128 @@ final class ResourceLeakRealCodeShapesTest {
   }
 
   /**
+   * A reconnect that replaces the field's socket only when a liveness test fails: the test kept in
+   * a boolean first ({@code valid = socket != null && socket.isConnected() && !socket.isClosed()},
+   * in a {@code try} whose catch says false) is read as if written in the {@code if} (the CloudBees
+   * syslog client, a holdout round's three false alarms). A {@code java.net.Socket} that the method
+   * connects once stored is, on a later call, connected or closed (a failed connect closes it, or
+   * its caller did): not connected, it holds nothing; and where no code of the file shuts a socket
+   * half down, none is. A flag that does not test the socket lets a held one through, as does a
+   * half-shut test in a file that shuts sockets half down.
+   */
+  @Test
+  void aReconnectBehindALivenessTestKeptInABooleanLosesNothing() {
+    helper
+        .addSourceLines(
+            "Sender.java",
+            """
+            import java.io.IOException;
+            import java.io.OutputStream;
+            import java.net.InetSocketAddress;
+            import java.net.Socket;
+
+            class Sender {
+              private final InetSocketAddress server;
+              private Socket socket;
+              private Socket spare;
+              private int attempts;
+
+              Sender(InetSocketAddress server) {
+                this.server = server;
+              }
+
+              void send(byte[] message) throws IOException {
+                try {
+                  ensureConnection();
+                  OutputStream out = socket.getOutputStream();
+                  out.write(message);
+                  out.flush();
+                } catch (IOException e) {
+                  close();
+                  throw e;
+                }
+              }
+
+              void sendInline(byte[] message) throws IOException {
+                if (socket == null || !socket.isConnected() || socket.isClosed()) {
+                  socket = new Socket();
+                  socket.connect(server, 1000);
+                }
+                socket.getOutputStream().write(message);
+              }
+
+              void sendOnSpare(byte[] message) throws IOException {
+                boolean ready = spare != null && attempts < 3;
+                if (!ready) {
+                  // BUG: Diagnostic contains: Socket held in field `spare` since an earlier call is not closed before line 40 stores a new one in it
+                  spare = new Socket();
+                  spare.connect(server, 1000);
+                }
+                attempts++;
+                spare.getOutputStream().write(message);
+              }
+
+              private synchronized void ensureConnection() throws IOException {
+                boolean valid;
+                try {
+                  valid =
+                      socket != null
+                          && socket.isConnected()
+                          && socket.isBound()
+                          && !socket.isClosed()
+                          && !socket.isOutputShutdown();
+                } catch (RuntimeException e) {
+                  valid = false;
+                }
+                if (!valid) {
+                  socket = new Socket();
+                  socket.setKeepAlive(true);
+                  socket.connect(server, 1000);
+                }
+              }
+
+              void close() throws IOException {
+                if (socket != null) {
+                  socket.close();
+                }
+                if (spare != null) {
+                  spare.close();
+                }
+              }
+            }
+            """)
+        .addSourceLines(
+            "HalfCloser.java",
+            """
+            import java.io.IOException;
+            import java.net.InetSocketAddress;
+            import java.net.Socket;
+
+            class HalfCloser {
+              private Socket socket;
+
+              void finish() throws IOException {
+                socket.shutdownOutput();
+              }
+
+              void reconnect(InetSocketAddress server) throws IOException {
+                boolean valid = socket != null && !socket.isClosed() && !socket.isOutputShutdown();
+                if (!valid) {
+                  // BUG: Diagnostic contains: Socket held in field `socket` since an earlier call is not closed before line 16 stores a new one in it
+                  socket = new Socket();
+                  socket.connect(server, 1000);
+                }
+              }
+
+              void close() throws IOException {
+                socket.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A factory that keeps what it makes in an element of a field's array, made on first use, hands
    * out its object's cache (PalDB's {@code getIndexStream(keyLength)}, a stream per key length that
    * {@code close()} closes): the caller only borrows it. One that keeps nothing hands out a new

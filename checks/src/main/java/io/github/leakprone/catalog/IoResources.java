@@ -870,10 +870,34 @@ public final class IoResources implements ResourceSpec {
     return method.getSimpleName().contentEquals("isOpen") ? Boolean.FALSE : null;
   }
 
+  /**
+   * A socket's questions whose answer is false until it is connected: {@code isBound()} too, since
+   * connecting binds it (and closing unbinds nothing).
+   */
   private static final ImmutableList<MethodRef> CONNECTED_QUERIES =
       ImmutableList.of(
           new MethodRef("java.net.Socket", "isConnected"),
+          new MethodRef("java.net.Socket", "isBound"),
           new MethodRef("java.nio.channels.SocketChannel", "isConnected"));
+
+  private static final ImmutableList<MethodRef> HALF_SHUT_QUERIES =
+      ImmutableList.of(
+          new MethodRef("java.net.Socket", "isInputShutdown"),
+          new MethodRef("java.net.Socket", "isOutputShutdown"));
+
+  @Override
+  public boolean asksWhetherHalfShut(MethodSymbol method, VisitorState state) {
+    return method.getSimpleName().toString().endsWith("Shutdown")
+        && MethodRef.anyMatches(HALF_SHUT_QUERIES, method, state);
+  }
+
+  private static final MethodRef BLOCKING_CONNECT = new MethodRef("java.net.Socket", "connect");
+
+  @Override
+  public boolean connectsOrFails(MethodSymbol method, VisitorState state) {
+    return method.getSimpleName().contentEquals("connect")
+        && MethodRef.anyMatches(ImmutableList.of(BLOCKING_CONNECT), method, state);
+  }
 
   private static final ImmutableList<MethodRef> CONNECTING_OPENS =
       ImmutableList.of(new MethodRef("java.nio.channels.SocketChannel", "open"));
@@ -881,7 +905,8 @@ public final class IoResources implements ResourceSpec {
   @Override
   public boolean asksWhetherConnected(MethodSymbol method, VisitorState state) {
     return method.getParameters().isEmpty()
-        && method.getSimpleName().contentEquals("isConnected")
+        && (method.getSimpleName().contentEquals("isConnected")
+            || method.getSimpleName().contentEquals("isBound"))
         && MethodRef.anyMatches(CONNECTED_QUERIES, method, state);
   }
 

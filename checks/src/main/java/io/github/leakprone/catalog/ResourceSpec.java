@@ -76,9 +76,10 @@ public interface ResourceSpec {
   }
 
   /**
-   * Whether {@code method} asks a resource whether it is connected ({@code isConnected()}): of one
-   * made connected ({@link #isConnectedWhenMade}), which stays connected until it is closed, it
-   * asks whether it is open. Where the call answers {@code false}, such a resource is not open.
+   * Whether {@code method} asks a resource whether it is connected ({@code isConnected()}, or
+   * {@code isBound()}, false until it is): of one made connected ({@link #isConnectedWhenMade}),
+   * which stays connected until it is closed, it asks whether it is open. Where the call answers
+   * {@code false}, such a resource is not open.
    */
   default boolean asksWhetherConnected(MethodSymbol method, VisitorState state) {
     return false;
@@ -89,6 +90,26 @@ public interface ResourceSpec {
    * SocketChannel.open(address)}, {@code new Socket(host, port)}).
    */
   default boolean isConnectedWhenMade(Tree site, VisitorState state) {
+    return false;
+  }
+
+  /**
+   * Whether {@code method}, called on a resource, blocks until it is connected or fails ({@code
+   * java.net.Socket.connect}): a field's socket that a method connects once it stores it is, on a
+   * later call, connected, or closed by whoever handled the failure (from JDK 19, by the failed
+   * connect itself). Not connected, it holds nothing.
+   */
+  default boolean connectsOrFails(MethodSymbol method, VisitorState state) {
+    return false;
+  }
+
+  /**
+   * Whether {@code method} asks a resource whether one direction of it was shut down ({@code
+   * socket.isInputShutdown()}, {@code isOutputShutdown()}): only its owner's {@code
+   * shutdownInput()} or {@code shutdownOutput()} does that, not the peer, so where the code that
+   * holds it never calls those, the answer is false.
+   */
+  default boolean asksWhetherHalfShut(MethodSymbol method, VisitorState state) {
     return false;
   }
 

@@ -272,6 +272,29 @@ final class EarlierValues {
     return Identifiers.anyIn(value, LocalVariables::isLocalOrParameter);
   }
 
+  /**
+   * Whether {@code body} connects what it stores in {@code field} ({@code socket.connect(address,
+   * timeout)}, {@link ResourceSpec#connectsOrFails}): the value found there on entry, stored and
+   * connected by an earlier call, is connected unless it was closed.
+   */
+  static boolean connectsWhatItStores(
+      Tree body, Symbol field, ResourceSpec spec, VisitorState state) {
+    boolean[] found = {false};
+    new SameBodyScanner() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        ExpressionTree receiver = getReceiver(call);
+        found[0] |=
+            receiver != null
+                && getSymbol(receiver) == field
+                && getSymbol(call) != null
+                && spec.connectsOrFails(getSymbol(call), state);
+        return super.visitMethodInvocation(call, null);
+      }
+    }.scan(body, null);
+    return found[0];
+  }
+
   private static Symbol ownField(ExpressionTree tree, Symbol ownClass) {
     if (tree == null) {
       return null;

@@ -54,6 +54,7 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.tree.YieldTree;
 import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -435,6 +436,9 @@ public final class ObligationAnalysis {
     if (tree instanceof VariableTree variable) {
       if (variable.getInitializer() == null) {
         return in;
+      }
+      if (isFlagSetToACondition(getSymbol(variable), variable.getInitializer())) {
+        return endOfStatement(flagSetTo(getSymbol(variable), variable.getInitializer(), in));
       }
       Eval value = expression(variable.getInitializer(), in);
       noteResultOfCallGiven(getSymbol(variable), variable.getInitializer());
@@ -1916,8 +1920,11 @@ public final class ObligationAnalysis {
   }
 
   private Eval assignment(AssignmentTree assignment, Facts in) {
-    Eval value = expression(assignment.getExpression(), in);
     Symbol target = trackable(assignment.getVariable());
+    if (target != null && isFlagSetToACondition(target, assignment.getExpression())) {
+      return new Eval(flagSetTo(target, assignment.getExpression(), in), Holders.NONE);
+    }
+    Eval value = expression(assignment.getExpression(), in);
     if (target != null) {
       // a = b = new X(): the value of b = ... is what b holds now (nothing, if it holds none).
       return new Eval(
@@ -1931,6 +1938,40 @@ public final class ObligationAnalysis {
             ? value.facts
             : transfers.escapeReferenced(value.facts, assignment.getVariable());
     return new Eval(transfers.escape(facts, value.holders), value.holders);
+  }
+
+  /**
+   * Whether {@code assigned}, stored in {@code target}, is a test ({@code &&}, {@code ||}, {@code
+   * !}, a comparison or a boolean call) and {@code target} a flag the analysis follows.
+   */
+  private boolean isFlagSetToACondition(Symbol target, ExpressionTree assigned) {
+    ExpressionTree value = stripParentheses(assigned);
+    return switch (value.getKind()) {
+          case CONDITIONAL_AND,
+              CONDITIONAL_OR,
+              LOGICAL_COMPLEMENT,
+              EQUAL_TO,
+              NOT_EQUAL_TO,
+              METHOD_INVOCATION ->
+              true;
+          default -> false;
+        }
+        && ASTHelpers.constValue(value) == null
+        && isFlag(target)
+        && !isFailureLocal(target);
+  }
+
+  /**
+   * The state after {@code flag} is set to the test {@code condition}: on each branch the test can
+   * take, what that branch says of the resources, with the flag true or false. A test kept in a
+   * boolean ({@code valid = socket != null && !socket.isClosed()}) then says where it is read
+   * ({@code if (!valid) socket = new Socket()}) what it would say written there.
+   */
+  private Facts flagSetTo(Symbol flag, ExpressionTree condition, Facts in) {
+    Facts[] branches = condition(condition, in);
+    return Facts.join(
+        branches[0] == null ? null : branches[0].assign(flag, true),
+        branches[1] == null ? null : branches[1].assign(flag, false));
   }
 
   private Facts assign(Eval value, Symbol target, ExpressionTree assigned, Tree where) {
@@ -2128,6 +2169,14 @@ public final class ObligationAnalysis {
     }
     if (condition instanceof MethodInvocationTree call && getReceiver(call) != null) {
       MethodSymbol asking = getSymbol(call);
+      if (asking != null
+          && spec.asksWhetherHalfShut(asking, state)
+          && isOwnPrivateField(getReceiver(call))
+          && !unit.shutsSocketsHalfDown()) {
+        // !socket.isOutputShutdown() in a liveness test of a field's socket that no code of the
+        // unit shuts half down: false on every path (the CloudBees syslog client's reconnect).
+        return new Facts[] {null, expression(condition, in).facts};
+      }
       Boolean onceReleased = spec.answerOnceReleased(asking, state);
       Symbol asked = onceReleased == null ? null : trackable(getReceiver(call));
       if (onceReleased == null && asking != null && spec.asksWhetherConnected(asking, state)) {
@@ -2138,7 +2187,7 @@ public final class ObligationAnalysis {
             && holdOnlySitesThat(
                 in,
                 List.of(Holders.variable(receiver)),
-                site -> spec.isConnectedWhenMade(site, state))) {
+                site -> spec.isConnectedWhenMade(site, state) || isConnectedEarlierValue(site))) {
           onceReleased = Boolean.FALSE;
           asked = receiver;
         }
@@ -2153,6 +2202,21 @@ public final class ObligationAnalysis {
     }
     Facts facts = expression(condition, in).facts;
     return new Facts[] {facts, facts};
+  }
+
+  /**
+   * Whether {@code site} stands for the value a field held on entry ({@link EarlierValues}) and the
+   * method connects what it stores there: an earlier call connected that value, so connected it is
+   * until closed (the CloudBees syslog client's reconnect, which replaces its socket only when
+   * {@code isConnected()} or another liveness test fails).
+   */
+  private boolean isConnectedEarlierValue(Tree site) {
+    for (Map.Entry<Symbol, Tree> field : earlierValues.entrySet()) {
+      if (field.getValue() == site) {
+        return EarlierValues.connectsWhatItStores(body, field.getKey(), spec, state);
+      }
+    }
+    return false;
   }
 
   /**
@@ -2577,6 +2641,15 @@ public final class ObligationAnalysis {
         LocalVariables.assignedIn(tree).stream()
             .filter(local -> isFlag(local) || isNullUntilSet(local) || isNullTestedField(local))
             .collect(ImmutableSet.toImmutableSet()));
+  }
+
+  /** Whether {@code tree} names a private field of this object's class. */
+  private boolean isOwnPrivateField(ExpressionTree tree) {
+    Symbol symbol = getSymbol(tree);
+    return symbol != null
+        && ClassSummary.isOwnField(tree, symbol)
+        && symbol.owner == ownClass
+        && (symbol.flags() & Flags.PRIVATE) != 0;
   }
 
   private boolean isOwnMethod(MethodSymbol method, ExpressionTree receiver) {
