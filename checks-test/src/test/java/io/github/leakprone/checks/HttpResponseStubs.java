@@ -17,7 +17,7 @@ final class HttpResponseStubs {
             package org.apache.http.client;
 
             public interface ResponseHandler<T> {
-              T handleResponse(Object response) throws java.io.IOException;
+              T handleResponse(org.apache.http.HttpResponse response) throws java.io.IOException;
             }
             """)
         .addSourceLines(
@@ -56,7 +56,8 @@ final class HttpResponseStubs {
             public class BasicResponseHandler
                 implements org.apache.http.client.ResponseHandler<String> {
               @Override
-              public String handleResponse(Object response) throws java.io.IOException {
+              public String handleResponse(org.apache.http.HttpResponse response)
+                  throws java.io.IOException {
                 return "";
               }
             }

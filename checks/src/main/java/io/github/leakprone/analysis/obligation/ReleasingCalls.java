@@ -20,6 +20,7 @@ import io.github.leakprone.catalog.ResourceSpec;
 import io.github.leakprone.trees.BodySearch;
 import io.github.leakprone.trees.Receivers;
 import io.github.leakprone.trees.SameBodyScanner;
+import io.github.leakprone.trees.SingletonFields;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -50,7 +51,7 @@ final class ReleasingCalls {
 
   /** The positions of {@code call}'s arguments that it releases (varargs spread out). */
   Set<Integer> releasedArguments(MethodInvocationTree call, VisitorState state) {
-    MethodSymbol method = getSymbol(call);
+    MethodSymbol method = methodRun(call, state);
     int arguments = call.getArguments().size();
     Set<Integer> positions = new HashSet<>(spec.releasedArguments(call, state));
     ClassTree owner = ownerInSight(method, state);
@@ -95,7 +96,7 @@ final class ReleasingCalls {
    * what a method in sight only keeps (a setter that stores its argument in a field).
    */
   Set<Integer> closedArguments(MethodInvocationTree call, VisitorState state) {
-    MethodSymbol method = getSymbol(call);
+    MethodSymbol method = methodRun(call, state);
     ClassTree owner = ownerInSight(method, state);
     if (owner == null) {
       return releasedArguments(call, state);
@@ -281,8 +282,20 @@ final class ReleasingCalls {
   }
 
   /**
-   * The class in sight that declares {@code method} with a body: in this unit, or compiled with it.
+   * The method {@code call} runs: the one it names, or, where that one's body is out of sight and
+   * the receiver is a constant of a known class ({@link SingletonFields}), that class's.
    */
+  private MethodSymbol methodRun(MethodInvocationTree call, VisitorState state) {
+    MethodSymbol named = getSymbol(call);
+    if (named == null || ownerInSight(named, state) != null) {
+      return named;
+    }
+    MethodSymbol implementation = SingletonFields.implementationCalled(call, state);
+    return implementation != null && ownerInSight(implementation, state) != null
+        ? implementation
+        : named;
+  }
+
   private ClassTree ownerInSight(MethodSymbol method, VisitorState state) {
     return method == null ? null : unit.ownerInSight(method, state);
   }
