@@ -524,21 +524,15 @@ public final class FateAnalysis {
 
   /** Whether {@code tree} releases {@code field}, itself or through a method of the class. */
   private static boolean releasesIn(@Nullable Tree tree, VarSymbol field, ClassTree owner) {
-    return releasesIn(tree, field, owner, tree);
-  }
-
-  /**
-   * {@link #releasesIn}, where the locals that hold an element of the field are in {@code scope}.
-   */
-  private static boolean releasesIn(
-      @Nullable Tree tree, VarSymbol field, ClassTree owner, Tree scope) {
     return tree != null
-        && (FieldReleases.releases(tree, field, scope) || callsMethodReleasing(tree, field, owner));
+        && (FieldReleases.releases(tree, field) || callsMethodReleasing(tree, field, owner));
   }
 
   /** {@link #isReleasedBeforeReplaced}, for what runs at {@code at} in {@code within}. */
   private static boolean isReleasedBefore(TreePath at, VarSymbol field, Tree within) {
     ClassTree owner = TreePaths.enclosingClass(at);
+    // The field and the locals of the body that hold an element of it, read once.
+    Set<Symbol> holders = FieldReleases.holdersOf(field, within);
     for (TreePath p = at; p.getParentPath() != null && p.getLeaf() != within; ) {
       Tree child = p.getLeaf();
       if (p.getParentPath().getLeaf() instanceof BlockTree block) {
@@ -546,7 +540,8 @@ public final class FateAnalysis {
           if (statement == child) {
             break;
           }
-          if (releasesIn(statement, field, owner, within)) {
+          if (FieldReleases.releasesAny(statement, holders)
+              || callsMethodReleasing(statement, field, owner)) {
             return true;
           }
         }

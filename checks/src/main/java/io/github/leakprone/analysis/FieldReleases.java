@@ -28,16 +28,22 @@ final class FieldReleases {
 
   /** Whether {@code tree} releases what {@code field} holds; locals are looked up in it too. */
   static boolean releases(Tree tree, VarSymbol field) {
-    return releases(tree, field, tree);
+    return releasesAny(tree, holdersOf(field, tree));
   }
 
   /**
-   * Whether {@code tree} releases what {@code field} holds, where the locals that hold an element
-   * of it are declared in {@code scope} (the body around {@code tree}).
+   * {@code field} and the locals of {@code scope} that hold an element of it: what a release of
+   * what the field holds is called on ({@link #releasesAny}). Worked out once for a run of
+   * questions about one scope.
    */
-  static boolean releases(Tree tree, VarSymbol field, Tree scope) {
+  static Set<Symbol> holdersOf(VarSymbol field, Tree scope) {
     Set<Symbol> holders = elementLocals(field, scope);
     holders.add(field);
+    return holders;
+  }
+
+  /** Whether {@code tree} releases what one of {@code holders} holds ({@link #holdersOf}). */
+  static boolean releasesAny(Tree tree, Set<Symbol> holders) {
     boolean[] found = new boolean[1];
     new TreeScanner<Void, Void>() {
       @Override

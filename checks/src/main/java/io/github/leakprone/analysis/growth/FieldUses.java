@@ -22,6 +22,7 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -303,7 +304,8 @@ final class FieldUses {
         Node from = context.get().node();
         Node to = new Node(method, Node.Kind.METHOD);
         boolean later = deferred || context.get().deferred();
-        if (OncePerJvm.runs(getCurrentPath())) {
+        // Only a private method's callers decide whether it runs once (CallGraph.once).
+        if ((method.flags() & Flags.PRIVATE) != 0 && OncePerJvm.runs(getCurrentPath())) {
           graph.addOncePerJvm(from, to, later);
         } else {
           graph.add(from, to, later);
