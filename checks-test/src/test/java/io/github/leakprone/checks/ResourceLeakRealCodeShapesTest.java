@@ -1636,6 +1636,62 @@ final class ResourceLeakRealCodeShapesTest {
   }
 
   /**
+   * In the catch block a resource's path went through, what the block does loses it: a retry that
+   * stores a new socket over the one whose handshake failed (UNICORE's persistence and a holdout
+   * round's sessions) is named as the overwrite, not as the retry's own connect failing, nor as the
+   * catch going on. A socket closed in the catch before the retry loses nothing.
+   */
+  @Test
+  void anOverwriteInTheCatchThePathWentThroughNamesTheLoss() {
+    helper
+        .addSourceLines(
+            "Sessions.java",
+            """
+            import java.io.IOException;
+            import java.net.Socket;
+
+            class Sessions {
+              private final String host;
+              private final int port;
+
+              Sessions(String host, int port) {
+                this.host = host;
+                this.port = port;
+              }
+
+              Socket open() throws IOException {
+                Socket socket = null;
+                try {
+                  // BUG: Diagnostic contains: Socket `socket` acquired at line 17 is not closed before `socket` is overwritten at line 20
+                  socket = new Socket(host, port);
+                  greet(socket);
+                } catch (IOException e) {
+                  socket = new Socket(host, port);
+                }
+                return socket;
+              }
+
+              Socket openClosingTheFirst() throws IOException {
+                Socket socket = null;
+                try {
+                  socket = new Socket(host, port);
+                  greet(socket);
+                } catch (IOException e) {
+                  socket.close();
+                  socket = new Socket(host, port);
+                }
+                return socket;
+              }
+
+              private void greet(Socket socket) throws IOException {
+                socket.getOutputStream().write('H');
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A catch that lets the path go on names a loss only when nothing more telling does: jdeb's
    * archive producer goes on after a {@code CompressorException} (an uncompressed file) and loses
    * its stream at the {@code throw} for an unsupported archive, which the finding names, not the

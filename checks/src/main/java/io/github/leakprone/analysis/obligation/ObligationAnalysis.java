@@ -193,6 +193,12 @@ public final class ObligationAnalysis {
   /** The types the catch clauses being analysed name, innermost first. */
   private final Deque<ImmutableList<Type>> handling = new ArrayDeque<>();
 
+  /**
+   * The lines of the catch blocks the walk is in, innermost first: a resource whose path went
+   * through one of them ({@link Witness.Kind#CAUGHT} there) is lost there by what the block does.
+   */
+  private final Deque<Integer> handlingAt = new ArrayDeque<>();
+
   private int steps;
 
   /** The body being analysed. */
@@ -709,10 +715,12 @@ public final class ObligationAnalysis {
                 o -> !o.aliases().isEmpty() && inTry.containsAll(o.aliases()));
       }
       handling.push(catches.caughtAt(tryTree, index));
+      handlingAt.push(witnesses.caught(catchTree).line());
       try {
         normal = Facts.join(normal, statement(catchTree.getBlock(), caught));
       } finally {
         handling.pop();
+        handlingAt.pop();
       }
     }
     thrown.forEach(
@@ -2007,7 +2015,17 @@ public final class ObligationAnalysis {
         where instanceof VariableTree && !loops.isEmpty()
             ? witnesses.nextPass(loops.peek())
             : witnesses.overwrite(where);
-    Facts facts = transfers.kill(value.facts, target, lost, stillHeld);
+    // In the catch block a resource's path went through, what the block does is what loses it
+    // (UNICORE's retry, `socket = new Socket(...)` in the catch of the handshake that failed): the
+    // overwrite, not the catch. After the try, the catch's mark may be a join's, not the path's.
+    Facts facts =
+        transfers.kill(
+            value.facts,
+            target,
+            lost,
+            stillHeld,
+            carried ->
+                carried.kind() == Witness.Kind.CAUGHT && handlingAt.contains(carried.line()));
     if (value.holders.isEmpty()) {
       return facts;
     }

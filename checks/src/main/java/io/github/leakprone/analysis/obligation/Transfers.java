@@ -37,14 +37,20 @@ final class Transfers {
 
   /** {@code symbol} now holds something else: what it alone held is lost. */
   Facts kill(Facts in, Symbol symbol, Witness cause) {
-    return kill(in, symbol, cause, obligation -> false);
+    return kill(in, symbol, cause, obligation -> false, carried -> false);
   }
 
   /**
    * {@link #kill}, but what {@code stillHeld} selects stays held by {@code symbol}: its new value
-   * holds it too ({@code conn = plugin.customize(conn)}).
+   * holds it too ({@code conn = plugin.customize(conn)}); and a lost resource whose path carries an
+   * event that {@code yields} accepts is lost by {@code cause}, not by that event.
    */
-  Facts kill(Facts in, Symbol symbol, Witness cause, Predicate<Obligation> stillHeld) {
+  Facts kill(
+      Facts in,
+      Symbol symbol,
+      Witness cause,
+      Predicate<Obligation> stillHeld,
+      Predicate<Witness> yields) {
     if (in == null || symbol == null || in.isEmpty()) {
       return in;
     }
@@ -61,7 +67,7 @@ final class Transfers {
           }
           if (obligation.parentSite() == null) {
             Witness witness = witnesses.get(obligation);
-            book.lost(obligation, witness.isNone() ? cause : witness);
+            book.lost(obligation, witness.isNone() || yields.test(witness) ? cause : witness);
           }
           return null;
         });
