@@ -1217,12 +1217,10 @@ public final class ObligationAnalysis {
     ImmutableSet.Builder<Object> throughHelpers = ImmutableSet.builder();
     facts.forEach(
         (obligation, witness) -> {
-          MethodSymbol method =
-              obligation.site() instanceof MethodInvocationTree call ? getSymbol(call) : null;
-          if (method != null
-              && obligation.site() instanceof MethodInvocationTree helper
-              && isOwnMethod(method, getReceiver(helper))) {
-            int parameter = summary.parameterThatMakesResultOf(method);
+          if (obligation.site() instanceof MethodInvocationTree helper
+              && getSymbol(helper) != null
+              && isOwnMethod(getSymbol(helper), getReceiver(helper))) {
+            int parameter = summary.parameterThatMakesResultOf(getSymbol(helper));
             if (parameter != ResultMakers.NONE
                 && parameter < helper.getArguments().size()
                 && ASTHelpers.sameVariable(
