@@ -673,10 +673,11 @@ final class ResourceLeakRealCodeShapesTest {
    * a boolean first ({@code valid = socket != null && socket.isConnected() && !socket.isClosed()},
    * in a {@code try} whose catch says false) is read as if written in the {@code if} (the CloudBees
    * syslog client, a holdout round's three false alarms). A {@code java.net.Socket} that the method
-   * connects once stored is, on a later call, connected or closed (a failed connect closes it, or
-   * its caller did): not connected, it holds nothing; and where no code of the file shuts a socket
-   * half down, none is. A flag that does not test the socket lets a held one through, as does a
-   * half-shut test in a file that shuts sockets half down.
+   * connects once stored is, on a later call, connected or closed (JDK 25's failed connect closes
+   * it; on JDK 17 the handler of that failure must): not connected, it is no loss of the call that
+   * replaces it; and where no code of the file shuts a socket half down, none is. A flag that does
+   * not test the socket lets a held one through, as does a half-shut test in a file that shuts
+   * sockets half down.
    */
   @Test
   void aReconnectBehindALivenessTestKeptInABooleanLosesNothing() {

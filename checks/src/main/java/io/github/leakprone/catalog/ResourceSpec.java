@@ -96,8 +96,10 @@ public interface ResourceSpec {
   /**
    * Whether {@code method}, called on a resource, blocks until it is connected or fails ({@code
    * java.net.Socket.connect}): a field's socket that a method connects once it stores it is, on a
-   * later call, connected, or closed by whoever handled the failure (from JDK 19, by the failed
-   * connect itself). Not connected, it holds nothing.
+   * later call, connected, or closed: JDK 25's failed {@code connect} closes the socket itself; JDK
+   * 17's leaves it unconnected and open for the handler of the failure to close, and a handler that
+   * does not is where that socket is lost, not the later call that replaces it. Not connected, it
+   * is no earlier value the replacing call loses.
    */
   default boolean connectsOrFails(MethodSymbol method, VisitorState state) {
     return false;

@@ -296,6 +296,9 @@ final class ReleasingCalls {
         : named;
   }
 
+  /**
+   * The class in sight that declares {@code method} with a body: in this unit, or compiled with it.
+   */
   private ClassTree ownerInSight(MethodSymbol method, VisitorState state) {
     return method == null ? null : unit.ownerInSight(method, state);
   }
