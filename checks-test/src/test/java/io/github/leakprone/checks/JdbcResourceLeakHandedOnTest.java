@@ -868,4 +868,57 @@ final class JdbcResourceLeakHandedOnTest {
             """)
         .doTest();
   }
+
+  /**
+   * A method reference bound to a resource ({@code xa::close}) holds that resource: a helper of the
+   * class that keeps the reference in a field's collection, to run when the object closes, keeps
+   * the resource (Karaf's JDBC connector registers its XA connection so, and every other resource
+   * it opens with the same {@code register}, all closed in its {@code close()}). A reference kept
+   * nowhere holds it for nobody.
+   */
+  @Test
+  void aMethodReferenceBoundToAResourceKeptByTheObjectKeepsTheResource() {
+    helper
+        .addSourceLines(
+            "Connector.java",
+            """
+            import java.sql.Connection;
+            import java.sql.SQLException;
+            import java.util.ArrayDeque;
+            import java.util.Deque;
+            import javax.sql.XAConnection;
+            import javax.sql.XADataSource;
+
+            class Connector implements AutoCloseable {
+              private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+
+              Connection connect(XADataSource ds) throws SQLException {
+                return register(ds.getXAConnection()).getConnection();
+              }
+
+              Connection connectAndForget(XADataSource ds) throws SQLException {
+                // BUG: Diagnostic contains: XAConnection returned by getXAConnection() at line 17 is never stored
+                return forget(ds.getXAConnection()).getConnection();
+              }
+
+              private XAConnection register(XAConnection xa) {
+                resources.push(xa::close);
+                return xa;
+              }
+
+              private XAConnection forget(XAConnection xa) {
+                Runnable unused = () -> {};
+                return xa;
+              }
+
+              @Override
+              public void close() throws Exception {
+                for (AutoCloseable resource : resources) {
+                  resource.close();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }

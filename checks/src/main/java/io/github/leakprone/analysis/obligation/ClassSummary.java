@@ -13,6 +13,7 @@ import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
@@ -755,9 +756,18 @@ final class ClassSummary {
       }
 
       // The resource `value` is a view of (ResourceSpec.isView: channel.socket(),
-      // socket.getOutputStream()), through any number of views; `value` itself when it is none.
+      // socket.getOutputStream()), through any number of views, or that a method reference is bound
+      // to; `value` itself when it is none.
       private ExpressionTree beneathViews(ExpressionTree value) {
         ExpressionTree inner = uncast(value);
+        if (inner instanceof MemberReferenceTree bound
+            && bound.getMode() == MemberReferenceTree.ReferenceMode.INVOKE
+            && getSymbol(bound.getQualifierExpression()) instanceof VarSymbol
+            && !Receivers.isThisOrSuper(bound.getQualifierExpression())) {
+          // xa::close, bound to a variable: the reference holds what the variable holds, and what
+          // keeps the reference (Karaf's resources.push(xa::close)) keeps that.
+          inner = uncast(bound.getQualifierExpression());
+        }
         while (inner instanceof MethodInvocationTree view
             && getReceiver(view) != null
             && spec.isView(getSymbol(view), state)) {
