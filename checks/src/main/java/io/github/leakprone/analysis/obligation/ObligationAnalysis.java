@@ -2013,9 +2013,12 @@ public final class ObligationAnalysis {
         where instanceof VariableTree && !loops.isEmpty()
             ? witnesses.nextPass(loops.peek())
             : witnesses.overwrite(where);
-    // In the catch block a resource's path went through, what the block does is what loses it
-    // (UNICORE's retry, `socket = new Socket(...)` in the catch of the handshake that failed): the
-    // overwrite, not the catch. After the try, the catch's mark may be a join's, not the path's.
+    // In the catch block a resource's path went through, a new resource stored over it is what
+    // loses it (UNICORE's retry, `socket = new Socket(...)` in the catch of the handshake that
+    // failed): the overwrite, not the catch. A null stored there is the catch going on without
+    // closing it, named with the call that failed (jTDS's blob buffer); and after the try, the
+    // catch's mark may be a join's, not the path's.
+    boolean replaces = !value.holders.isEmpty();
     Facts facts =
         transfers.kill(
             value.facts,
@@ -2023,7 +2026,9 @@ public final class ObligationAnalysis {
             lost,
             stillHeld,
             carried ->
-                carried.kind() == Witness.Kind.CAUGHT && handlingAt.contains(carried.line()));
+                replaces
+                    && carried.kind() == Witness.Kind.CAUGHT
+                    && handlingAt.contains(carried.line()));
     if (value.holders.isEmpty()) {
       return facts;
     }
