@@ -110,7 +110,8 @@ public final class StaticGrowth {
    * The growths of a field that {@link #judge} weighs: unbounded, not under a size test, and
    * outside static initialisation. A static initializer runs once, and no call leads into one
    * ({@link CallGraph} has no edge to it), so no open method reaches it: a growth there is never a
-   * finding.
+   * finding. Nor is one behind a static once-only flag ({@link OncePerJvm}), which runs once as
+   * well, however often its method does.
    */
   private static List<Change> judgedGrowths(FieldUseSummary summary) {
     List<Change> growths = new ArrayList<>();
@@ -118,7 +119,8 @@ public final class StaticGrowth {
       if (change.kind() == Change.Kind.GROWTH
           && !change.bounded()
           && !summary.sizeGuarded().contains(change.node())
-          && change.node().kind() != Node.Kind.STATIC_INIT) {
+          && change.node().kind() != Node.Kind.STATIC_INIT
+          && !OncePerJvm.runs(change.path())) {
         growths.add(change);
       }
     }
@@ -163,7 +165,6 @@ public final class StaticGrowth {
     if (satisfied
         || !growth.addsEveryCall()
         || once.get().contains(growth.node())
-        || OncePerJvm.runs(growth.path())
         || !shrinks.isEmpty()) {
       return Optional.empty();
     }
