@@ -524,8 +524,13 @@ public final class FateAnalysis {
 
   /** Whether {@code tree} releases {@code field}, itself or through a method of the class. */
   private static boolean releasesIn(@Nullable Tree tree, VarSymbol field, ClassTree owner) {
-    return tree != null
-        && (FieldReleases.releases(tree, field) || callsMethodReleasing(tree, field, owner));
+    return tree != null && releasesIn(tree, field, FieldReleases.holdersOf(field, tree), owner);
+  }
+
+  /** {@link #releasesIn}, with what holds the field's clients ({@link FieldReleases#holdersOf}). */
+  private static boolean releasesIn(
+      Tree tree, VarSymbol field, Set<Symbol> holders, ClassTree owner) {
+    return FieldReleases.releasesAny(tree, holders) || callsMethodReleasing(tree, field, owner);
   }
 
   /** {@link #isReleasedBeforeReplaced}, for what runs at {@code at} in {@code within}. */
@@ -540,8 +545,7 @@ public final class FateAnalysis {
           if (statement == child) {
             break;
           }
-          if (FieldReleases.releasesAny(statement, holders)
-              || callsMethodReleasing(statement, field, owner)) {
+          if (releasesIn(statement, field, holders, owner)) {
             return true;
           }
         }

@@ -887,7 +887,9 @@ public final class IoResources implements ResourceSpec {
 
   @Override
   public boolean asksWhetherHalfShut(MethodSymbol method, VisitorState state) {
-    return method.getSimpleName().toString().endsWith("Shutdown")
+    // Asked of every call in a condition: the names first, with no String made of them.
+    return (method.getSimpleName().contentEquals("isInputShutdown")
+            || method.getSimpleName().contentEquals("isOutputShutdown"))
         && MethodRef.anyMatches(HALF_SHUT_QUERIES, method, state);
   }
 
@@ -896,7 +898,7 @@ public final class IoResources implements ResourceSpec {
   @Override
   public boolean connectsOrFails(MethodSymbol method, VisitorState state) {
     return method.getSimpleName().contentEquals("connect")
-        && MethodRef.anyMatches(ImmutableList.of(BLOCKING_CONNECT), method, state);
+        && BLOCKING_CONNECT.matches(method, state);
   }
 
   private static final ImmutableList<MethodRef> CONNECTING_OPENS =

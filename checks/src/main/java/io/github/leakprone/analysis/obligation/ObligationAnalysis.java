@@ -199,6 +199,9 @@ public final class ObligationAnalysis {
    */
   private final Deque<Integer> handlingAt = new ArrayDeque<>();
 
+  /** Whether the body connects what it stores in each field asked about, read once per field. */
+  private final Map<Symbol, Boolean> connectsWhatItStores = new HashMap<>();
+
   private int steps;
 
   /** The body being analysed. */
@@ -2234,7 +2237,9 @@ public final class ObligationAnalysis {
   private boolean isConnectedEarlierValue(Tree site) {
     for (Map.Entry<Symbol, Tree> field : earlierValues.entrySet()) {
       if (field.getValue() == site) {
-        return EarlierValues.connectsWhatItStores(body, field.getKey(), spec, state);
+        // Asked at each pass of a loop over the test: the body is read once per field.
+        return connectsWhatItStores.computeIfAbsent(
+            field.getKey(), f -> EarlierValues.connectsWhatItStores(body, f, spec, state));
       }
     }
     return false;

@@ -51,7 +51,12 @@ final class ReleasingCalls {
 
   /** The positions of {@code call}'s arguments that it releases (varargs spread out). */
   Set<Integer> releasedArguments(MethodInvocationTree call, VisitorState state) {
-    MethodSymbol method = methodRun(call, state);
+    return releasedArguments(call, methodRun(call, state), state);
+  }
+
+  /** {@link #releasedArguments}, where {@code call} runs {@code method} ({@link #methodRun}). */
+  private Set<Integer> releasedArguments(
+      MethodInvocationTree call, MethodSymbol method, VisitorState state) {
     int arguments = call.getArguments().size();
     Set<Integer> positions = new HashSet<>(spec.releasedArguments(call, state));
     ClassTree owner = ownerInSight(method, state);
@@ -99,7 +104,7 @@ final class ReleasingCalls {
     MethodSymbol method = methodRun(call, state);
     ClassTree owner = ownerInSight(method, state);
     if (owner == null) {
-      return releasedArguments(call, state);
+      return releasedArguments(call, method, state);
     }
     Set<Integer> positions = new HashSet<>(spec.releasedArguments(call, state));
     positions.addAll(summaries.apply(owner).parametersClosedBy(method));
