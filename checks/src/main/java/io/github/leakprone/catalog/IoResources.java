@@ -713,7 +713,10 @@ public final class IoResources implements ResourceSpec {
     // test rules most out before the catalog's two dozen.
     if (method.isConstructor()
         && !ASTHelpers.isSubtype(method.owner.type, state.getSymtab().autoCloseableType, state)) {
-      return false;
+      // A project class with a close() of its own, older than AutoCloseable (winzipaes's
+      // ExtRandomAccessFile), is read as an AutoCloseable one is; no other such class acquires.
+      return ProjectResourceClasses.declaresClose(method.owner, state)
+          && ProjectResourceClasses.opensOneInAField(method, state, m -> acquires(m, state));
     }
     if (MethodRef.anyMatches(owned, method, state)) {
       if (!method.isConstructor()) {

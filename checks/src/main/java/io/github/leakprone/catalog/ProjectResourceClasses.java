@@ -15,6 +15,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -38,8 +39,10 @@ import javax.lang.model.element.ElementKind;
  * much a resource as that is (RDF4J's {@code DataFile} over a {@code FileChannel}, Mavibot's stores
  * over a {@code RandomAccessFile}). Read from the class's source, which javac compiles with the
  * checked file; a class out of sight, or one whose {@code close()} does not name the field, says
- * nothing. So is a class that gives its superclass what it opens ({@code super(new
- * FileInputStream(file))} in a {@code FilterInputStream} of the project).
+ * nothing. A class with a {@code close()} of its own that is not {@code AutoCloseable} (written
+ * before Java 7: winzipaes's {@code ExtRandomAccessFile}) is read the same way. So is a class that
+ * gives its superclass what it opens ({@code super(new FileInputStream(file))} in a {@code
+ * FilterInputStream} of the project).
  */
 final class ProjectResourceClasses {
 
@@ -49,9 +52,27 @@ final class ProjectResourceClasses {
   private static final Supplier<Name> CLOSE = VisitorState.memoize(state -> state.getName("close"));
 
   /**
-   * Whether {@code constructor}, of a project class that is {@code AutoCloseable}, opens a resource
-   * that {@code acquires} tells (the catalogue's, or another such class's) into a field of its
-   * object that the class's {@code close()} names.
+   * Whether {@code type} is a class javac compiles with the checked file that declares a {@code
+   * close()} of no arguments itself, not a private one: the one question that lets a class that is
+   * not {@code AutoCloseable} (written before Java 7's interface) be read as a resource. A private
+   * {@code close()} is the class's own last step, not a release its users owe (Thrift's acceptor
+   * thread closes its selector when its {@code run()} ends).
+   */
+  static boolean declaresClose(Symbol type, VisitorState state) {
+    if (!(type instanceof ClassSymbol owner)) {
+      return false;
+    }
+    MethodSymbol close = closeOf(owner, state);
+    return close != null
+        && (close.flags() & Flags.PRIVATE) == 0
+        && CompiledWithUs.isCompiledWithUs(owner, state);
+  }
+
+  /**
+   * Whether {@code constructor}, of a project class that is {@code AutoCloseable} or declares a
+   * {@code close()} of its own ({@link #declaresClose}), opens a resource that {@code acquires}
+   * tells (the catalogue's, or another such class's) into a field of its object that the class's
+   * {@code close()} names.
    */
   static boolean opensOneInAField(
       MethodSymbol constructor, VisitorState state, Predicate<MethodSymbol> acquires) {
