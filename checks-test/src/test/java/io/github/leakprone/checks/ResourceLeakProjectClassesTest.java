@@ -349,6 +349,148 @@ final class ResourceLeakProjectClassesTest {
         .doTest();
   }
 
+  /**
+   * A method of the class that closes everything its {@code close()} closes ends the object as
+   * {@code close()} does: winzipaes's {@code ExtZipOutputStream.finish()} writes the zip's central
+   * directory and closes the file, and its callers then drop the object (a FALSE of the evaluation,
+   * named as lost at the {@code zos = null} after it). One that closes only part of it ({@code
+   * closeInput()} of a pair whose {@code close()} closes both) ends nothing, nor one that opens the
+   * field again (a journal's {@code roll()}).
+   */
+  @Test
+  void aMethodThatClosesWhatCloseClosesEndsTheObject() {
+    helper
+        .addSourceLines(
+            "com/acme/ZipWriter.java",
+            """
+            package com.acme;
+
+            import java.io.File;
+            import java.io.FileOutputStream;
+            import java.io.IOException;
+            import java.io.OutputStream;
+
+            public class ZipWriter {
+              protected OutputStream out;
+
+              public ZipWriter(File file) throws IOException {
+                out = new FileOutputStream(file);
+              }
+
+              public void write(byte[] bytes) throws IOException {
+                out.write(bytes);
+              }
+
+              public void finish() throws IOException {
+                out.write(0x06054b50);
+                out.close();
+              }
+
+              public void close() throws IOException {
+                out.close();
+              }
+            }
+            """)
+        .addSourceLines(
+            "com/acme/Pipe.java",
+            """
+            package com.acme;
+
+            import java.io.File;
+            import java.io.FileInputStream;
+            import java.io.IOException;
+            import java.io.InputStream;
+            import java.io.OutputStream;
+
+            public class Pipe {
+              private final InputStream in;
+              private final OutputStream out;
+
+              public Pipe(File from, OutputStream to) throws IOException {
+                in = new FileInputStream(from);
+                out = to;
+              }
+
+              public void closeInput() throws IOException {
+                in.close();
+              }
+
+              public void close() throws IOException {
+                in.close();
+                out.close();
+              }
+            }
+            """)
+        .addSourceLines(
+            "com/acme/Journal.java",
+            """
+            package com.acme;
+
+            import java.io.File;
+            import java.io.FileOutputStream;
+            import java.io.IOException;
+            import java.io.OutputStream;
+
+            public class Journal {
+              private final File file;
+              private OutputStream out;
+
+              public Journal(File file) throws IOException {
+                this.file = file;
+                out = new FileOutputStream(file);
+              }
+
+              public void roll() throws IOException {
+                out.close();
+                out = new FileOutputStream(file);
+              }
+
+              public void close() throws IOException {
+                out.close();
+              }
+            }
+            """)
+        .addSourceLines(
+            "Unpacker.java",
+            """
+            import com.acme.Journal;
+            import com.acme.Pipe;
+            import com.acme.ZipWriter;
+            import java.io.File;
+            import java.io.IOException;
+            import java.io.OutputStream;
+
+            class Unpacker {
+              void decrypt(File tmp, byte[] data) throws IOException {
+                ZipWriter zos = null;
+                try {
+                  zos = new ZipWriter(tmp);
+                  zos.write(data);
+                  zos.finish();
+                  zos = null;
+                } finally {
+                  if (zos != null) {
+                    zos.close();
+                  }
+                }
+              }
+
+              void copy(File from, OutputStream to) throws IOException {
+                // BUG: Diagnostic contains: Pipe `pipe` acquired at line 25 is never closed
+                Pipe pipe = new Pipe(from, to);
+                pipe.closeInput();
+              }
+
+              void log(File file) throws IOException {
+                // BUG: Diagnostic contains: Journal `journal` acquired at line 31 is never closed
+                Journal journal = new Journal(file);
+                journal.roll();
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void aClassThatGivesItsSuperclassWhatItOpensIsAResource() {
     helper

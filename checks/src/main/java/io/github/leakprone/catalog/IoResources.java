@@ -853,7 +853,8 @@ public final class IoResources implements ResourceSpec {
     if (method.getParameters().isEmpty()) {
       return method.getSimpleName().contentEquals("close")
           || MethodRef.anyMatches(READS_THAT_CLOSE, method, state)
-          || MethodRef.anyMatches(REQUEST_RELEASES, method, state);
+          || MethodRef.anyMatches(REQUEST_RELEASES, method, state)
+          || ProjectResourceClasses.closesWhatCloseCloses(method, state);
     }
     // A channel registered with a selector is the selector loop's, which closes it through its key
     // (key.channel().close()) when the peer goes or the server stops.

@@ -69,6 +69,69 @@ final class ProjectResourceClasses {
   }
 
   /**
+   * Whether {@code method}, of no arguments and declared by a project class with a {@code close()}
+   * of its own, closes in its body every field of its object that {@code close()} closes, and so
+   * ends the object as {@code close()} does: winzipaes's {@code ExtZipOutputStream.finish()} writes
+   * the central directory and closes the file, which callers then leave alone. A method that closes
+   * only some of them ({@code closeInput()} of a class whose {@code close()} closes its input and
+   * output) ends nothing, nor one that sets such a field again (a {@code reopen()}), nor one out of
+   * sight.
+   */
+  static boolean closesWhatCloseCloses(MethodSymbol method, VisitorState state) {
+    if (isStatic(method)
+        || !method.getParameters().isEmpty()
+        || method.getSimpleName().equals(CLOSE.get(state))
+        || !(method.owner instanceof ClassSymbol owner)) {
+      return false;
+    }
+    MethodSymbol close = closeOf(owner, state);
+    if (close == null) {
+      return false;
+    }
+    Tree closeBody = bodyOf(close, state);
+    Tree body = bodyOf(method, state);
+    if (closeBody == null || body == null) {
+      return false;
+    }
+    boolean closesAny = false;
+    for (Symbol member : owner.members().getSymbols()) {
+      if (member instanceof VarSymbol field
+          && field.getKind() == ElementKind.FIELD
+          && !isStatic(field)
+          && closes(closeBody, field, state)) {
+        if (!closes(body, field, state) || setsAgain(body, field)) {
+          return false;
+        }
+        closesAny = true;
+      }
+    }
+    return closesAny;
+  }
+
+  /** Whether {@code body} sets {@code field} to something other than {@code null}. */
+  private static boolean setsAgain(Tree body, VarSymbol field) {
+    boolean[] sets = {false};
+    new SameBodyScanner() {
+      @Override
+      public Void visitAssignment(AssignmentTree assignment, Void unused) {
+        if (getSymbol(assignment.getVariable()) == field
+            && assignment.getExpression().getKind() != Tree.Kind.NULL_LITERAL) {
+          sets[0] = true;
+        }
+        return super.visitAssignment(assignment, null);
+      }
+    }.scan(body, null);
+    return sets[0];
+  }
+
+  /** The body of {@code method}, where javac compiles it with the checked file. */
+  private static Tree bodyOf(MethodSymbol method, VisitorState state) {
+    return CompiledWithUs.declaration(method, state)
+        .map(declaration -> (Tree) declaration.method().getBody())
+        .orElse(null);
+  }
+
+  /**
    * Whether {@code constructor}, of a project class that is {@code AutoCloseable} or declares a
    * {@code close()} of its own ({@link #declaresClose}), opens a resource that {@code acquires}
    * tells (the catalogue's, or another such class's) into a field of its object that the class's
@@ -291,10 +354,7 @@ final class ProjectResourceClasses {
     if (!seen.add(method)) {
       return false;
     }
-    Tree body =
-        CompiledWithUs.declaration(method, state)
-            .map(declaration -> (Tree) declaration.method().getBody())
-            .orElse(null);
+    Tree body = bodyOf(method, state);
     if (body == null) {
       return false;
     }
