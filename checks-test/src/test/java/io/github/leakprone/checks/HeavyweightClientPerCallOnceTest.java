@@ -936,7 +936,7 @@ final class HeavyweightClientPerCallOnceTest {
 
             class LeakingPoolService extends UnreleasedPoolService {
               public void init(int size) {
-                // BUG: Diagnostic contains: built on every call of init() and stored in field executor
+                // BUG: Diagnostic contains: built in init() and stored in field executor
                 executor = Executors.newFixedThreadPool(size);
               }
             }
@@ -945,7 +945,7 @@ final class HeavyweightClientPerCallOnceTest {
               private ExecutorService pool;
 
               void start() {
-                // BUG: Diagnostic contains: built on every call of start() and stored in field pool
+                // BUG: Diagnostic contains: built in start() and stored in field pool
                 pool = Executors.newFixedThreadPool(2);
               }
 
@@ -1014,7 +1014,7 @@ final class HeavyweightClientPerCallOnceTest {
               private OkHttpClient client;
 
               void init() {
-                // BUG: Diagnostic contains: built on every call of init() and stored in field client
+                // BUG: Diagnostic contains: built in init() and stored in field client
                 client = new OkHttpClient();
               }
 

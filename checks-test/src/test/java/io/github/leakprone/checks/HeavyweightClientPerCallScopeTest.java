@@ -95,7 +95,7 @@ final class HeavyweightClientPerCallScopeTest {
               }
 
               void init() {
-                // BUG: Diagnostic contains: built on every call of init() and stored in field method
+                // BUG: Diagnostic contains: built in init() and stored in field method
                 method = new OkHttpClient();
               }
             }
@@ -153,6 +153,46 @@ final class HeavyweightClientPerCallScopeTest {
               }
             }
             """)
+        .doTest();
+  }
+
+  /**
+   * A method named as one that starts its object's service life may run once per object (Knox's
+   * token service, whose {@code start()} leaves one idle thread per gateway) or per request: the
+   * message says where the client is built, not "on every call", which a maintainer reads as per
+   * request. A static one, or any other method, keeps "on every call".
+   */
+  @Test
+  void aServiceStartIsWhereTheClientIsBuiltNotEveryCall() {
+    helper
+        .addSourceLines(
+            "TokenService.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+
+            class TokenService {
+              public void start() {
+                // BUG: Diagnostic matches: inStart
+                ExecutorService loader = Executors.newSingleThreadExecutor();
+                loader.submit(() -> {});
+              }
+
+              public void refresh() {
+                // BUG: Diagnostic matches: onEveryCall
+                ExecutorService loader = Executors.newSingleThreadExecutor();
+                loader.submit(() -> {});
+              }
+            }
+            """)
+        .expectErrorMessage(
+            "inStart",
+            message ->
+                message.contains("ExecutorService built in start() and never released")
+                    && !message.contains("every call"))
+        .expectErrorMessage(
+            "onEveryCall",
+            message -> message.contains("built on every call of refresh() and never released"))
         .doTest();
   }
 
@@ -1153,7 +1193,7 @@ final class HeavyweightClientPerCallScopeTest {
               }
 
               void startTask(Runnable work) {
-                // BUG: Diagnostic contains: ExecutorService built on every call of startTask() and stored in field executor
+                // BUG: Diagnostic contains: ExecutorService built in startTask() and stored in field executor
                 executor = Executors.newSingleThreadExecutor();
                 executor.execute(work);
               }

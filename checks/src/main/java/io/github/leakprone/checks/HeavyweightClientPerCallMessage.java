@@ -1,5 +1,6 @@
 package io.github.leakprone.checks;
 
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.getType;
 
 import com.google.errorprone.VisitorState;
@@ -8,9 +9,11 @@ import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import io.github.leakprone.analysis.Fate;
 import io.github.leakprone.analysis.obligation.Leak;
+import io.github.leakprone.catalog.ClientLifecycles;
 import io.github.leakprone.catalog.HeavyweightClient;
 import java.util.Optional;
 
@@ -31,12 +34,29 @@ final class HeavyweightClientPerCallMessage {
       Tree body,
       VisitorState state) {
     return String.format(
-        "%s built on every call of %s%s: %s; %s",
+        "%s built %s %s%s: %s; %s",
         typeName(client, creation),
+        startsAService(body) ? "in" : "on every call of",
         where(body, state),
         fateClause(client, fate, leak),
         client.whyHeavy(),
         client.whatToDo());
+  }
+
+  /**
+   * Whether {@code body} is an instance method named as one that starts its object's service life
+   * ({@link ClientLifecycles#starts}: {@code start()}, {@code init()}). The message says only where
+   * the client is built there: such a method often runs once per object (Knox's token service,
+   * whose {@code start()} leaves one idle thread per gateway, read as a per-request leak when the
+   * message said "on every call"), and as often per request (upyun's {@code init()}, run by every
+   * upload); the name does not tell which.
+   */
+  private static boolean startsAService(Tree body) {
+    if (!(body instanceof MethodTree method)) {
+      return false;
+    }
+    MethodSymbol symbol = getSymbol(method);
+    return symbol != null && !symbol.isStatic() && ClientLifecycles.starts(symbol);
   }
 
   private static String typeName(HeavyweightClient client, ExpressionTree creation) {
