@@ -83,6 +83,80 @@ final class ResourceLeakSettersInSightTest {
   }
 
   /**
+   * A helper that keeps in a field of its object a new object made of the socket it is given, or of
+   * the socket's streams, keeps the socket, as the same store in the caller would: Vernacular's VNC
+   * client keeps {@code new VncSession(config, in, out)} over the socket's streams, which its
+   * {@code stop()} closes (a FALSE of the hundred-and-ninth holdout round). An object made of them
+   * and dropped keeps nothing.
+   */
+  @Test
+  void aHelperThatKeepsAnObjectMadeOfTheSocketInAFieldKeepsTheSocket() {
+    helper
+        .addSourceLines(
+            "Session.java",
+            """
+            import java.io.IOException;
+            import java.io.InputStream;
+            import java.io.OutputStream;
+
+            class Session {
+              private final InputStream in;
+              private final OutputStream out;
+
+              Session(InputStream in, OutputStream out) {
+                this.in = in;
+                this.out = out;
+              }
+
+              void kill() throws IOException {
+                in.close();
+                out.close();
+              }
+            }
+            """)
+        .addSourceLines(
+            "Client.java",
+            """
+            import java.io.BufferedInputStream;
+            import java.io.IOException;
+            import java.io.InputStream;
+            import java.io.OutputStream;
+            import java.net.Socket;
+
+            class Client {
+              private Session session;
+
+              void start(String host, int port) throws IOException {
+                createSession(new Socket(host, port));
+              }
+
+              void probe(String host, int port) throws IOException {
+                // BUG: Diagnostic contains: Socket created at line 16 is never stored
+                talkOnce(new Socket(host, port));
+              }
+
+              private void createSession(Socket socket) throws IOException {
+                InputStream in = new BufferedInputStream(socket.getInputStream());
+                OutputStream out = socket.getOutputStream();
+                session = new Session(in, out);
+              }
+
+              private void talkOnce(Socket socket) throws IOException {
+                Session once = new Session(socket.getInputStream(), socket.getOutputStream());
+                once.hashCode();
+              }
+
+              void stop() throws IOException {
+                if (session != null) {
+                  session.kill();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A helper that sets what it is given on an object it only returns hands that object to the
    * caller, who drops it with the channel open (ini4j's {@code IniFormatter.newInstance(out)},
    * whose caller uses the formatter and drops it with the writer).

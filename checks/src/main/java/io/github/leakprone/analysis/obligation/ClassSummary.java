@@ -848,9 +848,29 @@ final class ClassSummary {
         if (inner instanceof ConditionalExpressionTree conditional) {
           keptInField(conditional.getTrueExpression());
           keptInField(conditional.getFalseExpression());
-        } else {
-          record(inner);
+          return;
         }
+        record(inner);
+        if (inner instanceof NewClassTree made) {
+          // session = new VncSession(config, in, out), in and out the streams of the socket given:
+          // the object kept holds what it is made of, with a close() of its own or not, as the
+          // same store in the caller's body would hand the socket on.
+          for (ExpressionTree argument : made.getArguments()) {
+            if (standsForAParameter(argument)) {
+              record(argument);
+            }
+          }
+        }
+      }
+
+      // Whether `value` is a parameter, a view of one, a decorator over one, or a local holding
+      // one of those.
+      private boolean standsForAParameter(ExpressionTree value) {
+        ExpressionTree inner = beneathViews(value);
+        Symbol symbol = getSymbol(inner);
+        return parameters.contains(symbol)
+            || elements.containsKey(symbol)
+            || decoratedParameter(inner) >= 0;
       }
 
       // Notes what `taken` stands for as taken; the position of the parameter it is, or -1. A view
