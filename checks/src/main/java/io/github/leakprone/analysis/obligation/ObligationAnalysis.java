@@ -260,6 +260,9 @@ public final class ObligationAnalysis {
   /** The losses of a resource that has opened nothing yet ({@link LossesBeforeFirstUse}). */
   private final LossesBeforeFirstUse lossesBeforeFirstUse;
 
+  /** What an object's method releases of the makers its constructor kept ({@link KeptMakers}). */
+  private final KeptMakers keptMakers;
+
   /** The fields whose value on entry may be open, each with its stand-in site. */
   private ImmutableMap<Symbol, Tree> earlierValues = ImmutableMap.of();
 
@@ -272,6 +275,7 @@ public final class ObligationAnalysis {
     this.ownClass = getSymbol(owner);
     this.state = state;
     this.lossesBeforeFirstUse = new LossesBeforeFirstUse(spec, state);
+    this.keptMakers = new KeptMakers(spec, state);
     this.book =
         new LeakBook(
             (obligation, witness) -> lossesBeforeFirstUse.losesNothing(obligation, witness, body),
@@ -2355,7 +2359,8 @@ public final class ObligationAnalysis {
    * The makers whose made resources {@code call} releases on every path ({@link
    * ResourceSpec#releasesWhatItMade}), under their casts: its receiver for {@code
    * connection.disconnect()}, what it is given for a helper of the class that disconnects its
-   * parameter (Ivy's {@code disconnect(conn)}).
+   * parameter (Ivy's {@code disconnect(conn)}), what its receiver's object was made with where its
+   * class disconnects that ({@link KeptMakers}: jsoup's {@code res.safeClose()}).
    */
   private List<ExpressionTree> disconnectedBy(MethodInvocationTree call, MethodSymbol method) {
     List<ExpressionTree> makers = new ArrayList<>();
@@ -2382,6 +2387,8 @@ public final class ObligationAnalysis {
         }
       }
     }
+    // res.safeClose() of a res made with the connection: its class disconnects what it kept.
+    makers.addAll(keptMakers.releasedThrough(call, method, body));
     return makers;
   }
 
