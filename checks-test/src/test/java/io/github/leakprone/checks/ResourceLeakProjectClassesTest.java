@@ -215,7 +215,9 @@ final class ResourceLeakProjectClassesTest {
    * no zip, a holdout round's miss): the fix closes it in a {@code finally}, as a pool's physical
    * connection. One whose {@code close()} closes nothing it opened is none, nor one whose {@code
    * close()} is private, its own last step (Thrift's acceptor thread closes its selector when its
-   * {@code run()} ends).
+   * {@code run()} ends). One that opens such a class into a field its {@code close()} closes is a
+   * resource too (JDBM's record manager over its record file, a miss of the hundred-and-tenth
+   * holdout round).
    */
   @Test
   void aClassWithACloseOfItsOwnThatIsNotAutoCloseableIsAResource() {
@@ -282,6 +284,30 @@ final class ResourceLeakProjectClassesTest {
             }
             """)
         .addSourceLines(
+            "com/acme/Store.java",
+            """
+            package com.acme;
+
+            import java.io.File;
+            import java.io.IOException;
+
+            public class Store {
+              private final RandomFile file;
+
+              public Store(File name) throws IOException {
+                file = new RandomFile(name);
+              }
+
+              public int size() throws IOException {
+                return file.readInt();
+              }
+
+              public void close() throws IOException {
+                file.close();
+              }
+            }
+            """)
+        .addSourceLines(
             "com/acme/Counter.java",
             """
             package com.acme;
@@ -335,6 +361,12 @@ final class ResourceLeakProjectClassesTest {
               int counted() {
                 Counter counter = new Counter(1);
                 return counter.hashCode();
+              }
+
+              int stored(File zip) throws IOException {
+                // BUG: Diagnostic contains: Store `store` acquired at line 39 is never closed
+                com.acme.Store store = new com.acme.Store(zip);
+                return store.size();
               }
 
               void work(File journal) throws IOException {

@@ -62,10 +62,11 @@ final class ProjectResourceClasses {
     if (!(type instanceof ClassSymbol owner)) {
       return false;
     }
+    if (!CompiledWithUs.isCompiledWithUs(owner, state)) {
+      return false;
+    }
     MethodSymbol close = closeOf(owner, state);
-    return close != null
-        && (close.flags() & Flags.PRIVATE) == 0
-        && CompiledWithUs.isCompiledWithUs(owner, state);
+    return close != null && (close.flags() & Flags.PRIVATE) == 0;
   }
 
   /**
@@ -301,7 +302,9 @@ final class ProjectResourceClasses {
 
   /**
    * Whether {@code field}, set through {@code target}, is an instance field of {@code owner} itself
-   * ({@code channel} or {@code this.channel}, not another object's) whose type can be closed.
+   * ({@code channel} or {@code this.channel}, not another object's) whose type can be closed: an
+   * {@code AutoCloseable}, or a project class with a {@code close()} of its own (JDBM's record
+   * manager over its {@code RecordFile}).
    */
   private static boolean isOwnField(
       VarSymbol field, ClassSymbol owner, ExpressionTree target, VisitorState state) {
@@ -311,7 +314,8 @@ final class ProjectResourceClasses {
         && (target instanceof IdentifierTree
             || (target instanceof MemberSelectTree select
                 && Receivers.isThisOrImplicit(select.getExpression())))
-        && ASTHelpers.isSubtype(field.type, state.getSymtab().autoCloseableType, state);
+        && (ASTHelpers.isSubtype(field.type, state.getSymtab().autoCloseableType, state)
+            || declaresClose(field.type.tsym, state));
   }
 
   /**
@@ -335,6 +339,9 @@ final class ProjectResourceClasses {
 
   /** The class's own {@code close()}, if it declares one. */
   private static MethodSymbol closeOf(ClassSymbol owner, VisitorState state) {
+    if (owner.members() == null) {
+      return null; // an array's or an erroneous type's class has no members to ask
+    }
     for (Symbol member : owner.members().getSymbolsByName(CLOSE.get(state))) {
       if (member instanceof MethodSymbol close && close.getParameters().isEmpty()) {
         return close;
