@@ -589,6 +589,7 @@ public final class IoResources implements ResourceSpec {
   private final Map<MethodSymbol, Boolean> projectFactories = new HashMap<>();
   private final Map<MethodSymbol, ImmutableSet<Integer>> decoratedByConstructor = new HashMap<>();
   private final Map<MethodSymbol, Boolean> readsAndCloses = new HashMap<>();
+  private final Map<MethodSymbol, Boolean> endsAsCloseDoes = new HashMap<>();
 
   /** The names of the acquirers, for {@link #namedLikeAcquirer}. */
   private final NamePatterns ownedNames;
@@ -854,7 +855,10 @@ public final class IoResources implements ResourceSpec {
       return method.getSimpleName().contentEquals("close")
           || MethodRef.anyMatches(READS_THAT_CLOSE, method, state)
           || MethodRef.anyMatches(REQUEST_RELEASES, method, state)
-          || ProjectResourceClasses.closesWhatCloseCloses(method, state);
+          // Asked of every call with no arguments (summaries ask it of every call they read): the
+          // class's close() and the method are read once per method.
+          || endsAsCloseDoes.computeIfAbsent(
+              method, m -> ProjectResourceClasses.closesWhatCloseCloses(m, state));
     }
     // A channel registered with a selector is the selector loop's, which closes it through its key
     // (key.channel().close()) when the peer goes or the server stops.
