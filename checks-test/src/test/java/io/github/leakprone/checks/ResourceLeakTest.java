@@ -780,7 +780,9 @@ final class ResourceLeakTest {
    * sink lends its output stream to the writer with {@code setOutput} and closes it itself after
    * {@code write}, so a failing write (a client gone, a full disk) loses it. Never closed, it is
    * lost too: the reader and the writer only use what they are set to, which stays the caller's to
-   * close (image4j's icon codec, a miss of the hundred-and-tenth holdout round).
+   * close (image4j's icon codec, a miss of the hundred-and-tenth holdout round). A reader or writer
+   * kept in a field or returned takes the stream with it, for whoever ends it to close (Apache
+   * SIS's data store, which closes its writer's output).
    */
   @Test
   void imageStreams() {
@@ -842,6 +844,18 @@ final class ResourceLeakTest {
                 ImageOutputStream output = ImageIO.createImageOutputStream(os);
                 writer.setOutput(output);
                 writer.write(image);
+              }
+
+              private ImageWriter kept;
+
+              void keep(OutputStream os, ImageWriter writer) throws IOException {
+                kept = writer;
+                kept.setOutput(ImageIO.createImageOutputStream(os));
+              }
+
+              ImageReader readerFor(File file, ImageReader reader) throws IOException {
+                reader.setInput(ImageIO.createImageInputStream(file));
+                return reader;
               }
             }
             """)

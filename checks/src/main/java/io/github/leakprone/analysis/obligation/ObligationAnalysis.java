@@ -84,6 +84,7 @@ import io.github.leakprone.trees.PrivateCalls;
 import io.github.leakprone.trees.ProgramExits;
 import io.github.leakprone.trees.Receivers;
 import io.github.leakprone.trees.Registrations;
+import io.github.leakprone.trees.ReturnedValues;
 import io.github.leakprone.trees.SameBodyScanner;
 import io.github.leakprone.trees.Setters;
 import io.github.leakprone.trees.StandardStreams;
@@ -1760,11 +1761,43 @@ public final class ObligationAnalysis {
    */
   private boolean keepsWhatItIsGiven(MethodSymbol method, ExpressionTree receiver, int arguments) {
     return !Receivers.isThisOrSuper(receiver)
-        && ((Setters.isSetter(method) && arguments == 1 && !spec.lendsWhatItIsGiven(method, state))
+        && ((Setters.isSetter(method) && arguments == 1 && !lendsToALocal(method, receiver))
             || (Registrations.isRegistration(method) && !spec.isRelease(method, state))
             || Registrations.isBinding(method, state)
             || Consumers.madeOfWhatItIsGiven(method, state)
             || Listeners.isCallback(method, state));
+  }
+
+  /**
+   * Whether {@code method}, a setter the catalogue says only lends ({@link
+   * ResourceSpec#lendsWhatItIsGiven}: ImageIO's {@code reader.setInput(stream)}), is called on a
+   * local the body keeps to itself: never returned, stored or given to a call. A reader kept in a
+   * field, returned or handed on takes the stream with it, for whoever ends it to close (Apache
+   * SIS's data store keeps its writer and closes the writer's output).
+   */
+  private boolean lendsToALocal(MethodSymbol method, ExpressionTree receiver) {
+    if (receiver == null || !spec.lendsWhatItIsGiven(method, state)) {
+      return false;
+    }
+    Symbol reader = getSymbol(Casts.stripped(receiver));
+    return reader != null
+        && LocalVariables.isLocalOrParameter(reader)
+        && !ReturnedValues.locals(body).contains(reader)
+        && !Identifiers.givenToACallIn(body, reader, call -> true)
+        && !storedAnywhere(reader);
+  }
+
+  /** Whether {@code body} assigns the value of {@code local} to anything. */
+  private boolean storedAnywhere(Symbol local) {
+    boolean[] stored = {false};
+    new SameBodyScanner() {
+      @Override
+      public Void visitAssignment(AssignmentTree assignment, Void unused) {
+        stored[0] |= getSymbol(Casts.stripped(assignment.getExpression())) == local;
+        return super.visitAssignment(assignment, null);
+      }
+    }.scan(body, null);
+    return stored[0];
   }
 
   /**
