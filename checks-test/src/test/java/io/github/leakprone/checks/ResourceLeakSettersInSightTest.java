@@ -87,7 +87,8 @@ final class ResourceLeakSettersInSightTest {
    * the socket's streams, keeps the socket, as the same store in the caller would: Vernacular's VNC
    * client keeps {@code new VncSession(config, in, out)} over the socket's streams, which its
    * {@code stop()} closes (a FALSE of the hundred-and-ninth holdout round). An object made of them
-   * and dropped keeps nothing.
+   * and dropped keeps nothing, nor does one whose constructor only reads what it is given (MySQL's
+   * {@code CallableStatementParamInfo(rs)}, which walks the result set's rows).
    */
   @Test
   void aHelperThatKeepsAnObjectMadeOfTheSocketInAFieldKeepsTheSocket() {
@@ -111,6 +112,20 @@ final class ResourceLeakSettersInSightTest {
               void kill() throws IOException {
                 in.close();
                 out.close();
+              }
+            }
+            """)
+        .addSourceLines(
+            "Header.java",
+            """
+            import java.io.IOException;
+            import java.io.InputStream;
+
+            class Header {
+              private final int magic;
+
+              Header(InputStream in) throws IOException {
+                magic = in.read();
               }
             }
             """)
@@ -139,6 +154,17 @@ final class ResourceLeakSettersInSightTest {
                 InputStream in = new BufferedInputStream(socket.getInputStream());
                 OutputStream out = socket.getOutputStream();
                 session = new Session(in, out);
+              }
+
+              private Header header;
+
+              void probeHeader(String host, int port) throws IOException {
+                // BUG: Diagnostic contains: Socket created at line 29 is never stored
+                readHeader(new Socket(host, port));
+              }
+
+              private void readHeader(Socket socket) throws IOException {
+                header = new Header(socket.getInputStream());
               }
 
               private void talkOnce(Socket socket) throws IOException {

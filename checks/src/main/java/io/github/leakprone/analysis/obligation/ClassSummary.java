@@ -854,10 +854,13 @@ final class ClassSummary {
         if (inner instanceof NewClassTree made) {
           // session = new VncSession(config, in, out), in and out the streams of the socket given:
           // the object kept holds what it is made of, with a close() of its own or not, as the
-          // same store in the caller's body would hand the socket on.
-          for (ExpressionTree argument : made.getArguments()) {
-            if (standsForAParameter(argument)) {
-              record(argument);
+          // same store in the caller's body would hand the socket on; not what its constructor,
+          // in sight, only reads (MySQL's new CallableStatementParamInfo(paramTypesRs)).
+          List<? extends ExpressionTree> arguments = made.getArguments();
+          for (int i = 0; i < arguments.size(); i++) {
+            if (standsForAParameter(arguments.get(i))
+                && ConstructorArguments.mayKeep(getSymbol(made), i, state)) {
+              record(arguments.get(i));
             }
           }
         }
