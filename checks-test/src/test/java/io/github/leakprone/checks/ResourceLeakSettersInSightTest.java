@@ -88,7 +88,7 @@ final class ResourceLeakSettersInSightTest {
    * client keeps {@code new VncSession(config, in, out)} over the socket's streams, which its
    * {@code stop()} closes (a FALSE of the hundred-and-ninth holdout round). An object made of them
    * and dropped keeps nothing, nor does one whose constructor only reads what it is given (MySQL's
-   * {@code CallableStatementParamInfo(rs)}, which walks the result set's rows).
+   * {@code CallableStatementParamInfo(rs)}, which walks the result set's rows through a helper).
    */
   @Test
   void aHelperThatKeepsAnObjectMadeOfTheSocketInAFieldKeepsTheSocket() {
@@ -125,7 +125,11 @@ final class ResourceLeakSettersInSightTest {
               private final int magic;
 
               Header(InputStream in) throws IOException {
-                magic = in.read();
+                magic = readMagic(in);
+              }
+
+              private static int readMagic(InputStream in) throws IOException {
+                return in.read();
               }
             }
             """)
