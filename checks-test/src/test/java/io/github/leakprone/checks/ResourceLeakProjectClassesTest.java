@@ -166,6 +166,35 @@ final class ResourceLeakProjectClassesTest {
   private final CompilationTestHelper helper =
       CompilationTestHelper.newInstance(ResourceLeak.class, getClass());
 
+  /**
+   * A project class older than {@code AutoCloseable}: a {@code close()} of its own closes the file
+   * its constructor opens (winzipaes's {@code ExtRandomAccessFile}).
+   */
+  private static final String RANDOM_FILE =
+      """
+      package com.acme;
+
+      import java.io.File;
+      import java.io.IOException;
+      import java.io.RandomAccessFile;
+
+      public class RandomFile {
+        private final RandomAccessFile file;
+
+        public RandomFile(File name) throws IOException {
+          file = new RandomAccessFile(name, "r");
+        }
+
+        public int readInt() throws IOException {
+          return file.readInt();
+        }
+
+        public void close() throws IOException {
+          file.close();
+        }
+      }
+      """;
+
   @Test
   void aClassThatOpensAFileIntoAFieldItClosesIsAResource() {
     helper
@@ -222,31 +251,7 @@ final class ResourceLeakProjectClassesTest {
   @Test
   void aClassWithACloseOfItsOwnThatIsNotAutoCloseableIsAResource() {
     helper
-        .addSourceLines(
-            "com/acme/RandomFile.java",
-            """
-            package com.acme;
-
-            import java.io.File;
-            import java.io.IOException;
-            import java.io.RandomAccessFile;
-
-            public class RandomFile {
-              private final RandomAccessFile file;
-
-              public RandomFile(File name) throws IOException {
-                file = new RandomAccessFile(name, "r");
-              }
-
-              public int readInt() throws IOException {
-                return file.readInt();
-              }
-
-              public void close() throws IOException {
-                file.close();
-              }
-            }
-            """)
+        .addSourceLines("com/acme/RandomFile.java", RANDOM_FILE)
         .addSourceLines(
             "com/acme/Worker.java",
             """
@@ -744,31 +749,7 @@ final class ResourceLeakProjectClassesTest {
   @Test
   void fixClosesAProjectsResourceThatIsNotAutoCloseableInAFinally() {
     BugCheckerRefactoringTestHelper.newInstance(ResourceLeak.class, getClass())
-        .addInputLines(
-            "com/acme/RandomFile.java",
-            """
-            package com.acme;
-
-            import java.io.File;
-            import java.io.IOException;
-            import java.io.RandomAccessFile;
-
-            public class RandomFile {
-              private final RandomAccessFile file;
-
-              public RandomFile(File name) throws IOException {
-                file = new RandomAccessFile(name, "r");
-              }
-
-              public int readInt() throws IOException {
-                return file.readInt();
-              }
-
-              public void close() throws IOException {
-                file.close();
-              }
-            }
-            """)
+        .addInputLines("com/acme/RandomFile.java", RANDOM_FILE)
         .expectUnchanged()
         .addInputLines(
             "Magic.java",
