@@ -977,11 +977,11 @@ final class ResourceLeakRealCodeShapesTest {
   }
 
   /**
-   * A socket made connected ({@code SocketChannel.open(address)}, {@code new Socket(host, port)})
-   * stays connected until it is closed, so {@code if (channel.isConnected()) channel.close()} in a
-   * catch closes every one still open (ttorrent's connector). A channel opened unconnected ({@code
-   * SocketChannel.open()}) is open and not connected until told to connect: there the test leaves
-   * it open.
+   * A socket made connected ({@code SocketChannel.open(address)}, {@code new Socket(host, port)},
+   * one a server socket accepted) stays connected until it is closed, so {@code if
+   * (channel.isConnected()) channel.close()} in a catch closes every one still open (ttorrent's
+   * connector). A channel opened unconnected ({@code SocketChannel.open()}) is open and not
+   * connected until told to connect: there the test leaves it open.
    */
   @Test
   void isConnectedOfASocketMadeConnectedAsksWhetherItIsOpen() {
@@ -1044,6 +1044,17 @@ final class ResourceLeakRealCodeShapesTest {
                 } finally {
                   if (socket.isConnected()) {
                     socket.close();
+                  }
+                }
+              }
+
+              void served(java.net.ServerSocket server) throws IOException {
+                Socket client = server.accept();
+                try {
+                  client.getOutputStream().write(1);
+                } finally {
+                  if (client.isConnected()) {
+                    client.close();
                   }
                 }
               }

@@ -922,8 +922,9 @@ public final class IoResources implements ResourceSpec {
 
   /**
    * A socket made connected: {@code SocketChannel.open(remote)}, which connects before it returns,
-   * or a {@code java.net.Socket} made with a host and a port (every such constructor connects). Not
-   * {@code SocketChannel.open()} nor {@code new Socket()}, unconnected until told to.
+   * a {@code java.net.Socket} made with a host and a port (every such constructor connects), or one
+   * a server socket accepted ({@link #ACCEPTS}). Not {@code SocketChannel.open()} nor {@code new
+   * Socket()}, unconnected until told to.
    */
   @Override
   public boolean isConnectedWhenMade(Tree site, VisitorState state) {
@@ -936,12 +937,28 @@ public final class IoResources implements ResourceSpec {
           && type != null
           && ASTHelpers.isSameType(type, socket, state);
     }
-    if (!(site instanceof MethodInvocationTree call) || call.getArguments().size() != 1) {
+    if (!(site instanceof MethodInvocationTree call)) {
       return false;
     }
     MethodSymbol open = getSymbol(call);
-    return open != null && MethodRef.anyMatches(CONNECTING_OPENS, open, state);
+    if (open == null) {
+      return false;
+    }
+    return call.getArguments().isEmpty()
+        ? MethodRef.anyMatches(ACCEPTS, open, state)
+        : call.getArguments().size() == 1 && MethodRef.anyMatches(CONNECTING_OPENS, open, state);
   }
+
+  /**
+   * What a server socket accepts is connected to its peer (a non-blocking channel's accept may
+   * return null, which holds nothing): jlibmodbus's TCP server waits {@code while
+   * (client.isConnected() && isListening())} on the socket it accepted, a test only its close turns
+   * false.
+   */
+  private static final ImmutableList<MethodRef> ACCEPTS =
+      ImmutableList.of(
+          new MethodRef("java.net.ServerSocket", "accept"),
+          new MethodRef("java.nio.channels.ServerSocketChannel", "accept"));
 
   @Override
   public boolean releasesChildren(MethodSymbol method) {
