@@ -1000,6 +1000,100 @@ final class JdbcResourceLeakFactoriesTest {
   }
 
   /**
+   * A factory-named method of another file that returns what it has just stored in a field of its
+   * object ({@code return (results = getStatement().getResultSet())}, extjwnl's {@code
+   * Query.execute()}, whose {@code close()} closes that result set and its statement) hands out
+   * what its object holds: a caller that drops it and closes the object loses nothing (three FALSE
+   * "never stored" findings of the hundred-and-fourteenth holdout round). One that returns a result
+   * set it keeps nowhere hands out a new one.
+   */
+  @Test
+  void aMethodReturningWhatItStoresInAFieldHandsOutItsObjectsOwn() {
+    helper
+        .addSourceLines(
+            "Query.java",
+            """
+            import java.sql.Connection;
+            import java.sql.PreparedStatement;
+            import java.sql.ResultSet;
+            import java.sql.SQLException;
+
+            public class Query {
+              private final Connection connection;
+              private final String sql;
+              private PreparedStatement statement;
+              private ResultSet results;
+
+              public Query(Connection connection, String sql) {
+                this.connection = connection;
+                this.sql = sql;
+              }
+
+              public PreparedStatement getStatement() throws SQLException {
+                if (statement == null) {
+                  statement = connection.prepareStatement(sql);
+                }
+                return statement;
+              }
+
+              public ResultSet execute() throws SQLException {
+                return (results = getStatement().execute() ? getStatement().getResultSet() : null);
+              }
+
+              public ResultSet executeLoose() throws SQLException {
+                return getStatement().executeQuery();
+              }
+
+              public ResultSet getResults() {
+                return results;
+              }
+
+              public void close() throws SQLException {
+                if (results != null) {
+                  results.close();
+                }
+                if (statement != null) {
+                  statement.close();
+                }
+              }
+            }
+            """)
+        .addSourceLines(
+            "Dictionary.java",
+            """
+            import java.sql.Connection;
+            import java.sql.ResultSet;
+            import java.sql.SQLException;
+
+            class Dictionary {
+              int count(Connection conn) throws SQLException {
+                Query query = new Query(conn, "SELECT COUNT(*) FROM word");
+                try {
+                  query.execute();
+                  ResultSet rs = query.getResults();
+                  rs.next();
+                  return rs.getInt(1);
+                } finally {
+                  query.close();
+                }
+              }
+
+              boolean any(Connection conn) throws SQLException {
+                Query query = new Query(conn, "SELECT 1 FROM word");
+                try {
+                  // BUG: Diagnostic contains: ResultSet returned by executeLoose() at line 22 is never stored
+                  query.executeLoose();
+                  return true;
+                } finally {
+                  query.close();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A getter that makes its connection on first use and keeps it in a field (log4j's JDBCAppender)
    * hands out what its object holds: the caller has nothing to close. One that makes it into a
    * local and returns that hands out a new one, assigned or declared.

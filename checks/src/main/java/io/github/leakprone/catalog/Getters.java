@@ -5,6 +5,7 @@ import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import com.google.common.collect.ImmutableList;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
@@ -90,6 +91,10 @@ public final class Getters {
               && NamedTypes.isSubtypeOfAny(ASTHelpers.getType(holder), HOLDERS, state)
           ? holderField
           : null;
+    }
+    if (value instanceof AssignmentTree stored) {
+      // return (results = statement.getResultSet()): what the field now holds (extjwnl's Query).
+      return fieldRead(Casts.stripped(stored.getVariable()), state);
     }
     Symbol symbol = getSymbol(value);
     return isField(symbol) ? symbol : null;
