@@ -18,7 +18,6 @@ import io.github.leakprone.trees.Casts;
 import io.github.leakprone.trees.CompiledWithUs;
 import io.github.leakprone.trees.LocalVariables;
 import io.github.leakprone.trees.NullLiterals;
-import io.github.leakprone.trees.Receivers;
 import io.github.leakprone.trees.SameBodyScanner;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -145,12 +144,6 @@ final class KeptMakers {
   /** Whether {@code tree} names an instance field of {@code method}'s class on its own object. */
   private static boolean isOwnField(ExpressionTree tree, MethodSymbol method) {
     Symbol field = tree == null ? null : getSymbol(tree);
-    return field != null
-        && field.getKind() == ElementKind.FIELD
-        && field.owner == method.owner
-        && !isStatic(field)
-        && (tree instanceof IdentifierTree
-            || (tree instanceof com.sun.source.tree.MemberSelectTree select
-                && Receivers.isThisOrImplicit(select.getExpression())));
+    return ClassSummary.isOwnField(tree, field) && field.owner == method.owner && !isStatic(field);
   }
 }
