@@ -53,9 +53,9 @@ public final class IoResources implements ResourceSpec {
   private record Entry(MethodRef acquirer, String reason, boolean onlyGivenAFile) {}
 
   /**
-   * A constructor that makes a resource. {@code type} must be {@link AutoCloseable}: a constructor
-   * of any other class is ruled out before the catalog is asked ({@link #isAcquirer}), and flags
-   * cannot name constructors.
+   * A constructor that makes a resource. {@code type} must be {@link AutoCloseable} or a zlib codec
+   * ({@link ZlibCodecs}): a constructor of any other class is ruled out before the catalog is asked
+   * ({@link #isAcquirer}), and flags cannot name constructors.
    */
   private static Entry constructor(String type, String reason) {
     return new Entry(new MethodRef(type, "<init>"), reason, false);
@@ -96,6 +96,8 @@ public final class IoResources implements ResourceSpec {
           constructor("java.io.FileWriter", FILE),
           constructor("java.io.RandomAccessFile", FILE),
           constructor("java.util.zip.ZipFile", "an open file and native inflater state"),
+          constructor("java.util.zip.Deflater", ZlibCodecs.REASON),
+          constructor("java.util.zip.Inflater", ZlibCodecs.REASON),
           constructor("java.net.Socket", SOCKET),
           constructor("java.net.ServerSocket", SOCKET),
           constructor("java.net.DatagramSocket", SOCKET),
@@ -714,10 +716,12 @@ public final class IoResources implements ResourceSpec {
     // test rules most out before the catalog's two dozen.
     if (method.isConstructor()
         && !ASTHelpers.isSubtype(method.owner.type, state.getSymtab().autoCloseableType, state)) {
-      // A project class with a close() of its own, older than AutoCloseable (winzipaes's
+      // A zlib codec before JDK 25, which made it AutoCloseable, is a resource all the same. A
+      // project class with a close() of its own, older than AutoCloseable (winzipaes's
       // ExtRandomAccessFile), is read as an AutoCloseable one is; no other such class acquires.
-      return ProjectResourceClasses.declaresClose(method.owner, state)
-          && ProjectResourceClasses.opensOneInAField(method, state, m -> acquires(m, state));
+      return ZlibCodecs.isCodec(method.owner.type, state)
+          || (ProjectResourceClasses.declaresClose(method.owner, state)
+              && ProjectResourceClasses.opensOneInAField(method, state, m -> acquires(m, state)));
     }
     if (MethodRef.anyMatches(owned, method, state)) {
       if (!method.isConstructor()) {
@@ -855,6 +859,7 @@ public final class IoResources implements ResourceSpec {
       return method.getSimpleName().contentEquals("close")
           || MethodRef.anyMatches(READS_THAT_CLOSE, method, state)
           || MethodRef.anyMatches(REQUEST_RELEASES, method, state)
+          || ZlibCodecs.isEnd(method, state)
           // Asked of every call with no arguments (summaries ask it of every call they read): the
           // class's close() and the method are read once per method.
           || endsAsCloseDoes.computeIfAbsent(
@@ -1331,6 +1336,16 @@ public final class IoResources implements ResourceSpec {
     return lent.build();
   }
 
+  @Override
+  public ImmutableSet<Integer> usedArguments(NewClassTree newClass, VisitorState state) {
+    MethodSymbol constructor = getSymbol(newClass);
+    return constructor == null
+        ? ImmutableSet.of()
+        : ZlibCodecs.lentParameters(constructor, state).stream()
+            .filter(i -> i < newClass.getArguments().size())
+            .collect(ImmutableSet.toImmutableSet());
+  }
+
   /**
    * A constructor of a closeable type that takes a closeable ({@code new BufferedReader(reader)},
    * {@code new GZIPInputStream(in)}, {@code new ZipInputStream(in)}, a project's own): closing the
@@ -1357,8 +1372,12 @@ public final class IoResources implements ResourceSpec {
       return ImmutableSet.of();
     }
     List<VarSymbol> parameters = constructor.getParameters();
+    // A codec given to a stream is not closed with it (ZlibCodecs), though JDK 25's is Closeable.
     return IntStream.range(0, parameters.size())
-        .filter(i -> isCloseable(parameters.get(i).type, state))
+        .filter(
+            i ->
+                isCloseable(parameters.get(i).type, state)
+                    && !ZlibCodecs.isCodec(parameters.get(i).type, state))
         .boxed()
         .collect(ImmutableSet.toImmutableSet());
   }

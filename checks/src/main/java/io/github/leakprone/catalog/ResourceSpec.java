@@ -178,6 +178,16 @@ public interface ResourceSpec {
   }
 
   /**
+   * The positions of the arguments that the object {@code newClass} makes uses and never releases,
+   * not even when it is released itself: a JDK stream given a zlib codec ({@code new
+   * InflaterInputStream(in, inflater)}) leaves it open when closed. They stay the caller's to
+   * release, whatever becomes of the new object.
+   */
+  default ImmutableSet<Integer> usedArguments(NewClassTree newClass, VisitorState state) {
+    return ImmutableSet.of();
+  }
+
+  /**
    * Whether {@code method}, called with {@code arguments} (each local among them replaced by the
    * value it was declared with, if it is never assigned again) on a resource acquired at {@code
    * receiverSites}, releases it when it fails: the exception it throws leaves nothing open ({@code

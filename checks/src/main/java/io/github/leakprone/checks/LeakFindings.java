@@ -6,6 +6,7 @@ import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.matchers.Description;
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.ReturnTree;
@@ -15,6 +16,7 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import io.github.leakprone.analysis.obligation.Leak;
 import io.github.leakprone.analysis.obligation.Obligations.BodyLeaks;
+import io.github.leakprone.catalog.ReleaseVerb;
 import io.github.leakprone.fixes.ReleaseOnEveryPath;
 import io.github.leakprone.fixes.ReleaseOnEveryPath.Rewrite;
 import io.github.leakprone.report.Reporter;
@@ -33,8 +35,6 @@ import java.util.function.BiFunction;
  * acquisition: its message, and the try-with-resources rewrite that fixes it.
  */
 final class LeakFindings {
-
-  private static final ImmutableSet<String> RELEASE_METHODS = ImmutableSet.of("close");
 
   /**
    * Whether the acquisition at {@code acquisition} hands its resource on at once: it is a return
@@ -133,9 +133,15 @@ final class LeakFindings {
       if (Suppressions.around(checker, at, inBody)) {
         continue;
       }
+      ReleaseVerb release = ReleaseVerb.of(ASTHelpers.getType(leak.site()), inBody);
       Optional<Rewrite> rewrite =
           ReleaseOnEveryPath.fix(
-              RELEASE_METHODS, "close", state.withPath(at), uses, offered, sites);
+              ImmutableSet.of(release.base()),
+              release.base(),
+              state.withPath(at),
+              uses,
+              offered,
+              sites);
       rewrite.ifPresent(offered::add);
       result.put(leak.site(), new Worked(leak, at, rewrite));
     }

@@ -8,17 +8,22 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
 import io.github.leakprone.analysis.obligation.Leak;
 import io.github.leakprone.analysis.obligation.Witness;
 import io.github.leakprone.catalog.JdbcResources;
+import io.github.leakprone.catalog.ReleaseVerb;
+import io.github.leakprone.catalog.ZlibCodecs;
 import io.github.leakprone.trees.Casts;
 import io.github.leakprone.trees.SourceLines;
+import javax.annotation.Nullable;
 
 /**
  * The sentence a {@code JdbcResourceLeak} or {@code ResourceLeak} finding says: the resource, where
@@ -28,47 +33,71 @@ import io.github.leakprone.trees.SourceLines;
  */
 final class LeakMessage {
 
-  private static final String ADVICE = "close it with try-with-resources or in a finally block";
-
-  /** For a resource that is no {@code AutoCloseable} (a {@code PooledConnection}). */
-  private static final String FINALLY_ADVICE = "close it in a finally block";
-
-  /**
-   * For a resource the method hands on when all goes well (a factory that returns it): closed on
-   * every path, it would be closed for whoever it is given to.
-   */
-  private static final String CATCH_ADVICE =
-      "close it in a catch block that rethrows, since the method hands it on when all goes well";
-
   static String of(Leak leak, VisitorState state) {
     String typeName = nameOf(getType(leak.site()), state);
     int line = SourceLines.lineOf(leak.site(), state);
     Witness witness = leak.witness();
-    String advice = advice(getType(leak.site()), state);
+    ReleaseVerb verb = ReleaseVerb.of(getType(leak.site()), state);
+    String advice = advice(getType(leak.site()), verb, state);
     if (witness.kind() == Witness.Kind.NEVER_STORED) {
+      String lentTo = streamLeavingIt(leak.site(), state);
+      if (lentTo != null) {
+        return String.format(
+            "%s created at line %d is given to a new %s, whose close() does not end it, and"
+                + " nothing else ends it; keep it in a variable and end it once the stream is"
+                + " done",
+            typeName, line, lentTo);
+      }
       String made =
           leak.site() instanceof MethodInvocationTree call
               ? "returned by " + getSymbol(call).getSimpleName() + "()"
               : "created";
       return String.format(
-          "%s %s at line %d is never stored, so nothing closes it%s; %s",
-          typeName, made, line, handleNote(getType(leak.site()), state), advice);
+          "%s %s at line %d is never stored, so nothing %s it%s; %s",
+          typeName, made, line, verb.third(), handleNote(getType(leak.site()), state), advice);
     }
     if (witness.kind() == Witness.Kind.EARLIER_VALUE) {
       // The resource lost is not the one acquired here but the one the field held before.
       return String.format(
-          "%s held in field `%s` since an earlier call is not closed before line %d stores a new"
-              + " one in it, where the method expects one may be held; close the old one first",
-          typeName, witness.text(), witness.line());
+          "%s held in field `%s` since an earlier call is not %s before line %d stores a new"
+              + " one in it, where the method expects one may be held; %s the old one first",
+          typeName, witness.text(), verb.past(), witness.line(), verb.base());
     }
     String subject = subject(leak, typeName, line, state);
     if (leak.neverReleased()) {
       return String.format(
-          "%s is never closed%s; %s", subject, handleNote(getType(leak.site()), state), advice);
+          "%s is never %s%s; %s",
+          subject, verb.past(), handleNote(getType(leak.site()), state), advice);
     }
     return String.format(
-        "%s is not closed %s; %s",
-        subject, describe(leak, witness), adviceFor(leak, witness, advice));
+        "%s is not %s %s; %s",
+        subject,
+        verb.past(),
+        describe(leak, witness, verb),
+        adviceFor(leak, witness, verb, advice));
+  }
+
+  /**
+   * The simple name of the JDK stream whose constructor {@code site} is given to, if that stream
+   * uses a codec it is given without ending it ({@code new InflaterInputStream(in, new
+   * Inflater(true))}); null otherwise.
+   */
+  @Nullable
+  private static String streamLeavingIt(Tree site, VisitorState state) {
+    TreePath path = TreePath.getPath(state.getPath().getCompilationUnit(), site);
+    TreePath outer = path == null ? null : Casts.outermost(path);
+    Tree parent = outer == null ? null : outer.getParentPath().getLeaf();
+    if (!(parent instanceof NewClassTree stream)) {
+      return null;
+    }
+    MethodSymbol constructor = getSymbol(stream);
+    if (constructor == null) {
+      return null;
+    }
+    int position = stream.getArguments().indexOf(outer.getLeaf());
+    return ZlibCodecs.lentParameters(constructor, state).contains(position)
+        ? constructor.owner.getSimpleName().toString()
+        : null;
   }
 
   /**
@@ -76,7 +105,7 @@ final class LeakMessage {
    * says that one holds it too: a loop's next pass overwrites {@code client}, then the stream
    * {@code in} taken from it, which was the last to hold the socket.
    */
-  private static String describe(Leak leak, Witness witness) {
+  private static String describe(Leak leak, Witness witness, ReleaseVerb verb) {
     if (witness.kind() == Witness.Kind.OVERWRITE
         && leak.holder() != null
         && !leak.holder().getSimpleName().contentEquals(witness.text())) {
@@ -84,7 +113,7 @@ final class LeakMessage {
           "before `%s`, which also holds it, is overwritten at line %d",
           witness.text(), witness.line());
     }
-    return witness.describe();
+    return witness.describe(verb);
   }
 
   /**
@@ -160,28 +189,42 @@ final class LeakMessage {
     return type.tsym.getSimpleName().toString();
   }
 
-  private static String adviceFor(Leak leak, Witness witness, String advice) {
+  private static String adviceFor(Leak leak, Witness witness, ReleaseVerb verb, String advice) {
+    String release = verb.base();
     return switch (witness.kind()) {
-      case FIELD_NEVER_CLOSED -> "close it where the object's life ends, in a close() of its class";
-      case FIELD_LEFT_TO_ITS_PARENT -> "close it where its class closes what it was made of";
-      case KEPT_IN_COLLECTION -> "close the elements before the collection is dropped";
+      case FIELD_NEVER_CLOSED ->
+          release + " it where the object's life ends, in a close() of its class";
+      case FIELD_LEFT_TO_ITS_PARENT -> release + " it where its class closes what it was made of";
+      case KEPT_IN_COLLECTION -> release + " the elements before the collection is dropped";
       case CONSTRUCTION_FAILS ->
-          "close it in the constructor when what follows the step fails, before the exception"
+          release
+              + " it in the constructor when what follows the step fails, before the exception"
               + " leaves it";
-      case EXCEPTION -> leak.handedOnSomewhere() ? CATCH_ADVICE : advice;
+      // Released on every path, it would be released for whoever the method hands it to too.
+      case EXCEPTION ->
+          leak.handedOnSomewhere()
+              ? release
+                  + " it in a catch block that rethrows, since the method hands it on when all"
+                  + " goes well"
+              : advice;
       case JUMP ->
           leak.handedOnSomewhere() && witness.text().equals("throw")
-              ? "close it before the throw, since the method hands it on when all goes well"
+              ? release + " it before the throw, since the method hands it on when all goes well"
               : advice;
       default -> advice;
     };
   }
 
-  /** Try-with-resources where the type allows it; a {@code finally} block otherwise. */
-  private static String advice(Type type, VisitorState state) {
-    return type == null || state.getTypes().isSubtype(type, state.getSymtab().autoCloseableType)
-        ? ADVICE
-        : FINALLY_ADVICE;
+  /**
+   * Try-with-resources where the type allows it; a {@code finally} block otherwise (a {@code
+   * PooledConnection}, and a zlib codec, whose {@code close()} only JDK 25 has).
+   */
+  private static String advice(Type type, ReleaseVerb verb, VisitorState state) {
+    return verb == ReleaseVerb.CLOSE
+            && (type == null
+                || state.getTypes().isSubtype(type, state.getSymtab().autoCloseableType))
+        ? "close it with try-with-resources or in a finally block"
+        : verb.base() + " it in a finally block";
   }
 
   /**

@@ -1693,6 +1693,9 @@ public final class ObligationAnalysis {
     // the caller's, when the reader fails as when it does not: a local goes on holding it, and a
     // temporary is lost with the statement.
     Set<Integer> lent = anyHolds(arguments) ? spec.lentArguments(newClass, state) : Set.of();
+    // What it uses and never releases (a stream's zlib codec) stays the caller's too, and closing
+    // the new object does not release it.
+    Set<Integer> used = anyHolds(arguments) ? spec.usedArguments(newClass, state) : Set.of();
     if (throwing.mayThrow(newClass, openAt(facts, arguments), state)
         && !writesOnlyIntoAnUnfilledBuffer(
             facts, newClass, newClass.getArguments(), arguments, decorated)
@@ -1706,6 +1709,7 @@ public final class ObligationAnalysis {
           if (!decorated.contains(i)
               && !borrowed.contains(i)
               && !lent.contains(i)
+              && !used.contains(i)
               && givenForGood(newClass.getArguments().get(i))) {
             consumed = consumed.union(arguments.get(i));
           }
@@ -1740,7 +1744,7 @@ public final class ObligationAnalysis {
       if ((borrowed.contains(i) || lent.contains(i))
           && trackable(newClass.getArguments().get(i)) != null) {
         carried = carried.union(arguments.get(i));
-      } else if (!decorated.contains(i) && !lent.contains(i)) {
+      } else if (!decorated.contains(i) && !lent.contains(i) && !used.contains(i)) {
         facts = transfers.escape(facts, takesParents ? withParents.get(i) : arguments.get(i));
       }
     }

@@ -1,5 +1,6 @@
 package io.github.leakprone.analysis.obligation;
 
+import io.github.leakprone.catalog.ReleaseVerb;
 import java.util.Objects;
 
 /**
@@ -136,6 +137,11 @@ public record Witness(Kind kind, int line, String text, int rank) {
 
   /** The clause after "is not closed ...", e.g. "when the `continue` at line 15 is taken". */
   public String describe() {
+    return describe(ReleaseVerb.CLOSE);
+  }
+
+  /** {@link #describe()} for a resource released as {@code verb} says ("ended" for a Deflater). */
+  public String describe(ReleaseVerb verb) {
     return switch (kind) {
       case JUMP -> String.format("when the `%s` at line %d is taken", text, line);
       case EXCEPTION -> String.format("when `%s` at line %d throws", text, line);
@@ -143,7 +149,8 @@ public record Witness(Kind kind, int line, String text, int rank) {
           text.isEmpty()
               ? String.format("after the catch at line %d handles an exception", line)
               : String.format(
-                  "when %s throws and the catch at line %d goes on without closing it", text, line);
+                  "when %s throws and the catch at line %d goes on without %s it",
+                  text, line, verb.gerund());
       case OVERWRITE -> String.format("before `%s` is overwritten at line %d", text, line);
       case CALL_OVERWRITE -> "before " + text;
       case NEXT_PASS -> String.format("when the loop at line %d starts its next pass", line);
@@ -154,13 +161,15 @@ public record Witness(Kind kind, int line, String text, int rank) {
                   + " earlier call",
               line, text);
       case END, NONE -> "on the path that reaches the end of the method";
-      case NEVER_STORED -> "because it is never stored, so nothing can close it";
+      case NEVER_STORED -> "because it is never stored, so nothing can " + verb.base() + " it";
       case FIELD_NEVER_CLOSED ->
           String.format(
-              "after it is stored in field `%s`, which nothing in its class closes", text);
+              "after it is stored in field `%s`, which nothing in its class %s",
+              text, verb.third());
       case FIELD_LEFT_TO_ITS_PARENT -> "after it is stored in " + text;
       case KEPT_IN_COLLECTION ->
-          String.format("after it is added to `%s`, from which nothing takes it to close it", text);
+          String.format(
+              "after it is added to `%s`, from which nothing takes it to %s it", text, verb.base());
     };
   }
 }
