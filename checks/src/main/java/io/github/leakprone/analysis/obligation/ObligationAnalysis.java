@@ -1119,10 +1119,12 @@ public final class ObligationAnalysis {
       }
     }
     for (int i = 0; i < arguments.size(); i++) {
-      // ref.set(channel) on an AtomicReference field: the object keeps it, as in a field of its
-      // own (Fluency's TCPSender, which returns ref.get() and closes it in closeSocket()).
+      // ref.set(channel) on an AtomicReference field, or a VarHandle's write of a field: the
+      // object keeps it, as in a field of its own (Fluency's TCPSender, which returns ref.get()
+      // and closes it in closeSocket()).
       if (!arguments.get(i).isEmpty()
-          && HolderFields.storedInto(call, call.getArguments().get(i)) != null) {
+          && (HolderFields.storedInto(call, call.getArguments().get(i)) != null
+              || HolderFields.storedThroughAVarHandle(call, call.getArguments().get(i)))) {
         facts = transfers.escape(facts, arguments.get(i));
       }
     }
