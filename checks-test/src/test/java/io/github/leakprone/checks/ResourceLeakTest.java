@@ -3007,6 +3007,110 @@ final class ResourceLeakTest {
   }
 
   /**
+   * A response's entity written out whole ({@code response.getEntity().writeTo(out)}) releases the
+   * connection when the write ends and aborts it when it fails: pusher-http-java's REST client
+   * reads every body so (a FALSE "never closed" of the hundred-and-eighteenth holdout round). What
+   * fails before the write still loses the response, and one whose entity nothing reads stays open.
+   */
+  @Test
+  void anApacheResponseIsReleasedByWritingItsEntityOut() {
+    helper
+        .addSourceLines(
+            "org/apache/http/HttpEntity.java",
+            """
+            package org.apache.http;
+
+            public interface HttpEntity {
+              void writeTo(java.io.OutputStream out) throws java.io.IOException;
+            }
+            """)
+        .addSourceLines(
+            "org/apache/http/HttpResponse.java",
+            """
+            package org.apache.http;
+
+            public interface HttpResponse {
+              HttpEntity getEntity();
+            }
+            """)
+        .addSourceLines(
+            "org/apache/http/client/methods/HttpGet.java",
+            """
+            package org.apache.http.client.methods;
+
+            public class HttpGet {
+              public HttpGet(String uri) {}
+            }
+            """)
+        .addSourceLines(
+            "org/apache/http/client/methods/CloseableHttpResponse.java",
+            """
+            package org.apache.http.client.methods;
+
+            public interface CloseableHttpResponse extends org.apache.http.HttpResponse, java.io.Closeable {}
+            """)
+        .addSourceLines(
+            "org/apache/http/impl/client/CloseableHttpClient.java",
+            """
+            package org.apache.http.impl.client;
+
+            import org.apache.http.client.methods.CloseableHttpResponse;
+            import org.apache.http.client.methods.HttpGet;
+
+            public abstract class CloseableHttpClient implements java.io.Closeable {
+              public abstract CloseableHttpResponse execute(HttpGet request)
+                  throws java.io.IOException;
+            }
+            """)
+        .addSourceLines(
+            "Rest.java",
+            """
+            import java.io.ByteArrayOutputStream;
+            import java.io.IOException;
+            import org.apache.http.HttpResponse;
+            import org.apache.http.client.methods.HttpGet;
+            import org.apache.http.impl.client.CloseableHttpClient;
+
+            class Rest {
+              private final CloseableHttpClient client;
+
+              Rest(CloseableHttpClient client) {
+                this.client = client;
+              }
+
+              String body(String uri) throws IOException {
+                HttpResponse response = client.execute(new HttpGet(uri));
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                response.getEntity().writeTo(out);
+                return out.toString("UTF-8");
+              }
+
+              String checkedFirst(String uri) throws IOException {
+                // BUG: Diagnostic contains: CloseableHttpResponse `response` acquired at line 23 is not closed when `check(...)` at line 24 throws
+                HttpResponse response = client.execute(new HttpGet(uri));
+                check(response);
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                response.getEntity().writeTo(out);
+                return out.toString("UTF-8");
+              }
+
+              boolean unread(String uri) throws IOException {
+                // BUG: Diagnostic contains: CloseableHttpResponse `response` acquired at line 32 is never closed
+                HttpResponse response = client.execute(new HttpGet(uri));
+                return response.getEntity() != null;
+              }
+
+              private static void check(HttpResponse response) throws IOException {
+                if (response.getEntity() == null) {
+                  throw new IOException("no body");
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * Apache HttpClient 4's other ways to release a response: the request it was executed for ({@code
    * request.releaseConnection()}, {@code reset()}, {@code abort()}, also through a helper of the
    * class that calls it), and its entity consumed ({@code EntityUtils.consume}), which closes the

@@ -175,6 +175,13 @@ public final class IoResources implements ResourceSpec {
           method("org.apache.tomcat.util.http.fileupload.FileItem", "getInputStream", UPLOAD),
           method("javax.servlet.http.Part", "getInputStream", UPLOAD),
           method("jakarta.servlet.http.Part", "getInputStream", UPLOAD),
+          // Kafka's consumer: "the consumer maintains TCP connections to the necessary brokers to
+          // fetch data. Failure to close the consumer after use will leak these connections." Not
+          // its producer, a heavyweight client HeavyweightClientPerCall reports when made per call.
+          constructor(
+              "org.apache.kafka.clients.consumer.KafkaConsumer",
+              "TCP connections to the brokers, and its membership of the consumer group, until"
+                  + " closed"),
           method(
               "okhttp3.Call",
               "execute",
@@ -438,6 +445,18 @@ public final class IoResources implements ResourceSpec {
   /** Handing a channel to a selector: {@code channel.register(selector, ops[, attachment])}. */
   private static final ImmutableList<MethodRef> SELECTOR_REGISTRATIONS =
       ImmutableList.of(new MethodRef("java.nio.channels.SelectableChannel", "register"));
+
+  /**
+   * An HTTP entity written out whole, {@code response.getEntity().writeTo(out)}: the entity of a
+   * response HttpClient streams (4.x's {@code ResponseEntityProxy}, 5.x's) releases the connection
+   * when the write ends and aborts it when the write fails, as {@code EntityUtils.consume} would
+   * (pusher-http-java's REST client, a FALSE "never closed" of the hundred-and-eighteenth holdout
+   * round).
+   */
+  private static final ImmutableList<MethodRef> ENTITY_WRITES =
+      ImmutableList.of(
+          new MethodRef("org.apache.http.HttpEntity", "writeTo"),
+          new MethodRef("org.apache.hc.core5.http.HttpEntity", "writeTo"));
 
   /**
    * HttpClient's basic response handlers: {@code handleResponse(response)} reads the entity whole
@@ -867,8 +886,10 @@ public final class IoResources implements ResourceSpec {
     }
     // A channel registered with a selector is the selector loop's, which closes it through its key
     // (key.channel().close()) when the peer goes or the server stops.
-    return method.getSimpleName().contentEquals("register")
-        && MethodRef.anyMatches(SELECTOR_REGISTRATIONS, method, state);
+    return (method.getSimpleName().contentEquals("register")
+            && MethodRef.anyMatches(SELECTOR_REGISTRATIONS, method, state))
+        || (method.getSimpleName().contentEquals("writeTo")
+            && MethodRef.anyMatches(ENTITY_WRITES, method, state));
   }
 
   @Override
