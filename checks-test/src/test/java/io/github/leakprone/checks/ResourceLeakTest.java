@@ -2596,7 +2596,9 @@ final class ResourceLeakTest {
    * Jackson's {@code ObjectMapper} and {@code ObjectReader} close the stream or reader they read a
    * document from ({@code AUTO_CLOSE_SOURCE}, on by default), failed or not (Database Rider's JSON
    * data sets); a {@code JsonParser} the caller made stays the caller's, and so does a reader Gson
-   * reads (stand-ins here, matched by name).
+   * reads (stand-ins here, matched by name). json-io's {@code JsonReader.jsonToMaps(in, options)}
+   * and {@code jsonToJava(in, options)} close the stream once read (jsign's credentials client, an
+   * evaluation FALSE); a parse error, unchecked, is no path under the default policy.
    */
   @Test
   void whatJacksonReadsItCloses() {
@@ -2628,8 +2630,26 @@ final class ResourceLeakTest {
             }
             """)
         .addSourceLines(
+            "JsonReader.java",
+            """
+            package com.cedarsoftware.util.io;
+
+            public class JsonReader {
+              public static java.util.Map jsonToMaps(
+                  java.io.InputStream in, java.util.Map<String, Object> options) {
+                return null;
+              }
+
+              public static Object jsonToJava(
+                  java.io.InputStream in, java.util.Map<String, Object> options) {
+                return null;
+              }
+            }
+            """)
+        .addSourceLines(
             "DataSets.java",
             """
+            import com.cedarsoftware.util.io.JsonReader;
             import com.fasterxml.jackson.databind.ObjectMapper;
             import com.google.gson.Gson;
             import java.io.File;
@@ -2645,15 +2665,24 @@ final class ResourceLeakTest {
               }
 
               int parsed(File f, ObjectMapper mapper) throws Exception {
-                // BUG: Diagnostic contains: FileInputStream `in` acquired at line 17 is never closed
+                // BUG: Diagnostic contains: FileInputStream `in` acquired at line 18 is never closed
                 java.io.Closeable in = new FileInputStream(f);
                 return mapper.readValue(in, Map.class).size();
               }
 
               int gson(File f, Gson gson) throws Exception {
-                // BUG: Diagnostic contains: FileReader `reader` acquired at line 23 is never closed
+                // BUG: Diagnostic contains: FileReader `reader` acquired at line 24 is never closed
                 FileReader reader = new FileReader(f);
                 return gson.fromJson(reader, Map.class).size();
+              }
+
+              int jsonIo(File f) throws Exception {
+                return JsonReader.jsonToMaps(new FileInputStream(f), null).size();
+              }
+
+              Object jsonIoObject(File f) throws Exception {
+                InputStream in = new FileInputStream(f);
+                return JsonReader.jsonToJava(in, null);
               }
             }
             """)

@@ -545,15 +545,20 @@ public final class IoResources implements ResourceSpec {
   /**
    * Jackson's readers of a whole document from a stream or a reader: the parser they make closes
    * its source when it is closed ({@code JsonParser.Feature.AUTO_CLOSE_SOURCE}, on by default), and
-   * they close the parser when the read ends, failed or not ({@code _readMapAndClose}). Not Gson's
-   * {@code fromJson(reader)}, which leaves the reader to its caller.
+   * they close the parser when the read ends, failed or not ({@code _readMapAndClose}); and
+   * json-io's. Not Gson's {@code fromJson(reader)}, which leaves the reader to its caller.
    */
   private static final ImmutableList<MethodRef> JSON_READS =
       ImmutableList.of(
           new MethodRef("com.fasterxml.jackson.databind.ObjectMapper", "readValue"),
           new MethodRef("com.fasterxml.jackson.databind.ObjectMapper", "readTree"),
           new MethodRef("com.fasterxml.jackson.databind.ObjectReader", "readValue"),
-          new MethodRef("com.fasterxml.jackson.databind.ObjectReader", "readTree"));
+          new MethodRef("com.fasterxml.jackson.databind.ObjectReader", "readTree"),
+          // json-io 4's static reads of a stream, which close it once the object is read (a parse
+          // error, a JsonIoException, is unchecked: jsign's credentials client, an evaluation
+          // FALSE).
+          new MethodRef("com.cedarsoftware.util.io.JsonReader", "jsonToMaps"),
+          new MethodRef("com.cedarsoftware.util.io.JsonReader", "jsonToJava"));
 
   /** The sources a document read closes when it is given them as its first argument. */
   private static final ImmutableList<String> READ_SOURCES =
@@ -1362,7 +1367,7 @@ public final class IoResources implements ResourceSpec {
     MethodSymbol constructor = getSymbol(newClass);
     return constructor == null
         ? ImmutableSet.of()
-        : ZlibCodecs.lentParameters(constructor, state).stream()
+        : ZlibCodecs.usedParameters(constructor, state).stream()
             .filter(i -> i < newClass.getArguments().size())
             .collect(ImmutableSet.toImmutableSet());
   }

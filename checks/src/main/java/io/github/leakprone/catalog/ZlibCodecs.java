@@ -56,7 +56,7 @@ public final class ZlibCodecs {
    * The positions of the codec parameters of {@code constructor}, a constructor of one of the JDK's
    * streams that leave a codec they are given to its caller; empty for any other.
    */
-  public static ImmutableSet<Integer> lentParameters(MethodSymbol constructor, VisitorState state) {
+  public static ImmutableSet<Integer> usedParameters(MethodSymbol constructor, VisitorState state) {
     if (!constructor.isConstructor()
         || !STREAMS_THAT_LEAVE_IT.contains(constructor.owner.getQualifiedName().toString())) {
       return ImmutableSet.of();

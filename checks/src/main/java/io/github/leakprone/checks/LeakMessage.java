@@ -95,7 +95,7 @@ final class LeakMessage {
       return null;
     }
     int position = stream.getArguments().indexOf(outer.getLeaf());
-    return ZlibCodecs.lentParameters(constructor, state).contains(position)
+    return ZlibCodecs.usedParameters(constructor, state).contains(position)
         ? constructor.owner.getSimpleName().toString()
         : null;
   }
