@@ -27,6 +27,8 @@ final class HttpResponseStubs {
 
             public interface HttpEntity {
               java.io.InputStream getContent() throws java.io.IOException;
+
+              void writeTo(java.io.OutputStream out) throws java.io.IOException;
             }
             """)
         .addSourceLines(

@@ -3043,61 +3043,13 @@ final class ResourceLeakTest {
    */
   @Test
   void anApacheResponseIsReleasedByWritingItsEntityOut() {
-    helper
-        .addSourceLines(
-            "org/apache/http/HttpEntity.java",
-            """
-            package org.apache.http;
-
-            public interface HttpEntity {
-              void writeTo(java.io.OutputStream out) throws java.io.IOException;
-            }
-            """)
-        .addSourceLines(
-            "org/apache/http/HttpResponse.java",
-            """
-            package org.apache.http;
-
-            public interface HttpResponse {
-              HttpEntity getEntity();
-            }
-            """)
-        .addSourceLines(
-            "org/apache/http/client/methods/HttpGet.java",
-            """
-            package org.apache.http.client.methods;
-
-            public class HttpGet {
-              public HttpGet(String uri) {}
-            }
-            """)
-        .addSourceLines(
-            "org/apache/http/client/methods/CloseableHttpResponse.java",
-            """
-            package org.apache.http.client.methods;
-
-            public interface CloseableHttpResponse extends org.apache.http.HttpResponse, java.io.Closeable {}
-            """)
-        .addSourceLines(
-            "org/apache/http/impl/client/CloseableHttpClient.java",
-            """
-            package org.apache.http.impl.client;
-
-            import org.apache.http.client.methods.CloseableHttpResponse;
-            import org.apache.http.client.methods.HttpGet;
-
-            public abstract class CloseableHttpClient implements java.io.Closeable {
-              public abstract CloseableHttpResponse execute(HttpGet request)
-                  throws java.io.IOException;
-            }
-            """)
+    HttpResponseStubs.addTo(helper)
         .addSourceLines(
             "Rest.java",
             """
             import java.io.ByteArrayOutputStream;
             import java.io.IOException;
             import org.apache.http.HttpResponse;
-            import org.apache.http.client.methods.HttpGet;
             import org.apache.http.impl.client.CloseableHttpClient;
 
             class Rest {
@@ -3108,15 +3060,15 @@ final class ResourceLeakTest {
               }
 
               String body(String uri) throws IOException {
-                HttpResponse response = client.execute(new HttpGet(uri));
+                HttpResponse response = client.execute(uri);
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 response.getEntity().writeTo(out);
                 return out.toString("UTF-8");
               }
 
               String checkedFirst(String uri) throws IOException {
-                // BUG: Diagnostic contains: CloseableHttpResponse `response` acquired at line 23 is not closed when `check(...)` at line 24 throws
-                HttpResponse response = client.execute(new HttpGet(uri));
+                // BUG: Diagnostic contains: CloseableHttpResponse `response` acquired at line 22 is not closed when `check(...)` at line 23 throws
+                HttpResponse response = client.execute(uri);
                 check(response);
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 response.getEntity().writeTo(out);
@@ -3124,8 +3076,8 @@ final class ResourceLeakTest {
               }
 
               boolean unread(String uri) throws IOException {
-                // BUG: Diagnostic contains: CloseableHttpResponse `response` acquired at line 32 is never closed
-                HttpResponse response = client.execute(new HttpGet(uri));
+                // BUG: Diagnostic contains: CloseableHttpResponse `response` acquired at line 31 is never closed
+                HttpResponse response = client.execute(uri);
                 return response.getEntity() != null;
               }
 
