@@ -62,13 +62,13 @@ public final class ZlibCodecs {
       return ImmutableSet.of();
     }
     List<VarSymbol> parameters = constructor.getParameters();
-    ImmutableSet.Builder<Integer> lent = ImmutableSet.builder();
+    ImmutableSet.Builder<Integer> used = ImmutableSet.builder();
     for (int i = 0; i < parameters.size(); i++) {
       if (isCodec(parameters.get(i).type, state)) {
-        lent.add(i);
+        used.add(i);
       }
     }
-    return lent.build();
+    return used.build();
   }
 
   private ZlibCodecs() {}
