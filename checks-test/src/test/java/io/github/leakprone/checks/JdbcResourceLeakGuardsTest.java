@@ -68,6 +68,63 @@ final class JdbcResourceLeakGuardsTest {
         .doTest();
   }
 
+  /**
+   * A null test compared with a boolean constant is that test or its negation: daobab closes its
+   * connection behind {@code if (c == null == false)} (two FALSE of the hundred-and-twentieth
+   * holdout round). The same comparison the other way round closes nothing.
+   */
+  @Test
+  void aNullTestComparedWithAConstantIsThatTest() {
+    helper
+        .addSourceLines(
+            "Generator.java",
+            """
+            import java.sql.Connection;
+            import java.sql.SQLException;
+            import javax.sql.DataSource;
+
+            class Generator {
+              int version(DataSource ds) throws SQLException {
+                Connection c = null;
+                try {
+                  c = ds.getConnection();
+                  return c.getMetaData().getDatabaseMajorVersion();
+                } finally {
+                  if (c == null == false) {
+                    c.close();
+                  }
+                }
+              }
+
+              int minor(DataSource ds) throws SQLException {
+                Connection c = null;
+                try {
+                  c = ds.getConnection();
+                  return c.getMetaData().getDatabaseMinorVersion();
+                } finally {
+                  if (true != (c == null)) {
+                    c.close();
+                  }
+                }
+              }
+
+              int closedOnlyWhenNull(DataSource ds) throws SQLException {
+                Connection c = null;
+                try {
+                  // BUG: Diagnostic contains: Connection `c` acquired at line 34 is never closed
+                  c = ds.getConnection();
+                  return c.getMetaData().getDatabaseMajorVersion();
+                } finally {
+                  if ((c != null) == false) {
+                    System.out.println("nothing to close");
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void aResourceThatSaysItIsClosedIsNotOpen() {
     helper

@@ -2172,6 +2172,24 @@ public final class ObligationAnalysis {
         Facts[] right = condition(or.getRightOperand(), left[1]);
         return new Facts[] {Facts.join(left[0], right[0]), right[1]};
       }
+      case EQUAL_TO, NOT_EQUAL_TO -> {
+        // c == null == false, (c != null) == true, false == (c == null): a test compared with a
+        // constant is that test, or its negation (daobab's guards, a FALSE of round 120).
+        BinaryTree comparison = (BinaryTree) condition;
+        Object right = ASTHelpers.constValue(comparison.getRightOperand());
+        Object left = ASTHelpers.constValue(comparison.getLeftOperand());
+        if (right instanceof Boolean || left instanceof Boolean) {
+          boolean against = (Boolean) (right instanceof Boolean ? right : left);
+          Facts[] test =
+              condition(
+                  right instanceof Boolean
+                      ? comparison.getLeftOperand()
+                      : comparison.getRightOperand(),
+                  in);
+          boolean same = (condition.getKind() == Tree.Kind.EQUAL_TO) == against;
+          return same ? test : new Facts[] {test[1], test[0]};
+        }
+      }
       default -> {}
     }
     Symbol flag = getSymbol(condition);
