@@ -1398,7 +1398,8 @@ public final class IoResources implements ResourceSpec {
       return ImmutableSet.of();
     }
     List<VarSymbol> parameters = constructor.getParameters();
-    // A codec given to a stream is not closed with it (ZlibCodecs), though JDK 25's is Closeable.
+    // A codec given to a stream is not ended with it (ZlibCodecs), though JDK 25 makes it
+    // AutoCloseable.
     return IntStream.range(0, parameters.size())
         .filter(
             i ->
