@@ -356,8 +356,9 @@ final class ResourceLeakPrivateStepsTest {
 
   /**
    * A command-line tool whose {@code main} loads its settings and processes its one file through
-   * private methods: what they leave open when a read fails (or never close), the exit releases, as
-   * it would in {@code main} itself.
+   * methods that are not public (private ones, and a protected {@code process}, as Compress-LZF's
+   * {@code new LZF().process(args)}): what they leave open when a read fails (or never close), the
+   * exit releases, as it would in {@code main} itself.
    */
   @Test
   void whatAStepOfMainLeavesOpenTheExitReleases() {
@@ -384,8 +385,11 @@ final class ResourceLeakPrivateStepsTest {
                 return settings;
               }
 
-              private void process(String name, Properties settings) throws IOException {
+              protected void process(String name, Properties settings) throws IOException {
                 copy(name, name + settings.getProperty("suffix", ".out"));
+                OutputStream log = new FileOutputStream(name + ".log");
+                log.write(name.getBytes());
+                log.close();
               }
 
               private void copy(String from, String to) throws IOException {
@@ -402,8 +406,8 @@ final class ResourceLeakPrivateStepsTest {
 
   /**
    * A step {@code main} runs in a loop leaves one stream open per pass while the program runs; so
-   * does a method other code of the class calls too, or one that is not private, whose callers
-   * elsewhere this file cannot see.
+   * does a method other code of the class calls too, or a public one, the class's API, whatever
+   * else calls it (a codec's {@code parse(File)} that a demo {@code main} calls too).
    */
   @Test
   void aStepRunInALoopOrFromElsewhereLosesWhatItLeavesOpen() {
@@ -445,7 +449,7 @@ final class ResourceLeakPrivateStepsTest {
                 return bytes;
               }
 
-              static long measure(String name) throws IOException {
+              public static long measure(String name) throws IOException {
                 // BUG: Diagnostic contains: is not closed when `in.transferTo(...)` at line 38 throws
                 InputStream in = new FileInputStream(name);
                 long bytes = in.transferTo(OutputStream.nullOutputStream());

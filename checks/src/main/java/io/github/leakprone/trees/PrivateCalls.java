@@ -31,9 +31,22 @@ public final class PrivateCalls {
    * is not private or is referenced other than by a call (a method reference may run anywhere).
    */
   public static Optional<ImmutableList<TreePath>> callSites(TreePath methodPath) {
+    return callSites(methodPath, Modifier.PRIVATE);
+  }
+
+  /**
+   * As {@link #callSites(TreePath)}, for a method with {@code visibility}: {@link
+   * Modifier#PRIVATE}, or {@link Modifier#PUBLIC} for every method that is not public, whose calls
+   * in its file are taken for all of them (see {@link #onlyStepsOfMain}).
+   */
+  private static Optional<ImmutableList<TreePath>> callSites(
+      TreePath methodPath, Modifier visibility) {
     MethodTree method = (MethodTree) methodPath.getLeaf();
     MethodSymbol symbol = getSymbol(method);
-    if (symbol == null || !symbol.getModifiers().contains(Modifier.PRIVATE)) {
+    if (symbol == null
+        || (visibility == Modifier.PRIVATE
+            ? !symbol.getModifiers().contains(Modifier.PRIVATE)
+            : symbol.getModifiers().contains(Modifier.PUBLIC))) {
       return Optional.empty();
     }
     TreePath topLevel = TreePaths.topLevelClass(methodPath);
@@ -50,7 +63,12 @@ public final class PrivateCalls {
    */
   public static boolean everyCallMadeByAMethodThat(
       TreePath methodPath, BiPredicate<TreePath, TreePath> holds) {
-    Optional<ImmutableList<TreePath>> calls = callSites(methodPath);
+    return everyCallMadeByAMethodThat(methodPath, holds, Modifier.PRIVATE);
+  }
+
+  private static boolean everyCallMadeByAMethodThat(
+      TreePath methodPath, BiPredicate<TreePath, TreePath> holds, Modifier visibility) {
+    Optional<ImmutableList<TreePath>> calls = callSites(methodPath, visibility);
     if (calls.isEmpty() || calls.get().isEmpty()) {
       return false;
     }
@@ -81,6 +99,7 @@ public final class PrivateCalls {
             methodPath,
             MethodSymbol::isConstructor,
             PrivateCalls::aStepOfItsCaller,
+            Modifier.PRIVATE,
             new HashSet<>());
   }
 
@@ -128,11 +147,16 @@ public final class PrivateCalls {
   }
 
   /**
-   * Whether the private method at {@code methodPath} runs only as a step of the program's {@code
-   * main}, declared in its top-level class: every call of it is made by {@code main}, or by a
-   * method that runs only so, and not in a loop of that caller (a command-line tool whose {@code
-   * main} runs a private {@code load(args[0])} once). What it leaves open, the program's exit
-   * releases, as {@code main}'s own.
+   * Whether the method at {@code methodPath}, not public, runs only as a step of the program's
+   * {@code main}, declared in its top-level class: every call of it is made by {@code main}, or by
+   * a method that runs only so, and not in a loop of that caller (a command-line tool whose {@code
+   * main} runs a private {@code load(args[0])} once, or Compress-LZF's {@code new
+   * LZF().process(args)}, a protected step). What it leaves open, the program's exit releases, as
+   * {@code main}'s own. A method kept from the public but not private (protected, or the package's)
+   * may have callers in other files of its package; the tool's class is taken to be the program it
+   * is, and its file to show what calls its steps. A public method is the class's API, whoever else
+   * calls it: a codec's {@code parse(File)} that a demo {@code main} calls too is judged as any
+   * method.
    */
   public static boolean onlyStepsOfMain(TreePath methodPath) {
     TreePath topLevel = TreePaths.topLevelClass(methodPath);
@@ -151,17 +175,20 @@ public final class PrivateCalls {
         methodPath,
         MainMethods::isMain,
         (call, caller) -> !inALoopOf(call, caller),
+        Modifier.PUBLIC,
         new HashSet<>());
   }
 
   /**
-   * Whether every call of the private method at {@code methodPath} (there is one at least) is one
-   * {@code counts} accepts, made by a method that {@code isEntry} or that runs only so itself.
+   * Whether every call of the method at {@code methodPath}, of {@code visibility} ({@link
+   * #callSites(TreePath, Modifier)}), is one {@code counts} accepts (there is one at least), made
+   * by a method that {@code isEntry} or that runs only so itself.
    */
   private static boolean onlySteps(
       TreePath methodPath,
       Predicate<MethodSymbol> isEntry,
       BiPredicate<TreePath, TreePath> counts,
+      Modifier visibility,
       Set<MethodSymbol> visiting) {
     MethodSymbol symbol = getSymbol((MethodTree) methodPath.getLeaf());
     if (symbol == null || !visiting.add(symbol)) {
@@ -173,8 +200,10 @@ public final class PrivateCalls {
           MethodSymbol callerSymbol = getSymbol((MethodTree) caller.getLeaf());
           return counts.test(call, caller)
               && callerSymbol != null
-              && (isEntry.test(callerSymbol) || onlySteps(caller, isEntry, counts, visiting));
-        });
+              && (isEntry.test(callerSymbol)
+                  || onlySteps(caller, isEntry, counts, visibility, visiting));
+        },
+        visibility);
   }
 
   /** Whether a loop inside {@code method} surrounds {@code call}. */

@@ -317,11 +317,11 @@ public final class ObligationAnalysis {
     closes = new BodyCloses(spec, unit.releasing, state, body, this::trackable);
     MethodSymbol method =
         state.getPath().getLeaf() instanceof MethodTree tree ? getSymbol(tree) : null;
-    // main, or a private step of it (a tool's process(args)): the program ends with it.
+    // main, or a step of it that is not public (a tool's process(args)): the program ends with it.
     isMain =
         method != null
             && (MainMethods.isMain(method)
-                || (method.getModifiers().contains(Modifier.PRIVATE)
+                || (!method.getModifiers().contains(Modifier.PUBLIC)
                     && PrivateCalls.onlyStepsOfMain(state.getPath())));
     boolean constructor = method != null && method.isConstructor();
     Facts out;
