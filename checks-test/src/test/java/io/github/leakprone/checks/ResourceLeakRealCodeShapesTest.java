@@ -137,6 +137,149 @@ final class ResourceLeakRealCodeShapesTest {
   }
 
   /**
+   * A constructor that hands a file's stream to another ({@code this(stream)}) whose body gives it
+   * to another object ({@code new StreamDrain(in).bytes()}, ez-vcard's {@code Gobble}) hands it on
+   * there, as the first constructor's own body would by making that object: a library's object may
+   * keep it, and one in sight that keeps it and closes it does. One whose other constructor gives
+   * it to a decorator of the JDK, which becomes the stream and is dropped, does not; nor one that
+   * gives it to an object in sight that only borrows it (keeps it, and closes nothing).
+   */
+  @Test
+  void aStreamHandedThroughThisToALibrarysObjectIsThatObjects() {
+    helper
+        .addSourceLines(
+            "Attachment.java",
+            """
+            import io.github.leakprone.library.StreamDrain;
+            import java.io.BufferedInputStream;
+            import java.io.IOException;
+            import java.io.InputStream;
+            import java.nio.file.Files;
+            import java.nio.file.Path;
+
+            class Attachment {
+              final byte[] data;
+
+              Attachment(Path file) throws IOException {
+                this(new BufferedInputStream(Files.newInputStream(file)));
+              }
+
+              Attachment(InputStream in) throws IOException {
+                this(new StreamDrain(in).bytes());
+              }
+
+              Attachment(byte[] data) {
+                this.data = data;
+              }
+            }
+            """)
+        .addSourceLines(
+            "Note.java",
+            """
+            import java.io.IOException;
+            import java.io.InputStream;
+            import java.nio.file.Files;
+            import java.nio.file.Path;
+
+            class Note {
+              final byte[] text;
+
+              Note(Path file) throws IOException {
+                this(Files.newInputStream(file));
+              }
+
+              Note(InputStream in) throws IOException {
+                this(new Slurp(in).all());
+              }
+
+              Note(byte[] text) {
+                this.text = text;
+              }
+
+              static final class Slurp {
+                private final InputStream in;
+
+                Slurp(InputStream in) {
+                  this.in = in;
+                }
+
+                byte[] all() throws IOException {
+                  try {
+                    return in.readAllBytes();
+                  } finally {
+                    in.close();
+                  }
+                }
+              }
+            }
+            """)
+        .addSourceLines(
+            "Sample.java",
+            """
+            import java.io.IOException;
+            import java.io.InputStream;
+            import java.nio.file.Files;
+            import java.nio.file.Path;
+
+            class Sample {
+              final int first;
+
+              Sample(Path file) throws IOException {
+                // BUG: Diagnostic contains: InputStream returned by newInputStream() at line 11 is
+                this(Files.newInputStream(file));
+              }
+
+              Sample(InputStream in) throws IOException {
+                this(new Peek(in).first());
+              }
+
+              Sample(int first) {
+                this.first = first;
+              }
+
+              static final class Peek {
+                private final InputStream in;
+
+                Peek(InputStream in) {
+                  this.in = in;
+                }
+
+                int first() throws IOException {
+                  return in.read();
+                }
+              }
+            }
+            """)
+        .addSourceLines(
+            "Thumbnail.java",
+            """
+            import java.io.BufferedInputStream;
+            import java.io.IOException;
+            import java.io.InputStream;
+            import java.nio.file.Files;
+            import java.nio.file.Path;
+
+            class Thumbnail {
+              final int first;
+
+              Thumbnail(Path file) throws IOException {
+                // BUG: Diagnostic contains: InputStream returned by newInputStream() at line 12 is
+                this(Files.newInputStream(file));
+              }
+
+              Thumbnail(InputStream in) throws IOException {
+                this(new BufferedInputStream(in).read());
+              }
+
+              Thumbnail(int first) {
+                this.first = first;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A channel's socket adaptor ({@code SocketChannel.open().socket()}) is the channel seen as a
    * socket: closing it closes the channel, and returning it hands the channel on. Kept open, it is
    * the channel kept open.

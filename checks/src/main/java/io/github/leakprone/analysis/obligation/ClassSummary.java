@@ -82,13 +82,14 @@ final class ClassSummary {
       Set<Integer> heldByResult,
       Set<Symbol> handedOn,
       Set<Integer> madeReleased,
+      Set<Integer> handedOnAtOnce,
       boolean closesAFieldsParent) {}
 
   /** What a method is taken to do while its own body is being read (recursion sees nothing). */
   private static final Direct NOTHING_YET =
       new Direct(
           Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(),
-          Set.of(), Set.of(), false);
+          Set.of(), Set.of(), Set.of(), false);
 
   private final ResourceSpec spec;
   private final ReleasingCalls releasing;
@@ -199,6 +200,15 @@ final class ClassSummary {
    */
   Set<Integer> parametersTakenBy(MethodSymbol method) {
     return methods.containsKey(method) ? direct(method).closed() : Set.of();
+  }
+
+  /**
+   * The positions of the parameters that {@code method} gives to an object of a class out of sight
+   * before anything in its body can fail ({@code this(new Gobble(in).asByteArray())}): that
+   * object's from the call on, whatever fails after.
+   */
+  Set<Integer> parametersHandedOnAtOnceBy(MethodSymbol method) {
+    return methods.containsKey(method) ? direct(method).handedOnAtOnce() : Set.of();
   }
 
   /** The positions of the parameters that {@code method} closes in its own body. */
@@ -369,6 +379,7 @@ final class ClassSummary {
     Set<Integer> heldByResult = new HashSet<>();
     Set<Symbol> handedOn = new HashSet<>();
     Set<Integer> madeReleased = new HashSet<>();
+    Set<Integer> handedOnAtOnce = new HashSet<>();
     // Locals that stand for a parameter, by its position: a loop variable over it (an array or
     // collection of resources), or a decorator made around it (new InputSource(reader)).
     Map<Symbol, Integer> elements = new HashMap<>();
@@ -583,6 +594,11 @@ final class ClassSummary {
       public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
         MethodSymbol callee = getSymbol(tree);
         ExpressionTree receiver = getReceiver(tree);
+        if (receiver != null
+            && uncast(receiver) instanceof NewClassTree made
+            && made.getArguments().stream().anyMatch(this::standsForAParameter)) {
+          usedInPlace(made);
+        }
         if (callee.owner == symbol.owner && Receivers.isThisOrImplicit(receiver)) {
           callees.add(callee);
         }
@@ -656,6 +672,39 @@ final class ClassSummary {
           tree.getArguments().forEach(this::record);
         }
         return super.visitNewClass(tree, null);
+      }
+
+      // new Gobble(in).asByteArray(), an object made to be used in place: it may keep what it is
+      // given, and the caller's own body, holding the stream, would have handed it on there; so
+      // does this method for its caller (ez-vcard's BinaryProperty(InputStream), the constructor
+      // its this(stream) hands a file's stream to, and Gobble closes it once read). Not what
+      // becomes the object itself (a decorator over the parameter stands for it), what the
+      // catalogue says such an object only reads or uses, nor what a constructor in sight only
+      // reads or only borrows. (An object made and returned, or stored, is judged where it goes.)
+      private void usedInPlace(NewClassTree made) {
+        MethodSymbol constructor = getSymbol(made);
+        if (constructor == null || made.getClassBody() != null) {
+          return;
+        }
+        Set<Integer> notTaken = new HashSet<>(spec.decoratedArguments(made, state));
+        notTaken.addAll(spec.lentArguments(made, state));
+        notTaken.addAll(spec.usedArguments(made, state));
+        Boolean atOnce = null; // asked once, of the first argument taken
+        List<? extends ExpressionTree> arguments = made.getArguments();
+        for (int i = 0; i < arguments.size(); i++) {
+          if (!notTaken.contains(i)
+              && standsForAParameter(arguments.get(i))
+              && ConstructorArguments.mayKeep(constructor, i, state)
+              && !releasing.borrowedArguments(made, state).contains(i)) {
+            int parameter = record(arguments.get(i));
+            if (atOnce == null) {
+              atOnce = nothingRunsBefore(method.getBody(), made, state);
+            }
+            if (parameter >= 0 && atOnce) {
+              handedOnAtOnce.add(parameter);
+            }
+          }
+        }
       }
 
       @Override
@@ -916,6 +965,7 @@ final class ClassSummary {
         heldByResult,
         handedOn,
         madeReleased,
+        handedOnAtOnce,
         closesAFieldsParent[0]);
   }
 

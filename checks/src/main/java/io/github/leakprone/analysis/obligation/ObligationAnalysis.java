@@ -1001,8 +1001,13 @@ public final class ObligationAnalysis {
       // (vorbis-java-core's FlacNativeFile): no object comes to exist to own what it was given,
       // and nothing else can reach it. Where the constructor returns, the object owns it, as
       // below; what it does not keep is lost on every path, and reported as such. What that
-      // constructor closes in a handler of its own failure, it cleans up (jsign's PEFile).
-      Set<Integer> closedOnFailure = unit.releasing.argumentsClosedOnFailure(method, state);
+      // constructor closes in a handler of its own failure, it cleans up (jsign's PEFile); what it
+      // gives to another object before anything can fail is that object's (ez-vcard's
+      // BinaryProperty, whose this(new Gobble(in).asByteArray()) reads and closes the stream).
+      Set<Integer> closedOnFailure =
+          Sets.union(
+              unit.releasing.argumentsClosedOnFailure(method, state),
+              unit.releasing.argumentsHandedOnAtOnce(method, state));
       Holders lost = Holders.NONE;
       Holders cleaned = Holders.NONE;
       for (int i : releasedArguments) {

@@ -244,6 +244,19 @@ final class ReleasingCalls {
     return closed;
   }
 
+  /**
+   * The positions of the arguments that {@code constructor}, in sight, gives to another object that
+   * may keep them before anything in its body can fail (ez-vcard's {@code BinaryProperty(in)},
+   * whose {@code this(new Gobble(in).asByteArray())} has that object read and close the stream):
+   * that object has them whatever fails after, as a caller's own body would have handed them on.
+   */
+  Set<Integer> argumentsHandedOnAtOnce(@Nullable MethodSymbol constructor, VisitorState state) {
+    ClassTree owner = constructor == null ? null : ownerInSight(constructor, state);
+    return owner == null
+        ? Set.of()
+        : summaries.apply(owner).parametersHandedOnAtOnceBy(constructor);
+  }
+
   /** Whether a {@code catch} of {@code declaration}'s body makes a call that {@code counts}. */
   private static boolean anyHandlerCalls(MethodTree declaration, Predicate<ExpressionTree> counts) {
     boolean[] found = {false};
