@@ -4190,6 +4190,47 @@ final class ResourceLeakRealCodeShapesTest {
   }
 
   /**
+   * The JDK's {@code new Manifest(in)} and {@code new PropertyResourceBundle(in)} read the stream
+   * whole and leave it open, as {@code Properties.load} does: GCViewer reads its build information
+   * through {@code new Manifest(url.openStream())} on every log it loads (round 121's miss). A
+   * stream closed by try-with-resources around it is closed.
+   */
+  @Test
+  void aManifestOrBundleReadFromAStreamLeavesTheStreamOpen() {
+    helper
+        .addSourceLines(
+            "BuildInfo.java",
+            """
+            import java.io.FileInputStream;
+            import java.io.IOException;
+            import java.io.InputStream;
+            import java.net.URL;
+            import java.util.PropertyResourceBundle;
+            import java.util.ResourceBundle;
+            import java.util.jar.Manifest;
+
+            class BuildInfo {
+              String version(URL manifest) throws IOException {
+                // BUG: Diagnostic contains: [ResourceLeak] InputStream returned by openStream() at line 12 is never stored
+                return new Manifest(manifest.openStream()).getMainAttributes().getValue("Version");
+              }
+
+              ResourceBundle messages(String file) throws IOException {
+                // BUG: Diagnostic contains: [ResourceLeak] FileInputStream created at line 17 is never stored
+                return new PropertyResourceBundle(new FileInputStream(file));
+              }
+
+              String closed(URL manifest) throws IOException {
+                try (InputStream in = manifest.openStream()) {
+                  return new Manifest(in).getMainAttributes().getValue("Version");
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * Flume's spooling reader returns each file it opens inside an {@code Optional} of an object of
    * its own that keeps the stream (its caller closes the stream through it when the file is done):
    * a value declared to carry the object's type carries what the object holds to whoever receives

@@ -499,14 +499,19 @@ public final class IoResources implements ResourceSpec {
           new MethodRef("org.apache.hc.core5.http.io.entity.EntityUtils", "toByteArray"));
 
   /**
-   * Constructors that read a stream to the end of what they need and leave it open, documented so:
-   * JavaMail's {@code MimeMessage(Session, InputStream)}, whose stream "will be left positioned at
-   * the end of the data for the message" (Aspirin's file store opens one per stored mail).
+   * Constructors that read a stream to the end of what they need and leave it open: JavaMail's
+   * {@code MimeMessage(Session, InputStream)}, whose stream "will be left positioned at the end of
+   * the data for the message" (Aspirin's file store opens one per stored mail), and the JDK's
+   * {@code Manifest(InputStream)} and {@code PropertyResourceBundle(InputStream)}, which read it
+   * whole as {@code Properties.load} does and, as it, never close it (GCViewer's build-info reader,
+   * {@code new Manifest(url.openStream())} twice per log it loads: round 121's miss).
    */
   private static final ImmutableList<MethodRef> READERS_THAT_LEAVE_IT_OPEN =
       ImmutableList.of(
           new MethodRef("javax.mail.internet.MimeMessage", "<init>"),
-          new MethodRef("jakarta.mail.internet.MimeMessage", "<init>"));
+          new MethodRef("jakarta.mail.internet.MimeMessage", "<init>"),
+          new MethodRef("java.util.jar.Manifest", "<init>"),
+          new MethodRef("java.util.PropertyResourceBundle", "<init>"));
 
   /**
    * Constructors that search through an index reader and leave it open: Lucene's {@code
