@@ -2692,8 +2692,8 @@ final class ResourceLeakTest {
   /**
    * Libraries that parse through the JDK's parsers close what they parse too (Commons Digester,
    * dom4j, JDOM 2, DBUnit's flat XML data sets, JAXB's unmarshaller: sqldump reads its schema files
-   * so; stand-ins here, matched by name); a stream read by another library's method is still the
-   * caller's to close.
+   * so; Castor's unmarshaller: Anonimatron reads its configuration so; stand-ins here, matched by
+   * name); a stream read by another library's method is still the caller's to close.
    */
   @Test
   void whatALibraryParsesThroughTheJdksParserItCloses() {
@@ -2713,6 +2713,24 @@ final class ResourceLeakTest {
             package javax.xml.bind;
 
             public class JAXBException extends Exception {}
+            """)
+        .addSourceLines(
+            "org/exolab/castor/xml/Unmarshaller.java",
+            """
+            package org.exolab.castor.xml;
+
+            public class Unmarshaller {
+              public Object unmarshal(java.io.Reader reader) throws MarshalException {
+                return null;
+              }
+            }
+            """)
+        .addSourceLines(
+            "MarshalException.java",
+            """
+            package org.exolab.castor.xml;
+
+            public class MarshalException extends Exception {}
             """)
         .addSourceLines(
             "Digester.java",
@@ -2766,8 +2784,14 @@ final class ResourceLeakTest {
                 return unmarshaller.unmarshal(reader);
               }
 
+              Object configuration(java.io.File file, org.exolab.castor.xml.Unmarshaller unmarshaller)
+                  throws IOException, org.exolab.castor.xml.MarshalException {
+                java.io.Reader reader = new java.io.FileReader(file);
+                return unmarshaller.unmarshal(reader);
+              }
+
               Properties properties(URL url) throws IOException {
-                // BUG: Diagnostic contains: InputStream `input` acquired at line 30 is never closed
+                // BUG: Diagnostic contains: InputStream `input` acquired at line 36 is never closed
                 InputStream input = url.openStream();
                 Properties properties = new Properties();
                 properties.load(input);

@@ -531,7 +531,10 @@ public final class IoResources implements ResourceSpec {
    * with the stream closed, tried on JDK 17 through Database Rider). JAXB's {@code
    * Unmarshaller.unmarshal} and {@code JAXB.unmarshal} of a stream or reader parse it the same way,
    * through a SAX {@code XMLReader} (sqldump's schema and diff readers, false findings of the
-   * seventy-third holdout round).
+   * seventy-third holdout round), and so does Castor's {@code Unmarshaller.unmarshal(Reader)},
+   * which wraps the reader in an {@code InputSource} for its SAX parser (read in Castor 1.4.1's
+   * bytecode; Anonimatron's configuration and synonym readers, false findings of the
+   * hundred-and-twenty-fourth round).
    */
   private static final ImmutableList<MethodRef> XML_PARSES =
       ImmutableList.of(
@@ -539,6 +542,7 @@ public final class IoResources implements ResourceSpec {
           new MethodRef("jakarta.xml.bind.Unmarshaller", "unmarshal"),
           new MethodRef("javax.xml.bind.JAXB", "unmarshal"),
           new MethodRef("jakarta.xml.bind.JAXB", "unmarshal"),
+          new MethodRef("org.exolab.castor.xml.Unmarshaller", "unmarshal"),
           new MethodRef("javax.xml.parsers.DocumentBuilder", "parse"),
           new MethodRef("javax.xml.parsers.SAXParser", "parse"),
           new MethodRef("org.xml.sax.XMLReader", "parse"),
