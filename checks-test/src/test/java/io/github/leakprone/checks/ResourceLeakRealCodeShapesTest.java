@@ -280,6 +280,57 @@ final class ResourceLeakRealCodeShapesTest {
   }
 
   /**
+   * Code after a {@code try} whose block always returns runs only when something in the block fails
+   * and a {@code catch} handles it: chunk-templates' {@code peekInsideJar} returns the stream of a
+   * {@code jar:} URL, and when that fails opens the jar as a {@code ZipFile} after the catch, never
+   * closed where the entry is missing. That path was missed while nothing was open in the block,
+   * its failures reaching no catch. A catch only an unchecked exception reaches is no path (the
+   * exception policy), and the code after it is judged unreached.
+   */
+  @Test
+  void codeAfterATryThatAlwaysReturnsRunsThroughItsCatches() {
+    helper
+        .addSourceLines(
+            "Resources.java",
+            """
+            import java.io.IOException;
+            import java.io.InputStream;
+            import java.net.URL;
+            import java.util.zip.ZipEntry;
+            import java.util.zip.ZipFile;
+
+            class Resources {
+              static InputStream peekInsideJar(String jar, String path) {
+                try {
+                  return new URL(jar + "!" + path).openStream();
+                } catch (IOException e) {
+                }
+                try {
+                  // BUG: Diagnostic contains: ZipFile `zip` acquired at line 15 is never closed
+                  ZipFile zip = new ZipFile(jar.replaceFirst("^jar:file:", ""));
+                  ZipEntry entry = zip.getEntry(path);
+                  if (entry != null) {
+                    return zip.getInputStream(entry);
+                  }
+                } catch (IOException e) {
+                }
+                return null;
+              }
+
+              static String name(Object key, String jar) throws IOException {
+                try {
+                  return key.toString();
+                } catch (RuntimeException e) {
+                }
+                ZipFile zip = new ZipFile(jar);
+                return zip.getName();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A channel's socket adaptor ({@code SocketChannel.open().socket()}) is the channel seen as a
    * socket: closing it closes the channel, and returning it hands the channel on. Kept open, it is
    * the channel kept open.

@@ -932,7 +932,10 @@ public final class ObligationAnalysis {
       // Nothing is open and the call neither holds nor makes a resource: no question below can
       // change the state, and some read other methods' bodies (what a helper releases, what a
       // method of this class closes). Most calls of a body run before its first acquisition or
-      // after its last release.
+      // after its last release. Its failure still reaches the catches of a try around it.
+      if (anyCatchAround() && throwing.mayThrow(call, state)) {
+        reachCatches(facts, call);
+      }
       return new Eval(facts, Holders.NONE);
     }
     if (facts != null
@@ -2369,7 +2372,11 @@ public final class ObligationAnalysis {
   private void mayThrow(Facts facts, ExpressionTree call, Holders alsoLost) {
     // Code only verbose logging runs is diagnostics, off in production: a resource lost only if
     // it fails there is lost only when debugging is on and something else has gone wrong.
-    if (facts == null || facts.isEmpty() || verboseOnly > 0) {
+    if (facts == null || verboseOnly > 0) {
+      return;
+    }
+    if (facts.isEmpty()) {
+      reachCatches(facts, call);
       return;
     }
     Witness witness = witnesses.exception(call);
@@ -2415,7 +2422,33 @@ public final class ObligationAnalysis {
       pending.add(
           Exit.thrown(types),
           finallyDepth > 0 ? carried.rewitnessed(witness) : carried.witnessedBy(witness));
+    } else {
+      reachCatches(carried, call);
     }
+  }
+
+  /**
+   * The exception of {@code call}, which may fail while {@code facts} hold nothing it could lose,
+   * reaching the catches of the tries around it that may catch it: code after a try whose block
+   * always returns runs only through them (chunk-templates' {@code peekInsideJar}, which tries a
+   * {@code jar:} URL and returns its stream, and opens the jar as a {@code ZipFile} in the code
+   * after the catch, never closed there). Where no try around it has a catch, it leaves the method
+   * through their finally blocks, and loses nothing.
+   */
+  private void reachCatches(Facts facts, ExpressionTree call) {
+    if (anyCatchAround()) {
+      pending.add(Exit.thrown(throwing.thrownBy(call, state)), facts);
+    }
+  }
+
+  /** Whether a try of this body around the code being read has a catch. */
+  private boolean anyCatchAround() {
+    for (TryTree around : trying) {
+      if (!around.getCatches().isEmpty()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
