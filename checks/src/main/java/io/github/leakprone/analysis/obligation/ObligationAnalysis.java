@@ -704,9 +704,17 @@ public final class ObligationAnalysis {
     Set<Symbol> declaredInTry = null; // worked out for the first catch that receives a state
     for (int index = 0; index < catchTrees.size(); index++) {
       Facts caught = null;
+      // The failures of calls made while nothing was open are read through the catch apart: joined
+      // with the others, they would take what those know (jsoup's `res != null` in a catch that
+      // closes the response the stream came from) and lose nothing of their own.
+      Facts caughtHoldingNothing = null;
       for (Map.Entry<Exit, Facts> exit : thrown.entrySet()) {
         if (catches.mayReach(tryTree, index, exit.getKey().thrown())) {
-          caught = Facts.join(caught, exit.getValue());
+          if (exit.getKey().holdingNothing()) {
+            caughtHoldingNothing = Facts.join(caughtHoldingNothing, exit.getValue());
+          } else {
+            caught = Facts.join(caught, exit.getValue());
+          }
         }
       }
       // A catch handles the exception that brought it its state: what it loses, it loses anew,
@@ -725,7 +733,16 @@ public final class ObligationAnalysis {
       handling.push(catches.caughtAt(tryTree, index));
       handlingAt.push(witnesses.caught(catchTree).line());
       try {
-        normal = Facts.join(normal, statement(catchTree.getBlock(), caught));
+        if (caught == null || caughtHoldingNothing == null) {
+          normal =
+              Facts.join(
+                  normal,
+                  statement(catchTree.getBlock(), caught != null ? caught : caughtHoldingNothing));
+        } else {
+          normal = Facts.join(normal, statement(catchTree.getBlock(), caught));
+          forgetLoopsIn(catchTree.getBlock()); // the second reading starts from its own state
+          normal = Facts.join(normal, statement(catchTree.getBlock(), caughtHoldingNothing));
+        }
       } finally {
         handling.pop();
         handlingAt.pop();
@@ -735,7 +752,7 @@ public final class ObligationAnalysis {
         (exit, exitFacts) -> {
           ImmutableSet<Symbol> uncaught = catches.uncaught(tryTree, exit.thrown());
           if (uncaught == null || !uncaught.isEmpty()) {
-            escaping.add(Exit.thrown(trying.isEmpty() ? null : uncaught), exitFacts);
+            escaping.add(exit.passing(trying.isEmpty() ? null : uncaught), exitFacts);
           }
         });
     escaping.addAll(pending);
@@ -2437,7 +2454,7 @@ public final class ObligationAnalysis {
    */
   private void reachCatches(Facts facts, ExpressionTree call) {
     if (anyCatchAround()) {
-      pending.add(Exit.thrown(throwing.thrownBy(call, state)), facts);
+      pending.add(Exit.thrownHoldingNothing(throwing.thrownBy(call, state)), facts);
     }
   }
 

@@ -31,14 +31,32 @@ final class PendingExits {
    * inside a {@code try}, the types it may have (their symbols), which decide the catches it can
    * reach and whether it leaves the {@code try} (null: of any type, or no {@code try} to reach).
    */
-  record Exit(Kind kind, @Nullable Tree target, @Nullable ImmutableSet<Symbol> thrown) {
+  record Exit(
+      Kind kind,
+      @Nullable Tree target,
+      @Nullable ImmutableSet<Symbol> thrown,
+      boolean holdingNothing) {
 
     Exit(Kind kind, @Nullable Tree target) {
-      this(kind, target, null);
+      this(kind, target, null, false);
     }
 
     static Exit thrown(@Nullable ImmutableSet<Symbol> types) {
-      return new Exit(Kind.THROW, null, types);
+      return new Exit(Kind.THROW, null, types, false);
+    }
+
+    /**
+     * An exception of a call made while nothing was open, kept apart from the others: it reaches
+     * the catches only so that the code after them is read, and joined with the others it would
+     * take what they know (which locals are set) and give nothing.
+     */
+    static Exit thrownHoldingNothing(@Nullable ImmutableSet<Symbol> types) {
+      return new Exit(Kind.THROW, null, types, true);
+    }
+
+    /** This exit, an exception, with the types it may still have past a {@code try}. */
+    Exit passing(@Nullable ImmutableSet<Symbol> types) {
+      return new Exit(Kind.THROW, null, types, holdingNothing);
     }
 
     // equals and hashCode written out: a record's own are linked through method handles on first
@@ -48,13 +66,16 @@ final class PendingExits {
       return other instanceof Exit that
           && kind == that.kind
           && Objects.equals(target, that.target)
-          && Objects.equals(thrown, that.thrown);
+          && Objects.equals(thrown, that.thrown)
+          && holdingNothing == that.holdingNothing;
     }
 
     @Override
     public int hashCode() {
-      return 31 * (31 * Objects.hashCode(kind) + Objects.hashCode(target))
-          + Objects.hashCode(thrown);
+      return 31
+              * (31 * (31 * Objects.hashCode(kind) + Objects.hashCode(target))
+                  + Objects.hashCode(thrown))
+          + Boolean.hashCode(holdingNothing);
     }
   }
 
