@@ -87,6 +87,11 @@ final class PendingExits {
     }
   }
 
+  /** Applies {@code change} to the state of every exit, as something every exit passes does. */
+  void replaceAll(java.util.function.UnaryOperator<Facts> change) {
+    exits.replaceAll((exit, facts) -> change.apply(facts));
+  }
+
   void addAll(PendingExits other) {
     other.exits.forEach(this::add);
   }

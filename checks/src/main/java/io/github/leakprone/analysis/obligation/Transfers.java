@@ -318,6 +318,23 @@ final class Transfers {
     return new Holders(sites.build());
   }
 
+  /**
+   * The open resources made by a call on the variable {@code maker} ({@code
+   * client.execute(request)} for the client a try-with-resources declares).
+   */
+  static Holders madeByVariable(Facts facts, Symbol maker) {
+    ImmutableSet.Builder<Object> sites = ImmutableSet.builder();
+    facts.forEach(
+        (obligation, witness) -> {
+          if (obligation.site() instanceof MethodInvocationTree call
+              && ASTHelpers.getReceiver(call) != null
+              && getSymbol(Casts.stripped(ASTHelpers.getReceiver(call))) == maker) {
+            sites.add(call);
+          }
+        });
+    return new Holders(sites.build());
+  }
+
   static Tree firstSiteSelectedBy(Facts facts, Holders value) {
     Tree[] first = {null};
     facts.forEach(
