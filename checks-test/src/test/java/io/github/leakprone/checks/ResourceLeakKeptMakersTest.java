@@ -17,8 +17,10 @@ final class ResourceLeakKeptMakersTest {
    * jsoup's {@code HttpConnection.Response.execute}: the response is built with the connection
    * before its stream is opened, and the handler of a failure calls {@code res.safeClose()}, which
    * disconnects the connection and so closes the stream a failing {@code new GZIPInputStream(...)}
-   * would lose (an evaluation FALSE). A method that only forgets the connection releases nothing,
-   * nor one of an object made of something else.
+   * would lose (an evaluation FALSE). So where the connection is used before the response exists
+   * ({@code conn.connect()}): the failures of those calls, made while nothing is open, reach the
+   * catch apart from the others, and do not make {@code res} unknown on the stream's path. A method
+   * that only forgets the connection releases nothing, nor one of an object made of something else.
    */
   @Test
   void aMethodThatDisconnectsTheConnectionTheObjectKeptReleasesWhatItMade() {
@@ -100,6 +102,27 @@ final class ResourceLeakKeptMakersTest {
                 try {
                   res = new Response();
                   // BUG: Diagnostic contains: acquired at line 75 is not closed when `new GZIPInputStream(...)` at line 77
+                  InputStream stream = conn.getInputStream();
+                  if (gzip) {
+                    stream = new GZIPInputStream(stream);
+                  }
+                  res.body = stream;
+                } catch (IOException e) {
+                  if (res != null) {
+                    res.safeClose();
+                  }
+                  throw e;
+                }
+                return res;
+              }
+
+              Response connectedFirst(URL url, boolean gzip) throws IOException {
+                HttpURLConnection conn = (HttpURLConnection) url.openConnection();
+                Response res = null;
+                try {
+                  conn.connect();
+                  int status = conn.getResponseCode();
+                  res = new Response(conn);
                   InputStream stream = conn.getInputStream();
                   if (gzip) {
                     stream = new GZIPInputStream(stream);

@@ -285,10 +285,9 @@ final class ResourceLeakRealCodeShapesTest {
    * {@code jar:} URL, and when that fails opens the jar as a {@code ZipFile} after the catch, never
    * closed where the entry is missing. That path was missed while nothing was open in the block,
    * its failures reaching no catch. A catch only an unchecked exception reaches is no path (the
-   * exception policy), and the code after it is judged unreached. The failures made while nothing
-   * was open are read through a catch apart from the others: jsoup's {@code execute} closes the
-   * response the stream came from {@code if (res != null)}, and joined with the failures of the
-   * connect before {@code res} is set, the stream was said lost where the response is null.
+   * exception policy), and the code after it is judged unreached. (Those failures reach a catch
+   * apart from the others: {@code
+   * ResourceLeakKeptMakersTest.aMethodThatDisconnectsTheConnectionTheObjectKeptReleasesWhatItMade}.)
    */
   @Test
   void codeAfterATryThatAlwaysReturnsRunsThroughItsCatches() {
@@ -327,51 +326,6 @@ final class ResourceLeakRealCodeShapesTest {
                 }
                 ZipFile zip = new ZipFile(jar);
                 return zip.getName();
-              }
-            }
-            """)
-        .addSourceLines(
-            "Fetcher.java",
-            """
-            import java.io.IOException;
-            import java.io.InputStream;
-            import java.net.HttpURLConnection;
-            import java.net.URL;
-            import java.util.zip.GZIPInputStream;
-
-            class Fetcher {
-              static final class Response {
-                private final HttpURLConnection conn;
-                InputStream body;
-
-                Response(HttpURLConnection conn) {
-                  this.conn = conn;
-                }
-
-                void safeClose() {
-                  conn.disconnect();
-                }
-              }
-
-              Response execute(URL url, boolean gzip) throws IOException {
-                HttpURLConnection conn = (HttpURLConnection) url.openConnection();
-                Response res = null;
-                try {
-                  conn.connect();
-                  int status = conn.getResponseCode();
-                  res = new Response(conn);
-                  InputStream stream = conn.getInputStream();
-                  if (gzip) {
-                    stream = new GZIPInputStream(stream);
-                  }
-                  res.body = stream;
-                } catch (IOException e) {
-                  if (res != null) {
-                    res.safeClose();
-                  }
-                  throw e;
-                }
-                return res;
               }
             }
             """)

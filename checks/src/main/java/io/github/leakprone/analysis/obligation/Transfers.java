@@ -304,18 +304,8 @@ final class Transfers {
 
   /** The open resources made by a call on {@code maker} ({@code maker.prepareStatement(sql)}). */
   static Holders madeBy(Facts facts, ExpressionTree maker) {
-    ImmutableSet.Builder<Object> sites = ImmutableSet.builder();
-    facts.forEach(
-        (obligation, witness) -> {
-          // An implicit receiver (`open()` on this) makes nothing of a variable.
-          // ((HttpURLConnection) connection).getInputStream() is made by connection too.
-          if (obligation.site() instanceof MethodInvocationTree call
-              && ASTHelpers.getReceiver(call) != null
-              && ASTHelpers.sameVariable(Casts.stripped(ASTHelpers.getReceiver(call)), maker)) {
-            sites.add(call);
-          }
-        });
-    return new Holders(sites.build());
+    // ((HttpURLConnection) connection).getInputStream() is made by connection too.
+    return madeByReceiver(facts, receiver -> ASTHelpers.sameVariable(receiver, maker));
   }
 
   /**
@@ -323,12 +313,17 @@ final class Transfers {
    * client.execute(request)} for the client a try-with-resources declares).
    */
   static Holders madeByVariable(Facts facts, Symbol maker) {
+    return madeByReceiver(facts, receiver -> getSymbol(receiver) == maker);
+  }
+
+  private static Holders madeByReceiver(Facts facts, Predicate<ExpressionTree> isMaker) {
     ImmutableSet.Builder<Object> sites = ImmutableSet.builder();
     facts.forEach(
         (obligation, witness) -> {
+          // An implicit receiver (`open()` on this) makes nothing of a variable.
           if (obligation.site() instanceof MethodInvocationTree call
               && ASTHelpers.getReceiver(call) != null
-              && getSymbol(Casts.stripped(ASTHelpers.getReceiver(call))) == maker) {
+              && isMaker.test(Casts.stripped(ASTHelpers.getReceiver(call)))) {
             sites.add(call);
           }
         });
