@@ -203,9 +203,9 @@ final class ClassSummary {
   }
 
   /**
-   * The positions of the parameters that {@code method} gives to an object of a class out of sight
-   * before anything in its body can fail ({@code this(new Gobble(in).asByteArray())}): that
-   * object's from the call on, whatever fails after.
+   * The positions of the parameters that {@code method} gives to an object it makes and uses in
+   * place, which may keep them, before anything in its body can fail ({@code this(new
+   * Gobble(in).asByteArray())}): that object's from the call on, whatever fails after.
    */
   Set<Integer> parametersHandedOnAtOnceBy(MethodSymbol method) {
     return methods.containsKey(method) ? direct(method).handedOnAtOnce() : Set.of();
@@ -689,13 +689,19 @@ final class ClassSummary {
         Set<Integer> notTaken = new HashSet<>(spec.decoratedArguments(made, state));
         notTaken.addAll(spec.lentArguments(made, state));
         notTaken.addAll(spec.usedArguments(made, state));
+        Set<Integer> borrowed = null; // asked once, of the first argument that may be kept
         Boolean atOnce = null; // asked once, of the first argument taken
         List<? extends ExpressionTree> arguments = made.getArguments();
         for (int i = 0; i < arguments.size(); i++) {
-          if (!notTaken.contains(i)
-              && standsForAParameter(arguments.get(i))
-              && ConstructorArguments.mayKeep(constructor, i, state)
-              && !releasing.borrowedArguments(made, state).contains(i)) {
+          if (notTaken.contains(i)
+              || !standsForAParameter(arguments.get(i))
+              || !ConstructorArguments.mayKeep(constructor, i, state)) {
+            continue;
+          }
+          if (borrowed == null) {
+            borrowed = releasing.borrowedArguments(made, state);
+          }
+          if (!borrowed.contains(i)) {
             int parameter = record(arguments.get(i));
             if (atOnce == null) {
               atOnce = nothingRunsBefore(method.getBody(), made, state);

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
 import javax.annotation.Nullable;
 
 /**
@@ -88,7 +89,7 @@ final class PendingExits {
   }
 
   /** Applies {@code change} to the state of every exit, as something every exit passes does. */
-  void replaceAll(java.util.function.UnaryOperator<Facts> change) {
+  void replaceAll(UnaryOperator<Facts> change) {
     exits.replaceAll((exit, facts) -> change.apply(facts));
   }
 
