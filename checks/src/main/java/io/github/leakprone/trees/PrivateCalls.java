@@ -31,22 +31,32 @@ public final class PrivateCalls {
    * is not private or is referenced other than by a call (a method reference may run anywhere).
    */
   public static Optional<ImmutableList<TreePath>> callSites(TreePath methodPath) {
-    return callSites(methodPath, Modifier.PRIVATE);
+    return callSites(methodPath, Answered.PRIVATE);
   }
 
-  /**
-   * As {@link #callSites(TreePath)}, for a method with {@code visibility}: {@link
-   * Modifier#PRIVATE}, or {@link Modifier#PUBLIC} for every method that is not public, whose calls
-   * in its file are taken for all of them (see {@link #onlyStepsOfMain}).
-   */
+  /** The methods whose calls in their file are taken for all of their calls. */
+  private enum Answered {
+    /** Private methods: only their top-level class can call them. */
+    PRIVATE,
+    /**
+     * Every method that is not public: a protected or package-private one may have callers in other
+     * files of its package, taken here to be none (see {@link #onlyStepsOfMain}).
+     */
+    NOT_PUBLIC;
+
+    boolean covers(MethodSymbol method) {
+      return this == PRIVATE
+          ? method.getModifiers().contains(Modifier.PRIVATE)
+          : !method.getModifiers().contains(Modifier.PUBLIC);
+    }
+  }
+
+  /** As {@link #callSites(TreePath)}, for the methods {@code answered} covers. */
   private static Optional<ImmutableList<TreePath>> callSites(
-      TreePath methodPath, Modifier visibility) {
+      TreePath methodPath, Answered answered) {
     MethodTree method = (MethodTree) methodPath.getLeaf();
     MethodSymbol symbol = getSymbol(method);
-    if (symbol == null
-        || (visibility == Modifier.PRIVATE
-            ? !symbol.getModifiers().contains(Modifier.PRIVATE)
-            : symbol.getModifiers().contains(Modifier.PUBLIC))) {
+    if (symbol == null || !answered.covers(symbol)) {
       return Optional.empty();
     }
     TreePath topLevel = TreePaths.topLevelClass(methodPath);
@@ -63,12 +73,12 @@ public final class PrivateCalls {
    */
   public static boolean everyCallMadeByAMethodThat(
       TreePath methodPath, BiPredicate<TreePath, TreePath> holds) {
-    return everyCallMadeByAMethodThat(methodPath, holds, Modifier.PRIVATE);
+    return everyCallMadeByAMethodThat(methodPath, holds, Answered.PRIVATE);
   }
 
   private static boolean everyCallMadeByAMethodThat(
-      TreePath methodPath, BiPredicate<TreePath, TreePath> holds, Modifier visibility) {
-    Optional<ImmutableList<TreePath>> calls = callSites(methodPath, visibility);
+      TreePath methodPath, BiPredicate<TreePath, TreePath> holds, Answered answered) {
+    Optional<ImmutableList<TreePath>> calls = callSites(methodPath, answered);
     if (calls.isEmpty() || calls.get().isEmpty()) {
       return false;
     }
@@ -99,7 +109,7 @@ public final class PrivateCalls {
             methodPath,
             MethodSymbol::isConstructor,
             PrivateCalls::aStepOfItsCaller,
-            Modifier.PRIVATE,
+            Answered.PRIVATE,
             new HashSet<>());
   }
 
@@ -175,20 +185,20 @@ public final class PrivateCalls {
         methodPath,
         MainMethods::isMain,
         (call, caller) -> !inALoopOf(call, caller),
-        Modifier.PUBLIC,
+        Answered.NOT_PUBLIC,
         new HashSet<>());
   }
 
   /**
-   * Whether every call of the method at {@code methodPath}, of {@code visibility} ({@link
-   * #callSites(TreePath, Modifier)}), is one {@code counts} accepts (there is one at least), made
-   * by a method that {@code isEntry} or that runs only so itself.
+   * Whether every call of the method at {@code methodPath}, one {@code answered} covers, is one
+   * {@code counts} accepts (there is one at least), made by a method that {@code isEntry} or that
+   * runs only so itself.
    */
   private static boolean onlySteps(
       TreePath methodPath,
       Predicate<MethodSymbol> isEntry,
       BiPredicate<TreePath, TreePath> counts,
-      Modifier visibility,
+      Answered answered,
       Set<MethodSymbol> visiting) {
     MethodSymbol symbol = getSymbol((MethodTree) methodPath.getLeaf());
     if (symbol == null || !visiting.add(symbol)) {
@@ -201,9 +211,9 @@ public final class PrivateCalls {
           return counts.test(call, caller)
               && callerSymbol != null
               && (isEntry.test(callerSymbol)
-                  || onlySteps(caller, isEntry, counts, visibility, visiting));
+                  || onlySteps(caller, isEntry, counts, answered, visiting));
         },
-        visibility);
+        answered);
   }
 
   /** Whether a loop inside {@code method} surrounds {@code call}. */
