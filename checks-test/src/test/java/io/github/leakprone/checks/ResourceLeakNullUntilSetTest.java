@@ -96,4 +96,89 @@ final class ResourceLeakNullUntilSetTest {
             """)
         .doTest();
   }
+
+  @Test
+  void aLocalSetBesideTheResourceSaysWhetherItWasMade() {
+    // OpenPDF's PdfStream: the codec and the stream over it are made in one block, and the codec is
+    // ended behind a null test of the stream; only a failing write skips that end.
+    helper
+        .addSourceLines(
+            "Pages.java",
+            """
+            import java.io.IOException;
+            import java.io.OutputStream;
+            import java.util.zip.Deflater;
+            import java.util.zip.DeflaterOutputStream;
+
+            class Pages {
+              void write(OutputStream out, byte[] data, boolean compressed) throws IOException {
+                DeflaterOutputStream def = null;
+                OutputStream target = out;
+                Deflater deflater = null;
+                if (compressed) {
+                  // BUG: Diagnostic contains: is not ended when `target.write(...)` at line 16 throws
+                  deflater = new Deflater(9);
+                  target = def = new DeflaterOutputStream(out, deflater, 0x8000);
+                }
+                target.write(data);
+                if (def != null) {
+                  def.finish();
+                  deflater.end();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void aLocalSetApartFromTheResourceSaysNothingOfIt() {
+    helper
+        .addSourceLines(
+            "Pages.java",
+            """
+            import java.io.IOException;
+            import java.io.OutputStream;
+            import java.util.zip.Deflater;
+            import java.util.zip.DeflaterOutputStream;
+
+            class Pages {
+              void write(OutputStream out, byte[] data, boolean compressed) throws IOException {
+                DeflaterOutputStream def = null;
+                OutputStream target = out;
+                // BUG: Diagnostic contains: is not ended on the path that reaches the end of the method
+                Deflater deflater = new Deflater(9);
+                if (compressed) {
+                  target = def = new DeflaterOutputStream(out, deflater, 0x8000);
+                }
+                try {
+                  target.write(data);
+                } finally {
+                  if (def != null) {
+                    def.finish();
+                    deflater.end();
+                  }
+                }
+              }
+
+              void writeTwice(OutputStream out, byte[] data, boolean compressed) throws IOException {
+                DeflaterOutputStream def = null;
+                Deflater deflater = null;
+                for (int i = 0; i < 2; i++) {
+                  if (compressed) {
+                    // BUG: Diagnostic contains: Deflater `deflater` acquired at line 31 is not ended before `deflater` is overwritten
+                    deflater = new Deflater(9);
+                    def = new DeflaterOutputStream(out, deflater, 0x8000);
+                  }
+                  out.write(data);
+                }
+                if (def != null) {
+                  def.finish();
+                  deflater.end();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -5,18 +5,30 @@ import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
+import io.github.leakprone.trees.Loops;
 import io.github.leakprone.trees.NullComparisons;
 import io.github.leakprone.trees.NullLiterals;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import javax.annotation.Nullable;
 import javax.lang.model.element.ElementKind;
 
@@ -99,6 +111,94 @@ final class NullUntilSetLocals {
       }
     }.scan(body, null);
     return tested;
+  }
+
+  /**
+   * Those of {@code locals} given a value once in {@code body}, outside any loop, in a block one of
+   * whose statements acquires ({@code acquires}) a resource into a local: each obligation keeps
+   * whether the local is still null, as it keeps a boolean flag's value, since that says whether
+   * the block ran. OpenPDF's {@code PdfStream} makes its codec and the stream over it in one block
+   * ({@code if (compressed) { deflater = new Deflater(level); fout = def = new
+   * DeflaterOutputStream(fout, deflater); }}) and ends the codec behind {@code if (def != null)}:
+   * followed only while the same on every path, the local was unknown after the block, and the
+   * codec was reported lost on the path where it was never made. Once and outside loops, each such
+   * local splits an obligation in two at most; not a local given the resource itself, whose null
+   * test already says where it holds one.
+   */
+  static Set<Symbol> setBesideAnAcquisition(
+      Tree body, Set<Symbol> locals, Predicate<ExpressionTree> acquires) {
+    Set<Symbol> found = new HashSet<>();
+    if (locals.isEmpty()) {
+      return found;
+    }
+    Map<Symbol, Integer> assignments = new HashMap<>();
+    new TreeScanner<Void, Void>() {
+      // The trees around the one being visited, innermost first.
+      private final Deque<Tree> around = new ArrayDeque<>();
+
+      @Override
+      public Void scan(Tree tree, Void unused) {
+        if (tree == null) {
+          return null;
+        }
+        around.push(tree);
+        try {
+          return super.scan(tree, null);
+        } finally {
+          around.pop();
+        }
+      }
+
+      @Override
+      public Void visitClass(ClassTree nested, Void unused) {
+        return null; // a nested or anonymous class's locals are its own
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
+        return null; // a lambda runs on its own schedule
+      }
+
+      @Override
+      public Void visitAssignment(AssignmentTree assignment, Void unused) {
+        Symbol target = getSymbol(assignment.getVariable());
+        if (locals.contains(target)) {
+          assignments.merge(target, 1, Integer::sum);
+          if (!NullLiterals.isNull(assignment.getExpression())
+              && !acquires.test(stripParentheses(assignment.getExpression()))
+              && besideAnAcquisition()) {
+            found.add(target);
+          }
+        }
+        return super.visitAssignment(assignment, null);
+      }
+
+      // Whether the block around the assignment being visited, with no loop between, has a
+      // statement that acquires into a local.
+      private boolean besideAnAcquisition() {
+        for (Tree tree : around) {
+          if (Loops.isLoop(tree) || tree == body) {
+            return false;
+          }
+          if (tree instanceof BlockTree block) {
+            return block.getStatements().stream().anyMatch(this::acquiresIntoALocal);
+          }
+        }
+        return false;
+      }
+
+      private boolean acquiresIntoALocal(StatementTree statement) {
+        if (statement instanceof VariableTree variable) {
+          return variable.getInitializer() != null
+              && acquires.test(stripParentheses(variable.getInitializer()));
+        }
+        return statement instanceof ExpressionStatementTree expression
+            && stripParentheses(expression.getExpression()) instanceof AssignmentTree assignment
+            && acquires.test(stripParentheses(assignment.getExpression()));
+      }
+    }.scan(body, null);
+    found.removeIf(local -> assignments.get(local) != 1);
+    return found;
   }
 
   /**

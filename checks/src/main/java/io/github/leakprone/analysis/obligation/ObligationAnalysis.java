@@ -243,7 +243,7 @@ public final class ObligationAnalysis {
 
   /**
    * Those of {@link #nullUntilSet} each obligation keeps ({@link
-   * NullUntilSetLocals#testedInAFinally}).
+   * NullUntilSetLocals#testedInAFinally}, {@link NullUntilSetLocals#setBesideAnAcquisition}).
    */
   private Set<Symbol> nullUntilSetKept;
 
@@ -2748,7 +2748,7 @@ public final class ObligationAnalysis {
 
   /**
    * Whether {@code symbol} is a null-until-set local that each obligation keeps as a flag ({@link
-   * NullUntilSetLocals#testedInAFinally}).
+   * NullUntilSetLocals#testedInAFinally}, {@link NullUntilSetLocals#setBesideAnAcquisition}).
    */
   private boolean isKeptByEachObligation(Symbol symbol) {
     if (!isNullUntilSet(symbol)) {
@@ -2756,6 +2756,9 @@ public final class ObligationAnalysis {
     }
     if (nullUntilSetKept == null) {
       nullUntilSetKept = NullUntilSetLocals.testedInAFinally(body, nullUntilSet, state);
+      nullUntilSetKept.addAll(
+          NullUntilSetLocals.setBesideAnAcquisition(
+              body, nullUntilSet, made -> unit.acquiring.acquisition(made, state).isPresent()));
     }
     return nullUntilSetKept.contains(symbol);
   }
