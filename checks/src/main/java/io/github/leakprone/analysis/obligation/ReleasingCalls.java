@@ -18,12 +18,14 @@ import com.sun.tools.javac.code.Type;
 import io.github.leakprone.catalog.ReleaseNames;
 import io.github.leakprone.catalog.ResourceSpec;
 import io.github.leakprone.trees.BodySearch;
+import io.github.leakprone.trees.Implementations;
 import io.github.leakprone.trees.Receivers;
 import io.github.leakprone.trees.SameBodyScanner;
 import io.github.leakprone.trees.SingletonFields;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import javax.annotation.Nullable;
@@ -66,6 +68,8 @@ final class ReleasingCalls {
       for (int i = 0; i < arguments; i++) {
         positions.add(i);
       }
+    } else if (method != null && Implementations.isAbstract(method)) {
+      positions.addAll(byEveryImplementation(method, ClassSummary::parametersTakenBy, state));
     }
     if (method != null
         && method.isVarArgs()
@@ -97,17 +101,60 @@ final class ReleasingCalls {
   }
 
   /**
+   * The positions of the parameters that every implementation of {@code method}, abstract, compiled
+   * with the checked file does {@code what} to ({@link Implementations}): Ivy's parsers, each of
+   * which closes the stream {@code ModuleDescriptorParser.toIvyFile} is given. None where there is
+   * no implementation in sight, or one whose body is out of sight (inherited from a jar). One whose
+   * summary is being read (a registry whose implementation hands its argument on to the same method
+   * of the parser it picks) is left to the others: it does what they do.
+   */
+  private Set<Integer> byEveryImplementation(
+      MethodSymbol method,
+      BiFunction<ClassSummary, MethodSymbol, Set<Integer>> what,
+      VisitorState state) {
+    Set<Integer> common = null;
+    for (MethodSymbol implementation : Implementations.of(method, state)) {
+      ClassTree owner = ownerInSight(implementation, state);
+      if (owner == null) {
+        return Set.of();
+      }
+      ClassSummary summary = summaries.apply(owner);
+      if (summary.isBeingRead(implementation)) {
+        continue;
+      }
+      Set<Integer> its = what.apply(summary, implementation);
+      if (common == null) {
+        common = new HashSet<>(its);
+      } else {
+        common.retainAll(its);
+      }
+      if (common.isEmpty()) {
+        return Set.of();
+      }
+    }
+    return common == null ? Set.of() : common;
+  }
+
+  /**
    * The positions of {@code call}'s arguments that it closes: as {@link #releasedArguments}, less
    * what a method in sight only keeps (a setter that stores its argument in a field).
    */
   Set<Integer> closedArguments(MethodInvocationTree call, VisitorState state) {
     MethodSymbol method = methodRun(call, state);
     ClassTree owner = ownerInSight(method, state);
-    if (owner == null) {
+    boolean byImplementations =
+        owner == null
+            && method != null
+            && Implementations.isAbstract(method)
+            && !ReleaseNames.isReleaseHelper(method.getSimpleName().toString());
+    if (owner == null && !byImplementations) {
       return releasedArguments(call, method, state);
     }
     Set<Integer> positions = new HashSet<>(spec.releasedArguments(call, state));
-    positions.addAll(summaries.apply(owner).parametersClosedBy(method));
+    positions.addAll(
+        byImplementations
+            ? byEveryImplementation(method, ClassSummary::parametersClosedBy, state)
+            : summaries.apply(owner).parametersClosedBy(method));
     // A summary notes -1 for what it closes that is no parameter of its method.
     positions.removeIf(i -> i < 0 || i >= call.getArguments().size());
     return positions;
