@@ -26,8 +26,9 @@ import javax.annotation.Nullable;
 /**
  * Derby's ways to shut an embedded database down, which report success by throwing and never return
  * a connection (the Derby developer's guide, "Shutting down the system"): a connection asked for
- * with the {@code shutdown=true} attribute, or from an {@code EmbeddedDataSource} told to shut down
- * ({@code ds.setShutdownDatabase("shutdown")}, ActiveMQ's JDBC store).
+ * with the {@code shutdown=true} attribute (or {@code drop=true}, which drops an in-memory database
+ * and reports it the same way), or from an {@code EmbeddedDataSource} told to shut down ({@code
+ * ds.setShutdownDatabase("shutdown")}, ActiveMQ's JDBC store).
  */
 final class DerbyShutdowns {
 
@@ -38,11 +39,12 @@ final class DerbyShutdowns {
 
   /**
    * {@code DriverManager.getConnection(url + ";shutdown=true")}: a URL whose text ends with the
-   * attribute, written as a literal or a concatenation ending in one, or a local of the method made
-   * one ({@code url += ";shutdown=true"}: Jackrabbit's {@code DerbyConnectionHelper}). The
-   * attribute may also follow a base that ends in the separator ({@code baseUrl + "shutdown=true"},
-   * Flume's JDBC channel) where the method names Derby's URL prefix, {@code jdbc:derby:}: HSQLDB
-   * has an attribute of that name too, and its connection is a connection.
+   * attribute, written as a literal, a concatenation ending in one or a {@code String.format} of a
+   * constant template, or a local of the method made one ({@code url += ";shutdown=true"}:
+   * Jackrabbit's {@code DerbyConnectionHelper}). The attribute may also follow a base that ends in
+   * the separator ({@code baseUrl + "shutdown=true"}, Flume's JDBC channel) where the method names
+   * Derby's URL prefix, {@code jdbc:derby:}: HSQLDB has an attribute of that name too, and its
+   * connection is a connection.
    */
   private static boolean hasShutdownUrl(MethodInvocationTree call, VisitorState state) {
     if (call.getArguments().isEmpty()) {
@@ -102,12 +104,55 @@ final class DerbyShutdowns {
       url = concatenation.getRightOperand();
       concatenated = true;
     }
+    String formatted = url instanceof MethodInvocationTree format ? formatted(format) : null;
+    if (formatted != null) {
+      return endsWithAttribute(formatted);
+    }
     if (url == null || !(ASTHelpers.constValue(url) instanceof String text)) {
       return false;
     }
     String attribute = text.toLowerCase(Locale.ROOT);
-    return attribute.endsWith(";shutdown=true")
-        || (concatenated && attribute.equals("shutdown=true") && namesDerby(enclosing));
+    return endsWithAttribute(attribute)
+        || (concatenated
+            && (attribute.equals("shutdown=true") || attribute.equals("drop=true"))
+            && namesDerby(enclosing));
+  }
+
+  /**
+   * Whether {@code url}, in lower case, ends with an attribute by which Derby makes no connection:
+   * {@code shutdown=true}, or {@code drop=true}, which drops an in-memory database and reports it
+   * by throwing too (the Derby reference manual, "drop=true attribute").
+   */
+  private static boolean endsWithAttribute(String url) {
+    return url.endsWith(";shutdown=true") || url.endsWith(";drop=true");
+  }
+
+  /**
+   * The text {@code call} makes, in lower case, where it is {@code String.format} of a constant
+   * template whose every conversion is {@code %s} ({@code String.format("jdbc:derby:memory:%s;%s",
+   * name, "drop=true")}, Zonky's Derby provider), with {@code ?} for an argument whose value is not
+   * a constant; null for any other call.
+   */
+  @Nullable
+  private static String formatted(MethodInvocationTree call) {
+    MethodSymbol method = getSymbol(call);
+    if (method == null
+        || !method.getSimpleName().contentEquals("format")
+        || !method.owner.getQualifiedName().contentEquals("java.lang.String")
+        || call.getArguments().isEmpty()
+        || !(ASTHelpers.constValue(call.getArguments().get(0)) instanceof String template)) {
+      return null;
+    }
+    String[] pieces = template.split("%s", -1);
+    if (pieces.length != call.getArguments().size() || template.replace("%s", "").contains("%")) {
+      return null; // another conversion, or arguments not one per %s
+    }
+    StringBuilder text = new StringBuilder(pieces[0]);
+    for (int i = 1; i < pieces.length; i++) {
+      Object argument = ASTHelpers.constValue(call.getArguments().get(i));
+      text.append(argument instanceof String constant ? constant : "?").append(pieces[i]);
+    }
+    return text.toString().toLowerCase(Locale.ROOT);
   }
 
   /** Whether {@code method}'s body holds a string literal with Derby's URL prefix. */
