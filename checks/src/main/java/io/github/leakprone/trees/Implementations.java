@@ -5,10 +5,13 @@ import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symtab;
+import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
 import com.sun.tools.javac.util.Context;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The implementations of an abstract method (an interface's, or an abstract class's) that javac
@@ -17,8 +20,12 @@ import java.util.List;
  */
 public final class Implementations {
 
-  /** The named classes javac compiles from source, listed once per compilation. */
-  private static final Context.Key<List<ClassSymbol>> SOURCE_CLASSES = new Context.Key<>();
+  /**
+   * The concrete classes javac compiles from source, by each of their supertypes: made once per
+   * compilation, where the first question is asked (every source class has been entered by then).
+   */
+  private static final Context.Key<Map<ClassSymbol, List<ClassSymbol>>> SUBCLASSES =
+      new Context.Key<>();
 
   /** Whether {@code method} has no body of its own: an abstract or interface method. */
   public static boolean isAbstract(MethodSymbol method) {
@@ -35,14 +42,8 @@ public final class Implementations {
     if (!isAbstract(method) || method.isStatic()) {
       return found;
     }
-    ClassSymbol owner = method.enclClass();
     Types types = state.getTypes();
-    for (ClassSymbol type : sourceClasses(state)) {
-      if (type == owner
-          || (type.flags() & (Flags.ABSTRACT | Flags.INTERFACE)) != 0
-          || !type.isSubClass(owner, types)) {
-        continue;
-      }
+    for (ClassSymbol type : subclasses(state).getOrDefault(method.enclClass(), List.of())) {
       MethodSymbol implementation = method.implementation(type, types, true);
       if (implementation != null
           && implementation != method
@@ -55,24 +56,32 @@ public final class Implementations {
   }
 
   /**
-   * The named classes compiled from source: read from the symbol table once per compilation, where
-   * the first question is asked (every source class has been entered by then); classes loaded from
-   * jars are left as they are, uncompleted.
+   * The concrete named classes compiled from source, by supertype. Classes loaded from jars are
+   * passed over unread: only a source class's own supertypes are walked.
    */
-  private static List<ClassSymbol> sourceClasses(VisitorState state) {
+  private static Map<ClassSymbol, List<ClassSymbol>> subclasses(VisitorState state) {
     Context context = state.context;
-    List<ClassSymbol> known = context.get(SOURCE_CLASSES);
+    Map<ClassSymbol, List<ClassSymbol>> known = context.get(SUBCLASSES);
     if (known != null) {
       return known;
     }
-    List<ClassSymbol> classes = new ArrayList<>();
+    Types types = state.getTypes();
+    Map<ClassSymbol, List<ClassSymbol>> subclasses = new HashMap<>();
     for (ClassSymbol type : Symtab.instance(context).getAllClasses()) {
-      if (!type.isAnonymous() && CompiledWithUs.isCompiledWithUs(type, state)) {
-        classes.add(type);
+      // Whether javac compiles it first: asking a class of a jar for its flags would load it.
+      if (type.isAnonymous()
+          || !CompiledWithUs.isCompiledWithUs(type, state)
+          || (type.flags() & (Flags.ABSTRACT | Flags.INTERFACE)) != 0) {
+        continue;
+      }
+      for (Type supertype : types.closure(type.type)) {
+        if (supertype.tsym instanceof ClassSymbol owner && owner != type) {
+          subclasses.computeIfAbsent(owner, unused -> new ArrayList<>()).add(type);
+        }
       }
     }
-    context.put(SOURCE_CLASSES, classes);
-    return classes;
+    context.put(SUBCLASSES, subclasses);
+    return subclasses;
   }
 
   private Implementations() {}
