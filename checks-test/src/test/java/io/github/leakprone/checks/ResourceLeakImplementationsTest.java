@@ -176,4 +176,62 @@ final class ResourceLeakImplementationsTest {
             """)
         .doTest();
   }
+
+  @Test
+  void aLibraryInterfacesMethodIsNotJudgedByTheProjectsImplementations() {
+    // BeetlSQL and MINA have maps of their own whose put keeps what it is given; a put into a
+    // HashMap still runs the JDK's.
+    helper
+        .addSourceLines(
+            "Registry.java",
+            """
+            package com.acme;
+
+            import java.util.AbstractMap;
+            import java.util.HashMap;
+            import java.util.Map;
+            import java.util.Set;
+
+            final class Registry<K, V> extends AbstractMap<K, V> {
+              private final Map<K, V> inner = new HashMap<>();
+
+              @Override
+              public V put(K key, V value) {
+                return inner.put(key, value);
+              }
+
+              @Override
+              public Set<Map.Entry<K, V>> entrySet() {
+                return inner.entrySet();
+              }
+            }
+            """)
+        .addSourceLines(
+            "Streams.java",
+            """
+            package com.acme;
+
+            import java.io.FileInputStream;
+            import java.io.IOException;
+            import java.io.InputStream;
+            import java.util.HashMap;
+            import java.util.List;
+            import java.util.Map;
+
+            final class Streams {
+              void firstBytes(List<String> names) throws IOException {
+                Map<String, InputStream> streams = new HashMap<>();
+                for (String name : names) {
+                  // BUG: Diagnostic contains: is not closed after it is added to `streams`
+                  InputStream in = new FileInputStream(name);
+                  streams.put(name, in);
+                }
+                for (InputStream in : streams.values()) {
+                  System.out.println(in.read());
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }

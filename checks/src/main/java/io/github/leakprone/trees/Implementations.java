@@ -33,13 +33,19 @@ public final class Implementations {
   }
 
   /**
-   * The methods that implement {@code method} in the concrete classes compiled with the checked
-   * file (declared there or inherited), each once; empty for a method with a body. One of them may
-   * be declared in a class out of sight (a superclass in a jar): the caller asks each for its body.
+   * The methods that implement {@code method}, declared by a class or interface compiled with the
+   * checked file, in the concrete classes compiled with it (declared there or inherited), each
+   * once; empty for a method with a body, and for one a jar declares: the project's own classes
+   * that implement {@code Map.put} or {@code Consumer.accept} are not what such a call runs (MINA's
+   * and BeetlSQL's maps, whose {@code put} keeps what it is given, made every {@code put} into a
+   * {@code HashMap} take its value). One of them may be declared in a class out of sight (a
+   * superclass in a jar): the caller asks each for its body.
    */
   public static List<MethodSymbol> of(MethodSymbol method, VisitorState state) {
     List<MethodSymbol> found = new ArrayList<>();
-    if (!isAbstract(method) || method.isStatic()) {
+    if (!isAbstract(method)
+        || method.isStatic()
+        || !CompiledWithUs.isCompiledWithUs(method.enclClass(), state)) {
       return found;
     }
     Types types = state.getTypes();
