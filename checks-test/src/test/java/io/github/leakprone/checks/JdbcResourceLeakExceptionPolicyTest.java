@@ -750,15 +750,14 @@ final class JdbcResourceLeakExceptionPolicyTest {
   }
 
   /**
-   * A statement made of SQL fixed in the code (a literal, a static final field) fails only on a
-   * broken connection, or on a bug in the text that the first run shows: copper's batch commands
-   * prepare four statements in a row before the {@code try} that closes them all, and an earlier
-   * one is lost only with its broken session. SQL built from a caller's value (a table name) may
-   * fail on that value and still loses the statement before it, and the connection itself is still
+   * Making a statement fails only on a broken connection, or on text the database rejects at the
+   * first run: copper's batch commands prepare four statements of fixed SQL in a row before the
+   * {@code try} that closes them all, and pdb's engines two or three of SQL built from an entity's
+   * columns; an earlier one is lost only with its broken session. The connection itself is still
    * lost when the session breaks.
    */
   @Test
-  void aStatementOfFixedSqlFailsOnlyWithItsSession() {
+  void makingAStatementFailsOnlyWithItsSession() {
     CompilationTestHelper.newInstance(JdbcResourceLeak.class, getClass())
         .addSourceLines(
             "Queue.java",
@@ -788,7 +787,6 @@ final class JdbcResourceLeakExceptionPolicyTest {
               }
 
               void purge(Connection con, String table) throws SQLException {
-                // BUG: Diagnostic contains: acquired at line 27 is not closed when `con.prepareStatement(...)` at line 28 throws
                 PreparedStatement deleteQueue = con.prepareStatement("DELETE FROM queue");
                 PreparedStatement deleteOther = con.prepareStatement("DELETE FROM " + table);
                 try {
@@ -801,7 +799,7 @@ final class JdbcResourceLeakExceptionPolicyTest {
               }
 
               void count() throws SQLException {
-                // BUG: Diagnostic contains: Connection `c` acquired at line 40 is not closed when `c.createStatement()` at line 41 throws
+                // BUG: Diagnostic contains: Connection `c` acquired at line 39 is not closed when `c.createStatement()` at line 40 throws
                 Connection c = ds.getConnection();
                 Statement s = c.createStatement();
                 try {

@@ -248,9 +248,9 @@ public interface ResourceSpec {
    * Whether {@code call} can fail only when the database session it is called on has broken, or on
    * a bug its first run shows: a reset of a connection's transaction mode ({@code setAutoCommit}),
    * the clearing of a statement's parameters, batch or warnings, each of which only changes what
-   * the driver keeps, or a statement made of SQL fixed in the code. On that path what goes with the
-   * session ({@link #goesWithItsSession}) is not lost; the connection itself still is, since a
-   * broken connection that nobody closes keeps its pool's slot.
+   * the driver keeps, or the making of a statement. On that path what goes with the session ({@link
+   * #goesWithItsSession}) is not lost; the connection itself still is, since a broken connection
+   * that nobody closes keeps its pool's slot.
    */
   default boolean failsOnlyWhenSessionBroken(MethodInvocationTree call, VisitorState state) {
     return false;
