@@ -234,4 +234,60 @@ final class ResourceLeakImplementationsTest {
             """)
         .doTest();
   }
+
+  @Test
+  void aStreamEveryImplementationClosesOnlyAtItsEndIsLostWhenOneFails() {
+    // UReport's Excel import: each parser closes the upload's stream after parsing it, and a bad
+    // upload fails the parse first.
+    helper
+        .addSourceLines(
+            "ExcelParser.java",
+            """
+            package com.acme;
+
+            import java.io.IOException;
+            import java.io.InputStream;
+
+            abstract class ExcelParser {
+              abstract String parse(InputStream in) throws IOException;
+            }
+            """)
+        .addSourceLines(
+            "XlsParser.java",
+            """
+            package com.acme;
+
+            import java.io.IOException;
+            import java.io.InputStream;
+
+            final class XlsParser extends ExcelParser {
+              @Override
+              String parse(InputStream in) throws IOException {
+                String sheet = new String(in.readNBytes(8), "UTF-8");
+                in.close();
+                return sheet;
+              }
+            }
+            """)
+        .addSourceLines(
+            "Import.java",
+            """
+            package com.acme;
+
+            import java.io.FileInputStream;
+            import java.io.IOException;
+            import java.io.InputStream;
+
+            final class Import {
+              String read(ExcelParser parser, String upload) throws IOException {
+                // BUG: Diagnostic contains: is not closed when `parser.parse(...)` at line 11 throws
+                InputStream in = new FileInputStream(upload);
+                String sheet = parser.parse(in);
+                in.close();
+                return sheet;
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -353,15 +353,6 @@ final class ClassSummary {
     return parameter;
   }
 
-  /**
-   * Whether {@code method}'s own body is being read now: a question about it asked on the way
-   * through that body (recursion, or an implementation that calls the method it implements on
-   * another object) sees nothing of it yet.
-   */
-  boolean isBeingRead(MethodSymbol method) {
-    return direct.get(method) == NOTHING_YET;
-  }
-
   private Direct direct(MethodSymbol symbol) {
     Direct known = direct.get(symbol);
     if (known != null) {

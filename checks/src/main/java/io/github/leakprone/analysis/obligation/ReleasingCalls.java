@@ -2,6 +2,7 @@ package io.github.leakprone.analysis.obligation;
 
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 
+import com.google.common.collect.Sets;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.CatchTree;
@@ -22,10 +23,10 @@ import io.github.leakprone.trees.Implementations;
 import io.github.leakprone.trees.Receivers;
 import io.github.leakprone.trees.SameBodyScanner;
 import io.github.leakprone.trees.SingletonFields;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import javax.annotation.Nullable;
@@ -69,7 +70,7 @@ final class ReleasingCalls {
         positions.add(i);
       }
     } else if (method != null && Implementations.isAbstract(method)) {
-      positions.addAll(byEveryImplementation(method, ClassSummary::parametersTakenBy, state));
+      positions.addAll(closedByEveryImplementation(method, state));
     }
     if (method != null
         && method.isVarArgs()
@@ -102,37 +103,39 @@ final class ReleasingCalls {
 
   /**
    * The positions of the parameters that every implementation of {@code method}, abstract, compiled
-   * with the checked file does {@code what} to ({@link Implementations}): Ivy's parsers, each of
-   * which closes the stream {@code ModuleDescriptorParser.toIvyFile} is given. None where there is
-   * no implementation in sight, or one whose body is out of sight (inherited from a jar). One whose
-   * summary is being read (a registry whose implementation hands its argument on to the same method
-   * of the parser it picks) is left to the others: it does what they do.
+   * with the checked file closes whatever fails in its body ({@link Implementations}, {@link
+   * FailSafeCloses}): Ivy's parsers, each of which closes the stream {@code
+   * ModuleDescriptorParser.toIvyFile} is given in a {@code finally}. An implementation that hands
+   * it on to the same method (a registry, to the parser it picks) does what the others do. None
+   * where there is no implementation in sight, one whose body is out of sight (inherited from a
+   * jar), or one that closes it only at its end, which a failure before skips (UReport's Excel
+   * parsers: the caller's stream is still its own when the parse of a bad upload fails).
    */
-  private Set<Integer> byEveryImplementation(
-      MethodSymbol method,
-      BiFunction<ClassSummary, MethodSymbol, Set<Integer>> what,
-      VisitorState state) {
+  private Set<Integer> closedByEveryImplementation(MethodSymbol method, VisitorState state) {
     Set<Integer> common = null;
+    List<Set<Integer>> handingOn = new ArrayList<>();
     for (MethodSymbol implementation : Implementations.of(method, state)) {
-      ClassTree owner = ownerInSight(implementation, state);
-      if (owner == null) {
+      MethodTree declaration = unit.declarationInSight(implementation, state);
+      if (declaration == null) {
         return Set.of();
       }
-      ClassSummary summary = summaries.apply(owner);
-      if (summary.isBeingRead(implementation)) {
+      Set<Integer> closed = FailSafeCloses.parametersClosedWhateverFails(declaration, spec, state);
+      Set<Integer> handed = FailSafeCloses.parametersHandedOnTo(declaration, method);
+      if (!handed.isEmpty()) {
+        handingOn.add(Sets.union(closed, handed));
         continue;
       }
-      Set<Integer> its = what.apply(summary, implementation);
       if (common == null) {
-        common = new HashSet<>(its);
+        common = new HashSet<>(closed);
       } else {
-        common.retainAll(its);
-      }
-      if (common.isEmpty()) {
-        return Set.of();
+        common.retainAll(closed);
       }
     }
-    return common == null ? Set.of() : common;
+    if (common == null) {
+      return Set.of();
+    }
+    handingOn.forEach(common::retainAll);
+    return common;
   }
 
   /**
@@ -153,7 +156,7 @@ final class ReleasingCalls {
     Set<Integer> positions = new HashSet<>(spec.releasedArguments(call, state));
     positions.addAll(
         byImplementations
-            ? byEveryImplementation(method, ClassSummary::parametersClosedBy, state)
+            ? closedByEveryImplementation(method, state)
             : summaries.apply(owner).parametersClosedBy(method));
     // A summary notes -1 for what it closes that is no parameter of its method.
     positions.removeIf(i -> i < 0 || i >= call.getArguments().size());
