@@ -88,6 +88,28 @@ final class ResourceLeakImplementationsTest {
       }
       """;
 
+  private static final String LOST =
+      "// BUG: Diagnostic contains: FileInputStream created at line 10 is never stored";
+
+  /** Hands a new stream to a parser; {@code comment} is the line above that call. */
+  private static String resolver(String comment) {
+    return """
+        package com.acme;
+
+        import java.io.File;
+        import java.io.FileInputStream;
+        import java.io.IOException;
+
+        final class Resolver {
+          void cache(Parser parser, File src, File dest) throws IOException {
+            %s
+            parser.toFile(new FileInputStream(src), dest);
+          }
+        }
+        """
+        .formatted(comment);
+  }
+
   @Test
   void aStreamEveryImplementationTakesIsTaken() {
     helper
@@ -95,21 +117,7 @@ final class ResourceLeakImplementationsTest {
         .addSourceLines("XmlParser.java", XML_PARSER)
         .addSourceLines("PomParser.java", POM_PARSER)
         .addSourceLines("Registry.java", REGISTRY)
-        .addSourceLines(
-            "Resolver.java",
-            """
-            package com.acme;
-
-            import java.io.File;
-            import java.io.FileInputStream;
-            import java.io.IOException;
-
-            final class Resolver {
-              void cache(Parser parser, File src, File dest) throws IOException {
-                parser.toFile(new FileInputStream(src), dest);
-              }
-            }
-            """)
+        .addSourceLines("Resolver.java", resolver("// every parser closes it"))
         .doTest();
   }
 
@@ -135,22 +143,7 @@ final class ResourceLeakImplementationsTest {
               }
             }
             """)
-        .addSourceLines(
-            "Resolver.java",
-            """
-            package com.acme;
-
-            import java.io.File;
-            import java.io.FileInputStream;
-            import java.io.IOException;
-
-            final class Resolver {
-              void cache(Parser parser, File src, File dest) throws IOException {
-                // BUG: Diagnostic contains: FileInputStream created at line 10 is never stored
-                parser.toFile(new FileInputStream(src), dest);
-              }
-            }
-            """)
+        .addSourceLines("Resolver.java", resolver(LOST))
         .doTest();
   }
 
@@ -158,22 +151,7 @@ final class ResourceLeakImplementationsTest {
   void aStreamHandedToAnInterfaceWithNoImplementationInSightIsTheCallers() {
     helper
         .addSourceLines("Parser.java", PARSER)
-        .addSourceLines(
-            "Resolver.java",
-            """
-            package com.acme;
-
-            import java.io.File;
-            import java.io.FileInputStream;
-            import java.io.IOException;
-
-            final class Resolver {
-              void cache(Parser parser, File src, File dest) throws IOException {
-                // BUG: Diagnostic contains: FileInputStream created at line 10 is never stored
-                parser.toFile(new FileInputStream(src), dest);
-              }
-            }
-            """)
+        .addSourceLines("Resolver.java", resolver(LOST))
         .doTest();
   }
 
