@@ -145,19 +145,13 @@ final class ReleasingCalls {
   Set<Integer> closedArguments(MethodInvocationTree call, VisitorState state) {
     MethodSymbol method = methodRun(call, state);
     ClassTree owner = ownerInSight(method, state);
-    boolean byImplementations =
-        owner == null
-            && method != null
-            && Implementations.isAbstract(method)
-            && !ReleaseNames.isReleaseHelper(method.getSimpleName().toString());
-    if (owner == null && !byImplementations) {
+    if (owner == null) {
+      // Out of sight, what a call releases it closes: by its name, or, for an abstract method,
+      // what every implementation closes whatever fails.
       return releasedArguments(call, method, state);
     }
     Set<Integer> positions = new HashSet<>(spec.releasedArguments(call, state));
-    positions.addAll(
-        byImplementations
-            ? closedByEveryImplementation(method, state)
-            : summaries.apply(owner).parametersClosedBy(method));
+    positions.addAll(summaries.apply(owner).parametersClosedBy(method));
     // A summary notes -1 for what it closes that is no parameter of its method.
     positions.removeIf(i -> i < 0 || i >= call.getArguments().size());
     return positions;
