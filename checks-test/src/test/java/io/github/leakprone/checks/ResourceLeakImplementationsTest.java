@@ -4,11 +4,12 @@ import com.google.errorprone.CompilationTestHelper;
 import org.junit.jupiter.api.Test;
 
 /**
- * A stream handed to an interface's method is taken where every implementation of it that javac
- * compiles with the caller takes it (Ivy's {@code ModuleDescriptorParser.toIvyFile}, documented to
- * close its stream, whose parsers all close it in a {@code finally}; a holdout round's false
- * alarm). One implementation that only reads it leaves it to the caller, as does an interface with
- * none in sight.
+ * A stream handed to a method of the project's own interface is taken where every implementation of
+ * it that javac compiles with the caller closes it whatever fails (Ivy's {@code
+ * ModuleDescriptorParser.toIvyFile}, documented to close its stream, whose parsers all close it in
+ * a {@code finally}; a holdout round's false alarm). One implementation that only reads it, or
+ * closes it only at its end, leaves it to the caller, as does an interface with none in sight or a
+ * library's interface that the project happens to implement.
  */
 final class ResourceLeakImplementationsTest {
 
