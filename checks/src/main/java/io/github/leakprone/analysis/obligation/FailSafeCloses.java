@@ -2,7 +2,6 @@ package io.github.leakprone.analysis.obligation;
 
 import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
-import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.ExpressionTree;
@@ -11,7 +10,6 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
-import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
@@ -19,6 +17,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import io.github.leakprone.catalog.ReleaseNames;
 import io.github.leakprone.catalog.ResourceSpec;
 import io.github.leakprone.trees.BodySearch;
+import io.github.leakprone.trees.Casts;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -52,7 +51,7 @@ final class FailSafeCloses {
           Tree value =
               resource instanceof VariableTree variable ? variable.getInitializer() : resource;
           if (value instanceof ExpressionTree expression) {
-            closed.add(parameters.indexOf(getSymbol(uncast(expression))));
+            closed.add(parameters.indexOf(getSymbol(Casts.stripped(expression))));
           }
         }
         if (tryTree.getFinallyBlock() != null) {
@@ -62,12 +61,13 @@ final class FailSafeCloses {
               MethodSymbol callee = getSymbol(call);
               ExpressionTree receiver = getReceiver(call);
               if (callee != null && receiver != null && spec.isRelease(callee, state)) {
-                closed.add(parameters.indexOf(getSymbol(uncast(receiver))));
+                closed.add(parameters.indexOf(getSymbol(Casts.stripped(receiver))));
               } else if (callee != null
                   && ReleaseNames.isReleaseHelper(callee.getSimpleName().toString())) {
                 call.getArguments()
                     .forEach(
-                        argument -> closed.add(parameters.indexOf(getSymbol(uncast(argument)))));
+                        argument ->
+                            closed.add(parameters.indexOf(getSymbol(Casts.stripped(argument)))));
               }
               return super.visitMethodInvocation(call, null);
             }
@@ -101,7 +101,7 @@ final class FailSafeCloses {
         if (getSymbol(call) == callee) {
           List<? extends ExpressionTree> arguments = call.getArguments();
           for (int i = 0; i < arguments.size() && i < parameters.size(); i++) {
-            if (getSymbol(uncast(arguments.get(i))) == parameters.get(i)) {
+            if (getSymbol(Casts.stripped(arguments.get(i))) == parameters.get(i)) {
               handed.add(i);
             }
           }
@@ -115,14 +115,6 @@ final class FailSafeCloses {
   /** Whether {@code statement} calls or makes anything, which may fail. */
   private static boolean mayFail(StatementTree statement) {
     return BodySearch.anyIn(statement, thrown -> true, call -> true);
-  }
-
-  private static ExpressionTree uncast(ExpressionTree value) {
-    ExpressionTree inner = stripParentheses(value);
-    while (inner instanceof TypeCastTree cast) {
-      inner = stripParentheses(cast.getExpression());
-    }
-    return inner;
   }
 
   private FailSafeCloses() {}

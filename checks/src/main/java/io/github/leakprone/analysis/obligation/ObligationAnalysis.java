@@ -758,13 +758,11 @@ public final class ObligationAnalysis {
       handling.push(catches.caughtAt(tryTree, index));
       handlingAt.push(witnesses.caught(catchTree).line());
       try {
-        if (caught == null || caughtHoldingNothing == null) {
-          normal =
-              Facts.join(
-                  normal,
-                  statement(catchTree.getBlock(), caught != null ? caught : caughtHoldingNothing));
-        } else {
-          normal = Facts.join(normal, statement(catchTree.getBlock(), caught));
+        normal =
+            Facts.join(
+                normal,
+                statement(catchTree.getBlock(), caught != null ? caught : caughtHoldingNothing));
+        if (caught != null && caughtHoldingNothing != null) {
           forgetLoopsIn(catchTree.getBlock()); // the second reading starts from its own state
           normal = Facts.join(normal, statement(catchTree.getBlock(), caughtHoldingNothing));
         }

@@ -24,8 +24,10 @@ import io.github.leakprone.trees.Receivers;
 import io.github.leakprone.trees.SameBodyScanner;
 import io.github.leakprone.trees.SingletonFields;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -45,6 +47,9 @@ final class ReleasingCalls {
   private final ResourceSpec spec;
   private final UnitMethods unit;
   private final Function<ClassTree, ClassSummary> summaries;
+
+  /** {@link #closedByEveryImplementation}'s answers, by abstract method. */
+  private final Map<MethodSymbol, Set<Integer>> closedByImplementations = new HashMap<>();
 
   ReleasingCalls(ResourceSpec spec, UnitMethods unit, Function<ClassTree, ClassSummary> summaries) {
     this.spec = spec;
@@ -112,6 +117,17 @@ final class ReleasingCalls {
    * parsers: the caller's stream is still its own when the parse of a bad upload fails).
    */
   private Set<Integer> closedByEveryImplementation(MethodSymbol method, VisitorState state) {
+    // Asked of every call of such a method in the bodies analysed, and twice of one that releases
+    // (released, then closed): the implementations' bodies are read once per method.
+    Set<Integer> known = closedByImplementations.get(method);
+    if (known == null) {
+      known = readImplementations(method, state);
+      closedByImplementations.put(method, known);
+    }
+    return known;
+  }
+
+  private Set<Integer> readImplementations(MethodSymbol method, VisitorState state) {
     Set<Integer> common = null;
     List<Set<Integer>> handingOn = new ArrayList<>();
     for (MethodSymbol implementation : Implementations.of(method, state)) {
