@@ -255,6 +255,112 @@ final class JdbcResourceLeakClosersTest {
   }
 
   /**
+   * A statement made and used at once ({@code conn.createStatement().executeQuery(sql)}) lives on
+   * in its result set, which gives it back: a helper that closes {@code rs.getStatement()} after
+   * the result set closes it, stored or not (iciql's {@code JdbcUtils.closeSilently(rs, true)}).
+   * Where the helper reads the statement only under its flag, the flag given decides; closing the
+   * result set alone leaves the statement, never stored, open.
+   */
+  @Test
+  void aStatementMadeInPlaceLivesOnInItsResultSet() {
+    helper
+        .addSourceLines(
+            "Queries.java",
+            """
+            import java.sql.Connection;
+            import java.sql.PreparedStatement;
+            import java.sql.ResultSet;
+            import java.sql.SQLException;
+            import java.sql.Statement;
+
+            class Queries {
+              int inPlace(Connection conn, String sql) throws SQLException {
+                ResultSet rs = null;
+                try {
+                  rs = conn.createStatement().executeQuery(sql);
+                  return rs.next() ? rs.getInt(1) : 0;
+                } finally {
+                  closeSilently(rs, true);
+                }
+              }
+
+              int stored(Connection conn, String sql) throws SQLException {
+                ResultSet rs = null;
+                try {
+                  PreparedStatement stat = conn.prepareStatement(sql);
+                  rs = stat.executeQuery();
+                  return rs.next() ? rs.getInt(1) : 0;
+                } finally {
+                  closeSilently(rs, true);
+                }
+              }
+
+              int takenBack(Connection conn, String sql) throws SQLException {
+                ResultSet rs = conn.createStatement().executeQuery(sql);
+                try {
+                  return rs.next() ? rs.getInt(1) : 0;
+                } finally {
+                  Statement stat = rs.getStatement();
+                  rs.close();
+                  stat.close();
+                }
+              }
+
+              int resultSetOnly(Connection conn, String sql) throws SQLException {
+                // BUG: Diagnostic contains: Statement returned by createStatement() at line 42 is never stored
+                ResultSet rs = conn.createStatement().executeQuery(sql);
+                try {
+                  return rs.next() ? rs.getInt(1) : 0;
+                } finally {
+                  rs.close();
+                }
+              }
+
+              int flagUnset(Connection conn, String sql) throws SQLException {
+                ResultSet rs = null;
+                try {
+                  // BUG: Diagnostic contains: Statement returned by createStatement() at line 54 is never stored
+                  rs = conn.createStatement().executeQuery(sql);
+                  return rs.next() ? rs.getInt(1) : 0;
+                } finally {
+                  closeSilently(rs);
+                }
+              }
+
+              static void closeSilently(ResultSet rs) {
+                closeSilently(rs, false);
+              }
+
+              static void closeSilently(ResultSet rs, boolean closeStatement) {
+                if (rs != null) {
+                  Statement stat = null;
+                  if (closeStatement) {
+                    try {
+                      stat = rs.getStatement();
+                    } catch (SQLException e) {
+                      // ignore
+                    }
+                  }
+                  try {
+                    rs.close();
+                  } catch (SQLException e) {
+                    // ignore
+                  }
+                  if (stat != null) {
+                    try {
+                      stat.close();
+                    } catch (SQLException e) {
+                      // ignore
+                    }
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * A helper that closes a statement it made of its connection parameter closes the statement, not
    * the connection (OpenJPA's {@code setSequence}: {@code stmnt = prepareStatement(conn, sql)},
    * closed in its {@code finally}): the caller still owns the connection.

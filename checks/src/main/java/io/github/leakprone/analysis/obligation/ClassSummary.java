@@ -52,6 +52,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import javax.annotation.Nullable;
@@ -75,7 +76,7 @@ final class ClassSummary {
       Set<Symbol> released,
       Set<MethodSymbol> callees,
       Set<Integer> closed,
-      Set<Integer> parentsClosed,
+      Map<Integer, List<Tree>> parentsClosed,
       Set<Integer> keptAsIs,
       Set<Integer> closedOutright,
       Set<Integer> ownedByResult,
@@ -85,10 +86,13 @@ final class ClassSummary {
       Set<Integer> handedOnAtOnce,
       boolean closesAFieldsParent) {}
 
+  /** A read of the parent of the parameter at {@code parameter} ({@code rs.getStatement()}). */
+  private record ParentRead(int parameter, Tree read) {}
+
   /** What a method is taken to do while its own body is being read (recursion sees nothing). */
   private static final Direct NOTHING_YET =
       new Direct(
-          Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(),
+          Set.of(), Set.of(), Set.of(), Set.of(), Map.of(), Set.of(), Set.of(), Set.of(), Set.of(),
           Set.of(), Set.of(), Set.of(), false);
 
   private final ResourceSpec spec;
@@ -315,7 +319,21 @@ final class ClassSummary {
    * closeAll(stmt)} that also closes {@code stmt.getConnection()}, directly or through a local.
    */
   Set<Integer> parametersWhoseParentIsTakenBy(MethodSymbol method) {
-    return methods.containsKey(method) ? direct(method).parentsClosed() : Set.of();
+    return methods.containsKey(method) ? direct(method).parentsClosed().keySet() : Set.of();
+  }
+
+  /**
+   * The value of a boolean parameter under which alone {@code method} gets the parent of its
+   * parameter at {@code position} to close it: iciql's {@code closeSilently(rs, closeStatement)}
+   * reads {@code rs.getStatement()} only {@code if (closeStatement)}, so {@code closeSilently(rs,
+   * false)} leaves the statement open.
+   */
+  Optional<ParameterGuards.Guard> parentTakenOnlyWhen(MethodSymbol method, int position) {
+    List<Tree> reads =
+        methods.containsKey(method) ? direct(method).parentsClosed().get(position) : null;
+    return reads == null
+        ? Optional.empty()
+        : ParameterGuards.commonTo(methods.get(method), reads, state);
   }
 
   /** {@link #parentGetterOwnParameter}'s answers, by method of this class. */
@@ -372,7 +390,8 @@ final class ClassSummary {
     Set<Symbol> released = new HashSet<>();
     Set<MethodSymbol> callees = new HashSet<>();
     Set<Integer> closed = new HashSet<>();
-    Set<Integer> parentsClosed = new HashSet<>();
+    // The parameters whose parent the body closes, each with the reads of that parent.
+    Map<Integer, List<Tree>> parentsClosed = new HashMap<>();
     Set<Integer> keptAsIs = new HashSet<>();
     Set<Integer> closedOutright = new HashSet<>();
     Set<Integer> ownedByResult = new HashSet<>();
@@ -383,8 +402,9 @@ final class ClassSummary {
     // Locals that stand for a parameter, by its position: a loop variable over it (an array or
     // collection of resources), or a decorator made around it (new InputSource(reader)).
     Map<Symbol, Integer> elements = new HashMap<>();
-    // Locals that hold a parameter's parent (con = stmt.getConnection()), by its position.
-    Map<Symbol, Integer> parents = new HashMap<>();
+    // Locals that hold a parameter's parent (con = stmt.getConnection()): its position, and the
+    // read that gave it.
+    Map<Symbol, ParentRead> parents = new HashMap<>();
     // Locals that hold the parent of a field's resource (statement = results.getStatement()).
     Set<Symbol> fieldParents = new HashSet<>();
     // Locals that hold a copy of a field of the object, by the field: Socket dead = socket;
@@ -431,7 +451,7 @@ final class ClassSummary {
       public Void visitVariable(VariableTree tree, Void unused) {
         int parent = parentOfParameter(tree.getInitializer());
         if (parent >= 0) {
-          parents.put(getSymbol(tree), parent);
+          parents.put(getSymbol(tree), new ParentRead(parent, tree.getInitializer()));
         }
         if (isParentOfField(tree.getInitializer())) {
           fieldParents.add(getSymbol(tree));
@@ -555,7 +575,7 @@ final class ClassSummary {
       public Void visitAssignment(AssignmentTree tree, Void unused) {
         int parent = parentOfParameter(tree.getExpression());
         if (parent >= 0) {
-          parents.put(getSymbol(tree.getVariable()), parent);
+          parents.put(getSymbol(tree.getVariable()), new ParentRead(parent, tree.getExpression()));
         }
         if (isParentOfField(tree.getExpression())) {
           fieldParents.add(getSymbol(tree.getVariable()));
@@ -936,11 +956,10 @@ final class ClassSummary {
       private int record(ExpressionTree taken) {
         ExpressionTree value = beneathViews(taken);
         int parent = parentOfParameter(value);
-        if (parent < 0) {
-          parent = parents.getOrDefault(getSymbol(value), -1);
-        }
-        if (parent >= 0) {
-          parentsClosed.add(parent);
+        ParentRead read =
+            parent >= 0 ? new ParentRead(parent, value) : parents.get(getSymbol(value));
+        if (read != null) {
+          parentsClosed.computeIfAbsent(read.parameter(), p -> new ArrayList<>()).add(read.read());
         }
         Symbol symbol = getSymbol(value);
         if (fieldParents.contains(symbol) || isParentOfField(value)) {

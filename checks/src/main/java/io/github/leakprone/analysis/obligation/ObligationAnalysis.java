@@ -1030,6 +1030,7 @@ public final class ObligationAnalysis {
       for (int i : unit.releasing.argumentsWhoseParentIsReleased(call, state)) {
         if (i < arguments.size()) {
           book.parentsClosedThrough(Transfers.sitesSelectedBy(facts, arguments.get(i)));
+          facts = transfers.release(facts, Transfers.parentsOf(facts, arguments.get(i)));
         }
       }
     }

@@ -7,7 +7,6 @@ import com.google.errorprone.VisitorState;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MethodTree;
-import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
@@ -22,23 +21,28 @@ import java.util.Optional;
 import javax.lang.model.type.TypeKind;
 
 /**
- * The boolean parameter under whose value a body's {@code return} statements are reached: {@code if
- * (inBatchMode) { return batchConnection(); } else { ...; return dataSource.getConnection(); }}
- * returns a new connection only where {@code inBatchMode} is false (Jackrabbit's {@code
- * ConnectionHelper.getConnection(boolean)}). The guard is a condition that is the parameter itself
- * or its negation, read as {@link GuardedCode} reads every once-only guard: a branch it takes, or
- * the rest of a block after an {@code if} whose branch cannot complete normally.
+ * The boolean parameter under whose value points of a body are reached: its {@code return}
+ * statements ({@code if (inBatchMode) { return batchConnection(); } else { ...; return
+ * dataSource.getConnection(); }} returns a new connection only where {@code inBatchMode} is false:
+ * Jackrabbit's {@code ConnectionHelper.getConnection(boolean)}), or the reads of a parent it closes
+ * (iciql's {@code closeSilently(rs, closeStatement)} gets {@code rs.getStatement()} only {@code if
+ * (closeStatement)}). The guard is a condition that is the parameter itself or its negation, read
+ * as {@link GuardedCode} reads every once-only guard: a branch it takes, or the rest of a block
+ * after an {@code if} whose branch cannot complete normally.
  */
 final class ParameterGuards {
 
   /** The parameter at {@code parameter} has {@code value} wherever the guarded code runs. */
   record Guard(int parameter, boolean value) {}
 
-  /** The guard every one of {@code returns}, statements of {@code method}, is reached under. */
+  /**
+   * The guard every one of {@code points}, trees of {@code method} (its {@code return} statements,
+   * the reads of what it closes), is reached under.
+   */
   static Optional<Guard> commonTo(
-      MethodTree method, Collection<ReturnTree> returns, VisitorState state) {
+      MethodTree method, Collection<? extends Tree> points, VisitorState state) {
     MethodSymbol symbol = getSymbol(method);
-    if (returns.isEmpty() || method.getBody() == null || !hasABooleanParameter(symbol)) {
+    if (points.isEmpty() || method.getBody() == null || !hasABooleanParameter(symbol)) {
       return Optional.empty();
     }
     // Found only for the few factories with a flag, so the walk to the method's path is rare.
@@ -47,8 +51,8 @@ final class ParameterGuards {
       return Optional.empty();
     }
     List<TreePath> paths = new ArrayList<>();
-    for (ReturnTree ret : returns) {
-      TreePath path = TreePath.getPath(methodPath, ret);
+    for (Tree point : points) {
+      TreePath path = TreePath.getPath(methodPath, point);
       if (path == null) {
         return Optional.empty();
       }

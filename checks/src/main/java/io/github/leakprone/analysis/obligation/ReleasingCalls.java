@@ -180,7 +180,29 @@ final class ReleasingCalls {
   Set<Integer> argumentsWhoseParentIsReleased(MethodInvocationTree call, VisitorState state) {
     MethodSymbol method = getSymbol(call);
     ClassTree owner = ownerInSight(method, state);
-    return owner == null ? Set.of() : summaries.apply(owner).parametersWhoseParentIsTakenBy(method);
+    if (owner == null) {
+      return Set.of();
+    }
+    ClassSummary summary = summaries.apply(owner);
+    Set<Integer> positions = new HashSet<>(summary.parametersWhoseParentIsTakenBy(method));
+    // closeSilently(rs, false), where the helper gets rs.getStatement() only if its flag is set.
+    positions.removeIf(
+        position ->
+            summary
+                .parentTakenOnlyWhen(method, position)
+                .filter(guard -> givenTheOtherValue(call, guard))
+                .isPresent());
+    return positions;
+  }
+
+  /** Whether {@code call} passes the constant opposite of {@code guard}'s value for its flag. */
+  private static boolean givenTheOtherValue(
+      MethodInvocationTree call, ParameterGuards.Guard guard) {
+    Boolean given =
+        guard.parameter() < call.getArguments().size()
+            ? ASTHelpers.constValue(call.getArguments().get(guard.parameter()), Boolean.class)
+            : null;
+    return given != null && given != guard.value();
   }
 
   /**

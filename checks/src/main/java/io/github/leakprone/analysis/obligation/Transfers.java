@@ -196,9 +196,16 @@ final class Transfers {
     if (in == null || in.isEmpty()) {
       return in;
     }
+    Set<Tree> heldThroughChildren = parentsOfHeldChildren(in);
     return in.update(
         obligation -> {
           if (!obligation.aliases().isEmpty()) {
+            return obligation;
+          }
+          if (heldThroughChildren.contains(obligation.site())) {
+            // conn.createStatement().executeQuery(sql) stored in rs: the statement lives on in rs,
+            // which gives it back (rs.getStatement()) to whoever closes it so. It is lost where
+            // rs is gone and it is not.
             return obligation;
           }
           if (theExitReleasesIt) {
@@ -208,6 +215,18 @@ final class Transfers {
           }
           return null;
         });
+  }
+
+  /** The sites of the parents whose children some variable or field holds. */
+  private static Set<Tree> parentsOfHeldChildren(Facts facts) {
+    Set<Tree> parents = new HashSet<>();
+    facts.forEach(
+        (obligation, witness) -> {
+          if (obligation.parentSite() != null && !obligation.aliases().isEmpty()) {
+            parents.add(obligation.parentSite());
+          }
+        });
+    return parents;
   }
 
   /**
@@ -257,7 +276,11 @@ final class Transfers {
               obligation,
               collection != null
                   ? Witnesses.keptIn(collection)
-                  : witness.isNone() ? Witnesses.endOfMethod() : witness);
+                  // A temporary kept only by its child (endOfStatement) was never stored; where
+                  // nothing failed, that is what lost it.
+                  : obligation.aliases().isEmpty() && !witness.isFailure()
+                      ? Witnesses.neverStored()
+                      : witness.isNone() ? Witnesses.endOfMethod() : witness);
         });
   }
 
