@@ -27,6 +27,7 @@ import io.github.leakprone.trees.BodySearch;
 import io.github.leakprone.trees.ClassMethods;
 import io.github.leakprone.trees.LocalVariables;
 import io.github.leakprone.trees.ParameterConditions;
+import io.github.leakprone.trees.PlatformMemberLookups;
 import io.github.leakprone.trees.SameBodyScanner;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -75,12 +76,17 @@ final class ThrowingCalls {
       return true;
     }
     Symbol symbol = getSymbol(call);
+    MethodSymbol reflected = PlatformMemberLookups.memberCalledThrough(call, state);
+    if (reflected != null) {
+      return declaresAnException(reflected, state); // constr.newInstance(...) fails as its member
+    }
     return symbol instanceof MethodSymbol method
         && ((declaresAnException(method, state)
                 && !bodyThrowsNothing(method, state)
                 && !failsOnlyOnMisconfiguration(method, state)
                 && !declaresOnly(method, CLOSED_CHANNEL, state)
-                && !constantArgumentsTurnOffEveryFailure(call, held, state))
+                && !constantArgumentsTurnOffEveryFailure(call, held, state)
+                && PlatformMemberLookups.memberFound(call, state) == null)
             || (throwsInBody(method, state)
                 && !constantArgumentsRuleOutItsThrows(call, held, state)));
   }
