@@ -259,7 +259,7 @@ final class JdbcResourceLeakClosersTest {
    * in its result set, which gives it back: a helper that closes {@code rs.getStatement()} after
    * the result set closes it, stored or not (iciql's {@code JdbcUtils.closeSilently(rs, true)}).
    * Where the helper reads the statement only under its flag, the flag given decides; closing the
-   * result set alone leaves the statement, never stored, open.
+   * result set alone, or leaving it open, leaves the statement, never stored, open.
    */
   @Test
   void aStatementMadeInPlaceLivesOnInItsResultSet() {
@@ -324,6 +324,20 @@ final class JdbcResourceLeakClosersTest {
                   return rs.next() ? rs.getInt(1) : 0;
                 } finally {
                   closeSilently(rs);
+                }
+              }
+
+              int rethrown(Connection conn, String sql) throws SQLException {
+                try {
+                  // BUG: Diagnostic contains: Statement returned by createStatement() at line 64 is never stored
+                  return conn.createStatement().executeUpdate(sql);
+                } catch (SQLException e) {
+                  // BUG: Diagnostic contains: Statement returned by createStatement() at line 67 is never stored
+                  ResultSet rs = conn.createStatement().executeQuery("SELECT ID FROM T");
+                  while (rs.next()) {
+                    System.out.println(rs.getString(1));
+                  }
+                  throw e;
                 }
               }
 

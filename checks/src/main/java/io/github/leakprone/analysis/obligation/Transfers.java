@@ -276,9 +276,9 @@ final class Transfers {
               obligation,
               collection != null
                   ? Witnesses.keptIn(collection)
-                  // A temporary kept only by its child (endOfStatement) was never stored; where
-                  // nothing failed, that is what lost it.
-                  : obligation.aliases().isEmpty() && !witness.isFailure()
+                  // A temporary kept only by its child (endOfStatement) was never stored: on
+                  // whatever path it goes, that is why nothing closes it.
+                  : obligation.aliases().isEmpty()
                       ? Witnesses.neverStored()
                       : witness.isNone() ? Witnesses.endOfMethod() : witness);
         });
