@@ -60,6 +60,9 @@ public final class ClientCatalog {
 
   private Context onClassPathOf;
 
+  /** The project's own factories of clients, judged by their bodies. */
+  private final ClientFactoriesInSight factories = new ClientFactoriesInSight(this::creation);
+
   public ClientCatalog(ImmutableList<HeavyweightClient> clients) {
     this.clients = clients;
     ImmutableSet.Builder<String> patterns = ImmutableSet.builder();
@@ -88,6 +91,28 @@ public final class ClientCatalog {
     if (tree instanceof MethodInvocationTree invocation && !mayEndCreation(invocation, state)) {
       return Optional.empty();
     }
+    Optional<HeavyweightClient> built = creation(tree, state);
+    return built.isEmpty() && tree instanceof MethodInvocationTree invocation
+        ? factories.builtBy(invocation, state)
+        : built;
+  }
+
+  /**
+   * Whether {@code tree} runs a factory of the project's that builds a client ({@link
+   * ClientFactoriesInSight}) rather than being a creation of the catalogue's own.
+   */
+  public boolean isFactoryInSight(ExpressionTree tree, VisitorState state) {
+    return tree instanceof MethodInvocationTree invocation
+        && creation(tree, state).isEmpty()
+        && factories.builtBy(invocation, state).isPresent();
+  }
+
+  /** {@link #match} of the catalogue's own creations: a constructor, a factory, a builder. */
+  private Optional<HeavyweightClient> creation(ExpressionTree tree, VisitorState state) {
+    if (tree instanceof MethodInvocationTree invocation
+        && !mayEndCreation.test(getSymbol(invocation).getSimpleName(), state.context)) {
+      return Optional.empty();
+    }
     Type type = getType(tree);
     if (type == null) {
       return Optional.empty();
@@ -108,8 +133,22 @@ public final class ClientCatalog {
    */
   public boolean mayEndCreation(MethodInvocationTree call, VisitorState state) {
     Symbol method = getSymbol(call.getMethodSelect());
-    return method instanceof MethodSymbol
-        && mayEndCreation.test(method.getSimpleName(), state.context);
+    return method instanceof MethodSymbol symbol
+        && (mayEndCreation.test(symbol.getSimpleName(), state.context)
+            || mayBeAFactory(symbol, state));
+  }
+
+  /**
+   * Whether {@code method} may be a factory of the project's ({@link ClientFactoriesInSight}): it
+   * is declared to return a type some client of the catalogue has. Asked of every call, so only its
+   * declared type is read, and each class once ({@link #clientsOfType}).
+   */
+  private boolean mayBeAFactory(MethodSymbol method, VisitorState state) {
+    Type result = method.getReturnType();
+    return result != null
+        && result.getTag() == TypeTag.CLASS
+        && !Platform.declares(method)
+        && !clientsOfType(result, state).isEmpty();
   }
 
   /**

@@ -153,11 +153,12 @@ public final class HeavyweightClientPerCall extends BugChecker
       }
       case ADDED_TO_COLLECTION, STORED_IN_FIELD -> {}
     }
+    boolean byFactory = catalog.isFactoryInSight(creation, state);
     Description.Builder description =
         buildDescription(creation)
             .setMessage(
                 HeavyweightClientPerCallMessage.of(
-                    client, fate, leak, creation, body.get(), state));
+                    client, fate, leak, creation, byFactory, body.get(), state));
     if (client.policy() == ClientPolicy.SHARE) {
       HoistToStaticField.fix(client, fate, state).ifPresent(description::addFix);
     } else if (leak.isPresent()) {

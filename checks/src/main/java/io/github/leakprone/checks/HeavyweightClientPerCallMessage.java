@@ -25,17 +25,20 @@ final class HeavyweightClientPerCallMessage {
 
   /**
    * @param leak for a must-release client that stays in the method: the path that loses it
+   * @param byFactory whether {@code creation} calls a factory of the project's, named then
    */
   static String of(
       HeavyweightClient client,
       Fate fate,
       Optional<Leak> leak,
       ExpressionTree creation,
+      boolean byFactory,
       Tree body,
       VisitorState state) {
     return String.format(
-        "%s built %s %s%s: %s; %s",
+        "%s built %s%s %s%s: %s; %s",
         typeName(client, creation),
+        byFactory ? "by " + getSymbol(creation).getSimpleName() + "() " : "",
         startsAService(body) ? "in" : "on every call of",
         where(body, state),
         fateClause(client, fate, leak),
