@@ -530,12 +530,14 @@ final class JdbcResourceLeakKeptTest {
   }
 
   /**
-   * The code base's closer of result sets, found where the method closes things: the helper class
-   * its own {@code catch} closes the statement with (CQEngine's {@code DBUtils.closeQuietly}, whose
-   * result-set overload closes {@code rs.getStatement()} too), or its own class's closer reaching
-   * the statement through a helper of the class that returns it (jdbacl's {@code
-   * closeResultSetAndStatement(rs)}, given {@code getStatement(rs)}). A helper class whose closers
-   * close only what they are given leaves the statement reported.
+   * The code base's closer of result sets, found where the method's class closes things: the helper
+   * class its methods close statements with (CQEngine's {@code catch} calling {@code
+   * DBUtils.closeQuietly}, whose result-set overload closes {@code rs.getStatement()} too; iciql's
+   * {@code Db}, whose other methods close their result sets with {@code closeSilently(rs, true)}
+   * and whose {@code executeQuery} returns {@code conn.createStatement().executeQuery(sql)}), or
+   * its own class's closer reaching the statement through a helper of the class that returns it
+   * (jdbacl's {@code closeResultSetAndStatement(rs)}, given {@code getStatement(rs)}). A class
+   * whose helper class's closers close only what they are given leaves the statement reported.
    */
   @Test
   void aResultSetReturnedTakesItsStatementWhereTheCodeBasesCloserClosesBoth() {
@@ -598,16 +600,35 @@ final class JdbcResourceLeakKeptTest {
                 }
               }
 
+              static ResultSet inPlace(Connection conn, String sql) throws SQLException {
+                return conn.createStatement().executeQuery(sql);
+              }
+            }
+            """)
+        .addSourceLines(
+            "PlainQueries.java",
+            """
+            import java.sql.Connection;
+            import java.sql.PreparedStatement;
+            import java.sql.ResultSet;
+            import java.sql.SQLException;
+
+            class PlainQueries {
               static ResultSet plainSearch(Connection conn, String sql) {
                 PreparedStatement statement = null;
                 try {
-                  // BUG: Diagnostic contains: PreparedStatement `statement` acquired at line 22 is not closed when the `return` at line 23 is taken
+                  // BUG: Diagnostic contains: PreparedStatement `statement` acquired at line 11 is not closed when the `return` at line 12 is taken
                   statement = conn.prepareStatement(sql);
                   return statement.executeQuery();
                 } catch (Exception e) {
                   Plain.closeQuietly(statement);
                   throw new IllegalStateException(e);
                 }
+              }
+
+              static ResultSet plainInPlace(Connection conn, String sql) throws SQLException {
+                // BUG: Diagnostic contains: Statement returned by createStatement() at line 21 is never stored
+                return conn.createStatement().executeQuery(sql);
               }
             }
             """)

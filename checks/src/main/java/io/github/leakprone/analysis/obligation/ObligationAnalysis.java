@@ -144,6 +144,10 @@ public final class ObligationAnalysis {
   private final ThrowingCalls throwing;
 
   private final Symbol ownClass;
+
+  /** The class whose method or lambda this is. */
+  private final ClassTree ownClassTree;
+
   private final VisitorState state;
 
   private final LeakBook book;
@@ -275,6 +279,7 @@ public final class ObligationAnalysis {
     this.summary = unit.classSummary(owner);
     this.throwing = unit.throwing;
     this.ownClass = getSymbol(owner);
+    this.ownClassTree = owner;
     this.state = state;
     this.lossesBeforeFirstUse = new LossesBeforeFirstUse(spec, state);
     this.keptMakers = new KeptMakers(spec, state);
@@ -2661,25 +2666,34 @@ public final class ObligationAnalysis {
    * Whether the code base's closer of result sets closes their statement too, as the callers of a
    * method that returns a result set close what it hands out: its own class's ({@code
    * closeResultSet(rs)} closing {@code rs.getStatement()}: Empire-db), or that of a class whose
-   * helpers the body closes things with (CQEngine's {@code catch} calling {@code
-   * DBUtils.closeQuietly(statement)}, whose result-set overload closes the statement). Asked only
-   * of a returned child whose parent the body holds; answered once.
+   * helpers the class's methods close things with (CQEngine's {@code catch} calling {@code
+   * DBUtils.closeQuietly(statement)}, whose result-set overload closes the statement; iciql's
+   * {@code Db}, whose other methods close their result sets with {@code JdbcUtils.closeSilently(rs,
+   * true)}). Asked only of a returned child whose parent the body holds; answered once.
    */
   private boolean closersCloseParents() {
     if (closersCloseParents == null) {
       closersCloseParents =
           summary.closesParentsOfArguments()
-              || BodySearch.anyIn(
-                  body,
-                  thrown -> false,
-                  call ->
-                      call instanceof MethodInvocationTree invocation
-                          && getSymbol(invocation) != null
-                          && !unit.releasing.releasedArguments(invocation, state).isEmpty()
-                          && unit.releasing.ownerClosesParentsOfArguments(
-                              getSymbol(invocation), state));
+              || ownClassTree.getMembers().stream()
+                  .anyMatch(
+                      member ->
+                          member instanceof MethodTree method
+                              && method.getBody() != null
+                              && BodySearch.anyIn(
+                                  method.getBody(),
+                                  thrown -> false,
+                                  this::closesWithAParentCloser));
     }
     return closersCloseParents;
+  }
+
+  /** Whether {@code call} closes an argument with a helper whose class also closes parents. */
+  private boolean closesWithAParentCloser(ExpressionTree call) {
+    return call instanceof MethodInvocationTree invocation
+        && getSymbol(invocation) != null
+        && !unit.releasing.releasedArguments(invocation, state).isEmpty()
+        && unit.releasing.ownerClosesParentsOfArguments(getSymbol(invocation), state);
   }
 
   // ---------------------------------------------------------------- small questions
