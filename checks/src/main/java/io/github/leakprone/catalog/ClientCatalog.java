@@ -147,8 +147,8 @@ public final class ClientCatalog {
     Type result = method.getReturnType();
     return result != null
         && result.getTag() == TypeTag.CLASS
-        && !Platform.declares(method)
-        && !clientsOfType(result, state).isEmpty();
+        && !clientsOfType(result, state).isEmpty()
+        && !Platform.declares(method);
   }
 
   /**
