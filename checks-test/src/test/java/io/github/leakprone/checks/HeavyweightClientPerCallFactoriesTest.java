@@ -10,8 +10,10 @@ import org.junit.jupiter.api.Test;
  * out a client it builds there, builds one at every call: the call is judged where it is made, as
  * the creation in the factory's body would be there (frontend-maven-plugin's downloader, which
  * builds an HTTP client per download through its helper and never closes it, a holdout round's
- * miss). The message names the factory. A method that returns a kept client, one a subclass may
- * override, and the factory itself, which returns what it builds, are no finding.
+ * miss). The message names the factory. A method that returns a kept client, or keeps what it
+ * builds besides returning it (Jackrabbit's data-source factory, which lists what it makes for its
+ * {@code close()}), one a subclass may override, and the factory itself, which returns what it
+ * builds, are no finding.
  */
 // TEXT_MATCH is deprecated from Error Prone 2.43 on, where it is doTest()'s default; 2.42.0, which
 // JDK 17 runs, still defaults to AST_MATCH, so the test names the mode.
@@ -86,6 +88,10 @@ final class HeavyweightClientPerCallFactoriesTest {
                 client().putObject("bucket", key, in);
               }
 
+              void uploadKept(String key, InputStream in) {
+                kept().putObject("bucket", key, in);
+              }
+
               void uploadAndShutDown(String key, InputStream in) {
                 OSS oss = client();
                 try {
@@ -97,6 +103,15 @@ final class HeavyweightClientPerCallFactoriesTest {
 
               private static OSS client() {
                 return new OSSClientBuilder().build("endpoint", "id", "secret");
+              }
+
+              private final java.util.List<OSS> made = new java.util.ArrayList<>();
+
+              // Keeps what it makes, for a close() that shuts them all down: no factory.
+              private OSS kept() {
+                OSS oss = new OSSClientBuilder().build("endpoint", "id", "secret");
+                made.add(oss);
+                return oss;
               }
             }
             """)

@@ -12,19 +12,22 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import io.github.leakprone.trees.Casts;
 import io.github.leakprone.trees.ClassMethods;
 import io.github.leakprone.trees.CompiledWithUs;
+import io.github.leakprone.trees.HandedOnLocals;
 import io.github.leakprone.trees.LocalVariables;
 import io.github.leakprone.trees.ReturnedValues;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
  * The project's own factories of heavyweight clients: a method in sight that no subclass overrides
  * whose every {@code return} hands out a client it builds there, directly or through a local that
  * holds nothing else ({@code private CloseableHttpClient buildHttpClient() { return
- * HttpClients.custom()...build(); }}). A call of one builds a client as much as the creation in its
- * body does, and is judged where it is made: frontend-maven-plugin's downloader builds one per
+ * HttpClients.custom()...build(); }}), and hands it to nothing else (a list of what the object
+ * made, which its {@code close()} closes). A call of one builds a client as much as the creation in
+ * its body does, and is judged where it is made: frontend-maven-plugin's downloader builds one per
  * download through its helper and never closes it (a holdout round's miss). The factory itself,
  * which returns what it builds, is not a finding.
  */
@@ -63,16 +66,20 @@ final class ClientFactoriesInSight {
     }
     ImmutableList<ExpressionTree> returned = ReturnedValues.expressions(declaration.getBody());
     Map<Symbol, ExpressionTree> soleValues = null;
+    Set<Symbol> handedOn = null;
     Optional<HeavyweightClient> built = Optional.empty();
     for (ExpressionTree value : returned) {
       ExpressionTree stripped = Casts.stripped(value);
       Optional<HeavyweightClient> client = creation.apply(stripped, state);
       if (client.isEmpty()) {
-        // OkHttpClient client = builder.build(); ...; return client;
+        // OkHttpClient client = builder.build(); ...; return client; but not where the factory
+        // also keeps it (created.add(ds): Jackrabbit's ConnectionFactory closes what it made).
         if (soleValues == null) {
           soleValues = LocalVariables.soleInitializers(declaration.getBody());
+          handedOn = HandedOnLocals.of(declaration.getBody());
         }
-        ExpressionTree initializer = soleValues.get(getSymbol(stripped));
+        Symbol local = getSymbol(stripped);
+        ExpressionTree initializer = handedOn.contains(local) ? null : soleValues.get(local);
         client =
             initializer == null
                 ? Optional.empty()
