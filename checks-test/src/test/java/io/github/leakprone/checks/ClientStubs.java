@@ -262,6 +262,42 @@ final class ClientStubs {
           closeableHttpClient("org.apache.http.impl.client"),
           httpClients("org.apache.http.impl.client"),
           httpClientBuilder("org.apache.http.impl.client"),
+          new Stub(
+              "org/apache/http/conn/ClientConnectionManager.java",
+              """
+              package org.apache.http.conn;
+              public interface ClientConnectionManager {
+                void shutdown();
+              }
+              """),
+          new Stub(
+              "org/apache/http/client/HttpClient.java",
+              """
+              package org.apache.http.client;
+              public interface HttpClient {
+                org.apache.http.conn.ClientConnectionManager getConnectionManager();
+              }
+              """),
+          new Stub(
+              "org/apache/http/impl/client/AbstractHttpClient.java",
+              """
+              package org.apache.http.impl.client;
+              public abstract class AbstractHttpClient extends CloseableHttpClient
+                  implements org.apache.http.client.HttpClient {
+                @Override
+                public org.apache.http.conn.ClientConnectionManager getConnectionManager() {
+                  return null;
+                }
+              }
+              """),
+          new Stub(
+              "org/apache/http/impl/client/DefaultHttpClient.java",
+              """
+              package org.apache.http.impl.client;
+              public class DefaultHttpClient extends AbstractHttpClient {
+                public DefaultHttpClient() {}
+              }
+              """),
           closeableHttpClient("org.apache.hc.client5.http.impl.classic"),
           httpClients("org.apache.hc.client5.http.impl.classic"),
           httpClientBuilder("org.apache.hc.client5.http.impl.classic"),

