@@ -17,11 +17,13 @@ import java.util.Optional;
  */
 public final class ClientResources implements ResourceSpec {
 
-  /** HttpClient 4's client interface and the connection manager it owned before 4.3. */
-  private static final String APACHE_4_CLIENT = "org.apache.http.client.HttpClient";
+  /** HttpClient 4's connection manager, as its clients gave it before 4.3 gave them close(). */
+  private static final MethodRef APACHE_4_CONNECTION_MANAGER =
+      new MethodRef("org.apache.http.client.HttpClient", "getConnectionManager");
 
-  private static final String APACHE_4_CONNECTION_MANAGER =
-      "org.apache.http.conn.ClientConnectionManager";
+  /** Its shutdown, the release of such a client. */
+  private static final MethodRef APACHE_4_SHUTDOWN =
+      new MethodRef("org.apache.http.conn.ClientConnectionManager", "shutdown");
 
   private final ClientCatalog catalog;
 
@@ -47,7 +49,7 @@ public final class ClientResources implements ResourceSpec {
     if (!method.getParameters().isEmpty()) {
       return false;
     }
-    if (isOwnedBy(method, "shutdown", APACHE_4_CONNECTION_MANAGER, state)) {
+    if (APACHE_4_SHUTDOWN.matches(method, state)) {
       return true; // client.getConnectionManager().shutdown(): the pool, and the client with it
     }
     String name = method.getSimpleName().toString();
@@ -106,17 +108,6 @@ public final class ClientResources implements ResourceSpec {
    */
   @Override
   public boolean isView(MethodSymbol method, VisitorState state) {
-    return method.getParameters().isEmpty()
-        && isOwnedBy(method, "getConnectionManager", APACHE_4_CLIENT, state);
-  }
-
-  /** Whether {@code method} is named {@code name} and its class is a {@code owner}. */
-  private static boolean isOwnedBy(
-      MethodSymbol method, String name, String owner, VisitorState state) {
-    if (!method.getSimpleName().contentEquals(name)) {
-      return false;
-    }
-    Type type = NamedTypes.get(owner, state);
-    return type != null && ASTHelpers.isSubtype(method.owner.type, type, state);
+    return method.getParameters().isEmpty() && APACHE_4_CONNECTION_MANAGER.matches(method, state);
   }
 }

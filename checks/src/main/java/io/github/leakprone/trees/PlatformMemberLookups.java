@@ -115,6 +115,8 @@ public final class PlatformMemberLookups {
         : null;
   }
 
+  // Not a MethodRef: asked of every call that may throw, it compares names without making Strings,
+  // and the two owners are final classes.
   private static boolean isCall(MethodSymbol method, String owner, String name) {
     return method.getSimpleName().contentEquals(name)
         && method.owner.getQualifiedName().contentEquals(owner);

@@ -33,6 +33,7 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import io.github.leakprone.catalog.ContainerStores;
 import io.github.leakprone.catalog.ResourceSpec;
+import io.github.leakprone.trees.BodySearch;
 import io.github.leakprone.trees.ConstructorCalls;
 import io.github.leakprone.trees.HandedOnLocals;
 import io.github.leakprone.trees.Listeners;
@@ -302,6 +303,36 @@ final class ClassSummary {
    */
   boolean closesParentsOfArguments() {
     return anyMethod(own -> !own.parentsClosed().isEmpty());
+  }
+
+  /** {@link #closesWithAParentCloser()}'s answer, once asked. */
+  private Boolean closesWithAParentCloser;
+
+  /**
+   * Whether a method of this class closes what it holds with a helper whose class also closes the
+   * parent of what it is given (CQEngine's {@code DBUtils.closeQuietly(statement)}, whose
+   * result-set overload closes the statement too; iciql's {@code JdbcUtils.closeSilently(rs,
+   * true)}): the code base's way to close a result set closes its statement. Reads every method, so
+   * it is asked only where a child is returned; answered once per class.
+   */
+  boolean closesWithAParentCloser() {
+    if (closesWithAParentCloser == null) {
+      closesWithAParentCloser =
+          methods.values().stream()
+              .anyMatch(
+                  method ->
+                      BodySearch.anyIn(
+                          method.getBody(), thrown -> false, this::isParentCloserCall));
+    }
+    return closesWithAParentCloser;
+  }
+
+  /** Whether {@code call} closes an argument with a helper whose class also closes parents. */
+  private boolean isParentCloserCall(ExpressionTree call) {
+    return call instanceof MethodInvocationTree invocation
+        && getSymbol(invocation) != null
+        && !releasing.releasedArguments(invocation, state).isEmpty()
+        && releasing.ownerClosesParentsOfArguments(getSymbol(invocation), state);
   }
 
   /**

@@ -65,7 +65,6 @@ import io.github.leakprone.analysis.obligation.PendingExits.Exit;
 import io.github.leakprone.analysis.obligation.PendingExits.Kind;
 import io.github.leakprone.catalog.ContainerStores;
 import io.github.leakprone.catalog.ResourceSpec;
-import io.github.leakprone.trees.BodySearch;
 import io.github.leakprone.trees.Casts;
 import io.github.leakprone.trees.ConstructorCalls;
 import io.github.leakprone.trees.EnumSwitches;
@@ -145,9 +144,6 @@ public final class ObligationAnalysis {
 
   private final Symbol ownClass;
 
-  /** The class whose method or lambda this is. */
-  private final ClassTree ownClassTree;
-
   private final VisitorState state;
 
   private final LeakBook book;
@@ -216,9 +212,6 @@ public final class ObligationAnalysis {
   /** The {@code break}s that end their case's statements, each a switch case's ordinary exit. */
   private final Set<Tree> caseEnds = new HashSet<>();
 
-  /** {@link #closersCloseParents}'s answer, once asked. */
-  private Boolean closersCloseParents;
-
   /**
    * The body's locals that only ever hold their initializer, with it; indexed in one pass on the
    * first test for null of a variable that holds something ({@link #neverNull}), the first getter
@@ -279,7 +272,6 @@ public final class ObligationAnalysis {
     this.summary = unit.classSummary(owner);
     this.throwing = unit.throwing;
     this.ownClass = getSymbol(owner);
-    this.ownClassTree = owner;
     this.state = state;
     this.lossesBeforeFirstUse = new LossesBeforeFirstUse(spec, state);
     this.keptMakers = new KeptMakers(spec, state);
@@ -2666,34 +2658,11 @@ public final class ObligationAnalysis {
    * Whether the code base's closer of result sets closes their statement too, as the callers of a
    * method that returns a result set close what it hands out: its own class's ({@code
    * closeResultSet(rs)} closing {@code rs.getStatement()}: Empire-db), or that of a class whose
-   * helpers the class's methods close things with (CQEngine's {@code catch} calling {@code
-   * DBUtils.closeQuietly(statement)}, whose result-set overload closes the statement; iciql's
-   * {@code Db}, whose other methods close their result sets with {@code JdbcUtils.closeSilently(rs,
-   * true)}). Asked only of a returned child whose parent the body holds; answered once.
+   * helpers the class's methods close things with ({@link ClassSummary#closesWithAParentCloser}:
+   * CQEngine, iciql). Asked only of a returned child whose parent the body holds.
    */
   private boolean closersCloseParents() {
-    if (closersCloseParents == null) {
-      closersCloseParents =
-          summary.closesParentsOfArguments()
-              || ownClassTree.getMembers().stream()
-                  .anyMatch(
-                      member ->
-                          member instanceof MethodTree method
-                              && method.getBody() != null
-                              && BodySearch.anyIn(
-                                  method.getBody(),
-                                  thrown -> false,
-                                  this::closesWithAParentCloser));
-    }
-    return closersCloseParents;
-  }
-
-  /** Whether {@code call} closes an argument with a helper whose class also closes parents. */
-  private boolean closesWithAParentCloser(ExpressionTree call) {
-    return call instanceof MethodInvocationTree invocation
-        && getSymbol(invocation) != null
-        && !unit.releasing.releasedArguments(invocation, state).isEmpty()
-        && unit.releasing.ownerClosesParentsOfArguments(getSymbol(invocation), state);
+    return summary.closesParentsOfArguments() || summary.closesWithAParentCloser();
   }
 
   // ---------------------------------------------------------------- small questions

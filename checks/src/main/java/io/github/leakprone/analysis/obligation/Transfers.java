@@ -2,6 +2,8 @@ package io.github.leakprone.analysis.obligation;
 
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 
+import com.google.common.base.Supplier;
+import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
@@ -196,13 +198,14 @@ final class Transfers {
     if (in == null || in.isEmpty()) {
       return in;
     }
-    Set<Tree> heldThroughChildren = parentsOfHeldChildren(in);
+    // Looked for only where a temporary is open: most statements end with every resource held.
+    Supplier<Set<Tree>> heldThroughChildren = Suppliers.memoize(() -> parentsOfHeldChildren(in));
     return in.update(
         obligation -> {
           if (!obligation.aliases().isEmpty()) {
             return obligation;
           }
-          if (heldThroughChildren.contains(obligation.site())) {
+          if (heldThroughChildren.get().contains(obligation.site())) {
             // conn.createStatement().executeQuery(sql) stored in rs: the statement lives on in rs,
             // which gives it back (rs.getStatement()) to whoever closes it so. It is lost where
             // rs is gone and it is not.
