@@ -498,6 +498,90 @@ final class HeavyweightClientPerCallCatalogTest {
         .doTest();
   }
 
+  /**
+   * HttpClient 4.0 to 4.2, before CloseableHttpClient: a client built per call is released only
+   * through its connection manager, which the finding names (no fix: the release is no method of
+   * the client).
+   */
+  @Test
+  void apacheHttpClient4BeforeCloseableHttpClient() {
+    CompilationTestHelper.newInstance(HeavyweightClientPerCall.class, getClass())
+        .addSourceLines(
+            "org/apache/http/conn/ClientConnectionManager.java",
+            """
+            package org.apache.http.conn;
+            public interface ClientConnectionManager {
+              void shutdown();
+            }
+            """)
+        .addSourceLines(
+            "org/apache/http/client/HttpClient.java",
+            """
+            package org.apache.http.client;
+            public interface HttpClient {
+              org.apache.http.conn.ClientConnectionManager getConnectionManager();
+            }
+            """)
+        .addSourceLines(
+            "org/apache/http/impl/client/AbstractHttpClient.java",
+            """
+            package org.apache.http.impl.client;
+            public abstract class AbstractHttpClient implements org.apache.http.client.HttpClient {
+              @Override
+              public org.apache.http.conn.ClientConnectionManager getConnectionManager() {
+                return null;
+              }
+              public Object execute(Object request) throws java.io.IOException {
+                return null;
+              }
+            }
+            """)
+        .addSourceLines(
+            "org/apache/http/impl/client/DefaultHttpClient.java",
+            """
+            package org.apache.http.impl.client;
+            public class DefaultHttpClient extends AbstractHttpClient {}
+            """)
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.io.IOException;
+            import org.apache.http.impl.client.DefaultHttpClient;
+
+            class Test {
+              private static final DefaultHttpClient SHARED = new DefaultHttpClient();
+
+              Object shared(Object request) throws IOException {
+                return SHARED.execute(request);
+              }
+
+              Object leaked(Object request) throws IOException {
+                // BUG: Diagnostic contains: DefaultHttpClient built on every call of leaked() and never released with getConnectionManager().shutdown()
+                DefaultHttpClient client = new DefaultHttpClient();
+                return client.execute(request);
+              }
+
+              Object shutDownAfter(Object request) throws IOException {
+                // BUG: Diagnostic contains: not released with getConnectionManager().shutdown() when `client.execute(...)`
+                DefaultHttpClient client = new DefaultHttpClient();
+                Object response = client.execute(request);
+                client.getConnectionManager().shutdown();
+                return response;
+              }
+
+              Object shutDown(Object request) throws IOException {
+                DefaultHttpClient client = new DefaultHttpClient();
+                try {
+                  return client.execute(request);
+                } finally {
+                  client.getConnectionManager().shutdown();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void apacheHttpClient5() {
     helper
