@@ -24,6 +24,7 @@ import io.github.leakprone.Links;
 import io.github.leakprone.analysis.HeaderReads;
 import io.github.leakprone.analysis.obligation.ExceptionPolicy;
 import io.github.leakprone.analysis.obligation.Obligations;
+import io.github.leakprone.catalog.FileTreeWalks;
 import io.github.leakprone.catalog.IoResources;
 import io.github.leakprone.catalog.NameFilter;
 import io.github.leakprone.report.Reporter;
@@ -152,6 +153,7 @@ public final class ResourceLeak extends BugChecker
           if (resources.acquisition(acquisition, state).isEmpty()
               || LeakFindings.handedOn(state.getPath(), state)
               || reportedByStreamResourceLeak(acquisition, state)
+              || FileTreeWalks.drainedInFull(state.getPath(), state)
               || !obligations.acquires(state.getPath(), state)) {
             return Description.NO_MATCH;
           }
