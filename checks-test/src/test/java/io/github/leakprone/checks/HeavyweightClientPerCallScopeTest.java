@@ -747,6 +747,7 @@ final class HeavyweightClientPerCallScopeTest {
         .addSourceLines(
             "Test.java",
             """
+            import java.util.List;
             import java.util.concurrent.ExecutorService;
             import okhttp3.OkHttpClient;
             import okhttp3.Request;
@@ -756,28 +757,42 @@ final class HeavyweightClientPerCallScopeTest {
                   // BUG: Diagnostic contains: OkHttpClient built on every call of a lambda: each
                   () -> new OkHttpClient().newCall(new Request());
 
+              // A task run once where it is made is its maker's code (Tasks.oneShotTask).
               void send(ExecutorService executor, Request request) {
                 // BUG: Diagnostic matches: LAMBDA
                 executor.execute(() -> new OkHttpClient().newCall(request));
               }
 
-              void sendBlock(ExecutorService executor, Request request) {
-                executor.execute(
-                    () -> {
-                      // BUG: Diagnostic contains: built on every call of a lambda in sendBlock()
+              void sendEach(List<Request> requests) {
+                requests.forEach(
+                    request -> {
+                      // BUG: Diagnostic contains: built on every call of a lambda in sendEach()
                       new OkHttpClient().newCall(request);
                     });
               }
 
-              void sendAnonymous(ExecutorService executor, Request request) {
-                executor.execute(
+              void sendAnonymous(Request request) {
+                new Thread(
+                        new Runnable() {
+                          @Override
+                          public void run() {
+                            // BUG: Diagnostic contains: OkHttpClient built on every call of sendAnonymous()
+                            new OkHttpClient().newCall(request);
+                          }
+                        })
+                    .start();
+              }
+
+              void sendAnonymousLater(ExecutorService executor, Request request) {
+                Runnable task =
                     new Runnable() {
                       @Override
                       public void run() {
                         // BUG: Diagnostic contains: OkHttpClient built on every call of run()
                         new OkHttpClient().newCall(request);
                       }
-                    });
+                    };
+                executor.execute(task);
               }
 
               void sendLocal(Request request) {
@@ -792,8 +807,7 @@ final class HeavyweightClientPerCallScopeTest {
             }
             """)
         .expectErrorMessage(
-            "LAMBDA",
-            exactly("OkHttpClient built on every call of a lambda in send()" + OKHTTP_WHY))
+            "LAMBDA", exactly("OkHttpClient built on every call of send()" + OKHTTP_WHY))
         .doTest();
   }
 

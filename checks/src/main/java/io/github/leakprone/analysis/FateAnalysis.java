@@ -189,7 +189,9 @@ public final class FateAnalysis {
         && ContainerStores.storesArgument(call, state)) {
       outcomes.add(
           new Fate(
-              isCachedPerKey(call, value) || isReleasedBeforeKept(valuePath.getParentPath(), call)
+              isCachedPerKey(call, value)
+                      || isReleasedBeforeKept(valuePath.getParentPath(), call)
+                      || isKeptForItsLifecycle(getReceiver(call))
                   ? Kind.KEPT_ONCE
                   : Kind.ADDED_TO_COLLECTION,
               source(getReceiver(call))));
@@ -314,6 +316,19 @@ public final class FateAnalysis {
    * builds a replacement (BeeCP's {@code restart()}, which calls {@code shutdownInternalThreads()}
    * before {@code startupInternal()} builds the pool's scheduler again).
    */
+  /**
+   * Whether {@code container} is a field whose clients its object's service life owns ({@link
+   * #isOwnedByLifecycle}): a start method adds them and an end method releases what it holds
+   * (Webbit's server adds its executors to a list in {@code start()} and shuts each down in {@code
+   * stop()}), as for a client kept in a field of its own.
+   */
+  private boolean isKeptForItsLifecycle(@Nullable ExpressionTree container) {
+    return container != null
+        && getSymbol(container) instanceof VarSymbol field
+        && field.getKind() == ElementKind.FIELD
+        && isOwnedByLifecycle(field);
+  }
+
   private boolean isOwnedByLifecycle(VarSymbol field) {
     TreePath method = null;
     for (TreePath p = bodyPath; p != null; p = p.getParentPath()) {

@@ -3,6 +3,7 @@ package io.github.leakprone.analysis;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 
 import com.google.common.collect.ImmutableList;
+import com.google.errorprone.VisitorState;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.LambdaExpressionTree;
@@ -20,6 +21,7 @@ import io.github.leakprone.trees.MainMethods;
 import io.github.leakprone.trees.PrivateCalls;
 import io.github.leakprone.trees.Setters;
 import io.github.leakprone.trees.ShutdownHooks;
+import io.github.leakprone.trees.Tasks;
 import io.github.leakprone.trees.TreePaths;
 import java.util.HashSet;
 import java.util.Optional;
@@ -36,10 +38,11 @@ public final class PerCallScope {
    * once per class or per object: static and instance initialisers, field initialisers,
    * constructors, {@code main}, methods that a container or a test runner calls once, code behind a
    * once-only flag ({@code if (!started.compareAndSet(false, true)) return;}), and private methods
-   * called only from such code.
+   * called only from such code. A task that runs once where it is made ({@link Tasks#oneShotTask})
+   * is part of the code that makes it.
    */
-  public static Optional<Tree> of(TreePath path) {
-    return of(path, new HashSet<>());
+  public static Optional<Tree> of(TreePath path, VisitorState state) {
+    return of(path, state, new HashSet<>());
   }
 
   /**
@@ -64,9 +67,15 @@ public final class PerCallScope {
     return false;
   }
 
-  private static Optional<Tree> of(TreePath path, Set<MethodSymbol> visiting) {
+  private static Optional<Tree> of(TreePath path, VisitorState state, Set<MethodSymbol> visiting) {
     for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
       Tree leaf = p.getLeaf();
+      TreePath oneShotTask = Tasks.oneShotTask(p, state);
+      if (oneShotTask != null) {
+        // Run once where it is made: its body runs per call of the code around it.
+        p = oneShotTask;
+        continue;
+      }
       if (leaf instanceof LambdaExpressionTree) {
         return behindOnceFlag(path, leaf) || ShutdownHooks.runsAtShutdown(p)
             ? Optional.empty()
@@ -76,7 +85,7 @@ public final class PerCallScope {
         return runsOnce(method)
                 || ShutdownHooks.runsAtShutdown(p)
                 || behindOnceFlag(path, method)
-                || calledOnlyFromRunOnceCode(p, visiting)
+                || calledOnlyFromRunOnceCode(p, state, visiting)
                 || PrivateCalls.neverCalled(p)
             ? Optional.empty()
             : Optional.of(method);
@@ -119,7 +128,7 @@ public final class PerCallScope {
    * configure it again, not per request.
    */
   private static boolean calledOnlyFromRunOnceCode(
-      TreePath methodPath, Set<MethodSymbol> visiting) {
+      TreePath methodPath, VisitorState state, Set<MethodSymbol> visiting) {
     MethodSymbol symbol = getSymbol((MethodTree) methodPath.getLeaf());
     if (!visiting.add(symbol)) {
       return false; // recursion: a cycle of calls proves nothing
@@ -134,7 +143,7 @@ public final class PerCallScope {
         return false;
       }
       for (TreePath call : calls.get()) {
-        if (of(call, visiting).isPresent()) {
+        if (of(call, state, visiting).isPresent()) {
           return false;
         }
       }

@@ -119,7 +119,7 @@ public final class HeavyweightClientPerCall extends BugChecker
     if (match.isEmpty()) {
       return Description.NO_MATCH;
     }
-    Optional<Tree> body = PerCallScope.of(state.getPath());
+    Optional<Tree> body = PerCallScope.of(state.getPath(), state);
     HeavyweightClient client = match.get();
     if (body.isEmpty()
         || SelfEndingClients.endsItself(
