@@ -307,16 +307,6 @@ public final class FateAnalysis {
   }
 
   /**
-   * Whether {@code field}, stored in a start method of its class's service life (or in a private
-   * method that only start methods call, or callers that release the field's client first), is
-   * released in another method of the same class: an end method, or the stop that pairs with that
-   * start (JobRunr's {@code startMigrationsTableLockUpdateTimer()}, whose timer {@code
-   * removeMigrationsTableLock()} shuts down). The client is owned by the object, built once per
-   * life (see {@link ClientLifecycles}); a caller that shuts the old one down before it calls
-   * builds a replacement (BeeCP's {@code restart()}, which calls {@code shutdownInternalThreads()}
-   * before {@code startupInternal()} builds the pool's scheduler again).
-   */
-  /**
    * Whether {@code container} is a field whose clients its object's service life owns ({@link
    * #isOwnedByLifecycle}): a start method adds them and an end method releases what it holds
    * (Webbit's server adds its executors to a list in {@code start()} and shuts each down in {@code
@@ -329,6 +319,16 @@ public final class FateAnalysis {
         && isOwnedByLifecycle(field);
   }
 
+  /**
+   * Whether {@code field}, stored in a start method of its class's service life (or in a private
+   * method that only start methods call, or callers that release the field's client first), is
+   * released in another method of the same class: an end method, or the stop that pairs with that
+   * start (JobRunr's {@code startMigrationsTableLockUpdateTimer()}, whose timer {@code
+   * removeMigrationsTableLock()} shuts down). The client is owned by the object, built once per
+   * life (see {@link ClientLifecycles}); a caller that shuts the old one down before it calls
+   * builds a replacement (BeeCP's {@code restart()}, which calls {@code shutdownInternalThreads()}
+   * before {@code startupInternal()} builds the pool's scheduler again).
+   */
   private boolean isOwnedByLifecycle(VarSymbol field) {
     TreePath method = null;
     for (TreePath p = bodyPath; p != null; p = p.getParentPath()) {

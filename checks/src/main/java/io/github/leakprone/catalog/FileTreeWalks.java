@@ -16,10 +16,11 @@ import com.sun.tools.javac.code.Type;
 /**
  * {@code Files.walk} and {@code Files.find}: their stream opens each directory as the walk enters
  * it and closes it as the walk leaves it (the JDK's FileTreeWalker), so a stream read to its end
- * has closed every directory it opened, closed or not. A walk that fails on the way throws an
- * UncheckedIOException with the directories it is in still open: a path of the walk's own failure,
- * which the exception policy leaves to unchecked exceptions. {@code Files.list} and {@code
- * Files.lines} are not of this kind: read to their end, they still hold their directory or file.
+ * has closed every directory it opened, whether or not the stream itself is closed. A walk that
+ * fails on the way throws an UncheckedIOException with the directories it is in still open: a path
+ * of the walk's own failure, which the exception policy leaves to unchecked exceptions. {@code
+ * Files.list} and {@code Files.lines} are not of this kind: read to their end, they still hold
+ * their directory or file.
  */
 public final class FileTreeWalks {
 
