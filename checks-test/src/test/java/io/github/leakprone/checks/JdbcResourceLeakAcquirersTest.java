@@ -195,6 +195,90 @@ final class JdbcResourceLeakAcquirersTest {
   }
 
   /**
+   * A connect whose {@code catch} looks for Derby's report of a shutdown ({@code 08006}, {@code
+   * XJ015}) is one, however its URL was built (inmemdb's {@code stop()}, whose {@code drop=true}
+   * comes from a map a helper joins into the URL), its value thrown away. A {@code catch} that
+   * looks for another state (the database exists already) does not make it one, nor does one around
+   * a connection the method keeps.
+   */
+  @Test
+  void aConnectAwaitingDerbysShutdownSignalMakesNoConnection() {
+    helper
+        .addSourceLines(
+            "Databases.java",
+            """
+            import java.sql.DriverManager;
+            import java.sql.SQLException;
+            import java.util.Map;
+
+            class Databases {
+              private String url(Map<String, String> attributes) {
+                StringBuilder url = new StringBuilder("jdbc:derby://localhost:1527/memory:db");
+                attributes.forEach((k, v) -> url.append(';').append(k).append('=').append(v));
+                return url.toString();
+              }
+
+              void stop() {
+                try {
+                  DriverManager.getConnection(url(Map.of("drop", "true")));
+                } catch (SQLException e) {
+                  if (e.getErrorCode() != 45000 || !"08006".equals(e.getSQLState())) {
+                    throw new IllegalStateException(e);
+                  }
+                }
+              }
+
+              void shutDownTheSystem() {
+                try {
+                  DriverManager.getConnection(url(Map.of("shutdown", "true")));
+                } catch (SQLException e) {
+                  if (!e.getSQLState().equals("XJ015")) {
+                    throw new IllegalStateException(e);
+                  }
+                }
+              }
+
+              // A kept connection is one, whatever the catch looks for ("08006" is also the standard
+              // state of a failed connection).
+              java.sql.Connection connectOrRetry() throws SQLException {
+                try {
+                  return DriverManager.getConnection(url(Map.of()));
+                } catch (SQLException e) {
+                  if ("08006".equals(e.getSQLState())) {
+                    return DriverManager.getConnection(url(Map.of()));
+                  }
+                  throw e;
+                }
+              }
+
+              void leakOnRetry() throws SQLException {
+                try {
+                  // BUG: Diagnostic contains: Connection `c` acquired at line 48 is never closed
+                  java.sql.Connection c = DriverManager.getConnection(url(Map.of()));
+                  c.getMetaData();
+                } catch (SQLException e) {
+                  if (!"08006".equals(e.getSQLState())) {
+                    throw e;
+                  }
+                }
+              }
+
+              void create() {
+                try {
+                  // BUG: Diagnostic contains: Connection returned by getConnection() at line 60 is never stored
+                  DriverManager.getConnection(url(Map.of("create", "true")));
+                } catch (SQLException e) {
+                  if (!"XJ041".equals(e.getSQLState())) {
+                    throw new IllegalStateException(e);
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
    * Derby's other way to shut down: an {@code EmbeddedDataSource} told to ({@code
    * ds.setShutdownDatabase("shutdown")}) throws from {@code getConnection()} and makes no
    * connection (ActiveMQ's JDBC store). A data source the method did not tell so still makes one.

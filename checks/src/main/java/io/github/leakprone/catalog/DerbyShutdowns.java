@@ -2,18 +2,22 @@ package io.github.leakprone.catalog;
 
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 
+import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
 import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -28,13 +32,70 @@ import javax.annotation.Nullable;
  * a connection (the Derby developer's guide, "Shutting down the system"): a connection asked for
  * with the {@code shutdown=true} attribute (or {@code drop=true}, which drops an in-memory database
  * and reports it the same way), or from an {@code EmbeddedDataSource} told to shut down ({@code
- * ds.setShutdownDatabase("shutdown")}, ActiveMQ's JDBC store).
+ * ds.setShutdownDatabase("shutdown")}, ActiveMQ's JDBC store); or any call to connect that the
+ * method makes expecting Derby's report of a shutdown.
  */
 final class DerbyShutdowns {
 
   /** Whether {@code call}, a call that would make a connection, shuts a Derby database down. */
   static boolean shutsDown(MethodInvocationTree call, VisitorState state) {
-    return hasShutdownUrl(call, state) || askedOfADataSourceToldToShutDown(call, state);
+    return hasShutdownUrl(call, state)
+        || askedOfADataSourceToldToShutDown(call, state)
+        || awaitsTheShutdownSignal(call, state);
+  }
+
+  /**
+   * The SQL states with which Derby reports a shut-down or dropped database ({@code 08006}) and a
+   * shut-down system ({@code XJ015}): a success that arrives as an exception.
+   */
+  private static final ImmutableSet<String> SHUTDOWN_STATES = ImmutableSet.of("08006", "XJ015");
+
+  /**
+   * Whether {@code call}, its value thrown away, is made in a {@code try} whose {@code catch} looks
+   * for Derby's report of a shutdown ({@link #SHUTDOWN_STATES}): the method expects the call to
+   * shut a database down, in whatever way it built the URL (inmemdb's {@code stop()}, whose {@code
+   * drop=true} comes from a map of attributes a helper joins into the URL: a FALSE of round 142). A
+   * {@code catch} that looks for another state (a database that already exists) says nothing of the
+   * sort.
+   */
+  private static boolean awaitsTheShutdownSignal(MethodInvocationTree call, VisitorState state) {
+    TreePath method = state.findPathToEnclosing(MethodTree.class);
+    if (method == null
+        || ((MethodTree) method.getLeaf()).getBody() == null
+        // Asked of every acquisition: the literal first, most methods have none.
+        || !namesAShutdownState(((MethodTree) method.getLeaf()).getBody())) {
+      return false;
+    }
+    TreePath callPath = TreePath.getPath(method, call);
+    // Its value thrown away: "08006" is also the standard state of a failed connection, which a
+    // method that keeps the connection may look for to retry.
+    if (callPath == null
+        || !(callPath.getParentPath().getLeaf() instanceof ExpressionStatementTree)) {
+      return false;
+    }
+    for (TreePath p = callPath; p != null && p.getParentPath() != method; p = p.getParentPath()) {
+      if (p.getParentPath().getLeaf() instanceof TryTree attempt
+          && attempt.getBlock() == p.getLeaf()
+          && attempt.getCatches().stream().anyMatch(c -> namesAShutdownState(c.getBlock()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code tree} holds a string literal that is one of {@link #SHUTDOWN_STATES}. */
+  private static boolean namesAShutdownState(Tree tree) {
+    boolean[] named = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitLiteral(LiteralTree literal, Void unused) {
+        named[0] |=
+            literal.getValue() instanceof String text
+                && SHUTDOWN_STATES.contains(text.toUpperCase(Locale.ROOT));
+        return null;
+      }
+    }.scan(tree, null);
+    return named[0];
   }
 
   /**
