@@ -7,6 +7,7 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +42,18 @@ import javax.tools.ToolProvider;
  * then javac's options.
  */
 final class CorpusCompile {
+
+  /**
+   * The sources' charset: the last {@code -encoding} among javac's options, as javac itself takes
+   * it, or UTF-8. The file manager reads the sources, and one made with a charset of its own does
+   * not hear the option (a project saved in Latin-1 had its file left out for it).
+   */
+  private static Charset sourceCharset(List<String> options) {
+    int last = options.lastIndexOf("-encoding");
+    return last >= 0 && last + 1 < options.size()
+        ? Charset.forName(options.get(last + 1))
+        : StandardCharsets.UTF_8;
+  }
 
   public static void main(String[] args) throws IOException {
     Path resultFile = Path.of(args[0]);
@@ -88,7 +101,7 @@ final class CorpusCompile {
     Object context;
     CheckPhaseStart checkPhase;
     try (StandardJavaFileManager files =
-        javac.getStandardFileManager(listener, Locale.ROOT, StandardCharsets.UTF_8)) {
+        javac.getStandardFileManager(listener, Locale.ROOT, sourceCharset(options))) {
       JavaCompiler.CompilationTask task =
           javac.getTask(
               null, files, listener, options, null, files.getJavaFileObjectsFromPaths(sources));
