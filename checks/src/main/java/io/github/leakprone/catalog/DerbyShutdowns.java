@@ -22,9 +22,12 @@ import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.util.Context;
 import io.github.leakprone.trees.BodySearch;
 import io.github.leakprone.trees.LocalVariables;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import javax.annotation.Nullable;
 
 /**
@@ -62,8 +65,9 @@ final class DerbyShutdowns {
     TreePath method = state.findPathToEnclosing(MethodTree.class);
     if (method == null
         || ((MethodTree) method.getLeaf()).getBody() == null
-        // Asked of every acquisition: the literal first, most methods have none.
-        || !namesAShutdownState(((MethodTree) method.getLeaf()).getBody())) {
+        // Asked of every acquisition: the literal first, most methods have none, and each method's
+        // body is read once (read for each acquisition, a long method cost its length squared).
+        || !namesAShutdownState((MethodTree) method.getLeaf(), state)) {
       return false;
     }
     TreePath callPath = TreePath.getPath(method, call);
@@ -81,6 +85,19 @@ final class DerbyShutdowns {
       }
     }
     return false;
+  }
+
+  /** {@link #namesAShutdownState(Tree)} of each method's body, for one compilation. */
+  private static final Context.Key<Map<MethodTree, Boolean>> METHODS_NAMING_A_SHUTDOWN_STATE =
+      new Context.Key<>();
+
+  private static boolean namesAShutdownState(MethodTree method, VisitorState state) {
+    Map<MethodTree, Boolean> known = state.context.get(METHODS_NAMING_A_SHUTDOWN_STATE);
+    if (known == null) {
+      known = new HashMap<>();
+      state.context.put(METHODS_NAMING_A_SHUTDOWN_STATE, known);
+    }
+    return known.computeIfAbsent(method, m -> namesAShutdownState(m.getBody()));
   }
 
   /** Whether {@code tree} holds a string literal that is one of {@link #SHUTDOWN_STATES}. */
