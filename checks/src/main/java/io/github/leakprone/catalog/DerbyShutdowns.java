@@ -28,6 +28,7 @@ import io.github.leakprone.trees.LocalVariables;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import javax.annotation.Nullable;
 
 /**
@@ -102,17 +103,21 @@ final class DerbyShutdowns {
 
   /** Whether {@code tree} holds a string literal that is one of {@link #SHUTDOWN_STATES}. */
   private static boolean namesAShutdownState(Tree tree) {
-    boolean[] named = {false};
+    return holdsAStringLiteral(
+        tree, text -> SHUTDOWN_STATES.contains(text.toUpperCase(Locale.ROOT)));
+  }
+
+  /** Whether {@code tree} holds a string literal that {@code test} accepts. */
+  private static boolean holdsAStringLiteral(Tree tree, Predicate<String> test) {
+    boolean[] found = {false};
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitLiteral(LiteralTree literal, Void unused) {
-        named[0] |=
-            literal.getValue() instanceof String text
-                && SHUTDOWN_STATES.contains(text.toUpperCase(Locale.ROOT));
+        found[0] |= literal.getValue() instanceof String text && test.test(text);
         return null;
       }
     }.scan(tree, null);
-    return named[0];
+    return found[0];
   }
 
   /**
@@ -235,20 +240,10 @@ final class DerbyShutdowns {
 
   /** Whether {@code method}'s body holds a string literal with Derby's URL prefix. */
   private static boolean namesDerby(@Nullable MethodTree method) {
-    if (method == null || method.getBody() == null) {
-      return false;
-    }
-    boolean[] named = {false};
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitLiteral(LiteralTree literal, Void unused) {
-        named[0] |=
-            literal.getValue() instanceof String text
-                && text.toLowerCase(Locale.ROOT).contains("jdbc:derby:");
-        return null;
-      }
-    }.scan(method.getBody(), null);
-    return named[0];
+    return method != null
+        && method.getBody() != null
+        && holdsAStringLiteral(
+            method.getBody(), text -> text.toLowerCase(Locale.ROOT).contains("jdbc:derby:"));
   }
 
   /**
