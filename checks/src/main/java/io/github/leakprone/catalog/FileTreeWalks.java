@@ -86,6 +86,9 @@ public final class FileTreeWalks {
       return false;
     }
     Type baseStream = NamedTypes.get("java.util.stream.BaseStream", state);
+    if (baseStream == null) {
+      return false;
+    }
     TreePath receiver = acquisition;
     while (true) {
       TreePath parent = receiver.getParentPath();
@@ -94,8 +97,7 @@ public final class FileTreeWalks {
       }
       if (!(parent.getLeaf() instanceof MemberSelectTree select)
           || !(parent.getParentPath().getLeaf() instanceof MethodInvocationTree stage)
-          || stage.getMethodSelect() != select
-          || baseStream == null) {
+          || stage.getMethodSelect() != select) {
         return false;
       }
       MethodSymbol method = getSymbol(stage);

@@ -34,6 +34,10 @@ public final class HeavyweightClients {
    */
   private static final String HTTP_CLIENT_4_RELEASE = "getConnectionManager().shutdown";
 
+  /** The base class of HttpClient 4's clients, with or without {@code CloseableHttpClient}. */
+  private static final String ABSTRACT_HTTP_CLIENT =
+      "org.apache.http.impl.client.AbstractHttpClient";
+
   private static final ImmutableSet<String> NONE = ImmutableSet.of();
 
   /**
@@ -143,22 +147,21 @@ public final class HeavyweightClients {
                   new Constructor("retrofit2.Retrofit$Builder"))),
           apacheHttpClient(
               "org.apache.http.impl.client",
-              // HttpClient 4's clients before 4.3's builders (new DefaultHttpClient(),
-              // SystemDefaultHttpClient), CloseableHttpClients since: Steam Condenser's per-call
-              // client, a holdout round's miss. Their old release goes through the connection
-              // manager (ClientResources).
-              new Constructor("org.apache.http.impl.client.AbstractHttpClient")),
+              // HttpClient 4's clients from before 4.3's builders (new DefaultHttpClient(),
+              // SystemDefaultHttpClient), CloseableHttpClients since 4.3: JetS3t's per-GET client.
+              // Their old release goes through the connection manager (ClientResources).
+              new Constructor(ABSTRACT_HTTP_CLIENT)),
           // HttpClient 4.0 to 4.2, which has no CloseableHttpClient (where it has, the entry above
           // takes these clients first): its clients are released only through their connection
           // manager (ClientResources). Steam Condenser's per-call client, a holdout round's miss.
           release(
-              "org.apache.http.impl.client.AbstractHttpClient",
+              ABSTRACT_HTTP_CLIENT,
               "",
               "each instance owns a connection manager and its sockets until"
                   + " getConnectionManager().shutdown()",
               "share one client, or shut its connection manager down in a finally block",
               ImmutableSet.of(HTTP_CLIENT_4_RELEASE),
-              new Constructor("org.apache.http.impl.client.AbstractHttpClient")),
+              new Constructor(ABSTRACT_HTTP_CLIENT)),
           apacheHttpClient("org.apache.hc.client5.http.impl.classic"),
           share(
               "java.net.http.HttpClient",
